@@ -14,11 +14,13 @@ fn tasks(durations: &[f64]) -> Vec<LabTask> {
 }
 
 /// `(strategy, durations, expected (start, end) per task, expected total)`.
+type PredictionCase = (Strategy, &'static [f64], &'static [(f64, f64)], f64);
+
 #[test]
 fn predictions() {
     use Strategy::*;
     #[rustfmt::skip]
-    let cases: &[(Strategy, &[f64], &[(f64, f64)], f64)] = &[
+    let cases: &[PredictionCase] = &[
         (Sequential, &[0.3, 0.2, 0.1], &[(0.0, 0.3), (0.3, 0.5), (0.5, 0.6)], 0.6),
         (CreateTask, &[0.3, 0.2, 0.1], &[(0.0, 0.3), (0.0, 0.2), (0.0, 0.1)], 0.3),
         (Gather,     &[0.3, 0.2, 0.1], &[(0.0, 0.3), (0.0, 0.2), (0.0, 0.1)], 0.3),
