@@ -1,0 +1,149 @@
+//! The HTML a directive becomes: a placeholder that the widget mounts into, holding a static
+//! fallback computed at build time, so that a reader without JavaScript, and mdBook's print view,
+//! still see the code and the predicted timeline.
+//!
+//! Everything is written on one line: Markdown ends an HTML block at the first blank line, and
+//! the Python code has blank lines, so newlines inside `<pre>` are written as `&#10;`.
+
+use std::fmt::Write;
+
+use aio_core::lab::{self, LabProps, Prediction, Strategy, View};
+
+use crate::directive::TIMELINE_LAB;
+
+/// Width of the fallback timeline's drawing area, in SVG user units.
+const CHART_WIDTH: f64 = 560.0;
+/// Room on the left for task names.
+const LABEL_WIDTH: f64 = 110.0;
+/// Height of one task's row.
+const ROW_HEIGHT: f64 = 22.0;
+/// Room at the bottom for the time axis.
+const AXIS_HEIGHT: f64 = 22.0;
+
+/// The placeholder for a timeline lab, with its fallback inside.
+pub fn timeline_lab(props: &LabProps) -> String {
+    let json = serde_json::to_string(props).expect("lab props always serialise");
+    let strategies: Vec<Strategy> = match props.view {
+        View::All => Strategy::ALL.to_vec(),
+        View::One(strategy) => vec![strategy],
+    };
+    let predictions: Vec<Prediction> = strategies
+        .iter()
+        .map(|&strategy| lab::predict(strategy, &props.tasks))
+        .collect();
+    let axis_end = predictions.iter().map(|p| p.total).fold(0.0, f64::max);
+
+    let mut html = format!(
+        "<div class=\"aio-widget\" data-aio-widget=\"{TIMELINE_LAB}\" data-aio-props=\"{}\">\
+         <div class=\"aio-fallback\">\
+         <p class=\"aio-fallback-note\">The timelines below are what asyncio predicts. \
+         With JavaScript on, you can change the durations and run the code for real here.</p>",
+        escape(&json)
+    );
+    for prediction in &predictions {
+        push_strategy(&mut html, props, prediction, axis_end);
+    }
+    html.push_str("</div></div>");
+    html
+}
+
+fn push_strategy(html: &mut String, props: &LabProps, prediction: &Prediction, axis_end: f64) {
+    let strategy = prediction.strategy;
+    let code = lab::python_code(strategy, &props.tasks);
+    let _ = write!(
+        html,
+        "<div class=\"aio-fallback-strategy\" data-strategy=\"{key}\">\
+         <p class=\"aio-fallback-title\"><strong>{label}</strong>: predicted total {total:.2} s</p>\
+         <pre><code class=\"language-python\">{code}</code></pre>",
+        key = strategy.key(),
+        label = escape(strategy.label()),
+        total = prediction.total,
+        code = escape(&code).replace('\n', "&#10;"),
+    );
+    push_chart(html, props, prediction, axis_end);
+    push_table(html, props, prediction);
+    html.push_str("</div>");
+}
+
+/// An SVG bar chart of the predicted spans on an axis shared by every strategy of the lab.
+fn push_chart(html: &mut String, props: &LabProps, prediction: &Prediction, axis_end: f64) {
+    let rows = prediction.spans.len() as f64;
+    let height = rows * ROW_HEIGHT + AXIS_HEIGHT;
+    let width = LABEL_WIDTH + CHART_WIDTH + 20.0;
+    let scale = if axis_end > 0.0 {
+        CHART_WIDTH / axis_end
+    } else {
+        0.0
+    };
+    let _ = write!(
+        html,
+        "<svg class=\"aio-fallback-chart\" role=\"img\" viewBox=\"0 0 {width} {height}\" \
+         aria-label=\"Predicted timeline, {label}: total {total:.2} seconds\">",
+        label = escape(prediction.strategy.label()),
+        total = prediction.total,
+    );
+    for (row, span) in prediction.spans.iter().enumerate() {
+        let y = row as f64 * ROW_HEIGHT;
+        let x = LABEL_WIDTH + span.start * scale;
+        // A zero-length task still gets a sliver, so it stays visible.
+        let bar_width = ((span.end - span.start) * scale).max(2.0);
+        let _ = write!(
+            html,
+            "<text class=\"aio-chart-label\" x=\"{label_x}\" y=\"{text_y}\" text-anchor=\"end\">{name}</text>\
+             <rect class=\"aio-chart-bar\" x=\"{x:.1}\" y=\"{bar_y}\" width=\"{bar_width:.1}\" height=\"{bar_height}\" rx=\"3\">\
+             <title>{name}: {start:.2} s to {end:.2} s</title></rect>",
+            label_x = LABEL_WIDTH - 8.0,
+            text_y = y + ROW_HEIGHT * 0.68,
+            bar_y = y + 4.0,
+            bar_height = ROW_HEIGHT - 8.0,
+            name = escape(&props.tasks[span.task].name),
+            start = span.start,
+            end = span.end,
+        );
+    }
+    let axis_y = rows * ROW_HEIGHT + 4.0;
+    let _ = write!(
+        html,
+        "<line class=\"aio-chart-axis\" x1=\"{LABEL_WIDTH}\" y1=\"{axis_y}\" x2=\"{x2}\" y2=\"{axis_y}\"/>\
+         <text class=\"aio-chart-tick\" x=\"{LABEL_WIDTH}\" y=\"{tick_y}\">0 s</text>\
+         <text class=\"aio-chart-tick\" x=\"{x2}\" y=\"{tick_y}\" text-anchor=\"end\">{axis_end:.2} s</text></svg>",
+        x2 = LABEL_WIDTH + CHART_WIDTH,
+        tick_y = axis_y + 15.0,
+    );
+}
+
+/// The same spans as a table: the chart's text alternative.
+fn push_table(html: &mut String, props: &LabProps, prediction: &Prediction) {
+    let _ = write!(
+        html,
+        "<table class=\"aio-fallback-table\"><caption>Predicted start and end, {label}</caption>\
+         <thead><tr><th scope=\"col\">Task</th><th scope=\"col\">Starts (s)</th><th scope=\"col\">Ends (s)</th></tr></thead><tbody>",
+        label = escape(prediction.strategy.label()),
+    );
+    for span in &prediction.spans {
+        let _ = write!(
+            html,
+            "<tr><td>{name}</td><td>{start:.2}</td><td>{end:.2}</td></tr>",
+            name = escape(&props.tasks[span.task].name),
+            start = span.start,
+            end = span.end,
+        );
+    }
+    html.push_str("</tbody></table>");
+}
+
+/// Escapes text for HTML content and double-quoted attribute values.
+pub fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#39;"),
+            _ => escaped.push(c),
+        }
+    }
+    escaped
+}

@@ -1,0 +1,186 @@
+//! Directive in, placeholder or error out.
+
+use super::*;
+
+/// Expands `input` and returns the one placeholder's props JSON, decoded.
+fn props_of(input: &str) -> serde_json::Value {
+    let html = expand(input).unwrap_or_else(|error| panic!("{input:?} failed: {error}"));
+    let start = html.find("data-aio-props=\"").expect("a placeholder") + "data-aio-props=\"".len();
+    let end = start + html[start..].find('"').unwrap();
+    let json = html[start..end]
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    serde_json::from_str(&json).unwrap()
+}
+
+#[test]
+fn directives_become_placeholders_with_props() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "{{#timeline-lab fetch_url=1.0 read_file=1.0}}",
+            r#"{"tasks":[{"name":"fetch_url","seconds":1.0},{"name":"read_file","seconds":1.0}],"view":{"show":"all"}}"#,
+        ),
+        (
+            "Text before.\n{{#timeline-lab   tea_1=2 tea_2=.5   show=gather }}\nText after.",
+            r#"{"tasks":[{"name":"tea_1","seconds":2.0},{"name":"tea_2","seconds":0.5}],"view":{"show":"one","strategy":"gather"}}"#,
+        ),
+        (
+            "{{#timeline-lab a=0 show=all}}",
+            r#"{"tasks":[{"name":"a","seconds":0.0}],"view":{"show":"all"}}"#,
+        ),
+    ];
+    for (input, expected) in cases {
+        let expected: serde_json::Value = serde_json::from_str(expected).unwrap();
+        assert_eq!(props_of(input), expected, "{input}");
+    }
+}
+
+#[test]
+fn the_placeholder_is_one_html_block_with_a_fallback() {
+    let html = expand("Before\n{{#timeline-lab fetch_url=1.0 read_file=0.5}}\nAfter").unwrap();
+    let block = html.lines().find(|line| line.starts_with("<div")).unwrap();
+    assert!(
+        html.starts_with("Before\n\n\n<div class=\"aio-widget\" data-aio-widget=\"timeline-lab\"")
+    );
+    assert!(html.ends_with("</div></div>\n\n\nAfter"), "{html}");
+    // Markdown would end the HTML block at a blank line, so the whole placeholder is one line.
+    assert_eq!(html.matches("<div class=\"aio-widget\"").count(), 1);
+    assert!(block.ends_with("</div></div>"));
+    for strategy in ["sequential", "create_task", "gather"] {
+        assert!(
+            block.contains(&format!("data-strategy=\"{strategy}\"")),
+            "{strategy}"
+        );
+    }
+    assert!(block.contains("<pre><code class=\"language-python\">import asyncio&#10;"));
+    assert!(block.contains("await asyncio.gather(fetch_url(), read_file())"));
+    assert!(
+        block.contains("predicted total 1.50 s"),
+        "sequential is the sum"
+    );
+    assert!(
+        block.contains("predicted total 1.00 s"),
+        "create_task and gather are the max"
+    );
+    assert!(block.contains("<svg class=\"aio-fallback-chart\" role=\"img\""));
+    assert!(block.contains("<tr><td>read_file</td><td>1.00</td><td>1.50</td></tr>"));
+}
+
+#[test]
+fn text_without_directives_is_untouched() {
+    for input in [
+        "",
+        "# Title\n\nNo widget here.",
+        "{{#include examples/a.py}}",
+        "{{#timeline}}",
+    ] {
+        assert_eq!(expand(input).unwrap(), input);
+    }
+}
+
+#[test]
+fn an_escaped_directive_stays_text() {
+    assert_eq!(
+        expand(r"Write \{{#timeline-lab a=1}} in a chapter.").unwrap(),
+        "Write {{#timeline-lab a=1}} in a chapter."
+    );
+}
+
+/// `(chapter, expected error)`: each names the line and says what to fix.
+#[test]
+fn bad_directives_are_refused_with_the_line() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "{{#timeline-lab}}",
+            "line 1: timeline-lab: a lab needs 1 to 8 tasks, not 0",
+        ),
+        (
+            "\n\n{{#timeline-lab fetch_url}}",
+            "line 3: expected `name=seconds`, found `fetch_url`",
+        ),
+        (
+            "{{#timeline-lab a=-1}}",
+            "line 1: `a=-1`: A duration cannot be negative.",
+        ),
+        (
+            "{{#timeline-lab a=soon}}",
+            "line 1: `a=soon`: That is not a number of seconds",
+        ),
+        (
+            "{{#timeline-lab a=61}}",
+            "line 1: `a=61`: Keep it at 60 seconds or less.",
+        ),
+        (
+            "{{#timeline-lab 2fast=1}}",
+            "line 1: timeline-lab: `2fast` is not a Python name",
+        ),
+        (
+            "{{#timeline-lab a=1 a=2}}",
+            "line 1: timeline-lab: Two tasks are called `a`.",
+        ),
+        (
+            "{{#timeline-lab main=1}}",
+            "line 1: timeline-lab: `main` is already taken",
+        ),
+        (
+            "{{#timeline-lab a=1 show=fast}}",
+            "line 1: `show=fast`: choose all, sequential",
+        ),
+        (
+            "x\n{{#timeline-lab a=1",
+            "line 2: `{{#timeline-lab` is never closed with `}}`",
+        ),
+        (
+            "{{#timeline-lab a=1\nb=2}}",
+            "line 1: `{{#timeline-lab …}}` must stay on one line",
+        ),
+    ];
+    let nine = format!(
+        "{{{{#timeline-lab {}}}}}",
+        (1..=9).map(|i| format!("t{i}=1 ")).collect::<String>()
+    );
+    let nine_error = "line 1: timeline-lab: a lab needs 1 to 8 tasks, not 9".to_owned();
+    let mut all: Vec<(String, String)> = cases
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    all.push((nine, nine_error));
+    for (input, expected) in all {
+        let error = expand(&input).expect_err(&input).to_string();
+        assert!(
+            error.starts_with(&expected),
+            "{input:?}\n  got: {error}\n want: {expected}"
+        );
+    }
+}
+
+#[test]
+fn task_names_cannot_inject_markup() {
+    // Names are Python identifiers, so `<` never reaches the page; the escaping is a second wall.
+    assert!(expand("{{#timeline-lab <b>=1}}").is_err());
+    assert_eq!(
+        fallback::escape("<a href=\"x\">'&'</a>"),
+        "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+    );
+}
+
+#[test]
+fn run_names_the_chapter_and_line_of_a_bad_directive() {
+    let input = r##"[
+        {"root": "/book", "config": {"book": {"title": "t", "src": "src"}}, "renderer": "html", "mdbook_version": "0.5.4"},
+        {"items": [
+            {"Chapter": {"name": "Intro", "content": "Fine\n\n{{#timeline-lab a=1}}", "number": null, "sub_items": [], "path": "intro.md", "source_path": "intro.md", "parent_names": []}},
+            {"Chapter": {"name": "Tasks", "content": "One\nTwo\n{{#timeline-lab a=x}}", "number": null, "sub_items": [], "path": "tasks.md", "source_path": "tasks.md", "parent_names": []}}
+        ]}
+    ]"##;
+    let (ctx, book) = mdbook_preprocessor::parse_input(input.as_bytes()).unwrap();
+    let error = AioPreprocessor.run(&ctx, book).unwrap_err().to_string();
+    assert!(
+        error.starts_with("src/tasks.md:3: `a=x`: That is not a number"),
+        "{error}"
+    );
+    assert!(!error.contains("intro.md"), "{error}");
+}
