@@ -30,10 +30,10 @@ impl Preprocessor for AioPreprocessor {
     fn run(&self, _ctx: &PreprocessorContext, mut book: Book) -> Result<Book> {
         let mut errors = Vec::new();
         book.for_each_mut(|item| {
-            if let BookItem::Chapter(chapter) = item {
-                if let Err(error) = expand_chapter(chapter) {
-                    errors.push(error);
-                }
+            if let BookItem::Chapter(chapter) = item
+                && let Err(error) = expand_chapter(chapter)
+            {
+                errors.push(error);
             }
         });
         if !errors.is_empty() {
