@@ -12,15 +12,15 @@ use mdbook_preprocessor::Preprocessor;
 fn main() -> ExitCode {
     let preprocessor = AioPreprocessor;
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if let [command, renderer] = args.as_slice() {
-        if command == "supports" {
-            let supported = preprocessor.supports_renderer(renderer).unwrap_or(false);
-            return if supported {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            };
-        }
+    if let [command, renderer] = args.as_slice()
+        && command == "supports"
+    {
+        let supported = preprocessor.supports_renderer(renderer).unwrap_or(false);
+        return if supported {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        };
     }
     match preprocess(&preprocessor) {
         Ok(()) => ExitCode::SUCCESS,
