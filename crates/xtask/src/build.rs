@@ -1,0 +1,107 @@
+//! Building the site: the widgets to wasm, then the book around them.
+//!
+//! 1. `cargo build` the `aio-widgets` crate for `wasm32-unknown-unknown` with the size profile.
+//! 2. `wasm-bindgen --target web` writes the JS glue and the wasm into `book/src/assets/pkg/`
+//!    (mdBook copies everything under `src/` into the site as it is).
+//! 3. `wasm-opt -Oz` shrinks the wasm in place.
+//! 4. `www/` is copied to `book/assets/`, which `book.toml` names in `additional-js`/`-css`.
+//! 5. `mdbook build book` runs the `mdbook-aio` preprocessor and writes `book/build/`.
+//!
+//! Every URL in the site is relative, so the folder works from any sub-path.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+
+use crate::tools::{self, tool};
+use crate::util::{cargo, root, run};
+
+/// The folder `mdbook build` writes the site to (`build-dir` in `book.toml`).
+pub(crate) fn site_dir() -> PathBuf {
+    root().join("book/build")
+}
+
+/// Installs what is missing, then builds the widgets and the book. Returns the site's folder.
+pub(crate) fn build_site() -> anyhow::Result<PathBuf> {
+    tools::ensure_build_tools()?;
+    build_widgets()?;
+    build_book()
+}
+
+/// The wasm file the widgets compile to, before wasm-bindgen.
+pub(crate) fn raw_widgets_wasm() -> PathBuf {
+    root().join("target/wasm32-unknown-unknown/wasm/aio_widgets.wasm")
+}
+
+/// The folder wasm-bindgen writes to.
+pub(crate) fn pkg_dir() -> PathBuf {
+    root().join("book/src/assets/pkg")
+}
+
+/// Steps 1 to 3.
+pub(crate) fn build_widgets() -> anyhow::Result<()> {
+    run(cargo().args([
+        "build",
+        "--package",
+        "aio-widgets",
+        "--lib",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--profile",
+        "wasm",
+    ]))?;
+    let pkg = pkg_dir();
+    if pkg.exists() {
+        std::fs::remove_dir_all(&pkg)?;
+    }
+    run(tool("wasm-bindgen")
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--remove-name-section",
+            "--remove-producers-section",
+        ])
+        .args(["--out-name", "aio_widgets", "--out-dir"])
+        .arg(&pkg)
+        .arg(raw_widgets_wasm()))?;
+    let wasm = pkg.join("aio_widgets_bg.wasm");
+    // rustc's wasm output uses these post-MVP features; every browser the book targets has them.
+    run(tool("wasm-opt")
+        .args(["-Oz", "--strip-debug", "--strip-producers"])
+        .args([
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+            "--enable-multivalue",
+        ])
+        .arg(&wasm)
+        .arg("-o")
+        .arg(&wasm))?;
+    Ok(())
+}
+
+/// Steps 4 and 5.
+pub(crate) fn build_book() -> anyhow::Result<PathBuf> {
+    copy_dir(&root().join("www"), &root().join("book/assets"))?;
+    run(tool("mdbook").args(["build", "book"]))?;
+    Ok(site_dir())
+}
+
+fn copy_dir(from: &Path, to: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from).with_context(|| format!("reading {}", from.display()))? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target).with_context(|| {
+                format!("copying {} to {}", entry.path().display(), target.display())
+            })?;
+        }
+    }
+    Ok(())
+}

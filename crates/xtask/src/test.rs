@@ -1,0 +1,151 @@
+//! `cargo xtask test`: every check the project has, in the order that fails fastest, ending with a
+//! summary line. CI runs exactly this (`.ci/run`).
+//!
+//! A failed step does not stop the others (so one run shows every problem), except that nothing
+//! runs without the tools, and the end-to-end tests need the built site.
+
+use std::path::Path;
+use std::time::Instant;
+
+use anyhow::bail;
+
+use crate::build::{build_site, site_dir};
+use crate::conformance;
+use crate::serve::StaticServer;
+use crate::tools::{self, tool};
+use crate::util::{root, run};
+
+/// The sub-path the end-to-end tests serve the site under, to prove every URL is relative.
+pub(crate) const SUB_PATH: &str = "/asyncio-book/";
+
+/// Runs every step and prints `summary: N passed, M failed`.
+pub(crate) fn run_all() -> anyhow::Result<()> {
+    let started = Instant::now();
+    tools::ensure_test_tools()?;
+    let mut steps = Steps::default();
+    steps.run("formatting", || {
+        run(tool("cargo").args(["fmt", "--all", "--check"]))
+    });
+    steps.run("clippy", || {
+        run(tool("cargo").args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--quiet",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    });
+    steps.run("clippy for wasm", || {
+        run(tool("cargo").args([
+            "clippy",
+            "--package",
+            "aio-widgets",
+            "--all-targets",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--quiet",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    });
+    steps.run("native tests", || {
+        run(tool("cargo").args(["test", "--workspace", "--quiet"]))
+    });
+    steps.run("widget tests in Chromium", || {
+        run(tool("cargo")
+            .args([
+                "test",
+                "--package",
+                "aio-widgets",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--quiet",
+            ])
+            .env("CHROMEDRIVER", which("chromedriver")))
+    });
+    steps.run("conformance", || {
+        conformance::run_dirs(&[conformance::default_dir(), conformance::own_programs_dir()])
+    });
+    let site_built = steps.run("build the site", || build_site().map(drop));
+    if site_built {
+        steps.run("end-to-end tests in Chromium", || end_to_end(&site_dir()));
+    }
+    let results = steps.results;
+
+    let failed: Vec<&str> = results
+        .iter()
+        .filter(|(_, result)| result.is_err())
+        .map(|(name, _)| *name)
+        .collect();
+    let passed = results.len() - failed.len();
+    eprintln!("\nxtask test took {:.0} s", started.elapsed().as_secs_f64());
+    if !failed.is_empty() {
+        eprintln!("failed steps: {}", failed.join(", "));
+    }
+    if !site_built {
+        eprintln!("the end-to-end tests did not run: the site did not build");
+    }
+    println!(
+        "summary: {passed} passed, {} failed",
+        failed.len() + usize::from(!site_built)
+    );
+    if !failed.is_empty() || !site_built {
+        bail!("some checks failed");
+    }
+    Ok(())
+}
+
+/// The outcome of each step, in order.
+#[derive(Debug, Default)]
+struct Steps {
+    results: Vec<(&'static str, anyhow::Result<()>)>,
+}
+
+impl Steps {
+    /// Runs one step, reports a failure at once, and says whether it passed.
+    fn run(&mut self, name: &'static str, action: impl FnOnce() -> anyhow::Result<()>) -> bool {
+        eprintln!("\n== {name} ==");
+        let result = action();
+        if let Err(error) = &result {
+            eprintln!("!! {name} failed: {error:#}");
+        }
+        let passed = result.is_ok();
+        self.results.push((name, result));
+        passed
+    }
+}
+
+/// Serves the built site under [`SUB_PATH`] and runs the end-to-end tests against it.
+fn end_to_end(site: &Path) -> anyhow::Result<()> {
+    let server = StaticServer::bind(0, site.to_path_buf(), SUB_PATH)?;
+    let url = server.url();
+    std::thread::spawn(move || server.run());
+    let tests = root().join("tests");
+    let mut files: Vec<String> = std::fs::read_dir(tests.join("e2e"))?
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.to_string_lossy().ends_with(".test.mjs"))
+        .map(|path| path.to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    run(tool("node")
+        .args(["--test", "--test-concurrency=1"])
+        .args(&files)
+        .current_dir(&tests)
+        .env("AIO_BOOK_URL", url)
+        .env("AIO_CHROMIUM", which("chromium")))
+}
+
+/// The absolute path of a program on `PATH`, or its bare name.
+pub(crate) fn which(name: &str) -> String {
+    std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())
+        .map(|dir| dir.join(name))
+        .find(|path| path.is_file())
+        .map_or_else(
+            || name.to_owned(),
+            |path| path.to_string_lossy().into_owned(),
+        )
+}
