@@ -1,0 +1,75 @@
+// Browser half of `cargo xtask bench`: the widgets' download size, and the timeline lab's real
+// overhead on Chromium's event loop (measured total minus ideal total, 20 runs per strategy).
+// Prints one JSON object on stdout; xtask adds CPython's numbers beside it.
+
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+import { launch, openPage, waitForWidgets } from '../e2e/browser.mjs';
+
+const RUNS = Number(process.env.AIO_RUNS || 20);
+const DURATIONS = [0.3, 0.2, 0.1];
+const IDEAL_MS = { sequential: 600, create_task: 300, gather: 300 };
+
+function sizes(path) {
+  const raw = readFileSync(path);
+  const brotli = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+  return { raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length, brotli: brotli.length };
+}
+
+function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.round((sorted.length - 1) * q)];
+  const round = (x) => Math.round(x * 1000) / 1000;
+  return { median: round(at(0.5)), p95: round(at(0.95)) };
+}
+
+const pkg = process.env.AIO_PKG_DIR;
+const assets = process.env.AIO_ASSETS_DIR;
+const files = {
+  wasm: join(pkg, 'aio_widgets_bg.wasm'),
+  js_glue: join(pkg, 'aio_widgets.js'),
+  ...Object.fromEntries(readdirSync(assets).map((name) => [name, join(assets, name)])),
+};
+const report = { sizes: {}, overhead_ms: {} };
+let total = { raw: 0, gzip: 0, brotli: 0 };
+for (const [name, path] of Object.entries(files)) {
+  const s = sizes(path);
+  report.sizes[name] = s;
+  for (const key of Object.keys(total)) total[key] += s[key];
+}
+report.sizes.all_widget_code = total;
+
+const browser = await launch();
+const { page, close } = await openPage(browser, 'why-async.html');
+await waitForWidgets(page);
+const lab = page.locator('.aio-lab').first();
+while ((await lab.locator('input[data-testid^="duration-"]').count()) < DURATIONS.length) {
+  await lab.locator('[data-testid="add-task"]').click();
+}
+while ((await lab.locator('input[data-testid^="duration-"]').count()) > DURATIONS.length) {
+  const count = await lab.locator('input[data-testid^="duration-"]').count();
+  await lab.locator(`[data-testid="remove-task-${count - 1}"]`).click();
+}
+for (const [i, seconds] of DURATIONS.entries()) {
+  await lab.locator(`input[data-testid="duration-${i}"]`).fill(String(seconds));
+}
+await lab.locator('[data-testid="view-all"]').click();
+for (const key of Object.keys(IDEAL_MS)) {
+  const panel = lab.locator(`[data-testid="panel-${key}"]`);
+  const overheads = [];
+  for (let run = 0; run < RUNS; run++) {
+    const previous = await panel.getAttribute('data-measured-total-ms');
+    await panel.locator(`[data-testid="run-${key}"]`).click();
+    await page.waitForFunction(
+      ([el, prev]) => el.dataset.running !== 'true' && el.dataset.measuredTotalMs !== undefined
+        && (el.dataset.measuredTotalMs !== prev || el.dataset.runCount !== undefined),
+      [await panel.elementHandle(), previous], { timeout: 10000 });
+    overheads.push(Number(await panel.getAttribute('data-measured-total-ms')) - IDEAL_MS[key]);
+  }
+  report.overhead_ms[key] = stats(overheads);
+}
+await close();
+await browser.close();
+process.stdout.write(JSON.stringify(report));

@@ -1,0 +1,70 @@
+// Shared set-up of the end-to-end tests: one headless Chromium, pages that record every console
+// error, page error, CSP violation and request that leaves 127.0.0.1.
+//
+// `cargo xtask test` serves the built book under a sub-path and passes its address in
+// AIO_BOOK_URL, and Chromium's path in AIO_CHROMIUM.
+
+import { chromium } from 'playwright-core';
+
+export const BOOK_URL = process.env.AIO_BOOK_URL;
+if (!BOOK_URL) {
+  throw new Error('AIO_BOOK_URL is not set: run the end-to-end tests with `cargo xtask test`');
+}
+
+// Without these flags Debian's Chromium hangs on network look-ups in a closed sandbox.
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.AIO_CHROMIUM || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+// Opens `path` (relative to the book's root) and records what went wrong while it was open.
+export async function openPage(browser, path, { theme } = {}) {
+  const context = await browser.newContext();
+  if (theme) {
+    await context.addInitScript((t) => localStorage.setItem('mdbook-theme', t), theme);
+  }
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    const local = url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1';
+    if (!local) problems.push(`request left 127.0.0.1: ${request.url()}`);
+  });
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  await page.goto(new URL(path, BOOK_URL).href, { waitUntil: 'load' });
+  return { page, problems, close: () => context.close() };
+}
+
+// Waits until every placeholder on the page has been handled by the loader.
+export async function waitForWidgets(page) {
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.aio-widget')].every((el) => el.dataset.aioMounted),
+  null, { timeout: 15000 });
+  return page.$$eval('.aio-widget', (els) => els.map((el) => el.dataset.aioMounted));
+}
+
+// Every chapter the sidebar links to, as paths relative to the book's root.
+export async function chapterPaths(browser) {
+  const { page, close } = await openPage(browser, 'index.html');
+  await page.waitForSelector('#mdbook-sidebar a[href]', { state: 'attached' });
+  const hrefs = await page.$$eval('#mdbook-sidebar a[href]', (links) => links.map((a) => a.href));
+  await close();
+  const paths = hrefs
+    .filter((href) => href.startsWith(BOOK_URL) && href.split('#')[0].endsWith('.html'))
+    .map((href) => href.slice(BOOK_URL.length).split('#')[0]);
+  return [...new Set(['index.html', ...paths])];
+}

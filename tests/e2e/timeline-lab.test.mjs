@@ -1,0 +1,154 @@
+// The timeline lab in the first chapter, driven like a reader would: durations 0.3, 0.2 and 0.1 s,
+// each strategy run for real on the browser's event loop, measured against the prediction.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { launch, openPage, waitForWidgets } from './browser.mjs';
+
+const CHAPTER = 'why-async.html';
+const DURATIONS = [0.3, 0.2, 0.1];
+// Timers fire a few ms late, never early; a loaded CI machine adds more, so the band is generous.
+const SLACK_MS = 100;
+
+let browser;
+let session;
+let lab;
+
+before(async () => {
+  browser = await launch();
+  session = await openPage(browser, CHAPTER);
+  await waitForWidgets(session.page);
+  lab = session.page.locator('.aio-lab').first();
+  await lab.waitFor();
+  // Make the lab hold exactly three tasks with the test's durations.
+  while ((await lab.locator('input[data-testid^="duration-"]').count()) < DURATIONS.length) {
+    await lab.locator('[data-testid="add-task"]').click();
+  }
+  while ((await lab.locator('input[data-testid^="duration-"]').count()) > DURATIONS.length) {
+    const count = await lab.locator('input[data-testid^="duration-"]').count();
+    await lab.locator(`[data-testid="remove-task-${count - 1}"]`).click();
+  }
+  for (const [i, seconds] of DURATIONS.entries()) {
+    await lab.locator(`input[data-testid="duration-${i}"]`).fill(String(seconds));
+  }
+  await lab.locator('[data-testid="view-all"]').click();
+});
+
+after(async () => {
+  await session?.close();
+  await browser?.close();
+});
+
+async function runStrategy(key) {
+  const panel = lab.locator(`[data-testid="panel-${key}"]`);
+  await panel.locator(`[data-testid="run-${key}"]`).click();
+  await session.page.waitForFunction(
+    (el) => el.dataset.measuredTotalMs !== undefined && el.dataset.running !== 'true',
+    await panel.elementHandle(), { timeout: 10000 });
+  const total = Number(await panel.getAttribute('data-measured-total-ms'));
+  const rows = await panel.locator('table[data-testid^="table-"] tr[data-task]').evaluateAll((trs) =>
+    trs.map((tr) => ({
+      task: Number(tr.dataset.task),
+      start: Number(tr.dataset.measuredStartMs),
+      end: Number(tr.dataset.measuredEndMs),
+    })));
+  rows.sort((a, b) => a.task - b.task);
+  return { total, rows };
+}
+
+function assertWithin(value, low, high, what) {
+  assert.ok(value >= low && value <= high, `${what}: ${value.toFixed(1)} ms is not in [${low}, ${high}]`);
+}
+
+test('sequential await: the durations add up and each task starts when the previous ends', async () => {
+  const { total, rows } = await runStrategy('sequential');
+  assertWithin(total, 600, 600 + SLACK_MS, 'sequential total');
+  assert.equal(rows.length, 3);
+  for (let i = 1; i < rows.length; i++) {
+    assert.ok(rows[i].start >= rows[i - 1].end, `task ${i} starts after task ${i - 1} ends`);
+  }
+  rows.forEach((row, i) => assertWithin(row.end - row.start, DURATIONS[i] * 1000, DURATIONS[i] * 1000 + SLACK_MS, `task ${i} duration`));
+});
+
+for (const key of ['create_task', 'gather']) {
+  test(`${key}: the tasks overlap and the total is the longest one`, async () => {
+    const { total, rows } = await runStrategy(key);
+    assertWithin(total, 300, 300 + SLACK_MS, `${key} total`);
+    assert.equal(rows.length, 3);
+    // All start before the first one ends, in the order they were scheduled.
+    const firstEnd = Math.min(...rows.map((r) => r.end));
+    for (const row of rows) assert.ok(row.start < firstEnd, `task ${row.task} starts before any ends`);
+    assert.ok(rows[0].start <= rows[1].start && rows[1].start <= rows[2].start, 'start order is task order');
+    // The shortest finishes first.
+    assert.ok(rows[2].end <= rows[1].end && rows[1].end <= rows[0].end, 'end order follows the durations');
+  });
+}
+
+test('editing a duration updates the code and the prediction', async () => {
+  const code = lab.locator('pre[data-testid="code-sequential"]');
+  const predicted = lab.locator('[data-testid="predicted-total-sequential"]');
+  assert.match(await code.textContent(), /asyncio\.sleep\(0\.3\)/);
+  assert.match(await predicted.textContent(), /0\.60/);
+  await lab.locator('input[data-testid="duration-0"]').fill('1.25');
+  await assertEventually(async () => /asyncio\.sleep\(1\.25\)/.test(await code.textContent()), 'code follows the edit');
+  await assertEventually(async () => /1\.55/.test(await predicted.textContent()), 'prediction follows the edit');
+  await lab.locator('input[data-testid="duration-0"]').fill('0.3');
+});
+
+test('invalid input is refused inline and changes nothing else', async () => {
+  const code = lab.locator('pre[data-testid="code-gather"]');
+  const before = await code.textContent();
+  const cases = [
+    ['-1', /negative/],
+    ['abc', /not a number/],
+    ['', /Enter a duration/],
+    ['61', /60 seconds or less/],
+  ];
+  for (const [text, message] of cases) {
+    await lab.locator('input[data-testid="duration-1"]').fill(text);
+    const error = lab.locator('[data-testid="duration-error-1"]');
+    await error.waitFor();
+    assert.match(await error.textContent(), message, `message for ${JSON.stringify(text)}`);
+    assert.equal(await lab.locator('[data-testid="run-gather"]').isDisabled(), true, 'Run is disabled');
+    assert.equal(await code.textContent(), before, 'the code keeps the last valid value');
+  }
+  await lab.locator('input[data-testid="duration-1"]').fill('0.2');
+  await lab.locator('[data-testid="duration-error-1"]').waitFor({ state: 'detached' });
+});
+
+test("typing in the lab does not trigger mdBook's shortcuts", async () => {
+  const url = session.page.url();
+  const input = lab.locator('input[data-testid="duration-2"]');
+  await input.focus();
+  await session.page.keyboard.press('ArrowRight');
+  await session.page.keyboard.press('ArrowLeft');
+  await session.page.keyboard.press('s');
+  assert.equal(session.page.url(), url, 'arrow keys did not change chapter');
+  assert.equal(await input.inputValue(), '0.1s', 'the key reached the input');
+  await input.fill('0.1');
+});
+
+test('switching the theme changes the widget colours without a reload', async () => {
+  const colours = () => lab.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return `${style.color} / ${style.backgroundColor}`;
+  });
+  const page = session.page;
+  await page.locator('#mdbook-theme-toggle').click();
+  await page.locator('#mdbook-theme-light').click();
+  const light = await colours();
+  await page.locator('#mdbook-theme-toggle').click();
+  await page.locator('#mdbook-theme-coal').click();
+  const coal = await colours();
+  assert.notEqual(light, coal, 'light and coal differ');
+  assert.deepEqual(session.problems, [], 'no console error during the whole session');
+});
+
+async function assertEventually(check, what) {
+  for (let i = 0; i < 50; i++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.fail(what);
+}
