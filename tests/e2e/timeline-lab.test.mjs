@@ -42,10 +42,12 @@ after(async () => {
 
 async function runStrategy(key) {
   const panel = lab.locator(`[data-testid="panel-${key}"]`);
+  const previous = Number(await panel.getAttribute('data-run-count') || 0);
   await panel.locator(`[data-testid="run-${key}"]`).click();
+  // Each finished run bumps data-run-count; a run never ends without it.
   await session.page.waitForFunction(
-    (el) => el.dataset.measuredTotalMs !== undefined && el.dataset.running !== 'true',
-    await panel.elementHandle(), { timeout: 10000 });
+    ([el, prev]) => Number(el.dataset.runCount || 0) > prev && el.dataset.running !== 'true',
+    [await panel.elementHandle(), previous], { timeout: 10000 });
   const total = Number(await panel.getAttribute('data-measured-total-ms'));
   const rows = await panel.locator('table[data-testid^="table-"] tr[data-task]').evaluateAll((trs) =>
     trs.map((tr) => ({
