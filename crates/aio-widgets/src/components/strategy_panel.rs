@@ -1,0 +1,123 @@
+//! One strategy's panel: its Run button, the timeline, the totals, the timing table and the Python
+//! code, all following the current tasks.
+
+use aio_core::lab::{LabTask, Strategy, predict, python_code, speedup};
+use yew::prelude::*;
+
+use crate::components::timeline::Timeline;
+use crate::components::timing_table::TimingTable;
+use crate::state::RunState;
+
+/// Props of [`StrategyPanel`].
+#[derive(Debug, PartialEq, Properties)]
+pub struct StrategyPanelProps {
+    /// The strategy shown.
+    pub strategy: Strategy,
+    /// The lab's page-unique number, for element ids.
+    pub uid: u32,
+    /// The last valid tasks.
+    pub tasks: Vec<LabTask>,
+    /// Whether it runs and what it measured.
+    pub run: RunState,
+    /// The predicted sequential total in seconds, for the speed-up.
+    pub sequential_total: f64,
+    /// The measured sequential total in milliseconds, if sequential was run.
+    pub sequential_measured: Option<f64>,
+    /// The shared axis length in seconds.
+    pub axis_seconds: f64,
+    /// False while an input is invalid.
+    pub can_run: bool,
+    /// Run these strategies.
+    pub onrun: Callback<Vec<Strategy>>,
+}
+
+/// A strategy with its code, timeline and numbers.
+#[component]
+pub fn StrategyPanel(props: &StrategyPanelProps) -> Html {
+    let strategy = props.strategy;
+    let key = strategy.key();
+    let prediction = predict(strategy, &props.tasks);
+    let names: Vec<String> = props.tasks.iter().map(|task| task.name.clone()).collect();
+    let measured = props.run.measured.clone();
+    let heading_id = format!("aio-lab-{}-{key}-heading", props.uid);
+    let onclick = props.onrun.reform(move |_: MouseEvent| vec![strategy]);
+    let predicted_speedup = speedup(props.sequential_total, prediction.total);
+    let measured_speedup = match (&measured, props.sequential_measured) {
+        (Some(measured), Some(sequential)) => Some(speedup(sequential, measured.total_ms)),
+        _ => None,
+    };
+    let label = format!(
+        "Timeline of {}: {} tasks, predicted total {:.2} s{}",
+        strategy.label(),
+        props.tasks.len(),
+        prediction.total,
+        measured
+            .as_ref()
+            .map(|m| format!(", measured {:.1} ms", m.total_ms))
+            .unwrap_or_default()
+    );
+
+    html! {
+        <section
+            class="aio-panel"
+            aria-labelledby={heading_id.clone()}
+            data-testid={format!("panel-{key}")}
+            data-running={props.run.running.then_some("true")}
+            data-measured-total-ms={measured.as_ref().map(|m| format!("{:.1}", m.total_ms))}
+            aria-busy={props.run.running.then_some("true")}
+        >
+            <div class="aio-panel__head">
+                <h4 class="aio-panel__title" id={heading_id}>{ strategy.label() }</h4>
+                <button
+                    type="button"
+                    class="aio-button aio-button--primary"
+                    data-testid={format!("run-{key}")}
+                    aria-label={format!("Run {}", strategy.label())}
+                    disabled={!props.can_run}
+                    {onclick}
+                >
+                    { if props.run.running { "Running…" } else { "Run" } }
+                </button>
+            </div>
+            <div class="aio-panel__body">
+                <div class="aio-panel__results">
+                    <Timeline
+                        names={names.clone()}
+                        prediction={prediction.clone()}
+                        measured={measured.clone()}
+                        axis_seconds={props.axis_seconds}
+                        label={label}
+                        pattern_id={format!("aio-lab-{}-{key}-hatch", props.uid)}
+                    />
+                    <ul class="aio-legend" aria-hidden="true">
+                        <li><span class="aio-swatch aio-swatch--predicted"></span>{ "predicted" }</li>
+                        <li><span class="aio-swatch aio-swatch--measured"></span>{ "measured" }</li>
+                    </ul>
+                    <dl class="aio-stats">
+                        <div>
+                            <dt>{ "Ideal total" }</dt>
+                            <dd data-testid={format!("predicted-total-{key}")}>{ format!("{:.2} s", prediction.total) }</dd>
+                        </div>
+                        <div>
+                            <dt>{ "Measured" }</dt>
+                            <dd>{ match &measured {
+                                Some(m) => format!("{:.1} ms ({:+.1} ms)", m.total_ms, m.total_ms - prediction.total * 1000.0),
+                                None if props.run.running => "running…".to_owned(),
+                                None => "not run yet".to_owned(),
+                            } }</dd>
+                        </div>
+                        <div>
+                            <dt>{ "Speed-up vs sequential" }</dt>
+                            <dd>
+                                { format!("{predicted_speedup:.2}× predicted") }
+                                { measured_speedup.map(|s| format!(", {s:.2}× measured")).unwrap_or_default() }
+                            </dd>
+                        </div>
+                    </dl>
+                    <TimingTable {strategy} {names} {prediction} {measured} />
+                </div>
+                <pre class="aio-code" data-testid={format!("code-{key}")}><code>{ python_code(strategy, &props.tasks) }</code></pre>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,58 @@
+//! The timeline's text alternative: a table of each task's predicted and measured start and end.
+//!
+//! Rows carry the measured times in milliseconds as `data-measured-*-ms` attributes, which the
+//! end-to-end tests read.
+
+use aio_core::lab::{Prediction, Strategy};
+use yew::prelude::*;
+
+use crate::state::Measurement;
+
+/// Props of [`TimingTable`].
+#[derive(Debug, PartialEq, Properties)]
+pub struct TimingTableProps {
+    /// Whose times these are.
+    pub strategy: Strategy,
+    /// The task names, in task order.
+    pub names: Vec<String>,
+    /// The predicted spans.
+    pub prediction: Prediction,
+    /// The last run's spans, if any.
+    pub measured: Option<Measurement>,
+}
+
+/// Start and end times of every task.
+#[component]
+pub fn TimingTable(props: &TimingTableProps) -> Html {
+    let key = props.strategy.key();
+    html! {
+        <table class="aio-table" data-testid={format!("table-{key}")}>
+            <caption>{ format!("Start and end of each task, {}", props.strategy.label()) }</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{ "Task" }</th>
+                    <th scope="col">{ "Predicted" }</th>
+                    <th scope="col">{ "Measured" }</th>
+                </tr>
+            </thead>
+            <tbody>
+                { for props.prediction.spans.iter().map(|span| {
+                    let measured = props.measured.as_ref().and_then(|m| m.spans.get(span.task)).copied();
+                    let name = props.names.get(span.task).cloned().unwrap_or_default();
+                    html! {
+                        <tr data-task={span.task.to_string()}
+                            data-measured-start-ms={measured.map(|m| format!("{:.1}", m.start_ms))}
+                            data-measured-end-ms={measured.map(|m| format!("{:.1}", m.end_ms))}>
+                            <th scope="row"><code>{ name }</code></th>
+                            <td>{ format!("{:.2}–{:.2} s", span.start, span.end) }</td>
+                            <td>{ match measured {
+                                Some(m) => format!("{:.3}–{:.3} s", m.start_ms / 1000.0, m.end_ms / 1000.0),
+                                None => "not run yet".to_owned(),
+                            } }</td>
+                        </tr>
+                    }
+                }) }
+            </tbody>
+        </table>
+    }
+}

@@ -1,0 +1,117 @@
+//! The book's browser widgets, compiled to WebAssembly.
+//!
+//! `www/aio-loader.js` loads this module and calls [`mount`] for every placeholder the mdBook
+//! preprocessor left in a page (`<div class="aio-widget" data-aio-widget="…" data-aio-props='…'>`).
+//! The only widget so far is the timeline lab ([`components::timeline_lab::TimelineLab`]).
+//!
+//! - [`state`]: the lab's state and reducer (plain Rust, unit-tested on the host);
+//! - [`services`]: runs the tasks as real futures on the browser's event loop and measures them;
+//! - [`components`]: the yew components, one per file.
+
+use std::cell::Cell;
+
+use aio_core::lab::{LabProps, check_tasks};
+use wasm_bindgen::prelude::*;
+
+pub mod components;
+pub mod services;
+pub mod state;
+
+use components::timeline_lab::{TimelineLab, TimelineLabProps};
+
+/// The `data-aio-widget` value of the timeline lab.
+pub const TIMELINE_LAB: &str = "timeline-lab";
+
+/// Reads a timeline lab's `data-aio-props` JSON and checks it, with a message a reader can act on.
+pub fn parse_lab_props(props_json: &str) -> Result<LabProps, String> {
+    let props: LabProps = serde_json::from_str(props_json)
+        .map_err(|error| format!("its settings (data-aio-props) are not valid: {error}"))?;
+    check_tasks(&props.tasks).map_err(|error| format!("its tasks are not valid: {error}"))?;
+    Ok(props)
+}
+
+/// Replaces the placeholder `element`'s fallback content with the widget `kind`, configured by
+/// `props_json`.
+///
+/// Returns an error message (never panics) for an unknown kind or unusable props; the loader then
+/// keeps the static fallback and shows the message.
+#[wasm_bindgen]
+pub fn mount(element: web_sys::Element, kind: &str, props_json: &str) -> Result<(), JsValue> {
+    install_panic_hook();
+    match kind {
+        TIMELINE_LAB => {
+            let lab = parse_lab_props(props_json).map_err(|error| JsValue::from_str(&error))?;
+            element.set_inner_html("");
+            // The handle is dropped on purpose: the app lives as long as its root element.
+            let _app = yew::Renderer::<TimelineLab>::with_root_and_props(
+                element,
+                TimelineLabProps { lab },
+            )
+            .render();
+            Ok(())
+        }
+        other => Err(JsValue::from_str(&format!(
+            "unknown widget kind `{other}` (this version knows `{TIMELINE_LAB}`)"
+        ))),
+    }
+}
+
+/// Sends panic messages to `console.error`, once per page, so a crash is never silent.
+fn install_panic_hook() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            web_sys::console::error_1(&JsValue::from_str(&format!("aio-widgets: {info}")));
+        }));
+    });
+}
+
+thread_local! {
+    static NEXT_UID: Cell<u32> = const { Cell::new(0) };
+}
+
+/// A number unique in this page, for element ids (`for`, `aria-describedby`, SVG patterns) when
+/// several widgets share a page.
+pub fn next_uid() -> u32 {
+    NEXT_UID.with(|next| {
+        let uid = next.get();
+        next.set(uid.wrapping_add(1));
+        uid
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use aio_core::lab::{Strategy, View};
+
+    use super::parse_lab_props;
+
+    #[test]
+    fn reads_the_preprocessors_props() {
+        let props = parse_lab_props(
+            r#"{"tasks":[{"name":"fetch_url","seconds":1.0},{"name":"read_file","seconds":1.0}],"view":{"show":"all"}}"#,
+        )
+        .unwrap();
+        assert_eq!(props.tasks.len(), 2);
+        assert_eq!(props.view, View::All);
+        let one = parse_lab_props(
+            r#"{"tasks":[{"name":"a","seconds":0.5}],"view":{"show":"one","strategy":"gather"}}"#,
+        )
+        .unwrap();
+        assert_eq!(one.view, View::One(Strategy::Gather));
+    }
+
+    #[test]
+    fn refuses_bad_props_with_a_message() {
+        for json in [
+            "",
+            "{",
+            r#"{"tasks":[]}"#,
+            r#"{"tasks":[{"name":"a b","seconds":1}]}"#,
+            r#"{"tasks":[{"name":"a","seconds":-1}]}"#,
+        ] {
+            let error = parse_lab_props(json).unwrap_err();
+            assert!(error.contains("not valid"), "{json}: {error}");
+        }
+    }
+}

@@ -1,0 +1,283 @@
+//! Runs the lab's tasks as real futures on the browser's event loop and measures them.
+//!
+//! Each task is a future that awaits a [`TimeoutFuture`] for its duration, with its start and end
+//! read from `performance.now()`. The three strategies join those futures the way the Python code
+//! does:
+//!
+//! - sequential: await each task in turn;
+//! - `create_task`: [`spawn_local`] every task first (like `asyncio.create_task`), then await each
+//!   one's completion in task order through a [`oneshot`] channel;
+//! - `gather`: spawn every task and wait until all of them have finished ([`join_all`]).
+//!
+//! A run is cancelled by dropping its [`RunHandle`]: every future of the run is wrapped in
+//! [`abortable`], which then drops its inner future, and dropping a [`TimeoutFuture`] clears the
+//! browser timer. So a new run, an edit of the tasks or unmounting the lab stops a previous run.
+
+use std::cell::RefCell;
+use std::future::{Future, poll_fn};
+use std::pin::pin;
+use std::rc::Rc;
+use std::task::{Poll, Waker};
+
+use aio_core::lab::{LabTask, Strategy};
+use gloo_timers::future::TimeoutFuture;
+use wasm_bindgen_futures::spawn_local;
+use yew::Callback;
+
+use crate::state::{MeasuredSpan, Measurement};
+
+/// Milliseconds from the page's time origin: `performance.now()`, with `Date.now()` as a fallback
+/// for a context without `performance`, so that measuring never panics.
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|window| window.performance())
+        .map_or_else(js_sys::Date::now, |performance| performance.now())
+}
+
+#[derive(Debug, Default)]
+struct CancelState {
+    cancelled: bool,
+    wakers: Vec<Waker>,
+}
+
+/// Shared between a [`RunHandle`] and every future of its run.
+#[derive(Debug, Clone, Default)]
+struct CancelToken(Rc<RefCell<CancelState>>);
+
+impl CancelToken {
+    fn cancel(&self) {
+        let wakers = {
+            let mut state = self.0.borrow_mut();
+            state.cancelled = true;
+            std::mem::take(&mut state.wakers)
+        };
+        // Woken futures see the flag on their next poll and drop their timers.
+        wakers.into_iter().for_each(Waker::wake);
+    }
+
+    fn is_cancelled(&self) -> bool {
+        self.0.borrow().cancelled
+    }
+
+    fn register(&self, waker: &Waker) {
+        let mut state = self.0.borrow_mut();
+        if !state.wakers.iter().any(|known| known.will_wake(waker)) {
+            state.wakers.push(waker.clone());
+        }
+    }
+}
+
+/// Keeps a run alive: dropping it cancels every task of the run and its remaining strategies.
+#[derive(Debug)]
+pub struct RunHandle {
+    token: CancelToken,
+}
+
+impl Drop for RunHandle {
+    fn drop(&mut self) {
+        self.token.cancel();
+    }
+}
+
+/// Runs `future` until it completes (`Some`) or `token` is cancelled (`None`, and `future` is
+/// dropped right away, which cancels its timers).
+async fn abortable<F: Future>(token: CancelToken, future: F) -> Option<F::Output> {
+    let mut future = pin!(future);
+    poll_fn(|cx| {
+        if token.is_cancelled() {
+            return Poll::Ready(None);
+        }
+        token.register(cx.waker());
+        future.as_mut().poll(cx).map(Some)
+    })
+    .await
+}
+
+#[derive(Debug)]
+struct Slot<T> {
+    value: Option<T>,
+    sender_gone: bool,
+    waker: Option<Waker>,
+}
+
+/// The sending half of a [`oneshot`] channel.
+#[derive(Debug)]
+struct Sender<T>(Rc<RefCell<Slot<T>>>);
+
+/// The receiving half of a [`oneshot`] channel: a future of the value, or `None` if the sender was
+/// dropped without sending (its task was cancelled).
+#[derive(Debug)]
+struct Receiver<T>(Rc<RefCell<Slot<T>>>);
+
+/// A single-threaded one-value channel: what `await task` waits on for a spawned task.
+fn oneshot<T>() -> (Sender<T>, Receiver<T>) {
+    let slot = Rc::new(RefCell::new(Slot {
+        value: None,
+        sender_gone: false,
+        waker: None,
+    }));
+    (Sender(slot.clone()), Receiver(slot))
+}
+
+impl<T> Sender<T> {
+    fn send(self, value: T) {
+        self.0.borrow_mut().value = Some(value);
+        // `Drop` wakes the receiver.
+    }
+}
+
+impl<T> Drop for Sender<T> {
+    fn drop(&mut self) {
+        let waker = {
+            let mut slot = self.0.borrow_mut();
+            slot.sender_gone = true;
+            slot.waker.take()
+        };
+        if let Some(waker) = waker {
+            waker.wake();
+        }
+    }
+}
+
+impl<T> Future for Receiver<T> {
+    type Output = Option<T>;
+
+    fn poll(self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> Poll<Option<T>> {
+        let mut slot = self.0.borrow_mut();
+        if let Some(value) = slot.value.take() {
+            Poll::Ready(Some(value))
+        } else if slot.sender_gone {
+            Poll::Ready(None)
+        } else {
+            slot.waker = Some(cx.waker().clone());
+            Poll::Pending
+        }
+    }
+}
+
+/// Waits for all receivers at once (like `asyncio.gather`), in any completion order; `None` if
+/// any task was cancelled.
+async fn join_all<T>(receivers: Vec<Receiver<T>>) -> Option<Vec<T>> {
+    let mut pending: Vec<Option<Receiver<T>>> = receivers.into_iter().map(Some).collect();
+    let mut values: Vec<Option<T>> = pending.iter().map(|_| None).collect();
+    poll_fn(|cx| {
+        for (receiver, value) in pending.iter_mut().zip(values.iter_mut()) {
+            if let Some(mut future) = receiver.take() {
+                match std::pin::Pin::new(&mut future).poll(cx) {
+                    Poll::Ready(Some(done)) => *value = Some(done),
+                    Poll::Ready(None) => return Poll::Ready(None),
+                    Poll::Pending => *receiver = Some(future),
+                }
+            }
+        }
+        if pending.iter().all(Option::is_none) {
+            Poll::Ready(values.iter_mut().map(Option::take).collect())
+        } else {
+            Poll::Pending
+        }
+    })
+    .await
+}
+
+/// One task: note the start, wait `seconds`, note the end; times relative to `origin`.
+///
+/// Browser timers may fire a fraction of a millisecond early against `performance.now()`, so the
+/// task keeps waiting until its full duration has passed: like `asyncio.sleep`, it never ends early.
+async fn one_task(seconds: f64, origin: f64) -> MeasuredSpan {
+    let start = now_ms();
+    let deadline = start + seconds * 1000.0;
+    loop {
+        let remaining = deadline - now_ms();
+        if remaining <= 0.0 {
+            break;
+        }
+        TimeoutFuture::new(remaining.ceil() as u32).await;
+    }
+    MeasuredSpan {
+        start_ms: start - origin,
+        end_ms: now_ms() - origin,
+    }
+}
+
+/// Spawns every task on the event loop (like `asyncio.create_task`) and returns one receiver per
+/// task, in task order.
+fn spawn_all(
+    token: &CancelToken,
+    tasks: &[LabTask],
+    origin: f64,
+) -> Vec<Receiver<MeasuredSpan>> {
+    tasks
+        .iter()
+        .map(|task| {
+            let (sender, receiver) = oneshot();
+            let seconds = task.seconds;
+            let token = token.clone();
+            spawn_local(async move {
+                if let Some(span) = abortable(token, one_task(seconds, origin)).await {
+                    sender.send(span);
+                }
+            });
+            receiver
+        })
+        .collect()
+}
+
+/// Runs `tasks` once under `strategy`; `None` if the run was cancelled.
+async fn run_strategy(
+    token: &CancelToken,
+    strategy: Strategy,
+    tasks: &[LabTask],
+) -> Option<Measurement> {
+    let origin = now_ms();
+    let spans = match strategy {
+        Strategy::Sequential => {
+            let mut spans = Vec::with_capacity(tasks.len());
+            for task in tasks {
+                spans.push(abortable(token.clone(), one_task(task.seconds, origin)).await?);
+            }
+            spans
+        }
+        Strategy::CreateTask => {
+            let receivers = spawn_all(token, tasks, origin);
+            let mut spans = Vec::with_capacity(tasks.len());
+            // `await ta; await tb`: in task order, whatever order they finish in.
+            for receiver in receivers {
+                spans.push(receiver.await?);
+            }
+            spans
+        }
+        Strategy::Gather => join_all(spawn_all(token, tasks, origin)).await?,
+    };
+    Some(Measurement {
+        spans,
+        total_ms: now_ms() - origin,
+    })
+}
+
+/// Starts running `tasks` under each of `strategies`, one strategy after the other.
+///
+/// `onstart` is told when a strategy starts, `onfinish` when it has been measured. Keep the
+/// returned handle for as long as the run may go on; dropping it cancels the run.
+pub fn start_run(
+    strategies: Vec<Strategy>,
+    tasks: Vec<LabTask>,
+    onstart: Callback<Strategy>,
+    onfinish: Callback<(Strategy, Measurement)>,
+) -> RunHandle {
+    let token = CancelToken::default();
+    let run_token = token.clone();
+    spawn_local(async move {
+        let inner = run_token.clone();
+        abortable(run_token, async move {
+            for strategy in strategies {
+                onstart.emit(strategy);
+                match run_strategy(&inner, strategy, &tasks).await {
+                    Some(measurement) => onfinish.emit((strategy, measurement)),
+                    None => return,
+                }
+            }
+        })
+        .await;
+    });
+    RunHandle { token }
+}
