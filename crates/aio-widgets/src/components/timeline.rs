@@ -68,7 +68,13 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         .map(|n| n as f64 * step)
         .take_while(|tick| *tick <= axis + step * 1e-6)
         .collect();
-    let decimals = if step >= 1.0 { 0 } else if step >= 0.1 { 1 } else { 2 };
+    let decimals = if step >= 1.0 {
+        0
+    } else if step >= 0.1 {
+        1
+    } else {
+        2
+    };
     let fill = format!("url(#{})", props.pattern_id);
 
     html! {
