@@ -201,11 +201,7 @@ async fn one_task(seconds: f64, origin: f64) -> MeasuredSpan {
 
 /// Spawns every task on the event loop (like `asyncio.create_task`) and returns one receiver per
 /// task, in task order.
-fn spawn_all(
-    token: &CancelToken,
-    tasks: &[LabTask],
-    origin: f64,
-) -> Vec<Receiver<MeasuredSpan>> {
+fn spawn_all(token: &CancelToken, tasks: &[LabTask], origin: f64) -> Vec<Receiver<MeasuredSpan>> {
     tasks
         .iter()
         .map(|task| {

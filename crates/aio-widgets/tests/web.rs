@@ -28,7 +28,10 @@ async fn mount(tasks: &[(&str, f64)]) -> Element {
         .iter()
         .map(|(name, seconds)| format!(r#"{{"name":"{name}","seconds":{seconds}}}"#))
         .collect();
-    let props = format!(r#"{{"tasks":[{}],"view":{{"show":"all"}}}}"#, tasks.join(","));
+    let props = format!(
+        r#"{{"tasks":[{}],"view":{{"show":"all"}}}}"#,
+        tasks.join(",")
+    );
     aio_widgets::mount(root.clone(), "timeline-lab", &props).unwrap();
     settle().await;
     root
@@ -69,8 +72,16 @@ async fn mounting_renders_one_panel_per_strategy() {
     for key in ["sequential", "create_task", "gather"] {
         let panel = get(&root, &format!("[data-testid=\"panel-{key}\"]"));
         let code = get(&panel, &format!("pre[data-testid=\"code-{key}\"]"));
-        assert!(code.text_content().unwrap().contains("async def fetch_url():"));
-        let expected = if key == "sequential" { "2.00 s" } else { "1.00 s" };
+        assert!(
+            code.text_content()
+                .unwrap()
+                .contains("async def fetch_url():")
+        );
+        let expected = if key == "sequential" {
+            "2.00 s"
+        } else {
+            "1.00 s"
+        };
         let total = get(&panel, &format!("[data-testid=\"predicted-total-{key}\"]"));
         assert_eq!(total.text_content().unwrap(), expected);
         assert!(find(&panel, &format!("button[data-testid=\"run-{key}\"]")).is_some());
@@ -113,7 +124,10 @@ async fn a_negative_duration_shows_the_message_and_disables_run() {
     let input = get(&root, "input[data-testid=\"duration-0\"]");
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
     for run in ["run-all", "run-sequential", "run-create_task", "run-gather"] {
-        assert!(is_disabled(&root, &format!("[data-testid=\"{run}\"]")), "{run}");
+        assert!(
+            is_disabled(&root, &format!("[data-testid=\"{run}\"]")),
+            "{run}"
+        );
     }
     // Nothing else changed: the code keeps the last valid duration.
     assert_eq!(
@@ -179,7 +193,8 @@ async fn keys_typed_in_the_lab_do_not_reach_the_page() {
     let init = web_sys::KeyboardEventInit::new();
     init.set_bubbles(true);
     init.set_key("s");
-    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
     get(&root, "input[data-testid=\"name-0\"]")
         .dispatch_event(&event)
         .unwrap();
@@ -209,7 +224,11 @@ async fn a_short_run_measures_totals_close_to_the_ideal() {
         }
         TimeoutFuture::new(20).await;
     }
-    for (key, ideal) in [("sequential", 80.0), ("create_task", 50.0), ("gather", 50.0)] {
+    for (key, ideal) in [
+        ("sequential", 80.0),
+        ("create_task", 50.0),
+        ("gather", 50.0),
+    ] {
         let total = measured(key).unwrap_or_else(|| panic!("{key} did not finish"));
         assert!(
             (ideal..=ideal + 100.0).contains(&total),
@@ -221,9 +240,20 @@ async fn a_short_run_measures_totals_close_to_the_ideal() {
         assert_eq!(rows.length(), 2);
         for index in 0..rows.length() {
             let row: Element = rows.item(index).unwrap().unchecked_into();
-            let start: f64 = row.get_attribute("data-measured-start-ms").unwrap().parse().unwrap();
-            let end: f64 = row.get_attribute("data-measured-end-ms").unwrap().parse().unwrap();
-            assert!(0.0 <= start && start < end && end <= total + 0.1, "{key} row {index}");
+            let start: f64 = row
+                .get_attribute("data-measured-start-ms")
+                .unwrap()
+                .parse()
+                .unwrap();
+            let end: f64 = row
+                .get_attribute("data-measured-end-ms")
+                .unwrap()
+                .parse()
+                .unwrap();
+            assert!(
+                0.0 <= start && start < end && end <= total + 0.1,
+                "{key} row {index}"
+            );
         }
     }
 }
@@ -240,5 +270,8 @@ async fn a_run_shows_it_is_running_and_editing_cancels_it() {
     type_into(&root, "input[data-testid=\"duration-0\"]", "0.2").await;
     assert!(!panel.has_attribute("data-running"));
     TimeoutFuture::new(400).await;
-    assert!(!panel.has_attribute("data-measured-total-ms"), "a cancelled run stored a result");
+    assert!(
+        !panel.has_attribute("data-measured-total-ms"),
+        "a cancelled run stored a result"
+    );
 }

@@ -38,13 +38,13 @@ fn x(seconds: f64, axis: f64) -> f64 {
     1.0 + 98.0 * (seconds / axis).clamp(0.0, 1.0)
 }
 
-/// A round tick step giving at most five intervals over `axis` seconds.
+/// A round tick step giving at most four intervals over `axis` seconds (labels stay apart at 360 px).
 fn tick_step(axis: f64) -> f64 {
-    let magnitude = 10f64.powf((axis / 5.0).log10().floor());
+    let magnitude = 10f64.powf((axis / 4.0).log10().floor());
     [1.0, 2.0, 2.5, 5.0, 10.0]
         .iter()
         .map(|factor| factor * magnitude)
-        .find(|step| axis / step <= 5.0 + 1e-9)
+        .find(|step| axis / step <= 4.0 + 1e-9)
         .unwrap_or(axis)
 }
 
@@ -68,7 +68,13 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         .map(|n| n as f64 * step)
         .take_while(|tick| *tick <= axis + step * 1e-6)
         .collect();
-    let decimals = if step >= 1.0 { 0 } else if step >= 0.1 { 1 } else { 2 };
+    // As few decimals as the step needs: 0.25 s steps need two, 0.2 s steps one.
+    let decimals = (0..3)
+        .find(|&places| {
+            let scaled = step * 10f64.powi(places);
+            (scaled - scaled.round()).abs() < 1e-6
+        })
+        .unwrap_or(3) as usize;
     let fill = format!("url(#{})", props.pattern_id);
 
     html! {
@@ -87,7 +93,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     <g class="aio-timeline__tick">
                         <line x1={pct(at)} x2={pct(at)} y1="0" y2={format!("{}", lanes * LANE + 4.0)} />
                         <text x={pct(at)} y={format!("{}", height - 6.0)} text-anchor={anchor}>
-                            { format!("{tick:.decimals$} s") }
+                            { if n + 1 == ticks.len() { format!("{tick:.decimals$} s") } else { format!("{tick:.decimals$}") } }
                         </text>
                     </g>
                 }
@@ -124,7 +130,7 @@ mod tests {
 
     #[test]
     fn ticks_are_round_and_few() {
-        assert_eq!(tick_step(1.0), 0.2);
+        assert_eq!(tick_step(1.0), 0.25);
         assert_eq!(tick_step(0.6), 0.2);
         assert_eq!(tick_step(3.0), 1.0);
         assert_eq!(tick_step(60.0), 20.0);

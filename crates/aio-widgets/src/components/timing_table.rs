@@ -26,6 +26,8 @@ pub struct TimingTableProps {
 pub fn TimingTable(props: &TimingTableProps) -> Html {
     let key = props.strategy.key();
     html! {
+        // The wrapper scrolls sideways if a narrow panel cannot fit the table.
+        <div class="aio-table-wrap">
         <table class="aio-table" data-testid={format!("table-{key}")}>
             <caption>{ format!("Start and end of each task, {}", props.strategy.label()) }</caption>
             <thead>
@@ -54,5 +56,6 @@ pub fn TimingTable(props: &TimingTableProps) -> Html {
                 }) }
             </tbody>
         </table>
+        </div>
     }
 }

@@ -15,8 +15,9 @@ pub struct ViewPickerProps {
 /// Toggle buttons (with `aria-pressed`) for "All three" and each strategy.
 #[component]
 pub fn ViewPicker(props: &ViewPickerProps) -> Html {
-    let choices = std::iter::once((View::All, "all", "All three"))
-        .chain(Strategy::ALL.map(|strategy| (View::One(strategy), strategy.key(), strategy.label())));
+    let choices = std::iter::once((View::All, "all", "All three")).chain(
+        Strategy::ALL.map(|strategy| (View::One(strategy), strategy.key(), strategy.label())),
+    );
     html! {
         <div class="aio-views" role="group" aria-label="Strategies shown">
             { for choices.map(|(view, key, label)| {

@@ -21,7 +21,11 @@ fn two() -> Rc<LabState> {
 }
 
 fn names(state: &LabState) -> Vec<&str> {
-    state.rows.iter().map(|row| row.task.name.as_str()).collect()
+    state
+        .rows
+        .iter()
+        .map(|row| row.task.name.as_str())
+        .collect()
 }
 
 fn measurement(total_ms: f64) -> Measurement {
@@ -79,11 +83,17 @@ fn a_refused_duration_keeps_the_last_valid_value_and_blocks_runs() {
 #[test]
 fn names_are_checked_and_unique() {
     let state = two().reduce(Action::EditName(0, "1abc".into()));
-    assert!(matches!(state.rows[0].name_error, Some(NameError::NotAnIdentifier(_))));
+    assert!(matches!(
+        state.rows[0].name_error,
+        Some(NameError::NotAnIdentifier(_))
+    ));
     assert_eq!(names(&state), ["fetch_url", "read_file"]);
 
     let state = two().reduce(Action::EditName(0, "await".into()));
-    assert!(matches!(state.rows[0].name_error, Some(NameError::Reserved(_))));
+    assert!(matches!(
+        state.rows[0].name_error,
+        Some(NameError::Reserved(_))
+    ));
 
     let state = two().reduce(Action::EditName(1, "fetch_url".into()));
     assert_eq!(
@@ -103,7 +113,10 @@ fn a_name_taken_by_an_invalid_rows_last_valid_value_is_refused() {
     let state = two()
         .reduce(Action::EditName(1, "read_file!".into()))
         .reduce(Action::EditName(0, "read_file".into()));
-    assert!(matches!(state.rows[0].name_error, Some(NameError::Duplicate(_))));
+    assert!(matches!(
+        state.rows[0].name_error,
+        Some(NameError::Duplicate(_))
+    ));
     assert_eq!(names(&state), ["fetch_url", "read_file"]);
 }
 
@@ -164,7 +177,10 @@ fn runs_are_tracked_per_strategy_and_stale_ones_ignored() {
         measurement: measurement(1502.0),
     });
     assert!(!done.any_running());
-    assert_eq!(done.run(Strategy::Sequential).measured, Some(measurement(1502.0)));
+    assert_eq!(
+        done.run(Strategy::Sequential).measured,
+        Some(measurement(1502.0))
+    );
 
     // The tasks changed while it ran: the old run's result no longer applies.
     let edited = state.reduce(Action::EditSeconds(0, "0.1".into()));
