@@ -10,10 +10,6 @@
 
   var script = document.currentScript;
   var here = new URL(".", script && script.src ? script.src : document.baseURI);
-  // mdBook serves `additional-js = ["src/assets/aio-loader.js"]` as
-  // `<book>/src/assets/aio-loader-<hash>.js`, while the files of `src/assets/` (the package
-  // among them) are served from `<book>/assets/`: map that copy back to the package's folder.
-  if (/\/src\/assets\/$/.test(here.pathname)) here = new URL("../../assets/", here);
   var glueUrl = new URL("pkg/aio_widgets.js", here).href;
   var wasmUrl = new URL("pkg/aio_widgets_bg.wasm", here).href;
 

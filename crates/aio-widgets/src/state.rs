@@ -77,6 +77,9 @@ pub struct RunState {
     pub running: bool,
     /// The last run's measurement for the current tasks, if any.
     pub measured: Option<Measurement>,
+    /// How many runs of this strategy have finished: lets a test or a benchmark wait for the
+    /// next one even when it measures the same total as the last.
+    pub finished_runs: u32,
 }
 
 /// The whole lab.
@@ -323,6 +326,7 @@ impl Reducible for LabState {
                 let run = &mut state.runs[strategy_index(strategy)];
                 run.running = false;
                 run.measured = Some(measurement);
+                run.finished_runs += 1;
             }
             Action::RunsCancelled => {
                 if !state.any_running() {

@@ -64,6 +64,7 @@ pub fn StrategyPanel(props: &StrategyPanelProps) -> Html {
             data-testid={format!("panel-{key}")}
             data-running={props.run.running.then_some("true")}
             data-measured-total-ms={measured.as_ref().map(|m| format!("{:.1}", m.total_ms))}
+            data-run-count={props.run.finished_runs.to_string()}
             aria-busy={props.run.running.then_some("true")}
         >
             <div class="aio-panel__head">
