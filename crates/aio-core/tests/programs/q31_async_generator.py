@@ -1,5 +1,6 @@
 # Async generators: `async for` drives one item per __anext__ (sleeping between them, interleaving with another task);
 # async comprehensions collect them; aclose() after an early break runs the generator's finally block right then.
+# (gen2..gen4 use sleep(0): no time passes, only loop iterations.)
 import asyncio
 import time
 
@@ -36,16 +37,16 @@ async def main():
     async for x in ticker("gen1", 3, 0.02):
         print(f"{ts()} main: received {x}")
     await t
-    squares = [x * x async for x in ticker("gen2", 4, 0.01) if x % 2 == 0]
+    squares = [x * x async for x in ticker("gen2", 4, 0) if x % 2 == 0]
     print(f"{ts()} async comprehension -> {squares}")
-    g = ticker("gen3", 10, 0.01)
+    g = ticker("gen3", 10, 0)
     async for x in g:
         if x == 1:
             print(f"{ts()} main: breaking out at {x}")
             break
     print(f"{ts()} main: after break, closing explicitly")
     await g.aclose()
-    g4 = ticker("gen4", 1, 0.01)
+    g4 = ticker("gen4", 1, 0)
     first = await anext(g4)
     print(f"{ts()} main: anext on a fresh generator -> {first}")
     await g4.aclose()
