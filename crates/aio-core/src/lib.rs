@@ -7,3 +7,4 @@
 //!   each strategy shows, and the predicted timeline.
 
 pub mod lab;
+pub mod syntax;
