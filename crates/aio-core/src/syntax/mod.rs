@@ -5,21 +5,19 @@
 //! so any error CPython reports before running a program is reported here too.
 
 pub mod ast;
+pub mod check;
 pub mod error;
+pub mod lexer;
+pub mod parser;
 
 pub use error::{SyntaxError, SyntaxErrorKind};
 
 /// Parses and checks a whole program. `filename` only appears in error messages.
 pub fn parse_module(source: &str, filename: &str) -> Result<ast::Module, SyntaxError> {
-    let _ = source;
-    Err(SyntaxError {
-        kind: SyntaxErrorKind::SyntaxError,
-        msg: "parser not implemented yet".into(),
-        filename: filename.into(),
-        lineno: 1,
-        offset: 1,
-        end_lineno: 1,
-        end_offset: 1,
-        text: None,
-    })
+    let module = parser::parse_tokens_of(source, filename)?;
+    check::check_module(&module, source, filename)?;
+    Ok(module)
 }
+
+#[cfg(test)]
+mod tests;
