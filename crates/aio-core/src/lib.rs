@@ -6,5 +6,6 @@
 //! - [`lab`]: the timeline lab's model: tasks with durations, the three strategies, the Python code
 //!   each strategy shows, and the predicted timeline.
 
+pub mod format;
 pub mod lab;
 pub mod syntax;

@@ -1361,10 +1361,7 @@ impl<'a> Parser<'a> {
     /// Precedence climbing over the binary operators from `|` (level 0) to `* / // % @`.
     fn binary(&mut self, min_level: u8) -> PResult<Expr> {
         let mut left = self.factor()?;
-        loop {
-            let Some((op, level)) = self.binary_operator() else {
-                break;
-            };
+        while let Some((op, level)) = self.binary_operator() {
             if level < min_level {
                 break;
             }

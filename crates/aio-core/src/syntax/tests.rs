@@ -1,7 +1,6 @@
 //! Data-driven tests of the front end: tree dumps for valid programs, CPython's messages and
 //! positions for invalid ones, the 15 reference programs, and never-panic property tests.
 
-use super::ast::*;
 use super::parse_module;
 
 /// The 15 reference programs of the shared oracle corpus.
