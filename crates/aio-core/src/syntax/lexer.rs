@@ -68,7 +68,23 @@ pub struct Token {
 
 /// Tokenizes `source`. `filename` is only used for errors.
 pub fn tokenize(source: &str, filename: &str) -> Result<Vec<Token>, SyntaxError> {
-    Lexer::new(source, filename).run()
+    match tokenize_with_unclosed(source, filename)? {
+        (_, Some(unclosed)) => Err(unclosed),
+        (tokens, None) => Ok(tokens),
+    }
+}
+
+/// Like [`tokenize`], but a bracket still open at the end of input is returned as a second
+/// value (the "'(' was never closed" error) next to the tokens instead of failing: CPython
+/// only reports it when the parser fails at the end of input, an earlier syntax error wins.
+pub fn tokenize_with_unclosed(
+    source: &str,
+    filename: &str,
+) -> Result<(Vec<Token>, Option<SyntaxError>), SyntaxError> {
+    let mut lexer = Lexer::new(source, filename);
+    lexer.run_tokens()?;
+    let unclosed = lexer.unclosed.take();
+    Ok((lexer.tokens, unclosed))
 }
 
 /// Tokenizes the expression of an f-string field, `text`, which starts at `line`/`col` of
@@ -117,6 +133,8 @@ struct Lexer<'a> {
     base_col: u32,
     /// Lexing an f-string field expression (see [`tokenize_fstring_expr`]).
     fstring_mode: bool,
+    /// The "never closed" error for a bracket open at end of input.
+    unclosed: Option<SyntaxError>,
 }
 
 impl<'a> Lexer<'a> {
@@ -137,6 +155,7 @@ impl<'a> Lexer<'a> {
             first_line: 1,
             base_col: 0,
             fstring_mode: false,
+            unclosed: None,
         }
     }
 
@@ -215,6 +234,14 @@ impl<'a> Lexer<'a> {
     }
 
     fn run(mut self) -> Result<Vec<Token>, SyntaxError> {
+        self.run_tokens()?;
+        match self.unclosed {
+            Some(e) => Err(e),
+            None => Ok(self.tokens),
+        }
+    }
+
+    fn run_tokens(&mut self) -> Result<(), SyntaxError> {
         let mut at_line_start = true;
         loop {
             if at_line_start && self.brackets.is_empty() {
@@ -352,15 +379,15 @@ impl<'a> Lexer<'a> {
         }
     }
 
-    fn finish(mut self) -> Result<Vec<Token>, SyntaxError> {
+    fn finish(&mut self) -> Result<(), SyntaxError> {
         if self.fstring_mode {
             let (line, col) = (self.line, self.col());
             self.push(TokenKind::EndMarker, line, col);
-            return Ok(self.tokens);
+            return Ok(());
         }
         // CPython names the innermost bracket still open.
         if let Some(open) = self.brackets.last() {
-            return Err(self.error_at(
+            self.unclosed = Some(self.error_at(
                 SyntaxErrorKind::SyntaxError,
                 format!("'{}' was never closed", open.ch),
                 open.line,
@@ -398,7 +425,7 @@ impl<'a> Lexer<'a> {
                 end_col: 0,
             },
         });
-        Ok(self.tokens)
+        Ok(())
     }
 
     fn name(&mut self) -> Result<(), SyntaxError> {
@@ -451,15 +478,23 @@ impl<'a> Lexer<'a> {
         loop {
             match self.peek() {
                 None => {
+                    // A final newline ends the last line; it does not start another.
+                    let ends_with_newline =
+                        self.pos > 0 && self.chars.get(self.pos - 1) == Some(&'\n');
+                    let detected_line = if ends_with_newline {
+                        self.line - 1
+                    } else {
+                        self.line
+                    };
                     let msg = if triple {
                         format!(
                             "unterminated triple-quoted string literal (detected at line {})",
-                            self.line
+                            detected_line
                         )
                     } else {
                         format!(
                             "unterminated string literal (detected at line {})",
-                            self.line
+                            detected_line
                         )
                     };
                     return Err(self.error_at(

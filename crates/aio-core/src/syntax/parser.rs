@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use super::ast::*;
 use super::error::{SyntaxError, SyntaxErrorKind};
-use super::lexer::{StrToken, Token, TokenKind, tokenize, tokenize_fstring_expr};
+use super::lexer::{StrToken, Token, TokenKind, tokenize_fstring_expr, tokenize_with_unclosed};
 
 /// Maximum nesting of expressions and blocks. CPython allows 200 nested parentheses; each
 /// level here costs several Rust frames, so this also bounds stack use.
@@ -19,10 +19,21 @@ const MAX_DEPTH: u32 = 200;
 
 /// Parses `source` into a module without the semantic checks of [`super::check`].
 pub fn parse_tokens_of(source: &str, filename: &str) -> Result<Module, SyntaxError> {
-    let tokens = tokenize(source, filename)?;
+    let (tokens, unclosed) = tokenize_with_unclosed(source, filename)?;
     let mut parser = Parser::new(tokens, source, filename);
-    let body = parser.statements_until_end()?;
-    Ok(Module { body })
+    let result = parser.statements_until_end();
+    match (result, unclosed) {
+        (Ok(body), None) => Ok(Module { body }),
+        // CPython reports an unclosed bracket instead of the parser's error when the parser
+        // ran into the end of input, or failed on a later line than the bracket's.
+        (Err(_), Some(unclosed))
+            if parser.at_end_of_input() || parser.furthest_line() > unclosed.lineno =>
+        {
+            Err(unclosed)
+        }
+        (Err(e), _) => Err(e),
+        (Ok(_), Some(unclosed)) => Err(unclosed),
+    }
 }
 
 type PResult<T> = Result<T, SyntaxError>;
@@ -43,6 +54,8 @@ struct Parser<'a> {
     /// How many brackets enclose the expression being parsed (for the "forgot a comma" hint,
     /// which CPython only gives inside brackets).
     bracket_level: u32,
+    /// The furthest token index reached, despite backtracking.
+    furthest: usize,
 }
 
 impl<'a> Parser<'a> {
@@ -59,6 +72,7 @@ impl<'a> Parser<'a> {
             depth: 0,
             scopes: Vec::new(),
             bracket_level: 0,
+            furthest: 0,
         }
     }
 
@@ -91,8 +105,29 @@ impl<'a> Parser<'a> {
         let t = self.tok().clone();
         if self.pos < self.tokens.len() - 1 {
             self.pos += 1;
+            self.furthest = self.furthest.max(self.pos);
         }
         t
+    }
+
+    /// The line of the furthest token the parser has looked at (CPython's "current error
+    /// line", which decides whether an unclosed bracket is reported instead).
+    fn furthest_line(&self) -> u32 {
+        self.tokens[self.furthest.min(self.tokens.len() - 1)]
+            .span
+            .line
+    }
+
+    /// Whether only NEWLINE/DEDENT/ENDMARKER tokens remain.
+    fn at_end_of_input(&self) -> bool {
+        self.tokens[self.pos.min(self.tokens.len() - 1)..]
+            .iter()
+            .all(|t| {
+                matches!(
+                    t.kind,
+                    TokenKind::Newline | TokenKind::Dedent | TokenKind::EndMarker
+                )
+            })
     }
 
     fn is_op(&self, op: &str) -> bool {
@@ -722,9 +757,25 @@ impl<'a> Parser<'a> {
             Vec::new()
         };
         if handlers.is_empty() && finalbody.is_empty() {
-            let mut e = self.error("expected 'except' or 'finally' block", self.span());
-            e.end_offset = -1;
-            return Err(e);
+            let msg = "expected 'except' or 'finally' block";
+            if matches!(self.kind(), TokenKind::EndMarker | TokenKind::Dedent) {
+                // At end of input CPython names the last line and prints no caret.
+                let last_line = self.tokens[..self.pos]
+                    .iter()
+                    .rev()
+                    .find(|t| {
+                        !matches!(
+                            t.kind,
+                            TokenKind::Newline | TokenKind::Dedent | TokenKind::EndMarker
+                        )
+                    })
+                    .map_or(self.span(), |t| t.span);
+                let mut e = self.error(msg, last_line);
+                e.offset = 0;
+                e.end_offset = -1;
+                return Err(e);
+            }
+            return Err(self.error(msg, self.span()));
         }
         let kind = StmtKind::Try {
             body,
@@ -1577,7 +1628,8 @@ impl<'a> Parser<'a> {
                     } else {
                         "positional argument follows keyword argument"
                     };
-                    return Err(self.error(msg, arg.span));
+                    // CPython points at the token after the argument.
+                    return Err(self.error(msg, self.span()));
                 }
                 self.check_missing_comma(&arg)?;
                 args.push(arg);
@@ -1995,7 +2047,21 @@ impl<'a> Parser<'a> {
             saw_text = true;
             if token.is_fstring {
                 any_fstring = true;
-                self.fstring_parts(&token, &mut parts)?;
+                self.fstring_parts(&token, &mut parts).map_err(|mut e| {
+                    // CPython 3.11 reports f-string errors of its own (not those inside a
+                    // field's expression) just after the closing quote of the literal.
+                    if e.msg.starts_with("f-string") {
+                        e.lineno = token_span.end_line;
+                        e.end_lineno = token_span.end_line;
+                        e.offset = token_span.end_col as i64 + 1;
+                        e.end_offset = e.offset;
+                        e.text = self
+                            .lines
+                            .get(token_span.end_line as usize - 1)
+                            .map(|s| s.to_string());
+                    }
+                    e
+                })?;
             } else {
                 push_literal(
                     &mut parts,
