@@ -575,6 +575,10 @@ impl<'a> Lexer<'a> {
         };
         if let Some((radix, radix_name)) = radix_prefix {
             self.pos += 2;
+            // `0x_ff` is valid: one underscore may follow the prefix.
+            if self.peek() == Some('_') {
+                self.pos += 1;
+            }
             let digits = self.digits(|c| c.is_digit(radix), radix_name)?;
             if digits.is_empty() || self.peek().is_some_and(|c| c.is_alphanumeric()) {
                 return Err(self.syntax_error(

@@ -96,9 +96,19 @@ impl<'a> Parser<'a> {
         self.tok().span
     }
 
-    /// The end of the previously consumed token.
+    /// The span of the last consumed token that is not layout (NEWLINE/INDENT/DEDENT), so a
+    /// compound statement ends where its last body statement ends, as in CPython.
     fn prev_span(&self) -> Span {
-        self.tokens[self.pos.saturating_sub(1)].span
+        self.tokens[..self.pos]
+            .iter()
+            .rev()
+            .find(|t| {
+                !matches!(
+                    t.kind,
+                    TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent
+                )
+            })
+            .map_or(self.span(), |t| t.span)
     }
 
     fn advance(&mut self) -> Token {
@@ -587,11 +597,8 @@ impl<'a> Parser<'a> {
     }
 
     fn compound_statement_inner(&mut self, decorators: Vec<Expr>) -> PResult<Stmt> {
-        let start = if let Some(first) = decorators.first() {
-            first.span
-        } else {
-            self.span()
-        };
+        // Like CPython, a decorated definition starts at `def`/`class`, not at the decorator.
+        let start = self.span();
         let header_start = self.span();
         let is_async = self.eat_kw("async");
         match self.kind() {
@@ -1057,6 +1064,7 @@ impl<'a> Parser<'a> {
 
     /// A `for` target: comma-separated `star_target`s, stopping before `in`.
     fn target_list(&mut self) -> PResult<Expr> {
+        let start = self.span();
         let first = self.star_target()?;
         if !self.is_op(",") {
             return Ok(first);
@@ -1068,7 +1076,7 @@ impl<'a> Parser<'a> {
             }
             elts.push(self.star_target()?);
         }
-        let span = elts[0].span.to(self.prev_span());
+        let span = start.to(self.prev_span());
         Ok(Expr {
             kind: ExprKind::Tuple(elts),
             span,
@@ -1157,6 +1165,7 @@ impl<'a> Parser<'a> {
     /// `star_expressions`: one expression, or a tuple if there is a comma; elements may be
     /// starred.
     fn star_expressions(&mut self) -> PResult<Expr> {
+        let start = self.span();
         let first = self.star_expression()?;
         if !self.is_op(",") {
             return Ok(first);
@@ -1168,7 +1177,7 @@ impl<'a> Parser<'a> {
             }
             elts.push(self.star_expression()?);
         }
-        let span = elts[0].span.to(self.prev_span());
+        let span = start.to(self.prev_span());
         Ok(Expr {
             kind: ExprKind::Tuple(elts),
             span,
@@ -1259,6 +1268,7 @@ impl<'a> Parser<'a> {
     }
 
     fn expression_inner(&mut self) -> PResult<Expr> {
+        let start = self.span();
         if self.is_kw("lambda") {
             return self.lambda();
         }
@@ -1275,7 +1285,7 @@ impl<'a> Parser<'a> {
             ));
         }
         let orelse = self.expression()?;
-        let span = body.span.to(orelse.span);
+        let span = start.to(self.prev_span());
         Ok(Expr {
             kind: ExprKind::IfExp {
                 test: Box::new(test),
@@ -1302,6 +1312,7 @@ impl<'a> Parser<'a> {
     }
 
     fn disjunction(&mut self) -> PResult<Expr> {
+        let start = self.span();
         let first = self.conjunction()?;
         if !self.is_kw("or") {
             return Ok(first);
@@ -1310,7 +1321,7 @@ impl<'a> Parser<'a> {
         while self.eat_kw("or") {
             values.push(self.conjunction()?);
         }
-        let span = values[0].span.to(self.prev_span());
+        let span = start.to(self.prev_span());
         Ok(Expr {
             kind: ExprKind::BoolOp {
                 op: BoolOp::Or,
@@ -1321,6 +1332,7 @@ impl<'a> Parser<'a> {
     }
 
     fn conjunction(&mut self) -> PResult<Expr> {
+        let start = self.span();
         let first = self.inversion()?;
         if !self.is_kw("and") {
             return Ok(first);
@@ -1329,7 +1341,7 @@ impl<'a> Parser<'a> {
         while self.eat_kw("and") {
             values.push(self.inversion()?);
         }
-        let span = values[0].span.to(self.prev_span());
+        let span = start.to(self.prev_span());
         Ok(Expr {
             kind: ExprKind::BoolOp {
                 op: BoolOp::And,
@@ -1359,6 +1371,7 @@ impl<'a> Parser<'a> {
     }
 
     fn comparison(&mut self) -> PResult<Expr> {
+        let start = self.span();
         let left = self.bitwise_or()?;
         let mut ops = Vec::new();
         let mut comparators = Vec::new();
@@ -1394,7 +1407,7 @@ impl<'a> Parser<'a> {
         if ops.is_empty() {
             return Ok(left);
         }
-        let span = left.span.to(self.prev_span());
+        let span = start.to(self.prev_span());
         Ok(Expr {
             kind: ExprKind::Compare {
                 left: Box::new(left),
@@ -1411,6 +1424,7 @@ impl<'a> Parser<'a> {
 
     /// Precedence climbing over the binary operators from `|` (level 0) to `* / // % @`.
     fn binary(&mut self, min_level: u8) -> PResult<Expr> {
+        let start = self.span();
         let mut left = self.factor()?;
         while let Some((op, level)) = self.binary_operator() {
             if level < min_level {
@@ -1418,7 +1432,7 @@ impl<'a> Parser<'a> {
             }
             self.advance();
             let right = self.binary(level + 1)?;
-            let span = left.span.to(right.span);
+            let span = start.to(self.prev_span());
             left = Expr {
                 kind: ExprKind::BinOp {
                     left: Box::new(left),
@@ -1477,6 +1491,7 @@ impl<'a> Parser<'a> {
 
     /// `await_primary ['**' factor]`.
     fn power(&mut self) -> PResult<Expr> {
+        let start = self.span();
         let base = self.await_primary()?;
         if !self.eat_op("**") {
             return Ok(base);
@@ -1485,7 +1500,7 @@ impl<'a> Parser<'a> {
         let exponent = self.factor();
         self.leave();
         let exponent = exponent?;
-        let span = base.span.to(exponent.span);
+        let span = start.to(self.prev_span());
         Ok(Expr {
             kind: ExprKind::BinOp {
                 left: Box::new(base),
@@ -1511,11 +1526,12 @@ impl<'a> Parser<'a> {
 
     /// An atom followed by calls, attribute accesses and subscripts.
     fn primary(&mut self) -> PResult<Expr> {
+        let start = self.span();
         let mut expr = self.atom()?;
         loop {
             if self.eat_op(".") {
                 let attr = self.expect_name()?;
-                let span = expr.span.to(self.prev_span());
+                let span = start.to(self.prev_span());
                 expr = Expr {
                     kind: ExprKind::Attribute {
                         value: Box::new(expr),
@@ -1530,7 +1546,7 @@ impl<'a> Parser<'a> {
                 self.bracket_level -= 1;
                 let (args, keywords) = args?;
                 self.expect_op(")")?;
-                let span = expr.span.to(self.prev_span());
+                let span = start.to(self.prev_span());
                 expr = Expr {
                     kind: ExprKind::Call {
                         func: Box::new(expr),
@@ -1546,7 +1562,7 @@ impl<'a> Parser<'a> {
                 self.bracket_level -= 1;
                 let index = index?;
                 self.expect_op("]")?;
-                let span = expr.span.to(self.prev_span());
+                let span = start.to(self.prev_span());
                 expr = Expr {
                     kind: ExprKind::Subscript {
                         value: Box::new(expr),
@@ -1562,6 +1578,7 @@ impl<'a> Parser<'a> {
 
     /// The arguments of a call, up to (not including) the closing parenthesis.
     fn call_arguments(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+        let call_open = self.prev_span();
         let mut args: Vec<Expr> = Vec::new();
         let mut keywords: Vec<Keyword> = Vec::new();
         let mut seen_double_star = false;
@@ -1595,7 +1612,12 @@ impl<'a> Parser<'a> {
                 let arg = self.star_named_expression()?;
                 if self.is_kw("for") || self.is_kw("async") {
                     let generators = self.comprehension_clauses()?;
-                    let span = arg.span.to(self.prev_span());
+                    if !args.is_empty() || !keywords.is_empty() || !self.is_op(")") {
+                        let bare = arg.span.to(self.prev_span());
+                        return Err(self.error("Generator expression must be parenthesized", bare));
+                    }
+                    // As the sole argument it spans the call's parentheses, as in CPython.
+                    let span = call_open.to(self.span());
                     let genexp = Expr {
                         kind: ExprKind::GeneratorExp {
                             elt: Box::new(arg),
@@ -1603,9 +1625,6 @@ impl<'a> Parser<'a> {
                         },
                         span,
                     };
-                    if !args.is_empty() || !keywords.is_empty() || !self.is_op(")") {
-                        return Err(self.error("Generator expression must be parenthesized", span));
-                    }
                     args.push(genexp);
                     continue;
                 }
@@ -1666,6 +1685,7 @@ impl<'a> Parser<'a> {
 
     /// The index of a subscript: an expression, a slice, or a tuple of them.
     fn subscript(&mut self) -> PResult<Expr> {
+        let start = self.span();
         let first = self.slice_item()?;
         if !self.is_op(",") {
             return Ok(first);
@@ -1677,7 +1697,7 @@ impl<'a> Parser<'a> {
             }
             elts.push(self.slice_item()?);
         }
-        let span = elts[0].span.to(self.prev_span());
+        let span = start.to(self.prev_span());
         Ok(Expr {
             kind: ExprKind::Tuple(elts),
             span,
@@ -2376,9 +2396,6 @@ fn unreachable_expr(span: Span) -> Expr {
 /// Appends literal text, merging with a preceding literal; empty text is dropped.
 fn push_literal(parts: &mut Vec<FStringPart>, text: &str) {
     if text.is_empty() {
-        if parts.is_empty() {
-            parts.push(FStringPart::Literal("".into()));
-        }
         return;
     }
     if let Some(FStringPart::Literal(prev)) = parts.last_mut() {
