@@ -1066,3 +1066,149 @@ fn dump_expr(expr: &Expr) -> String {
         }
     }
 }
+
+/// Deep nesting gives a clear `SyntaxError`, never a stack overflow (the limit is checked
+/// while running on the test harness's 2 MiB thread stack, in debug builds).
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    let cases = [
+        format!("x = {}1{}\n", "(".repeat(1000), ")".repeat(1000)),
+        format!("x = {}1{}\n", "[".repeat(199), "]".repeat(199)),
+        format!("x = {}1\n", "-".repeat(100_000)),
+        format!("x = {}1\n", "not ".repeat(10_000)),
+        format!("x = {}1\n", "lambda: ".repeat(10_000)),
+        format!("x = {}\n", "a if b else ".repeat(10_000) + "c"),
+        format!("x = 2{}\n", " ** 2".repeat(10_000)),
+        format!("x = {}\n", "await ".repeat(10_000) + "y"),
+        format!("x = f'{}'\n", "{".repeat(1000)),
+        (0..1000)
+            .map(|depth| format!("{}if x:\n", " ".repeat(depth)))
+            .collect::<String>()
+            + &" ".repeat(1000)
+            + "pass\n",
+    ];
+    for source in &cases {
+        // Either outcome is fine as long as it returns; most of these are errors.
+        let _ = parse_module(source, "prog.py");
+    }
+    let err = parse_module(&cases[0], "prog.py").unwrap_err();
+    assert_eq!(err.msg, "too many nested parentheses");
+}
+
+mod never_panics {
+    //! Property tests: whatever the input, `parse_module` returns (Ok or a SyntaxError whose
+    //! rendering works) and never panics.
+
+    use super::{REFERENCE_PROGRAMS, parse_module};
+    use proptest::prelude::*;
+
+    /// Python-flavoured fragments, so random sources reach deep into the grammar.
+    const FRAGMENTS: &[&str] = &[
+        "async ",
+        "def ",
+        "await ",
+        "f(",
+        ")",
+        "(",
+        "[",
+        "]",
+        "{",
+        "}",
+        ":",
+        "\n",
+        "\n    ",
+        "    ",
+        "\t",
+        "x",
+        "1",
+        "1.5e3",
+        "0x1f",
+        "'s'",
+        "\"",
+        "f'{x!r:>{w}}'",
+        "'''",
+        "\\",
+        "#c\n",
+        ",",
+        "=",
+        ":=",
+        "*",
+        "**",
+        "lambda ",
+        "yield ",
+        "for ",
+        " in ",
+        "if ",
+        "else",
+        "try:",
+        "except* ",
+        "with ",
+        "return",
+        "import ",
+        "from ",
+        ".",
+        "@",
+        "-",
+        "not ",
+        "and ",
+        "✅",
+        "\r\n",
+        ";",
+        "...",
+        "f'{",
+        "}'",
+        "!r",
+        "class ",
+        "pass",
+        "\n\n",
+        "  ",
+        "0_",
+        "1e",
+        "b'",
+        "rb'",
+    ];
+
+    fn check(source: &str) {
+        if let Err(e) = parse_module(source, "prog.py") {
+            let rendered = e.render();
+            assert!(rendered.ends_with('\n'), "{rendered}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_strings(source in ".{0,200}") {
+            check(&source);
+        }
+
+        #[test]
+        fn fragment_soup(parts in prop::collection::vec(prop::sample::select(FRAGMENTS), 0..60)) {
+            check(&parts.concat());
+        }
+
+        #[test]
+        fn mutated_reference_programs(
+            program in 0..REFERENCE_PROGRAMS.len(),
+            edits in prop::collection::vec((any::<prop::sample::Index>(), 0..3u8, any::<char>()), 1..6),
+        ) {
+            let mut chars: Vec<char> = REFERENCE_PROGRAMS[program].1.chars().collect();
+            for (at, kind, c) in edits {
+                if chars.is_empty() {
+                    break;
+                }
+                let i = at.index(chars.len());
+                match kind {
+                    0 => {
+                        chars.remove(i);
+                    }
+                    1 => {
+                        let dup = chars[i];
+                        chars.insert(i, dup);
+                    }
+                    _ => chars.insert(i, c),
+                }
+            }
+            check(&chars.into_iter().collect::<String>());
+        }
+    }
+}
