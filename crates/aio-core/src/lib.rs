@@ -7,7 +7,7 @@
 //!   each strategy shows, and the predicted timeline.
 //! - [`syntax`]: the front end: `parse_module(source, filename)` gives a checked
 //!   [`syntax::ast::Module`] or a [`syntax::SyntaxError`] rendered exactly as CPython 3.11 prints it.
-//! - [`format`]: CPython's `repr` of floats and strings and the format-spec mini-language.
+//! - [`format`](mod@format): CPython's `repr` of floats and strings and the format-spec mini-language.
 //!
 //! ## Grammar
 //!

@@ -1,4 +1,4 @@
-//! The recursive-descent parser: tokens to an [`ast::Module`].
+//! The recursive-descent parser: tokens to an [`super::ast::Module`].
 //!
 //! Binary operators use precedence climbing (one function for all levels) to keep the Rust
 //! stack shallow; nesting of brackets, unary operators, lambdas and blocks is counted and
