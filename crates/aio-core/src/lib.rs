@@ -42,6 +42,14 @@
 //!   `nonlocal`. Not supported: `match`, type-parameter syntax, complex numbers, `global` ordering
 //!   checks, nesting deeper than about 50 brackets (reported as `too many nested parentheses`).
 
+pub mod asyncio;
+pub mod builtins;
+pub mod engine;
 pub mod format;
+pub mod interp;
 pub mod lab;
+pub mod runtime;
 pub mod syntax;
+pub mod trace;
+
+pub use engine::{Budgets, Engine, OutputChunk, Poll, RunResult, Stream, run_to_completion};
