@@ -4,8 +4,7 @@
 //! callbacks that were ready when the iteration started.
 
 use std::cell::{Cell, RefCell};
-use std::cmp::Ordering;
-use std::collections::{BinaryHeap, VecDeque};
+use std::collections::VecDeque;
 use std::future::Future as _;
 use std::rc::{Rc, Weak};
 use std::task::Poll;
@@ -52,34 +51,90 @@ pub fn handle_repr(_it: &Interp, h: &Rc<Handle>) -> String {
     }
 }
 
+/// A timer entry of the heap.
 struct Timer {
     when: f64,
-    seq: u64,
+    /// FIFO tie-break for `call_later`-style timers (in CPython real time advances between
+    /// two `call_later` calls, so equal delays keep call order); 0 for `call_at`, whose equal
+    /// deadlines pop in `heapq` order.
+    fifo: u64,
     handle: Rc<Handle>,
 }
 
-impl PartialEq for Timer {
-    fn eq(&self, o: &Self) -> bool {
-        self.cmp(o) == Ordering::Equal
+impl Timer {
+    fn lt(&self, o: &Timer) -> bool {
+        self.when < o.when || (self.when == o.when && self.fifo != 0 && o.fifo != 0 && self.fifo < o.fifo)
     }
 }
-impl Eq for Timer {}
-impl PartialOrd for Timer {
-    fn partial_cmp(&self, o: &Self) -> Option<Ordering> {
-        Some(self.cmp(o))
-    }
+
+/// A binary heap with exactly the algorithms of Python's `heapq`, so timers with equal
+/// deadlines come out in the same (non-FIFO) order as CPython.
+#[derive(Default)]
+struct TimerHeap {
+    v: Vec<Timer>,
 }
-impl Ord for Timer {
-    // Reversed: BinaryHeap is a max-heap and we want the earliest deadline first.
-    fn cmp(&self, o: &Self) -> Ordering {
-        o.when.total_cmp(&self.when).then(o.seq.cmp(&self.seq))
+
+impl TimerHeap {
+    fn push(&mut self, t: Timer) {
+        self.v.push(t);
+        let n = self.v.len() - 1;
+        self.sift_down(0, n);
+    }
+
+    fn sift_down(&mut self, startpos: usize, mut pos: usize) {
+        while pos > startpos {
+            let parent = (pos - 1) >> 1;
+            if self.v[pos].lt(&self.v[parent]) {
+                self.v.swap(pos, parent);
+                pos = parent;
+                continue;
+            }
+            break;
+        }
+    }
+
+    fn sift_up(&mut self, mut pos: usize) {
+        let endpos = self.v.len();
+        let startpos = pos;
+        let mut childpos = 2 * pos + 1;
+        while childpos < endpos {
+            let rightpos = childpos + 1;
+            if rightpos < endpos && !self.v[childpos].lt(&self.v[rightpos]) {
+                childpos = rightpos;
+            }
+            self.v.swap(pos, childpos);
+            pos = childpos;
+            childpos = 2 * pos + 1;
+        }
+        self.sift_down(startpos, pos);
+    }
+
+    fn pop(&mut self) -> Option<Timer> {
+        let last = self.v.pop()?;
+        if self.v.is_empty() {
+            return Some(last);
+        }
+        let top = std::mem::replace(&mut self.v[0], last);
+        self.sift_up(0);
+        Some(top)
+    }
+
+    fn peek(&self) -> Option<&Timer> {
+        self.v.first()
+    }
+
+    fn heapify(&mut self) {
+        let n = self.v.len();
+        for i in (0..n / 2).rev() {
+            self.sift_up(i);
+        }
     }
 }
 
 /// The event loop.
 pub struct EventLoop {
     pub ready: RefCell<VecDeque<Rc<Handle>>>,
-    timers: RefCell<BinaryHeap<Timer>>,
+    timers: RefCell<TimerHeap>,
     seq: Cell<u64>,
     pub running: Cell<bool>,
     pub closed: Cell<bool>,
@@ -101,7 +156,7 @@ impl EventLoop {
     pub fn new() -> Rc<EventLoop> {
         Rc::new(EventLoop {
             ready: RefCell::new(VecDeque::new()),
-            timers: RefCell::new(BinaryHeap::new()),
+            timers: RefCell::new(TimerHeap::default()),
             seq: Cell::new(0),
             running: Cell::new(false),
             closed: Cell::new(false),
@@ -125,8 +180,17 @@ impl EventLoop {
         h
     }
 
-    /// `call_at`.
+    /// `call_at` (equal deadlines pop in heap order, like CPython).
     pub fn call_at(&self, it: &Interp, when: f64, cb: HandleCb) -> Rc<Handle> {
+        self.schedule_timer(it, when, cb, false)
+    }
+
+    /// `call_later` (and `sleep`): equal deadlines keep scheduling order.
+    pub fn call_later(&self, it: &Interp, when: f64, cb: HandleCb) -> Rc<Handle> {
+        self.schedule_timer(it, when, cb, true)
+    }
+
+    fn schedule_timer(&self, it: &Interp, when: f64, cb: HandleCb, fifo: bool) -> Rc<Handle> {
         let h = Rc::new(Handle {
             id: it.fresh_id(),
             cb,
@@ -138,7 +202,7 @@ impl EventLoop {
         it.trace(|| TraceEvent::TimerScheduled { handle: h.id, when });
         self.timers.borrow_mut().push(Timer {
             when,
-            seq,
+            fifo: if fifo { seq } else { 0 },
             handle: h.clone(),
         });
         h
@@ -160,6 +224,7 @@ impl EventLoop {
         let mut v: Vec<(u64, f64)> = self
             .timers
             .borrow()
+            .v
             .iter()
             .filter(|t| !t.handle.cancelled.get())
             .map(|t| (t.handle.id, t.when))
@@ -186,6 +251,7 @@ impl Interp {
         if c.kind != crate::runtime::object::CoroKind::Coroutine {
             return Err(self.type_error(format!("a coroutine was expected, got {}", self.repr_simple(&Value::Coro(c.clone())).unwrap_or_default())));
         }
+        // The counter advances even for named tasks (as in CPython's C Task).
         let n = self.task_counter.get() + 1;
         self.task_counter.set(n);
         let name: Rc<str> = match name {
@@ -425,9 +491,15 @@ impl Interp {
 
     /// One `_run_once` iteration. Suspends (virtual time) when only timers remain.
     pub async fn run_once(self: &Rc<Self>, lp: &Rc<EventLoop>) -> PyResult<()> {
-        // Drop cancelled timers from the head.
+        // Drop cancelled timers: all of them when they are the majority of a big heap
+        // (CPython's rebuild rule), otherwise just from the head.
         {
             let mut timers = lp.timers.borrow_mut();
+            let n = timers.v.len();
+            if n > 100 && timers.v.iter().filter(|t| t.handle.cancelled.get()).count() * 2 > n {
+                timers.v.retain(|t| !t.handle.cancelled.get());
+                timers.heapify();
+            }
             while timers.peek().map(|t| t.handle.cancelled.get()).unwrap_or(false) {
                 timers.pop();
             }

@@ -107,7 +107,7 @@ fn asyncio_sleep(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult {
         }
         let lp = it.running_loop()?;
         let fut = Future::new(&it, &lp, None);
-        let h = lp.call_at(&it, it.now() + delay, HandleCb::SetFuture(fut.clone(), Ok(result)));
+        let h = lp.call_later(&it, it.now() + delay, HandleCb::SetFuture(fut.clone(), Ok(result)));
         let r = it.await_future(fut).await;
         h.cancelled.set(true);
         r
@@ -233,6 +233,9 @@ fn asyncio_run(it: Rc<Interp>, _: Rc<Builtin>, mut args: Args) -> Lbf<'static, P
         };
         let shutdown = cancel_all_tasks(&it, &lp).await;
         let asyncgens = shutdown_asyncgens(&it, &lp).await;
+        // Runner.close() runs shutdown_asyncgens() and shutdown_default_executor() as two
+        // tasks, which consume two task-name numbers.
+        it.task_counter.set(it.task_counter.get() + 2);
         lp.closed.set(true);
         shutdown?;
         asyncgens?;
@@ -335,17 +338,11 @@ pub async fn future_method(it: &Rc<Interp>, f: &Rc<Future>, name: &str, mut args
         }
         "set_result" => {
             let v = args.arg(0, "result").unwrap_or_default();
-            if f.is_done() {
-                return Err(it.err("InvalidStateError", format!("{}: {}", state_name(f), future::future_repr(it, f))));
-            }
             f.set_result(it, v)?;
             Value::None
         }
         "set_exception" => {
             let v = args.arg(0, "exception").unwrap_or_default();
-            if f.is_done() {
-                return Err(it.err("InvalidStateError", format!("{}: {}", state_name(f), future::future_repr(it, f))));
-            }
             let e = it.to_exception(v).await?;
             f.set_exception(it, e)?;
             Value::None
@@ -397,13 +394,6 @@ pub async fn future_method(it: &Rc<Interp>, f: &Rc<Future>, name: &str, mut args
     })
 }
 
-fn state_name(f: &Future) -> &'static str {
-    match f.state.get() {
-        future::FutState::Pending => "PENDING",
-        future::FutState::Cancelled => "CANCELLED",
-        future::FutState::Finished => "FINISHED",
-    }
-}
 
 /// Names of Future/Task methods (for `getattr`/`hasattr`).
 pub const FUTURE_METHODS: &[&str] = &[
@@ -441,8 +431,11 @@ pub async fn loop_method(it: &Rc<Interp>, lp: &Rc<EventLoop>, name: &str, mut ar
             }
             let t = arg_f64(it, &args.pos.remove(0), "a float")?;
             let f = args.pos.remove(0);
-            let when = if name == "call_later" { it.now() + t } else { t };
-            handle(lp.call_at(it, when, HandleCb::Call(f, args.pos)))
+            if name == "call_later" {
+                handle(lp.call_later(it, it.now() + t, HandleCb::Call(f, args.pos)))
+            } else {
+                handle(lp.call_at(it, t, HandleCb::Call(f, args.pos)))
+            }
         }
         "create_future" => Value::Future(Future::new(it, lp, None)),
         "create_task" => {
@@ -508,7 +501,7 @@ pub async fn loop_method(it: &Rc<Interp>, lp: &Rc<EventLoop>, name: &str, mut ar
                 Err(e) if it.aborted.borrow().is_some() => return Err(e),
                 Err(e) => Err(e),
             };
-            lp.call_at(it, it.now() + elapsed, HandleCb::SetFuture(fut.clone(), res));
+            lp.call_later(it, it.now() + elapsed, HandleCb::SetFuture(fut.clone(), res));
             Value::Future(fut)
         }
         "default_exception_handler" | "call_exception_handler" => {

@@ -325,6 +325,20 @@ impl Interp {
             )));
         }
         let inst = if cls.is_exc {
+            // BaseExceptionGroup(...) of plain Exceptions is an ExceptionGroup (its __new__).
+            let mut cls = cls.clone();
+            if Rc::ptr_eq(&cls, &self.t.by_name("BaseExceptionGroup")) {
+                let exc_cls = self.t.by_name("Exception");
+                let all_exc = match args.pos.get(1) {
+                    Some(Value::List(l)) => l.borrow().iter().all(|v| matches!(v, Value::Instance(i) if i.class.is_subclass(&exc_cls))),
+                    Some(Value::Tuple(t)) => t.iter().all(|v| matches!(v, Value::Instance(i) if i.class.is_subclass(&exc_cls))),
+                    _ => false,
+                };
+                if all_exc {
+                    cls = self.t.by_name("ExceptionGroup");
+                }
+            }
+            let cls = &cls;
             let e = self.new_exc(cls, args.pos.clone());
             self.init_exception_group(&e)?;
             e
