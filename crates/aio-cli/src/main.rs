@@ -1,0 +1,72 @@
+//! `aio run FILE.py [--trace FILE.json]`: runs a program in the aio-core engine with virtual
+//! time (the clock jumps to each timer deadline instantly) and writes its stdout and stderr
+//! exactly as `python3 -W default FILE.py` would, exiting with CPython's exit status.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use aio_core::engine::{Budgets, run_to_completion};
+
+fn usage() -> ExitCode {
+    eprintln!("usage: aio run FILE.py [--trace FILE.json]");
+    ExitCode::from(2)
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) != Some("run") || args.len() < 2 {
+        return usage();
+    }
+    let path = args[1].clone();
+    let mut trace_path = None;
+    let mut i = 2;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--trace" if i + 1 < args.len() => {
+                trace_path = Some(args[i + 1].clone());
+                i += 2;
+            }
+            _ => return usage(),
+        }
+    }
+    let source = match std::fs::read_to_string(&path) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("aio: can't open file '{path}': {e}");
+            return ExitCode::from(2);
+        }
+    };
+    // Tracebacks print the file name as given, like CPython run from the file's directory.
+    let filename = std::path::Path::new(&path)
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or(path.clone());
+    // Deep Python recursion becomes deep Rust recursion: run on a thread with a large stack.
+    let handle = std::thread::Builder::new()
+        .stack_size(1 << 30)
+        .spawn(move || run_to_completion(&source, &filename, Budgets::default()));
+    let result = match handle.map(|h| h.join()) {
+        Ok(Ok(r)) => r,
+        _ => {
+            eprintln!("aio: internal error");
+            return ExitCode::from(70);
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(result.stdout.as_bytes());
+    let _ = out.flush();
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(result.stderr.as_bytes());
+    let _ = err.flush();
+    if let Some(p) = trace_path {
+        match serde_json::to_string_pretty(&result.trace) {
+            Ok(json) => {
+                if let Err(e) = std::fs::write(&p, json) {
+                    eprintln!("aio: cannot write trace to '{p}': {e}");
+                }
+            }
+            Err(e) => eprintln!("aio: cannot serialise trace: {e}"),
+        }
+    }
+    ExitCode::from(result.exit_status.clamp(0, 255) as u8)
+}

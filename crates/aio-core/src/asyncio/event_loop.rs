@@ -1,0 +1,610 @@
+//! The event loop, following `base_events.py`: one FIFO ready queue shared by task steps
+//! and callbacks, a heap of timers ordered by (deadline, scheduling order), and
+//! `_run_once`, which moves due timers to the ready queue and then runs exactly the
+//! callbacks that were ready when the iteration started.
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::future::Future as _;
+use std::rc::{Rc, Weak};
+use std::task::Poll;
+
+use super::future::{DoneCb, FutState, Future, TaskData};
+use crate::interp::drive::poll_body;
+use crate::interp::{Interp, Resume, Suspend};
+use crate::runtime::object::{Args, Coro};
+use crate::runtime::value::{ExcRef, PyResult, Value};
+use crate::trace::TraceEvent;
+
+/// What a ready-queue entry does when run.
+#[derive(Clone, Debug)]
+pub enum HandleCb {
+    /// `Task.__step(exc)`.
+    Step(Rc<Future>, Option<ExcRef>),
+    /// A future's done callback, called with the future.
+    Done(DoneCb, Rc<Future>),
+    /// A Python callback with arguments (`call_soon(f, *args)`).
+    Call(Value, Vec<Value>),
+    /// Completes a future with a value or exception (timers of `sleep`, executors).
+    SetFuture(Rc<Future>, Result<Value, ExcRef>),
+}
+
+/// A scheduled callback (`Handle` / `TimerHandle`).
+#[derive(Debug)]
+pub struct Handle {
+    pub id: u64,
+    pub cb: HandleCb,
+    pub cancelled: Cell<bool>,
+    pub when: Option<f64>,
+}
+
+/// repr() of a handle.
+pub fn handle_repr(_it: &Interp, h: &Rc<Handle>) -> String {
+    let kind = if h.when.is_some() { "TimerHandle" } else { "Handle" };
+    if h.cancelled.get() {
+        format!("<{kind} cancelled>")
+    } else {
+        match h.when {
+            Some(w) => format!("<{kind} when={w}>"),
+            None => format!("<{kind}>"),
+        }
+    }
+}
+
+/// A timer entry of the heap.
+struct Timer {
+    when: f64,
+    /// FIFO tie-break for `call_later`-style timers (in CPython real time advances between
+    /// two `call_later` calls, so equal delays keep call order); 0 for `call_at`, whose equal
+    /// deadlines pop in `heapq` order.
+    fifo: u64,
+    handle: Rc<Handle>,
+}
+
+impl Timer {
+    fn lt(&self, o: &Timer) -> bool {
+        self.when < o.when || (self.when == o.when && self.fifo != 0 && o.fifo != 0 && self.fifo < o.fifo)
+    }
+}
+
+/// A binary heap with exactly the algorithms of Python's `heapq`, so timers with equal
+/// deadlines come out in the same (non-FIFO) order as CPython.
+#[derive(Default)]
+struct TimerHeap {
+    v: Vec<Timer>,
+}
+
+impl TimerHeap {
+    fn push(&mut self, t: Timer) {
+        self.v.push(t);
+        let n = self.v.len() - 1;
+        self.sift_down(0, n);
+    }
+
+    fn sift_down(&mut self, startpos: usize, mut pos: usize) {
+        while pos > startpos {
+            let parent = (pos - 1) >> 1;
+            if self.v[pos].lt(&self.v[parent]) {
+                self.v.swap(pos, parent);
+                pos = parent;
+                continue;
+            }
+            break;
+        }
+    }
+
+    fn sift_up(&mut self, mut pos: usize) {
+        let endpos = self.v.len();
+        let startpos = pos;
+        let mut childpos = 2 * pos + 1;
+        while childpos < endpos {
+            let rightpos = childpos + 1;
+            if rightpos < endpos && !self.v[childpos].lt(&self.v[rightpos]) {
+                childpos = rightpos;
+            }
+            self.v.swap(pos, childpos);
+            pos = childpos;
+            childpos = 2 * pos + 1;
+        }
+        self.sift_down(startpos, pos);
+    }
+
+    fn pop(&mut self) -> Option<Timer> {
+        let last = self.v.pop()?;
+        if self.v.is_empty() {
+            return Some(last);
+        }
+        let top = std::mem::replace(&mut self.v[0], last);
+        self.sift_up(0);
+        Some(top)
+    }
+
+    fn peek(&self) -> Option<&Timer> {
+        self.v.first()
+    }
+
+    fn heapify(&mut self) {
+        let n = self.v.len();
+        for i in (0..n / 2).rev() {
+            self.sift_up(i);
+        }
+    }
+}
+
+/// The event loop.
+pub struct EventLoop {
+    pub ready: RefCell<VecDeque<Rc<Handle>>>,
+    timers: RefCell<TimerHeap>,
+    seq: Cell<u64>,
+    pub running: Cell<bool>,
+    pub closed: Cell<bool>,
+    pub stopping: Cell<bool>,
+    pub current_task: RefCell<Option<Rc<Future>>>,
+    pub tasks: RefCell<Vec<Weak<Future>>>,
+    pub asyncgens: RefCell<Vec<Weak<Coro>>>,
+    pub iteration: Cell<u64>,
+}
+
+impl std::fmt::Debug for EventLoop {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<EventLoop>")
+    }
+}
+
+impl EventLoop {
+    /// A new, not yet running loop.
+    pub fn new() -> Rc<EventLoop> {
+        Rc::new(EventLoop {
+            ready: RefCell::new(VecDeque::new()),
+            timers: RefCell::new(TimerHeap::default()),
+            seq: Cell::new(0),
+            running: Cell::new(false),
+            closed: Cell::new(false),
+            stopping: Cell::new(false),
+            current_task: RefCell::new(None),
+            tasks: RefCell::new(Vec::new()),
+            asyncgens: RefCell::new(Vec::new()),
+            iteration: Cell::new(0),
+        })
+    }
+
+    /// `call_soon`.
+    pub fn call_soon(&self, it: &Interp, cb: HandleCb) -> Rc<Handle> {
+        let h = Rc::new(Handle {
+            id: it.fresh_id(),
+            cb,
+            cancelled: Cell::new(false),
+            when: None,
+        });
+        self.ready.borrow_mut().push_back(h.clone());
+        h
+    }
+
+    /// `call_at` (equal deadlines pop in heap order, like CPython).
+    pub fn call_at(&self, it: &Interp, when: f64, cb: HandleCb) -> Rc<Handle> {
+        self.schedule_timer(it, when, cb, false)
+    }
+
+    /// `call_later` (and `sleep`): equal deadlines keep scheduling order.
+    pub fn call_later(&self, it: &Interp, when: f64, cb: HandleCb) -> Rc<Handle> {
+        self.schedule_timer(it, when, cb, true)
+    }
+
+    fn schedule_timer(&self, it: &Interp, when: f64, cb: HandleCb, fifo: bool) -> Rc<Handle> {
+        let h = Rc::new(Handle {
+            id: it.fresh_id(),
+            cb,
+            cancelled: Cell::new(false),
+            when: Some(when),
+        });
+        let seq = self.seq.get() + 1;
+        self.seq.set(seq);
+        it.trace(|| TraceEvent::TimerScheduled { handle: h.id, when });
+        self.timers.borrow_mut().push(Timer {
+            when,
+            fifo: if fifo { seq } else { 0 },
+            handle: h.clone(),
+        });
+        h
+    }
+
+    /// Live tasks that are not done (`all_tasks()`), in creation order.
+    pub fn all_tasks(&self) -> Vec<Rc<Future>> {
+        let mut tasks = self.tasks.borrow_mut();
+        tasks.retain(|w| w.strong_count() > 0);
+        tasks
+            .iter()
+            .filter_map(|w| w.upgrade())
+            .filter(|t| !t.is_done())
+            .collect()
+    }
+
+    /// Timer snapshot for the step-through view: (handle id, deadline) sorted.
+    pub fn timer_snapshot(&self) -> Vec<(u64, f64)> {
+        let mut v: Vec<(u64, f64)> = self
+            .timers
+            .borrow()
+            .v
+            .iter()
+            .filter(|t| !t.handle.cancelled.get())
+            .map(|t| (t.handle.id, t.when))
+            .collect();
+        v.sort_by(|a, b| a.1.total_cmp(&b.1));
+        v
+    }
+}
+
+impl Interp {
+    /// The running loop or `RuntimeError('no running event loop')`.
+    pub fn running_loop(&self) -> PyResult<Rc<EventLoop>> {
+        self.running_loop
+            .borrow()
+            .clone()
+            .ok_or_else(|| self.runtime_error("no running event loop"))
+    }
+
+    /// `loop.create_task(coro, name=...)`.
+    pub fn create_task(self: &Rc<Self>, lp: &Rc<EventLoop>, coro: Value, name: Option<Value>) -> PyResult<Rc<Future>> {
+        let Value::Coro(c) = coro else {
+            return Err(self.type_error(format!("a coroutine was expected, got {}", self.repr_simple(&coro).unwrap_or_else(|| format!("<{} object>", self.type_name(&coro))))));
+        };
+        if c.kind != crate::runtime::object::CoroKind::Coroutine {
+            return Err(self.type_error(format!("a coroutine was expected, got {}", self.repr_simple(&Value::Coro(c.clone())).unwrap_or_default())));
+        }
+        // The counter advances even for named tasks (as in CPython's C Task).
+        let n = self.task_counter.get() + 1;
+        self.task_counter.set(n);
+        let name: Rc<str> = match name {
+            Some(Value::None) | None => Rc::from(format!("Task-{n}")),
+            Some(Value::Str(s)) => s,
+            Some(other) => Rc::from(self.repr_simple(&other).unwrap_or_default()),
+        };
+        let line = self.current_line();
+        let task = Future::new(
+            self,
+            lp,
+            Some(TaskData {
+                coro: c.clone(),
+                name: RefCell::new(name.clone()),
+                must_cancel: Cell::new(false),
+                fut_waiter: RefCell::new(None),
+                num_cancels_requested: Cell::new(0),
+                cancelled_exc: RefCell::new(None),
+                creation_line: line,
+            }),
+        );
+        // Owned by the task now: no "never awaited" warning even if it never runs.
+        c.started.set(true);
+        self.trace(|| TraceEvent::TaskCreated {
+            task: task.id,
+            name: name.to_string(),
+            coro: c.qualname.to_string(),
+            line,
+        });
+        lp.call_soon(self, HandleCb::Step(task.clone(), None));
+        lp.tasks.borrow_mut().push(Rc::downgrade(&task));
+        Ok(task)
+    }
+
+    /// `Task.cancel(msg)`.
+    pub async fn task_cancel(self: &Rc<Self>, task: &Rc<Future>, msg: Option<Value>) -> PyResult<bool> {
+        let hook = task.cancel_hook.borrow().clone();
+        if let Some(h) = hook {
+            let r = self.call(h, Args::new(vec![msg.unwrap_or_default()])).await?;
+            return self.truthy(&r).await;
+        }
+        let Some(t) = &task.task else {
+            return Ok(task.future_cancel(self, msg));
+        };
+        task.log_traceback.set(false);
+        if task.is_done() {
+            return Ok(false);
+        }
+        self.trace(|| TraceEvent::CancelRequested { task: task.id });
+        t.num_cancels_requested.set(t.num_cancels_requested.get() + 1);
+        let waiter = t.fut_waiter.borrow().clone();
+        if let Some(w) = waiter {
+            if Box::pin(self.task_cancel(&w, msg.clone())).await? {
+                return Ok(true);
+            }
+        }
+        t.must_cancel.set(true);
+        *task.cancel_message.borrow_mut() = msg;
+        Ok(true)
+    }
+
+    /// Runs one ready-queue entry.
+    async fn run_handle(self: &Rc<Self>, lp: &Rc<EventLoop>, h: Rc<Handle>) -> PyResult<()> {
+        match &h.cb {
+            HandleCb::Step(task, exc) => self.task_step(lp, task, exc.clone()).await,
+            HandleCb::Done(cb, fut) => match cb {
+                DoneCb::Wakeup(task) => {
+                    let exc = fut.result(self).err();
+                    self.task_step(lp, task, exc).await
+                }
+                DoneCb::StopLoop => {
+                    lp.stopping.set(true);
+                    Ok(())
+                }
+                DoneCb::Py(f) => {
+                    let r = self.call(f.clone(), Args::new(vec![Value::Future(fut.clone())])).await;
+                    self.report_callback_error(r).await
+                }
+            },
+            HandleCb::Call(f, args) => {
+                let r = self.call(f.clone(), Args::new(args.clone())).await;
+                self.report_callback_error(r).await
+            }
+            HandleCb::SetFuture(fut, res) => {
+                if let Some(w) = h.when {
+                    self.trace(|| TraceEvent::TimerFired { handle: h.id, when: w });
+                }
+                if !fut.is_done() {
+                    match res {
+                        Ok(v) => fut.set_result(self, v.clone())?,
+                        Err(e) => fut.set_exception(self, e.clone())?,
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+
+    async fn report_callback_error(self: &Rc<Self>, r: PyResult) -> PyResult<()> {
+        match r {
+            Ok(_) => Ok(()),
+            Err(e) if self.aborted.borrow().is_some() => Err(e),
+            Err(e) if self.exc_is(&e, "KeyboardInterrupt") || self.exc_is(&e, "SystemExit") => Err(e),
+            Err(e) => {
+                let tb = self.format_exception(&e).await;
+                self.write_output(
+                    crate::engine::Stream::Stderr,
+                    &format!("Exception in callback\n{tb}"),
+                );
+                Ok(())
+            }
+        }
+    }
+
+    /// `Task.__step`: resumes the task's coroutine once.
+    async fn task_step(self: &Rc<Self>, lp: &Rc<EventLoop>, task: &Rc<Future>, mut exc: Option<ExcRef>) -> PyResult<()> {
+        let Some(t) = &task.task else { return Ok(()) };
+        if task.is_done() {
+            return Ok(());
+        }
+        if t.must_cancel.get() {
+            let is_cancel = exc.as_ref().map(|e| self.exc_is(e, "CancelledError")).unwrap_or(false);
+            if !is_cancel {
+                exc = Some(task.make_cancelled_error(self));
+            }
+            t.must_cancel.set(false);
+        }
+        *t.fut_waiter.borrow_mut() = None;
+        *lp.current_task.borrow_mut() = Some(task.clone());
+        let coro = t.coro.clone();
+        self.trace(|| TraceEvent::StepStarted { task: task.id, throw: exc.is_some() });
+        let mut first = true;
+        let mut unstarted_throw = None;
+        if !was_resumed(&coro) {
+            // Never stepped: a pending throw ends the coroutine before it runs.
+            if let Some(e) = exc.take() {
+                unstarted_throw = Some(e);
+            }
+        }
+        let outcome: Poll<PyResult> = if let Some(e) = unstarted_throw {
+            coro.body.borrow_mut().take();
+            coro.finished.set(true);
+            Poll::Ready(Err(e))
+        } else {
+            let resume = exc.map(Resume::Throw).unwrap_or(Resume::Send(Value::None));
+            let mut resume = Some(resume);
+            std::future::poll_fn(|cx| {
+                if first {
+                    first = false;
+                    if was_resumed(&coro) {
+                        *self.resume.borrow_mut() = resume.take();
+                    }
+                    mark_resumed(&coro);
+                }
+                match poll_body(self, &coro, cx) {
+                    Poll::Ready(r) => Poll::Ready(Poll::Ready(r)),
+                    Poll::Pending => {
+                        let slice = matches!(&*self.suspend.borrow(), Some(Suspend::Slice));
+                        if slice {
+                            Poll::Pending
+                        } else {
+                            Poll::Ready(Poll::Pending)
+                        }
+                    }
+                }
+            })
+            .await
+        };
+        *lp.current_task.borrow_mut() = None;
+        match outcome {
+            Poll::Ready(Ok(v)) => {
+                if t.must_cancel.get() {
+                    t.must_cancel.set(false);
+                    let msg = task.cancel_message.borrow().clone();
+                    task.future_cancel(self, msg);
+                    self.trace(|| TraceEvent::TaskCancelled { task: task.id });
+                } else {
+                    self.trace(|| TraceEvent::TaskFinished { task: task.id });
+                    task.set_result(self, v)?;
+                }
+            }
+            Poll::Ready(Err(e)) => {
+                if self.aborted.borrow().is_some() {
+                    return Err(e);
+                }
+                if self.exc_is(&e, "CancelledError") {
+                    *t.cancelled_exc.borrow_mut() = Some(e);
+                    task.future_cancel(self, None);
+                    self.trace(|| TraceEvent::TaskCancelled { task: task.id });
+                } else if self.exc_is(&e, "KeyboardInterrupt") || self.exc_is(&e, "SystemExit") {
+                    task.set_exception(self, e.clone())?;
+                    return Err(e);
+                } else {
+                    let name = self.exc_type_display(&e.class);
+                    self.trace(|| TraceEvent::TaskFailed { task: task.id, exception: name });
+                    task.set_exception(self, e)?;
+                }
+            }
+            Poll::Pending => {
+                let s = self.suspend.borrow_mut().take();
+                match s {
+                    Some(Suspend::Await(Value::Future(f))) => {
+                        if Rc::ptr_eq(&f, task) {
+                            let e = self.runtime_error(format!("Task cannot await on itself: {}", super::future::future_repr(self, task)));
+                            lp.call_soon(self, HandleCb::Step(task.clone(), Some(e)));
+                        } else {
+                            self.trace(|| TraceEvent::StepSuspended {
+                                task: task.id,
+                                on: describe_wait(&f),
+                            });
+                            f.add_done_callback(self, DoneCb::Wakeup(task.clone()));
+                            *t.fut_waiter.borrow_mut() = Some(f.clone());
+                            if t.must_cancel.get() {
+                                let msg = task.cancel_message.borrow().clone();
+                                if self.task_cancel(&f, msg).await? {
+                                    t.must_cancel.set(false);
+                                }
+                            }
+                        }
+                    }
+                    Some(Suspend::Await(_)) | None => {
+                        self.trace(|| TraceEvent::StepSuspended { task: task.id, on: "yield".into() });
+                        lp.call_soon(self, HandleCb::Step(task.clone(), None));
+                    }
+                    Some(Suspend::Yield(v)) => {
+                        let e = self.runtime_error(format!("Task got bad yield: {}", self.repr_simple(&v).unwrap_or_default()));
+                        lp.call_soon(self, HandleCb::Step(task.clone(), Some(e)));
+                    }
+                    Some(Suspend::Slice) | Some(Suspend::WaitTime(_)) => {
+                        lp.call_soon(self, HandleCb::Step(task.clone(), None));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// One `_run_once` iteration. Suspends (virtual time) when only timers remain.
+    pub async fn run_once(self: &Rc<Self>, lp: &Rc<EventLoop>) -> PyResult<()> {
+        // Drop cancelled timers: all of them when they are the majority of a big heap
+        // (CPython's rebuild rule), otherwise just from the head.
+        {
+            let mut timers = lp.timers.borrow_mut();
+            let n = timers.v.len();
+            if n > 100 && timers.v.iter().filter(|t| t.handle.cancelled.get()).count() * 2 > n {
+                timers.v.retain(|t| !t.handle.cancelled.get());
+                timers.heapify();
+            }
+            while timers.peek().map(|t| t.handle.cancelled.get()).unwrap_or(false) {
+                timers.pop();
+            }
+        }
+        let need_wait = lp.ready.borrow().is_empty() && !lp.stopping.get();
+        if need_wait {
+            let next = lp.timers.borrow().peek().map(|t| t.when);
+            match next {
+                Some(when) => {
+                    while self.now() < when {
+                        self.suspend_with(Suspend::WaitTime(when)).await;
+                    }
+                }
+                None => {
+                    return Err(self.abort(
+                        "deadlock: every task is waiting and no timer or callback is scheduled (CPython would hang here forever)".into(),
+                    ));
+                }
+            }
+        }
+        let end_time = self.now() + 1e-9;
+        loop {
+            let due = {
+                let timers = lp.timers.borrow();
+                timers.peek().map(|t| t.when < end_time).unwrap_or(false)
+            };
+            if !due {
+                break;
+            }
+            if let Some(t) = lp.timers.borrow_mut().pop() {
+                lp.ready.borrow_mut().push_back(t.handle);
+            }
+        }
+        lp.iteration.set(lp.iteration.get() + 1);
+        let trace_on = self.trace.borrow().snapshots;
+        if trace_on {
+            let ready: Vec<u64> = lp.ready.borrow().iter().map(|h| h.id).collect();
+            let timers = lp.timer_snapshot();
+            self.trace(|| TraceEvent::Iteration { iteration: lp.iteration.get(), ready, timers });
+        }
+        let ntodo = lp.ready.borrow().len();
+        for _ in 0..ntodo {
+            let h = lp.ready.borrow_mut().pop_front();
+            let Some(h) = h else { break };
+            if h.cancelled.get() {
+                continue;
+            }
+            self.run_handle(lp, h).await?;
+            self.flush_drop_events();
+        }
+        Ok(())
+    }
+
+    /// `loop.run_until_complete(future)` body (the loop must not be running).
+    pub async fn run_until_complete(self: &Rc<Self>, lp: &Rc<EventLoop>, fut: &Rc<Future>) -> PyResult {
+        if lp.closed.get() {
+            return Err(self.runtime_error("Event loop is closed"));
+        }
+        fut.add_done_callback(self, DoneCb::StopLoop);
+        lp.running.set(true);
+        lp.stopping.set(false);
+        let prev = self.running_loop.borrow_mut().replace(lp.clone());
+        let mut result = Ok(());
+        loop {
+            if let Err(e) = self.run_once(lp).await {
+                result = Err(e);
+                break;
+            }
+            if lp.stopping.get() {
+                break;
+            }
+        }
+        lp.stopping.set(false);
+        lp.running.set(false);
+        *self.running_loop.borrow_mut() = prev;
+        fut.callbacks.borrow_mut().retain(|c| !matches!(c, DoneCb::StopLoop));
+        result?;
+        if !fut.is_done() {
+            return Err(self.runtime_error("Event loop stopped before Future completed."));
+        }
+        fut.result(self)
+    }
+}
+
+fn describe_wait(f: &Rc<Future>) -> String {
+    match &f.task {
+        Some(t) => format!("task {}", t.name.borrow()),
+        None => format!("future {}", f.id),
+    }
+}
+
+// A task's coroutine expects a resume value once its first step ran.
+fn was_resumed(c: &Rc<Coro>) -> bool {
+    c.stepped.get()
+}
+
+fn mark_resumed(c: &Rc<Coro>) {
+    c.stepped.set(true);
+}
+
+#[allow(dead_code)]
+fn _state_name(s: FutState) -> &'static str {
+    match s {
+        FutState::Pending => "PENDING",
+        FutState::Cancelled => "CANCELLED",
+        FutState::Finished => "FINISHED",
+    }
+}

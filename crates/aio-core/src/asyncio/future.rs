@@ -1,0 +1,320 @@
+//! asyncio Futures and Tasks (one native type; a Task is a Future with [`TaskData`]).
+//! Mirrors `asyncio/futures.py` and `asyncio/tasks.py`: done callbacks are scheduled with
+//! `call_soon` when the future completes, so wakeup order follows CPython exactly.
+
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+use super::event_loop::{EventLoop, HandleCb};
+use crate::interp::Interp;
+use crate::runtime::object::{Coro, DropEvent, DropSink};
+use crate::runtime::value::{ExcRef, PyResult, Value};
+
+/// Future state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FutState {
+    Pending,
+    Cancelled,
+    Finished,
+}
+
+/// A done callback.
+#[derive(Clone, Debug)]
+pub enum DoneCb {
+    /// A task waiting on this future (`Task.__wakeup`).
+    Wakeup(Rc<Future>),
+    /// `run_until_complete`'s callback: stop the loop.
+    StopLoop,
+    /// A Python callable, called with the future.
+    Py(Value),
+}
+
+/// Task-only state.
+pub struct TaskData {
+    pub coro: Rc<Coro>,
+    pub name: RefCell<Rc<str>>,
+    pub must_cancel: Cell<bool>,
+    pub fut_waiter: RefCell<Option<Rc<Future>>>,
+    pub num_cancels_requested: Cell<u32>,
+    pub cancelled_exc: RefCell<Option<ExcRef>>,
+    pub creation_line: u32,
+}
+
+/// An asyncio Future or Task.
+pub struct Future {
+    pub id: u64,
+    pub state: Cell<FutState>,
+    pub result: RefCell<Option<Value>>,
+    pub exception: RefCell<Option<ExcRef>>,
+    pub callbacks: RefCell<Vec<DoneCb>>,
+    pub cancel_message: RefCell<Option<Value>>,
+    pub log_traceback: Cell<bool>,
+    pub loop_: Weak<EventLoop>,
+    pub task: Option<TaskData>,
+    /// Replaces `cancel()` (used by gather's outer future, like `_GatheringFuture.cancel`).
+    pub cancel_hook: RefCell<Option<Value>>,
+    pub sink: Rc<DropSink>,
+    pub filename: Rc<str>,
+}
+
+impl std::fmt::Debug for Future {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<Future {}>", self.id)
+    }
+}
+
+impl Drop for Future {
+    fn drop(&mut self) {
+        if !self.log_traceback.get() {
+            return;
+        }
+        let Some(exc) = self.exception.borrow().clone() else { return };
+        let text = match &self.task {
+            Some(t) => format!(
+                "Task exception was never retrieved\nfuture: <Task finished name='{}' coro=<{}() done, defined at {}:{}> exception={}>",
+                t.name.borrow(),
+                t.coro.qualname,
+                t.coro.filename,
+                t.coro.def_line,
+                simple_exc_repr(&exc)
+            ),
+            None => format!(
+                "Future exception was never retrieved\nfuture: <Future finished exception={}>",
+                simple_exc_repr(&exc)
+            ),
+        };
+        self.sink
+            .events
+            .borrow_mut()
+            .push(DropEvent::TaskExceptionNeverRetrieved { text, exc });
+    }
+}
+
+/// repr() of simple values without an interpreter (for messages produced in `Drop`).
+pub fn simple_repr(v: &Value) -> String {
+    match v {
+        Value::None => "None".into(),
+        Value::Bool(b) => if *b { "True" } else { "False" }.into(),
+        Value::Int(i) => i.to_string(),
+        Value::Float(f) => crate::runtime::fmt::float_repr(*f),
+        Value::Str(s) => crate::runtime::fmt::str_repr(s),
+        Value::Instance(i) if i.class.is_exc => simple_exc_repr(i),
+        Value::Tuple(t) => {
+            let parts: Vec<String> = t.iter().map(simple_repr).collect();
+            if parts.len() == 1 {
+                format!("({},)", parts[0])
+            } else {
+                format!("({})", parts.join(", "))
+            }
+        }
+        Value::List(l) => {
+            let parts: Vec<String> = l.borrow().iter().map(simple_repr).collect();
+            format!("[{}]", parts.join(", "))
+        }
+        other => format!("<{} object>", other.kind_name()),
+    }
+}
+
+/// repr() of an exception without an interpreter: `ValueError('boom')`.
+pub fn simple_exc_repr(e: &ExcRef) -> String {
+    let args = e.args();
+    let inner: Vec<String> = args.iter().map(simple_repr).collect();
+    format!("{}({})", e.class.name, inner.join(", "))
+}
+
+impl Future {
+    /// A new pending future on `lp`.
+    pub fn new(it: &Interp, lp: &Rc<EventLoop>, task: Option<TaskData>) -> Rc<Future> {
+        Rc::new(Future {
+            id: it.fresh_id(),
+            state: Cell::new(FutState::Pending),
+            result: RefCell::new(None),
+            exception: RefCell::new(None),
+            callbacks: RefCell::new(Vec::new()),
+            cancel_message: RefCell::new(None),
+            log_traceback: Cell::new(false),
+            loop_: Rc::downgrade(lp),
+            task,
+            cancel_hook: RefCell::new(None),
+            sink: it.sink.clone(),
+            filename: it.filename.clone(),
+        })
+    }
+
+    /// `done()`.
+    pub fn is_done(&self) -> bool {
+        self.state.get() != FutState::Pending
+    }
+
+    /// `cancelled()`.
+    pub fn is_cancelled(&self) -> bool {
+        self.state.get() == FutState::Cancelled
+    }
+
+    /// The CancelledError to raise for a cancelled future (`_make_cancelled_error`).
+    pub fn make_cancelled_error(&self, it: &Interp) -> ExcRef {
+        if let Some(t) = &self.task {
+            if let Some(e) = t.cancelled_exc.borrow_mut().take() {
+                return e;
+            }
+        }
+        let args = match &*self.cancel_message.borrow() {
+            Some(m) if !matches!(m, Value::None) => vec![m.clone()],
+            _ => vec![],
+        };
+        it.new_exc(&it.t.by_name("CancelledError"), args)
+    }
+
+    /// `result()`.
+    pub fn result(&self, it: &Interp) -> PyResult {
+        match self.state.get() {
+            FutState::Cancelled => Err(self.make_cancelled_error(it)),
+            FutState::Pending => Err(it.err("InvalidStateError", "Result is not set.")),
+            FutState::Finished => {
+                self.log_traceback.set(false);
+                if let Some(e) = self.exception.borrow().clone() {
+                    return Err(e);
+                }
+                Ok(self.result.borrow().clone().unwrap_or_default())
+            }
+        }
+    }
+
+    /// `exception()`.
+    pub fn exception_value(&self, it: &Interp) -> PyResult {
+        match self.state.get() {
+            FutState::Cancelled => Err(self.make_cancelled_error(it)),
+            FutState::Pending => Err(it.err("InvalidStateError", "Exception is not set.")),
+            FutState::Finished => {
+                self.log_traceback.set(false);
+                Ok(self
+                    .exception
+                    .borrow()
+                    .clone()
+                    .map(Value::Instance)
+                    .unwrap_or_default())
+            }
+        }
+    }
+
+    /// Schedules every done callback with `call_soon`.
+    pub fn schedule_callbacks(self: &Rc<Self>, it: &Interp) {
+        let cbs = std::mem::take(&mut *self.callbacks.borrow_mut());
+        let Some(lp) = self.loop_.upgrade() else { return };
+        for cb in cbs {
+            lp.call_soon(it, HandleCb::Done(cb, self.clone()));
+        }
+    }
+
+    /// `set_result(v)`.
+    pub fn set_result(self: &Rc<Self>, it: &Interp, v: Value) -> PyResult<()> {
+        if self.is_done() {
+            return Err(it.err("InvalidStateError", "invalid state"));
+        }
+        *self.result.borrow_mut() = Some(v);
+        self.state.set(FutState::Finished);
+        self.schedule_callbacks(it);
+        Ok(())
+    }
+
+    /// `set_exception(e)`.
+    pub fn set_exception(self: &Rc<Self>, it: &Interp, e: ExcRef) -> PyResult<()> {
+        if self.is_done() {
+            return Err(it.err("InvalidStateError", "invalid state"));
+        }
+        if it.exc_is(&e, "StopIteration") {
+            return Err(it.type_error(
+                "StopIteration interacts badly with generators and cannot be raised into a Future",
+            ));
+        }
+        *self.exception.borrow_mut() = Some(e);
+        self.state.set(FutState::Finished);
+        self.log_traceback.set(true);
+        self.schedule_callbacks(it);
+        Ok(())
+    }
+
+    /// `Future.cancel(msg)` (the base-class behaviour, no hooks).
+    pub fn future_cancel(self: &Rc<Self>, it: &Interp, msg: Option<Value>) -> bool {
+        self.log_traceback.set(false);
+        if self.is_done() {
+            return false;
+        }
+        self.state.set(FutState::Cancelled);
+        *self.cancel_message.borrow_mut() = msg;
+        self.schedule_callbacks(it);
+        true
+    }
+
+    /// `add_done_callback(cb)`.
+    pub fn add_done_callback(self: &Rc<Self>, it: &Interp, cb: DoneCb) {
+        if self.is_done() {
+            if let Some(lp) = self.loop_.upgrade() {
+                lp.call_soon(it, HandleCb::Done(cb, self.clone()));
+            }
+        } else {
+            self.callbacks.borrow_mut().push(cb);
+        }
+    }
+
+    /// The task name (tasks only).
+    pub fn task_name(&self) -> String {
+        self.task
+            .as_ref()
+            .map(|t| t.name.borrow().to_string())
+            .unwrap_or_default()
+    }
+}
+
+/// repr() of a future or task, CPython style.
+pub fn future_repr(it: &Interp, f: &Rc<Future>) -> String {
+    let state = match f.state.get() {
+        FutState::Pending => "pending",
+        FutState::Cancelled => "cancelled",
+        FutState::Finished => "finished",
+    };
+    match &f.task {
+        Some(t) => {
+            let coro = if f.is_done() {
+                format!("<{}() done, defined at {}:{}>", t.coro.qualname, t.coro.filename, t.coro.def_line)
+            } else {
+                let line = t
+                    .coro
+                    .saved
+                    .borrow()
+                    .frames
+                    .first()
+                    .map(|fi| fi.line.get())
+                    .unwrap_or(t.coro.def_line);
+                let verb = if t.coro.started.get() { "running" } else { "running" };
+                format!("<{}() {verb} at {}:{}>", t.coro.qualname, t.coro.filename, line)
+            };
+            let mut s = format!("<Task {state} name='{}' coro={coro}", t.name.borrow());
+            if f.state.get() == FutState::Finished {
+                if let Some(e) = &*f.exception.borrow() {
+                    s.push_str(&format!(" exception={}", simple_exc_repr(e)));
+                } else {
+                    let r = f.result.borrow().clone().unwrap_or_default();
+                    s.push_str(&format!(" result={}", it.repr_simple(&r).unwrap_or_else(|| simple_repr(&r))));
+                }
+            } else if let Some(w) = &*t.fut_waiter.borrow() {
+                s.push_str(&format!(" wait_for={}", future_repr(it, w)));
+            }
+            s.push('>');
+            s
+        }
+        None => {
+            let mut s = format!("<Future {state}");
+            if f.state.get() == FutState::Finished {
+                if let Some(e) = &*f.exception.borrow() {
+                    s.push_str(&format!(" exception={}", simple_exc_repr(e)));
+                } else {
+                    let r = f.result.borrow().clone().unwrap_or_default();
+                    s.push_str(&format!(" result={}", it.repr_simple(&r).unwrap_or_else(|| simple_repr(&r))));
+                }
+            }
+            s.push('>');
+            s
+        }
+    }
+}

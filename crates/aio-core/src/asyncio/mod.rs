@@ -1,0 +1,535 @@
+//! The `asyncio` module: a native core (Future, Task, the event loop, `sleep`, `run`,
+//! `create_task`, loop methods) plus a Python prelude adapted from CPython 3.11.7 for the
+//! higher-level APIs (gather, wait, wait_for, timeout, TaskGroup, locks, queues).
+
+pub mod event_loop;
+pub mod future;
+
+use std::rc::Rc;
+
+use event_loop::{EventLoop, HandleCb};
+use future::{DoneCb, Future};
+
+use crate::interp::{Interp, Resume, Suspend};
+use crate::runtime::object::{
+    Args, Builtin, BuiltinFn, CoroKind, Module, NativeObj, TbEntry,
+};
+use crate::runtime::value::{Lbf, PyResult, Value};
+
+/// The Python part of the module.
+pub const PRELUDE: &str = include_str!("prelude.py");
+
+/// The file name shown for the prelude (its frames are hidden from tracebacks).
+pub const PRELUDE_FILE: &str = "<asyncio>";
+
+fn native(name: &str, f: BuiltinFn) -> Value {
+    Value::Builtin(Rc::new(Builtin {
+        name: Rc::from(name),
+        bound: None,
+        f,
+    }))
+}
+
+/// Creates the module object with its native members (the prelude is run afterwards).
+pub fn make_module(it: &Rc<Interp>) -> Rc<Module> {
+    let m = Module::new("asyncio", PRELUDE_FILE);
+    m.set("run", native("run", BuiltinFn::Async(asyncio_run)));
+    m.set("sleep", native("sleep", BuiltinFn::Sync(asyncio_sleep)));
+    m.set("create_task", native("create_task", BuiltinFn::Sync(asyncio_create_task)));
+    m.set("get_running_loop", native("get_running_loop", BuiltinFn::Sync(get_running_loop)));
+    m.set("get_event_loop", native("get_event_loop", BuiltinFn::Sync(get_event_loop)));
+    m.set("new_event_loop", native("new_event_loop", BuiltinFn::Sync(new_event_loop)));
+    m.set("set_event_loop", native("set_event_loop", BuiltinFn::Sync(|_, _, _| Ok(Value::None))));
+    m.set("current_task", native("current_task", BuiltinFn::Sync(current_task)));
+    m.set("all_tasks", native("all_tasks", BuiltinFn::Sync(all_tasks)));
+    m.set("iscoroutine", native("iscoroutine", BuiltinFn::Sync(iscoroutine)));
+    m.set("iscoroutinefunction", native("iscoroutinefunction", BuiltinFn::Sync(iscoroutinefunction)));
+    m.set("isfuture", native("isfuture", BuiltinFn::Sync(isfuture)));
+    m.set("Future", Value::Class(it.t.future.clone()));
+    m.set("Task", Value::Class(it.t.task.clone()));
+    for name in ["CancelledError", "InvalidStateError"] {
+        m.set(name, Value::Class(it.t.by_name(name)));
+    }
+    m.set("TimeoutError", Value::Class(it.t.by_name("TimeoutError")));
+    for (k, v) in it.builtins.borrow().iter() {
+        if matches!(&**k, "TimeoutError" | "BaseExceptionGroup" | "ExceptionGroup") {
+            m.set(k, v.clone());
+        }
+    }
+    m
+}
+
+/// The Python value for a loop (one object per loop, so `is` works).
+pub fn loop_value(lp: &Rc<EventLoop>) -> Value {
+    thread_local! {
+        static CACHE: std::cell::RefCell<Vec<(std::rc::Weak<EventLoop>, std::rc::Weak<NativeObj>)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        c.retain(|(l, o)| l.strong_count() > 0 && o.strong_count() > 0);
+        for (l, o) in c.iter() {
+            if let (Some(l), Some(o)) = (l.upgrade(), o.upgrade()) {
+                if Rc::ptr_eq(&l, lp) {
+                    return Value::Native(o);
+                }
+            }
+        }
+        let o = Rc::new(NativeObj::Loop(lp.clone()));
+        c.push((Rc::downgrade(lp), Rc::downgrade(&o)));
+        Value::Native(o)
+    })
+}
+
+fn arg_f64(it: &Interp, v: &Value, what: &str) -> PyResult<f64> {
+    match v {
+        Value::Int(i) => Ok(*i as f64),
+        Value::Bool(b) => Ok(*b as i64 as f64),
+        Value::Float(f) => Ok(*f),
+        _ => Err(it.type_error(format!(
+            "'{}' object cannot be interpreted as {what}",
+            it.type_name(v)
+        ))),
+    }
+}
+
+fn asyncio_sleep(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult {
+    let delay = args.arg(0, "delay").unwrap_or(Value::Int(0));
+    let result = args.arg(1, "result").unwrap_or_default();
+    let delay = arg_f64(it, &delay, "a float")?;
+    let it2 = it.clone();
+    let body: Lbf<'static, PyResult> = Box::pin(async move {
+        let it = it2;
+        if delay <= 0.0 {
+            return match it.suspend_with(Suspend::Await(Value::None)).await {
+                Resume::Throw(e) => Err(e),
+                Resume::Send(_) => Ok(result),
+            };
+        }
+        let lp = it.running_loop()?;
+        let fut = Future::new(&it, &lp, None);
+        let h = lp.call_later(&it, it.now() + delay, HandleCb::SetFuture(fut.clone(), Ok(result)));
+        let r = it.await_future(fut).await;
+        h.cancelled.set(true);
+        r
+    });
+    Ok(it.native_coro("sleep", CoroKind::Coroutine, body))
+}
+
+fn asyncio_create_task(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult {
+    let name = args.take_kw("name");
+    args.take_kw("context");
+    let Some(coro) = args.pos.first().cloned() else {
+        return Err(it.type_error("create_task() missing 1 required positional argument: 'coro'"));
+    };
+    let lp = it.running_loop()?;
+    Ok(Value::Future(it.create_task(&lp, coro, name)?))
+}
+
+fn get_running_loop(it: &Rc<Interp>, _: &Builtin, _: Args) -> PyResult {
+    Ok(loop_value(&it.running_loop()?))
+}
+
+fn get_event_loop(it: &Rc<Interp>, _: &Builtin, _: Args) -> PyResult {
+    if let Some(lp) = it.running_loop.borrow().clone() {
+        return Ok(loop_value(&lp));
+    }
+    Ok(loop_value(&it.idle_loop()))
+}
+
+fn new_event_loop(it: &Rc<Interp>, _: &Builtin, _: Args) -> PyResult {
+    let lp = EventLoop::new();
+    *it.idle_loop.borrow_mut() = Some(lp.clone());
+    Ok(loop_value(&lp))
+}
+
+fn current_task(it: &Rc<Interp>, _: &Builtin, _: Args) -> PyResult {
+    let lp = it.running_loop()?;
+    let t = lp.current_task.borrow().clone();
+    Ok(t.map(Value::Future).unwrap_or_default())
+}
+
+fn all_tasks(it: &Rc<Interp>, _: &Builtin, _: Args) -> PyResult {
+    let lp = it.running_loop()?;
+    let mut d = crate::runtime::dict::Dict::new();
+    for t in lp.all_tasks() {
+        let v = Value::Future(t);
+        if let Some(h) = crate::runtime::dict::HashKey::of(&v) {
+            d.insert_key(h, v, Value::None);
+        }
+    }
+    Ok(Value::Set(Rc::new(std::cell::RefCell::new(d))))
+}
+
+fn iscoroutine(_: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    Ok(Value::Bool(matches!(args.pos.first(), Some(Value::Coro(c)) if c.kind == CoroKind::Coroutine)))
+}
+
+fn iscoroutinefunction(_: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    Ok(Value::Bool(match args.pos.first() {
+        Some(Value::Func(f)) => f.is_async() && !f.is_generator(),
+        Some(Value::Method(m)) => matches!(&m.func, Value::Func(f) if f.is_async() && !f.is_generator()),
+        _ => false,
+    }))
+}
+
+fn isfuture(_: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    Ok(Value::Bool(matches!(args.pos.first(), Some(Value::Future(_)))))
+}
+
+/// The three stdlib frames CPython shows between `asyncio.run(...)` and the coroutine.
+fn runner_frames() -> Vec<TbEntry> {
+    let mk = |file: &str, line: u32, name: &str, src: &str, cols: (u32, u32)| TbEntry {
+        filename: Rc::from(file),
+        name: Rc::from(name),
+        line,
+        span: None,
+        anchor: None,
+        source: Some((Rc::from(src), Some(cols))),
+    };
+    vec![
+        mk("base_events.py", 653, "run_until_complete", "        return future.result()", (15, 30)),
+        mk("runners.py", 118, "run", "            return self._loop.run_until_complete(task)", (19, 54)),
+        mk("runners.py", 190, "run", "        return runner.run(main)", (15, 31)),
+    ]
+}
+
+fn asyncio_run(it: Rc<Interp>, _: Rc<Builtin>, mut args: Args) -> Lbf<'static, PyResult> {
+    Box::pin(async move {
+        let main = args.arg(0, "main").unwrap_or_default();
+        if it.running_loop.borrow().is_some() {
+            let e = it.runtime_error("asyncio.run() cannot be called from a running event loop");
+            // CPython's traceback keeps the frame (and so `main`) alive with the exception.
+            e.exc().keepalive.borrow_mut().push(main);
+            e.exc().traceback.borrow_mut().push(TbEntry {
+                filename: Rc::from("runners.py"),
+                name: Rc::from("run"),
+                line: 186,
+                span: None,
+                anchor: None,
+                source: Some((Rc::from("        raise RuntimeError("), None)),
+            });
+            return Err(e);
+        }
+        if !matches!(&main, Value::Coro(c) if c.kind == CoroKind::Coroutine) {
+            let r = it.repr_of(&main).await?;
+            return Err(it.value_error(format!("a coroutine was expected, got {r}")));
+        }
+        let lp = EventLoop::new();
+        let task = it.create_task(&lp, main, None)?;
+        let result = it.run_until_complete(&lp, &task).await;
+        drop(task);
+        if it.aborted.borrow().is_some() {
+            return result;
+        }
+        let result = match result {
+            Err(e) => {
+                let mut tb = e.exc().traceback.borrow_mut();
+                tb.extend(runner_frames());
+                drop(tb);
+                e.exc().tb_frame.set(0);
+                Err(e)
+            }
+            ok => ok,
+        };
+        let shutdown = cancel_all_tasks(&it, &lp).await;
+        let asyncgens = shutdown_asyncgens(&it, &lp).await;
+        // Runner.close() runs shutdown_asyncgens() and shutdown_default_executor() as two
+        // tasks, which consume two task-name numbers.
+        it.task_counter.set(it.task_counter.get() + 2);
+        lp.closed.set(true);
+        shutdown?;
+        asyncgens?;
+        result
+    })
+}
+
+async fn cancel_all_tasks(it: &Rc<Interp>, lp: &Rc<EventLoop>) -> PyResult<()> {
+    let to_cancel = lp.all_tasks();
+    if to_cancel.is_empty() {
+        return Ok(());
+    }
+    for t in &to_cancel {
+        it.task_cancel(t, None).await?;
+    }
+    let gather = it.asyncio_attr("gather")?;
+    let args = Args {
+        pos: to_cancel.iter().map(|t| Value::Future(t.clone())).collect(),
+        kw: vec![(Rc::from("return_exceptions"), Value::Bool(true))],
+    };
+    let saved = it.running_loop.borrow_mut().replace(lp.clone());
+    let g = it.call(gather, args).await;
+    *it.running_loop.borrow_mut() = saved;
+    if let Value::Future(g) = g? {
+        it.run_until_complete(lp, &g).await?;
+    }
+    for t in &to_cancel {
+        if t.is_cancelled() {
+            continue;
+        }
+        if let Some(e) = t.exception.borrow().clone() {
+            t.log_traceback.set(false);
+            let repr = future::future_repr(it, t);
+            let tb = it.format_exception(&e).await;
+            it.write_output(
+                crate::engine::Stream::Stderr,
+                &format!("unhandled exception during asyncio.run() shutdown\ntask: {repr}\n{tb}"),
+            );
+        }
+    }
+    Ok(())
+}
+
+async fn shutdown_asyncgens(it: &Rc<Interp>, lp: &Rc<EventLoop>) -> PyResult<()> {
+    let gens: Vec<_> = lp.asyncgens.borrow_mut().drain(..).filter_map(|w| w.upgrade()).collect();
+    for g in gens {
+        if g.finished.get() || !g.started.get() {
+            continue;
+        }
+        let exit = it.new_exc(&it.t.by_name("GeneratorExit"), vec![]);
+        let saved = it.running_loop.borrow_mut().replace(lp.clone());
+        let r = it.agen_step(&g, Some(Resume::Throw(exit))).await;
+        *it.running_loop.borrow_mut() = saved;
+        match r {
+            Ok(None) => {}
+            Ok(Some(_)) => {}
+            Err(e) if it.exc_is(&e, "GeneratorExit") || it.exc_is(&e, "StopAsyncIteration") => {}
+            Err(e) => {
+                let tb = it.format_exception(&e).await;
+                it.write_output(
+                    crate::engine::Stream::Stderr,
+                    &format!("an error occurred during closing of asynchronous generator {}\n{tb}", it.repr_simple(&Value::Coro(g.clone())).unwrap_or_default()),
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+impl Interp {
+    /// An attribute of the asyncio module (prelude functions included).
+    pub fn asyncio_attr(&self, name: &str) -> PyResult {
+        match self.modules.borrow().get("asyncio") {
+            Some(Value::Module(m)) => m.get(name).ok_or_else(|| self.runtime_error(format!("asyncio.{name} missing"))),
+            _ => Err(self.runtime_error("asyncio module missing")),
+        }
+    }
+
+    /// The loop used outside `asyncio.run` (`get_event_loop()`, `new_event_loop()`).
+    pub fn idle_loop(&self) -> Rc<EventLoop> {
+        if let Some(lp) = self.idle_loop.borrow().clone() {
+            return lp;
+        }
+        let lp = EventLoop::new();
+        *self.idle_loop.borrow_mut() = Some(lp.clone());
+        lp
+    }
+}
+
+/// Methods of Futures and Tasks.
+pub async fn future_method(it: &Rc<Interp>, f: &Rc<Future>, name: &str, mut args: Args) -> PyResult {
+    Ok(match name {
+        "result" => f.result(it)?,
+        "exception" => f.exception_value(it)?,
+        "done" => Value::Bool(f.is_done()),
+        "cancelled" => Value::Bool(f.is_cancelled()),
+        "cancel" => {
+            let msg = args.arg(0, "msg");
+            Value::Bool(it.task_cancel(f, msg).await?)
+        }
+        "set_result" => {
+            let v = args.arg(0, "result").unwrap_or_default();
+            f.set_result(it, v)?;
+            Value::None
+        }
+        "set_exception" => {
+            let v = args.arg(0, "exception").unwrap_or_default();
+            let e = it.to_exception(v).await?;
+            f.set_exception(it, e)?;
+            Value::None
+        }
+        "add_done_callback" => {
+            let cb = args.arg(0, "fn").unwrap_or_default();
+            f.add_done_callback(it, DoneCb::Py(cb));
+            Value::None
+        }
+        "remove_done_callback" => {
+            let cb = args.arg(0, "fn").unwrap_or_default();
+            let mut cbs = f.callbacks.borrow_mut();
+            let before = cbs.len();
+            cbs.retain(|c| !matches!(c, DoneCb::Py(v) if v.is_same(&cb) || matches!((v, &cb), (Value::Method(a), Value::Method(b)) if a.receiver.is_same(&b.receiver) && a.func.is_same(&b.func))));
+            Value::Int((before - cbs.len()) as i64)
+        }
+        "get_loop" => match f.loop_.upgrade() {
+            Some(lp) => loop_value(&lp),
+            None => Value::None,
+        },
+        "_set_cancel_hook" => {
+            *f.cancel_hook.borrow_mut() = args.pos.first().cloned();
+            Value::None
+        }
+        "_make_cancelled_error" => Value::Instance(f.make_cancelled_error(it)),
+        "get_name" => Value::str(f.task_name()),
+        "set_name" => {
+            if let Some(t) = &f.task {
+                let v = args.arg(0, "value").unwrap_or_default();
+                *t.name.borrow_mut() = Rc::from(it.str_of(&v).await?);
+            }
+            Value::None
+        }
+        "get_coro" => match &f.task {
+            Some(t) => Value::Coro(t.coro.clone()),
+            None => Value::None,
+        },
+        "cancelling" => Value::Int(f.task.as_ref().map(|t| t.num_cancels_requested.get() as i64).unwrap_or(0)),
+        "uncancel" => {
+            let Some(t) = &f.task else { return Ok(Value::Int(0)) };
+            let n = t.num_cancels_requested.get();
+            if n > 0 {
+                t.num_cancels_requested.set(n - 1);
+            }
+            Value::Int(t.num_cancels_requested.get() as i64)
+        }
+        "__await__" | "__iter__" => Value::Future(f.clone()),
+        _ => return Err(it.attr_error(&Value::Future(f.clone()), name)),
+    })
+}
+
+
+/// Names of Future/Task methods (for `getattr`/`hasattr`).
+pub const FUTURE_METHODS: &[&str] = &[
+    "result", "exception", "done", "cancelled", "cancel", "set_result", "set_exception",
+    "add_done_callback", "remove_done_callback", "get_loop", "_set_cancel_hook",
+    "_make_cancelled_error", "get_name", "set_name", "get_coro", "cancelling", "uncancel",
+    "__await__",
+];
+
+/// Names of loop methods.
+pub const LOOP_METHODS: &[&str] = &[
+    "time", "call_soon", "call_later", "call_at", "create_future", "create_task",
+    "run_until_complete", "is_running", "is_closed", "close", "stop", "run_in_executor",
+    "get_debug", "set_debug", "shutdown_asyncgens", "call_soon_threadsafe",
+    "default_exception_handler", "call_exception_handler", "set_exception_handler",
+];
+
+/// Methods of the event loop object.
+pub async fn loop_method(it: &Rc<Interp>, lp: &Rc<EventLoop>, name: &str, mut args: Args) -> PyResult {
+    let handle = |h: Rc<event_loop::Handle>| Value::Native(Rc::new(NativeObj::Handle(h)));
+    Ok(match name {
+        "time" => Value::Float(it.now()),
+        "call_soon" | "call_soon_threadsafe" => {
+            args.take_kw("context");
+            if args.pos.is_empty() {
+                return Err(it.type_error("call_soon() missing 1 required positional argument: 'callback'"));
+            }
+            let f = args.pos.remove(0);
+            handle(lp.call_soon(it, HandleCb::Call(f, args.pos)))
+        }
+        "call_later" | "call_at" => {
+            args.take_kw("context");
+            if args.pos.len() < 2 {
+                return Err(it.type_error(format!("{name}() missing required arguments")));
+            }
+            let t = arg_f64(it, &args.pos.remove(0), "a float")?;
+            let f = args.pos.remove(0);
+            if name == "call_later" {
+                handle(lp.call_later(it, it.now() + t, HandleCb::Call(f, args.pos)))
+            } else {
+                handle(lp.call_at(it, t, HandleCb::Call(f, args.pos)))
+            }
+        }
+        "create_future" => Value::Future(Future::new(it, lp, None)),
+        "create_task" => {
+            let name = args.take_kw("name");
+            args.take_kw("context");
+            let coro = args.pos.first().cloned().unwrap_or_default();
+            Value::Future(it.create_task(lp, coro, name)?)
+        }
+        "run_until_complete" => {
+            let fut = args.pos.first().cloned().unwrap_or_default();
+            if lp.running.get() || it.running_loop.borrow().is_some() {
+                let e = it.runtime_error(if lp.running.get() {
+                    "This event loop is already running"
+                } else {
+                    "Cannot run the event loop while another loop is running"
+                });
+                e.exc().keepalive.borrow_mut().push(fut);
+                return Err(e);
+            }
+            let f = match fut {
+                Value::Future(f) => f,
+                other => it.create_task(lp, other, None)?,
+            };
+            it.run_until_complete(lp, &f).await?
+        }
+        "is_running" => Value::Bool(lp.running.get()),
+        "is_closed" => Value::Bool(lp.closed.get()),
+        "close" => {
+            if lp.running.get() {
+                return Err(it.runtime_error("Cannot close a running event loop"));
+            }
+            lp.closed.set(true);
+            Value::None
+        }
+        "stop" => {
+            lp.stopping.set(true);
+            Value::None
+        }
+        "get_debug" => Value::Bool(false),
+        "set_debug" | "set_exception_handler" => Value::None,
+        "shutdown_asyncgens" => {
+            let it2 = it.clone();
+            let lp2 = lp.clone();
+            it.native_coro("shutdown_asyncgens", CoroKind::Coroutine, Box::pin(async move {
+                shutdown_asyncgens(&it2, &lp2).await?;
+                Ok(Value::None)
+            }))
+        }
+        "run_in_executor" => {
+            if args.pos.len() < 2 {
+                return Err(it.type_error("run_in_executor() missing required arguments"));
+            }
+            args.pos.remove(0);
+            let f = args.pos.remove(0);
+            let fut = Future::new(it, lp, None);
+            // The function runs "in a worker thread": its time.sleep advances only the
+            // worker's own clock; the future completes that much later in virtual time.
+            let saved = it.clock.executor_elapsed.replace(Some(0.0));
+            let r = it.call(f, Args::new(args.pos)).await;
+            let elapsed = it.clock.executor_elapsed.replace(saved).unwrap_or(0.0);
+            let res = match r {
+                Ok(v) => Ok(v),
+                Err(e) if it.aborted.borrow().is_some() => return Err(e),
+                Err(e) => Err(e),
+            };
+            lp.call_later(it, it.now() + elapsed, HandleCb::SetFuture(fut.clone(), res));
+            Value::Future(fut)
+        }
+        "default_exception_handler" | "call_exception_handler" => {
+            let ctx = args.pos.first().cloned().unwrap_or_default();
+            let msg = match &ctx {
+                Value::Dict(d) => d.borrow().get_str("message").cloned().unwrap_or_default(),
+                _ => Value::None,
+            };
+            let text = it.str_of(&msg).await?;
+            it.write_output(crate::engine::Stream::Stderr, &format!("{text}\n"));
+            Value::None
+        }
+        _ => return Err(it.attr_error(&loop_value(lp), name)),
+    })
+}
+
+/// Methods of `Handle` / `TimerHandle`.
+pub fn handle_method(it: &Interp, h: &Rc<event_loop::Handle>, name: &str) -> PyResult {
+    Ok(match name {
+        "cancel" => {
+            h.cancelled.set(true);
+            Value::None
+        }
+        "cancelled" => Value::Bool(h.cancelled.get()),
+        "when" => match h.when {
+            Some(w) => Value::Float(w),
+            None => return Err(it.err("AttributeError", "'Handle' object has no attribute 'when'")),
+        },
+        _ => return Err(it.err("AttributeError", format!("'Handle' object has no attribute '{name}'"))),
+    })
+}

@@ -1,0 +1,901 @@
+//! Builtin functions, builtin type constructors, and the small stdlib modules
+//! (`time`, `sys`, `gc`, `warnings`, `random`, `math`).
+
+pub mod methods;
+pub mod modules;
+pub mod random;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::engine::Stream;
+use crate::interp::Interp;
+use crate::runtime::dict::{Dict, HashKey};
+use crate::runtime::object::{Args, Builtin, BuiltinFn, Class, IterState, NativeObj, StreamKind, Ty};
+use crate::runtime::ops as vops;
+use crate::runtime::value::{Lbf, PyResult, Value};
+
+/// Declares an async builtin: `abuiltin!(name, |it, args| async body)`.
+macro_rules! abuiltin {
+    ($fname:ident, |$it:ident, $args:ident| $body:block) => {
+        fn $fname(
+            $it: Rc<Interp>,
+            _b: Rc<Builtin>,
+            #[allow(unused_mut)] mut $args: Args,
+        ) -> Lbf<'static, PyResult> {
+            Box::pin(async move { $body })
+        }
+    };
+}
+pub(crate) use abuiltin;
+
+/// A builtin function value.
+pub fn func(name: &str, f: BuiltinFn) -> Value {
+    Value::Builtin(Rc::new(Builtin {
+        name: Rc::from(name),
+        bound: None,
+        f,
+    }))
+}
+
+fn need(it: &Interp, args: &Args, n: usize, name: &str) -> PyResult<()> {
+    if args.pos.len() < n {
+        return Err(it.type_error(format!(
+            "{name}() takes at least {n} argument{} ({} given)",
+            if n == 1 { "" } else { "s" },
+            args.pos.len()
+        )));
+    }
+    Ok(())
+}
+
+/// Installs every builtin into the interpreter's builtins table.
+pub fn install(it: &Rc<Interp>) {
+    let mut b = it.builtins.borrow_mut();
+    let mut add = |name: &str, v: Value| {
+        b.insert(Rc::from(name), v);
+    };
+    for (name, f) in [
+        ("print", BuiltinFn::Async(print)),
+        ("repr", BuiltinFn::Async(repr)),
+        ("len", BuiltinFn::Async(len)),
+        ("sorted", BuiltinFn::Async(sorted)),
+        ("reversed", BuiltinFn::Async(reversed)),
+        ("enumerate", BuiltinFn::Async(enumerate)),
+        ("zip", BuiltinFn::Async(zip)),
+        ("map", BuiltinFn::Async(map)),
+        ("filter", BuiltinFn::Async(filter)),
+        ("any", BuiltinFn::Async(any)),
+        ("all", BuiltinFn::Async(all)),
+        ("sum", BuiltinFn::Async(sum)),
+        ("min", BuiltinFn::Async(min)),
+        ("max", BuiltinFn::Async(max)),
+        ("iter", BuiltinFn::Async(iter)),
+        ("next", BuiltinFn::Async(next)),
+        ("getattr", BuiltinFn::Async(getattr)),
+        ("hasattr", BuiltinFn::Async(hasattr)),
+        ("setattr", BuiltinFn::Async(setattr)),
+        ("format", BuiltinFn::Async(format)),
+        ("hash", BuiltinFn::Sync(hash)),
+        ("id", BuiltinFn::Sync(id)),
+        ("abs", BuiltinFn::Sync(abs)),
+        ("round", BuiltinFn::Sync(round)),
+        ("divmod", BuiltinFn::Sync(divmod)),
+        ("isinstance", BuiltinFn::Sync(isinstance)),
+        ("issubclass", BuiltinFn::Sync(issubclass)),
+        ("callable", BuiltinFn::Sync(callable)),
+        ("chr", BuiltinFn::Sync(chr)),
+        ("ord", BuiltinFn::Sync(ord)),
+        ("pow", BuiltinFn::Async(pow)),
+        ("classmethod", BuiltinFn::Sync(|_, _, a| Ok(Value::Native(Rc::new(NativeObj::ClassMethod(a.pos.first().cloned().unwrap_or_default())))))),
+        ("staticmethod", BuiltinFn::Sync(|_, _, a| Ok(Value::Native(Rc::new(NativeObj::StaticMethod(a.pos.first().cloned().unwrap_or_default())))))),
+        ("property", BuiltinFn::Sync(|_, _, a| Ok(Value::Native(Rc::new(NativeObj::Property(a.pos.first().cloned().unwrap_or_default(), RefCell::new(a.pos.get(1).cloned()))))))),
+        ("globals", BuiltinFn::Sync(|it, _, _| {
+            let mut d = Dict::new();
+            for (k, v) in it.main.dict.borrow().iter() {
+                d.insert_str(k, v.clone());
+            }
+            Ok(Value::dict(d))
+        })),
+        ("input", BuiltinFn::Sync(|it, _, _| Err(it.unsupported("input()")))),
+        ("open", BuiltinFn::Sync(|it, _, _| Err(it.unsupported("open() (no file system)")))),
+        ("exit", BuiltinFn::Sync(sys_exit)),
+        ("quit", BuiltinFn::Sync(sys_exit)),
+        ("aiter", BuiltinFn::Async(aiter)),
+        ("anext", BuiltinFn::Async(anext)),
+    ] {
+        add(name, func(name, f));
+    }
+    let t = &it.t;
+    for (name, c) in [
+        ("int", &t.int),
+        ("float", &t.float),
+        ("str", &t.str_),
+        ("bool", &t.bool_),
+        ("list", &t.list),
+        ("tuple", &t.tuple),
+        ("dict", &t.dict),
+        ("set", &t.set),
+        ("frozenset", &t.set),
+        ("range", &t.range),
+        ("slice", &t.slice),
+        ("object", &t.object),
+        ("type", &t.type_),
+    ] {
+        add(name, Value::Class(c.clone()));
+    }
+    for (name, c) in t.exc.iter() {
+        if c.module.as_ref() == "builtins" {
+            add(name, Value::Class(c.clone()));
+        }
+    }
+    add("None", Value::None);
+    add("Ellipsis", Value::Ellipsis);
+    add("NotImplemented", Value::NotImplemented);
+    drop(b);
+    // BaseException.__init__ stores args; object.__init__ accepts nothing extra.
+    t.exc["BaseException"].dict.borrow_mut().insert_str(
+        "__init__",
+        func("__init__", BuiltinFn::Sync(|_, _, a| {
+            if let Some(Value::Instance(e)) = a.pos.first() {
+                if let Some(d) = &e.exc {
+                    *d.args.borrow_mut() = a.pos[1..].to_vec().into();
+                }
+            }
+            Ok(Value::None)
+        })),
+    );
+    t.object.dict.borrow_mut().insert_str(
+        "__init__",
+        func("__init__", BuiltinFn::Sync(|it, _, a| {
+            if a.pos.len() > 1 || !a.kw.is_empty() {
+                let name = match a.pos.first() {
+                    Some(v) => it.type_name(v).to_string(),
+                    None => "object".into(),
+                };
+                return Err(it.type_error(format!("{name}() takes no arguments")));
+            }
+            Ok(Value::None)
+        })),
+    );
+}
+
+fn sys_exit(it: &Rc<Interp>, _: &Builtin, a: Args) -> PyResult {
+    Err(it.new_exc(&it.t.by_name("SystemExit"), a.pos))
+}
+
+abuiltin!(print, |it, args| {
+    let sep = match args.take_kw("sep") {
+        Some(Value::None) | None => " ".to_string(),
+        Some(v) => it.str_of(&v).await?,
+    };
+    let end = match args.take_kw("end") {
+        Some(Value::None) | None => "\n".to_string(),
+        Some(v) => it.str_of(&v).await?,
+    };
+    let file = args.take_kw("file");
+    args.take_kw("flush");
+    if let Some((k, _)) = args.kw.first() {
+        return Err(it.type_error(format!("'{k}' is an invalid keyword argument for print()")));
+    }
+    let mut text = String::new();
+    for (i, v) in args.pos.iter().enumerate() {
+        if i > 0 {
+            text.push_str(&sep);
+        }
+        text.push_str(&it.str_of(v).await?);
+    }
+    text.push_str(&end);
+    match file {
+        None | Some(Value::None) => it.write_output(Stream::Stdout, &text),
+        Some(Value::Native(n)) if matches!(&*n, NativeObj::Stream(_)) => {
+            if let NativeObj::Stream(s) = &*n {
+                it.write_output(stream_of(*s), &text);
+            }
+        }
+        Some(other) => {
+            it.call_method(other, &Rc::from("write"), Args::new(vec![Value::str(text)])).await?;
+        }
+    }
+    Ok(Value::None)
+});
+
+/// The engine stream for a `sys.stdout`/`sys.stderr` object.
+pub fn stream_of(s: StreamKind) -> Stream {
+    match s {
+        StreamKind::Stdout => Stream::Stdout,
+        StreamKind::Stderr => Stream::Stderr,
+    }
+}
+
+abuiltin!(repr, |it, args| {
+    need(&it, &args, 1, "repr")?;
+    Ok(Value::str(it.repr_of(&args.pos[0]).await?))
+});
+
+abuiltin!(len, |it, args| {
+    need(&it, &args, 1, "len")?;
+    Ok(Value::Int(it.len_of(&args.pos[0]).await? as i64))
+});
+
+/// Sorts values (stable), with an optional key function and reverse flag.
+pub async fn sort_values(it: &Rc<Interp>, items: Vec<Value>, key: Option<Value>, reverse: bool) -> PyResult<Vec<Value>> {
+    let keys = match &key {
+        Some(k) if !matches!(k, Value::None) => {
+            let mut ks = Vec::with_capacity(items.len());
+            for v in &items {
+                ks.push(it.call(k.clone(), Args::new(vec![v.clone()])).await?);
+            }
+            ks
+        }
+        _ => items.clone(),
+    };
+    let mut idx: Vec<usize> = (0..items.len()).collect();
+    // Fast path: all keys orderable without Python code.
+    let mut err = None;
+    let fast = keys.iter().all(|k| !matches!(k, Value::Instance(_)));
+    if fast {
+        idx.sort_by(|&a, &b| {
+            let (x, y) = if reverse { (&keys[b], &keys[a]) } else { (&keys[a], &keys[b]) };
+            match vops::cmp_fast(x, y) {
+                Some(o) => o,
+                None => {
+                    if err.is_none() {
+                        err = Some(it.type_error(format!(
+                            "'<' not supported between instances of '{}' and '{}'",
+                            it.type_name(y),
+                            it.type_name(x)
+                        )));
+                    }
+                    std::cmp::Ordering::Equal
+                }
+            }
+        });
+        if let Some(e) = err {
+            return Err(e);
+        }
+    } else {
+        // Insertion sort with Python comparisons (small inputs in practice).
+        let mut sorted: Vec<usize> = Vec::with_capacity(idx.len());
+        for i in idx {
+            let mut pos = sorted.len();
+            while pos > 0 {
+                let (x, y) = (&keys[i], &keys[sorted[pos - 1]]);
+                let less = if reverse {
+                    it.compare(crate::syntax::ast::CmpOp::Lt, y, x).await?
+                } else {
+                    it.compare(crate::syntax::ast::CmpOp::Lt, x, y).await?
+                };
+                if less {
+                    pos -= 1;
+                } else {
+                    break;
+                }
+            }
+            sorted.insert(pos, i);
+        }
+        idx = sorted;
+    }
+    Ok(idx.into_iter().map(|i| items[i].clone()).collect())
+}
+
+abuiltin!(sorted, |it, args| {
+    need(&it, &args, 1, "sorted")?;
+    let key = args.take_kw("key");
+    let reverse = match args.take_kw("reverse") {
+        Some(v) => it.truthy(&v).await?,
+        None => false,
+    };
+    let items = it.collect(&args.pos[0]).await?;
+    Ok(Value::list(sort_values(&it, items, key, reverse).await?))
+});
+
+abuiltin!(reversed, |it, args| {
+    need(&it, &args, 1, "reversed")?;
+    let mut items = match &args.pos[0] {
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) => it.collect(&args.pos[0]).await?,
+        Value::Str(s) => s.chars().map(|c| Value::str(c.to_string())).collect(),
+        other => {
+            return Err(it.type_error(format!("'{}' object is not reversible", it.type_name(other))));
+        }
+    };
+    if let Value::Str(s) = &args.pos[0] {
+        items = s.chars().map(|c| Value::str(c.to_string())).collect();
+    }
+    items.reverse();
+    Ok(Value::Iter(Rc::new(RefCell::new(IterState::Vals { items: items.into(), idx: 0 }))))
+});
+
+abuiltin!(enumerate, |it, args| {
+    need(&it, &args, 1, "enumerate")?;
+    let start = match args.arg(1, "start") {
+        Some(Value::Int(i)) => i,
+        _ => 0,
+    };
+    let inner = it.iter_of(&args.pos[0]).await?;
+    Ok(Value::Iter(Rc::new(RefCell::new(IterState::Enumerate { inner, count: start }))))
+});
+
+abuiltin!(zip, |it, args| {
+    args.take_kw("strict");
+    let mut iters = Vec::new();
+    for a in &args.pos {
+        iters.push(it.iter_of(a).await?);
+    }
+    if iters.is_empty() {
+        return Ok(Value::Iter(Rc::new(RefCell::new(IterState::Done))));
+    }
+    Ok(Value::Iter(Rc::new(RefCell::new(IterState::Zip { iters }))))
+});
+
+abuiltin!(map, |it, args| {
+    need(&it, &args, 2, "map")?;
+    let func = args.pos[0].clone();
+    let mut iters = Vec::new();
+    for a in &args.pos[1..] {
+        iters.push(it.iter_of(a).await?);
+    }
+    Ok(Value::Iter(Rc::new(RefCell::new(IterState::Map { func, iters }))))
+});
+
+abuiltin!(filter, |it, args| {
+    need(&it, &args, 2, "filter")?;
+    let inner = it.iter_of(&args.pos[1]).await?;
+    Ok(Value::Iter(Rc::new(RefCell::new(IterState::Filter { func: args.pos[0].clone(), inner }))))
+});
+
+abuiltin!(any, |it, args| {
+    need(&it, &args, 1, "any")?;
+    let iter = it.iter_of(&args.pos[0]).await?;
+    while let Some(v) = it.next_of(&iter).await? {
+        if it.truthy(&v).await? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+});
+
+abuiltin!(all, |it, args| {
+    need(&it, &args, 1, "all")?;
+    let iter = it.iter_of(&args.pos[0]).await?;
+    while let Some(v) = it.next_of(&iter).await? {
+        if !it.truthy(&v).await? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+});
+
+abuiltin!(sum, |it, args| {
+    need(&it, &args, 1, "sum")?;
+    let mut acc = args.arg(1, "start").unwrap_or(Value::Int(0));
+    let iter = it.iter_of(&args.pos[0]).await?;
+    while let Some(v) = it.next_of(&iter).await? {
+        acc = it.binop(crate::syntax::ast::BinOp::Add, &acc, &v).await?;
+    }
+    Ok(acc)
+});
+
+async fn min_max(it: &Rc<Interp>, mut args: Args, want_max: bool) -> PyResult {
+    let name = if want_max { "max" } else { "min" };
+    let key = args.take_kw("key");
+    let default = args.take_kw("default");
+    let items = if args.pos.len() == 1 {
+        it.collect(&args.pos[0]).await?
+    } else {
+        args.pos.clone()
+    };
+    if items.is_empty() {
+        return match default {
+            Some(d) => Ok(d),
+            None => Err(it.value_error(format!("{name}() arg is an empty sequence"))),
+        };
+    }
+    let mut best = items[0].clone();
+    let mut best_key = match &key {
+        Some(k) if !matches!(k, Value::None) => it.call(k.clone(), Args::new(vec![best.clone()])).await?,
+        _ => best.clone(),
+    };
+    for v in &items[1..] {
+        let k = match &key {
+            Some(kf) if !matches!(kf, Value::None) => it.call(kf.clone(), Args::new(vec![v.clone()])).await?,
+            _ => v.clone(),
+        };
+        let better = if want_max {
+            it.compare(crate::syntax::ast::CmpOp::Gt, &k, &best_key).await?
+        } else {
+            it.compare(crate::syntax::ast::CmpOp::Lt, &k, &best_key).await?
+        };
+        if better {
+            best = v.clone();
+            best_key = k;
+        }
+    }
+    Ok(best)
+}
+
+abuiltin!(min, |it, args| { min_max(&it, args, false).await });
+abuiltin!(max, |it, args| { min_max(&it, args, true).await });
+
+abuiltin!(iter, |it, args| {
+    need(&it, &args, 1, "iter")?;
+    it.iter_of(&args.pos[0]).await
+});
+
+abuiltin!(next, |it, args| {
+    need(&it, &args, 1, "next")?;
+    let default = args.pos.get(1).cloned();
+    match &args.pos[0] {
+        Value::Iter(_) | Value::Coro(_) | Value::Instance(_) => {}
+        other => {
+            return Err(it.type_error(format!("'{}' object is not an iterator", it.type_name(other))));
+        }
+    }
+    match it.next_of(&args.pos[0]).await? {
+        Some(v) => Ok(v),
+        None => match default {
+            Some(d) => Ok(d),
+            None => Err(it.new_exc(&it.t.by_name("StopIteration"), vec![])),
+        },
+    }
+});
+
+abuiltin!(aiter, |it, args| {
+    need(&it, &args, 1, "aiter")?;
+    it.aiter_of(&args.pos[0]).await
+});
+
+abuiltin!(anext, |it, args| {
+    need(&it, &args, 1, "anext")?;
+    let target = args.pos[0].clone();
+    let it2 = it.clone();
+    let body: Lbf<'static, PyResult> = Box::pin(async move {
+        match it2.async_next(&target).await? {
+            Some(v) => Ok(v),
+            None => Err(it2.new_exc(&it2.t.by_name("StopAsyncIteration"), vec![])),
+        }
+    });
+    let c = it.native_coro("anext", crate::runtime::object::CoroKind::Coroutine, body);
+    if let Value::Coro(c) = &c {
+        c.helper.set(true);
+    }
+    Ok(c)
+});
+
+fn attr_name(it: &Interp, v: Option<&Value>) -> PyResult<Rc<str>> {
+    match v {
+        Some(Value::Str(s)) => Ok(s.clone()),
+        Some(other) => Err(it.type_error(format!(
+            "attribute name must be string, not '{}'",
+            it.type_name(other)
+        ))),
+        None => Err(it.type_error("getattr expected at least 2 arguments")),
+    }
+}
+
+abuiltin!(getattr, |it, args| {
+    need(&it, &args, 2, "getattr")?;
+    let name = attr_name(&it, args.pos.get(1))?;
+    match it.get_attr_opt(&args.pos[0], &name).await? {
+        Some(v) => Ok(v),
+        None => match args.pos.get(2) {
+            Some(d) => Ok(d.clone()),
+            None => Err(it.attr_error(&args.pos[0], &name)),
+        },
+    }
+});
+
+abuiltin!(hasattr, |it, args| {
+    need(&it, &args, 2, "hasattr")?;
+    let name = attr_name(&it, args.pos.get(1))?;
+    match it.get_attr_opt(&args.pos[0], &name).await {
+        Ok(v) => Ok(Value::Bool(v.is_some())),
+        Err(e) if it.exc_is(&e, "AttributeError") => Ok(Value::Bool(false)),
+        Err(e) => Err(e),
+    }
+});
+
+abuiltin!(setattr, |it, args| {
+    need(&it, &args, 3, "setattr")?;
+    let name = attr_name(&it, args.pos.get(1))?;
+    it.set_attr(&args.pos[0], &name, args.pos[2].clone()).await?;
+    Ok(Value::None)
+});
+
+abuiltin!(format, |it, args| {
+    need(&it, &args, 1, "format")?;
+    let spec = match args.pos.get(1) {
+        Some(Value::Str(s)) => s.to_string(),
+        _ => String::new(),
+    };
+    Ok(Value::str(it.format_value(&args.pos[0], &spec).await?))
+});
+
+abuiltin!(pow, |it, args| {
+    need(&it, &args, 2, "pow")?;
+    let r = it.binop(crate::syntax::ast::BinOp::Pow, &args.pos[0], &args.pos[1]).await?;
+    match args.pos.get(2) {
+        Some(m) => it.binop(crate::syntax::ast::BinOp::Mod, &r, m).await,
+        None => Ok(r),
+    }
+});
+
+fn hash(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    let v = args.pos.first().cloned().unwrap_or_default();
+    match HashKey::of(&v) {
+        Some(k) => Ok(Value::Int(k.py_hash())),
+        None => Err(it.type_error(format!("unhashable type: '{}'", it.type_name(&v)))),
+    }
+}
+
+fn id(_: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    let v = args.pos.first().cloned().unwrap_or_default();
+    Ok(Value::Int(0x7f00_0000_0000 + (v.identity() as i64 & 0xff_ffff_ffff)))
+}
+
+fn abs(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    match args.pos.first() {
+        Some(Value::Int(i)) => Ok(Value::Int(i.checked_abs().ok_or_else(|| it.err("OverflowError", "integer overflow"))?)),
+        Some(Value::Bool(b)) => Ok(Value::Int(*b as i64)),
+        Some(Value::Float(f)) => Ok(Value::Float(f.abs())),
+        Some(other) => Err(it.type_error(format!("bad operand type for abs(): '{}'", it.type_name(other)))),
+        None => Err(it.type_error("abs() takes exactly one argument (0 given)")),
+    }
+}
+
+/// Round half to even, like CPython.
+fn round_half_even(x: f64) -> f64 {
+    let r = x.round();
+    if (x - x.trunc()).abs() == 0.5 {
+        2.0 * (x / 2.0).round()
+    } else {
+        r
+    }
+}
+
+fn round(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult {
+    let v = args.arg(0, "number").unwrap_or_default();
+    let nd = args.arg(1, "ndigits");
+    match (&v, nd) {
+        (Value::Int(_) | Value::Bool(_), None | Some(Value::None)) => Ok(Value::Int(vops::num(&v).map(|n| n.f() as i64).unwrap_or(0))),
+        (Value::Float(f), None | Some(Value::None)) => {
+            if !f.is_finite() {
+                return Err(it.err(if f.is_nan() { "ValueError" } else { "OverflowError" }, if f.is_nan() { "cannot convert float NaN to integer" } else { "cannot convert float infinity to integer" }));
+            }
+            Ok(Value::Int(round_half_even(*f) as i64))
+        }
+        (Value::Float(f), Some(Value::Int(n))) => {
+            // Use the decimal string to round exactly like CPython (correctly rounded).
+            if n >= 0 {
+                let s = format!("{:.*}", n as usize, f);
+                Ok(Value::Float(s.parse().unwrap_or(*f)))
+            } else {
+                let p = 10f64.powi((-n) as i32);
+                Ok(Value::Float(round_half_even(f / p) * p))
+            }
+        }
+        (Value::Int(i), Some(Value::Int(n))) => {
+            if n >= 0 {
+                Ok(Value::Int(*i))
+            } else {
+                let p = 10i64.checked_pow((-n) as u32).unwrap_or(i64::MAX);
+                let q = round_half_even(*i as f64 / p as f64) as i64;
+                Ok(Value::Int(q * p))
+            }
+        }
+        _ => Err(it.type_error(format!("type {} doesn't define __round__ method", it.type_name(&v)))),
+    }
+}
+
+fn divmod(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    if args.pos.len() != 2 {
+        return Err(it.type_error("divmod expected 2 arguments"));
+    }
+    let (a, b) = (&args.pos[0], &args.pos[1]);
+    let q = vops::num_binop(crate::syntax::ast::BinOp::FloorDiv, a, b).map_err(|(c, m)| it.err(c, m))?;
+    let r = vops::num_binop(crate::syntax::ast::BinOp::Mod, a, b).map_err(|(c, m)| it.err(c, m))?;
+    match (q, r) {
+        (Some(q), Some(r)) => Ok(Value::tuple(vec![q, r])),
+        _ => Err(it.type_error(format!(
+            "unsupported operand type(s) for divmod(): '{}' and '{}'",
+            it.type_name(a),
+            it.type_name(b)
+        ))),
+    }
+}
+
+fn class_list(it: &Interp, v: &Value) -> PyResult<Vec<Rc<Class>>> {
+    match v {
+        Value::Class(c) => Ok(vec![c.clone()]),
+        Value::Tuple(items) => {
+            let mut out = Vec::new();
+            for i in items.iter() {
+                out.extend(class_list(it, i)?);
+            }
+            Ok(out)
+        }
+        _ => Err(it.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+    }
+}
+
+fn isinstance(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    if args.pos.len() != 2 {
+        return Err(it.type_error(format!("isinstance expected 2 arguments, got {}", args.pos.len())));
+    }
+    let classes = class_list(it, &args.pos[1])?;
+    Ok(Value::Bool(classes.iter().any(|c| it.isinstance(&args.pos[0], c))))
+}
+
+fn issubclass(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    let Some(Value::Class(c)) = args.pos.first() else {
+        return Err(it.type_error("issubclass() arg 1 must be a class"));
+    };
+    let classes = class_list(it, args.pos.get(1).unwrap_or(&Value::None))?;
+    Ok(Value::Bool(classes.iter().any(|k| c.is_subclass(k) || k.ty == Ty::Object)))
+}
+
+fn callable(_: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    Ok(Value::Bool(match args.pos.first() {
+        Some(Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_)) => true,
+        Some(Value::Instance(i)) => i.class.lookup("__call__").is_some(),
+        _ => false,
+    }))
+}
+
+fn chr(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    match args.pos.first() {
+        Some(Value::Int(i)) => match u32::try_from(*i).ok().and_then(char::from_u32) {
+            Some(c) => Ok(Value::str(c.to_string())),
+            None => Err(it.value_error("chr() arg not in range(0x110000)")),
+        },
+        _ => Err(it.type_error("an integer is required")),
+    }
+}
+
+fn ord(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    match args.pos.first() {
+        Some(Value::Str(s)) if s.chars().count() == 1 => Ok(Value::Int(s.chars().next().map(|c| c as i64).unwrap_or(0))),
+        Some(Value::Str(s)) => Err(it.type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            s.chars().count()
+        ))),
+        _ => Err(it.type_error("ord() expected string of length 1")),
+    }
+}
+
+/// Parses a Python int literal string (`int("42")`).
+fn parse_int(it: &Interp, s: &str, base: u32) -> PyResult {
+    let t = s.trim().replace('_', "");
+    i64::from_str_radix(&t, base).map(Value::Int).map_err(|_| {
+        it.value_error(format!(
+            "invalid literal for int() with base {base}: {}",
+            crate::runtime::fmt::str_repr(s)
+        ))
+    })
+}
+
+/// Calls a builtin type (`int("3")`, `list(x)`, `dict(a=1)`, ...).
+pub async fn construct_builtin(it: &Rc<Interp>, cls: &Rc<Class>, mut args: Args) -> PyResult {
+    let first = args.pos.first().cloned();
+    match cls.ty {
+        Ty::Int => match first {
+            None => Ok(Value::Int(0)),
+            Some(Value::Int(i)) => Ok(Value::Int(i)),
+            Some(Value::Bool(b)) => Ok(Value::Int(b as i64)),
+            Some(Value::Float(f)) => {
+                if !f.is_finite() {
+                    return Err(it.err(
+                        if f.is_nan() { "ValueError" } else { "OverflowError" },
+                        if f.is_nan() { "cannot convert float NaN to integer" } else { "cannot convert float infinity to integer" },
+                    ));
+                }
+                if f.abs() >= 9.2e18 {
+                    return Err(it.err("OverflowError", "integer too large for this engine (it uses 64-bit ints)"));
+                }
+                Ok(Value::Int(f.trunc() as i64))
+            }
+            Some(Value::Str(s)) => {
+                let base = match args.pos.get(1) {
+                    Some(Value::Int(b)) => *b as u32,
+                    _ => 10,
+                };
+                parse_int(it, &s, base)
+            }
+            Some(Value::Instance(i)) if i.class.lookup("__int__").is_some() => {
+                let f = i.class.lookup("__int__").unwrap_or_default();
+                it.call(f, Args::new(vec![Value::Instance(i.clone())])).await
+            }
+            Some(other) => Err(it.type_error(format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                it.type_name(&other)
+            ))),
+        },
+        Ty::Float => match first {
+            None => Ok(Value::Float(0.0)),
+            Some(Value::Float(f)) => Ok(Value::Float(f)),
+            Some(Value::Int(i)) => Ok(Value::Float(i as f64)),
+            Some(Value::Bool(b)) => Ok(Value::Float(b as i64 as f64)),
+            Some(Value::Str(s)) => {
+                let t = s.trim().to_lowercase();
+                let v = match t.as_str() {
+                    "inf" | "+inf" | "infinity" | "+infinity" => Some(f64::INFINITY),
+                    "-inf" | "-infinity" => Some(f64::NEG_INFINITY),
+                    "nan" | "+nan" | "-nan" => Some(f64::NAN),
+                    _ => t.replace('_', "").parse::<f64>().ok(),
+                };
+                v.map(Value::Float).ok_or_else(|| {
+                    it.value_error(format!("could not convert string to float: {}", crate::runtime::fmt::str_repr(&s)))
+                })
+            }
+            Some(other) => Err(it.type_error(format!(
+                "float() argument must be a string or a real number, not '{}'",
+                it.type_name(&other)
+            ))),
+        },
+        Ty::Str => match first {
+            None => Ok(Value::str("")),
+            Some(v) => Ok(Value::str(it.str_of(&v).await?)),
+        },
+        Ty::Bool => match first {
+            None => Ok(Value::Bool(false)),
+            Some(v) => Ok(Value::Bool(it.truthy(&v).await?)),
+        },
+        Ty::List => match first {
+            None => Ok(Value::list(vec![])),
+            Some(v) => Ok(Value::list(it.collect(&v).await?)),
+        },
+        Ty::Tuple => match first {
+            None => Ok(Value::tuple(vec![])),
+            Some(Value::Tuple(t)) => Ok(Value::Tuple(t)),
+            Some(v) => Ok(Value::tuple(it.collect(&v).await?)),
+        },
+        Ty::Set => {
+            let mut d = Dict::new();
+            if let Some(v) = first {
+                for x in it.collect(&v).await? {
+                    let Some(h) = HashKey::of(&x) else {
+                        return Err(it.type_error(format!("unhashable type: '{}'", it.type_name(&x))));
+                    };
+                    d.insert_key(h, x, Value::None);
+                }
+            }
+            Ok(Value::Set(Rc::new(RefCell::new(d))))
+        }
+        Ty::Dict => {
+            let mut d = Dict::new();
+            if let Some(v) = first {
+                methods::dict_update_from(it, &mut d, &v).await?;
+            }
+            for (k, v) in std::mem::take(&mut args.kw) {
+                d.insert_key(HashKey::Str(k.clone()), Value::Str(k), v);
+            }
+            Ok(Value::dict(d))
+        }
+        Ty::Range => {
+            let ints: Vec<i64> = args
+                .pos
+                .iter()
+                .map(|v| match v {
+                    Value::Int(i) => Ok(*i),
+                    Value::Bool(b) => Ok(*b as i64),
+                    other => Err(it.type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        it.type_name(other)
+                    ))),
+                })
+                .collect::<PyResult<_>>()?;
+            let r = match ints.as_slice() {
+                [stop] => [0, *stop, 1],
+                [start, stop] => [*start, *stop, 1],
+                [start, stop, step] => {
+                    if *step == 0 {
+                        return Err(it.value_error("range() arg 3 must not be zero"));
+                    }
+                    [*start, *stop, *step]
+                }
+                _ => return Err(it.type_error(format!("range expected at most 3 arguments, got {}", ints.len()))),
+            };
+            Ok(Value::Range(Rc::new(r)))
+        }
+        Ty::Slice => {
+            let p = &args.pos;
+            let g = |i: usize| p.get(i).cloned().unwrap_or_default();
+            Ok(Value::Slice(Rc::new(if p.len() == 1 { [Value::None, g(0), Value::None] } else { [g(0), g(1), g(2)] })))
+        }
+        Ty::Type => match (args.pos.len(), first) {
+            (1, Some(v)) => Ok(Value::Class(it.type_of(&v))),
+            _ => Err(it.unsupported("type() with three arguments")),
+        },
+        Ty::Future => {
+            let lp = match it.running_loop.borrow().clone() {
+                Some(lp) => lp,
+                None => it.idle_loop(),
+            };
+            Ok(Value::Future(crate::asyncio::future::Future::new(it, &lp, None)))
+        }
+        Ty::Object => Ok(Value::Instance(Rc::new(crate::runtime::object::Instance {
+            class: cls.clone(),
+            dict: RefCell::new(Dict::new()),
+            exc: None,
+        }))),
+        _ => Err(it.type_error(format!("cannot create '{}' instances", cls.name))),
+    }
+}
+
+/// Class-level attributes of builtin types (`str.join`, `dict.fromkeys`, ...).
+pub fn class_attr(it: &Interp, c: &Rc<Class>, name: &str) -> Option<Value> {
+    if c.ty == Ty::Dict && name == "fromkeys" {
+        return Some(func("fromkeys", BuiltinFn::Async(dict_fromkeys)));
+    }
+    let _ = it;
+    None
+}
+
+abuiltin!(dict_fromkeys, |it, args| {
+    need(&it, &args, 1, "fromkeys")?;
+    let v = args.pos.get(1).cloned().unwrap_or_default();
+    let mut d = Dict::new();
+    for k in it.collect(&args.pos[0]).await? {
+        if let Some(h) = HashKey::of(&k) {
+            d.insert_key(h, k, v.clone());
+        }
+    }
+    Ok(Value::dict(d))
+});
+
+/// Attributes of native values that are not plain methods.
+pub fn native_attr(it: &Interp, obj: &Value, name: &str) -> Option<Value> {
+    if let Value::Native(n) = obj {
+        if let NativeObj::Super { owner, receiver } = &**n {
+            let recv_cls = match receiver {
+                Value::Class(c) => c.clone(),
+                other => it.type_of(other),
+            };
+            let mut after = false;
+            let mut chain = vec![recv_cls.clone()];
+            chain.extend(recv_cls.mro.iter().cloned());
+            for c in chain {
+                if after {
+                    if let Some(v) = c.dict.borrow().get_str(name) {
+                        return Some(match v {
+                            Value::Func(_) | Value::Builtin(_) => Value::Method(Rc::new(crate::runtime::object::BoundMethod {
+                                receiver: receiver.clone(),
+                                func: v.clone(),
+                            })),
+                            other => other.clone(),
+                        });
+                    }
+                }
+                if Rc::ptr_eq(&c, owner) {
+                    after = true;
+                }
+            }
+            return None;
+        }
+    }
+    match (obj, name) {
+        (Value::Int(i), "real" | "numerator") => return Some(Value::Int(*i)),
+        (Value::Int(_), "imag") => return Some(Value::Int(0)),
+        (Value::Int(_), "denominator") => return Some(Value::Int(1)),
+        (Value::Float(f), "real") => return Some(Value::Float(*f)),
+        (Value::Float(_), "imag") => return Some(Value::Float(0.0)),
+        (Value::Range(r), "start") => return Some(Value::Int(r[0])),
+        (Value::Range(r), "stop") => return Some(Value::Int(r[1])),
+        (Value::Range(r), "step") => return Some(Value::Int(r[2])),
+        (Value::Future(f), "_cancel_message") => return Some(f.cancel_message.borrow().clone().unwrap_or_default()),
+        (Value::Future(f), "_state") => {
+            return Some(Value::str(match f.state.get() {
+                crate::asyncio::future::FutState::Pending => "PENDING",
+                crate::asyncio::future::FutState::Cancelled => "CANCELLED",
+                crate::asyncio::future::FutState::Finished => "FINISHED",
+            }));
+        }
+        _ => {}
+    }
+    it.native_method_opt(obj, name)
+}
+
+/// `super()` bound to `receiver`, searching after `owner` in its MRO.
+pub fn make_super(_it: &Interp, owner: Rc<Class>, receiver: Value) -> Value {
+    Value::Native(Rc::new(NativeObj::Super { owner, receiver }))
+}

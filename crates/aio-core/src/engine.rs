@@ -1,0 +1,332 @@
+//! The driver API (sans-IO, like quinn-proto's `poll_timeout()` / `handle_timeout(now)`).
+//!
+//! ```no_run
+//! use aio_core::engine::{Budgets, Engine, Poll};
+//! let mut run = Engine::new("print('hi')", "prog.py", Budgets::default()).unwrap();
+//! let mut now = 0.0;
+//! loop {
+//!     match run.poll(now, None) {
+//!         Poll::WaitUntil(deadline) => now = deadline, // or sleep until then in real time
+//!         Poll::Yielded => {}                          // step slice used up: call again
+//!         Poll::Finished(status) => { println!("exit {status}"); break; }
+//!     }
+//!     for chunk in run.drain_output() { print!("{}", chunk.text); }
+//! }
+//! ```
+//!
+//! Time: the engine's virtual clock is `now + offset`, where `now` is the latest value passed
+//! to [`Engine::poll`] and `offset` is the total of blocking `time.sleep()` calls so far
+//! (a blocking sleep advances the program's clock without the driver having to wait).
+//! `WaitUntil` deadlines are in the driver's time base (offset already subtracted).
+
+use std::cell::{Cell, RefCell};
+use std::future::Future as _;
+use std::rc::Rc;
+use std::task::{Context, Waker};
+
+use serde::Serialize;
+
+use crate::interp::{Clock, Frame, FrameKind, Interp, Suspend};
+use crate::runtime::dict::FxHashMap;
+use crate::runtime::object::{DropSink, FrameInfo, Module};
+use crate::runtime::types::Types;
+use crate::runtime::value::{Lbf, Value};
+use crate::syntax::{self, SyntaxError};
+use crate::trace::{Trace, TraceRecord};
+
+/// Output stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
+/// A piece of program output with when and where it was produced.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OutputChunk {
+    pub stream: Stream,
+    pub text: String,
+    /// Virtual time in seconds.
+    pub time: f64,
+    /// Source line that was running.
+    pub line: u32,
+}
+
+/// Limits that stop runaway programs with a clear error instead of a hang or a crash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Budgets {
+    /// Total statements / loop iterations the program may execute.
+    pub max_steps: u64,
+    /// Maximum Python call depth (`RecursionError` beyond it, like CPython's limit).
+    pub max_depth: usize,
+    /// Maximum number of values allocated into containers over the run.
+    pub max_alloc: u64,
+}
+
+impl Default for Budgets {
+    fn default() -> Self {
+        Budgets {
+            max_steps: 50_000_000,
+            max_depth: 1000,
+            max_alloc: 20_000_000,
+        }
+    }
+}
+
+/// What the driver should do next.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Poll {
+    /// Nothing to do before this time (driver time base); call `poll` again then.
+    WaitUntil(f64),
+    /// The per-call step slice ran out; call `poll` again (after yielding to the UI).
+    Yielded,
+    /// The program ended with this exit status.
+    Finished(i32),
+}
+
+/// Everything a finished run produced.
+#[derive(Debug, Clone, Serialize)]
+pub struct RunResult {
+    pub stdout: String,
+    pub stderr: String,
+    pub exit_status: i32,
+    pub trace: Vec<TraceRecord>,
+    /// Every output chunk with its virtual time and line.
+    pub output: Vec<OutputChunk>,
+}
+
+/// A running program.
+pub struct Engine {
+    it: Rc<Interp>,
+    root: Option<Lbf<'static, i32>>,
+    status: Option<i32>,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<Engine {}>", self.it.filename)
+    }
+}
+
+impl Engine {
+    /// Parses `source` and prepares the run. Syntax errors are returned (render them with
+    /// [`SyntaxError::render`]; CPython exits with status 1).
+    pub fn new(source: &str, filename: &str, budgets: Budgets) -> Result<Engine, SyntaxError> {
+        let module = Rc::new(syntax::parse_module(source, filename)?);
+        let prelude = Rc::new(syntax::parse_module(crate::asyncio::PRELUDE, crate::asyncio::PRELUDE_FILE)?);
+        let main = Module::new("__main__", filename);
+        let it = Rc::new(Interp {
+            filename: Rc::from(filename),
+            source_lines: source.lines().map(Rc::from).collect(),
+            main: main.clone(),
+            builtins: RefCell::new(FxHashMap::default()),
+            modules: RefCell::new(FxHashMap::default()),
+            t: Types::new(),
+            sink: Rc::new(DropSink::default()),
+            suspend: RefCell::new(None),
+            resume: RefCell::new(None),
+            exc_stack: RefCell::new(Vec::new()),
+            frames: RefCell::new(Vec::new()),
+            clock: Clock::default(),
+            output: RefCell::new(Vec::new()),
+            trace: RefCell::new(Trace::default()),
+            budgets,
+            steps: Cell::new(0),
+            slice_end: Cell::new(u64::MAX),
+            allocated: Cell::new(0),
+            warn: RefCell::new(Default::default()),
+            running_loop: RefCell::new(None),
+            idle_loop: RefCell::new(None),
+            task_counter: Cell::new(0),
+            scope_cache: RefCell::new(FxHashMap::default()),
+            rng: RefCell::new(crate::builtins::random::Mt::seeded(0)),
+            next_id: Cell::new(0),
+            aborted: RefCell::new(None),
+        });
+        crate::builtins::install(&it);
+        main.set("__name__", Value::str("__main__"));
+        main.set("__file__", Value::str(filename));
+        let asyncio = crate::asyncio::make_module(&it);
+        it.modules
+            .borrow_mut()
+            .insert(Rc::from("asyncio"), Value::Module(asyncio.clone()));
+        let root: Lbf<'static, i32> = Box::pin(run_program(it.clone(), module, prelude, asyncio));
+        Ok(Engine {
+            it,
+            root: Some(root),
+            status: None,
+        })
+    }
+
+    /// Records a structured trace (and per-iteration snapshots if `snapshots`).
+    pub fn enable_trace(&mut self, snapshots: bool) {
+        let mut t = self.it.trace.borrow_mut();
+        t.enabled = true;
+        t.snapshots = snapshots;
+    }
+
+    /// Runs until the program waits for time, the step slice (if any) runs out, or it ends.
+    pub fn poll(&mut self, now: f64, step_budget: Option<u64>) -> Poll {
+        if let Some(s) = self.status {
+            return Poll::Finished(s);
+        }
+        let it = &self.it;
+        if now > it.clock.external.get() {
+            it.clock.external.set(now);
+        }
+        it.slice_end.set(match step_budget {
+            Some(n) => it.steps.get().saturating_add(n.max(1)),
+            None => u64::MAX,
+        });
+        let Some(root) = self.root.as_mut() else {
+            return Poll::Finished(self.status.unwrap_or(1));
+        };
+        let mut cx = Context::from_waker(Waker::noop());
+        match root.as_mut().poll(&mut cx) {
+            std::task::Poll::Ready(status) => {
+                self.status = Some(status);
+                self.root = None;
+                Poll::Finished(status)
+            }
+            std::task::Poll::Pending => {
+                let s = it.suspend.borrow_mut().take();
+                match s {
+                    Some(Suspend::WaitTime(deadline)) => {
+                        Poll::WaitUntil(deadline - it.clock.offset.get())
+                    }
+                    _ => Poll::Yielded,
+                }
+            }
+        }
+    }
+
+    /// Takes the output produced since the last call.
+    pub fn drain_output(&mut self) -> Vec<OutputChunk> {
+        std::mem::take(&mut *self.it.output.borrow_mut())
+    }
+
+    /// Takes the trace events recorded since the last call.
+    pub fn drain_trace(&mut self) -> Vec<TraceRecord> {
+        std::mem::take(&mut self.it.trace.borrow_mut().events)
+    }
+
+    /// The engine's current virtual time.
+    pub fn virtual_time(&self) -> f64 {
+        self.it.now()
+    }
+}
+
+/// Runs a program to the end, jumping the clock to each deadline instantly.
+pub fn run_to_completion(source: &str, filename: &str, budgets: Budgets) -> RunResult {
+    let mut engine = match Engine::new(source, filename, budgets) {
+        Ok(e) => e,
+        Err(e) => {
+            return RunResult {
+                stdout: String::new(),
+                stderr: e.render(),
+                exit_status: 1,
+                trace: Vec::new(),
+                output: Vec::new(),
+            };
+        }
+    };
+    engine.enable_trace(false);
+    let mut now = 0.0;
+    let status = loop {
+        match engine.poll(now, None) {
+            Poll::WaitUntil(d) => now = d.max(now),
+            Poll::Yielded => {}
+            Poll::Finished(s) => break s,
+        }
+    };
+    let output = engine.drain_output();
+    let mut stdout = String::new();
+    let mut stderr = String::new();
+    for c in &output {
+        match c.stream {
+            Stream::Stdout => stdout.push_str(&c.text),
+            Stream::Stderr => stderr.push_str(&c.text),
+        }
+    }
+    RunResult {
+        stdout,
+        stderr,
+        exit_status: status,
+        trace: engine.drain_trace(),
+        output,
+    }
+}
+
+async fn run_program(it: Rc<Interp>, module: Rc<syntax::ast::Module>, prelude: Rc<syntax::ast::Module>, asyncio: Rc<Module>) -> i32 {
+    // The asyncio prelude runs first, in its own (hidden) module namespace.
+    let pinfo = Rc::new(FrameInfo {
+        name: Rc::from("<module>"),
+        filename: Rc::from(crate::asyncio::PRELUDE_FILE),
+        line: Cell::new(0),
+        hidden: true,
+    });
+    let pframe = Frame {
+        env: None,
+        globals: asyncio,
+        kind: FrameKind::Module,
+        func: None,
+        info: pinfo.clone(),
+    };
+    it.frames.borrow_mut().push(pinfo.clone());
+    if let Err(e) = it.exec_block(&pframe, &prelude.body).await {
+        let text = it.format_exception(&e).await;
+        it.write_output(Stream::Stderr, &format!("internal error in the asyncio prelude:\n{text}"));
+        return 1;
+    }
+    it.pop_frame(&pinfo);
+    it.frames.borrow_mut().clear();
+    let info = Rc::new(FrameInfo {
+        name: Rc::from("<module>"),
+        filename: it.filename.clone(),
+        line: Cell::new(0),
+        hidden: false,
+    });
+    let frame = Frame {
+        env: None,
+        globals: it.main.clone(),
+        kind: FrameKind::Module,
+        func: None,
+        info: info.clone(),
+    };
+    it.frames.borrow_mut().push(info.clone());
+    let result = it.exec_block(&frame, &module.body).await;
+    let status = match result {
+        Ok(_) => 0,
+        Err(e) => {
+            if let Some(msg) = it.aborted.borrow().clone() {
+                let mut tb = String::new();
+                for entry in e.exc().traceback.borrow().iter().rev().take(1) {
+                    it.format_tb_entry(entry, &mut tb);
+                }
+                it.write_output(Stream::Stderr, &format!("Traceback (most recent call last):\n{tb}aio.EngineLimitError: {msg}\n"));
+                1
+            } else if it.exc_is(&e, "SystemExit") {
+                match e.args().first() {
+                    None | Some(Value::None) => 0,
+                    Some(Value::Int(c)) => *c as i32,
+                    Some(other) => {
+                        let s = it.str_of(other).await.unwrap_or_default();
+                        it.write_output(Stream::Stderr, &format!("{s}\n"));
+                        1
+                    }
+                }
+            } else {
+                it.print_exception(&e).await;
+                1
+            }
+        }
+    };
+    it.flush_drop_events();
+    // Interpreter shutdown: module globals are released (late warnings say `sys:1`).
+    it.sink.line.set(0);
+    let globals: Vec<Value> = it.main.dict.borrow_mut().drain().map(|(_, v)| v).collect();
+    drop(globals);
+    it.flush_drop_events();
+    status
+}

@@ -1,0 +1,734 @@
+//! Calling: functions (argument binding, coroutine and generator creation), builtins,
+//! bound methods and classes; attribute access.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use super::{Frame, FrameKind, Interp};
+use crate::runtime::dict::{Dict, FxHashMap, HashKey};
+use crate::runtime::object::{
+    Args, BoundMethod, Builtin, BuiltinFn, Class, Coro, CoroKind, Env, FrameInfo, FuncCode,
+    Function, Instance, NativeObj, SavedState, TbEntry, Ty,
+};
+use crate::runtime::value::{ExcRef, Lbf, Name, PyResult, Value};
+
+impl Interp {
+    /// Calls any callable value.
+    pub fn call<'a>(self: &'a Rc<Self>, f: Value, args: Args) -> Lbf<'a, PyResult> {
+        Box::pin(async move {
+            match f {
+                Value::Func(func) => self.call_function(&func, args).await,
+                Value::Builtin(b) => match b.f {
+                    BuiltinFn::Sync(g) => g(self, &b, args),
+                    BuiltinFn::Async(g) => g(self.clone(), b.clone(), args).await,
+                },
+                Value::Method(m) => {
+                    let mut pos = Vec::with_capacity(args.pos.len() + 1);
+                    pos.push(m.receiver.clone());
+                    pos.extend(args.pos);
+                    self.call(m.func.clone(), Args { pos, kw: args.kw }).await
+                }
+                Value::Class(c) => self.instantiate(&c, args).await,
+                Value::Instance(ref inst) => match inst.class.lookup("__call__") {
+                    Some(m) => {
+                        let mut pos = vec![f.clone()];
+                        pos.extend(args.pos);
+                        self.call(m, Args { pos, kw: args.kw }).await
+                    }
+                    None => Err(self.type_error(format!(
+                        "'{}' object is not callable",
+                        inst.class.name
+                    ))),
+                },
+                Value::Native(ref n) => match &**n {
+                    NativeObj::StaticMethod(g) | NativeObj::ClassMethod(g) => {
+                        self.call(g.clone(), args).await
+                    }
+                    _ => Err(self.type_error(format!(
+                        "'{}' object is not callable",
+                        self.type_name(&f)
+                    ))),
+                },
+                other => Err(self.type_error(format!(
+                    "'{}' object is not callable",
+                    self.type_name(&other)
+                ))),
+            }
+        })
+    }
+
+    /// Calls a Python function: binds arguments, then runs the body or makes a coroutine.
+    pub async fn call_function(self: &Rc<Self>, func: &Rc<Function>, args: Args) -> PyResult {
+        let env = self.bind_args(func, args)?;
+        if func.is_async() || func.is_generator() {
+            return Ok(self.make_coro(func, env));
+        }
+        self.clone().run_body(func.clone(), env).await
+    }
+
+    /// A coroutine / generator object for a call of `func`.
+    pub fn make_coro(self: &Rc<Self>, func: &Rc<Function>, env: Rc<Env>) -> Value {
+        let kind = match (func.is_async(), func.is_generator()) {
+            (true, true) => CoroKind::AsyncGenerator,
+            (true, false) => CoroKind::Coroutine,
+            _ => CoroKind::Generator,
+        };
+        let body: Lbf<'static, PyResult> = Box::pin(self.clone().run_body(func.clone(), env));
+        Value::Coro(Rc::new(Coro {
+            kind,
+            name: func.name.clone(),
+            qualname: func.qualname.clone(),
+            filename: func.filename.clone(),
+            def_line: func.def_line,
+            body: RefCell::new(Some(body)),
+            started: Cell::new(false),
+            running: Cell::new(false),
+            finished: Cell::new(false),
+            saved: RefCell::new(SavedState::default()),
+            sink: self.sink.clone(),
+            frame: None,
+            ag_running: Cell::new(false),
+            stepped: Cell::new(false),
+            helper: Cell::new(false),
+        }))
+    }
+
+    /// A coroutine object whose body is native Rust code (e.g. `asyncio.sleep`).
+    pub fn native_coro(
+        self: &Rc<Self>,
+        name: &str,
+        kind: CoroKind,
+        body: Lbf<'static, PyResult>,
+    ) -> Value {
+        Value::Coro(Rc::new(Coro {
+            kind,
+            name: Rc::from(name),
+            qualname: Rc::from(name),
+            filename: Rc::from("<native>"),
+            def_line: 0,
+            body: RefCell::new(Some(body)),
+            started: Cell::new(false),
+            running: Cell::new(false),
+            finished: Cell::new(false),
+            saved: RefCell::new(SavedState::default()),
+            sink: self.sink.clone(),
+            frame: None,
+            ag_running: Cell::new(false),
+            stepped: Cell::new(false),
+            helper: Cell::new(false),
+        }))
+    }
+
+    /// Runs a function body in a new frame (the future a coroutine object holds).
+    pub async fn run_body(self: Rc<Self>, func: Rc<Function>, env: Rc<Env>) -> PyResult {
+        let hidden = &*func.filename != &*self.filename;
+        let info = Rc::new(FrameInfo {
+            name: func.name.clone(),
+            filename: func.filename.clone(),
+            line: Cell::new(func.def_line),
+            hidden,
+        });
+        if self.frames.borrow().len() >= self.budgets.max_depth {
+            return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
+        }
+        self.frames.borrow_mut().push(info.clone());
+        let frame = Frame {
+            env: Some(env),
+            globals: func.globals.clone(),
+            kind: FrameKind::Function,
+            func: Some(func.clone()),
+            info: info.clone(),
+        };
+        let result = match &func.code {
+            FuncCode::Def(d) => match self.exec_block(&frame, &d.body).await {
+                Ok(super::exec::Flow::Return(v)) => Ok(v),
+                Ok(_) => Ok(Value::None),
+                Err(e) => Err(e),
+            },
+            FuncCode::Lambda(l) => {
+                let r = self.eval(&frame, &l.body).await;
+                if let Err(e) = &r {
+                    self.add_tb(e, &frame, l.body.span.line);
+                }
+                r
+            }
+        };
+        self.pop_frame(&info);
+        result
+    }
+
+    /// Pops `info` from the frame stack and restores the current line of the caller.
+    pub fn pop_frame(&self, info: &Rc<FrameInfo>) {
+        let mut frames = self.frames.borrow_mut();
+        if let Some(pos) = frames.iter().rposition(|f| Rc::ptr_eq(f, info)) {
+            frames.truncate(pos);
+        }
+        if let Some(top) = frames.last() {
+            self.sink.line.set(top.line.get());
+        }
+    }
+
+    /// Adds a traceback entry for `frame` unless this frame already added one for the
+    /// current propagation.
+    pub fn add_tb(&self, e: &ExcRef, frame: &Frame, fallback_line: u32) {
+        let data = e.exc();
+        let id = Rc::as_ptr(&frame.info) as usize;
+        if data.tb_frame.get() == id {
+            return;
+        }
+        let pending = data.pending_span.take();
+        let (line, span, anchor) = match pending {
+            Some((span, anchor)) => (span.line, Some(span), anchor),
+            None => (fallback_line, None, None),
+        };
+        if frame.info.hidden {
+            data.tb_frame.set(id);
+            return;
+        }
+        data.tb_frame.set(id);
+        data.traceback.borrow_mut().push(TbEntry {
+            filename: frame.info.filename.clone(),
+            name: frame.info.name.clone(),
+            line,
+            span,
+            anchor,
+            source: None,
+        });
+    }
+
+    /// Binds call arguments to a new environment for `func`.
+    pub fn bind_args(&self, func: &Rc<Function>, args: Args) -> PyResult<Rc<Env>> {
+        let params = func.code.params();
+        let mut vars: FxHashMap<Name, Value> = FxHashMap::default();
+        let positional: Vec<&crate::syntax::ast::Param> =
+            params.posonly.iter().chain(params.args.iter()).collect();
+        let npos = positional.len();
+        let Args { pos, kw } = args;
+        let mut extra = Vec::new();
+        for (i, v) in pos.into_iter().enumerate() {
+            if i < npos {
+                vars.insert(positional[i].name.clone(), v);
+            } else {
+                extra.push(v);
+            }
+        }
+        if !extra.is_empty() && params.vararg.is_none() {
+            let given = npos + extra.len();
+            let ndef = func.defaults.len();
+            let takes = if ndef > 0 {
+                format!("from {} to {}", npos - ndef, npos)
+            } else {
+                npos.to_string()
+            };
+            return Err(self.type_error(format!(
+                "{}() takes {} positional argument{} but {} {} given",
+                func.qualname,
+                takes,
+                if npos == 1 && ndef == 0 { "" } else { "s" },
+                given,
+                if given == 1 { "was" } else { "were" }
+            )));
+        }
+        let mut kwargs = Dict::new();
+        for (k, v) in kw {
+            let is_param = positional
+                .iter()
+                .skip(params.posonly.len())
+                .any(|p| p.name == k)
+                || params.kwonly.iter().any(|p| p.name == k);
+            if is_param {
+                if vars.contains_key(&k) {
+                    return Err(self.type_error(format!(
+                        "{}() got multiple values for argument '{}'",
+                        func.qualname, k
+                    )));
+                }
+                vars.insert(k, v);
+            } else if params.kwarg.is_some() {
+                kwargs.insert_key(HashKey::Str(k.clone()), Value::Str(k), v);
+            } else {
+                return Err(self.type_error(format!(
+                    "{}() got an unexpected keyword argument '{}'",
+                    func.qualname, k
+                )));
+            }
+        }
+        // Defaults for trailing positional parameters.
+        let ndef = func.defaults.len();
+        let mut missing = Vec::new();
+        for (i, p) in positional.iter().enumerate() {
+            if !vars.contains_key(&p.name) {
+                if i + ndef >= npos {
+                    vars.insert(p.name.clone(), func.defaults[i + ndef - npos].clone());
+                } else {
+                    missing.push(p.name.clone());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            let names: Vec<String> = missing.iter().map(|n| format!("'{n}'")).collect();
+            let list = match names.len() {
+                1 => names[0].clone(),
+                2 => format!("{} and {}", names[0], names[1]),
+                _ => format!(
+                    "{}, and {}",
+                    names[..names.len() - 1].join(", "),
+                    names[names.len() - 1]
+                ),
+            };
+            return Err(self.type_error(format!(
+                "{}() missing {} required positional argument{}: {}",
+                func.qualname,
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                list
+            )));
+        }
+        for (i, p) in params.kwonly.iter().enumerate() {
+            if !vars.contains_key(&p.name) {
+                match func.kw_defaults.get(i).cloned().flatten() {
+                    Some(d) => {
+                        vars.insert(p.name.clone(), d);
+                    }
+                    None => {
+                        return Err(self.type_error(format!(
+                            "{}() missing 1 required keyword-only argument: '{}'",
+                            func.qualname, p.name
+                        )));
+                    }
+                }
+            }
+        }
+        if let Some(va) = &params.vararg {
+            vars.insert(va.name.clone(), Value::tuple(extra));
+        }
+        if let Some(kwa) = &params.kwarg {
+            vars.insert(kwa.name.clone(), Value::dict(kwargs));
+        }
+        Ok(Rc::new(Env {
+            vars: RefCell::new(vars),
+            parent: func.env.clone(),
+            info: func.info.clone(),
+        }))
+    }
+
+    /// `cls(*args)`: builtin constructors, exceptions and user classes.
+    pub async fn instantiate(self: &Rc<Self>, cls: &Rc<Class>, args: Args) -> PyResult {
+        if cls.ty != Ty::User && cls.ty != Ty::Exception && cls.ty != Ty::Object {
+            return crate::builtins::construct_builtin(self, cls, args).await;
+        }
+        let base = cls.base_ty();
+        if base != Ty::Exception && base != Ty::Object {
+            return Err(self.unsupported(&format!(
+                "subclassing the builtin type '{}'",
+                self.type_name_of_ty(cls)
+            )));
+        }
+        let inst = if cls.is_exc {
+            // BaseExceptionGroup(...) of plain Exceptions is an ExceptionGroup (its __new__).
+            let mut cls = cls.clone();
+            if Rc::ptr_eq(&cls, &self.t.by_name("BaseExceptionGroup")) {
+                let exc_cls = self.t.by_name("Exception");
+                let all_exc = match args.pos.get(1) {
+                    Some(Value::List(l)) => l.borrow().iter().all(|v| matches!(v, Value::Instance(i) if i.class.is_subclass(&exc_cls))),
+                    Some(Value::Tuple(t)) => t.iter().all(|v| matches!(v, Value::Instance(i) if i.class.is_subclass(&exc_cls))),
+                    _ => false,
+                };
+                if all_exc {
+                    cls = self.t.by_name("ExceptionGroup");
+                }
+            }
+            let cls = &cls;
+            let e = self.new_exc(cls, args.pos.clone());
+            self.init_exception_group(&e)?;
+            e
+        } else {
+            Rc::new(Instance {
+                class: cls.clone(),
+                dict: RefCell::new(Dict::new()),
+                exc: None,
+            })
+        };
+        let value = Value::Instance(inst.clone());
+        if let Some(init) = cls.lookup("__init__") {
+            let mut pos = vec![value.clone()];
+            pos.extend(args.pos);
+            let r = self.call(init, Args { pos, kw: args.kw }).await?;
+            if !matches!(r, Value::None) {
+                return Err(self.type_error(format!(
+                    "__init__() should return None, not '{}'",
+                    self.type_name(&r)
+                )));
+            }
+        } else if !cls.is_exc && (!args.pos.is_empty() || !args.kw.is_empty()) {
+            return Err(self.type_error(format!("{}() takes no arguments", cls.name)));
+        }
+        Ok(value)
+    }
+
+    fn type_name_of_ty(&self, cls: &Rc<Class>) -> String {
+        cls.mro
+            .iter()
+            .find(|c| c.ty != Ty::User)
+            .map(|c| c.name.to_string())
+            .unwrap_or_default()
+    }
+
+    /// Validates `ExceptionGroup(msg, excs)` and stores the sub-exceptions.
+    fn init_exception_group(&self, e: &ExcRef) -> PyResult<()> {
+        let beg = self.t.by_name("BaseExceptionGroup");
+        if !e.class.is_subclass(&beg) {
+            return Ok(());
+        }
+        let args = e.args();
+        let (Some(Value::Str(_)), Some(excs)) = (args.first(), args.get(1)) else {
+            return Err(self.type_error(format!(
+                "{}() takes exactly 2 arguments",
+                e.class.name
+            )));
+        };
+        let items: Vec<Value> = match excs {
+            Value::List(l) => l.borrow().clone(),
+            Value::Tuple(t) => t.to_vec(),
+            _ => return Err(self.type_error("second argument (exceptions) must be a sequence")),
+        };
+        if items.is_empty() {
+            return Err(self.value_error("second argument (exceptions) must be a non-empty sequence"));
+        }
+        let exc_cls = self.t.by_name("Exception");
+        for item in &items {
+            match item {
+                Value::Instance(i) if i.class.is_exc => {
+                    if self.is_exception_group_only(e) && !i.class.is_subclass(&exc_cls) {
+                        return Err(self.type_error(
+                            "Cannot nest BaseExceptions in an ExceptionGroup",
+                        ));
+                    }
+                }
+                _ => {
+                    return Err(self.value_error(format!(
+                        "Item {} of second argument (exceptions) is not an exception",
+                        items.iter().position(|x| x.is_same(item)).unwrap_or(0)
+                    )));
+                }
+            }
+        }
+        *e.exc().group.borrow_mut() = Some(items.into());
+        Ok(())
+    }
+
+    fn is_exception_group_only(&self, e: &ExcRef) -> bool {
+        e.class.is_subclass(&self.t.by_name("ExceptionGroup"))
+    }
+
+    /// `obj.name(args)` without allocating a bound method where possible.
+    pub async fn call_method(self: &Rc<Self>, obj: Value, name: &Name, args: Args) -> PyResult {
+        if let Value::Instance(inst) = &obj {
+            let own = inst.dict.borrow().get_str(name).cloned();
+            if let Some(v) = own {
+                return self.call(v, args).await;
+            }
+            if let Some(Value::Func(f)) = inst.class.lookup(name) {
+                let mut pos = Vec::with_capacity(args.pos.len() + 1);
+                pos.push(obj.clone());
+                pos.extend(args.pos);
+                return self.call_function(&f, Args { pos, kw: args.kw }).await;
+            }
+        }
+        let f = self.get_attr(&obj, name).await?;
+        self.call(f, args).await
+    }
+
+    /// `obj.name`.
+    pub fn get_attr<'a>(self: &'a Rc<Self>, obj: &'a Value, name: &'a str) -> Lbf<'a, PyResult> {
+        Box::pin(async move {
+            match self.get_attr_opt(obj, name).await? {
+                Some(v) => Ok(v),
+                None => Err(self.attr_error(obj, name)),
+            }
+        })
+    }
+
+    /// The AttributeError CPython raises for a missing attribute.
+    pub fn attr_error(&self, obj: &Value, name: &str) -> ExcRef {
+        match obj {
+            Value::Module(m) => self.err(
+                "AttributeError",
+                format!("module '{}' has no attribute '{}'", m.name, name),
+            ),
+            Value::Class(c) => self.err(
+                "AttributeError",
+                format!("type object '{}' has no attribute '{}'", c.name, name),
+            ),
+            _ => self.err(
+                "AttributeError",
+                format!("'{}' object has no attribute '{}'", self.type_name(obj), name),
+            ),
+        }
+    }
+
+    /// `getattr(obj, name, None)`-like lookup: `Ok(None)` when missing.
+    pub async fn get_attr_opt(self: &Rc<Self>, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        match obj {
+            Value::Instance(inst) => {
+                if let Some(v) = inst.dict.borrow().get_str(name) {
+                    return Ok(Some(v.clone()));
+                }
+                if name == "__class__" {
+                    return Ok(Some(Value::Class(inst.class.clone())));
+                }
+                if name == "__dict__" {
+                    return Ok(Some(Value::dict(inst.dict.borrow().clone())));
+                }
+                if inst.class.is_exc {
+                    if let Some(v) = self.exc_attr(inst, name) {
+                        return Ok(Some(v));
+                    }
+                }
+                if let Some(v) = inst.class.lookup(name) {
+                    return Ok(Some(self.bind_class_attr(v, obj, &inst.class).await?));
+                }
+                if inst.class.is_exc
+                    && matches!(name, "with_traceback" | "add_note")
+                {
+                    return Ok(Some(self.native_method(obj, name)));
+                }
+                if let Some(ga) = inst.class.lookup("__getattr__") {
+                    let r = self
+                        .call(ga, Args::new(vec![obj.clone(), Value::str(name)]))
+                        .await?;
+                    return Ok(Some(r));
+                }
+                Ok(None)
+            }
+            Value::Class(c) => {
+                match name {
+                    "__name__" => return Ok(Some(Value::Str(c.name.clone()))),
+                    "__qualname__" => return Ok(Some(Value::Str(c.qualname.clone()))),
+                    "__module__" => return Ok(Some(Value::Str(c.module.clone()))),
+                    "__mro__" => {
+                        let mut v = vec![obj.clone()];
+                        v.extend(c.mro.iter().map(|k| Value::Class(k.clone())));
+                        return Ok(Some(Value::tuple(v)));
+                    }
+                    "__bases__" => {
+                        return Ok(Some(Value::tuple(
+                            c.bases.iter().map(|k| Value::Class(k.clone())).collect(),
+                        )));
+                    }
+                    "__doc__" => return Ok(Some(Value::None)),
+                    _ => {}
+                }
+                match c.lookup(name) {
+                    Some(Value::Native(n)) => match &*n {
+                        NativeObj::ClassMethod(f) => Ok(Some(Value::Method(Rc::new(BoundMethod {
+                            receiver: obj.clone(),
+                            func: f.clone(),
+                        })))),
+                        NativeObj::StaticMethod(f) => Ok(Some(f.clone())),
+                        _ => Ok(Some(Value::Native(n.clone()))),
+                    },
+                    Some(v) => Ok(Some(v)),
+                    None => Ok(crate::builtins::class_attr(self, c, name)),
+                }
+            }
+            Value::Module(m) => Ok(m.get(name)),
+            Value::Func(f) => Ok(match name {
+                "__name__" => Some(Value::Str(f.name.clone())),
+                "__qualname__" => Some(Value::Str(f.qualname.clone())),
+                "__module__" => Some(Value::str(&*f.globals.name)),
+                "__doc__" => Some(Value::None),
+                _ => f.dict.borrow().get_str(name).cloned(),
+            }),
+            Value::Builtin(b) => Ok(match name {
+                "__name__" | "__qualname__" => Some(Value::Str(b.name.clone())),
+                "__self__" => b.bound.clone(),
+                _ => None,
+            }),
+            Value::Method(m) => Ok(match name {
+                "__self__" => Some(m.receiver.clone()),
+                "__func__" => Some(m.func.clone()),
+                _ => return Box::pin(self.get_attr_opt(&m.func, name)).await,
+            }),
+            Value::Coro(c) => Ok(match name {
+                "__name__" => Some(Value::Str(c.name.clone())),
+                "__qualname__" => Some(Value::Str(c.qualname.clone())),
+                "cr_running" | "gi_running" | "ag_running" => Some(Value::Bool(c.running.get())),
+                "cr_frame" | "gi_frame" | "ag_frame" => {
+                    if c.finished.get() { Some(Value::None) } else { Some(Value::Bool(true)) }
+                }
+                "cr_await" | "gi_yieldfrom" => Some(Value::None),
+                _ => self.native_method_opt(obj, name),
+            }),
+            Value::Native(n) => {
+                if let NativeObj::WarningMessage { category, message, filename, lineno } = &**n {
+                    return Ok(match name {
+                        "category" => Some(category.clone()),
+                        "message" => Some(message.clone()),
+                        "filename" => Some(Value::Str(filename.clone())),
+                        "lineno" => Some(Value::Int(*lineno as i64)),
+                        "line" | "file" | "source" => Some(Value::None),
+                        _ => None,
+                    });
+                }
+                if let NativeObj::Namespace(d) = &**n {
+                    return Ok(d.borrow().get_str(name).cloned());
+                }
+                Ok(crate::builtins::native_attr(self, obj, name))
+            }
+            _ => Ok(crate::builtins::native_attr(self, obj, name)),
+        }
+    }
+
+    fn exc_attr(&self, inst: &Rc<Instance>, name: &str) -> Option<Value> {
+        let d = inst.exc();
+        Some(match name {
+            "args" => Value::Tuple(d.args.borrow().clone()),
+            "__cause__" => d.cause.borrow().clone().map(Value::Instance).unwrap_or_default(),
+            "__context__" => d.context.borrow().clone().map(Value::Instance).unwrap_or_default(),
+            "__suppress_context__" => Value::Bool(d.suppress_context.get()),
+            "__traceback__" => Value::None,
+            "exceptions" => Value::Tuple(d.group.borrow().clone()?),
+            "message" if d.group.borrow().is_some() => {
+                d.args.borrow().first().cloned().unwrap_or_default()
+            }
+            "value" if self.exc_is(inst, "StopIteration") => {
+                d.args.borrow().first().cloned().unwrap_or_default()
+            }
+            "code" if self.exc_is(inst, "SystemExit") => {
+                d.args.borrow().first().cloned().unwrap_or_default()
+            }
+            _ => return None,
+        })
+    }
+
+    /// Binds a class attribute found through an instance (functions become methods).
+    async fn bind_class_attr(self: &Rc<Self>, v: Value, obj: &Value, cls: &Rc<Class>) -> PyResult {
+        Ok(match v {
+            Value::Func(_) => Value::Method(Rc::new(BoundMethod {
+                receiver: obj.clone(),
+                func: v,
+            })),
+            Value::Native(ref n) => match &**n {
+                NativeObj::ClassMethod(f) => Value::Method(Rc::new(BoundMethod {
+                    receiver: Value::Class(cls.clone()),
+                    func: f.clone(),
+                })),
+                NativeObj::StaticMethod(f) => f.clone(),
+                NativeObj::Property(getter, _) => {
+                    return self.call(getter.clone(), Args::new(vec![obj.clone()])).await;
+                }
+                _ => v.clone(),
+            },
+            other => other,
+        })
+    }
+
+    /// A bound native method object (`"abc".upper`, `task.cancel`, ...).
+    pub fn native_method(&self, obj: &Value, name: &str) -> Value {
+        Value::Builtin(Rc::new(Builtin {
+            name: Rc::from(name),
+            bound: Some(obj.clone()),
+            f: BuiltinFn::Async(crate::builtins::methods::call_bound_native),
+        }))
+    }
+
+    /// The native method `name` of `obj` if it has one.
+    pub fn native_method_opt(&self, obj: &Value, name: &str) -> Option<Value> {
+        if crate::builtins::methods::has_native_method(self, obj, name) {
+            Some(self.native_method(obj, name))
+        } else {
+            None
+        }
+    }
+
+    /// `obj.name = value`.
+    pub async fn set_attr(self: &Rc<Self>, obj: &Value, name: &Name, value: Value) -> PyResult<()> {
+        match obj {
+            Value::Instance(inst) => {
+                if let Some(Value::Native(n)) = inst.class.lookup(name) {
+                    if let NativeObj::Property(_, setter) = &*n {
+                        let s = setter.borrow().clone();
+                        return match s {
+                            Some(s) => {
+                                self.call(s, Args::new(vec![obj.clone(), value])).await?;
+                                Ok(())
+                            }
+                            None => Err(self.err(
+                                "AttributeError",
+                                format!("property '{name}' of '{}' object has no setter", inst.class.name),
+                            )),
+                        };
+                    }
+                }
+                if inst.class.is_exc {
+                    let d = inst.exc();
+                    match &**name {
+                        "__cause__" => {
+                            *d.cause.borrow_mut() = match value {
+                                Value::Instance(i) => Some(i),
+                                _ => None,
+                            };
+                            d.suppress_context.set(true);
+                            return Ok(());
+                        }
+                        "__context__" => {
+                            *d.context.borrow_mut() = match value {
+                                Value::Instance(i) => Some(i),
+                                _ => None,
+                            };
+                            return Ok(());
+                        }
+                        "__suppress_context__" => {
+                            d.suppress_context.set(value.truthy_fast().unwrap_or(true));
+                            return Ok(());
+                        }
+                        "args" => {
+                            *d.args.borrow_mut() = self.collect(&value).await?.into();
+                            return Ok(());
+                        }
+                        _ => {}
+                    }
+                }
+                self.alloc(1)?;
+                let old = inst
+                    .dict
+                    .borrow_mut()
+                    .insert_replace(name, value);
+                drop(old);
+                Ok(())
+            }
+            Value::Class(c) => {
+                c.dict.borrow_mut().insert_str(name, value);
+                Ok(())
+            }
+            Value::Module(m) => {
+                m.set(name, value);
+                Ok(())
+            }
+            Value::Func(f) => {
+                f.dict.borrow_mut().insert_str(name, value);
+                Ok(())
+            }
+            _ => Err(self.err(
+                "AttributeError",
+                format!(
+                    "'{}' object has no attribute '{}'",
+                    self.type_name(obj),
+                    name
+                ),
+            )),
+        }
+    }
+}
+
+impl Dict {
+    /// Inserts under a str key and returns the previous value (so the caller controls
+    /// when it is dropped: a dropped coroutine may emit a warning).
+    pub fn insert_replace(&mut self, key: &Name, value: Value) -> Option<Value> {
+        let hk = HashKey::Str(key.clone());
+        let old = self.get_key(&hk).cloned();
+        self.insert_key(hk, Value::Str(key.clone()), value);
+        old
+    }
+}

@@ -1,0 +1,319 @@
+//! Creating exceptions and printing CPython 3.11 style tracebacks.
+
+use std::rc::Rc;
+
+use super::Interp;
+use crate::runtime::dict::Dict;
+use crate::runtime::object::{Class, ExcData, Instance, TbEntry};
+use crate::runtime::value::{ExcRef, PyResult, Value};
+
+impl Interp {
+    /// A new exception instance of `cls` with `args`.
+    pub fn new_exc(&self, cls: &Rc<Class>, args: Vec<Value>) -> ExcRef {
+        let data = ExcData::default();
+        *data.args.borrow_mut() = args.into();
+        Rc::new(Instance {
+            class: cls.clone(),
+            dict: std::cell::RefCell::new(Dict::new()),
+            exc: Some(Box::new(data)),
+        })
+    }
+
+    /// A new exception of the builtin class `name` with one str argument.
+    pub fn err(&self, name: &str, msg: impl Into<String>) -> ExcRef {
+        let msg: String = msg.into();
+        self.new_exc(&self.t.by_name(name), vec![Value::str(msg.as_str())])
+    }
+
+    /// `TypeError(msg)`.
+    pub fn type_error(&self, msg: impl Into<String>) -> ExcRef {
+        self.err("TypeError", msg)
+    }
+
+    /// `ValueError(msg)`.
+    pub fn value_error(&self, msg: impl Into<String>) -> ExcRef {
+        self.err("ValueError", msg)
+    }
+
+    /// `RuntimeError(msg)`.
+    pub fn runtime_error(&self, msg: impl Into<String>) -> ExcRef {
+        self.err("RuntimeError", msg)
+    }
+
+    /// `NotImplementedError("this engine does not support ...")`.
+    pub fn unsupported(&self, what: &str) -> ExcRef {
+        self.err(
+            "NotImplementedError",
+            format!("this engine does not support {what}"),
+        )
+    }
+
+    /// An uncatchable error ending the run because a budget was exhausted.
+    pub fn abort(&self, msg: String) -> ExcRef {
+        if self.aborted.borrow().is_none() {
+            *self.aborted.borrow_mut() = Some(msg.clone());
+        }
+        self.new_exc(&self.t.limit_error, vec![Value::str(msg.as_str())])
+    }
+
+    /// True when `exc` is an instance of the builtin exception class `name`.
+    pub fn exc_is(&self, exc: &ExcRef, name: &str) -> bool {
+        match self.t.exc.get(name) {
+            Some(c) => exc.class.is_subclass(c),
+            None => false,
+        }
+    }
+
+    /// Sets `__context__` from the exception being handled (as CPython does on raise).
+    pub fn set_context(&self, exc: &ExcRef) {
+        let top = self.exc_stack.borrow().last().cloned();
+        if let Some(top) = top {
+            if Rc::ptr_eq(&top, exc) {
+                return;
+            }
+            // Break cycles like CPython: remove exc from top's context chain.
+            let mut cur = Some(top.clone());
+            let mut guard = 0;
+            while let Some(c) = cur {
+                guard += 1;
+                if guard > 1000 {
+                    break;
+                }
+                let next = c.exc().context.borrow().clone();
+                if let Some(n) = &next {
+                    if Rc::ptr_eq(n, exc) {
+                        *c.exc().context.borrow_mut() = None;
+                        break;
+                    }
+                }
+                cur = next;
+            }
+            *exc.exc().context.borrow_mut() = Some(top);
+        }
+    }
+
+    /// The class name as tracebacks print it (`asyncio.exceptions.CancelledError`, `ValueError`).
+    pub fn exc_type_display(&self, cls: &Class) -> String {
+        if &*cls.module == "builtins" || &*cls.module == "__main__" {
+            cls.qualname.to_string()
+        } else {
+            format!("{}.{}", cls.module, cls.qualname)
+        }
+    }
+
+    /// The full traceback text for an uncaught exception, chained exceptions included.
+    pub async fn format_exception(self: &Rc<Self>, exc: &ExcRef) -> String {
+        let mut out = String::new();
+        let mut seen: Vec<usize> = Vec::new();
+        self.format_chain(exc, &mut out, &mut seen).await;
+        out
+    }
+
+    fn format_chain<'a>(
+        self: &'a Rc<Self>,
+        exc: &'a ExcRef,
+        out: &'a mut String,
+        seen: &'a mut Vec<usize>,
+    ) -> crate::runtime::value::Lbf<'a, ()> {
+        Box::pin(async move {
+            seen.push(Rc::as_ptr(exc) as usize);
+            let data = exc.exc();
+            let cause = data.cause.borrow().clone();
+            let context = data.context.borrow().clone();
+            if let Some(c) = cause {
+                if !seen.contains(&(Rc::as_ptr(&c) as usize)) {
+                    self.format_chain(&c, out, seen).await;
+                    out.push_str(
+                        "\nThe above exception was the direct cause of the following exception:\n\n",
+                    );
+                }
+            } else if let Some(c) = context {
+                if !data.suppress_context.get() && !seen.contains(&(Rc::as_ptr(&c) as usize)) {
+                    self.format_chain(&c, out, seen).await;
+                    out.push_str(
+                        "\nDuring handling of the above exception, another exception occurred:\n\n",
+                    );
+                }
+            }
+            self.format_single(exc, out).await;
+        })
+    }
+
+    /// One exception: its traceback lines then `Type: message`.
+    pub async fn format_single(self: &Rc<Self>, exc: &ExcRef, out: &mut String) {
+        let tb = exc.exc().traceback.borrow().clone();
+        if !tb.is_empty() {
+            out.push_str("Traceback (most recent call last):\n");
+            for entry in tb.iter().rev() {
+                self.format_tb_entry(entry, out);
+            }
+        }
+        out.push_str(&self.exc_only(exc).await);
+        out.push('\n');
+    }
+
+    /// `Type: message` (or just `Type` for an empty message).
+    pub async fn exc_only(self: &Rc<Self>, exc: &ExcRef) -> String {
+        let name = self.exc_type_display(&exc.class);
+        let msg = match self.str_of(&Value::Instance(exc.clone())).await {
+            Ok(s) => s,
+            Err(_) => "<exception str() failed>".to_string(),
+        };
+        if msg.is_empty() {
+            name
+        } else {
+            format!("{name}: {msg}")
+        }
+    }
+
+    /// One `File "...", line N, in name` entry with its source line and carets.
+    pub fn format_tb_entry(&self, entry: &TbEntry, out: &mut String) {
+        out.push_str(&format!(
+            "  File \"{}\", line {}, in {}\n",
+            entry.filename, entry.line, entry.name
+        ));
+        let (line_text, span_override): (Option<Rc<str>>, Option<(u32, u32)>) = match &entry.source
+        {
+            Some((text, cols)) => (Some(text.clone()), *cols),
+            None => {
+                if *entry.filename == *self.filename {
+                    (
+                        self.source_lines
+                            .get(entry.line.wrapping_sub(1) as usize)
+                            .cloned(),
+                        None,
+                    )
+                } else {
+                    (None, None)
+                }
+            }
+        };
+        let Some(line) = line_text else { return };
+        let stripped = line.trim();
+        if stripped.is_empty() {
+            return;
+        }
+        out.push_str("    ");
+        out.push_str(stripped);
+        out.push('\n');
+        let chars: Vec<char> = line.trim_end().chars().collect();
+        let indent = line.chars().count() - line.trim_start().chars().count();
+        let (start, end, anchors) = if let Some((s, e)) = span_override {
+            (s as usize, e as usize, None)
+        } else if let Some(span) = entry.span {
+            if span.line != entry.line {
+                return;
+            }
+            let start = span.col as usize;
+            let end = if span.end_line == span.line {
+                span.end_col as usize
+            } else {
+                chars.len()
+            };
+            let anchors = if span.end_line == span.line {
+                caret_anchors(&chars, start, end, entry.anchor)
+            } else {
+                None
+            };
+            (start, end, anchors)
+        } else {
+            return;
+        };
+        let stripped_len = stripped.chars().count();
+        if end <= start || end > chars.len() {
+            return;
+        }
+        let show = end - start < stripped_len
+            || anchors.map(|(l, r)| r > l).unwrap_or(false);
+        if !show {
+            return;
+        }
+        out.push_str("    ");
+        out.push_str(&" ".repeat(start.saturating_sub(indent)));
+        match anchors {
+            Some((l, r)) => {
+                out.push_str(&"~".repeat(l));
+                out.push_str(&"^".repeat(r - l));
+                out.push_str(&"~".repeat((end - start).saturating_sub(r)));
+            }
+            None => out.push_str(&"^".repeat(end - start)),
+        }
+        out.push('\n');
+    }
+
+    /// Writes the uncaught-exception report to stderr.
+    pub async fn print_exception(self: &Rc<Self>, exc: &ExcRef) {
+        let text = self.format_exception(exc).await;
+        self.write_output(crate::engine::Stream::Stderr, &text);
+    }
+
+    /// Raises `StopIteration(value)`-free helper: the value carried by a StopIteration.
+    pub fn stop_iteration_value(&self, exc: &ExcRef) -> Value {
+        exc.args().first().cloned().unwrap_or(Value::None)
+    }
+
+    /// Wraps a non-exception error path: `Err(TypeError(msg))`.
+    pub fn fail<T>(&self, name: &str, msg: impl Into<String>) -> PyResult<T> {
+        Err(self.err(name, msg))
+    }
+}
+
+/// CPython's anchors for a binary operation or subscript segment: returns (left_end,
+/// right_start) relative to `start` when the segment is a BinOp or Subscript. The
+/// operator kind is found by re-scanning the text as CPython re-parses it.
+fn caret_anchors(
+    chars: &[char],
+    start: usize,
+    end: usize,
+    hint: Option<AnchorHint>,
+) -> Option<(usize, usize)> {
+    {
+        match hint? {
+            AnchorHint::BinOp { left_end, right_start } => {
+                if left_end < start || right_start > end {
+                    return None;
+                }
+                let seg: Vec<char> = chars[start..end].to_vec();
+                let op_start = left_end - start;
+                let op_end = right_start - start;
+                let op: Vec<char> = seg[op_start..op_end].to_vec();
+                let off = op.iter().take_while(|c| c.is_whitespace()).count();
+                let mut left = op_start + off;
+                let mut right = left + 1;
+                if off + 1 < op.len() && !op[off + 1].is_whitespace() {
+                    right += 1;
+                }
+                while left < seg.len() && (seg[left].is_whitespace() || seg[left] == ')' || seg[left] == '#') {
+                    left += 1;
+                    right += 1;
+                }
+                Some((left, right))
+            }
+            AnchorHint::Subscript { value_end, slice_end } => {
+                if value_end < start || slice_end > end {
+                    return None;
+                }
+                let seg: Vec<char> = chars[start..end].to_vec();
+                let mut left = value_end - start;
+                let mut right = slice_end - start + 1;
+                while left < seg.len() && seg[left] != '[' {
+                    left += 1;
+                }
+                while right < seg.len() && seg[right] != ']' {
+                    right += 1;
+                }
+                if right < seg.len() {
+                    right += 1;
+                }
+                Some((left, right))
+            }
+        }
+    }
+}
+
+/// The anchor kind of the expression a traceback entry highlights.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnchorHint {
+    BinOp { left_end: usize, right_start: usize },
+    Subscript { value_end: usize, slice_end: usize },
+}

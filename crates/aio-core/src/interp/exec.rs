@@ -1,0 +1,820 @@
+//! Statement execution.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use super::{Frame, FrameKind, Interp};
+use crate::runtime::dict::Dict;
+use crate::runtime::object::{Args, Class, CoroKind, FrameInfo, FuncCode, NativeObj, Ty};
+use crate::runtime::types::make_class;
+use crate::runtime::value::{ExcRef, Lbf, PyResult, Value};
+use crate::syntax::ast::{
+    BinOp, ClassDef, ExceptHandler, Expr, ExprKind, FunctionDef, Stmt, StmtKind, WithItem,
+};
+
+/// How a statement finished.
+#[derive(Debug)]
+pub enum Flow {
+    Normal,
+    Break,
+    Continue,
+    Return(Value),
+}
+
+impl Interp {
+    /// Runs statements in order until one does not finish normally.
+    pub fn exec_block<'a>(self: &'a Rc<Self>, fr: &'a Frame, body: &'a [Stmt]) -> Lbf<'a, PyResult<Flow>> {
+        Box::pin(async move {
+            for s in body {
+                match self.exec_stmt(fr, s).await {
+                    Ok(Flow::Normal) => {}
+                    Ok(other) => return Ok(other),
+                    Err(e) => {
+                        self.add_tb(&e, fr, s.span.line);
+                        return Err(e);
+                    }
+                }
+            }
+            Ok(Flow::Normal)
+        })
+    }
+
+    /// Handles values dropped since the last statement (never-awaited warnings, ...).
+    pub fn flush_drop_events(self: &Rc<Self>) {
+        if self.sink.events.borrow().is_empty() {
+            return;
+        }
+        let events = std::mem::take(&mut *self.sink.events.borrow_mut());
+        for ev in events {
+            self.handle_drop_event(ev);
+        }
+    }
+
+    async fn exec_stmt(self: &Rc<Self>, fr: &Frame, s: &Stmt) -> PyResult<Flow> {
+        let line = s.span.line;
+        fr.info.line.set(line);
+        self.sink.line.set(line);
+        self.step().await?;
+        let r = self.exec_stmt_inner(fr, s).await;
+        // Statement boundary: values dropped during the statement report now. Restore the
+        // line first: a callee may have changed it.
+        fr.info.line.set(line);
+        self.sink.line.set(line);
+        self.flush_drop_events();
+        r
+    }
+
+    async fn exec_stmt_inner(self: &Rc<Self>, fr: &Frame, s: &Stmt) -> PyResult<Flow> {
+        match &s.kind {
+            StmtKind::Expr(e) => {
+                let v = self.eval(fr, e).await?;
+                drop(v);
+                Ok(Flow::Normal)
+            }
+            StmtKind::Assign { targets, value } => {
+                let v = self.eval(fr, value).await?;
+                for t in targets {
+                    self.assign(fr, t, v.clone()).await?;
+                }
+                Ok(Flow::Normal)
+            }
+            StmtKind::AugAssign { target, op, value } => {
+                self.aug_assign(fr, target, *op, value).await?;
+                Ok(Flow::Normal)
+            }
+            StmtKind::AnnAssign { target, value, .. } => {
+                if let Some(v) = value {
+                    let v = self.eval(fr, v).await?;
+                    self.assign(fr, target, v).await?;
+                }
+                Ok(Flow::Normal)
+            }
+            StmtKind::FunctionDef(def) => {
+                self.exec_def(fr, def, s.span.line).await?;
+                Ok(Flow::Normal)
+            }
+            StmtKind::ClassDef(def) => {
+                self.exec_class(fr, def).await?;
+                Ok(Flow::Normal)
+            }
+            StmtKind::Return(v) => Ok(Flow::Return(match v {
+                Some(e) => self.eval(fr, e).await?,
+                None => Value::None,
+            })),
+            StmtKind::Pass | StmtKind::Global(_) | StmtKind::Nonlocal(_) => Ok(Flow::Normal),
+            StmtKind::Break => Ok(Flow::Break),
+            StmtKind::Continue => Ok(Flow::Continue),
+            StmtKind::Delete(targets) => {
+                for t in targets {
+                    self.delete(fr, t).await?;
+                }
+                Ok(Flow::Normal)
+            }
+            StmtKind::Assert { test, msg } => {
+                let t = self.eval(fr, test).await?;
+                if !self.truthy(&t).await? {
+                    let args = match msg {
+                        Some(m) => vec![self.eval(fr, m).await?],
+                        None => vec![],
+                    };
+                    let e = self.new_exc(&self.t.by_name("AssertionError"), args);
+                    self.set_context(&e);
+                    return Err(e);
+                }
+                Ok(Flow::Normal)
+            }
+            StmtKind::If { test, body, orelse } => {
+                let t = self.eval(fr, test).await?;
+                if self.truthy(&t).await? {
+                    self.exec_block(fr, body).await
+                } else {
+                    self.exec_block(fr, orelse).await
+                }
+            }
+            StmtKind::While { test, body, orelse } => {
+                loop {
+                    let t = self.eval(fr, test).await?;
+                    if !self.truthy(&t).await? {
+                        break;
+                    }
+                    match self.exec_block(fr, body).await? {
+                        Flow::Break => return Ok(Flow::Normal),
+                        Flow::Return(v) => return Ok(Flow::Return(v)),
+                        _ => {}
+                    }
+                    self.step().await?;
+                    fr.info.line.set(s.span.line);
+                }
+                self.exec_block(fr, orelse).await
+            }
+            StmtKind::For { is_async, target, iter, body, orelse } => {
+                let iterable = self.eval(fr, iter).await?;
+                let it = if *is_async {
+                    self.aiter_of(&iterable).await?
+                } else {
+                    self.iter_of(&iterable).await?
+                };
+                drop(iterable);
+                loop {
+                    let item = if *is_async {
+                        self.async_next(&it).await?
+                    } else {
+                        self.next_of(&it).await?
+                    };
+                    let Some(item) = item else { break };
+                    self.assign(fr, target, item).await?;
+                    match self.exec_block(fr, body).await? {
+                        Flow::Break => return Ok(Flow::Normal),
+                        Flow::Return(v) => return Ok(Flow::Return(v)),
+                        _ => {}
+                    }
+                    self.step().await?;
+                    fr.info.line.set(s.span.line);
+                    self.sink.line.set(s.span.line);
+                }
+                self.exec_block(fr, orelse).await
+            }
+            StmtKind::Try { body, handlers, orelse, finalbody, is_star } => {
+                self.exec_try(fr, body, handlers, orelse, finalbody, *is_star).await
+            }
+            StmtKind::Raise { exc, cause } => Err(self.exec_raise(fr, s, exc.as_ref(), cause.as_ref()).await?),
+            StmtKind::With { is_async, items, body } => self.exec_with(fr, items, body, *is_async).await,
+            StmtKind::Import(aliases) => {
+                for a in aliases {
+                    let top = a.name.split('.').next().unwrap_or(&a.name).to_string();
+                    let m = self.import_module(&a.name)?;
+                    let (bind, v) = match &a.asname {
+                        Some(n) => (n.clone(), m),
+                        None => (Rc::from(top.as_str()), self.import_module(&top)?),
+                    };
+                    let old = self.store_name(fr, &bind, v);
+                    drop(old);
+                }
+                Ok(Flow::Normal)
+            }
+            StmtKind::ImportFrom { module, names, level } => {
+                if *level > 0 {
+                    return Err(self.unsupported("relative imports"));
+                }
+                let mname = module.clone().unwrap_or_else(|| Rc::from(""));
+                let m = self.import_module(&mname)?;
+                for a in names {
+                    if &*a.name == "*" {
+                        if let Value::Module(md) = &m {
+                            let items: Vec<(Rc<str>, Value)> = md
+                                .dict
+                                .borrow()
+                                .iter()
+                                .filter(|(k, _)| !k.starts_with('_'))
+                                .map(|(k, v)| (k.clone(), v.clone()))
+                                .collect();
+                            for (k, v) in items {
+                                self.store_name(fr, &k, v);
+                            }
+                        }
+                        continue;
+                    }
+                    let v = match self.get_attr_opt(&m, &a.name).await? {
+                        Some(v) => v,
+                        None => {
+                            return Err(self.err(
+                                "ImportError",
+                                format!("cannot import name '{}' from '{}'", a.name, mname),
+                            ));
+                        }
+                    };
+                    let bind = a.asname.clone().unwrap_or_else(|| a.name.clone());
+                    self.store_name(fr, &bind, v);
+                }
+                Ok(Flow::Normal)
+            }
+        }
+    }
+
+    /// Assigns to a target expression (name, attribute, subscript, or unpacking).
+    pub fn assign<'a>(self: &'a Rc<Self>, fr: &'a Frame, target: &'a Expr, v: Value) -> Lbf<'a, PyResult<()>> {
+        Box::pin(async move {
+            match &target.kind {
+                ExprKind::Name(n) => {
+                    let old = self.store_name(fr, n, v);
+                    drop(old);
+                    Ok(())
+                }
+                ExprKind::Attribute { value, attr } => {
+                    let obj = self.eval(fr, value).await?;
+                    self.set_attr(&obj, attr, v).await
+                }
+                ExprKind::Subscript { value, index } => {
+                    let obj = self.eval(fr, value).await?;
+                    let idx = self.eval(fr, index).await?;
+                    self.setitem(&obj, &idx, v).await
+                }
+                ExprKind::Tuple(items) | ExprKind::List(items) => {
+                    let vals = self.collect(&v).await?;
+                    let star = items.iter().position(|i| matches!(i.kind, ExprKind::Starred(_)));
+                    match star {
+                        None => {
+                            if vals.len() != items.len() {
+                                return Err(if vals.len() > items.len() {
+                                    self.value_error(format!(
+                                        "too many values to unpack (expected {})",
+                                        items.len()
+                                    ))
+                                } else {
+                                    self.value_error(format!(
+                                        "not enough values to unpack (expected {}, got {})",
+                                        items.len(),
+                                        vals.len()
+                                    ))
+                                });
+                            }
+                            for (t, x) in items.iter().zip(vals) {
+                                self.assign(fr, t, x).await?;
+                            }
+                        }
+                        Some(si) => {
+                            let after = items.len() - si - 1;
+                            if vals.len() < si + after {
+                                return Err(self.value_error(format!(
+                                    "not enough values to unpack (expected at least {}, got {})",
+                                    si + after,
+                                    vals.len()
+                                )));
+                            }
+                            let mut vals = vals;
+                            let tail = vals.split_off(vals.len() - after);
+                            let mid = vals.split_off(si);
+                            for (t, x) in items[..si].iter().zip(vals) {
+                                self.assign(fr, t, x).await?;
+                            }
+                            if let ExprKind::Starred(inner) = &items[si].kind {
+                                self.assign(fr, inner, Value::list(mid)).await?;
+                            }
+                            for (t, x) in items[si + 1..].iter().zip(tail) {
+                                self.assign(fr, t, x).await?;
+                            }
+                        }
+                    }
+                    Ok(())
+                }
+                ExprKind::Starred(inner) => self.assign(fr, inner, v).await,
+                _ => Err(self.err("SyntaxError", "cannot assign to expression")),
+            }
+        })
+    }
+
+    async fn aug_assign(self: &Rc<Self>, fr: &Frame, target: &Expr, op: BinOp, value: &Expr) -> PyResult<()> {
+        match &target.kind {
+            ExprKind::Name(n) => {
+                let cur = self.load_name(fr, n)?;
+                let rhs = self.eval(fr, value).await?;
+                let new = self.inplace(op, cur, rhs, target).await?;
+                let old = self.store_name(fr, n, new);
+                drop(old);
+                Ok(())
+            }
+            ExprKind::Attribute { value: obj_e, attr } => {
+                let obj = self.eval(fr, obj_e).await?;
+                let cur = self.get_attr(&obj, attr).await?;
+                let rhs = self.eval(fr, value).await?;
+                let new = self.inplace(op, cur, rhs, target).await?;
+                self.set_attr(&obj, attr, new).await
+            }
+            ExprKind::Subscript { value: obj_e, index } => {
+                let obj = self.eval(fr, obj_e).await?;
+                let idx = self.eval(fr, index).await?;
+                let cur = self.getitem(&obj, &idx).await?;
+                let rhs = self.eval(fr, value).await?;
+                let new = self.inplace(op, cur, rhs, target).await?;
+                self.setitem(&obj, &idx, new).await
+            }
+            _ => Err(self.err("SyntaxError", "illegal expression for augmented assignment")),
+        }
+    }
+
+    async fn inplace(self: &Rc<Self>, op: BinOp, cur: Value, rhs: Value, at: &Expr) -> PyResult {
+        if op == BinOp::Add {
+            if let Value::List(l) = &cur {
+                let items = self.collect(&rhs).await?;
+                self.alloc(items.len())?;
+                l.borrow_mut().extend(items);
+                return Ok(cur);
+            }
+        }
+        if let Value::Instance(inst) = &cur {
+            let name = match op {
+                BinOp::Add => Some("__iadd__"),
+                BinOp::Sub => Some("__isub__"),
+                _ => None,
+            };
+            if let Some(f) = name.and_then(|n| inst.class.lookup(n)) {
+                return self.call(f, Args::new(vec![cur.clone(), rhs])).await;
+            }
+        }
+        self.binop(op, &cur, &rhs).await.inspect_err(|e| {
+            let d = e.exc();
+            if d.pending_span.get().is_none() {
+                d.pending_span.set(Some((at.span, None)));
+            }
+        })
+    }
+
+    fn delete<'a>(self: &'a Rc<Self>, fr: &'a Frame, t: &'a Expr) -> Lbf<'a, PyResult<()>> {
+        Box::pin(async move {
+            match &t.kind {
+                ExprKind::Name(n) => {
+                    let old = self.delete_name(fr, n)?;
+                    drop(old);
+                    Ok(())
+                }
+                ExprKind::Attribute { value, attr } => {
+                    let obj = self.eval(fr, value).await?;
+                    match &obj {
+                        Value::Instance(inst) => {
+                            let removed = inst
+                                .dict
+                                .borrow_mut()
+                                .remove_key(&crate::runtime::dict::HashKey::Str(attr.clone()));
+                            match removed {
+                                Some(pair) => {
+                                    drop(pair);
+                                    Ok(())
+                                }
+                                None => Err(self.attr_error(&obj, attr)),
+                            }
+                        }
+                        _ => Err(self.attr_error(&obj, attr)),
+                    }
+                }
+                ExprKind::Subscript { value, index } => {
+                    let obj = self.eval(fr, value).await?;
+                    let idx = self.eval(fr, index).await?;
+                    self.delitem(&obj, &idx).await
+                }
+                ExprKind::Tuple(items) | ExprKind::List(items) => {
+                    for i in items {
+                        self.delete(fr, i).await?;
+                    }
+                    Ok(())
+                }
+                _ => Err(self.err("SyntaxError", "cannot delete expression")),
+            }
+        })
+    }
+
+    async fn exec_def(self: &Rc<Self>, fr: &Frame, def: &Rc<FunctionDef>, line: u32) -> PyResult<()> {
+        let mut decorators = Vec::new();
+        for d in &def.decorators {
+            decorators.push(self.eval(fr, d).await?);
+        }
+        let key = Rc::as_ptr(def) as usize;
+        let cached = self.scope_cache.borrow().get(&key).cloned();
+        let info = match cached {
+            Some(i) => i,
+            None => {
+                let i = Rc::new(super::scope::ScopeInfo::for_function(&def.params, &def.body));
+                self.scope_cache.borrow_mut().insert(key, i.clone());
+                i
+            }
+        };
+        let def_line = if def.decorators.is_empty() {
+            line
+        } else {
+            line + def.decorators.len() as u32
+        };
+        let mut f = self
+            .make_function(fr, def.name.clone(), FuncCode::Def(def.clone()), &def.params, info, def_line)
+            .await?;
+        for d in decorators.into_iter().rev() {
+            f = self.call(d, Args::new(vec![f])).await?;
+        }
+        let old = self.store_name(fr, &def.name, f);
+        drop(old);
+        Ok(())
+    }
+
+    async fn exec_class(self: &Rc<Self>, fr: &Frame, def: &Rc<ClassDef>) -> PyResult<()> {
+        let mut decorators = Vec::new();
+        for d in &def.decorators {
+            decorators.push(self.eval(fr, d).await?);
+        }
+        let mut bases = Vec::new();
+        for b in &def.bases {
+            match self.eval(fr, b).await? {
+                Value::Class(c) => bases.push(c),
+                other => {
+                    return Err(self.type_error(format!(
+                        "bases must be types, not {}",
+                        self.type_name(&other)
+                    )));
+                }
+            }
+        }
+        if bases.is_empty() {
+            bases.push(self.t.object.clone());
+        }
+        for b in &bases {
+            if !matches!(b.base_ty(), Ty::Object | Ty::Exception) {
+                return Err(self.unsupported(&format!("subclassing the builtin type '{}'", b.name)));
+            }
+        }
+        let ns = Rc::new(RefCell::new(Dict::new()));
+        let info = Rc::new(FrameInfo {
+            name: def.name.clone(),
+            filename: fr.info.filename.clone(),
+            line: Cell::new(fr.info.line.get()),
+            hidden: fr.info.hidden,
+        });
+        let cfr = Frame {
+            env: match &fr.kind {
+                FrameKind::Module => None,
+                _ => fr.env.clone(),
+            },
+            globals: fr.globals.clone(),
+            kind: FrameKind::Class(ns.clone()),
+            func: None,
+            info,
+        };
+        self.exec_block(&cfr, &def.body).await?;
+        let module = if &*fr.globals.name == "__main__" { "__main__" } else { &fr.globals.name };
+        let cls: Rc<Class> = make_class(&def.name, module, bases, Ty::User);
+        let entries: Vec<(Value, Value)> = ns.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        for (k, v) in entries {
+            let inner = match &v {
+                Value::Native(n) => match &**n {
+                    NativeObj::ClassMethod(f) | NativeObj::StaticMethod(f) | NativeObj::Property(f, _) => f.clone(),
+                    _ => v.clone(),
+                },
+                _ => v.clone(),
+            };
+            if let Value::Func(f) = &inner {
+                *f.owner_class.borrow_mut() = Some(Rc::downgrade(&cls));
+            }
+            if let Some(hk) = crate::runtime::dict::HashKey::of(&k) {
+                cls.dict.borrow_mut().insert_key(hk, k, v);
+            }
+        }
+        let mut value = Value::Class(cls);
+        for d in decorators.into_iter().rev() {
+            value = self.call(d, Args::new(vec![value])).await?;
+        }
+        self.store_name(fr, &def.name, value);
+        Ok(())
+    }
+
+    /// Does `exc` match the handler type value (a class or tuple of classes)?
+    fn exc_matches(&self, exc: &ExcRef, ty: &Value) -> PyResult<bool> {
+        match ty {
+            Value::Class(c) => {
+                if !c.is_exc {
+                    return Err(self.type_error(
+                        "catching classes that do not inherit from BaseException is not allowed",
+                    ));
+                }
+                Ok(exc.class.is_subclass(c))
+            }
+            Value::Tuple(items) => {
+                for i in items.iter() {
+                    if self.exc_matches(exc, i)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(self.type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
+        }
+    }
+
+    async fn run_handler(self: &Rc<Self>, fr: &Frame, h: &ExceptHandler, e: ExcRef) -> PyResult<Flow> {
+        if let Some(n) = &h.name {
+            let old = self.store_name(fr, n, Value::Instance(e.clone()));
+            drop(old);
+        }
+        self.exc_stack.borrow_mut().push(e.clone());
+        let r = self.exec_block(fr, &h.body).await;
+        self.exc_stack.borrow_mut().pop();
+        if let Some(n) = &h.name {
+            // `except E as n:` deletes `n` at the end of the handler (dropping the exception).
+            let old = self.delete_name(fr, n).ok().flatten();
+            drop(e);
+            drop(old);
+            self.flush_drop_events();
+        }
+        r
+    }
+
+    async fn exec_try(
+        self: &Rc<Self>,
+        fr: &Frame,
+        body: &[Stmt],
+        handlers: &[ExceptHandler],
+        orelse: &[Stmt],
+        finalbody: &[Stmt],
+        is_star: bool,
+    ) -> PyResult<Flow> {
+        let mut result = match self.exec_block(fr, body).await {
+            Ok(Flow::Normal) => self.exec_block(fr, orelse).await,
+            Ok(flow) => Ok(flow),
+            Err(e) if self.aborted.borrow().is_some() => Err(e),
+            Err(e) if is_star => self.exec_except_star(fr, handlers, e).await,
+            Err(e) => {
+                let mut out = Err(e.clone());
+                for h in handlers {
+                    let matched = match &h.type_ {
+                        None => true,
+                        Some(t) => {
+                            fr.info.line.set(h.span.line);
+                            self.sink.line.set(h.span.line);
+                            let tv = self.eval(fr, t).await?;
+                            self.exc_matches(&e, &tv)?
+                        }
+                    };
+                    if matched {
+                        out = self.run_handler(fr, h, e).await;
+                        break;
+                    }
+                }
+                out
+            }
+        };
+        if !finalbody.is_empty() {
+            let pending = match &result {
+                Err(e) => Some(e.clone()),
+                _ => None,
+            };
+            if let Some(e) = &pending {
+                self.exc_stack.borrow_mut().push(e.clone());
+            }
+            let fin = self.exec_block(fr, finalbody).await;
+            if pending.is_some() {
+                self.exc_stack.borrow_mut().pop();
+            }
+            match fin {
+                Ok(Flow::Normal) => {}
+                other => result = other,
+            }
+        }
+        result
+    }
+
+    async fn exec_except_star(self: &Rc<Self>, fr: &Frame, handlers: &[ExceptHandler], e: ExcRef) -> PyResult<Flow> {
+        let naked = e.exc().group.borrow().is_none();
+        let mut rest: Option<ExcRef> = Some(if naked {
+            let g = self.new_exc(&self.t.by_name(if e.class.is_subclass(&self.t.by_name("Exception")) { "ExceptionGroup" } else { "BaseExceptionGroup" }), vec![Value::str(""), Value::list(vec![Value::Instance(e.clone())])]);
+            *g.exc().group.borrow_mut() = Some(vec![Value::Instance(e.clone())].into());
+            g
+        } else {
+            e.clone()
+        });
+        let mut raised: Vec<Value> = Vec::new();
+        for h in handlers {
+            let Some(cur) = rest.clone() else { break };
+            let Some(t) = &h.type_ else { continue };
+            let tv = self.eval(fr, t).await?;
+            let (matched, remaining) = self.split_group(&cur, &tv)?;
+            rest = remaining;
+            if let Some(m) = matched {
+                match self.run_handler(fr, h, m.clone()).await {
+                    Ok(Flow::Normal) => {}
+                    Ok(flow) => return Ok(flow),
+                    Err(x) => {
+                        if !Rc::ptr_eq(&x, &m) {
+                            raised.push(Value::Instance(x));
+                        } else {
+                            raised.push(Value::Instance(m));
+                        }
+                    }
+                }
+            }
+        }
+        match (rest, raised.is_empty()) {
+            (None, true) => Ok(Flow::Normal),
+            (Some(r), true) => {
+                if naked {
+                    Err(e)
+                } else {
+                    Err(r)
+                }
+            }
+            (rest, false) => {
+                if let Some(r) = rest {
+                    raised.push(Value::Instance(r));
+                }
+                if raised.len() == 1 {
+                    if let Value::Instance(x) = &raised[0] {
+                        return Err(x.clone());
+                    }
+                }
+                let g = self.new_exc(&self.t.by_name("ExceptionGroup"), vec![Value::str(""), Value::list(raised.clone())]);
+                *g.exc().group.borrow_mut() = Some(raised.into());
+                Err(g)
+            }
+        }
+    }
+
+    /// Splits an exception group by handler type: (matching part, rest).
+    fn split_group(&self, g: &ExcRef, ty: &Value) -> PyResult<(Option<ExcRef>, Option<ExcRef>)> {
+        if self.exc_matches(g, ty)? {
+            return Ok((Some(g.clone()), None));
+        }
+        let Some(items) = g.exc().group.borrow().clone() else {
+            return Ok((None, Some(g.clone())));
+        };
+        let mut yes = Vec::new();
+        let mut no = Vec::new();
+        for item in items.iter() {
+            if let Value::Instance(x) = item {
+                let (m, r) = self.split_group(x, ty)?;
+                if let Some(m) = m {
+                    yes.push(Value::Instance(m));
+                }
+                if let Some(r) = r {
+                    no.push(Value::Instance(r));
+                }
+            }
+        }
+        let msg = g.args().first().cloned().unwrap_or_default();
+        let mk = |v: Vec<Value>| -> Option<ExcRef> {
+            if v.is_empty() {
+                return None;
+            }
+            let x = self.new_exc(&g.class, vec![msg.clone(), Value::list(v.clone())]);
+            *x.exc().group.borrow_mut() = Some(v.into());
+            *x.exc().traceback.borrow_mut() = g.exc().traceback.borrow().clone();
+            Some(x)
+        };
+        Ok((mk(yes), mk(no)))
+    }
+
+    async fn exec_raise(self: &Rc<Self>, fr: &Frame, s: &Stmt, exc: Option<&Expr>, cause: Option<&Expr>) -> PyResult<ExcRef> {
+        let Some(exc) = exc else {
+            let top = self.exc_stack.borrow().last().cloned();
+            return match top {
+                Some(e) => Ok(e),
+                None => Err(self.runtime_error("No active exception to reraise")),
+            };
+        };
+        let v = self.eval(fr, exc).await?;
+        let e = self.to_exception(v).await?;
+        if let Some(c) = cause {
+            let cv = self.eval(fr, c).await?;
+            let cause_exc = match cv {
+                Value::None => None,
+                other => Some(self.to_exception(other).await.map_err(|_| {
+                    self.type_error("exception causes must derive from BaseException")
+                })?),
+            };
+            *e.exc().cause.borrow_mut() = cause_exc;
+            e.exc().suppress_context.set(true);
+        }
+        self.set_context(&e);
+        // An explicit raise always adds an entry for this frame (like CPython).
+        e.exc().tb_frame.set(0);
+        e.exc().pending_span.set(Some((s.span, None)));
+        self.add_tb(&e, fr, s.span.line);
+        Ok(e)
+    }
+
+    /// A raised value as an exception instance (classes are instantiated).
+    pub async fn to_exception(self: &Rc<Self>, v: Value) -> PyResult<ExcRef> {
+        match v {
+            Value::Instance(i) if i.class.is_exc => Ok(i),
+            Value::Class(c) if c.is_exc => match self.instantiate(&c, Args::default()).await? {
+                Value::Instance(i) => Ok(i),
+                _ => Err(self.type_error("exceptions must derive from BaseException")),
+            },
+            _ => Err(self.type_error("exceptions must derive from BaseException")),
+        }
+    }
+
+    fn exec_with<'a>(self: &'a Rc<Self>, fr: &'a Frame, items: &'a [WithItem], body: &'a [Stmt], is_async: bool) -> Lbf<'a, PyResult<Flow>> {
+        Box::pin(async move {
+            let Some((first, rest)) = items.split_first() else {
+                return self.exec_block(fr, body).await;
+            };
+            let mgr = self.eval(fr, &first.context).await?;
+            let (enter, exit) = if is_async { ("__aenter__", "__aexit__") } else { ("__enter__", "__exit__") };
+            if self.get_attr_opt(&mgr, enter).await?.is_none() {
+                return Err(self.type_error(format!(
+                    "'{}' object does not support the {}context manager protocol",
+                    self.type_name(&mgr),
+                    if is_async { "asynchronous " } else { "" }
+                )));
+            }
+            let exit_fn = self.get_attr(&mgr, exit).await?;
+            let mut entered = self.call_method(mgr.clone(), &Rc::from(enter), Args::default()).await?;
+            if is_async {
+                entered = self.await_value(entered).await?;
+            }
+            if let Some(t) = &first.target {
+                self.assign(fr, t, entered).await?;
+            }
+            let r = if rest.is_empty() {
+                self.exec_block(fr, body).await
+            } else {
+                self.exec_with(fr, rest, body, is_async).await
+            };
+            match r {
+                Err(e) if self.aborted.borrow().is_none() => {
+                    self.add_tb(&e, fr, fr.info.line.get());
+                    self.exc_stack.borrow_mut().push(e.clone());
+                    let args = Args::new(vec![
+                        Value::Class(e.class.clone()),
+                        Value::Instance(e.clone()),
+                        Value::None,
+                    ]);
+                    let res = match self.call(exit_fn, args).await {
+                        Ok(v) if is_async => self.await_value(v).await,
+                        other => other,
+                    };
+                    self.exc_stack.borrow_mut().pop();
+                    let res = res?;
+                    if self.truthy(&res).await? {
+                        Ok(Flow::Normal)
+                    } else {
+                        Err(e)
+                    }
+                }
+                Err(e) => Err(e),
+                Ok(flow) => {
+                    let v = self.call(exit_fn, Args::new(vec![Value::None, Value::None, Value::None])).await?;
+                    if is_async {
+                        self.await_value(v).await?;
+                    }
+                    Ok(flow)
+                }
+            }
+        })
+    }
+
+    /// `aiter(v)` for `async for`.
+    pub async fn aiter_of(self: &Rc<Self>, v: &Value) -> PyResult {
+        match v {
+            Value::Coro(c) if c.kind == CoroKind::AsyncGenerator => Ok(v.clone()),
+            Value::Instance(inst) if inst.class.lookup("__aiter__").is_some() => {
+                self.call_method(v.clone(), &Rc::from("__aiter__"), Args::default()).await
+            }
+            _ => Err(self.type_error(format!(
+                "'async for' requires an object with __aiter__ method, got {}",
+                self.type_name(v)
+            ))),
+        }
+    }
+
+    /// One `async for` step: `Ok(None)` at StopAsyncIteration.
+    pub async fn async_next(self: &Rc<Self>, it: &Value) -> PyResult<Option<Value>> {
+        match it {
+            Value::Coro(c) if c.kind == CoroKind::AsyncGenerator => self.agen_step(c, None).await,
+            _ => {
+                let aw = self.call_method(it.clone(), &Rc::from("__anext__"), Args::default()).await?;
+                match self.await_value(aw).await {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if self.exc_is(&e, "StopAsyncIteration") => Ok(None),
+                    Err(e) => Err(e),
+                }
+            }
+        }
+    }
+}

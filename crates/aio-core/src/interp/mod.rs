@@ -1,0 +1,251 @@
+//! The tree-walking interpreter.
+//!
+//! Every evaluator function is async Rust: a Python coroutine or generator is just a boxed
+//! Rust future, polled by the event loop (or by `next()`) with a no-op waker. Suspension
+//! works through two slots on [`Interp`]: a leaf [`SuspendPoint`] stores *why* it suspends
+//! in `suspend` (awaiting an asyncio future, yielding a value, the step slice running out,
+//! waiting for virtual time) and returns `Pending`; whoever drives the future inspects the
+//! slot and either handles it (a task registers a wakeup callback, `next()` returns the
+//! yielded value) or propagates `Pending` further up. Resuming stores a [`Resume`] in
+//! `resume` that the same leaf consumes when polled again.
+//!
+//! Modules: [`scope`] static scope analysis, [`eval`] expressions, [`exec`] statements,
+//! [`call`] calling and argument binding, [`ops`] operators and conversions, [`exc`]
+//! exceptions and tracebacks, [`warn`] the warnings machinery, [`drive`] coroutine drivers.
+
+pub mod call;
+pub mod drive;
+pub mod eval;
+pub mod exc;
+pub mod exec;
+pub mod ops;
+pub mod scope;
+pub mod warn;
+
+use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll};
+
+use crate::asyncio::event_loop::EventLoop;
+use crate::engine::{Budgets, OutputChunk, Stream};
+use crate::runtime::dict::FxHashMap;
+use crate::runtime::object::{Class, DropSink, Env, FrameInfo, Function, Module};
+use crate::runtime::types::Types;
+use crate::runtime::value::{ExcRef, Name, PyResult, Value};
+use crate::trace::{Trace, TraceEvent};
+use scope::ScopeInfo;
+
+/// Why the running future chain suspended.
+#[derive(Debug)]
+pub enum Suspend {
+    /// Awaiting an asyncio future (or `None`: a bare yield, as in `sleep(0)`).
+    Await(Value),
+    /// A generator yielded a value.
+    Yield(Value),
+    /// The per-`poll` step slice is used up: unwind to the driver, resume later.
+    Slice,
+    /// The event loop has nothing to run before this virtual deadline.
+    WaitTime(f64),
+}
+
+/// How a suspended leaf is resumed.
+#[derive(Debug)]
+pub enum Resume {
+    Send(Value),
+    Throw(ExcRef),
+}
+
+/// The leaf future at every suspension point.
+pub struct SuspendPoint<'a> {
+    it: &'a Interp,
+    out: Option<Suspend>,
+}
+
+impl Future for SuspendPoint<'_> {
+    type Output = Resume;
+    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<Resume> {
+        if let Some(s) = self.out.take() {
+            *self.it.suspend.borrow_mut() = Some(s);
+            Poll::Pending
+        } else {
+            Poll::Ready(
+                self.it
+                    .resume
+                    .borrow_mut()
+                    .take()
+                    .unwrap_or(Resume::Send(Value::None)),
+            )
+        }
+    }
+}
+
+/// Virtual clock: `now = external + offset`, where `external` is what the driver passed to
+/// `poll` and `offset` accumulates blocking `time.sleep` calls.
+#[derive(Debug, Default)]
+pub struct Clock {
+    pub external: Cell<f64>,
+    pub offset: Cell<f64>,
+    /// While a function runs "in an executor thread", its `time.sleep` adds here instead.
+    pub executor_elapsed: Cell<Option<f64>>,
+}
+
+/// What kind of scope a frame evaluates in.
+pub enum FrameKind {
+    Module,
+    Function,
+    /// A class body collecting its namespace.
+    Class(Rc<RefCell<crate::runtime::dict::Dict>>),
+}
+
+/// One activation: where names live and which function runs.
+pub struct Frame {
+    pub env: Option<Rc<Env>>,
+    pub globals: Rc<Module>,
+    pub kind: FrameKind,
+    pub func: Option<Rc<Function>>,
+    pub info: Rc<FrameInfo>,
+}
+
+/// The interpreter state shared by all frames.
+pub struct Interp {
+    pub filename: Rc<str>,
+    pub source_lines: Vec<Rc<str>>,
+    pub main: Rc<Module>,
+    pub builtins: RefCell<FxHashMap<Name, Value>>,
+    pub modules: RefCell<FxHashMap<Name, Value>>,
+    pub t: Types,
+    pub sink: Rc<DropSink>,
+    pub suspend: RefCell<Option<Suspend>>,
+    pub resume: RefCell<Option<Resume>>,
+    /// Exceptions currently being handled (innermost last), for `__context__` and `raise`.
+    pub exc_stack: RefCell<Vec<ExcRef>>,
+    pub frames: RefCell<Vec<Rc<FrameInfo>>>,
+    pub clock: Clock,
+    pub output: RefCell<Vec<OutputChunk>>,
+    pub trace: RefCell<Trace>,
+    pub budgets: Budgets,
+    pub steps: Cell<u64>,
+    pub slice_end: Cell<u64>,
+    pub allocated: Cell<u64>,
+    pub warn: RefCell<warn::WarnState>,
+    pub running_loop: RefCell<Option<Rc<EventLoop>>>,
+    /// The loop `get_event_loop()` returns outside `asyncio.run`.
+    pub idle_loop: RefCell<Option<Rc<EventLoop>>>,
+    pub task_counter: Cell<u64>,
+    pub scope_cache: RefCell<FxHashMap<usize, Rc<ScopeInfo>>>,
+    pub rng: RefCell<crate::builtins::random::Mt>,
+    pub next_id: Cell<u64>,
+    /// Set once a budget is exhausted: the run is being torn down.
+    pub aborted: RefCell<Option<String>>,
+}
+
+impl std::fmt::Debug for Interp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<interp {}>", self.filename)
+    }
+}
+
+impl Interp {
+    /// A suspension point that reports `s`.
+    pub fn suspend_with(&self, s: Suspend) -> SuspendPoint<'_> {
+        SuspendPoint {
+            it: self,
+            out: Some(s),
+        }
+    }
+
+    /// Current virtual time in seconds.
+    pub fn now(&self) -> f64 {
+        self.clock.external.get() + self.clock.offset.get()
+    }
+
+    /// The line currently executing in the innermost frame.
+    pub fn current_line(&self) -> u32 {
+        self.sink.line.get()
+    }
+
+    /// Records a trace event when tracing is on.
+    pub fn trace(&self, make: impl FnOnce() -> TraceEvent) {
+        let mut t = self.trace.borrow_mut();
+        if t.enabled {
+            let ev = make();
+            t.push(self.now(), ev);
+        }
+    }
+
+    /// Appends program output.
+    pub fn write_output(&self, stream: Stream, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        let time = self.now();
+        let line = self.current_line();
+        self.trace(|| TraceEvent::Output {
+            stream,
+            text: text.to_string(),
+            line,
+        });
+        let mut out = self.output.borrow_mut();
+        if let Some(last) = out.last_mut() {
+            if last.stream == stream && last.time == time && last.line == line {
+                last.text.push_str(text);
+                return;
+            }
+        }
+        out.push(OutputChunk {
+            stream,
+            text: text.to_string(),
+            time,
+            line,
+        });
+    }
+
+    /// A fresh object id (for futures, tasks, handles).
+    pub fn fresh_id(&self) -> u64 {
+        let n = self.next_id.get() + 1;
+        self.next_id.set(n);
+        n
+    }
+
+    /// Counts one step. Errors when the total step budget is exhausted; returns true when
+    /// the per-poll slice is used up (the caller then suspends with [`Suspend::Slice`]).
+    pub fn tick(&self) -> PyResult<bool> {
+        let n = self.steps.get() + 1;
+        self.steps.set(n);
+        if n > self.budgets.max_steps {
+            return Err(self.abort(format!(
+                "step budget exhausted: the program ran more than {} steps",
+                self.budgets.max_steps
+            )));
+        }
+        Ok(n >= self.slice_end.get())
+    }
+
+    /// Counts an allocation of `units` elements against the memory budget.
+    pub fn alloc(&self, units: usize) -> PyResult<()> {
+        let n = self.allocated.get() + units as u64;
+        self.allocated.set(n);
+        if n > self.budgets.max_alloc {
+            return Err(self.abort(format!(
+                "memory budget exhausted: the program allocated more than {} values",
+                self.budgets.max_alloc
+            )));
+        }
+        Ok(())
+    }
+
+    /// Suspends for the step slice when it is used up (a cheap check otherwise).
+    pub async fn step(&self) -> PyResult<()> {
+        if self.tick()? {
+            self.suspend_with(Suspend::Slice).await;
+        }
+        Ok(())
+    }
+
+    /// A class by builtin name (exceptions included).
+    pub fn class(&self, name: &str) -> Rc<Class> {
+        self.t.by_name(name)
+    }
+}

@@ -1,0 +1,1154 @@
+//! Operations that may need to run Python code (dunder methods): conversions to str,
+//! truthiness, operators, item access, `len` and iteration.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::Interp;
+use crate::runtime::dict::{Dict, HashKey};
+use crate::runtime::fmt;
+use crate::runtime::object::{Args, Class, CoroKind, IterState, NativeObj, Ty};
+use crate::runtime::ops::{self as vops, eq_fast, num_binop};
+use crate::runtime::value::{Lbf, PyResult, Value};
+use crate::syntax::ast::{BinOp, CmpOp};
+
+/// A fake but stable memory address for reprs such as `<object at 0x7f...>`.
+pub fn fake_addr(v: &Value) -> String {
+    format!("0x7f{:010x}", (v.identity() as u64) & 0xff_ffff_ffff)
+}
+
+impl Interp {
+    /// The class of a value (`type(v)`).
+    pub fn type_of(&self, v: &Value) -> Rc<Class> {
+        let t = &self.t;
+        match v {
+            Value::None => t.none.clone(),
+            Value::Bool(_) => t.bool_.clone(),
+            Value::Int(_) => t.int.clone(),
+            Value::Float(_) => t.float.clone(),
+            Value::Str(_) => t.str_.clone(),
+            Value::List(_) => t.list.clone(),
+            Value::Tuple(_) => t.tuple.clone(),
+            Value::Dict(_) => t.dict.clone(),
+            Value::Set(_) => t.set.clone(),
+            Value::Range(_) => t.range.clone(),
+            Value::Slice(_) => t.slice.clone(),
+            Value::Func(_) => t.function.clone(),
+            Value::Builtin(_) => t.builtin_fn.clone(),
+            Value::Method(_) => t.method.clone(),
+            Value::Class(_) => t.type_.clone(),
+            Value::Instance(i) => i.class.clone(),
+            Value::Coro(c) => match c.kind {
+                CoroKind::Coroutine => t.coroutine.clone(),
+                CoroKind::Generator => t.generator.clone(),
+                CoroKind::AsyncGenerator => t.async_generator.clone(),
+            },
+            Value::Future(f) => {
+                if f.task.is_some() {
+                    t.task.clone()
+                } else {
+                    t.future.clone()
+                }
+            }
+            Value::Module(_) => t.module.clone(),
+            Value::Iter(_) => t.iterator.clone(),
+            Value::Native(n) => match &**n {
+                NativeObj::Loop(_) => t.event_loop.clone(),
+                NativeObj::Handle(h) => {
+                    if h.when.is_some() {
+                        t.timer_handle.clone()
+                    } else {
+                        t.handle.clone()
+                    }
+                }
+                NativeObj::Stream(_) => t.textio.clone(),
+                _ => t.native.clone(),
+            },
+            Value::Ellipsis => t.ellipsis.clone(),
+            Value::NotImplemented => t.not_implemented.clone(),
+        }
+    }
+
+    /// `type(v).__name__`.
+    pub fn type_name(&self, v: &Value) -> Rc<str> {
+        self.type_of(v).name.clone()
+    }
+
+    /// `isinstance(v, cls)`.
+    pub fn isinstance(&self, v: &Value, cls: &Rc<Class>) -> bool {
+        let c = self.type_of(v);
+        if c.is_subclass(cls) {
+            return true;
+        }
+        // bool is an int; every value is an object.
+        cls.ty == Ty::Object
+    }
+
+    /// repr() without running Python code, for values that never need it.
+    pub fn repr_simple(&self, v: &Value) -> Option<String> {
+        Some(match v {
+            Value::None => "None".into(),
+            Value::Bool(b) => if *b { "True" } else { "False" }.into(),
+            Value::Int(i) => i.to_string(),
+            Value::Float(f) => fmt::float_repr(*f),
+            Value::Str(s) => fmt::str_repr(s),
+            Value::Ellipsis => "Ellipsis".into(),
+            Value::NotImplemented => "NotImplemented".into(),
+            Value::Range(r) => {
+                if r[2] == 1 {
+                    format!("range({}, {})", r[0], r[1])
+                } else {
+                    format!("range({}, {}, {})", r[0], r[1], r[2])
+                }
+            }
+            Value::Func(f) => format!("<function {} at {}>", f.qualname, fake_addr(v)),
+            Value::Builtin(b) => match &b.bound {
+                Some(r) => format!(
+                    "<built-in method {} of {} object at {}>",
+                    b.name,
+                    self.type_name(r),
+                    fake_addr(r)
+                ),
+                None => format!("<built-in function {}>", b.name),
+            },
+            Value::Class(c) => {
+                if &*c.module == "builtins" {
+                    format!("<class '{}'>", c.qualname)
+                } else {
+                    format!("<class '{}.{}'>", c.module, c.qualname)
+                }
+            }
+            Value::Coro(c) => {
+                let kind = match c.kind {
+                    CoroKind::Coroutine => "coroutine",
+                    CoroKind::Generator => "generator",
+                    CoroKind::AsyncGenerator => "async_generator",
+                };
+                format!("<{kind} object {} at {}>", c.qualname, fake_addr(v))
+            }
+            Value::Module(m) => format!("<module '{}'>", m.name),
+            Value::Future(f) => crate::asyncio::future::future_repr(self, f),
+            Value::Native(n) => match &**n {
+                NativeObj::Loop(l) => format!(
+                    "<_UnixSelectorEventLoop running={} closed={} debug=False>",
+                    if l.running.get() { "True" } else { "False" },
+                    if l.closed.get() { "True" } else { "False" }
+                ),
+                NativeObj::Handle(h) => crate::asyncio::event_loop::handle_repr(self, h),
+                NativeObj::Stream(s) => match s {
+                    crate::runtime::object::StreamKind::Stdout => {
+                        "<_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>".into()
+                    }
+                    crate::runtime::object::StreamKind::Stderr => {
+                        "<_io.TextIOWrapper name='<stderr>' mode='w' encoding='utf-8'>".into()
+                    }
+                },
+                NativeObj::WarningMessage {
+                    category,
+                    message,
+                    filename,
+                    lineno,
+                } => format!(
+                    "{{message : {}, category : '{}', filename : '{}', lineno : {}, line : None}}",
+                    self.repr_simple(message).unwrap_or_default(),
+                    match category {
+                        Value::Class(c) => c.name.to_string(),
+                        _ => String::new(),
+                    },
+                    filename,
+                    lineno
+                ),
+                _ => format!("<object at {}>", fake_addr(v)),
+            },
+            Value::Iter(_) => format!("<iterator object at {}>", fake_addr(v)),
+            Value::Method(m) => match &m.func {
+                Value::Func(f) => format!("<bound method {} of <object at {}>>", f.qualname, fake_addr(&m.receiver)),
+                _ => format!("<bound method at {}>", fake_addr(v)),
+            },
+            _ => return None,
+        })
+    }
+
+    /// repr(v), running `__repr__` where defined.
+    pub fn repr_of<'a>(self: &'a Rc<Self>, v: &'a Value) -> Lbf<'a, PyResult<String>> {
+        Box::pin(async move {
+            if let Some(s) = self.repr_simple(v) {
+                return Ok(s);
+            }
+            Ok(match v {
+                Value::List(l) => {
+                    let items: Vec<Value> = l.borrow().clone();
+                    self.repr_seq("[", &items, "]").await?
+                }
+                Value::Tuple(t) => {
+                    if t.len() == 1 {
+                        format!("({},)", self.repr_of(&t[0]).await?)
+                    } else {
+                        self.repr_seq("(", t, ")").await?
+                    }
+                }
+                Value::Dict(d) => {
+                    let pairs: Vec<(Value, Value)> =
+                        d.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                    let mut out = String::from("{");
+                    for (i, (k, val)) in pairs.iter().enumerate() {
+                        if i > 0 {
+                            out.push_str(", ");
+                        }
+                        out.push_str(&self.repr_of(k).await?);
+                        out.push_str(": ");
+                        out.push_str(&self.repr_of(val).await?);
+                    }
+                    out.push('}');
+                    out
+                }
+                Value::Set(d) => {
+                    let keys = d.borrow().keys();
+                    if keys.is_empty() {
+                        "set()".into()
+                    } else {
+                        self.repr_seq("{", &keys, "}").await?
+                    }
+                }
+                Value::Slice(s) => format!(
+                    "slice({}, {}, {})",
+                    self.repr_of(&s[0]).await?,
+                    self.repr_of(&s[1]).await?,
+                    self.repr_of(&s[2]).await?
+                ),
+                Value::Instance(inst) => {
+                    if let Some(f) = inst.class.lookup("__repr__") {
+                        let r = self.call(f, Args::new(vec![v.clone()])).await?;
+                        match r {
+                            Value::Str(s) => s.to_string(),
+                            other => {
+                                return Err(self.type_error(format!(
+                                    "__repr__ returned non-string (type {})",
+                                    self.type_name(&other)
+                                )));
+                            }
+                        }
+                    } else if inst.class.is_exc {
+                        self.exc_repr(inst).await?
+                    } else {
+                        format!(
+                            "<{}.{} object at {}>",
+                            inst.class.module,
+                            inst.class.qualname,
+                            fake_addr(v)
+                        )
+                    }
+                }
+                _ => format!("<{} object at {}>", self.type_name(v), fake_addr(v)),
+            })
+        })
+    }
+
+    async fn repr_seq(self: &Rc<Self>, open: &str, items: &[Value], close: &str) -> PyResult<String> {
+        let mut out = String::from(open);
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(&self.repr_of(item).await?);
+        }
+        out.push_str(close);
+        Ok(out)
+    }
+
+    async fn exc_repr(self: &Rc<Self>, inst: &Rc<crate::runtime::object::Instance>) -> PyResult<String> {
+        let args = inst.args();
+        let name = &inst.class.name;
+        if let Some(group) = inst.exc().group.borrow().clone() {
+            let msg = args.first().cloned().unwrap_or(Value::None);
+            let list = Value::list(group.to_vec());
+            return Ok(format!(
+                "{name}({}, {})",
+                self.repr_of(&msg).await?,
+                self.repr_of(&list).await?
+            ));
+        }
+        if args.len() == 1 {
+            Ok(format!("{name}({})", self.repr_of(&args[0]).await?))
+        } else {
+            let t = Value::Tuple(args.clone());
+            let r = self.repr_of(&t).await?;
+            if args.is_empty() {
+                Ok(format!("{name}()"))
+            } else {
+                Ok(format!("{name}{r}"))
+            }
+        }
+    }
+
+    /// str(v), running `__str__` / `__repr__` where defined.
+    pub fn str_of<'a>(self: &'a Rc<Self>, v: &'a Value) -> Lbf<'a, PyResult<String>> {
+        Box::pin(async move {
+            match v {
+                Value::Str(s) => Ok(s.to_string()),
+                Value::Int(i) => Ok(i.to_string()),
+                Value::Float(f) => Ok(fmt::float_repr(*f)),
+                Value::Instance(inst) => {
+                    if let Some(f) = inst.class.lookup("__str__") {
+                        let r = self.call(f, Args::new(vec![v.clone()])).await?;
+                        return match r {
+                            Value::Str(s) => Ok(s.to_string()),
+                            other => Err(self.type_error(format!(
+                                "__str__ returned non-string (type {})",
+                                self.type_name(&other)
+                            ))),
+                        };
+                    }
+                    if inst.class.is_exc {
+                        if inst.class.lookup("__repr__").is_some() && false {
+                            return self.repr_of(v).await;
+                        }
+                        let args = inst.args();
+                        if let Some(group) = inst.exc().group.borrow().clone() {
+                            let msg = match args.first() {
+                                Some(m) => self.str_of(m).await?,
+                                None => String::new(),
+                            };
+                            let n = group.len();
+                            return Ok(format!(
+                                "{msg} ({n} sub-exception{})",
+                                if n == 1 { "" } else { "s" }
+                            ));
+                        }
+                        return match args.len() {
+                            0 => Ok(String::new()),
+                            1 => {
+                                if self.exc_is(inst, "KeyError") {
+                                    self.repr_of(&args[0]).await
+                                } else {
+                                    self.str_of(&args[0]).await
+                                }
+                            }
+                            _ => self.repr_of(&Value::Tuple(args)).await,
+                        };
+                    }
+                    self.repr_of(v).await
+                }
+                _ => self.repr_of(v).await,
+            }
+        })
+    }
+
+    /// Truthiness, running `__bool__` / `__len__` where defined.
+    pub async fn truthy(self: &Rc<Self>, v: &Value) -> PyResult<bool> {
+        if let Some(b) = v.truthy_fast() {
+            return Ok(b);
+        }
+        if let Value::Instance(inst) = v {
+            if let Some(f) = inst.class.lookup("__bool__") {
+                let r = self.call(f, Args::new(vec![v.clone()])).await?;
+                return Ok(r.truthy_fast().unwrap_or(true));
+            }
+            if let Some(f) = inst.class.lookup("__len__") {
+                let r = self.call(f, Args::new(vec![v.clone()])).await?;
+                return Ok(r.truthy_fast().unwrap_or(true));
+            }
+        }
+        Ok(true)
+    }
+
+    /// A binary operator.
+    pub async fn binop(self: &Rc<Self>, op: BinOp, a: &Value, b: &Value) -> PyResult {
+        match num_binop(op, a, b) {
+            Ok(Some(v)) => return Ok(v),
+            Ok(None) => {}
+            Err((cls, msg)) => return Err(self.err(cls, msg)),
+        }
+        if let Some(v) = self.seq_binop(op, a, b)? {
+            return Ok(v);
+        }
+        let (l, r) = dunder_names(op);
+        if let Value::Instance(inst) = a {
+            if let Some(f) = inst.class.lookup(l) {
+                let res = self.call(f, Args::new(vec![a.clone(), b.clone()])).await?;
+                if !matches!(res, Value::NotImplemented) {
+                    return Ok(res);
+                }
+            }
+        }
+        if let Value::Instance(inst) = b {
+            if let Some(f) = inst.class.lookup(r) {
+                let res = self.call(f, Args::new(vec![b.clone(), a.clone()])).await?;
+                if !matches!(res, Value::NotImplemented) {
+                    return Ok(res);
+                }
+            }
+        }
+        if op == BinOp::Mod {
+            if let Value::Str(s) = a {
+                return self.percent_format(s, b).await.map(Value::str);
+            }
+        }
+        Err(self.type_error(format!(
+            "unsupported operand type(s) for {}: '{}' and '{}'",
+            op.symbol(),
+            self.type_name(a),
+            self.type_name(b)
+        )))
+    }
+
+    fn seq_binop(&self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        Ok(Some(match (op, a, b) {
+            (BinOp::Add, Value::Str(x), Value::Str(y)) => {
+                let mut s = String::with_capacity(x.len() + y.len());
+                s.push_str(x);
+                s.push_str(y);
+                Value::str(s)
+            }
+            (BinOp::Add, Value::List(x), Value::List(y)) => {
+                let mut v = x.borrow().clone();
+                v.extend(y.borrow().iter().cloned());
+                self.alloc(v.len())?;
+                Value::list(v)
+            }
+            (BinOp::Add, Value::Tuple(x), Value::Tuple(y)) => {
+                let mut v = x.to_vec();
+                v.extend(y.iter().cloned());
+                Value::tuple(v)
+            }
+            (BinOp::Mult, Value::Str(_) | Value::List(_) | Value::Tuple(_), Value::Int(_) | Value::Bool(_))
+            | (BinOp::Mult, Value::Int(_) | Value::Bool(_), Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
+                let (seq, n) = if matches!(a, Value::Int(_) | Value::Bool(_)) { (b, a) } else { (a, b) };
+                let n = match n {
+                    Value::Int(i) => (*i).max(0) as usize,
+                    Value::Bool(x) => *x as usize,
+                    _ => 0,
+                };
+                match seq {
+                    Value::Str(s) => {
+                        self.alloc(s.len().saturating_mul(n) / 8)?;
+                        Value::str(s.repeat(n))
+                    }
+                    Value::List(l) => {
+                        let items = l.borrow();
+                        self.alloc(items.len().saturating_mul(n))?;
+                        let mut v = Vec::with_capacity(items.len() * n);
+                        for _ in 0..n {
+                            v.extend(items.iter().cloned());
+                        }
+                        Value::list(v)
+                    }
+                    Value::Tuple(t) => {
+                        self.alloc(t.len().saturating_mul(n))?;
+                        let mut v = Vec::with_capacity(t.len() * n);
+                        for _ in 0..n {
+                            v.extend(t.iter().cloned());
+                        }
+                        Value::tuple(v)
+                    }
+                    _ => return Ok(None),
+                }
+            }
+            (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Value::Set(x), Value::Set(y)) => {
+                let (x, y) = (x.borrow(), y.borrow());
+                let mut out = Dict::new();
+                let inx = |k: &Value, d: &Dict| HashKey::of(k).map(|h| d.contains_key(&h)).unwrap_or(false);
+                match op {
+                    BinOp::BitOr => {
+                        for (k, _) in x.iter().chain(y.iter()) {
+                            if let Some(h) = HashKey::of(k) {
+                                out.insert_key(h, k.clone(), Value::None);
+                            }
+                        }
+                    }
+                    BinOp::BitAnd => {
+                        for (k, _) in x.iter() {
+                            if inx(k, &y) {
+                                if let Some(h) = HashKey::of(k) {
+                                    out.insert_key(h, k.clone(), Value::None);
+                                }
+                            }
+                        }
+                    }
+                    BinOp::Sub => {
+                        for (k, _) in x.iter() {
+                            if !inx(k, &y) {
+                                if let Some(h) = HashKey::of(k) {
+                                    out.insert_key(h, k.clone(), Value::None);
+                                }
+                            }
+                        }
+                    }
+                    _ => {
+                        for (k, _) in x.iter() {
+                            if !inx(k, &y) {
+                                if let Some(h) = HashKey::of(k) {
+                                    out.insert_key(h, k.clone(), Value::None);
+                                }
+                            }
+                        }
+                        for (k, _) in y.iter() {
+                            if !inx(k, &x) {
+                                if let Some(h) = HashKey::of(k) {
+                                    out.insert_key(h, k.clone(), Value::None);
+                                }
+                            }
+                        }
+                    }
+                }
+                Value::Set(Rc::new(RefCell::new(out)))
+            }
+            (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
+                let mut d = x.borrow().clone();
+                for (k, v) in y.borrow().iter() {
+                    if let Some(h) = HashKey::of(k) {
+                        d.insert_key(h, k.clone(), v.clone());
+                    }
+                }
+                Value::dict(d)
+            }
+            _ => return Ok(None),
+        }))
+    }
+
+    /// `"fmt" % args` (the printf-style subset: %s %r %d %i %f %x with flags/width/precision).
+    pub async fn percent_format(self: &Rc<Self>, f: &str, args: &Value) -> PyResult<String> {
+        let items: Vec<Value> = match args {
+            Value::Tuple(t) => t.to_vec(),
+            other => vec![other.clone()],
+        };
+        let mut out = String::new();
+        let chars: Vec<char> = f.chars().collect();
+        let mut i = 0;
+        let mut k = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            if c != '%' {
+                out.push(c);
+                i += 1;
+                continue;
+            }
+            i += 1;
+            let st = i;
+            while i < chars.len() && !chars[i].is_ascii_alphabetic() && chars[i] != '%' {
+                i += 1;
+            }
+            let Some(&conv) = chars.get(i) else {
+                return Err(self.value_error("incomplete format"));
+            };
+            i += 1;
+            if conv == '%' {
+                out.push('%');
+                continue;
+            }
+            let spec: String = chars[st..i - 1].iter().collect();
+            let Some(arg) = items.get(k).cloned() else {
+                return Err(self.type_error("not enough arguments for format string"));
+            };
+            k += 1;
+            let piece = match conv {
+                's' => self.str_of(&arg).await?,
+                'r' => self.repr_of(&arg).await?,
+                'd' | 'i' => match vops::num(&arg) {
+                    Some(n) => (n.f().trunc() as i64).to_string(),
+                    None => {
+                        return Err(self.type_error(format!(
+                            "%d format: a real number is required, not {}",
+                            self.type_name(&arg)
+                        )));
+                    }
+                },
+                'f' | 'e' | 'g' | 'x' | 'X' => {
+                    let spec2 = format!("{}{}", spec.replace('-', "<"), conv);
+                    match (&arg, conv) {
+                        (Value::Int(n), 'x' | 'X') => fmt::format_int(*n, &spec2).map_err(|m| self.value_error(m))?,
+                        _ => {
+                            let x = vops::num(&arg).map(|n| n.f()).unwrap_or(0.0);
+                            return Ok(out + &fmt::format_float(x, &spec2).map_err(|m| self.value_error(m))? + &{
+                                let rest: String = chars[i..].iter().collect();
+                                Box::pin(self.percent_format(&rest, &Value::tuple(items[k..].to_vec()))).await?
+                            });
+                        }
+                    }
+                }
+                _ => return Err(self.value_error(format!("unsupported format character '{conv}'"))),
+            };
+            let width: usize = spec.trim_start_matches('-').parse().unwrap_or(0);
+            let n = piece.chars().count();
+            if n < width {
+                if spec.starts_with('-') {
+                    out.push_str(&piece);
+                    out.push_str(&" ".repeat(width - n));
+                } else {
+                    out.push_str(&" ".repeat(width - n));
+                    out.push_str(&piece);
+                }
+            } else {
+                out.push_str(&piece);
+            }
+        }
+        if k < items.len() && matches!(args, Value::Tuple(_)) {
+            return Err(self.type_error("not all arguments converted during string formatting"));
+        }
+        Ok(out)
+    }
+
+    /// Equality, running `__eq__` where defined.
+    pub async fn eq(self: &Rc<Self>, a: &Value, b: &Value) -> PyResult<bool> {
+        if let Some(r) = eq_fast(a, b) {
+            return Ok(r);
+        }
+        for (x, y) in [(a, b), (b, a)] {
+            if let Value::Instance(inst) = x {
+                if let Some(f) = inst.class.lookup("__eq__") {
+                    let r = self.call(f, Args::new(vec![x.clone(), y.clone()])).await?;
+                    if !matches!(r, Value::NotImplemented) {
+                        return self.truthy(&r).await;
+                    }
+                }
+            }
+        }
+        Ok(a.is_same(b))
+    }
+
+    /// One comparison `a op b`.
+    pub async fn compare(self: &Rc<Self>, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
+        match op {
+            CmpOp::Is => Ok(a.is_same(b)),
+            CmpOp::IsNot => Ok(!a.is_same(b)),
+            CmpOp::Eq => self.eq(a, b).await,
+            CmpOp::NotEq => Ok(!self.eq(a, b).await?),
+            CmpOp::In => self.contains(b, a).await,
+            CmpOp::NotIn => Ok(!self.contains(b, a).await?),
+            _ => {
+                if let Some(o) = vops::cmp_fast(a, b) {
+                    return Ok(vops::ord_holds(op, o));
+                }
+                if let Some(r) = self.seq_compare_slow(op, a, b).await? {
+                    return Ok(r);
+                }
+                let (l, r) = match op {
+                    CmpOp::Lt => ("__lt__", "__gt__"),
+                    CmpOp::LtE => ("__le__", "__ge__"),
+                    CmpOp::Gt => ("__gt__", "__lt__"),
+                    _ => ("__ge__", "__le__"),
+                };
+                for (x, y, name) in [(a, b, l), (b, a, r)] {
+                    if let Value::Instance(inst) = x {
+                        if let Some(f) = inst.class.lookup(name) {
+                            let res = self.call(f, Args::new(vec![x.clone(), y.clone()])).await?;
+                            if !matches!(res, Value::NotImplemented) {
+                                return self.truthy(&res).await;
+                            }
+                        }
+                    }
+                }
+                Err(self.type_error(format!(
+                    "'{}' not supported between instances of '{}' and '{}'",
+                    op.symbol(),
+                    self.type_name(a),
+                    self.type_name(b)
+                )))
+            }
+        }
+    }
+
+    fn seq_compare_slow<'a>(self: &'a Rc<Self>, op: CmpOp, a: &'a Value, b: &'a Value) -> Lbf<'a, PyResult<Option<bool>>> {
+        Box::pin(async move {
+            let (x, y): (Vec<Value>, Vec<Value>) = match (a, b) {
+                (Value::List(x), Value::List(y)) => (x.borrow().clone(), y.borrow().clone()),
+                (Value::Tuple(x), Value::Tuple(y)) => (x.to_vec(), y.to_vec()),
+                _ => return Ok(None),
+            };
+            for (p, q) in x.iter().zip(y.iter()) {
+                if !self.eq(p, q).await? {
+                    return Ok(Some(self.compare(op, p, q).await?));
+                }
+            }
+            Ok(Some(vops::ord_holds(op, x.len().cmp(&y.len()))))
+        })
+    }
+
+    /// `item in container`.
+    pub async fn contains(self: &Rc<Self>, container: &Value, item: &Value) -> PyResult<bool> {
+        match container {
+            Value::Str(s) => match item {
+                Value::Str(sub) => Ok(s.contains(&**sub)),
+                _ => Err(self.type_error(format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    self.type_name(item)
+                ))),
+            },
+            Value::Dict(d) | Value::Set(d) => match HashKey::of(item) {
+                Some(h) => Ok(d.borrow().contains_key(&h)),
+                None => Err(self.type_error(format!("unhashable type: '{}'", self.type_name(item)))),
+            },
+            Value::Range(r) => Ok(match item {
+                Value::Int(i) => {
+                    let [start, stop, step] = **r;
+                    if step > 0 {
+                        *i >= start && *i < stop && (i - start) % step == 0
+                    } else {
+                        *i <= start && *i > stop && (start - i) % (-step) == 0
+                    }
+                }
+                _ => false,
+            }),
+            Value::Instance(inst) if inst.class.lookup("__contains__").is_some() => {
+                let f = inst.class.lookup("__contains__").unwrap_or_default();
+                let r = self.call(f, Args::new(vec![container.clone(), item.clone()])).await?;
+                self.truthy(&r).await
+            }
+            _ => {
+                let items = self.collect(container).await?;
+                for x in &items {
+                    if self.eq(x, item).await? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+        }
+    }
+
+    /// `len(v)`.
+    pub async fn len_of(self: &Rc<Self>, v: &Value) -> PyResult<usize> {
+        Ok(match v {
+            Value::Str(s) => s.chars().count(),
+            Value::List(l) => l.borrow().len(),
+            Value::Tuple(t) => t.len(),
+            Value::Dict(d) | Value::Set(d) => d.borrow().len(),
+            Value::Range(r) => vops::range_len(r) as usize,
+            Value::Instance(inst) if inst.class.lookup("__len__").is_some() => {
+                let f = inst.class.lookup("__len__").unwrap_or_default();
+                match self.call(f, Args::new(vec![v.clone()])).await? {
+                    Value::Int(i) if i >= 0 => i as usize,
+                    _ => return Err(self.type_error("'__len__' should return an int >= 0")),
+                }
+            }
+            _ => {
+                return Err(self.type_error(format!(
+                    "object of type '{}' has no len()",
+                    self.type_name(v)
+                )));
+            }
+        })
+    }
+
+    /// `obj[index]`.
+    pub async fn getitem(self: &Rc<Self>, obj: &Value, index: &Value) -> PyResult {
+        match (obj, index) {
+            (Value::List(l), Value::Int(i)) => {
+                let l = l.borrow();
+                match vops::norm_index(*i, l.len()) {
+                    Some(j) => Ok(l[j].clone()),
+                    None => Err(self.err("IndexError", "list index out of range")),
+                }
+            }
+            (Value::Tuple(t), Value::Int(i)) => match vops::norm_index(*i, t.len()) {
+                Some(j) => Ok(t[j].clone()),
+                None => Err(self.err("IndexError", "tuple index out of range")),
+            },
+            (Value::Str(s), Value::Int(i)) => {
+                let n = s.chars().count();
+                match vops::norm_index(*i, n) {
+                    Some(j) => Ok(Value::str(s.chars().nth(j).map(|c| c.to_string()).unwrap_or_default())),
+                    None => Err(self.err("IndexError", "string index out of range")),
+                }
+            }
+            (Value::Range(r), Value::Int(i)) => {
+                let n = vops::range_len(r) as usize;
+                match vops::norm_index(*i, n) {
+                    Some(j) => Ok(Value::Int(r[0] + r[2] * j as i64)),
+                    None => Err(self.err("IndexError", "range object index out of range")),
+                }
+            }
+            (Value::List(_) | Value::Tuple(_) | Value::Str(_), Value::Bool(b)) => {
+                Box::pin(self.getitem(obj, &Value::Int(*b as i64))).await
+            }
+            (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), Value::Slice(sl)) => {
+                self.slice_get(obj, sl)
+            }
+            (Value::Dict(d), _) => {
+                let Some(h) = HashKey::of(index) else {
+                    return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(index))));
+                };
+                match d.borrow().get_key(&h) {
+                    Some(v) => Ok(v.clone()),
+                    None => Err(self.new_exc(&self.t.by_name("KeyError"), vec![index.clone()])),
+                }
+            }
+            (Value::Instance(inst), _) if inst.class.lookup("__getitem__").is_some() => {
+                let f = inst.class.lookup("__getitem__").unwrap_or_default();
+                self.call(f, Args::new(vec![obj.clone(), index.clone()])).await
+            }
+            (Value::Class(c), _) => {
+                // Generic aliases such as list[int]: return the class itself.
+                Ok(Value::Class(c.clone()))
+            }
+            (Value::List(_) | Value::Tuple(_) | Value::Str(_), _) => Err(self.type_error(format!(
+                "{} indices must be integers or slices, not {}",
+                self.type_name(obj),
+                self.type_name(index)
+            ))),
+            _ => Err(self.type_error(format!(
+                "'{}' object is not subscriptable",
+                self.type_name(obj)
+            ))),
+        }
+    }
+
+    fn slice_bounds(&self, sl: &[Value; 3], len: usize) -> PyResult<(i64, i64, i64)> {
+        let conv = |v: &Value| -> PyResult<Option<i64>> {
+            match v {
+                Value::None => Ok(None),
+                Value::Int(i) => Ok(Some(*i)),
+                Value::Bool(b) => Ok(Some(*b as i64)),
+                _ => Err(self.type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                )),
+            }
+        };
+        vops::slice_indices(conv(&sl[0])?, conv(&sl[1])?, conv(&sl[2])?, len)
+            .map_err(|(c, m)| self.err(c, m))
+    }
+
+    fn slice_get(&self, obj: &Value, sl: &[Value; 3]) -> PyResult {
+        match obj {
+            Value::List(l) => {
+                let l = l.borrow();
+                let (a, b, c) = self.slice_bounds(sl, l.len())?;
+                Ok(Value::list(vops::slice_positions(a, b, c).into_iter().map(|i| l[i].clone()).collect()))
+            }
+            Value::Tuple(t) => {
+                let (a, b, c) = self.slice_bounds(sl, t.len())?;
+                Ok(Value::tuple(vops::slice_positions(a, b, c).into_iter().map(|i| t[i].clone()).collect()))
+            }
+            Value::Str(s) => {
+                let chars: Vec<char> = s.chars().collect();
+                let (a, b, c) = self.slice_bounds(sl, chars.len())?;
+                Ok(Value::str(vops::slice_positions(a, b, c).into_iter().map(|i| chars[i]).collect::<String>()))
+            }
+            Value::Range(r) => {
+                let n = vops::range_len(r) as usize;
+                let (a, b, c) = self.slice_bounds(sl, n)?;
+                let start = r[0] + r[2] * a;
+                let stop = r[0] + r[2] * b;
+                Ok(Value::Range(Rc::new([start, stop, r[2] * c])))
+            }
+            _ => Err(self.type_error("unsliceable")),
+        }
+    }
+
+    /// `obj[index] = value`.
+    pub async fn setitem(self: &Rc<Self>, obj: &Value, index: &Value, value: Value) -> PyResult<()> {
+        match obj {
+            Value::List(l) => match index {
+                Value::Int(i) => {
+                    let mut l = l.borrow_mut();
+                    match vops::norm_index(*i, l.len()) {
+                        Some(j) => {
+                            l[j] = value;
+                            Ok(())
+                        }
+                        None => Err(self.err("IndexError", "list assignment index out of range")),
+                    }
+                }
+                Value::Slice(sl) => {
+                    let items = self.collect(&value).await?;
+                    let len = l.borrow().len();
+                    let (a, b, c) = self.slice_bounds(sl, len)?;
+                    if c != 1 {
+                        return Err(self.unsupported("extended slice assignment"));
+                    }
+                    let b = b.max(a);
+                    l.borrow_mut().splice(a as usize..b as usize, items);
+                    Ok(())
+                }
+                _ => Err(self.type_error(format!(
+                    "list indices must be integers or slices, not {}",
+                    self.type_name(index)
+                ))),
+            },
+            Value::Dict(d) => {
+                let Some(h) = HashKey::of(index) else {
+                    return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(index))));
+                };
+                self.alloc(1)?;
+                d.borrow_mut().insert_key(h, index.clone(), value);
+                Ok(())
+            }
+            Value::Instance(inst) if inst.class.lookup("__setitem__").is_some() => {
+                let f = inst.class.lookup("__setitem__").unwrap_or_default();
+                self.call(f, Args::new(vec![obj.clone(), index.clone(), value])).await?;
+                Ok(())
+            }
+            _ => Err(self.type_error(format!(
+                "'{}' object does not support item assignment",
+                self.type_name(obj)
+            ))),
+        }
+    }
+
+    /// `del obj[index]`.
+    pub async fn delitem(self: &Rc<Self>, obj: &Value, index: &Value) -> PyResult<()> {
+        match obj {
+            Value::List(l) => match index {
+                Value::Int(i) => {
+                    let mut l = l.borrow_mut();
+                    match vops::norm_index(*i, l.len()) {
+                        Some(j) => {
+                            let removed = l.remove(j);
+                            drop(l);
+                            drop(removed);
+                            Ok(())
+                        }
+                        None => Err(self.err("IndexError", "list assignment index out of range")),
+                    }
+                }
+                Value::Slice(sl) => {
+                    let len = l.borrow().len();
+                    let (a, b, c) = self.slice_bounds(sl, len)?;
+                    let mut pos = vops::slice_positions(a, b, c);
+                    pos.sort_unstable();
+                    let removed: Vec<Value> = {
+                        let mut l = l.borrow_mut();
+                        pos.iter().rev().map(|&i| l.remove(i)).collect()
+                    };
+                    drop(removed);
+                    Ok(())
+                }
+                _ => Err(self.type_error("list indices must be integers or slices")),
+            },
+            Value::Dict(d) => {
+                let Some(h) = HashKey::of(index) else {
+                    return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(index))));
+                };
+                let removed = d.borrow_mut().remove_key(&h);
+                match removed {
+                    Some(pair) => {
+                        drop(pair);
+                        Ok(())
+                    }
+                    None => Err(self.new_exc(&self.t.by_name("KeyError"), vec![index.clone()])),
+                }
+            }
+            Value::Instance(inst) if inst.class.lookup("__delitem__").is_some() => {
+                let f = inst.class.lookup("__delitem__").unwrap_or_default();
+                self.call(f, Args::new(vec![obj.clone(), index.clone()])).await?;
+                Ok(())
+            }
+            _ => Err(self.type_error(format!(
+                "'{}' object doesn't support item deletion",
+                self.type_name(obj)
+            ))),
+        }
+    }
+
+    /// `iter(v)`: an iterator value (native iterator, generator, or `__iter__` result).
+    pub async fn iter_of(self: &Rc<Self>, v: &Value) -> PyResult {
+        let st = match v {
+            Value::List(_) | Value::Tuple(_) | Value::Str(_) => IterState::Seq { seq: v.clone(), idx: 0 },
+            Value::Range(r) => IterState::Range { cur: r[0], stop: r[1], step: r[2] },
+            Value::Dict(d) => IterState::DictView { dict: v.clone(), raw: 0, kind: 0, len: d.borrow().len() },
+            Value::Set(d) => IterState::Vals { items: d.borrow().keys().into(), idx: 0 },
+            Value::Iter(_) => return Ok(v.clone()),
+            Value::Coro(c) if c.kind == CoroKind::Generator => return Ok(v.clone()),
+            Value::Instance(inst) => {
+                if let Some(f) = inst.class.lookup("__iter__") {
+                    return self.call(f, Args::new(vec![v.clone()])).await;
+                }
+                if inst.class.lookup("__next__").is_some() {
+                    return Ok(v.clone());
+                }
+                return Err(self.type_error(format!("'{}' object is not iterable", self.type_name(v))));
+            }
+            _ => {
+                return Err(self.type_error(format!("'{}' object is not iterable", self.type_name(v))));
+            }
+        };
+        Ok(Value::Iter(Rc::new(RefCell::new(st))))
+    }
+
+    /// `next(iterator)`: `Ok(None)` when exhausted.
+    pub fn next_of<'a>(self: &'a Rc<Self>, iter: &'a Value) -> Lbf<'a, PyResult<Option<Value>>> {
+        Box::pin(async move {
+            match iter {
+                Value::Iter(st) => {
+                    // Fast paths need no Python code; the others take the state out briefly.
+                    let mut s = st.borrow_mut();
+                    match &mut *s {
+                        IterState::Seq { seq, idx } => {
+                            let item = match seq {
+                                Value::List(l) => l.borrow().get(*idx).cloned(),
+                                Value::Tuple(t) => t.get(*idx).cloned(),
+                                Value::Str(x) => {
+                                    // Index by chars; ASCII fast path.
+                                    if x.is_ascii() {
+                                        x.get(*idx..*idx + 1).map(Value::str)
+                                    } else {
+                                        x.chars().nth(*idx).map(|c| Value::str(c.to_string()))
+                                    }
+                                }
+                                _ => None,
+                            };
+                            *idx += 1;
+                            if item.is_none() {
+                                *s = IterState::Done;
+                            }
+                            return Ok(item);
+                        }
+                        IterState::Range { cur, stop, step } => {
+                            if (*step > 0 && *cur < *stop) || (*step < 0 && *cur > *stop) {
+                                let v = *cur;
+                                *cur += *step;
+                                return Ok(Some(Value::Int(v)));
+                            }
+                            return Ok(None);
+                        }
+                        IterState::DictView { dict, raw, kind, len } => {
+                            let Value::Dict(d) = dict else { return Ok(None) };
+                            let d = d.borrow();
+                            if d.len() != *len {
+                                return Err(self.runtime_error("dictionary changed size during iteration"));
+                            }
+                            loop {
+                                match d.entry_at(*raw) {
+                                    None => return Ok(None),
+                                    Some(None) => *raw += 1,
+                                    Some(Some((k, v))) => {
+                                        *raw += 1;
+                                        return Ok(Some(match kind {
+                                            0 => k.clone(),
+                                            1 => v.clone(),
+                                            _ => Value::tuple(vec![k.clone(), v.clone()]),
+                                        }));
+                                    }
+                                }
+                            }
+                        }
+                        IterState::Vals { items, idx } => {
+                            let item = items.get(*idx).cloned();
+                            *idx += 1;
+                            return Ok(item);
+                        }
+                        IterState::Done => return Ok(None),
+                        _ => {}
+                    }
+                    let taken = std::mem::replace(&mut *s, IterState::Done);
+                    drop(s);
+                    let (result, back) = self.next_lazy(taken).await;
+                    *st.borrow_mut() = back;
+                    result
+                }
+                Value::Coro(c) if c.kind == CoroKind::Generator => self.gen_next(c, None).await,
+                Value::Instance(inst) => {
+                    let Some(f) = inst.class.lookup("__next__") else {
+                        return Err(self.type_error(format!("'{}' object is not an iterator", self.type_name(iter))));
+                    };
+                    match self.call(f, Args::new(vec![iter.clone()])).await {
+                        Ok(v) => Ok(Some(v)),
+                        Err(e) if self.exc_is(&e, "StopIteration") => Ok(None),
+                        Err(e) => Err(e),
+                    }
+                }
+                _ => Err(self.type_error(format!("'{}' object is not an iterator", self.type_name(iter)))),
+            }
+        })
+    }
+
+    async fn next_lazy(self: &Rc<Self>, st: IterState) -> (PyResult<Option<Value>>, IterState) {
+        match st {
+            IterState::Enumerate { inner, count } => match self.next_of(&inner).await {
+                Ok(Some(v)) => (
+                    Ok(Some(Value::tuple(vec![Value::Int(count), v]))),
+                    IterState::Enumerate { inner, count: count + 1 },
+                ),
+                other => (other, IterState::Done),
+            },
+            IterState::Zip { iters } => {
+                let mut items = Vec::with_capacity(iters.len());
+                for i in &iters {
+                    match self.next_of(i).await {
+                        Ok(Some(v)) => items.push(v),
+                        other => return (other.map(|_| None), IterState::Done),
+                    }
+                }
+                (Ok(Some(Value::tuple(items))), IterState::Zip { iters })
+            }
+            IterState::Map { func, iters } => {
+                let mut items = Vec::with_capacity(iters.len());
+                for i in &iters {
+                    match self.next_of(i).await {
+                        Ok(Some(v)) => items.push(v),
+                        other => return (other.map(|_| None), IterState::Done),
+                    }
+                }
+                let r = self.call(func.clone(), Args::new(items)).await;
+                match r {
+                    Ok(v) => (Ok(Some(v)), IterState::Map { func, iters }),
+                    Err(e) => (Err(e), IterState::Map { func, iters }),
+                }
+            }
+            IterState::Filter { func, inner } => loop {
+                match self.next_of(&inner).await {
+                    Ok(Some(v)) => {
+                        let keep = if matches!(func, Value::None) {
+                            self.truthy(&v).await
+                        } else {
+                            match self.call(func.clone(), Args::new(vec![v.clone()])).await {
+                                Ok(r) => self.truthy(&r).await,
+                                Err(e) => Err(e),
+                            }
+                        };
+                        match keep {
+                            Ok(true) => return (Ok(Some(v)), IterState::Filter { func, inner }),
+                            Ok(false) => continue,
+                            Err(e) => return (Err(e), IterState::Filter { func, inner }),
+                        }
+                    }
+                    other => return (other, IterState::Done),
+                }
+            },
+            other => (Ok(None), other),
+        }
+    }
+
+    /// Materialises any iterable into a vector.
+    pub async fn collect(self: &Rc<Self>, v: &Value) -> PyResult<Vec<Value>> {
+        match v {
+            Value::List(l) => return Ok(l.borrow().clone()),
+            Value::Tuple(t) => return Ok(t.to_vec()),
+            Value::Dict(d) | Value::Set(d) => return Ok(d.borrow().keys()),
+            Value::Range(r) => {
+                let n = vops::range_len(r).max(0) as usize;
+                self.alloc(n)?;
+                return Ok((0..n).map(|i| Value::Int(r[0] + r[2] * i as i64)).collect());
+            }
+            _ => {}
+        }
+        let it = self.iter_of(v).await?;
+        let mut out = Vec::new();
+        while let Some(x) = self.next_of(&it).await? {
+            self.alloc(1)?;
+            out.push(x);
+            if out.len() % 64 == 0 {
+                self.step().await?;
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn dunder_names(op: BinOp) -> (&'static str, &'static str) {
+    match op {
+        BinOp::Add => ("__add__", "__radd__"),
+        BinOp::Sub => ("__sub__", "__rsub__"),
+        BinOp::Mult => ("__mul__", "__rmul__"),
+        BinOp::MatMult => ("__matmul__", "__rmatmul__"),
+        BinOp::Div => ("__truediv__", "__rtruediv__"),
+        BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__"),
+        BinOp::Mod => ("__mod__", "__rmod__"),
+        BinOp::Pow => ("__pow__", "__rpow__"),
+        BinOp::LShift => ("__lshift__", "__rlshift__"),
+        BinOp::RShift => ("__rshift__", "__rrshift__"),
+        BinOp::BitOr => ("__or__", "__ror__"),
+        BinOp::BitXor => ("__xor__", "__rxor__"),
+        BinOp::BitAnd => ("__and__", "__rand__"),
+    }
+}

@@ -1,0 +1,227 @@
+//! An insertion-ordered hash map with Python key semantics (`1 == 1.0 == True`), used for
+//! dicts, sets, instance attributes and module globals.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::rc::Rc;
+
+use super::value::Value;
+
+/// A small, fast, deterministic hasher (FxHash): no randomness, so runs are reproducible.
+#[derive(Default, Clone, Copy, Debug)]
+pub struct FxHasher(u64);
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(buf));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(SEED);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(n as u64);
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(n as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// `HashMap` with [`FxHasher`].
+pub type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// A hashable projection of a Python value: equal Python keys map to equal `HashKey`s.
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub enum HashKey {
+    None,
+    Int(i64),
+    /// Non-integral floats by bit pattern.
+    Float(u64),
+    Str(Rc<str>),
+    Tuple(Rc<[HashKey]>),
+    /// Objects hashed by identity (instances, functions, classes, futures...).
+    Id(usize),
+    Ellipsis,
+}
+
+impl HashKey {
+    /// The key for `v`, or `None` when `v` is unhashable (list, dict, set).
+    pub fn of(v: &Value) -> Option<HashKey> {
+        Some(match v {
+            Value::None => HashKey::None,
+            Value::Bool(b) => HashKey::Int(*b as i64),
+            Value::Int(i) => HashKey::Int(*i),
+            Value::Float(x) => {
+                if x.fract() == 0.0 && x.abs() < 9.2e18 {
+                    HashKey::Int(*x as i64)
+                } else {
+                    HashKey::Float(x.to_bits())
+                }
+            }
+            Value::Str(s) => HashKey::Str(s.clone()),
+            Value::Tuple(items) => {
+                let mut keys = Vec::with_capacity(items.len());
+                for item in items.iter() {
+                    keys.push(HashKey::of(item)?);
+                }
+                HashKey::Tuple(keys.into())
+            }
+            Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => return None,
+            Value::Ellipsis => HashKey::Ellipsis,
+            other => HashKey::Id(other.identity()),
+        })
+    }
+
+    /// Python's `hash()` for the key (ints hash to themselves like CPython; others stable).
+    pub fn py_hash(&self) -> i64 {
+        match self {
+            HashKey::None => 0x5f5e100,
+            HashKey::Int(i) => {
+                if *i == -1 {
+                    -2
+                } else {
+                    *i
+                }
+            }
+            other => {
+                let mut h = FxHasher::default();
+                other.hash(&mut h);
+                (h.finish() >> 1) as i64
+            }
+        }
+    }
+}
+
+/// An insertion-ordered map from Python keys to values.
+#[derive(Clone, Default, Debug)]
+pub struct Dict {
+    index: FxHashMap<HashKey, usize>,
+    entries: Vec<Option<(Value, Value)>>,
+    live: usize,
+}
+
+impl Dict {
+    /// An empty dict.
+    pub fn new() -> Dict {
+        Dict::default()
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.live
+    }
+
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.live == 0
+    }
+
+    /// Looks up by precomputed key.
+    pub fn get_key(&self, key: &HashKey) -> Option<&Value> {
+        let i = *self.index.get(key)?;
+        self.entries[i].as_ref().map(|(_, v)| v)
+    }
+
+    /// Looks up a str key.
+    pub fn get_str(&self, key: &str) -> Option<&Value> {
+        self.get_key(&HashKey::Str(Rc::from(key)))
+    }
+
+    /// Inserts or replaces (keeping the original position and key object, like CPython).
+    pub fn insert_key(&mut self, hk: HashKey, key: Value, value: Value) {
+        if let Some(&i) = self.index.get(&hk) {
+            if let Some(entry) = self.entries[i].as_mut() {
+                entry.1 = value;
+                return;
+            }
+        }
+        self.index.insert(hk, self.entries.len());
+        self.entries.push(Some((key, value)));
+        self.live += 1;
+    }
+
+    /// Inserts under a str key.
+    pub fn insert_str(&mut self, key: &str, value: Value) {
+        let k: Rc<str> = Rc::from(key);
+        self.insert_key(HashKey::Str(k.clone()), Value::Str(k), value);
+    }
+
+    /// Removes and returns the (key, value) pair.
+    pub fn remove_key(&mut self, hk: &HashKey) -> Option<(Value, Value)> {
+        let i = self.index.remove(hk)?;
+        let entry = self.entries[i].take();
+        self.live -= 1;
+        if self.entries.len() > 32 && self.live * 2 < self.entries.len() {
+            self.compact();
+        }
+        entry
+    }
+
+    fn compact(&mut self) {
+        let old = std::mem::take(&mut self.entries);
+        self.index.clear();
+        for (k, v) in old.into_iter().flatten() {
+            if let Some(hk) = HashKey::of(&k) {
+                self.index.insert(hk, self.entries.len());
+                self.entries.push(Some((k, v)));
+            }
+        }
+    }
+
+    /// True when the key is present.
+    pub fn contains_key(&self, hk: &HashKey) -> bool {
+        self.index.contains_key(hk)
+    }
+
+    /// Iterates (key, value) pairs in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
+        self.entries.iter().flatten().map(|(k, v)| (k, v))
+    }
+
+    /// The keys in order.
+    pub fn keys(&self) -> Vec<Value> {
+        self.iter().map(|(k, _)| k.clone()).collect()
+    }
+
+    /// The values in order.
+    pub fn values(&self) -> Vec<Value> {
+        self.iter().map(|(_, v)| v.clone()).collect()
+    }
+
+    /// Removes everything.
+    pub fn clear(&mut self) {
+        self.index.clear();
+        self.entries.clear();
+        self.live = 0;
+    }
+
+    /// Removes and returns the last entry (`popitem`).
+    pub fn pop_last(&mut self) -> Option<(Value, Value)> {
+        while let Some(last) = self.entries.pop() {
+            if let Some((k, v)) = last {
+                if let Some(hk) = HashKey::of(&k) {
+                    self.index.remove(&hk);
+                }
+                self.live -= 1;
+                return Some((k, v));
+            }
+        }
+        None
+    }
+
+    /// The entry at a raw position (for iterators that tolerate no mutation).
+    pub fn entry_at(&self, raw: usize) -> Option<Option<(&Value, &Value)>> {
+        self.entries.get(raw).map(|e| e.as_ref().map(|(k, v)| (k, v)))
+    }
+}

@@ -1,0 +1,477 @@
+//! Heap object kinds: classes, instances (including exceptions), functions, builtins,
+//! coroutines/generators, modules, iterators and native helper objects.
+
+use std::cell::{Cell, RefCell};
+use std::fmt;
+use std::rc::{Rc, Weak};
+
+use super::dict::{Dict, FxHashMap};
+use super::value::{ExcRef, Lbf, Name, PyResult, Value};
+use crate::asyncio::event_loop::{EventLoop, Handle};
+use crate::interp::Interp;
+use crate::interp::exc::AnchorHint;
+use crate::interp::scope::ScopeInfo;
+use crate::syntax::ast;
+
+/// Builtin type tags: which native behaviour a class object stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Ty {
+    Object,
+    Type,
+    NoneType,
+    Bool,
+    Int,
+    Float,
+    Str,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    Range,
+    Slice,
+    Function,
+    BuiltinFunction,
+    Method,
+    Coroutine,
+    Generator,
+    AsyncGenerator,
+    Future,
+    Task,
+    Module,
+    Iterator,
+    EventLoop,
+    Handle,
+    TimerHandle,
+    TextIO,
+    Ellipsis,
+    NotImplementedType,
+    /// BaseException and every exception class (builtin or user-defined).
+    Exception,
+    /// A user-defined class not derived from a builtin type.
+    User,
+    Native,
+}
+
+/// A class (type object). Builtin types are classes too, tagged by `ty`.
+pub struct Class {
+    pub name: Name,
+    pub qualname: Name,
+    pub module: Name,
+    pub bases: Vec<Rc<Class>>,
+    /// Method resolution order, *excluding* the class itself (avoids an `Rc` cycle).
+    pub mro: Vec<Rc<Class>>,
+    pub dict: RefCell<Dict>,
+    pub ty: Ty,
+    /// True for BaseException and its subclasses.
+    pub is_exc: bool,
+}
+
+impl fmt::Debug for Class {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<class {}>", self.name)
+    }
+}
+
+impl Class {
+    /// Looks an attribute up along the MRO.
+    pub fn lookup(&self, name: &str) -> Option<Value> {
+        if let Some(v) = self.dict.borrow().get_str(name) {
+            return Some(v.clone());
+        }
+        for c in &self.mro {
+            if let Some(v) = c.dict.borrow().get_str(name) {
+                return Some(v.clone());
+            }
+        }
+        None
+    }
+
+    /// True if `self` is `other` or a subclass of it.
+    pub fn is_subclass(self: &Rc<Class>, other: &Rc<Class>) -> bool {
+        Rc::ptr_eq(self, other) || self.mro.iter().any(|c| Rc::ptr_eq(c, other))
+    }
+
+    /// The nearest builtin type tag along the MRO (what native storage instances use).
+    pub fn base_ty(&self) -> Ty {
+        if self.ty != Ty::User {
+            return self.ty;
+        }
+        self.mro
+            .iter()
+            .map(|c| c.ty)
+            .find(|t| *t != Ty::User)
+            .unwrap_or(Ty::Object)
+    }
+}
+
+/// State carried by exception instances.
+#[derive(Default)]
+pub struct ExcData {
+    pub args: RefCell<Rc<[Value]>>,
+    /// Traceback entries, innermost first (as they are appended while unwinding).
+    pub traceback: RefCell<Vec<TbEntry>>,
+    pub cause: RefCell<Option<ExcRef>>,
+    pub context: RefCell<Option<ExcRef>>,
+    pub suppress_context: Cell<bool>,
+    /// `ExceptionGroup.exceptions`.
+    pub group: RefCell<Option<Rc<[Value]>>>,
+    /// Values the raising frame would keep alive (CPython's traceback keeps frames alive).
+    pub keepalive: RefCell<Vec<Value>>,
+    /// Position inside the current frame where the exception was raised, consumed when the
+    /// exception leaves the frame and a traceback entry is appended.
+    pub pending_span: Cell<Option<(ast::Span, Option<AnchorHint>)>>,
+    /// Identity of the frame that added the latest traceback entry (a frame adds one
+    /// entry per propagation, like CPython's `PyTraceBack_Here`).
+    pub tb_frame: Cell<usize>,
+}
+
+/// One traceback line: `File "f", line N, in name` plus the highlighted range.
+#[derive(Clone, Debug)]
+pub struct TbEntry {
+    pub filename: Rc<str>,
+    pub name: Rc<str>,
+    pub line: u32,
+    pub span: Option<ast::Span>,
+    /// How to split the carets (`~~~^^^~~~`) for binary operations and subscripts.
+    pub anchor: Option<AnchorHint>,
+    /// Source text override (for synthetic stdlib frames).
+    pub source: Option<(Rc<str>, Option<(u32, u32)>)>,
+}
+
+/// An instance of a user class or of an exception class.
+pub struct Instance {
+    pub class: Rc<Class>,
+    pub dict: RefCell<Dict>,
+    pub exc: Option<Box<ExcData>>,
+}
+
+impl fmt::Debug for Instance {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<{} instance>", self.class.name)
+    }
+}
+
+impl Instance {
+    /// The exception data; a shared empty record for non-exception instances (callers only
+    /// ask exceptions, so this never allocates in practice).
+    pub fn exc(&self) -> &ExcData {
+        static_exc_default(self)
+    }
+
+    /// The exception's `args`.
+    pub fn args(&self) -> Rc<[Value]> {
+        match &self.exc {
+            Some(e) => e.args.borrow().clone(),
+            None => Rc::from(Vec::new()),
+        }
+    }
+}
+
+fn static_exc_default(inst: &Instance) -> &ExcData {
+    thread_local! {
+        static EMPTY: &'static ExcData = Box::leak(Box::default());
+    }
+    match &inst.exc {
+        Some(e) => e,
+        None => EMPTY.with(|e| *e),
+    }
+}
+
+/// What code a Python function runs.
+#[derive(Clone, Debug)]
+pub enum FuncCode {
+    Def(Rc<ast::FunctionDef>),
+    Lambda(Rc<ast::Lambda>),
+}
+
+impl FuncCode {
+    /// The parameter list.
+    pub fn params(&self) -> &ast::Parameters {
+        match self {
+            FuncCode::Def(d) => &d.params,
+            FuncCode::Lambda(l) => &l.params,
+        }
+    }
+}
+
+/// Local variables of one function activation; closures keep the whole environment alive.
+pub struct Env {
+    pub vars: RefCell<FxHashMap<Name, Value>>,
+    pub parent: Option<Rc<Env>>,
+    pub info: Rc<ScopeInfo>,
+}
+
+impl fmt::Debug for Env {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<env>")
+    }
+}
+
+/// A Python function (`def`, `async def` or `lambda`).
+pub struct Function {
+    pub name: Name,
+    pub qualname: Name,
+    pub code: FuncCode,
+    pub defaults: Vec<Value>,
+    pub kw_defaults: Vec<Option<Value>>,
+    pub env: Option<Rc<Env>>,
+    pub globals: Rc<Module>,
+    pub info: Rc<ScopeInfo>,
+    /// The class whose body defined this function (for zero-argument `super()`).
+    pub owner_class: RefCell<Option<Weak<Class>>>,
+    pub filename: Rc<str>,
+    pub dict: RefCell<Dict>,
+    /// The line of the `def` (for reprs such as `defined at prog.py:5`).
+    pub def_line: u32,
+}
+
+impl fmt::Debug for Function {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<function {}>", self.qualname)
+    }
+}
+
+impl Function {
+    /// True for `async def` (coroutine functions and async generator functions).
+    pub fn is_async(&self) -> bool {
+        matches!(&self.code, FuncCode::Def(d) if d.is_async)
+    }
+    /// True when calling it makes a (sync or async) generator.
+    pub fn is_generator(&self) -> bool {
+        matches!(&self.code, FuncCode::Def(d) if d.is_generator)
+    }
+}
+
+/// Positional and keyword arguments of a call.
+#[derive(Default, Debug, Clone)]
+pub struct Args {
+    pub pos: Vec<Value>,
+    pub kw: Vec<(Name, Value)>,
+}
+
+impl Args {
+    /// Positional-only arguments.
+    pub fn new(pos: Vec<Value>) -> Args {
+        Args {
+            pos,
+            kw: Vec::new(),
+        }
+    }
+    /// Removes and returns the keyword argument `name`.
+    pub fn take_kw(&mut self, name: &str) -> Option<Value> {
+        let i = self.kw.iter().position(|(k, _)| &**k == name)?;
+        Some(self.kw.remove(i).1)
+    }
+    /// Positional argument `i` or keyword `name`.
+    pub fn arg(&mut self, i: usize, name: &str) -> Option<Value> {
+        if let Some(v) = self.take_kw(name) {
+            return Some(v);
+        }
+        self.pos.get(i).cloned()
+    }
+}
+
+/// A synchronous native function.
+pub type SyncFn = fn(&Rc<Interp>, &Builtin, Args) -> PyResult;
+/// An asynchronous native function (may run Python code or suspend).
+pub type AsyncFn = fn(Rc<Interp>, Rc<Builtin>, Args) -> Lbf<'static, PyResult>;
+
+/// How a builtin runs.
+#[derive(Clone, Copy)]
+pub enum BuiltinFn {
+    Sync(SyncFn),
+    Async(AsyncFn),
+}
+
+/// A native function or a native method bound to its receiver.
+pub struct Builtin {
+    pub name: Rc<str>,
+    pub bound: Option<Value>,
+    pub f: BuiltinFn,
+}
+
+impl fmt::Debug for Builtin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<built-in function {}>", self.name)
+    }
+}
+
+/// A Python function bound to an instance.
+#[derive(Debug)]
+pub struct BoundMethod {
+    pub receiver: Value,
+    pub func: Value,
+}
+
+/// Coroutine, generator or async generator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CoroKind {
+    Coroutine,
+    Generator,
+    AsyncGenerator,
+}
+
+/// Events produced by `Drop` implementations and handled by the interpreter at the next
+/// statement boundary (they need the interpreter to format and emit).
+pub enum DropEvent {
+    /// A coroutine was destroyed without ever being started.
+    NeverAwaited { qualname: Name, line: u32 },
+    /// A failed task was destroyed and nobody retrieved its exception.
+    TaskExceptionNeverRetrieved { text: String, exc: ExcRef },
+}
+
+/// Where `Drop` implementations report to, plus the line currently executing.
+#[derive(Default)]
+pub struct DropSink {
+    pub events: RefCell<Vec<DropEvent>>,
+    pub line: Cell<u32>,
+}
+
+/// Per-coroutine saved interpreter state while suspended (CPython's gi_exc_state and frame).
+#[derive(Default)]
+pub struct SavedState {
+    pub exc_stack: Vec<ExcRef>,
+    pub frames: Vec<Rc<FrameInfo>>,
+}
+
+/// A running or suspended frame, for line tracking and tracebacks.
+#[derive(Debug)]
+pub struct FrameInfo {
+    pub name: Rc<str>,
+    pub filename: Rc<str>,
+    pub line: Cell<u32>,
+    pub hidden: bool,
+}
+
+/// A coroutine / generator object: a suspended Rust future running the body.
+pub struct Coro {
+    pub kind: CoroKind,
+    pub name: Name,
+    pub qualname: Name,
+    pub filename: Rc<str>,
+    pub def_line: u32,
+    pub body: RefCell<Option<Lbf<'static, PyResult>>>,
+    pub started: Cell<bool>,
+    pub running: Cell<bool>,
+    pub finished: Cell<bool>,
+    pub saved: RefCell<SavedState>,
+    pub sink: Rc<DropSink>,
+    /// The frame of the body, for `cr_frame`-like line info.
+    pub frame: Option<Rc<FrameInfo>>,
+    /// For async generators: an `aclose()`/`athrow()` in progress etc.
+    pub ag_running: Cell<bool>,
+    /// True once a task ran its first step (later steps pass a resume value).
+    pub stepped: Cell<bool>,
+    /// Internal awaitable helpers never warn when dropped unawaited.
+    pub helper: Cell<bool>,
+}
+
+impl fmt::Debug for Coro {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<coroutine {}>", self.qualname)
+    }
+}
+
+impl Drop for Coro {
+    fn drop(&mut self) {
+        if self.kind == CoroKind::Coroutine && !self.started.get() && !self.helper.get() {
+            let line = self.sink.line.get();
+            self.sink.events.borrow_mut().push(DropEvent::NeverAwaited {
+                qualname: self.qualname.clone(),
+                line,
+            });
+        }
+    }
+}
+
+/// A module object.
+pub struct Module {
+    pub name: Name,
+    pub dict: RefCell<FxHashMap<Name, Value>>,
+    pub filename: Rc<str>,
+}
+
+impl fmt::Debug for Module {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<module {}>", self.name)
+    }
+}
+
+impl Module {
+    /// A new empty module.
+    pub fn new(name: &str, filename: &str) -> Rc<Module> {
+        Rc::new(Module {
+            name: Rc::from(name),
+            dict: RefCell::new(FxHashMap::default()),
+            filename: Rc::from(filename),
+        })
+    }
+    /// Sets a global.
+    pub fn set(&self, name: &str, v: Value) {
+        self.dict.borrow_mut().insert(Rc::from(name), v);
+    }
+    /// Reads a global.
+    pub fn get(&self, name: &str) -> Option<Value> {
+        self.dict.borrow().get(name).cloned()
+    }
+}
+
+/// Native iterator state.
+pub enum IterState {
+    /// Over a list, tuple or str by index (sees list mutation like CPython).
+    Seq { seq: Value, idx: usize },
+    Range { cur: i64, stop: i64, step: i64 },
+    /// Over a dict's raw entries: kind 0 keys, 1 values, 2 items.
+    DictView { dict: Value, raw: usize, kind: u8, len: usize },
+    /// Over a materialised snapshot.
+    Vals { items: Rc<[Value]>, idx: usize },
+    Enumerate { inner: Value, count: i64 },
+    Zip { iters: Vec<Value> },
+    Map { func: Value, iters: Vec<Value> },
+    Filter { func: Value, inner: Value },
+    /// `iter(callable, sentinel)` is not supported; exhausted iterators become this.
+    Done,
+}
+
+/// Which standard stream a text stream object writes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum StreamKind {
+    Stdout,
+    Stderr,
+}
+
+/// Other native objects.
+pub enum NativeObj {
+    Loop(Rc<EventLoop>),
+    Handle(Rc<Handle>),
+    Stream(StreamKind),
+    /// `warnings.catch_warnings(record=...)`: the saved filter state while active.
+    CatchWarnings {
+        record: bool,
+        saved: RefCell<Option<crate::interp::warn::WarnState>>,
+        log: RefCell<Option<Value>>,
+    },
+    /// A recorded warning (`w.category`, `w.message`, ...).
+    WarningMessage {
+        category: Value,
+        message: Value,
+        filename: Rc<str>,
+        lineno: u32,
+    },
+    /// `@classmethod` wrapper.
+    ClassMethod(Value),
+    /// `@staticmethod` wrapper.
+    StaticMethod(Value),
+    /// `@property` wrapper (getter, optional setter).
+    Property(Value, RefCell<Option<Value>>),
+    /// `super()` proxy.
+    Super { owner: Rc<Class>, receiver: Value },
+    /// A plain attribute bag (used for `sys.version_info` and similar).
+    Namespace(RefCell<Dict>),
+}
+
+impl fmt::Debug for NativeObj {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<native>")
+    }
+}

@@ -1,0 +1,55 @@
+//! A structured, serialisable trace of a run, for timelines and step-through views.
+
+use serde::Serialize;
+
+use crate::engine::Stream;
+
+/// One thing that happened, at a virtual time.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum TraceEvent {
+    /// `create_task` (or gather/wait wrapping a coroutine) made a task.
+    TaskCreated { task: u64, name: String, coro: String, line: u32 },
+    /// A task step began (`throw` when an exception such as CancelledError is thrown in).
+    StepStarted { task: u64, throw: bool },
+    /// The step ended with the task waiting on something (`on` describes it).
+    StepSuspended { task: u64, on: String },
+    TaskFinished { task: u64 },
+    TaskCancelled { task: u64 },
+    TaskFailed { task: u64, exception: String },
+    CancelRequested { task: u64 },
+    TimerScheduled { handle: u64, when: f64 },
+    TimerFired { handle: u64, when: f64 },
+    /// `time.sleep` blocked the whole program until `until`.
+    BlockingSleep { seconds: f64, until: f64 },
+    /// Program output.
+    Output { stream: Stream, text: String, line: u32 },
+    /// Per-iteration snapshot (only when snapshots are enabled).
+    Iteration { iteration: u64, ready: Vec<u64>, timers: Vec<(u64, f64)> },
+}
+
+/// A timestamped event.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct TraceRecord {
+    pub time: f64,
+    #[serde(flatten)]
+    pub event: TraceEvent,
+}
+
+/// The trace collector. Disabled tracing costs one branch per event site.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Trace {
+    #[serde(skip)]
+    pub enabled: bool,
+    /// Also record an [`TraceEvent::Iteration`] snapshot per event-loop iteration.
+    #[serde(skip)]
+    pub snapshots: bool,
+    pub events: Vec<TraceRecord>,
+}
+
+impl Trace {
+    /// Appends an event.
+    pub fn push(&mut self, time: f64, event: TraceEvent) {
+        self.events.push(TraceRecord { time, event });
+    }
+}
