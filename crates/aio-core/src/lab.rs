@@ -356,49 +356,19 @@ pub struct Prediction {
     pub spans: Vec<Span>,
     /// When `main()` finishes: the time the reader waits for the whole program.
     pub total: f64,
+    /// The "starts" and "ends" lines in print order.
+    pub events: Vec<Event>,
 }
 
 impl Prediction {
-    /// The "starts" and "ends" lines in the order the program prints them.
-    ///
-    /// Built in causal order (a sequential task starts after the previous one ends; concurrent
-    /// tasks all start before the first timer fires) and then sorted by time with a stable sort, so
-    /// events at equal times keep that order. Equal deadlines fire in scheduling order, which is
-    /// task order here, as in CPython's timer heap.
-    pub fn events(&self) -> Vec<Event> {
-        let starts_first = self
-            .spans
-            .iter()
-            .map(|span| (span.start, span.task, EventKind::Starts));
-        let mut causal: Vec<(f64, usize, EventKind)> = if self.strategy == Strategy::Sequential {
-            self.spans
-                .iter()
-                .flat_map(|span| {
-                    [
-                        (span.start, span.task, EventKind::Starts),
-                        (span.end, span.task, EventKind::Ends),
-                    ]
-                })
-                .collect()
-        } else {
-            starts_first
-                .chain(
-                    self.spans
-                        .iter()
-                        .map(|span| (span.end, span.task, EventKind::Ends)),
-                )
-                .collect()
-        };
-        causal.sort_by(|a, b| a.0.total_cmp(&b.0));
-        causal
-            .into_iter()
-            .map(|(time, task, kind)| Event { time, task, kind })
-            .collect()
+    /// The "starts" and "ends" lines in the order the program printed them.
+    pub fn events(&self) -> &[Event] {
+        &self.events
     }
 }
 
 /// A line the generated program prints for one task.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     /// Seconds since the start.
     pub time: f64,
@@ -409,7 +379,7 @@ pub struct Event {
 }
 
 /// Whether an [`Event`] is a task starting or ending.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum EventKind {
     /// The coroutine's first line ran.
     Starts,
@@ -417,52 +387,60 @@ pub enum EventKind {
     Ends,
 }
 
-/// The timeline asyncio's event loop produces for `tasks` under `strategy`, in an ideal world where
-/// switching between tasks costs nothing.
+/// The timeline asyncio's event loop produces for `tasks` under `strategy`, found by running the
+/// very program the lab shows ([`python_code`]) in the engine, in virtual time.
 ///
-/// Sequential awaits add up: each coroutine starts when the previous one ends. With
-/// `create_task` or `gather` every task is scheduled before `main()` first yields, so all of them
-/// start together and the total is the longest single wait.
+/// There is no second model of asyncio's timing here: each span is read off the virtual time at
+/// which the program printed "starts" and "ends" for that task, and the total off "all done".
+/// Sequential awaits add up; with `create_task` or `gather` the waits overlap.
 pub fn predict(strategy: Strategy, tasks: &[LabTask]) -> Prediction {
-    match strategy {
-        Strategy::Sequential => {
-            let mut clock = 0.0;
-            let spans = tasks
-                .iter()
-                .enumerate()
-                .map(|(task, lab_task)| {
-                    let start = clock;
-                    clock += lab_task.seconds;
-                    Span {
-                        task,
-                        start,
-                        end: clock,
+    let run = crate::engine::run_to_completion(
+        &python_code(strategy, tasks),
+        "lab.py",
+        crate::engine::Budgets::default(),
+    );
+    let mut spans: Vec<Span> = (0..tasks.len())
+        .map(|task| Span {
+            task,
+            start: 0.0,
+            end: 0.0,
+        })
+        .collect();
+    let mut total = 0.0;
+    let mut events = Vec::new();
+    for chunk in &run.output {
+        for line in chunk.text.lines() {
+            // Lines look like `0.30s task_1 starts`; the stamp is rounded, the chunk time is exact.
+            let mut words = line.split_whitespace().skip(1);
+            match (words.next(), words.next()) {
+                (Some("all"), Some("done")) => total = chunk.time,
+                (Some(name), Some(event)) => {
+                    if let Some(index) = tasks.iter().position(|task| task.name == name) {
+                        let kind = match event {
+                            "starts" => EventKind::Starts,
+                            "ends" => EventKind::Ends,
+                            _ => continue,
+                        };
+                        match kind {
+                            EventKind::Starts => spans[index].start = chunk.time,
+                            EventKind::Ends => spans[index].end = chunk.time,
+                        }
+                        events.push(Event {
+                            time: chunk.time,
+                            task: index,
+                            kind,
+                        });
                     }
-                })
-                .collect();
-            Prediction {
-                strategy,
-                spans,
-                total: clock,
+                }
+                _ => {}
             }
         }
-        Strategy::CreateTask | Strategy::Gather => {
-            let spans: Vec<Span> = tasks
-                .iter()
-                .enumerate()
-                .map(|(task, lab_task)| Span {
-                    task,
-                    start: 0.0,
-                    end: lab_task.seconds,
-                })
-                .collect();
-            let total = spans.iter().map(|span| span.end).fold(0.0, f64::max);
-            Prediction {
-                strategy,
-                spans,
-                total,
-            }
-        }
+    }
+    Prediction {
+        strategy,
+        spans,
+        total,
+        events,
     }
 }
 
