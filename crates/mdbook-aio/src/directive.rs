@@ -8,8 +8,14 @@ use std::fmt;
 
 use aio_core::lab::{self, LabProps, LabTask, Strategy, View};
 
-/// The widget kinds a directive can name.
+/// The timeline lab: `{{#timeline-lab name=seconds …}}`.
 pub const TIMELINE_LAB: &str = "timeline-lab";
+
+/// A runnable example: `{{#asyncio-example examples/file.py}}`.
+pub const ASYNCIO_EXAMPLE: &str = "asyncio-example";
+
+/// The widget kinds a directive can name.
+pub const KINDS: [&str; 2] = [TIMELINE_LAB, ASYNCIO_EXAMPLE];
 
 /// A directive found in a chapter, with where it stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,7 +68,7 @@ pub fn split(content: &str) -> Result<Vec<Piece<'_>>, DirectiveError> {
             .unwrap_or(content.len() - name_start);
         let kind = &content[name_start..name_start + name_len];
         search_from = name_start;
-        if kind != TIMELINE_LAB {
+        if !KINDS.contains(&kind) {
             continue;
         }
         let line = line_of(content, start);
@@ -139,4 +145,24 @@ pub fn parse_timeline_lab(directive: &Directive<'_>) -> Result<LabProps, Directi
     }
     lab::check_tasks(&tasks).map_err(|error| fail(format!("{}: {error}", TIMELINE_LAB)))?;
     Ok(LabProps { tasks, view })
+}
+
+/// Reads the argument of `{{#asyncio-example PATH}}`: one path to a `.py` file, relative to the
+/// chapter's own folder (as with `{{#include}}`).
+pub fn parse_example<'a>(directive: &Directive<'a>) -> Result<&'a str, DirectiveError> {
+    let fail = |message: String| DirectiveError {
+        line: directive.line,
+        message,
+    };
+    let mut words = directive.args.split_whitespace();
+    match (words.next(), words.next()) {
+        (Some(path), None) if path.ends_with(".py") => Ok(path),
+        (Some(path), None) => Err(fail(format!("`{path}` is not a .py file"))),
+        (None, _) => Err(fail(format!(
+            "name the program: `{{{{#{ASYNCIO_EXAMPLE} examples/hello.py}}}}`"
+        ))),
+        (Some(_), Some(extra)) => Err(fail(format!(
+            "one path only, found another argument `{extra}`"
+        ))),
+    }
 }

@@ -9,7 +9,9 @@ use std::fmt::Write;
 
 use aio_core::lab::{self, LabProps, Prediction, Strategy, View};
 
-use crate::directive::TIMELINE_LAB;
+use aio_core::engine::{self, Budgets, Stream};
+
+use crate::directive::{ASYNCIO_EXAMPLE, TIMELINE_LAB};
 
 /// Width of the fallback timeline's drawing area, in SVG user units.
 const CHART_WIDTH: f64 = 560.0;
@@ -130,6 +132,41 @@ fn push_table(html: &mut String, props: &LabProps, prediction: &Prediction) {
         );
     }
     html.push_str("</tbody></table>");
+}
+
+/// The placeholder for a runnable example: the code, and the output the engine predicts for it in
+/// virtual time, each line with the moment it is printed.
+pub fn example(id: &str, source: &str) -> String {
+    let filename = id.rsplit('/').next().unwrap_or(id);
+    let props = serde_json::json!({ "id": id, "filename": filename, "source": source });
+    let run = engine::run_to_completion(source, filename, Budgets::default());
+    let last_line_at = run.output.last().map_or(0.0, |chunk| chunk.time);
+    let mut output = String::new();
+    for chunk in &run.output {
+        let text = escape(&chunk.text).replace('\n', "&#10;");
+        match chunk.stream {
+            Stream::Stdout => output.push_str(&text),
+            Stream::Stderr => {
+                let _ = write!(output, "<span class=\"aio-fallback-stderr\">{text}</span>");
+            }
+        }
+    }
+    format!(
+        "<div class=\"aio-widget\" data-aio-widget=\"{ASYNCIO_EXAMPLE}\" data-aio-props=\"{props}\">\
+         <div class=\"aio-fallback\">\
+         <pre><code class=\"language-python\">{code}</code></pre>\
+         <p class=\"aio-fallback-title\"><strong>Output</strong> of <code>python3 {filename}</code>, \
+         as the book's asyncio engine predicts it (last line at {last_line_at:.2} s{status}):</p>\
+         <pre class=\"aio-fallback-output\">{output}</pre>\
+         </div></div>",
+        props = escape(&props.to_string()),
+        code = escape(source).replace('\n', "&#10;"),
+        filename = escape(filename),
+        status = match run.exit_status {
+            0 => String::new(),
+            status => format!(", exit status {status}"),
+        },
+    )
 }
 
 /// Escapes text for HTML content and double-quoted attribute values.

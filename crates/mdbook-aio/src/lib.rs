@@ -11,6 +11,8 @@
 pub mod directive;
 pub mod fallback;
 
+use std::path::{Path, PathBuf};
+
 use anyhow::bail;
 use mdbook_preprocessor::book::{Book, BookItem, Chapter};
 use mdbook_preprocessor::errors::Result;
@@ -27,11 +29,12 @@ impl Preprocessor for AioPreprocessor {
         "aio"
     }
 
-    fn run(&self, _ctx: &PreprocessorContext, mut book: Book) -> Result<Book> {
+    fn run(&self, ctx: &PreprocessorContext, mut book: Book) -> Result<Book> {
+        let src = ctx.root.join(&ctx.config.book.src);
         let mut errors = Vec::new();
         book.for_each_mut(|item| {
             if let BookItem::Chapter(chapter) = item
-                && let Err(error) = expand_chapter(chapter)
+                && let Err(error) = expand_chapter(chapter, &src)
             {
                 errors.push(error);
             }
@@ -49,31 +52,77 @@ impl Preprocessor for AioPreprocessor {
 }
 
 /// Replaces every directive of one chapter; on failure, says which chapter and line.
-fn expand_chapter(chapter: &mut Chapter) -> std::result::Result<(), String> {
-    let place = chapter.source_path.as_ref().map_or_else(
+fn expand_chapter(chapter: &mut Chapter, src: &Path) -> std::result::Result<(), String> {
+    let source_path = chapter.source_path.clone();
+    let place = source_path.as_ref().map_or_else(
         || chapter.name.clone(),
         |path| format!("src/{}", path.display()),
     );
-    let expanded = expand(&chapter.content)
+    let chapter_dir = source_path
+        .as_ref()
+        .and_then(|path| path.parent())
+        .map_or_else(PathBuf::new, Path::to_path_buf);
+    let files = ChapterFiles {
+        src: src.to_path_buf(),
+        chapter_dir,
+    };
+    let expanded = expand(&chapter.content, &files)
         .map_err(|error| format!("{place}:{}: {}", error.line, error.message))?;
     chapter.content = expanded;
     Ok(())
 }
 
+/// Where a chapter's directives find the files they name.
+#[derive(Debug, Clone, Default)]
+pub struct ChapterFiles {
+    /// The book's source folder (`book/src`).
+    pub src: PathBuf,
+    /// The chapter's folder, relative to `src`.
+    pub chapter_dir: PathBuf,
+}
+
+impl ChapterFiles {
+    /// Reads a file named relative to the chapter, returning its id (its path relative to the
+    /// book's source folder, with `/`) and its text.
+    fn read(&self, relative: &str) -> std::result::Result<(String, String), String> {
+        let id_path = self.chapter_dir.join(relative);
+        let id = id_path
+            .components()
+            .map(|part| part.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        let text = std::fs::read_to_string(self.src.join(&id_path))
+            .map_err(|error| format!("cannot read `{relative}` (looked for src/{id}): {error}"))?;
+        Ok((id, text))
+    }
+}
+
 /// Replaces every directive in a chapter's Markdown with its placeholder.
-pub fn expand(content: &str) -> std::result::Result<String, DirectiveError> {
+pub fn expand(content: &str, files: &ChapterFiles) -> std::result::Result<String, DirectiveError> {
     let mut out = String::with_capacity(content.len());
     for piece in directive::split(content)? {
-        match piece {
-            Piece::Text(text) => out.push_str(text),
-            Piece::Directive(found) => {
-                let props = directive::parse_timeline_lab(&found)?;
-                // Blank lines around the block make Markdown treat it as raw HTML.
-                out.push_str("\n\n");
-                out.push_str(&fallback::timeline_lab(&props));
-                out.push_str("\n\n");
+        let found = match piece {
+            Piece::Text(text) => {
+                out.push_str(text);
+                continue;
             }
-        }
+            Piece::Directive(found) => found,
+        };
+        let html = match found.kind {
+            directive::ASYNCIO_EXAMPLE => {
+                let path = directive::parse_example(&found)?;
+                let (id, source) = files.read(path).map_err(|message| DirectiveError {
+                    line: found.line,
+                    message,
+                })?;
+                fallback::example(&id, &source)
+            }
+            _ => fallback::timeline_lab(&directive::parse_timeline_lab(&found)?),
+        };
+        // Blank lines around the block make Markdown treat it as raw HTML.
+        out.push_str("\n\n");
+        out.push_str(&html);
+        out.push_str("\n\n");
     }
     Ok(out)
 }

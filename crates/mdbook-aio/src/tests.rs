@@ -2,6 +2,18 @@
 
 use super::*;
 
+/// A chapter at the top of a book whose source folder is `tests/fixtures/lab/src`.
+fn files() -> ChapterFiles {
+    ChapterFiles {
+        src: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lab/src"),
+        chapter_dir: PathBuf::new(),
+    }
+}
+
+fn expand(content: &str) -> std::result::Result<String, DirectiveError> {
+    super::expand(content, &files())
+}
+
 /// Expands `input` and returns the one placeholder's props JSON, decoded.
 fn props_of(input: &str) -> serde_json::Value {
     let html = expand(input).unwrap_or_else(|error| panic!("{input:?} failed: {error}"));
@@ -183,4 +195,57 @@ fn run_names_the_chapter_and_line_of_a_bad_directive() {
         "{error}"
     );
     assert!(!error.contains("intro.md"), "{error}");
+}
+
+#[test]
+fn an_example_becomes_a_placeholder_with_code_and_predicted_output() {
+    let html = expand("{{#asyncio-example examples/hello.py}}").unwrap();
+    let props = props_of("{{#asyncio-example examples/hello.py}}");
+    assert_eq!(props["id"], "examples/hello.py");
+    assert_eq!(props["filename"], "hello.py");
+    assert!(
+        props["source"]
+            .as_str()
+            .unwrap()
+            .starts_with("import asyncio\n")
+    );
+    assert!(html.contains("data-aio-widget=\"asyncio-example\""));
+    assert!(html.contains("<pre><code class=\"language-python\">import asyncio&#10;"));
+    // The engine ran it at build time: the output is there, with its virtual time.
+    assert!(
+        html.contains(
+            "<pre class=\"aio-fallback-output\">[0.00] hello&#10;[0.10] world&#10;</pre>"
+        ),
+        "{html}"
+    );
+    assert!(html.contains("last line at 0.10 s"), "{html}");
+}
+
+#[test]
+fn bad_example_directives_are_refused_with_the_line() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "{{#asyncio-example}}",
+            "line 1: name the program: `{{#asyncio-example examples/hello.py}}`",
+        ),
+        (
+            "{{#asyncio-example notes.txt}}",
+            "line 1: `notes.txt` is not a .py file",
+        ),
+        (
+            "{{#asyncio-example a.py b.py}}",
+            "line 1: one path only, found another argument `b.py`",
+        ),
+        (
+            "\n{{#asyncio-example examples/missing.py}}",
+            "line 2: cannot read `examples/missing.py` (looked for src/examples/missing.py)",
+        ),
+    ];
+    for (input, expected) in cases {
+        let error = expand(input).expect_err(input).to_string();
+        assert!(
+            error.starts_with(expected),
+            "{input:?}\n  got: {error}\n want: {expected}"
+        );
+    }
 }

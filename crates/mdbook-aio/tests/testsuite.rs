@@ -61,6 +61,17 @@ fn a_lab_becomes_a_placeholder_with_its_fallback() {
         !placeholder.contains("<p>async def"),
         "Markdown must not re-parse the code"
     );
+    // The example ran in the engine at build time; its output is in the fallback.
+    assert_eq!(
+        page.matches("data-aio-widget=\"asyncio-example\"").count(),
+        1,
+        "{page}"
+    );
+    assert!(
+        page.contains("[0.00] hello&#10;[0.10] world&#10;")
+            || page.contains("[0.00] hello\n[0.10] world\n"),
+        "{page}"
+    );
     // The escaped directive is shown as text.
     assert!(
         page.contains("{{#timeline-lab name=seconds ...}}"),
