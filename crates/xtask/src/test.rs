@@ -55,6 +55,7 @@ pub(crate) fn run_all() -> anyhow::Result<()> {
         run(tool("cargo").args(["test", "--workspace", "--quiet"]))
     });
     steps.run("widget tests in Chromium", || {
+        // No `--quiet`: cargo would pass it on to wasm-bindgen-test-runner, which refuses it.
         run(tool("cargo")
             .args([
                 "test",
@@ -62,7 +63,6 @@ pub(crate) fn run_all() -> anyhow::Result<()> {
                 "aio-widgets",
                 "--target",
                 "wasm32-unknown-unknown",
-                "--quiet",
             ])
             .env("CHROMEDRIVER", which("chromedriver")))
     });
