@@ -9,8 +9,8 @@
 use std::rc::Rc;
 
 use aio_core::lab::{
-    DurationError, LabProps, LabTask, MAX_TASKS, NameError, Strategy, View, check_name,
-    fresh_task_name, parse_seconds, python_seconds,
+    DurationError, LabProps, LabTask, MAX_TASKS, NameError, Prediction, Strategy, View, check_name,
+    fresh_task_name, parse_seconds, predict, python_seconds,
 };
 use yew::Reducible;
 
@@ -96,6 +96,15 @@ pub struct LabState {
     pub version: u32,
     /// The next [`TaskRow::id`].
     next_id: u32,
+    /// What the engine predicts for [`LabState::tasks`], one per strategy (indexed like
+    /// [`Strategy::ALL`]). Kept here, recomputed only when the tasks change, because each
+    /// prediction runs a Python program in the engine: rendering must not pay for it.
+    predictions: Rc<[Prediction; 3]>,
+}
+
+/// Runs the engine once per strategy on these tasks.
+fn predict_all(tasks: &[LabTask]) -> Rc<[Prediction; 3]> {
+    Rc::new(Strategy::ALL.map(|strategy| predict(strategy, tasks)))
 }
 
 /// The index of `strategy` in [`Strategy::ALL`] and [`LabState::runs`].
@@ -117,18 +126,32 @@ impl LabState {
             .enumerate()
             .map(|(id, task)| TaskRow::new(id as u32, task.clone()))
             .collect();
+        let predictions = predict_all(
+            &props
+                .tasks
+                .iter()
+                .take(MAX_TASKS)
+                .cloned()
+                .collect::<Vec<_>>(),
+        );
         LabState {
             next_id: rows.len() as u32,
             rows,
             view: props.view,
             runs: Default::default(),
             version: 0,
+            predictions,
         }
     }
 
     /// The tasks the code, the prediction and a run use: the last valid value of every row.
     pub fn tasks(&self) -> Vec<LabTask> {
         self.rows.iter().map(|row| row.task.clone()).collect()
+    }
+
+    /// What the engine predicts for the current tasks under `strategy`.
+    pub fn prediction(&self, strategy: Strategy) -> &Prediction {
+        &self.predictions[strategy_index(strategy)]
     }
 
     /// Whether every input holds a valid value (Run is disabled otherwise).
@@ -241,6 +264,21 @@ impl Reducible for LabState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let previous_tasks = self.tasks();
+        let state = self.apply(action);
+        let tasks = state.tasks();
+        if tasks == previous_tasks {
+            return state;
+        }
+        let mut state = (*state).clone();
+        state.predictions = predict_all(&tasks);
+        Rc::new(state)
+    }
+}
+
+impl LabState {
+    /// The reducer proper: everything but keeping the predictions up to date.
+    fn apply(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut state = (*self).clone();
         match action {
             Action::EditName(index, text) => {

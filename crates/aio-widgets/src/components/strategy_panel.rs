@@ -1,7 +1,7 @@
 //! One strategy's panel: its Run button, the timeline, the totals, the timing table and the Python
 //! code, all following the current tasks.
 
-use aio_core::lab::{LabTask, Strategy, predict, python_code, speedup};
+use aio_core::lab::{LabTask, Prediction, Strategy, python_code, speedup};
 use yew::prelude::*;
 
 use crate::components::timeline::Timeline;
@@ -17,6 +17,8 @@ pub struct StrategyPanelProps {
     pub uid: u32,
     /// The last valid tasks.
     pub tasks: Vec<LabTask>,
+    /// What the engine predicts for them under this strategy.
+    pub prediction: Prediction,
     /// Whether it runs and what it measured.
     pub run: RunState,
     /// The predicted sequential total in seconds, for the speed-up.
@@ -36,7 +38,7 @@ pub struct StrategyPanelProps {
 pub fn StrategyPanel(props: &StrategyPanelProps) -> Html {
     let strategy = props.strategy;
     let key = strategy.key();
-    let prediction = predict(strategy, &props.tasks);
+    let prediction = props.prediction.clone();
     let names: Vec<String> = props.tasks.iter().map(|task| task.name.clone()).collect();
     let measured = props.run.measured.clone();
     let heading_id = format!("aio-lab-{}-{key}-heading", props.uid);

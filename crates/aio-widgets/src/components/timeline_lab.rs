@@ -1,7 +1,7 @@
 //! The timeline lab's root: owns the [`LabState`], the running [`RunHandle`] and lays out the task
 //! editor, the view picker and one [`StrategyPanel`] per shown strategy.
 
-use aio_core::lab::{LabProps, MAX_TASKS, Strategy, View, predict};
+use aio_core::lab::{LabProps, MAX_TASKS, Strategy, View};
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
@@ -99,7 +99,7 @@ pub fn TimelineLab(props: &TimelineLabProps) -> Html {
     let tasks = state.tasks();
     let can_run = state.all_valid();
     let can_remove = state.rows.len() > 1;
-    let sequential_total = predict(Strategy::Sequential, &tasks).total;
+    let sequential_total = state.prediction(Strategy::Sequential).total;
     let sequential_measured = state
         .run(Strategy::Sequential)
         .measured
@@ -114,7 +114,7 @@ pub fn TimelineLab(props: &TimelineLabProps) -> Html {
                 .measured
                 .as_ref()
                 .map(|measured| measured.total_ms / 1000.0);
-            [Some(predict(strategy, &tasks).total), measured]
+            [Some(state.prediction(strategy).total), measured]
         })
         .flatten()
         .fold(0.0, f64::max);
@@ -178,6 +178,7 @@ pub fn TimelineLab(props: &TimelineLabProps) -> Html {
                         {strategy}
                         {uid}
                         tasks={tasks.clone()}
+                        prediction={state.prediction(strategy).clone()}
                         run={state.run(strategy).clone()}
                         {sequential_total}
                         {sequential_measured}
