@@ -14,18 +14,21 @@ test('the book is served from a sub-path', () => {
   assert.match(new URL(BOOK_URL).pathname, /^\/[^/]+\/$/);
 });
 
-test('every chapter loads with no error and mounts every widget', async () => {
+const THEMES = ['light', 'rust', 'coal', 'navy', 'ayu'];
+
+test('every chapter loads with no error and mounts every widget, in all five themes', async () => {
   const paths = await chapterPaths(browser);
   assert.ok(paths.length >= 3, `the sidebar lists chapters (found ${paths.join(', ')})`);
   let widgets = 0;
-  for (const path of paths) {
-    const { page, problems, close } = await openPage(browser, path);
+  for (const [path, theme] of paths.flatMap((p) => THEMES.map((t) => [p, t]))) {
+    const { page, problems, close } = await openPage(browser, path, { theme });
+    assert.ok(await page.evaluate((t) => document.documentElement.classList.contains(t), theme), `${path} uses the ${theme} theme`);
     const states = await waitForWidgets(page);
     widgets += states.length;
-    assert.deepEqual(states.filter((s) => s !== 'true'), [], `${path}: every widget mounts`);
+    assert.deepEqual(states.filter((s) => s !== 'true'), [], `${path} (${theme}): every widget mounts`);
     const leftovers = await page.$$eval('.aio-error', (els) => els.map((e) => e.textContent));
-    assert.deepEqual(leftovers, [], `${path}: no widget error box`);
-    assert.deepEqual(problems, [], `${path}: no console error, no outside request`);
+    assert.deepEqual(leftovers, [], `${path} (${theme}): no widget error box`);
+    assert.deepEqual(problems, [], `${path} (${theme}): no console error, no outside request`);
     await close();
   }
   assert.ok(widgets >= 1, 'the book has at least one widget');
