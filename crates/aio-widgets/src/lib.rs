@@ -14,6 +14,8 @@ use aio_core::lab::{LabProps, check_tasks};
 use wasm_bindgen::prelude::*;
 
 pub mod components;
+pub mod editing;
+pub mod example_state;
 pub mod services;
 pub mod state;
 
