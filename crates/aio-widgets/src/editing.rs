@@ -100,7 +100,9 @@ pub fn dedent(text: &str, sel_start: usize, sel_end: usize) -> TextEdit {
         .join("\n");
     if !text[start..end].contains('\n') {
         // Keep the caret where it was in the line's text.
-        let caret_start = sel_start.saturating_sub(removed_first).max(utf16_offset(text, first));
+        let caret_start = sel_start
+            .saturating_sub(removed_first)
+            .max(utf16_offset(text, first));
         let removed_total = utf16_len(&text[first..last]) - utf16_len(&insert);
         let caret_end = sel_end.saturating_sub(removed_total).max(caret_start);
         return TextEdit {
@@ -130,7 +132,10 @@ pub fn newline(text: &str, sel_start: usize, sel_end: usize) -> TextEdit {
     let start = byte_offset(text, sel_start);
     let line_start = text[..start].rfind('\n').map_or(0, |n| n + 1);
     let line = &text[line_start..start];
-    let indentation: String = line.chars().take_while(|c| *c == ' ' || *c == '\t').collect();
+    let indentation: String = line
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .collect();
     let mut insert = format!("\n{indentation}");
     if line.trim_end().ends_with(':') {
         insert.push_str(INDENT);
@@ -168,7 +173,10 @@ mod tests {
         let (start, end) = (utf16_offset(&text, start), utf16_offset(&text, end));
         let edit = make(&text, start, end);
         let after = apply(&text, &edit);
-        let (s, e) = (byte_offset(&after, edit.select.0), byte_offset(&after, edit.select.1));
+        let (s, e) = (
+            byte_offset(&after, edit.select.0),
+            byte_offset(&after, edit.select.1),
+        );
         if s == e {
             format!("{}|{}", &after[..s], &after[s..])
         } else {
@@ -196,7 +204,10 @@ mod tests {
     #[test]
     fn enter_keeps_indentation() {
         assert_eq!(run(newline, "    x = 1|"), "    x = 1\n    |");
-        assert_eq!(run(newline, "async def main():|"), "async def main():\n    |");
+        assert_eq!(
+            run(newline, "async def main():|"),
+            "async def main():\n    |"
+        );
         assert_eq!(run(newline, "    if x:  |"), "    if x:  \n        |");
         assert_eq!(run(newline, "x|y"), "x\n|y");
     }

@@ -19,13 +19,19 @@ fn props(source: &str) -> Rc<ExampleProps> {
 }
 
 fn texts(lines: &[OutputLine]) -> Vec<(&str, Stream)> {
-    lines.iter().map(|line| (line.text.as_str(), line.stream)).collect()
+    lines
+        .iter()
+        .map(|line| (line.text.as_str(), line.stream))
+        .collect()
 }
 
 #[test]
 fn predicts_output_timeline_and_total() {
     let p = predict(PROGRAM, "ex.py");
-    assert_eq!(texts(&p.output), [("a", Stream::Stdout), ("b", Stream::Stdout)]);
+    assert_eq!(
+        texts(&p.output),
+        [("a", Stream::Stdout), ("b", Stream::Stdout)]
+    );
     assert_eq!(p.output[1].time, 0.2);
     assert!((p.total - 0.2).abs() < 1e-9);
     assert_eq!(p.lanes.len(), 1);
@@ -40,7 +46,10 @@ fn errors_read_like_python() {
     let syntax = predict("async def f():\n    pass\nawait f()\n", "ex.py");
     let message = syntax.error.unwrap();
     assert!(message.contains("File \"ex.py\", line 3"), "{message}");
-    assert!(message.contains("SyntaxError: 'await' outside function"), "{message}");
+    assert!(
+        message.contains("SyntaxError: 'await' outside function"),
+        "{message}"
+    );
     assert_eq!(syntax.exit_status, None);
 
     let name = predict("print(nope)\n", "ex.py");
