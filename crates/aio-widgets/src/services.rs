@@ -324,7 +324,6 @@ pub fn start_example_run(
     let run_token = token.clone();
     spawn_local(async move {
         abortable(run_token, async move {
-            let origin = now_ms();
             // The prediction already refused code that does not parse; this is a safety net.
             let Ok(mut engine) = Engine::new(&source, &filename, Budgets::default()) else {
                 onevent.emit(ExampleRunEvent::Finished {
@@ -334,6 +333,8 @@ pub fn start_example_run(
                 return;
             };
             engine.enable_trace(false);
+            // The clock starts once the code is parsed, as CPython's does after compiling.
+            let origin = now_ms();
             loop {
                 let poll = engine.poll((now_ms() - origin) / 1000.0, Some(RUN_SLICE));
                 let chunks = engine.drain_output();
