@@ -7,6 +7,8 @@
 //!   each strategy shows, and the predicted timeline.
 //! - [`syntax`]: the front end: `parse_module(source, filename)` gives a checked
 //!   [`syntax::ast::Module`] or a [`syntax::SyntaxError`] rendered exactly as CPython 3.11 prints it.
+//! - [`example`], [`highlight`], [`scrub`], [`timeline`]: the code widget's pure parts: its props,
+//!   a never-failing highlighter, the scrubbable durations and the trace-to-lanes conversion.
 //! - [`format`](mod@format): CPython's `repr` of floats and strings and the format-spec mini-language.
 //!
 //! ## Grammar
@@ -45,11 +47,15 @@
 pub mod asyncio;
 pub mod builtins;
 pub mod engine;
+pub mod example;
 pub mod format;
+pub mod highlight;
 pub mod interp;
 pub mod lab;
 pub mod runtime;
+pub mod scrub;
 pub mod syntax;
+pub mod timeline;
 pub mod trace;
 
 pub use engine::{Budgets, Engine, OutputChunk, Poll, RunResult, Stream, run_to_completion};

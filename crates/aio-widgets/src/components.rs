@@ -1,6 +1,10 @@
-//! The lab's yew components, one per file: data goes down as props, changes come up as `on…`
+//! The widgets' yew components (the timeline lab's and the code widget's), one per file: data goes down as props, changes come up as `on…`
 //! callbacks to [`timeline_lab::TimelineLab`], which owns the state.
 
+pub mod asyncio_example;
+pub mod code_editor;
+pub mod example_output;
+pub mod example_timeline;
 pub mod strategy_panel;
 pub mod task_editor;
 pub mod timeline;

@@ -2,25 +2,40 @@
 //!
 //! `www/aio-loader.js` loads this module and calls [`mount`] for every placeholder the mdBook
 //! preprocessor left in a page (`<div class="aio-widget" data-aio-widget="…" data-aio-props='…'>`).
-//! The only widget so far is the timeline lab ([`components::timeline_lab::TimelineLab`]).
+//! Two widgets: the timeline lab ([`components::timeline_lab::TimelineLab`]) and the code widget
+//! that turns every Python example into a workbench ([`components::asyncio_example::AsyncioExample`]).
 //!
 //! - [`state`]: the lab's state and reducer (plain Rust, unit-tested on the host);
+//! - [`example_state`], [`editing`]: the code widget's state, reducer and editor keys (likewise);
 //! - [`services`]: runs the tasks as real futures on the browser's event loop and measures them;
 //! - [`components`]: the yew components, one per file.
 
 use std::cell::Cell;
 
+use aio_core::example::ExampleProps;
 use aio_core::lab::{LabProps, check_tasks};
 use wasm_bindgen::prelude::*;
 
 pub mod components;
+pub mod editing;
+pub mod example_state;
 pub mod services;
 pub mod state;
 
+use components::asyncio_example::{AsyncioExample, AsyncioExampleProps};
 use components::timeline_lab::{TimelineLab, TimelineLabProps};
 
 /// The `data-aio-widget` value of the timeline lab.
 pub const TIMELINE_LAB: &str = "timeline-lab";
+
+/// The `data-aio-widget` value of a Python example (the code widget).
+pub const ASYNCIO_EXAMPLE: &str = "asyncio-example";
+
+/// Reads a code widget's `data-aio-props` JSON, with a message a reader can act on.
+pub fn parse_example_props(props_json: &str) -> Result<ExampleProps, String> {
+    serde_json::from_str(props_json)
+        .map_err(|error| format!("its settings (data-aio-props) are not valid: {error}"))
+}
 
 /// Reads a timeline lab's `data-aio-props` JSON and checks it, with a message a reader can act on.
 pub fn parse_lab_props(props_json: &str) -> Result<LabProps, String> {
@@ -50,8 +65,21 @@ pub fn mount(element: web_sys::Element, kind: &str, props_json: &str) -> Result<
             .render();
             Ok(())
         }
+        ASYNCIO_EXAMPLE => {
+            let example =
+                parse_example_props(props_json).map_err(|error| JsValue::from_str(&error))?;
+            element.set_inner_html("");
+            let _app = yew::Renderer::<AsyncioExample>::with_root_and_props(
+                element,
+                AsyncioExampleProps {
+                    example: std::rc::Rc::new(example),
+                },
+            )
+            .render();
+            Ok(())
+        }
         other => Err(JsValue::from_str(&format!(
-            "unknown widget kind `{other}` (this version knows `{TIMELINE_LAB}`)"
+            "unknown widget kind `{other}` (this version knows `{TIMELINE_LAB}` and `{ASYNCIO_EXAMPLE}`)"
         ))),
     }
 }
@@ -99,6 +127,24 @@ mod tests {
         )
         .unwrap();
         assert_eq!(one.view, View::One(Strategy::Gather));
+    }
+
+    #[test]
+    fn reads_and_refuses_example_props() {
+        let props = super::parse_example_props(
+            r#"{"id":"tasks/p03.py","filename":"p03.py","source":"print(1)\n"}"#,
+        )
+        .unwrap();
+        assert_eq!(props.filename, "p03.py");
+        for json in [
+            "",
+            "[]",
+            r#"{"id":"x"}"#,
+            r#"{"id":1,"filename":"a","source":""}"#,
+        ] {
+            let error = super::parse_example_props(json).unwrap_err();
+            assert!(error.contains("not valid"), "{json}: {error}");
+        }
     }
 
     #[test]

@@ -277,3 +277,154 @@ pub fn start_run(
     });
     RunHandle { token }
 }
+
+/// Steps the engine runs between two yields to the browser during a real run: small enough that
+/// a busy program leaves the page responsive, large enough that the yields cost little.
+pub const RUN_SLICE: u64 = 50_000;
+
+/// What a real run of an example reports.
+#[derive(Debug, Clone)]
+pub enum ExampleRunEvent {
+    /// Output, `measured_ms` after the run's start.
+    Output {
+        chunks: Vec<aio_core::engine::OutputChunk>,
+        measured_ms: f64,
+    },
+    /// The program ended; the trace's times are real seconds since the start.
+    Finished {
+        trace: Vec<aio_core::trace::TraceRecord>,
+        total_ms: f64,
+    },
+}
+
+/// Waits until `deadline_ms` (page time). Browser timers can fire a little early, so it waits
+/// again until the deadline has really passed: a `sleep` never ends early.
+async fn sleep_until(deadline_ms: f64) {
+    loop {
+        let remaining = deadline_ms - now_ms();
+        if remaining <= 0.0 {
+            break;
+        }
+        TimeoutFuture::new(remaining.ceil() as u32).await;
+    }
+}
+
+/// Runs `source` in real time: the engine is polled with the elapsed seconds, sleeps until each
+/// `WaitUntil` deadline and yields to the browser after every [`RUN_SLICE`] steps, so output
+/// arrives when it would in a terminal. Dropping the returned handle drops the engine and its
+/// timer at once (Stop).
+pub fn start_example_run(
+    source: String,
+    filename: String,
+    onevent: Callback<ExampleRunEvent>,
+) -> RunHandle {
+    use aio_core::engine::{Budgets, Engine, Poll};
+
+    let token = CancelToken::default();
+    let run_token = token.clone();
+    spawn_local(async move {
+        abortable(run_token, async move {
+            // The prediction already refused code that does not parse; this is a safety net.
+            let Ok(mut engine) = Engine::new(&source, &filename, Budgets::default()) else {
+                onevent.emit(ExampleRunEvent::Finished {
+                    trace: Vec::new(),
+                    total_ms: 0.0,
+                });
+                return;
+            };
+            engine.enable_trace(false);
+            // The clock starts once the code is parsed, as CPython's does after compiling.
+            let origin = now_ms();
+            loop {
+                let poll = engine.poll((now_ms() - origin) / 1000.0, Some(RUN_SLICE));
+                let chunks = engine.drain_output();
+                if !chunks.is_empty() {
+                    onevent.emit(ExampleRunEvent::Output {
+                        chunks,
+                        measured_ms: now_ms() - origin,
+                    });
+                }
+                match poll {
+                    Poll::WaitUntil(deadline) => sleep_until(origin + deadline * 1000.0).await,
+                    // A zero timeout lets the browser paint and handle input (and Stop).
+                    Poll::Yielded => TimeoutFuture::new(0).await,
+                    Poll::Finished(_) => {
+                        onevent.emit(ExampleRunEvent::Finished {
+                            trace: engine.drain_trace(),
+                            total_ms: now_ms() - origin,
+                        });
+                        return;
+                    }
+                }
+            }
+        })
+        .await;
+    });
+    RunHandle { token }
+}
+
+/// A pending `requestAnimationFrame` callback; dropping it cancels the callback.
+#[derive(Debug)]
+pub struct AnimationFrame {
+    id: i32,
+    _closure: wasm_bindgen::closure::Closure<dyn FnMut(f64)>,
+}
+
+impl Drop for AnimationFrame {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            let _ = window.cancel_animation_frame(self.id);
+        }
+    }
+}
+
+/// Calls `callback` before the next paint (or `None` without a window).
+pub fn request_animation_frame(callback: impl FnOnce() + 'static) -> Option<AnimationFrame> {
+    use wasm_bindgen::JsCast;
+    let mut callback = Some(callback);
+    let closure = wasm_bindgen::closure::Closure::<dyn FnMut(f64)>::new(move |_time: f64| {
+        if let Some(callback) = callback.take() {
+            callback();
+        }
+    });
+    let id = web_sys::window()?
+        .request_animation_frame(closure.as_ref().unchecked_ref())
+        .ok()?;
+    Some(AnimationFrame {
+        id,
+        _closure: closure,
+    })
+}
+
+fn local_storage() -> Result<web_sys::Storage, String> {
+    web_sys::window()
+        .ok_or("no window")?
+        .local_storage()
+        .ok()
+        .flatten()
+        .ok_or_else(|| "this browser does not allow local storage here".to_string())
+}
+
+/// The reader's stored edit of example `id`, if any (nothing when storage is unavailable).
+pub fn load_edit(id: &str) -> Option<String> {
+    local_storage()
+        .ok()?
+        .get_item(&aio_core::example::storage_key(id))
+        .ok()
+        .flatten()
+}
+
+/// Stores the reader's edit of example `id`, or removes it (`None`: the code is the chapter's).
+/// The error says why edits will not survive a reload (storage full or disabled).
+pub fn save_edit(id: &str, source: Option<&str>) -> Result<(), String> {
+    let storage = local_storage()?;
+    let key = aio_core::example::storage_key(id);
+    match source {
+        Some(source) => storage
+            .set_item(&key, source)
+            .map_err(|_| "local storage is full or disabled".to_string()),
+        None => storage
+            .remove_item(&key)
+            .map_err(|_| "local storage is disabled".to_string()),
+    }
+}

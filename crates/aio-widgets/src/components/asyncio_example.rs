@@ -1,0 +1,262 @@
+//! The code widget's root: owns the [`ExampleState`], the real run's [`RunHandle`], the pending
+//! animation frame of a re-prediction, and persists the reader's edits.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use aio_core::example::ExampleProps;
+use aio_core::scrub::{find_scrubbables, replace};
+use web_sys::KeyboardEvent;
+use yew::prelude::*;
+
+use crate::components::code_editor::CodeEditor;
+use crate::components::example_output::ExampleOutput;
+use crate::components::example_timeline::ExampleTimeline;
+use crate::example_state::{
+    ExampleAction, ExampleState, RunPhase, limit_error, predict, runaway_message,
+};
+use crate::services::{
+    AnimationFrame, ExampleRunEvent, RunHandle, load_edit, now_ms, request_animation_frame,
+    save_edit, start_example_run,
+};
+
+/// Props of [`AsyncioExample`]: the placeholder's payload.
+#[derive(Debug, PartialEq, Properties)]
+pub struct AsyncioExampleProps {
+    pub example: Rc<ExampleProps>,
+}
+
+/// One Python example of the book as a workbench.
+#[component]
+pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
+    let state =
+        use_reducer(|| ExampleState::new(props.example.clone(), load_edit(&props.example.id)));
+    let uid = *use_state(crate::next_uid);
+    // The real run under way; dropping the handle drops the engine and its timer.
+    let run_handle = use_mut_ref(|| None::<RunHandle>);
+    // A re-prediction waiting for the next frame, and the code it will predict.
+    let frame = use_mut_ref(|| None::<AnimationFrame>);
+    let frame_pending = use_mut_ref(|| Rc::new(Cell::new(false)));
+    let latest = use_mut_ref(|| state.source.clone());
+
+    // Unmounting stops the run and the pending frame.
+    {
+        let run_handle = run_handle.clone();
+        let frame = frame.clone();
+        use_effect_with((), move |_| {
+            move || {
+                run_handle.borrow_mut().take();
+                frame.borrow_mut().take();
+            }
+        });
+    }
+    // Keep the reader's code across reloads; the chapter's own code is not stored.
+    {
+        let id = props.example.id.clone();
+        let edited = state.is_edited();
+        let dispatcher = state.dispatcher();
+        let has_note = state.storage_note.is_some();
+        use_effect_with(state.source.clone(), move |source| {
+            let result = save_edit(&id, edited.then_some(source.as_str()));
+            if let (Err(why), true, false) = (result, edited, has_note) {
+                dispatcher.dispatch(ExampleAction::StorageNote(format!(
+                    "Your edits will not survive a reload: {why}."
+                )));
+            }
+        });
+    }
+
+    let repredict = {
+        let dispatcher = state.dispatcher();
+        let filename = props.example.filename.clone();
+        Rc::new(move |source: String| {
+            let start = now_ms();
+            let prediction = Rc::new(predict(&source, &filename));
+            let ms = now_ms() - start;
+            dispatcher.dispatch(ExampleAction::Predicted {
+                source,
+                prediction,
+                ms,
+            });
+        })
+    };
+
+    let onedit = {
+        let dispatcher = state.dispatcher();
+        let run_handle = run_handle.clone();
+        let repredict = repredict.clone();
+        let latest = latest.clone();
+        Callback::from(move |source: String| {
+            run_handle.borrow_mut().take();
+            *latest.borrow_mut() = source.clone();
+            dispatcher.dispatch(ExampleAction::Edit(source));
+            // Typing re-predicts at most once per frame, with the latest code.
+            let pending = frame_pending.borrow().clone();
+            if !pending.get() {
+                pending.set(true);
+                let latest = latest.clone();
+                let repredict = repredict.clone();
+                let done = pending.clone();
+                *frame.borrow_mut() = request_animation_frame(move || {
+                    done.set(false);
+                    let source = latest.borrow().clone();
+                    repredict(source);
+                });
+            }
+        })
+    };
+    let onscrub = {
+        let dispatcher = state.dispatcher();
+        let run_handle = run_handle.clone();
+        let repredict = repredict.clone();
+        let latest = latest.clone();
+        Callback::from(move |(index, value): (usize, f64)| {
+            let current = latest.borrow().clone();
+            let Some(scrub) = find_scrubbables(&current).into_iter().nth(index) else {
+                return;
+            };
+            let source = replace(&current, &scrub, value);
+            if source == current {
+                return;
+            }
+            run_handle.borrow_mut().take();
+            *latest.borrow_mut() = source.clone();
+            dispatcher.dispatch(ExampleAction::Edit(source.clone()));
+            // Scrubbing is not debounced: the timeline follows the finger.
+            repredict(source);
+        })
+    };
+    let onrun = {
+        let state = state.clone();
+        let run_handle = run_handle.clone();
+        let filename = props.example.filename.clone();
+        Callback::from(move |_: MouseEvent| {
+            if !state.can_run() {
+                return;
+            }
+            run_handle.borrow_mut().take();
+            state.dispatch(ExampleAction::RunStarted);
+            let dispatcher = state.dispatcher();
+            let handle = start_example_run(
+                state.source.clone(),
+                filename.clone(),
+                Callback::from(move |event| {
+                    dispatcher.dispatch(match event {
+                        ExampleRunEvent::Output {
+                            chunks,
+                            measured_ms,
+                        } => ExampleAction::RunOutput {
+                            chunks,
+                            measured_ms,
+                        },
+                        ExampleRunEvent::Finished { trace, total_ms } => {
+                            ExampleAction::RunFinished { trace, total_ms }
+                        }
+                    })
+                }),
+            );
+            *run_handle.borrow_mut() = Some(handle);
+        })
+    };
+    let onstop = {
+        let dispatcher = state.dispatcher();
+        let run_handle = run_handle.clone();
+        Callback::from(move |_: MouseEvent| {
+            run_handle.borrow_mut().take();
+            dispatcher.dispatch(ExampleAction::RunStopped);
+        })
+    };
+    let onreset = {
+        let dispatcher = state.dispatcher();
+        let run_handle = run_handle.clone();
+        let original = props.example.source.clone();
+        Callback::from(move |_: MouseEvent| {
+            run_handle.borrow_mut().take();
+            *latest.borrow_mut() = original.clone();
+            dispatcher.dispatch(ExampleAction::Reset);
+            repredict(original.clone());
+        })
+    };
+    // mdBook's shortcuts (arrows change chapter, `s` opens search) listen on `document`: keys
+    // typed in the widget must not reach them.
+    let onkeydown = Callback::from(|event: KeyboardEvent| event.stop_propagation());
+
+    let prediction = &state.prediction;
+    let measured = state.measured.as_ref();
+    let error = prediction.error.clone().or_else(|| {
+        measured
+            .and_then(|measured| limit_error(&measured.output))
+            .map(runaway_message)
+    });
+    let blocking = prediction.blocking || measured.is_some_and(|measured| measured.blocking);
+    let running = state.phase == RunPhase::Running;
+    let title_id = format!("aio-example-{uid}-title");
+    let (lines, predicted_lines) = match measured {
+        Some(measured) => (measured.output.clone(), false),
+        None => (prediction.output.clone(), true),
+    };
+    let measured_lanes = measured
+        .filter(|measured| measured.total_ms.is_some())
+        .map(|measured| measured.lanes.clone());
+
+    html! {
+        <section
+            class="aio-example"
+            {onkeydown}
+            aria-labelledby={title_id.clone()}
+            data-run-state={state.phase.key()}
+            data-run-count={state.run_count.to_string()}
+            data-predict-ms={format!("{:.2}", state.predict_ms)}
+        >
+            <header class="aio-example__header">
+                <h4 class="aio-example__title" id={title_id}>
+                    { props.example.filename.clone() }
+                    if state.is_edited() {
+                        <span class="aio-example__badge">{ "edited" }</span>
+                    }
+                </h4>
+                <div class="aio-example__toolbar">
+                    <button type="button" class="aio-button aio-button--primary" data-testid="run"
+                        disabled={!state.can_run()} onclick={onrun}>{ "Run" }</button>
+                    <button type="button" class="aio-button" data-testid="stop"
+                        disabled={!running} onclick={onstop}>{ "Stop" }</button>
+                    <button type="button" class="aio-button" data-testid="reset"
+                        disabled={!state.is_edited() && !running} onclick={onreset}>{ "Reset" }</button>
+                </div>
+            </header>
+            <CodeEditor
+                source={state.source.clone()}
+                scrubbables={state.scrubbables.clone()}
+                filename={props.example.filename.clone()}
+                {onedit}
+                {onscrub}
+            />
+            if let Some(error) = error {
+                <pre class="aio-example__error" data-testid="error" role="alert">{ error }</pre>
+            }
+            if blocking {
+                <p class="aio-example__note aio-example__note--blocking" data-testid="blocking-note">
+                    { "This program calls time.sleep(): here it only advances the program's own \
+                       clock, but in CPython it would freeze the whole event loop, every task \
+                       with it. Use await asyncio.sleep() in async code." }
+                </p>
+            }
+            <p class="aio-example__summary">
+                { "Predicted total: " }
+                <span data-testid="predicted-total">{ format!("{:.2} s", prediction.total) }</span>
+                if let Some(total_ms) = measured.and_then(|measured| measured.total_ms) {
+                    { " · measured: " }
+                    <span data-testid="measured-total">{ format!("{:.2} s", total_ms / 1000.0) }</span>
+                }
+                if running {
+                    { " · running…" }
+                }
+            </p>
+            <ExampleOutput {lines} predicted={predicted_lines} />
+            <ExampleTimeline predicted={prediction.lanes.clone()} measured={measured_lanes} />
+            if let Some(note) = state.storage_note.clone() {
+                <p class="aio-example__note" data-testid="storage-note">{ note }</p>
+            }
+        </section>
+    }
+}
