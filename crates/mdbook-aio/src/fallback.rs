@@ -10,6 +10,8 @@ use std::fmt::Write;
 use aio_core::lab::{self, LabProps, Prediction, Strategy, View};
 
 use aio_core::engine::{self, Budgets, Stream};
+use aio_core::example::ExampleProps;
+use aio_core::timeline::{self, Lane, LaneEnd, SpanKind};
 
 use crate::directive::{ASYNCIO_EXAMPLE, TIMELINE_LAB};
 
@@ -138,8 +140,14 @@ fn push_table(html: &mut String, props: &LabProps, prediction: &Prediction) {
 /// virtual time, each line with the moment it is printed.
 pub fn example(id: &str, source: &str) -> String {
     let filename = id.rsplit('/').next().unwrap_or(id);
-    let props = serde_json::json!({ "id": id, "filename": filename, "source": source });
+    let props = ExampleProps {
+        id: id.to_owned(),
+        filename: filename.to_owned(),
+        source: source.to_owned(),
+    };
+    let props = serde_json::to_string(&props).expect("example props always serialise");
     let run = engine::run_to_completion(source, filename, Budgets::default());
+    let lanes = timeline::lanes(&run.trace);
     let last_line_at = run.output.last().map_or(0.0, |chunk| chunk.time);
     let mut output = String::new();
     for chunk in &run.output {
@@ -157,9 +165,10 @@ pub fn example(id: &str, source: &str) -> String {
          <pre><code class=\"language-python\">{code}</code></pre>\
          <p class=\"aio-fallback-title\"><strong>Output</strong> of <code>python3 {filename}</code>, \
          as the book's asyncio engine predicts it (last line at {last_line_at:.2} s{status}):</p>\
-         <pre class=\"aio-fallback-output\">{output}</pre>\
+         <pre class=\"aio-fallback-output\">{output}</pre>{lanes}\
          </div></div>",
-        props = escape(&props.to_string()),
+        lanes = lanes_chart(&lanes),
+        props = escape(&props),
         code = escape(source).replace('\n', "&#10;"),
         filename = escape(filename),
         status = match run.exit_status {
@@ -167,6 +176,83 @@ pub fn example(id: &str, source: &str) -> String {
             status => format!(", exit status {status}"),
         },
     )
+}
+
+/// The tasks of a run, one lane each, as SVG and as a table (the chart's text alternative).
+fn lanes_chart(lanes: &[Lane]) -> String {
+    if lanes.is_empty() {
+        return String::new();
+    }
+    let end = timeline::total(lanes).max(1e-9);
+    let scale = CHART_WIDTH / end;
+    let height = lanes.len() as f64 * ROW_HEIGHT + AXIS_HEIGHT;
+    let width = LABEL_WIDTH + CHART_WIDTH + 20.0;
+    let mut svg = format!(
+        "<svg class=\"aio-fallback-chart\" role=\"img\" viewBox=\"0 0 {width} {height}\" \
+         aria-label=\"Predicted timeline of the program's tasks, {count} lanes over {end:.2} seconds\">",
+        count = lanes.len(),
+    );
+    let mut table = String::from(
+        "<table class=\"aio-fallback-table\"><caption>The program's tasks, as the engine predicts them</caption>\
+         <thead><tr><th scope=\"col\">Task</th><th scope=\"col\">Coroutine</th><th scope=\"col\">Created (s)</th>\
+         <th scope=\"col\">Ends (s)</th><th scope=\"col\">How</th></tr></thead><tbody>",
+    );
+    for (row, lane) in lanes.iter().enumerate() {
+        let y = row as f64 * ROW_HEIGHT;
+        let name = escape(&lane.name);
+        let _ = write!(
+            svg,
+            "<text class=\"aio-chart-label\" x=\"{label_x}\" y=\"{text_y}\" text-anchor=\"end\">{name}</text>",
+            label_x = LABEL_WIDTH - 8.0,
+            text_y = y + ROW_HEIGHT * 0.68,
+        );
+        for span in &lane.spans {
+            let (class, what) = match &span.kind {
+                SpanKind::Running => ("aio-chart-bar", "runs".to_owned()),
+                SpanKind::Blocked { seconds } => {
+                    ("aio-chart-bar", format!("blocks the loop in time.sleep({seconds})"))
+                }
+                SpanKind::Waiting { on } => ("aio-chart-wait", format!("waits on {on}")),
+            };
+            let _ = write!(
+                svg,
+                "<rect class=\"{class}\" x=\"{x:.1}\" y=\"{bar_y}\" width=\"{bar_width:.1}\" height=\"{bar_height}\">\
+                 <title>{name} {what}, {start:.2} s to {end:.2} s</title></rect>",
+                x = LABEL_WIDTH + span.start * scale,
+                bar_y = y + 4.0,
+                bar_width = ((span.end - span.start) * scale).max(1.5),
+                bar_height = ROW_HEIGHT - 8.0,
+                what = escape(&what),
+                start = span.start,
+                end = span.end,
+            );
+        }
+        let how = match &lane.end {
+            LaneEnd::Finished => "finished".to_owned(),
+            LaneEnd::Cancelled => "cancelled".to_owned(),
+            LaneEnd::Failed(error) => format!("failed: {error}"),
+            LaneEnd::Pending => "still pending".to_owned(),
+        };
+        let _ = write!(
+            table,
+            "<tr><td>{name}</td><td>{coro}</td><td>{created:.2}</td><td>{ends:.2}</td><td>{how}</td></tr>",
+            coro = escape(&lane.coro),
+            created = lane.created,
+            ends = lane.end_time,
+            how = escape(&how),
+        );
+    }
+    let axis_y = lanes.len() as f64 * ROW_HEIGHT + 4.0;
+    let _ = write!(
+        svg,
+        "<line class=\"aio-chart-axis\" x1=\"{LABEL_WIDTH}\" y1=\"{axis_y}\" x2=\"{x2}\" y2=\"{axis_y}\"/>\
+         <text class=\"aio-chart-tick\" x=\"{LABEL_WIDTH}\" y=\"{tick_y}\">0 s</text>\
+         <text class=\"aio-chart-tick\" x=\"{x2}\" y=\"{tick_y}\" text-anchor=\"end\">{end:.2} s</text></svg>",
+        x2 = LABEL_WIDTH + CHART_WIDTH,
+        tick_y = axis_y + 15.0,
+    );
+    table.push_str("</tbody></table>");
+    svg + &table
 }
 
 /// Escapes text for HTML content and double-quoted attribute values.
