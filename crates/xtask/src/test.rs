@@ -136,7 +136,8 @@ fn end_to_end(site: &Path) -> anyhow::Result<()> {
         .args(&files)
         .current_dir(&tests)
         .env("AIO_BOOK_URL", url)
-        .env("AIO_CHROMIUM", which("chromium")))
+        .env("AIO_CHROMIUM", which("chromium"))
+        .env("AIO_REFERENCE_DIR", conformance::default_dir()))
 }
 
 /// The absolute path of a program on `PATH`, or its bare name.
