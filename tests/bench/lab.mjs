@@ -70,5 +70,37 @@ for (const key of Object.keys(IDEAL_MS)) {
   report.overhead_ms[key] = stats(overheads);
 }
 await close();
+
+// Re-prediction: how long the engine takes to re-run each book example in virtual time, in the
+// page's wasm, as the reader edits it (the widget measures it and exposes data-predict-ms).
+const { chapterPaths } = await import('../e2e/browser.mjs');
+const perExample = {};
+for (const path of await chapterPaths(browser)) {
+  const session = await openPage(browser, path);
+  await waitForWidgets(session.page);
+  const roots = session.page.locator('.aio-widget[data-aio-widget="asyncio-example"] .aio-example');
+  for (let i = 0; i < await roots.count(); i++) {
+    const root = roots.nth(i);
+    const id = JSON.parse(await roots.nth(i).locator('xpath=..').getAttribute('data-aio-props')).id;
+    const editor = root.locator('textarea[data-testid="editor"]');
+    const original = await editor.inputValue();
+    const samples = [];
+    for (let k = 0; k < 7; k++) {
+      await editor.fill(original + ' '.repeat(k % 2));
+      await session.page.waitForTimeout(60);
+      samples.push(Number(await root.getAttribute('data-predict-ms')));
+    }
+    await root.locator('[data-testid="reset"]').click();
+    perExample[id] = stats(samples).median;
+  }
+  await session.close();
+}
+const medians = Object.values(perExample);
+const worst = Object.entries(perExample).sort((a, b) => b[1] - a[1])[0];
+report.repredict_ms = {
+  examples: medians.length,
+  median_of_medians: stats(medians).median,
+  worst: { example: worst?.[0], median_ms: worst?.[1] },
+};
 await browser.close();
 process.stdout.write(JSON.stringify(report));

@@ -5,6 +5,8 @@
 //! - `lab`: for each timeline-lab strategy with durations 0.3/0.2/0.1 s, the measured-minus-ideal
 //!   total in ms (median and p95 of 20 runs) on Chromium's event loop, and the same three
 //!   programs in CPython's asyncio;
+//! - `repredict_ms`: how long the page's engine takes to re-run each book example in virtual time
+//!   when the reader edits it (median per example, then the median and the worst of those);
 //! - `engine`: wall time of the `aio` engine and of `python3` on CPU-heavy asyncio programs
 //!   (`tests/bench/engine/*.py`), best of 3, and their ratio.
 //!
@@ -36,6 +38,7 @@ pub(crate) fn run() -> anyhow::Result<()> {
     let browser = browser_bench()?;
     let report = json!({
         "widgets": browser.get("sizes").cloned().unwrap_or(Value::Null),
+        "repredict_ms": browser.get("repredict_ms").cloned().unwrap_or(Value::Null),
         "lab": {
             "durations_s": DURATIONS,
             "runs": RUNS,
