@@ -119,6 +119,7 @@ impl Engine {
         let it = Rc::new(Interp {
             filename: Rc::from(filename),
             source_lines: source.lines().map(Rc::from).collect(),
+            prelude_tb: prelude_tb_map(),
             main: main.clone(),
             builtins: RefCell::new(FxHashMap::default()),
             modules: RefCell::new(FxHashMap::default()),
@@ -215,6 +216,18 @@ impl Engine {
     pub fn virtual_time(&self) -> f64 {
         self.it.now()
     }
+}
+
+/// Reads the `# tb: file.py:N` markers of the prelude.
+fn prelude_tb_map() -> FxHashMap<u32, (Rc<str>, u32, Rc<str>)> {
+    let mut map = FxHashMap::default();
+    for (i, line) in crate::asyncio::PRELUDE.lines().enumerate() {
+        let Some((code, marker)) = line.split_once("# tb: ") else { continue };
+        let Some((file, n)) = marker.trim().split_once(':') else { continue };
+        let Ok(n) = n.parse::<u32>() else { continue };
+        map.insert(i as u32 + 1, (Rc::from(file), n, Rc::from(code.trim_end())));
+    }
+    map
 }
 
 /// Runs a program to the end, jumping the clock to each deadline instantly.
@@ -318,6 +331,8 @@ async fn run_program(it: Rc<Interp>, module: Rc<syntax::ast::Module>, prelude: R
                 }
             } else {
                 it.print_exception(&e).await;
+                drop(e);
+                it.flush_drop_events();
                 1
             }
         }

@@ -110,6 +110,16 @@ fn asyncio_sleep(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult {
         let h = lp.call_later(&it, it.now() + delay, HandleCb::SetFuture(fut.clone(), Ok(result)));
         let r = it.await_future(fut).await;
         h.cancelled.set(true);
+        if let Err(e) = &r {
+            e.exc().traceback.borrow_mut().push(TbEntry {
+                filename: Rc::from("tasks.py"),
+                name: Rc::from("sleep"),
+                line: 649,
+                span: None,
+                anchor: None,
+                source: Some((Rc::from("        return await future"), Some((15, 27)))),
+            });
+        }
         r
     });
     Ok(it.native_coro("sleep", CoroKind::Coroutine, body))
@@ -199,7 +209,7 @@ fn asyncio_run(it: Rc<Interp>, _: Rc<Builtin>, mut args: Args) -> Lbf<'static, P
         if it.running_loop.borrow().is_some() {
             let e = it.runtime_error("asyncio.run() cannot be called from a running event loop");
             // CPython's traceback keeps the frame (and so `main`) alive with the exception.
-            e.exc().keepalive.borrow_mut().push(main);
+            e.exc().keepalive.borrow_mut().push(Rc::new(main));
             e.exc().traceback.borrow_mut().push(TbEntry {
                 filename: Rc::from("runners.py"),
                 name: Rc::from("run"),
@@ -452,7 +462,7 @@ pub async fn loop_method(it: &Rc<Interp>, lp: &Rc<EventLoop>, name: &str, mut ar
                 } else {
                     "Cannot run the event loop while another loop is running"
                 });
-                e.exc().keepalive.borrow_mut().push(fut);
+                e.exc().keepalive.borrow_mut().push(Rc::new(fut));
                 return Err(e);
             }
             let f = match fut {

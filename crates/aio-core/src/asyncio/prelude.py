@@ -195,17 +195,17 @@ async def wait_for(fut, timeout):
     loop = get_running_loop()
 
     if timeout is None:
-        return await fut
+        return await fut  # tb: tasks.py:452
 
     if timeout <= 0:
         fut = _ensure_future(fut, loop=loop)
         if fut.done():
-            return fut.result()
+            return fut.result()  # tb: tasks.py:458
         await _cancel_and_wait(fut, loop=loop)
         try:
-            return fut.result()
+            return fut.result()  # tb: tasks.py:462
         except CancelledError as exc:
-            raise TimeoutError() from exc
+            raise TimeoutError() from exc  # tb: tasks.py:464
 
     waiter = loop.create_future()
     timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
@@ -216,24 +216,24 @@ async def wait_for(fut, timeout):
 
     try:
         try:
-            await waiter
+            await waiter  # tb: tasks.py:476
         except CancelledError:
             if fut.done():
-                return fut.result()
+                return fut.result()  # tb: tasks.py:479
             else:
                 fut.remove_done_callback(cb)
                 await _cancel_and_wait(fut, loop=loop)
                 raise
 
         if fut.done():
-            return fut.result()
+            return fut.result()  # tb: tasks.py:489
         else:
             fut.remove_done_callback(cb)
             await _cancel_and_wait(fut, loop=loop)
             try:
-                return fut.result()
+                return fut.result()  # tb: tasks.py:500
             except CancelledError as exc:
-                raise TimeoutError() from exc
+                raise TimeoutError() from exc  # tb: tasks.py:502
     finally:
         timeout_handle.cancel()
 
@@ -261,7 +261,7 @@ async def _wait(fs, timeout, return_when, loop):
         f.add_done_callback(_on_completion)
 
     try:
-        await waiter
+        await waiter  # tb: tasks.py:535
     finally:
         if timeout_handle is not None:
             timeout_handle.cancel()
@@ -391,7 +391,7 @@ class Timeout:
         if self._state == 'expiring':
             self._state = 'expired'
             if self._task.uncancel() <= self._cancelling and exc_type is CancelledError:
-                raise TimeoutError from exc_val
+                raise TimeoutError from exc_val  # tb: timeouts.py:115
         elif self._state == 'active':
             self._state = 'finished'
         return None
@@ -470,15 +470,15 @@ class TaskGroup:
                     self._abort()
             self._on_completed_fut = None
         if self._base_error is not None:
-            raise self._base_error
+            raise self._base_error  # tb: taskgroups.py:129
         if propagate_cancellation_error and not self._errors:
-            raise propagate_cancellation_error
+            raise propagate_cancellation_error  # tb: taskgroups.py:134
         if et is not None and et is not CancelledError:
             self._errors.append(exc)
         if self._errors:
             try:
                 me = BaseExceptionGroup('unhandled errors in a TaskGroup', self._errors)
-                raise me from None
+                raise me from None  # tb: taskgroups.py:145
             finally:
                 self._errors = None
 

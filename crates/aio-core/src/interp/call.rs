@@ -132,6 +132,7 @@ impl Interp {
             return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
         }
         self.frames.borrow_mut().push(info.clone());
+        let keep = env.clone();
         let frame = Frame {
             env: Some(env),
             globals: func.globals.clone(),
@@ -154,6 +155,10 @@ impl Interp {
             }
         };
         self.pop_frame(&info);
+        if let Err(e) = &result {
+            // The traceback keeps this frame's locals alive, as in CPython.
+            e.exc().keepalive.borrow_mut().push(keep);
+        }
         result
     }
 
@@ -183,6 +188,20 @@ impl Interp {
         };
         if frame.info.hidden {
             data.tb_frame.set(id);
+            // Prelude statements marked `# tb: file.py:N` show as that stdlib frame.
+            if let Some((file, stdline, text)) = self.prelude_tb.get(&line) {
+                data.traceback.borrow_mut().push(TbEntry {
+                    filename: file.clone(),
+                    name: frame.info.name.clone(),
+                    line: *stdline,
+                    span: None,
+                    anchor: None,
+                    source: Some((
+                        text.clone(),
+                        span.filter(|s| s.line == s.end_line).map(|s| (s.col, s.end_col)),
+                    )),
+                });
+            }
             return;
         }
         data.tb_frame.set(id);

@@ -139,7 +139,7 @@ impl Interp {
 
     async fn eval_inner(self: &Rc<Self>, fr: &Frame, e: &Expr) -> PyResult {
         match &e.kind {
-            ExprKind::Name(n) => self.load_name(fr, n),
+            ExprKind::Name(n) => self.load_name(fr, n).inspect_err(|x| self.mark(x, e, None)),
             ExprKind::Constant(c) => self.constant(c),
             ExprKind::FString(parts) => Ok(Value::str(self.fstring(fr, parts).await?)),
             ExprKind::Attribute { value, attr } => {

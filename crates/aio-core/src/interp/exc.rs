@@ -101,55 +101,152 @@ impl Interp {
         }
     }
 
-    /// The full traceback text for an uncaught exception, chained exceptions included.
+    /// The full traceback text for an uncaught exception, chained exceptions and exception
+    /// groups included (the algorithm of `traceback.TracebackException.format`).
     pub async fn format_exception(self: &Rc<Self>, exc: &ExcRef) -> String {
         let mut out = String::new();
+        let mut ctx = PrintCtx::default();
         let mut seen: Vec<usize> = Vec::new();
-        self.format_chain(exc, &mut out, &mut seen).await;
+        self.format_exc(exc, &mut ctx, &mut out, &mut seen).await;
         out
     }
 
-    fn format_chain<'a>(
+    fn format_exc<'a>(
         self: &'a Rc<Self>,
         exc: &'a ExcRef,
+        ctx: &'a mut PrintCtx,
         out: &'a mut String,
         seen: &'a mut Vec<usize>,
     ) -> crate::runtime::value::Lbf<'a, ()> {
         Box::pin(async move {
-            seen.push(Rc::as_ptr(exc) as usize);
-            let data = exc.exc();
-            let cause = data.cause.borrow().clone();
-            let context = data.context.borrow().clone();
-            if let Some(c) = cause {
-                if !seen.contains(&(Rc::as_ptr(&c) as usize)) {
-                    self.format_chain(&c, out, seen).await;
-                    out.push_str(
-                        "\nThe above exception was the direct cause of the following exception:\n\n",
-                    );
+            // Newest first: each entry's message introduces the newer exception after it.
+            let mut chain: Vec<(Option<&'static str>, ExcRef)> = Vec::new();
+            let mut cur = Some(exc.clone());
+            while let Some(e) = cur {
+                let id = Rc::as_ptr(&e) as usize;
+                if seen.contains(&id) {
+                    break;
                 }
-            } else if let Some(c) = context {
-                if !data.suppress_context.get() && !seen.contains(&(Rc::as_ptr(&c) as usize)) {
-                    self.format_chain(&c, out, seen).await;
-                    out.push_str(
-                        "\nDuring handling of the above exception, another exception occurred:\n\n",
-                    );
+                seen.push(id);
+                let d = e.exc();
+                let cause = d.cause.borrow().clone();
+                let context = d.context.borrow().clone();
+                let (msg, next) = if let Some(c) = cause {
+                    (Some(CAUSE_MSG), Some(c))
+                } else if let (Some(c), false) = (context, d.suppress_context.get()) {
+                    (Some(CONTEXT_MSG), Some(c))
+                } else {
+                    (None, None)
+                };
+                chain.push((msg, e.clone()));
+                cur = next;
+            }
+            for i in (0..chain.len()).rev() {
+                let (msg, e) = (chain[i].0, chain[i].1.clone());
+                if i + 1 < chain.len() {
+                    if let Some(m) = msg {
+                        ctx.emit(out, m, None);
+                    }
+                }
+                let group = e.exc().group.borrow().clone();
+                let stack = self.format_stack(&e);
+                match group {
+                    None => {
+                        if !stack.is_empty() {
+                            ctx.emit(out, "Traceback (most recent call last):\n", None);
+                            ctx.emit(out, &stack, None);
+                        }
+                        let only = self.exc_only(&e).await;
+                        ctx.emit(out, &format!("{only}\n"), None);
+                    }
+                    Some(items) => {
+                        let toplevel = ctx.depth == 0;
+                        if toplevel {
+                            ctx.depth += 1;
+                        }
+                        if !stack.is_empty() {
+                            ctx.emit(
+                                out,
+                                "Exception Group Traceback (most recent call last):\n",
+                                if toplevel { Some('+') } else { None },
+                            );
+                            ctx.emit(out, &stack, None);
+                        }
+                        let only = self.exc_only(&e).await;
+                        ctx.emit(out, &format!("{only}\n"), None);
+                        let num = items.len();
+                        let shown = if num <= 15 { num } else { 16 };
+                        ctx.need_close = false;
+                        for k in 0..shown {
+                            let last = k == shown - 1;
+                            if last {
+                                ctx.need_close = true;
+                            }
+                            let truncated = k >= 15;
+                            let title = if truncated { "...".to_string() } else { (k + 1).to_string() };
+                            out.push_str(&ctx.indent());
+                            out.push_str(if k == 0 { "+-" } else { "  " });
+                            out.push_str(&format!("+---------------- {title} ----------------\n"));
+                            ctx.depth += 1;
+                            if !truncated {
+                                if let Value::Instance(sub) = &items[k] {
+                                    self.format_exc(sub, ctx, out, seen).await;
+                                }
+                            } else {
+                                let remaining = num - 15;
+                                ctx.emit(
+                                    out,
+                                    &format!("and {remaining} more exception{}\n", if remaining > 1 { "s" } else { "" }),
+                                    None,
+                                );
+                            }
+                            if last && ctx.need_close {
+                                out.push_str(&ctx.indent());
+                                out.push_str("+------------------------------------\n");
+                                ctx.need_close = false;
+                            }
+                            ctx.depth -= 1;
+                        }
+                        if toplevel {
+                            ctx.depth -= 1;
+                        }
+                    }
                 }
             }
-            self.format_single(exc, out).await;
         })
     }
 
-    /// One exception: its traceback lines then `Type: message`.
-    pub async fn format_single(self: &Rc<Self>, exc: &ExcRef, out: &mut String) {
+    /// The `File ... line ...` lines of a traceback, collapsing long repeats like CPython.
+    fn format_stack(&self, exc: &ExcRef) -> String {
         let tb = exc.exc().traceback.borrow().clone();
-        if !tb.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
-            for entry in tb.iter().rev() {
-                self.format_tb_entry(entry, out);
+        let mut out = String::new();
+        let mut last: Option<(Rc<str>, u32, Rc<str>)> = None;
+        let mut count = 0usize;
+        let repeated = |n: usize, out: &mut String| {
+            out.push_str(&format!(
+                "  [Previous line repeated {n} more time{}]\n",
+                if n > 1 { "s" } else { "" }
+            ));
+        };
+        for entry in tb.iter().rev() {
+            let key = (entry.filename.clone(), entry.line, entry.name.clone());
+            if last.as_ref() == Some(&key) {
+                count += 1;
+            } else {
+                if count > 3 {
+                    repeated(count - 3, &mut out);
+                }
+                last = Some(key);
+                count = 1;
+            }
+            if count <= 3 {
+                self.format_tb_entry(entry, &mut out);
             }
         }
-        out.push_str(&self.exc_only(exc).await);
-        out.push('\n');
+        if count > 3 {
+            repeated(count - 3, &mut out);
+        }
+        out
     }
 
     /// `Type: message` (or just `Type` for an empty message).
@@ -255,6 +352,34 @@ impl Interp {
     /// Wraps a non-exception error path: `Err(TypeError(msg))`.
     pub fn fail<T>(&self, name: &str, msg: impl Into<String>) -> PyResult<T> {
         Err(self.err(name, msg))
+    }
+}
+
+const CAUSE_MSG: &str = "\nThe above exception was the direct cause of the following exception:\n\n";
+const CONTEXT_MSG: &str = "\nDuring handling of the above exception, another exception occurred:\n\n";
+
+/// Indentation state while printing nested exception groups.
+#[derive(Default)]
+struct PrintCtx {
+    depth: usize,
+    need_close: bool,
+}
+
+impl PrintCtx {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+
+    fn emit(&self, out: &mut String, text: &str, margin: Option<char>) {
+        let mut prefix = self.indent();
+        if self.depth > 0 {
+            prefix.push(margin.unwrap_or('|'));
+            prefix.push(' ');
+        }
+        for line in text.split_inclusive('\n') {
+            out.push_str(&prefix);
+            out.push_str(line);
+        }
     }
 }
 

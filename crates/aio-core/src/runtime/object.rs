@@ -115,8 +115,9 @@ pub struct ExcData {
     pub suppress_context: Cell<bool>,
     /// `ExceptionGroup.exceptions`.
     pub group: RefCell<Option<Rc<[Value]>>>,
-    /// Values the raising frame would keep alive (CPython's traceback keeps frames alive).
-    pub keepalive: RefCell<Vec<Value>>,
+    /// What the traceback keeps alive in CPython (the frames' locals, call arguments), so
+    /// objects are released exactly when the exception is.
+    pub keepalive: RefCell<Vec<Rc<dyn std::any::Any>>>,
     /// Position inside the current frame where the exception was raised, consumed when the
     /// exception leaves the frame and a traceback entry is appended.
     pub pending_span: Cell<Option<(ast::Span, Option<AnchorHint>)>>,
