@@ -219,13 +219,18 @@ impl Engine {
 }
 
 /// Reads the `# tb: file.py:N` markers of the prelude.
-fn prelude_tb_map() -> FxHashMap<u32, (Rc<str>, u32, Rc<str>)> {
+fn prelude_tb_map() -> FxHashMap<u32, (Rc<str>, u32, Rc<str>, bool)> {
     let mut map = FxHashMap::default();
     for (i, line) in crate::asyncio::PRELUDE.lines().enumerate() {
         let Some((code, marker)) = line.split_once("# tb: ") else { continue };
-        let Some((file, n)) = marker.trim().split_once(':') else { continue };
+        let Some((file, rest)) = marker.trim().split_once(':') else { continue };
+        // `file.py:N` or `file.py:N <CPython's source text when it differs>`.
+        let (n, text, exact) = match rest.split_once(' ') {
+            Some((n, t)) => (n, format!("{}{}", &code[..code.len() - code.trim_start().len()], t), false),
+            None => (rest, code.trim_end().to_string(), true),
+        };
         let Ok(n) = n.parse::<u32>() else { continue };
-        map.insert(i as u32 + 1, (Rc::from(file), n, Rc::from(code.trim_end())));
+        map.insert(i as u32 + 1, (Rc::from(file), n, Rc::from(text.as_str()), exact));
     }
     map
 }

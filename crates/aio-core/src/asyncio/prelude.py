@@ -205,7 +205,7 @@ async def wait_for(fut, timeout):
         try:
             return fut.result()  # tb: tasks.py:462
         except CancelledError as exc:
-            raise TimeoutError() from exc  # tb: tasks.py:464
+            raise TimeoutError() from exc  # tb: tasks.py:464 raise exceptions.TimeoutError() from exc
 
     waiter = loop.create_future()
     timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
@@ -233,7 +233,7 @@ async def wait_for(fut, timeout):
             try:
                 return fut.result()  # tb: tasks.py:500
             except CancelledError as exc:
-                raise TimeoutError() from exc  # tb: tasks.py:502
+                raise TimeoutError() from exc  # tb: tasks.py:502 raise exceptions.TimeoutError() from exc
     finally:
         timeout_handle.cancel()
 

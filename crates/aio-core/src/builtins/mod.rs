@@ -431,6 +431,24 @@ abuiltin!(next, |it, args| {
             return Err(it.type_error(format!("'{}' object is not an iterator", it.type_name(other))));
         }
     }
+    if let Value::Coro(c) = &args.pos[0] {
+        if c.kind == crate::runtime::object::CoroKind::Generator {
+            return match it.gen_resume(c, None).await {
+                Ok(crate::interp::drive::GenStep::Yielded(v)) => Ok(v),
+                Ok(crate::interp::drive::GenStep::Returned(r)) => match default {
+                    Some(d) => Ok(d),
+                    None => Err(it.new_exc(
+                        &it.t.by_name("StopIteration"),
+                        if matches!(r, Value::None) { vec![] } else { vec![r] },
+                    )),
+                },
+                Err(e) if it.exc_is(&e, "StopIteration") => {
+                    Err(it.runtime_error("generator raised StopIteration"))
+                }
+                Err(e) => Err(e),
+            };
+        }
+    }
     match it.next_of(&args.pos[0]).await? {
         Some(v) => Ok(v),
         None => match default {

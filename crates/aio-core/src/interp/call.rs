@@ -189,7 +189,7 @@ impl Interp {
         if frame.info.hidden {
             data.tb_frame.set(id);
             // Prelude statements marked `# tb: file.py:N` show as that stdlib frame.
-            if let Some((file, stdline, text)) = self.prelude_tb.get(&line) {
+            if let Some((file, stdline, text, exact)) = self.prelude_tb.get(&line) {
                 data.traceback.borrow_mut().push(TbEntry {
                     filename: file.clone(),
                     name: frame.info.name.clone(),
@@ -198,7 +198,7 @@ impl Interp {
                     anchor: None,
                     source: Some((
                         text.clone(),
-                        span.filter(|s| s.line == s.end_line).map(|s| (s.col, s.end_col)),
+                        span.filter(|s| *exact && s.line == s.end_line).map(|s| (s.col, s.end_col)),
                     )),
                 });
             }
