@@ -72,7 +72,12 @@ fn reference_programs_match_cpython() {
         eprintln!("reference corpus not found at {}; skipping", dir.display());
         return;
     }
-    assert!(failures.is_empty(), "{} of {n} failed:\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {n} failed:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }
 
 #[test]
@@ -83,5 +88,10 @@ fn extra_programs_match_cpython() {
     if n == 0 {
         return;
     }
-    assert!(failures.is_empty(), "{} of {n} failed:\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {n} failed:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }

@@ -20,7 +20,6 @@
 //! `WaitUntil` deadlines are in the driver's time base (offset already subtracted).
 
 use std::cell::{Cell, RefCell};
-use std::future::Future as _;
 use std::rc::Rc;
 use std::task::{Context, Waker};
 
@@ -114,7 +113,10 @@ impl Engine {
     /// [`SyntaxError::render`]; CPython exits with status 1).
     pub fn new(source: &str, filename: &str, budgets: Budgets) -> Result<Engine, SyntaxError> {
         let module = Rc::new(syntax::parse_module(source, filename)?);
-        let prelude = Rc::new(syntax::parse_module(crate::asyncio::PRELUDE, crate::asyncio::PRELUDE_FILE)?);
+        let prelude = Rc::new(syntax::parse_module(
+            crate::asyncio::PRELUDE,
+            crate::asyncio::PRELUDE_FILE,
+        )?);
         let main = Module::new("__main__", filename);
         let it = Rc::new(Interp {
             filename: Rc::from(filename),
@@ -222,15 +224,26 @@ impl Engine {
 fn prelude_tb_map() -> FxHashMap<u32, (Rc<str>, u32, Rc<str>, bool)> {
     let mut map = FxHashMap::default();
     for (i, line) in crate::asyncio::PRELUDE.lines().enumerate() {
-        let Some((code, marker)) = line.split_once("# tb: ") else { continue };
-        let Some((file, rest)) = marker.trim().split_once(':') else { continue };
+        let Some((code, marker)) = line.split_once("# tb: ") else {
+            continue;
+        };
+        let Some((file, rest)) = marker.trim().split_once(':') else {
+            continue;
+        };
         // `file.py:N` or `file.py:N <CPython's source text when it differs>`.
         let (n, text, exact) = match rest.split_once(' ') {
-            Some((n, t)) => (n, format!("{}{}", &code[..code.len() - code.trim_start().len()], t), false),
+            Some((n, t)) => (
+                n,
+                format!("{}{}", &code[..code.len() - code.trim_start().len()], t),
+                false,
+            ),
             None => (rest, code.trim_end().to_string(), true),
         };
         let Ok(n) = n.parse::<u32>() else { continue };
-        map.insert(i as u32 + 1, (Rc::from(file), n, Rc::from(text.as_str()), exact));
+        map.insert(
+            i as u32 + 1,
+            (Rc::from(file), n, Rc::from(text.as_str()), exact),
+        );
     }
     map
 }
@@ -276,7 +289,12 @@ pub fn run_to_completion(source: &str, filename: &str, budgets: Budgets) -> RunR
     }
 }
 
-async fn run_program(it: Rc<Interp>, module: Rc<syntax::ast::Module>, prelude: Rc<syntax::ast::Module>, asyncio: Rc<Module>) -> i32 {
+async fn run_program(
+    it: Rc<Interp>,
+    module: Rc<syntax::ast::Module>,
+    prelude: Rc<syntax::ast::Module>,
+    asyncio: Rc<Module>,
+) -> i32 {
     // The asyncio prelude runs first, in its own (hidden) module namespace.
     let pinfo = Rc::new(FrameInfo {
         name: Rc::from("<module>"),
@@ -294,7 +312,10 @@ async fn run_program(it: Rc<Interp>, module: Rc<syntax::ast::Module>, prelude: R
     it.frames.borrow_mut().push(pinfo.clone());
     if let Err(e) = it.exec_block(&pframe, &prelude.body).await {
         let text = it.format_exception(&e).await;
-        it.write_output(Stream::Stderr, &format!("internal error in the asyncio prelude:\n{text}"));
+        it.write_output(
+            Stream::Stderr,
+            &format!("internal error in the asyncio prelude:\n{text}"),
+        );
         return 1;
     }
     it.pop_frame(&pinfo);
@@ -322,7 +343,12 @@ async fn run_program(it: Rc<Interp>, module: Rc<syntax::ast::Module>, prelude: R
                 for entry in e.exc().traceback.borrow().iter().rev().take(1) {
                     it.format_tb_entry(entry, &mut tb);
                 }
-                it.write_output(Stream::Stderr, &format!("Traceback (most recent call last):\n{tb}aio.EngineLimitError: {msg}\n"));
+                it.write_output(
+                    Stream::Stderr,
+                    &format!(
+                        "Traceback (most recent call last):\n{tb}aio.EngineLimitError: {msg}\n"
+                    ),
+                );
                 1
             } else if it.exc_is(&e, "SystemExit") {
                 match e.args().first() {

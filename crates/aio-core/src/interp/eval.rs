@@ -144,7 +144,9 @@ impl Interp {
             ExprKind::FString(parts) => Ok(Value::str(self.fstring(fr, parts).await?)),
             ExprKind::Attribute { value, attr } => {
                 let obj = self.eval(fr, value).await?;
-                self.get_attr(&obj, attr).await.inspect_err(|x| self.mark(x, e, None))
+                self.get_attr(&obj, attr)
+                    .await
+                    .inspect_err(|x| self.mark(x, e, None))
             }
             ExprKind::Subscript { value, index } => {
                 let obj = self.eval(fr, value).await?;
@@ -169,7 +171,11 @@ impl Interp {
                 }
                 Ok(Value::Slice(Rc::new(parts)))
             }
-            ExprKind::Call { func, args, keywords } => {
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
                 let r = self.eval_call(fr, func, args, keywords).await;
                 r.inspect_err(|x| self.mark(x, e, None))
             }
@@ -189,7 +195,9 @@ impl Interp {
             }
             ExprKind::UnaryOp { op, operand } => {
                 let v = self.eval(fr, operand).await?;
-                self.unary(*op, v).await.inspect_err(|x| self.mark(x, e, None))
+                self.unary(*op, v)
+                    .await
+                    .inspect_err(|x| self.mark(x, e, None))
             }
             ExprKind::BoolOp { op, values } => {
                 let mut last = Value::None;
@@ -204,11 +212,18 @@ impl Interp {
                 }
                 Ok(last)
             }
-            ExprKind::Compare { left, ops, comparators } => {
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => {
                 let mut a = self.eval(fr, left).await?;
                 for (op, c) in ops.iter().zip(comparators) {
                     let b = self.eval(fr, c).await?;
-                    let ok = self.compare(*op, &a, &b).await.inspect_err(|x| self.mark(x, e, None))?;
+                    let ok = self
+                        .compare(*op, &a, &b)
+                        .await
+                        .inspect_err(|x| self.mark(x, e, None))?;
                     if !ok {
                         return Ok(Value::Bool(false));
                     }
@@ -238,7 +253,9 @@ impl Interp {
             }
             ExprKind::Await(inner) => {
                 let v = self.eval(fr, inner).await?;
-                self.await_value(v).await.inspect_err(|x| self.mark(x, e, None))
+                self.await_value(v)
+                    .await
+                    .inspect_err(|x| self.mark(x, e, None))
             }
             ExprKind::Yield(v) => {
                 let val = match v {
@@ -270,7 +287,9 @@ impl Interp {
                 let mut d = Dict::new();
                 for x in v {
                     let Some(h) = HashKey::of(&x) else {
-                        return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(&x))));
+                        return Err(
+                            self.type_error(format!("unhashable type: '{}'", self.type_name(&x)))
+                        );
                     };
                     d.insert_key(h, x, Value::None);
                 }
@@ -284,7 +303,10 @@ impl Interp {
                             let kv = self.eval(fr, k).await?;
                             let vv = self.eval(fr, v).await?;
                             let Some(h) = HashKey::of(&kv) else {
-                                return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(&kv))));
+                                return Err(self.type_error(format!(
+                                    "unhashable type: '{}'",
+                                    self.type_name(&kv)
+                                )));
                             };
                             d.insert_key(h, kv, vv);
                         }
@@ -311,40 +333,57 @@ impl Interp {
                 self.alloc(d.len() + 1)?;
                 Ok(Value::dict(d))
             }
-            ExprKind::Starred(_) => Err(self.err("SyntaxError", "can't use starred expression here")),
+            ExprKind::Starred(_) => {
+                Err(self.err("SyntaxError", "can't use starred expression here"))
+            }
             ExprKind::ListComp { elt, generators } => {
                 let mut out = Vec::new();
-                self.comprehension(fr, generators, CompBody::One(elt), &mut out).await?;
+                self.comprehension(fr, generators, CompBody::One(elt), &mut out)
+                    .await?;
                 Ok(Value::list(out))
             }
             ExprKind::GeneratorExp { elt, generators } => {
                 // Evaluated eagerly (documented limitation), then iterated lazily.
                 let mut out = Vec::new();
-                self.comprehension(fr, generators, CompBody::One(elt), &mut out).await?;
+                self.comprehension(fr, generators, CompBody::One(elt), &mut out)
+                    .await?;
                 Ok(Value::Iter(Rc::new(RefCell::new(
-                    crate::runtime::object::IterState::Vals { items: out.into(), idx: 0 },
+                    crate::runtime::object::IterState::Vals {
+                        items: out.into(),
+                        idx: 0,
+                    },
                 ))))
             }
             ExprKind::SetComp { elt, generators } => {
                 let mut out = Vec::new();
-                self.comprehension(fr, generators, CompBody::One(elt), &mut out).await?;
+                self.comprehension(fr, generators, CompBody::One(elt), &mut out)
+                    .await?;
                 let mut d = Dict::new();
                 for x in out {
                     let Some(h) = HashKey::of(&x) else {
-                        return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(&x))));
+                        return Err(
+                            self.type_error(format!("unhashable type: '{}'", self.type_name(&x)))
+                        );
                     };
                     d.insert_key(h, x, Value::None);
                 }
                 Ok(Value::Set(Rc::new(RefCell::new(d))))
             }
-            ExprKind::DictComp { key, value, generators } => {
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => {
                 let mut out = Vec::new();
-                self.comprehension(fr, generators, CompBody::Pair(key, value), &mut out).await?;
+                self.comprehension(fr, generators, CompBody::Pair(key, value), &mut out)
+                    .await?;
                 let mut d = Dict::new();
                 let mut iter = out.into_iter();
                 while let (Some(k), Some(v)) = (iter.next(), iter.next()) {
                     let Some(h) = HashKey::of(&k) else {
-                        return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(&k))));
+                        return Err(
+                            self.type_error(format!("unhashable type: '{}'", self.type_name(&k)))
+                        );
                     };
                     d.insert_key(h, k, v);
                 }
@@ -392,17 +431,18 @@ impl Interp {
         keywords: &[crate::syntax::ast::Keyword],
     ) -> PyResult {
         // Method call fast path: no bound-method allocation.
-        if let ExprKind::Attribute { value, attr } = &func.kind {
-            if !matches!(value.kind, ExprKind::Name(ref n) if &**n == "super") {
-                let obj = self.eval(fr, value).await?;
-                let a = self.eval_args(fr, args, keywords).await?;
-                return self.call_method(obj, attr, a).await;
-            }
+        if let ExprKind::Attribute { value, attr } = &func.kind
+            && !matches!(value.kind, ExprKind::Name(ref n) if &**n == "super")
+        {
+            let obj = self.eval(fr, value).await?;
+            let a = self.eval_args(fr, args, keywords).await?;
+            return self.call_method(obj, attr, a).await;
         }
-        if let ExprKind::Name(n) = &func.kind {
-            if &**n == "super" && args.is_empty() {
-                return self.zero_arg_super(fr);
-            }
+        if let ExprKind::Name(n) = &func.kind
+            && &**n == "super"
+            && args.is_empty()
+        {
+            return self.zero_arg_super(fr);
         }
         let f = self.eval(fr, func).await?;
         let a = self.eval_args(fr, args, keywords).await?;
@@ -497,17 +537,28 @@ impl Interp {
             UnaryOp::Invert => "~",
             UnaryOp::Not => "not",
         };
-        self.type_error(format!("bad operand type for unary {sym}: '{}'", self.type_name(v)))
+        self.type_error(format!(
+            "bad operand type for unary {sym}: '{}'",
+            self.type_name(v)
+        ))
     }
 
     /// Evaluates f-string parts to text.
-    pub fn fstring<'a>(self: &'a Rc<Self>, fr: &'a Frame, parts: &'a [FStringPart]) -> Lbf<'a, PyResult<String>> {
+    pub fn fstring<'a>(
+        self: &'a Rc<Self>,
+        fr: &'a Frame,
+        parts: &'a [FStringPart],
+    ) -> Lbf<'a, PyResult<String>> {
         Box::pin(async move {
             let mut out = String::new();
             for p in parts {
                 match p {
                     FStringPart::Literal(s) => out.push_str(s),
-                    FStringPart::Field { value, conversion, format_spec } => {
+                    FStringPart::Field {
+                        value,
+                        conversion,
+                        format_spec,
+                    } => {
                         let v = self.eval(fr, value).await?;
                         let v = match conversion {
                             Some('r') | Some('a') => Value::str(self.repr_of(&v).await?),
@@ -545,7 +596,9 @@ impl Interp {
             }
             Value::Instance(inst) if inst.class.lookup("__format__").is_some() => {
                 let f = inst.class.lookup("__format__").unwrap_or_default();
-                let r = self.call(f, Args::new(vec![v.clone(), Value::str(spec)])).await?;
+                let r = self
+                    .call(f, Args::new(vec![v.clone(), Value::str(spec)]))
+                    .await?;
                 return self.str_of(&r).await;
             }
             _ => {
@@ -553,7 +606,14 @@ impl Interp {
                 if spec.is_empty() {
                     return Ok(s);
                 }
-                if matches!(v, Value::None | Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Instance(_)) {
+                if matches!(
+                    v,
+                    Value::None
+                        | Value::List(_)
+                        | Value::Tuple(_)
+                        | Value::Dict(_)
+                        | Value::Instance(_)
+                ) {
                     return Err(self.type_error(format!(
                         "unsupported format string passed to {}.__format__",
                         self.type_name(v)
@@ -591,7 +651,8 @@ impl Interp {
         };
         // The first iterable is evaluated in the enclosing scope, like CPython.
         let first = self.eval(fr, &generators[0].iter).await?;
-        self.comp_level(&cfr, generators, 0, Some(first), body, out).await
+        self.comp_level(&cfr, generators, 0, Some(first), body, out)
+            .await
     }
 
     fn comp_level<'a>(
@@ -640,7 +701,8 @@ impl Interp {
                     continue;
                 }
                 if level + 1 < generators.len() {
-                    self.comp_level(cfr, generators, level + 1, None, body, out).await?;
+                    self.comp_level(cfr, generators, level + 1, None, body, out)
+                        .await?;
                 } else {
                     match body {
                         CompBody::One(e) => out.push(self.eval(cfr, e).await?),
@@ -759,16 +821,16 @@ impl Interp {
 
     /// `yield from iterable` inside a generator.
     async fn yield_from(self: &Rc<Self>, v: Value) -> PyResult {
-        if let Value::Coro(c) = &v {
-            if c.kind == CoroKind::Generator {
-                let mut resume = None;
-                loop {
-                    match self.gen_resume(c, resume.take()).await? {
-                        super::drive::GenStep::Yielded(y) => {
-                            resume = Some(self.suspend_with(Suspend::Yield(y)).await);
-                        }
-                        super::drive::GenStep::Returned(r) => return Ok(r),
+        if let Value::Coro(c) = &v
+            && c.kind == CoroKind::Generator
+        {
+            let mut resume = None;
+            loop {
+                match self.gen_resume(c, resume.take()).await? {
+                    super::drive::GenStep::Yielded(y) => {
+                        resume = Some(self.suspend_with(Suspend::Yield(y)).await);
                     }
+                    super::drive::GenStep::Returned(r) => return Ok(r),
                 }
             }
         }
@@ -802,7 +864,6 @@ impl Interp {
         self.scope_cache.borrow_mut().insert(key, info.clone());
         info
     }
-
 }
 
 /// What a comprehension produces per innermost iteration.

@@ -80,11 +80,11 @@ impl Interp {
                     break;
                 }
                 let next = c.exc().context.borrow().clone();
-                if let Some(n) = &next {
-                    if Rc::ptr_eq(n, exc) {
-                        *c.exc().context.borrow_mut() = None;
-                        break;
-                    }
+                if let Some(n) = &next
+                    && Rc::ptr_eq(n, exc)
+                {
+                    *c.exc().context.borrow_mut() = None;
+                    break;
                 }
                 cur = next;
             }
@@ -143,10 +143,10 @@ impl Interp {
             }
             for i in (0..chain.len()).rev() {
                 let (msg, e) = (chain[i].0, chain[i].1.clone());
-                if i + 1 < chain.len() {
-                    if let Some(m) = msg {
-                        ctx.emit(out, m, None);
-                    }
+                if i + 1 < chain.len()
+                    && let Some(m) = msg
+                {
+                    ctx.emit(out, m, None);
                 }
                 let group = e.exc().group.borrow().clone();
                 let stack = self.format_stack(&e);
@@ -183,7 +183,11 @@ impl Interp {
                                 ctx.need_close = true;
                             }
                             let truncated = k >= 15;
-                            let title = if truncated { "...".to_string() } else { (k + 1).to_string() };
+                            let title = if truncated {
+                                "...".to_string()
+                            } else {
+                                (k + 1).to_string()
+                            };
                             out.push_str(&ctx.indent());
                             out.push_str(if k == 0 { "+-" } else { "  " });
                             out.push_str(&format!("+---------------- {title} ----------------\n"));
@@ -196,7 +200,10 @@ impl Interp {
                                 let remaining = num - 15;
                                 ctx.emit(
                                     out,
-                                    &format!("and {remaining} more exception{}\n", if remaining > 1 { "s" } else { "" }),
+                                    &format!(
+                                        "and {remaining} more exception{}\n",
+                                        if remaining > 1 { "s" } else { "" }
+                                    ),
                                     None,
                                 );
                             }
@@ -320,8 +327,7 @@ impl Interp {
         if end <= start || end > chars.len() {
             return;
         }
-        let show = end - start < stripped_len
-            || anchors.map(|(l, r)| r > l).unwrap_or(false);
+        let show = end - start < stripped_len || anchors.map(|(l, r)| r > l).unwrap_or(false);
         if !show {
             return;
         }
@@ -355,8 +361,10 @@ impl Interp {
     }
 }
 
-const CAUSE_MSG: &str = "\nThe above exception was the direct cause of the following exception:\n\n";
-const CONTEXT_MSG: &str = "\nDuring handling of the above exception, another exception occurred:\n\n";
+const CAUSE_MSG: &str =
+    "\nThe above exception was the direct cause of the following exception:\n\n";
+const CONTEXT_MSG: &str =
+    "\nDuring handling of the above exception, another exception occurred:\n\n";
 
 /// Indentation state while printing nested exception groups.
 #[derive(Default)]
@@ -394,7 +402,10 @@ fn caret_anchors(
 ) -> Option<(usize, usize)> {
     {
         match hint? {
-            AnchorHint::BinOp { left_end, right_start } => {
+            AnchorHint::BinOp {
+                left_end,
+                right_start,
+            } => {
                 if left_end < start || right_start > end {
                     return None;
                 }
@@ -408,13 +419,18 @@ fn caret_anchors(
                 if off + 1 < op.len() && !op[off + 1].is_whitespace() {
                     right += 1;
                 }
-                while left < seg.len() && (seg[left].is_whitespace() || seg[left] == ')' || seg[left] == '#') {
+                while left < seg.len()
+                    && (seg[left].is_whitespace() || seg[left] == ')' || seg[left] == '#')
+                {
                     left += 1;
                     right += 1;
                 }
                 Some((left, right))
             }
-            AnchorHint::Subscript { value_end, slice_end } => {
+            AnchorHint::Subscript {
+                value_end,
+                slice_end,
+            } => {
                 if value_end < start || slice_end > end {
                     return None;
                 }

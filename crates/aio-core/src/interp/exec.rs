@@ -23,7 +23,11 @@ pub enum Flow {
 
 impl Interp {
     /// Runs statements in order until one does not finish normally.
-    pub fn exec_block<'a>(self: &'a Rc<Self>, fr: &'a Frame, body: &'a [Stmt]) -> Lbf<'a, PyResult<Flow>> {
+    pub fn exec_block<'a>(
+        self: &'a Rc<Self>,
+        fr: &'a Frame,
+        body: &'a [Stmt],
+    ) -> Lbf<'a, PyResult<Flow>> {
         Box::pin(async move {
             for s in body {
                 match self.exec_stmt(fr, s).await {
@@ -147,7 +151,13 @@ impl Interp {
                 }
                 self.exec_block(fr, orelse).await
             }
-            StmtKind::For { is_async, target, iter, body, orelse } => {
+            StmtKind::For {
+                is_async,
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
                 let iterable = self.eval(fr, iter).await?;
                 let it = if *is_async {
                     self.aiter_of(&iterable).await?
@@ -174,11 +184,24 @@ impl Interp {
                 }
                 self.exec_block(fr, orelse).await
             }
-            StmtKind::Try { body, handlers, orelse, finalbody, is_star } => {
-                self.exec_try(fr, body, handlers, orelse, finalbody, *is_star).await
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                is_star,
+            } => {
+                self.exec_try(fr, body, handlers, orelse, finalbody, *is_star)
+                    .await
             }
-            StmtKind::Raise { exc, cause } => Err(self.exec_raise(fr, s, exc.as_ref(), cause.as_ref()).await?),
-            StmtKind::With { is_async, items, body } => self.exec_with(fr, items, body, *is_async).await,
+            StmtKind::Raise { exc, cause } => {
+                Err(self.exec_raise(fr, s, exc.as_ref(), cause.as_ref()).await?)
+            }
+            StmtKind::With {
+                is_async,
+                items,
+                body,
+            } => self.exec_with(fr, items, body, *is_async).await,
             StmtKind::Import(aliases) => {
                 for a in aliases {
                     let top = a.name.split('.').next().unwrap_or(&a.name).to_string();
@@ -192,7 +215,11 @@ impl Interp {
                 }
                 Ok(Flow::Normal)
             }
-            StmtKind::ImportFrom { module, names, level } => {
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            } => {
                 if *level > 0 {
                     return Err(self.unsupported("relative imports"));
                 }
@@ -232,7 +259,12 @@ impl Interp {
     }
 
     /// Assigns to a target expression (name, attribute, subscript, or unpacking).
-    pub fn assign<'a>(self: &'a Rc<Self>, fr: &'a Frame, target: &'a Expr, v: Value) -> Lbf<'a, PyResult<()>> {
+    pub fn assign<'a>(
+        self: &'a Rc<Self>,
+        fr: &'a Frame,
+        target: &'a Expr,
+        v: Value,
+    ) -> Lbf<'a, PyResult<()>> {
         Box::pin(async move {
             match &target.kind {
                 ExprKind::Name(n) => {
@@ -251,7 +283,9 @@ impl Interp {
                 }
                 ExprKind::Tuple(items) | ExprKind::List(items) => {
                     let vals = self.collect(&v).await?;
-                    let star = items.iter().position(|i| matches!(i.kind, ExprKind::Starred(_)));
+                    let star = items
+                        .iter()
+                        .position(|i| matches!(i.kind, ExprKind::Starred(_)));
                     match star {
                         None => {
                             if vals.len() != items.len() {
@@ -303,7 +337,13 @@ impl Interp {
         })
     }
 
-    async fn aug_assign(self: &Rc<Self>, fr: &Frame, target: &Expr, op: BinOp, value: &Expr) -> PyResult<()> {
+    async fn aug_assign(
+        self: &Rc<Self>,
+        fr: &Frame,
+        target: &Expr,
+        op: BinOp,
+        value: &Expr,
+    ) -> PyResult<()> {
         match &target.kind {
             ExprKind::Name(n) => {
                 let cur = self.load_name(fr, n)?;
@@ -320,7 +360,10 @@ impl Interp {
                 let new = self.inplace(op, cur, rhs, target).await?;
                 self.set_attr(&obj, attr, new).await
             }
-            ExprKind::Subscript { value: obj_e, index } => {
+            ExprKind::Subscript {
+                value: obj_e,
+                index,
+            } => {
                 let obj = self.eval(fr, obj_e).await?;
                 let idx = self.eval(fr, index).await?;
                 let cur = self.getitem(&obj, &idx).await?;
@@ -333,13 +376,13 @@ impl Interp {
     }
 
     async fn inplace(self: &Rc<Self>, op: BinOp, cur: Value, rhs: Value, at: &Expr) -> PyResult {
-        if op == BinOp::Add {
-            if let Value::List(l) = &cur {
-                let items = self.collect(&rhs).await?;
-                self.alloc(items.len())?;
-                l.borrow_mut().extend(items);
-                return Ok(cur);
-            }
+        if op == BinOp::Add
+            && let Value::List(l) = &cur
+        {
+            let items = self.collect(&rhs).await?;
+            self.alloc(items.len())?;
+            l.borrow_mut().extend(items);
+            return Ok(cur);
         }
         if let Value::Instance(inst) = &cur {
             let name = match op {
@@ -402,7 +445,12 @@ impl Interp {
         })
     }
 
-    async fn exec_def(self: &Rc<Self>, fr: &Frame, def: &Rc<FunctionDef>, line: u32) -> PyResult<()> {
+    async fn exec_def(
+        self: &Rc<Self>,
+        fr: &Frame,
+        def: &Rc<FunctionDef>,
+        line: u32,
+    ) -> PyResult<()> {
         let mut decorators = Vec::new();
         for d in &def.decorators {
             decorators.push(self.eval(fr, d).await?);
@@ -412,7 +460,10 @@ impl Interp {
         let info = match cached {
             Some(i) => i,
             None => {
-                let i = Rc::new(super::scope::ScopeInfo::for_function(&def.params, &def.body));
+                let i = Rc::new(super::scope::ScopeInfo::for_function(
+                    &def.params,
+                    &def.body,
+                ));
                 self.scope_cache.borrow_mut().insert(key, i.clone());
                 i
             }
@@ -423,7 +474,14 @@ impl Interp {
             line + def.decorators.len() as u32
         };
         let mut f = self
-            .make_function(fr, def.name.clone(), FuncCode::Def(def.clone()), &def.params, info, def_line)
+            .make_function(
+                fr,
+                def.name.clone(),
+                FuncCode::Def(def.clone()),
+                &def.params,
+                info,
+                def_line,
+            )
             .await?;
         for d in decorators.into_iter().rev() {
             f = self.call(d, Args::new(vec![f])).await?;
@@ -476,13 +534,23 @@ impl Interp {
             info,
         };
         self.exec_block(&cfr, &def.body).await?;
-        let module = if &*fr.globals.name == "__main__" { "__main__" } else { &fr.globals.name };
+        let module = if &*fr.globals.name == "__main__" {
+            "__main__"
+        } else {
+            &fr.globals.name
+        };
         let cls: Rc<Class> = make_class(&def.name, module, bases, Ty::User);
-        let entries: Vec<(Value, Value)> = ns.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let entries: Vec<(Value, Value)> = ns
+            .borrow()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
         for (k, v) in entries {
             let inner = match &v {
                 Value::Native(n) => match &**n {
-                    NativeObj::ClassMethod(f) | NativeObj::StaticMethod(f) | NativeObj::Property(f, _) => f.clone(),
+                    NativeObj::ClassMethod(f)
+                    | NativeObj::StaticMethod(f)
+                    | NativeObj::Property(f, _) => f.clone(),
                     _ => v.clone(),
                 },
                 _ => v.clone(),
@@ -527,7 +595,12 @@ impl Interp {
         }
     }
 
-    async fn run_handler(self: &Rc<Self>, fr: &Frame, h: &ExceptHandler, e: ExcRef) -> PyResult<Flow> {
+    async fn run_handler(
+        self: &Rc<Self>,
+        fr: &Frame,
+        h: &ExceptHandler,
+        e: ExcRef,
+    ) -> PyResult<Flow> {
         if let Some(n) = &h.name {
             let old = self.store_name(fr, n, Value::Instance(e.clone()));
             drop(old);
@@ -599,10 +672,27 @@ impl Interp {
         result
     }
 
-    async fn exec_except_star(self: &Rc<Self>, fr: &Frame, handlers: &[ExceptHandler], e: ExcRef) -> PyResult<Flow> {
+    async fn exec_except_star(
+        self: &Rc<Self>,
+        fr: &Frame,
+        handlers: &[ExceptHandler],
+        e: ExcRef,
+    ) -> PyResult<Flow> {
         let naked = e.exc().group.borrow().is_none();
         let mut rest: Option<ExcRef> = Some(if naked {
-            let g = self.new_exc(&self.t.by_name(if e.class.is_subclass(&self.t.by_name("Exception")) { "ExceptionGroup" } else { "BaseExceptionGroup" }), vec![Value::str(""), Value::list(vec![Value::Instance(e.clone())])]);
+            let g = self.new_exc(
+                &self
+                    .t
+                    .by_name(if e.class.is_subclass(&self.t.by_name("Exception")) {
+                        "ExceptionGroup"
+                    } else {
+                        "BaseExceptionGroup"
+                    }),
+                vec![
+                    Value::str(""),
+                    Value::list(vec![Value::Instance(e.clone())]),
+                ],
+            );
             *g.exc().group.borrow_mut() = Some(vec![Value::Instance(e.clone())].into());
             g
         } else {
@@ -642,12 +732,15 @@ impl Interp {
                 if let Some(r) = rest {
                     raised.push(Value::Instance(r));
                 }
-                if raised.len() == 1 {
-                    if let Value::Instance(x) = &raised[0] {
-                        return Err(x.clone());
-                    }
+                if raised.len() == 1
+                    && let Value::Instance(x) = &raised[0]
+                {
+                    return Err(x.clone());
                 }
-                let g = self.new_exc(&self.t.by_name("ExceptionGroup"), vec![Value::str(""), Value::list(raised.clone())]);
+                let g = self.new_exc(
+                    &self.t.by_name("ExceptionGroup"),
+                    vec![Value::str(""), Value::list(raised.clone())],
+                );
                 *g.exc().group.borrow_mut() = Some(raised.into());
                 Err(g)
             }
@@ -688,7 +781,13 @@ impl Interp {
         Ok((mk(yes), mk(no)))
     }
 
-    async fn exec_raise(self: &Rc<Self>, fr: &Frame, s: &Stmt, exc: Option<&Expr>, cause: Option<&Expr>) -> PyResult<ExcRef> {
+    async fn exec_raise(
+        self: &Rc<Self>,
+        fr: &Frame,
+        s: &Stmt,
+        exc: Option<&Expr>,
+        cause: Option<&Expr>,
+    ) -> PyResult<ExcRef> {
         let Some(exc) = exc else {
             let top = self.exc_stack.borrow().last().cloned();
             return match top {
@@ -729,13 +828,23 @@ impl Interp {
         }
     }
 
-    fn exec_with<'a>(self: &'a Rc<Self>, fr: &'a Frame, items: &'a [WithItem], body: &'a [Stmt], is_async: bool) -> Lbf<'a, PyResult<Flow>> {
+    fn exec_with<'a>(
+        self: &'a Rc<Self>,
+        fr: &'a Frame,
+        items: &'a [WithItem],
+        body: &'a [Stmt],
+        is_async: bool,
+    ) -> Lbf<'a, PyResult<Flow>> {
         Box::pin(async move {
             let Some((first, rest)) = items.split_first() else {
                 return self.exec_block(fr, body).await;
             };
             let mgr = self.eval(fr, &first.context).await?;
-            let (enter, exit) = if is_async { ("__aenter__", "__aexit__") } else { ("__enter__", "__exit__") };
+            let (enter, exit) = if is_async {
+                ("__aenter__", "__aexit__")
+            } else {
+                ("__enter__", "__exit__")
+            };
             if self.get_attr_opt(&mgr, enter).await?.is_none() {
                 return Err(self.type_error(format!(
                     "'{}' object does not support the {}context manager protocol",
@@ -744,7 +853,9 @@ impl Interp {
                 )));
             }
             let exit_fn = self.get_attr(&mgr, exit).await?;
-            let mut entered = self.call_method(mgr.clone(), &Rc::from(enter), Args::default()).await?;
+            let mut entered = self
+                .call_method(mgr.clone(), &Rc::from(enter), Args::default())
+                .await?;
             if is_async {
                 entered = self.await_value(entered).await?;
             }
@@ -779,7 +890,12 @@ impl Interp {
                 }
                 Err(e) => Err(e),
                 Ok(flow) => {
-                    let v = self.call(exit_fn, Args::new(vec![Value::None, Value::None, Value::None])).await?;
+                    let v = self
+                        .call(
+                            exit_fn,
+                            Args::new(vec![Value::None, Value::None, Value::None]),
+                        )
+                        .await?;
                     if is_async {
                         self.await_value(v).await?;
                     }
@@ -794,7 +910,8 @@ impl Interp {
         match v {
             Value::Coro(c) if c.kind == CoroKind::AsyncGenerator => Ok(v.clone()),
             Value::Instance(inst) if inst.class.lookup("__aiter__").is_some() => {
-                self.call_method(v.clone(), &Rc::from("__aiter__"), Args::default()).await
+                self.call_method(v.clone(), &Rc::from("__aiter__"), Args::default())
+                    .await
             }
             _ => Err(self.type_error(format!(
                 "'async for' requires an object with __aiter__ method, got {}",
@@ -808,7 +925,9 @@ impl Interp {
         match it {
             Value::Coro(c) if c.kind == CoroKind::AsyncGenerator => self.agen_step(c, None).await,
             _ => {
-                let aw = self.call_method(it.clone(), &Rc::from("__anext__"), Args::default()).await?;
+                let aw = self
+                    .call_method(it.clone(), &Rc::from("__anext__"), Args::default())
+                    .await?;
                 match self.await_value(aw).await {
                     Ok(v) => Ok(Some(v)),
                     Err(e) if self.exc_is(&e, "StopAsyncIteration") => Ok(None),

@@ -190,11 +190,13 @@ impl Interp {
             line,
         });
         let mut out = self.output.borrow_mut();
-        if let Some(last) = out.last_mut() {
-            if last.stream == stream && last.time == time && last.line == line {
-                last.text.push_str(text);
-                return;
-            }
+        if let Some(last) = out.last_mut()
+            && last.stream == stream
+            && last.time == time
+            && last.line == line
+        {
+            last.text.push_str(text);
+            return;
         }
         out.push(OutputChunk {
             stream,
@@ -251,3 +253,5 @@ impl Interp {
         self.t.by_name(name)
     }
 }
+
+crate::runtime::opaque_debug!(SuspendPoint<'_>, FrameKind, Frame);

@@ -140,11 +140,11 @@ impl Dict {
 
     /// Inserts or replaces (keeping the original position and key object, like CPython).
     pub fn insert_key(&mut self, hk: HashKey, key: Value, value: Value) {
-        if let Some(&i) = self.index.get(&hk) {
-            if let Some(entry) = self.entries[i].as_mut() {
-                entry.1 = value;
-                return;
-            }
+        if let Some(&i) = self.index.get(&hk)
+            && let Some(entry) = self.entries[i].as_mut()
+        {
+            entry.1 = value;
+            return;
         }
         self.index.insert(hk, self.entries.len());
         self.entries.push(Some((key, value)));
@@ -222,6 +222,8 @@ impl Dict {
 
     /// The entry at a raw position (for iterators that tolerate no mutation).
     pub fn entry_at(&self, raw: usize) -> Option<Option<(&Value, &Value)>> {
-        self.entries.get(raw).map(|e| e.as_ref().map(|(k, v)| (k, v)))
+        self.entries
+            .get(raw)
+            .map(|e| e.as_ref().map(|(k, v)| (k, v)))
     }
 }
