@@ -351,15 +351,14 @@ impl Interp {
                     Ok(())
                 }
                 DoneCb::Py(f) => {
-                    let r = self
-                        .call(f.clone(), Args::new(vec![Value::Future(fut.clone())]))
-                        .await;
-                    self.report_callback_error(r).await
+                    let args = vec![Value::Future(fut.clone())];
+                    let r = self.call(f.clone(), Args::new(args.clone())).await;
+                    self.report_callback_error(r, f, &args).await
                 }
             },
             HandleCb::Call(f, args) => {
                 let r = self.call(f.clone(), Args::new(args.clone())).await;
-                self.report_callback_error(r).await
+                self.report_callback_error(r, f, args).await
             }
             HandleCb::SetFuture(fut, res) => {
                 if let Some(w) = h.when {
@@ -379,7 +378,31 @@ impl Interp {
         }
     }
 
-    async fn report_callback_error(self: &Rc<Self>, r: PyResult) -> PyResult<()> {
+    /// `cb(1) at prog.py:3`, as asyncio's `format_helpers._format_callback_source`.
+    async fn callback_repr(self: &Rc<Self>, f: &Value, args: &[Value]) -> String {
+        let mut parts = Vec::new();
+        for a in args {
+            parts.push(self.repr_of(a).await.unwrap_or_default());
+        }
+        let (name, loc) = match f {
+            Value::Func(func) => (
+                func.qualname.to_string(),
+                format!(" at {}:{}", func.filename, func.def_line),
+            ),
+            Value::Method(m) => match &m.func {
+                Value::Func(func) => (
+                    func.qualname.to_string(),
+                    format!(" at {}:{}", func.filename, func.def_line),
+                ),
+                _ => ("method".to_string(), String::new()),
+            },
+            Value::Builtin(b) => (b.name.to_string(), String::new()),
+            other => (self.repr_of(other).await.unwrap_or_default(), String::new()),
+        };
+        format!("{name}({}){loc}", parts.join(", "))
+    }
+
+    async fn report_callback_error(self: &Rc<Self>, r: PyResult, f: &Value, args: &[Value]) -> PyResult<()> {
         match r {
             Ok(_) => Ok(()),
             Err(e) if self.aborted.borrow().is_some() => Err(e),
@@ -387,10 +410,22 @@ impl Interp {
                 Err(e)
             }
             Err(e) => {
+                e.exc().traceback.borrow_mut().push(crate::runtime::object::TbEntry {
+                    filename: Rc::from("events.py"),
+                    name: Rc::from("_run"),
+                    line: 80,
+                    span: None,
+                    anchor: None,
+                    source: Some((
+                        Rc::from("        self._context.run(self._callback, *self._args)"),
+                        None,
+                    )),
+                });
+                let cb = self.callback_repr(f, args).await;
                 let tb = self.format_exception(&e).await;
                 self.write_output(
                     crate::engine::Stream::Stderr,
-                    &format!("Exception in callback\n{tb}"),
+                    &format!("Exception in callback {cb}\nhandle: <Handle {cb}>\n{tb}"),
                 );
                 Ok(())
             }
