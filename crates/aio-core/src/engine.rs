@@ -145,6 +145,7 @@ impl Engine {
             scope_cache: RefCell::new(FxHashMap::default()),
             rng: RefCell::new(crate::builtins::random::Mt::seeded(0)),
             next_id: Cell::new(0),
+            interned: RefCell::new(FxHashMap::default()),
             aborted: RefCell::new(None),
         });
         crate::builtins::install(&it);

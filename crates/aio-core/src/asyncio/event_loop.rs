@@ -402,7 +402,12 @@ impl Interp {
         format!("{name}({}){loc}", parts.join(", "))
     }
 
-    async fn report_callback_error(self: &Rc<Self>, r: PyResult, f: &Value, args: &[Value]) -> PyResult<()> {
+    async fn report_callback_error(
+        self: &Rc<Self>,
+        r: PyResult,
+        f: &Value,
+        args: &[Value],
+    ) -> PyResult<()> {
         match r {
             Ok(_) => Ok(()),
             Err(e) if self.aborted.borrow().is_some() => Err(e),
@@ -410,17 +415,20 @@ impl Interp {
                 Err(e)
             }
             Err(e) => {
-                e.exc().traceback.borrow_mut().push(crate::runtime::object::TbEntry {
-                    filename: Rc::from("events.py"),
-                    name: Rc::from("_run"),
-                    line: 80,
-                    span: None,
-                    anchor: None,
-                    source: Some((
-                        Rc::from("        self._context.run(self._callback, *self._args)"),
-                        None,
-                    )),
-                });
+                e.exc()
+                    .traceback
+                    .borrow_mut()
+                    .push(crate::runtime::object::TbEntry {
+                        filename: Rc::from("events.py"),
+                        name: Rc::from("_run"),
+                        line: 80,
+                        span: None,
+                        anchor: None,
+                        source: Some((
+                            Rc::from("        self._context.run(self._callback, *self._args)"),
+                            None,
+                        )),
+                    });
                 let cb = self.callback_repr(f, args).await;
                 let tb = self.format_exception(&e).await;
                 self.write_output(

@@ -281,7 +281,13 @@ pub async fn call_native(it: &Rc<Interp>, recv: &Value, name: &str, args: Args) 
                             Err(e) => Err(e),
                         }
                     });
-                    let v = it.native_coro(name, CoroKind::Coroutine, body);
+                    let helper_name: &'static str = match name {
+                        "asend" => "asend",
+                        "athrow" => "athrow",
+                        "aclose" => "aclose",
+                        _ => "__anext__",
+                    };
+                    let v = it.native_coro(helper_name, CoroKind::Coroutine, body);
                     if let Value::Coro(n) = &v {
                         // An awaitable helper, not a user coroutine: no never-awaited warning.
                         n.helper.set(true);

@@ -96,15 +96,15 @@ impl Interp {
     /// A coroutine object whose body is native Rust code (e.g. `asyncio.sleep`).
     pub fn native_coro(
         self: &Rc<Self>,
-        name: &str,
+        name: &'static str,
         kind: CoroKind,
         body: Lbf<'static, PyResult>,
     ) -> Value {
         Value::Coro(Rc::new(Coro {
             kind,
-            name: Rc::from(name),
-            qualname: Rc::from(name),
-            filename: Rc::from("<native>"),
+            name: self.intern(name),
+            qualname: self.intern(name),
+            filename: self.intern("<native>"),
             def_line: 0,
             body: RefCell::new(Some(body)),
             started: Cell::new(false),
@@ -457,6 +457,18 @@ impl Interp {
                 pos.push(obj.clone());
                 pos.extend(args.pos);
                 return self.call_function(&f, Args { pos, kw: args.kw }).await;
+            }
+        }
+        if let Value::Module(m) = &obj {
+            if let Some(f) = m.get(name) {
+                return match &f {
+                    Value::Builtin(b) => match b.f {
+                        BuiltinFn::Sync(g) => g(self, b, args),
+                        BuiltinFn::Async(g) => g(self.clone(), b.clone(), args).await,
+                    },
+                    Value::Func(func) => self.call_function(func, args).await,
+                    _ => self.call(f.clone(), args).await,
+                };
             }
         }
         let f = self.get_attr(&obj, name).await?;

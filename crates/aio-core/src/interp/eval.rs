@@ -124,6 +124,15 @@ impl Interp {
         }
     }
 
+    /// Evaluates an expression; leaves (names, constants) without allocating a boxed future.
+    pub async fn ev(self: &Rc<Self>, fr: &Frame, e: &Expr) -> PyResult {
+        match &e.kind {
+            ExprKind::Name(n) => self.load_name(fr, n).inspect_err(|x| self.mark(x, e, None)),
+            ExprKind::Constant(c) => self.constant(c),
+            _ => self.eval(fr, e).await,
+        }
+    }
+
     /// Evaluates an expression.
     pub fn eval<'a>(self: &'a Rc<Self>, fr: &'a Frame, e: &'a Expr) -> Lbf<'a, PyResult> {
         Box::pin(self.eval_inner(fr, e))
@@ -143,14 +152,14 @@ impl Interp {
             ExprKind::Constant(c) => self.constant(c),
             ExprKind::FString(parts) => Ok(Value::str(self.fstring(fr, parts).await?)),
             ExprKind::Attribute { value, attr } => {
-                let obj = self.eval(fr, value).await?;
+                let obj = self.ev(fr, value).await?;
                 self.get_attr(&obj, attr)
                     .await
                     .inspect_err(|x| self.mark(x, e, None))
             }
             ExprKind::Subscript { value, index } => {
-                let obj = self.eval(fr, value).await?;
-                let idx = self.eval(fr, index).await?;
+                let obj = self.ev(fr, value).await?;
+                let idx = self.ev(fr, index).await?;
                 self.getitem(&obj, &idx).await.inspect_err(|x| {
                     self.mark(
                         x,
@@ -166,7 +175,7 @@ impl Interp {
                 let mut parts = [Value::None, Value::None, Value::None];
                 for (i, p) in [lower, upper, step].into_iter().enumerate() {
                     if let Some(p) = p {
-                        parts[i] = self.eval(fr, p).await?;
+                        parts[i] = self.ev(fr, p).await?;
                     }
                 }
                 Ok(Value::Slice(Rc::new(parts)))
@@ -180,8 +189,8 @@ impl Interp {
                 r.inspect_err(|x| self.mark(x, e, None))
             }
             ExprKind::BinOp { left, op, right } => {
-                let a = self.eval(fr, left).await?;
-                let b = self.eval(fr, right).await?;
+                let a = self.ev(fr, left).await?;
+                let b = self.ev(fr, right).await?;
                 self.binop(*op, &a, &b).await.inspect_err(|x| {
                     self.mark(
                         x,
@@ -194,7 +203,7 @@ impl Interp {
                 })
             }
             ExprKind::UnaryOp { op, operand } => {
-                let v = self.eval(fr, operand).await?;
+                let v = self.ev(fr, operand).await?;
                 self.unary(*op, v)
                     .await
                     .inspect_err(|x| self.mark(x, e, None))
@@ -202,7 +211,7 @@ impl Interp {
             ExprKind::BoolOp { op, values } => {
                 let mut last = Value::None;
                 for v in values {
-                    last = self.eval(fr, v).await?;
+                    last = self.ev(fr, v).await?;
                     let t = self.truthy(&last).await?;
                     match op {
                         BoolOp::And if !t => return Ok(last),
@@ -217,9 +226,9 @@ impl Interp {
                 ops,
                 comparators,
             } => {
-                let mut a = self.eval(fr, left).await?;
+                let mut a = self.ev(fr, left).await?;
                 for (op, c) in ops.iter().zip(comparators) {
-                    let b = self.eval(fr, c).await?;
+                    let b = self.ev(fr, c).await?;
                     let ok = self
                         .compare(*op, &a, &b)
                         .await
@@ -232,11 +241,11 @@ impl Interp {
                 Ok(Value::Bool(true))
             }
             ExprKind::IfExp { test, body, orelse } => {
-                let t = self.eval(fr, test).await?;
+                let t = self.ev(fr, test).await?;
                 if self.truthy(&t).await? {
-                    self.eval(fr, body).await
+                    self.ev(fr, body).await
                 } else {
-                    self.eval(fr, orelse).await
+                    self.ev(fr, orelse).await
                 }
             }
             ExprKind::Lambda(l) => {
@@ -252,14 +261,14 @@ impl Interp {
                 .await
             }
             ExprKind::Await(inner) => {
-                let v = self.eval(fr, inner).await?;
+                let v = self.ev(fr, inner).await?;
                 self.await_value(v)
                     .await
                     .inspect_err(|x| self.mark(x, e, None))
             }
             ExprKind::Yield(v) => {
                 let val = match v {
-                    Some(x) => self.eval(fr, x).await?,
+                    Some(x) => self.ev(fr, x).await?,
                     None => Value::None,
                 };
                 match self.suspend_with(Suspend::Yield(val)).await {
@@ -268,11 +277,11 @@ impl Interp {
                 }
             }
             ExprKind::YieldFrom(inner) => {
-                let v = self.eval(fr, inner).await?;
+                let v = self.ev(fr, inner).await?;
                 self.yield_from(v).await
             }
             ExprKind::NamedExpr { target, value } => {
-                let v = self.eval(fr, value).await?;
+                let v = self.ev(fr, value).await?;
                 self.assign(fr, target, v.clone()).await?;
                 Ok(v)
             }
@@ -300,8 +309,8 @@ impl Interp {
                 for (k, v) in keys.iter().zip(values) {
                     match k {
                         Some(k) => {
-                            let kv = self.eval(fr, k).await?;
-                            let vv = self.eval(fr, v).await?;
+                            let kv = self.ev(fr, k).await?;
+                            let vv = self.ev(fr, v).await?;
                             let Some(h) = HashKey::of(&kv) else {
                                 return Err(self.type_error(format!(
                                     "unhashable type: '{}'",
@@ -311,7 +320,7 @@ impl Interp {
                             d.insert_key(h, kv, vv);
                         }
                         None => {
-                            let m = self.eval(fr, v).await?;
+                            let m = self.ev(fr, v).await?;
                             match &m {
                                 Value::Dict(src) => {
                                     for (k2, v2) in src.borrow().iter() {
@@ -414,10 +423,10 @@ impl Interp {
         let mut out = Vec::with_capacity(items.len());
         for item in items {
             if let ExprKind::Starred(inner) = &item.kind {
-                let v = self.eval(fr, inner).await?;
+                let v = self.ev(fr, inner).await?;
                 out.extend(self.collect(&v).await?);
             } else {
-                out.push(self.eval(fr, item).await?);
+                out.push(self.ev(fr, item).await?);
             }
         }
         Ok(out)
@@ -434,7 +443,7 @@ impl Interp {
         if let ExprKind::Attribute { value, attr } = &func.kind
             && !matches!(value.kind, ExprKind::Name(ref n) if &**n == "super")
         {
-            let obj = self.eval(fr, value).await?;
+            let obj = self.ev(fr, value).await?;
             let a = self.eval_args(fr, args, keywords).await?;
             return self.call_method(obj, attr, a).await;
         }
@@ -444,7 +453,7 @@ impl Interp {
         {
             return self.zero_arg_super(fr);
         }
-        let f = self.eval(fr, func).await?;
+        let f = self.ev(fr, func).await?;
         let a = self.eval_args(fr, args, keywords).await?;
         self.call(f, a).await
     }
@@ -458,7 +467,7 @@ impl Interp {
         let pos = self.eval_seq(fr, args).await?;
         let mut kw = Vec::with_capacity(keywords.len());
         for k in keywords {
-            let v = self.eval(fr, &k.value).await?;
+            let v = self.ev(fr, &k.value).await?;
             match &k.arg {
                 Some(name) => kw.push((name.clone(), v)),
                 None => match &v {
@@ -559,7 +568,7 @@ impl Interp {
                         conversion,
                         format_spec,
                     } => {
-                        let v = self.eval(fr, value).await?;
+                        let v = self.ev(fr, value).await?;
                         let v = match conversion {
                             Some('r') | Some('a') => Value::str(self.repr_of(&v).await?),
                             Some('s') => Value::str(self.str_of(&v).await?),
@@ -650,7 +659,7 @@ impl Interp {
             info: fr.info.clone(),
         };
         // The first iterable is evaluated in the enclosing scope, like CPython.
-        let first = self.eval(fr, &generators[0].iter).await?;
+        let first = self.ev(fr, &generators[0].iter).await?;
         self.comp_level(&cfr, generators, 0, Some(first), body, out)
             .await
     }
@@ -668,7 +677,7 @@ impl Interp {
             let g = &generators[level];
             let iterable = match iterable {
                 Some(v) => v,
-                None => self.eval(cfr, &g.iter).await?,
+                None => self.ev(cfr, &g.iter).await?,
             };
             let iter = if g.is_async {
                 iterable.clone()
@@ -691,7 +700,7 @@ impl Interp {
                 self.assign(cfr, &g.target, item).await?;
                 let mut ok = true;
                 for cond in &g.ifs {
-                    let c = self.eval(cfr, cond).await?;
+                    let c = self.ev(cfr, cond).await?;
                     if !self.truthy(&c).await? {
                         ok = false;
                         break;
@@ -705,10 +714,10 @@ impl Interp {
                         .await?;
                 } else {
                     match body {
-                        CompBody::One(e) => out.push(self.eval(cfr, e).await?),
+                        CompBody::One(e) => out.push(self.ev(cfr, e).await?),
                         CompBody::Pair(k, v) => {
-                            out.push(self.eval(cfr, k).await?);
-                            out.push(self.eval(cfr, v).await?);
+                            out.push(self.ev(cfr, k).await?);
+                            out.push(self.ev(cfr, v).await?);
                         }
                     }
                     self.alloc(1)?;
@@ -731,13 +740,13 @@ impl Interp {
         let mut defaults = Vec::new();
         for p in params.posonly.iter().chain(params.args.iter()) {
             if let Some(d) = &p.default {
-                defaults.push(self.eval(fr, d).await?);
+                defaults.push(self.ev(fr, d).await?);
             }
         }
         let mut kw_defaults = Vec::new();
         for p in &params.kwonly {
             kw_defaults.push(match &p.default {
-                Some(d) => Some(self.eval(fr, d).await?),
+                Some(d) => Some(self.ev(fr, d).await?),
                 None => None,
             });
         }

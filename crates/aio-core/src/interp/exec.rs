@@ -71,12 +71,12 @@ impl Interp {
     async fn exec_stmt_inner(self: &Rc<Self>, fr: &Frame, s: &Stmt) -> PyResult<Flow> {
         match &s.kind {
             StmtKind::Expr(e) => {
-                let v = self.eval(fr, e).await?;
+                let v = self.ev(fr, e).await?;
                 drop(v);
                 Ok(Flow::Normal)
             }
             StmtKind::Assign { targets, value } => {
-                let v = self.eval(fr, value).await?;
+                let v = self.ev(fr, value).await?;
                 for t in targets {
                     self.assign(fr, t, v.clone()).await?;
                 }
@@ -88,7 +88,7 @@ impl Interp {
             }
             StmtKind::AnnAssign { target, value, .. } => {
                 if let Some(v) = value {
-                    let v = self.eval(fr, v).await?;
+                    let v = self.ev(fr, v).await?;
                     self.assign(fr, target, v).await?;
                 }
                 Ok(Flow::Normal)
@@ -102,7 +102,7 @@ impl Interp {
                 Ok(Flow::Normal)
             }
             StmtKind::Return(v) => Ok(Flow::Return(match v {
-                Some(e) => self.eval(fr, e).await?,
+                Some(e) => self.ev(fr, e).await?,
                 None => Value::None,
             })),
             StmtKind::Pass | StmtKind::Global(_) | StmtKind::Nonlocal(_) => Ok(Flow::Normal),
@@ -115,10 +115,10 @@ impl Interp {
                 Ok(Flow::Normal)
             }
             StmtKind::Assert { test, msg } => {
-                let t = self.eval(fr, test).await?;
+                let t = self.ev(fr, test).await?;
                 if !self.truthy(&t).await? {
                     let args = match msg {
-                        Some(m) => vec![self.eval(fr, m).await?],
+                        Some(m) => vec![self.ev(fr, m).await?],
                         None => vec![],
                     };
                     let e = self.new_exc(&self.t.by_name("AssertionError"), args);
@@ -128,7 +128,7 @@ impl Interp {
                 Ok(Flow::Normal)
             }
             StmtKind::If { test, body, orelse } => {
-                let t = self.eval(fr, test).await?;
+                let t = self.ev(fr, test).await?;
                 if self.truthy(&t).await? {
                     self.exec_block(fr, body).await
                 } else {
@@ -137,7 +137,7 @@ impl Interp {
             }
             StmtKind::While { test, body, orelse } => {
                 loop {
-                    let t = self.eval(fr, test).await?;
+                    let t = self.ev(fr, test).await?;
                     if !self.truthy(&t).await? {
                         break;
                     }
@@ -158,7 +158,7 @@ impl Interp {
                 body,
                 orelse,
             } => {
-                let iterable = self.eval(fr, iter).await?;
+                let iterable = self.ev(fr, iter).await?;
                 let it = if *is_async {
                     self.aiter_of(&iterable).await?
                 } else {
@@ -273,12 +273,12 @@ impl Interp {
                     Ok(())
                 }
                 ExprKind::Attribute { value, attr } => {
-                    let obj = self.eval(fr, value).await?;
+                    let obj = self.ev(fr, value).await?;
                     self.set_attr(&obj, attr, v).await
                 }
                 ExprKind::Subscript { value, index } => {
-                    let obj = self.eval(fr, value).await?;
-                    let idx = self.eval(fr, index).await?;
+                    let obj = self.ev(fr, value).await?;
+                    let idx = self.ev(fr, index).await?;
                     self.setitem(&obj, &idx, v).await
                 }
                 ExprKind::Tuple(items) | ExprKind::List(items) => {
@@ -347,16 +347,16 @@ impl Interp {
         match &target.kind {
             ExprKind::Name(n) => {
                 let cur = self.load_name(fr, n)?;
-                let rhs = self.eval(fr, value).await?;
+                let rhs = self.ev(fr, value).await?;
                 let new = self.inplace(op, cur, rhs, target).await?;
                 let old = self.store_name(fr, n, new);
                 drop(old);
                 Ok(())
             }
             ExprKind::Attribute { value: obj_e, attr } => {
-                let obj = self.eval(fr, obj_e).await?;
+                let obj = self.ev(fr, obj_e).await?;
                 let cur = self.get_attr(&obj, attr).await?;
-                let rhs = self.eval(fr, value).await?;
+                let rhs = self.ev(fr, value).await?;
                 let new = self.inplace(op, cur, rhs, target).await?;
                 self.set_attr(&obj, attr, new).await
             }
@@ -364,10 +364,10 @@ impl Interp {
                 value: obj_e,
                 index,
             } => {
-                let obj = self.eval(fr, obj_e).await?;
-                let idx = self.eval(fr, index).await?;
+                let obj = self.ev(fr, obj_e).await?;
+                let idx = self.ev(fr, index).await?;
                 let cur = self.getitem(&obj, &idx).await?;
-                let rhs = self.eval(fr, value).await?;
+                let rhs = self.ev(fr, value).await?;
                 let new = self.inplace(op, cur, rhs, target).await?;
                 self.setitem(&obj, &idx, new).await
             }
@@ -411,7 +411,7 @@ impl Interp {
                     Ok(())
                 }
                 ExprKind::Attribute { value, attr } => {
-                    let obj = self.eval(fr, value).await?;
+                    let obj = self.ev(fr, value).await?;
                     match &obj {
                         Value::Instance(inst) => {
                             let removed = inst
@@ -430,8 +430,8 @@ impl Interp {
                     }
                 }
                 ExprKind::Subscript { value, index } => {
-                    let obj = self.eval(fr, value).await?;
-                    let idx = self.eval(fr, index).await?;
+                    let obj = self.ev(fr, value).await?;
+                    let idx = self.ev(fr, index).await?;
                     self.delitem(&obj, &idx).await
                 }
                 ExprKind::Tuple(items) | ExprKind::List(items) => {
@@ -453,7 +453,7 @@ impl Interp {
     ) -> PyResult<()> {
         let mut decorators = Vec::new();
         for d in &def.decorators {
-            decorators.push(self.eval(fr, d).await?);
+            decorators.push(self.ev(fr, d).await?);
         }
         let key = Rc::as_ptr(def) as usize;
         let cached = self.scope_cache.borrow().get(&key).cloned();
@@ -494,11 +494,11 @@ impl Interp {
     async fn exec_class(self: &Rc<Self>, fr: &Frame, def: &Rc<ClassDef>) -> PyResult<()> {
         let mut decorators = Vec::new();
         for d in &def.decorators {
-            decorators.push(self.eval(fr, d).await?);
+            decorators.push(self.ev(fr, d).await?);
         }
         let mut bases = Vec::new();
         for b in &def.bases {
-            match self.eval(fr, b).await? {
+            match self.ev(fr, b).await? {
                 Value::Class(c) => bases.push(c),
                 other => {
                     return Err(self.type_error(format!(
@@ -640,7 +640,7 @@ impl Interp {
                         Some(t) => {
                             fr.info.line.set(h.span.line);
                             self.sink.line.set(h.span.line);
-                            let tv = self.eval(fr, t).await?;
+                            let tv = self.ev(fr, t).await?;
                             self.exc_matches(&e, &tv)?
                         }
                     };
@@ -702,7 +702,7 @@ impl Interp {
         for h in handlers {
             let Some(cur) = rest.clone() else { break };
             let Some(t) = &h.type_ else { continue };
-            let tv = self.eval(fr, t).await?;
+            let tv = self.ev(fr, t).await?;
             let (matched, remaining) = self.split_group(&cur, &tv)?;
             rest = remaining;
             if let Some(m) = matched {
@@ -795,10 +795,10 @@ impl Interp {
                 None => Err(self.runtime_error("No active exception to reraise")),
             };
         };
-        let v = self.eval(fr, exc).await?;
+        let v = self.ev(fr, exc).await?;
         let e = self.to_exception(v).await?;
         if let Some(c) = cause {
-            let cv = self.eval(fr, c).await?;
+            let cv = self.ev(fr, c).await?;
             let cause_exc = match cv {
                 Value::None => None,
                 other => Some(self.to_exception(other).await.map_err(|_| {
@@ -839,7 +839,7 @@ impl Interp {
             let Some((first, rest)) = items.split_first() else {
                 return self.exec_block(fr, body).await;
             };
-            let mgr = self.eval(fr, &first.context).await?;
+            let mgr = self.ev(fr, &first.context).await?;
             let (enter, exit) = if is_async {
                 ("__aenter__", "__aexit__")
             } else {

@@ -139,6 +139,8 @@ pub struct Interp {
     pub scope_cache: RefCell<FxHashMap<usize, Rc<ScopeInfo>>>,
     pub rng: RefCell<crate::builtins::random::Mt>,
     pub next_id: Cell<u64>,
+    /// Interned names of native objects (avoids an allocation per `asyncio.sleep` call).
+    pub interned: RefCell<FxHashMap<&'static str, Rc<str>>>,
     /// Set once a budget is exhausted: the run is being torn down.
     pub aborted: RefCell<Option<String>>,
 }
@@ -246,6 +248,16 @@ impl Interp {
             self.suspend_with(Suspend::Slice).await;
         }
         Ok(())
+    }
+
+    /// A shared `Rc<str>` for a static name.
+    pub fn intern(&self, s: &'static str) -> Rc<str> {
+        if let Some(r) = self.interned.borrow().get(s) {
+            return r.clone();
+        }
+        let r: Rc<str> = Rc::from(s);
+        self.interned.borrow_mut().insert(s, r.clone());
+        r
     }
 
     /// A class by builtin name (exceptions included).
