@@ -459,17 +459,17 @@ impl Interp {
                 return self.call_function(&f, Args { pos, kw: args.kw }).await;
             }
         }
-        if let Value::Module(m) = &obj {
-            if let Some(f) = m.get(name) {
-                return match &f {
-                    Value::Builtin(b) => match b.f {
-                        BuiltinFn::Sync(g) => g(self, b, args),
-                        BuiltinFn::Async(g) => g(self.clone(), b.clone(), args).await,
-                    },
-                    Value::Func(func) => self.call_function(func, args).await,
-                    _ => self.call(f.clone(), args).await,
-                };
-            }
+        if let Value::Module(m) = &obj
+            && let Some(f) = m.get(name)
+        {
+            return match &f {
+                Value::Builtin(b) => match b.f {
+                    BuiltinFn::Sync(g) => g(self, b, args),
+                    BuiltinFn::Async(g) => g(self.clone(), b.clone(), args).await,
+                },
+                Value::Func(func) => self.call_function(func, args).await,
+                _ => self.call(f.clone(), args).await,
+            };
         }
         let f = self.get_attr(&obj, name).await?;
         self.call(f, args).await
