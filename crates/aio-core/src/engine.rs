@@ -143,6 +143,7 @@ impl Engine {
             idle_loop: RefCell::new(None),
             task_counter: Cell::new(0),
             scope_cache: RefCell::new(FxHashMap::default()),
+            genexp_cache: RefCell::new(FxHashMap::default()),
             rng: RefCell::new(crate::builtins::random::Mt::seeded(0)),
             next_id: Cell::new(0),
             interned: RefCell::new(FxHashMap::default()),

@@ -351,18 +351,7 @@ impl Interp {
                     .await?;
                 Ok(Value::list(out))
             }
-            ExprKind::GeneratorExp { elt, generators } => {
-                // Evaluated eagerly (documented limitation), then iterated lazily.
-                let mut out = Vec::new();
-                self.comprehension(fr, generators, CompBody::One(elt), &mut out)
-                    .await?;
-                Ok(Value::Iter(Rc::new(RefCell::new(
-                    crate::runtime::object::IterState::Vals {
-                        items: out.into(),
-                        idx: 0,
-                    },
-                ))))
-            }
+            ExprKind::GeneratorExp { generators, .. } => self.make_genexp(fr, e, generators).await,
             ExprKind::SetComp { elt, generators } => {
                 let mut out = Vec::new();
                 self.comprehension(fr, generators, CompBody::One(elt), &mut out)
@@ -714,6 +703,12 @@ impl Interp {
                         .await?;
                 } else {
                     match body {
+                        CompBody::Yield(e) => {
+                            let v = self.ev(cfr, e).await?;
+                            if let Resume::Throw(x) = self.suspend_with(Suspend::Yield(v)).await {
+                                return Err(x);
+                            }
+                        }
                         CompBody::One(e) => out.push(self.ev(cfr, e).await?),
                         CompBody::Pair(k, v) => {
                             out.push(self.ev(cfr, k).await?);
@@ -725,6 +720,92 @@ impl Interp {
             }
             Ok(())
         })
+    }
+
+    /// A lazy generator for `(elt for ... in ...)`. The first iterable is evaluated now, in
+    /// the enclosing scope, like CPython; the rest runs as the generator is consumed.
+    async fn make_genexp(
+        self: &Rc<Self>,
+        fr: &Frame,
+        e: &Expr,
+        generators: &[Comprehension],
+    ) -> PyResult {
+        let key = e as *const Expr as usize;
+        let cached = self.genexp_cache.borrow().get(&key).cloned();
+        let node = match cached {
+            Some(n) => n,
+            None => {
+                let n = Rc::new(e.clone());
+                self.genexp_cache.borrow_mut().insert(key, n.clone());
+                n
+            }
+        };
+        let is_async = generators.iter().any(|g| g.is_async);
+        let first = self.ev(fr, &generators[0].iter).await?;
+        let first = if is_async {
+            first
+        } else {
+            self.iter_of(&first).await?
+        };
+        let parent = match &fr.kind {
+            FrameKind::Module => None,
+            _ => fr.env.clone(),
+        };
+        let globals = fr.globals.clone();
+        let func = fr.func.clone();
+        let filename = fr.info.filename.clone();
+        let hidden = fr.info.hidden;
+        let line = e.span.line;
+        let it = self.clone();
+        let body: Lbf<'static, PyResult> = Box::pin(async move {
+            let ExprKind::GeneratorExp { elt, generators } = &node.kind else {
+                return Ok(Value::None);
+            };
+            let info = Rc::new(crate::runtime::object::FrameInfo {
+                name: Rc::from("<genexpr>"),
+                filename,
+                line: std::cell::Cell::new(line),
+                hidden,
+            });
+            it.frames.borrow_mut().push(info.clone());
+            let cfr = Frame {
+                env: Some(Rc::new(Env {
+                    vars: RefCell::new(FxHashMap::default()),
+                    parent,
+                    info: it.scope_for_comp(generators),
+                })),
+                globals,
+                kind: FrameKind::Function,
+                func,
+                info: info.clone(),
+            };
+            let mut unused = Vec::new();
+            let r = it
+                .comp_level(
+                    &cfr,
+                    generators,
+                    0,
+                    Some(first),
+                    CompBody::Yield(elt),
+                    &mut unused,
+                )
+                .await;
+            if let Err(x) = &r {
+                it.add_tb(x, &cfr, line);
+            }
+            it.pop_frame(&info);
+            r.map(|_| Value::None)
+        });
+        let kind = if is_async {
+            CoroKind::AsyncGenerator
+        } else {
+            CoroKind::Generator
+        };
+        let g = self.native_coro("<genexpr>", kind, body);
+        if let Value::Coro(c) = &g {
+            c.helper.set(true);
+        }
+        Ok(g)
     }
 
     /// Creates a function object for a `def` or `lambda` in frame `fr`.
@@ -880,4 +961,6 @@ impl Interp {
 enum CompBody<'a> {
     One(&'a Expr),
     Pair(&'a Expr, &'a Expr),
+    /// A generator expression: yield each value.
+    Yield(&'a Expr),
 }

@@ -137,6 +137,9 @@ pub struct Interp {
     pub idle_loop: RefCell<Option<Rc<EventLoop>>>,
     pub task_counter: Cell<u64>,
     pub scope_cache: RefCell<FxHashMap<usize, Rc<ScopeInfo>>>,
+    /// Owned copies of generator-expression nodes (a lazy generator outlives the borrow of
+    /// the tree), keyed by node address.
+    pub genexp_cache: RefCell<FxHashMap<usize, Rc<crate::syntax::ast::Expr>>>,
     pub rng: RefCell<crate::builtins::random::Mt>,
     pub next_id: Cell<u64>,
     /// Interned names of native objects (avoids an allocation per `asyncio.sleep` call).

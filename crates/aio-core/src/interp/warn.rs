@@ -125,7 +125,7 @@ impl Interp {
         if !src.is_empty() && line > 0 {
             text.push_str(&format!("  {src}\n"));
         }
-        if from_coroutine {
+        if from_coroutine && line > 0 {
             text.push_str(
                 "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
             );
