@@ -69,9 +69,10 @@
 //!   randint randrange choice shuffle`), `math` (`sqrt floor ceil isclose pi e inf nan`).
 //! - Anything else raises `NotImplementedError: this engine does not support ...`.
 //!
-//! Known gaps: ints are 64-bit (overflow raises `OverflowError` instead of growing); generator
-//! expressions are evaluated eagerly; sets iterate in insertion order; suspended generators
-//! dropped without `close()` do not run their `finally` blocks.
+//! Known gaps: ints are 64-bit (overflow raises `OverflowError` instead of growing); sets iterate
+//! in insertion order; suspended generators dropped without `close()` do not run their `finally`
+//! blocks; reference cycles are never collected (CPython's gc would eventually log a failed task
+//! caught in a cycle).
 //!
 //! ## Grammar
 //!
