@@ -335,6 +335,7 @@ async def to_thread(func, *args, **kwargs):
 
 
 class Timeout:
+    __module__ = 'asyncio.timeouts'
     def __init__(self, when):
         self._state = 'created'
         self._timeout_handler = None
@@ -412,6 +413,7 @@ def timeout_at(when):
 
 
 class TaskGroup:
+    __module__ = 'asyncio.taskgroups'
     def __init__(self):
         self._entered = False
         self._exiting = False
@@ -535,6 +537,7 @@ class _ContextManagerMixin:
 
 
 class Lock(_ContextManagerMixin):
+    __module__ = 'asyncio.locks'
     def __init__(self):
         self._waiters = None
         self._locked = False
@@ -577,7 +580,7 @@ class Lock(_ContextManagerMixin):
             self._locked = False
             self._wake_up_first()
         else:
-            raise RuntimeError('Lock is not acquired.')
+            raise RuntimeError('Lock is not acquired.')  # tb: locks.py:140
 
     def _wake_up_first(self):
         if not self._waiters:
@@ -591,6 +594,7 @@ class Lock(_ContextManagerMixin):
 
 
 class Event:
+    __module__ = 'asyncio.locks'
     def __init__(self):
         self._waiters = _deque()
         self._value = False
@@ -627,6 +631,7 @@ class Event:
 
 
 class Condition(_ContextManagerMixin):
+    __module__ = 'asyncio.locks'
     def __init__(self, lock=None):
         if lock is None:
             lock = Lock()
@@ -638,7 +643,7 @@ class Condition(_ContextManagerMixin):
 
     async def wait(self):
         if not self.locked():
-            raise RuntimeError('cannot wait on un-acquired lock')
+            raise RuntimeError('cannot wait on un-acquired lock')  # tb: locks.py:260
         self.release()
         try:
             fut = get_running_loop().create_future()
@@ -671,7 +676,7 @@ class Condition(_ContextManagerMixin):
 
     def notify(self, n=1):
         if not self.locked():
-            raise RuntimeError('cannot notify on un-acquired lock')
+            raise RuntimeError('cannot notify on un-acquired lock')  # tb: locks.py:311
         idx = 0
         for fut in self._waiters:
             if idx >= n:
@@ -685,6 +690,7 @@ class Condition(_ContextManagerMixin):
 
 
 class Semaphore(_ContextManagerMixin):
+    __module__ = 'asyncio.locks'
     def __init__(self, value=1):
         if value < 0:
             raise ValueError("Semaphore initial value must be >= 0")
@@ -742,25 +748,29 @@ class Semaphore(_ContextManagerMixin):
 
 
 class BoundedSemaphore(Semaphore):
+    __module__ = 'asyncio.locks'
     def __init__(self, value=1):
         self._bound_value = value
         super().__init__(value)
 
     def release(self):
         if self._value >= self._bound_value:
-            raise ValueError('BoundedSemaphore released too many times')
+            raise ValueError('BoundedSemaphore released too many times')  # tb: locks.py:434
         super().release()
 
 
 class QueueEmpty(Exception):
+    __module__ = 'asyncio.queues'
     pass
 
 
 class QueueFull(Exception):
+    __module__ = 'asyncio.queues'
     pass
 
 
 class Queue:
+    __module__ = 'asyncio.queues'
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
         self._getters = _deque()
@@ -839,7 +849,7 @@ class Queue:
 
     def put_nowait(self, item):
         if self.full():
-            raise QueueFull
+            raise QueueFull  # tb: queues.py:143
         self._put(item)
         self._unfinished_tasks += 1
         self._finished.clear()
@@ -864,14 +874,14 @@ class Queue:
 
     def get_nowait(self):
         if self.empty():
-            raise QueueEmpty
+            raise QueueEmpty  # tb: queues.py:181
         item = self._get()
         self._wakeup_next(self._putters)
         return item
 
     def task_done(self):
         if self._unfinished_tasks <= 0:
-            raise ValueError('task_done() called too many times')
+            raise ValueError('task_done() called too many times')  # tb: queues.py:201
         self._unfinished_tasks -= 1
         if self._unfinished_tasks == 0:
             self._finished.set()
@@ -882,6 +892,7 @@ class Queue:
 
 
 class LifoQueue(Queue):
+    __module__ = 'asyncio.queues'
     def _init(self, maxsize):
         self._queue = []
 
@@ -893,6 +904,7 @@ class LifoQueue(Queue):
 
 
 class PriorityQueue(Queue):
+    __module__ = 'asyncio.queues'
     def _init(self, maxsize):
         self._queue = []
 

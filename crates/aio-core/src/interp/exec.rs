@@ -534,7 +534,14 @@ impl Interp {
             info,
         };
         self.exec_block(&cfr, &def.body).await?;
-        let module = if &*fr.globals.name == "__main__" {
+        // A class body may set `__module__` (the prelude does, to match CPython's names).
+        let declared_module = match ns.borrow().get_str("__module__") {
+            Some(Value::Str(m)) => Some(m.clone()),
+            _ => None,
+        };
+        let module = if let Some(m) = &declared_module {
+            &**m
+        } else if &*fr.globals.name == "__main__" {
             "__main__"
         } else {
             &fr.globals.name
