@@ -1015,7 +1015,7 @@ async fn set_method(it: &Rc<Interp>, d: &Rc<RefCell<Dict>>, name: &str, args: Ar
             Value::None
         }
         "pop" => {
-            let first = d.borrow().keys().into_iter().next();
+            let first = d.borrow().set_keys().into_iter().next();
             match first {
                 Some(k) => {
                     let h = key_of(&k)?;

@@ -210,7 +210,7 @@ impl Interp {
                     out
                 }
                 Value::Set(d) => {
-                    let keys = d.borrow().keys();
+                    let keys = d.borrow().set_keys();
                     if keys.is_empty() {
                         "set()".into()
                     } else {
@@ -1043,7 +1043,7 @@ impl Interp {
                 len: d.borrow().len(),
             },
             Value::Set(d) => IterState::Vals {
-                items: d.borrow().keys().into(),
+                items: d.borrow().set_keys().into(),
                 idx: 0,
             },
             Value::Iter(_) => return Ok(v.clone()),
@@ -1249,7 +1249,8 @@ impl Interp {
         match v {
             Value::List(l) => return Ok(l.borrow().clone()),
             Value::Tuple(t) => return Ok(t.to_vec()),
-            Value::Dict(d) | Value::Set(d) => return Ok(d.borrow().keys()),
+            Value::Dict(d) => return Ok(d.borrow().keys()),
+            Value::Set(d) => return Ok(d.borrow().set_keys()),
             Value::Range(r) => {
                 let n = vops::range_len(r).max(0) as usize;
                 self.alloc(n)?;
