@@ -69,8 +69,8 @@
 //!   randint randrange choice shuffle`), `math` (`sqrt floor ceil isclose pi e inf nan`).
 //! - Anything else raises `NotImplementedError: this engine does not support ...`.
 //!
-//! Known gaps: ints are 64-bit (overflow raises `OverflowError` instead of growing); sets iterate
-//! in insertion order; suspended generators dropped without `close()` do not run their `finally`
+//! Known gaps: ints are 64-bit (overflow raises `OverflowError` instead of growing); sets of
+//! non-int values iterate in insertion order (CPython's order depends on randomised hashes); suspended generators dropped without `close()` do not run their `finally`
 //! blocks; reference cycles are never collected (CPython's gc would eventually log a failed task
 //! caught in a cycle).
 //!
