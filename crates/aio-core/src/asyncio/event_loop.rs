@@ -674,6 +674,11 @@ impl Interp {
         let mut result = Ok(());
         loop {
             if let Err(e) = self.run_once(lp).await {
+                // BaseException escaping the loop: the caller sees it, so the future's
+                // copy counts as retrieved (base_events.run_until_complete does this).
+                if fut.is_done() && !fut.is_cancelled() {
+                    fut.log_traceback.set(false);
+                }
                 result = Err(e);
                 break;
             }
