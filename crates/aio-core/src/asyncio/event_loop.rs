@@ -703,7 +703,10 @@ impl Interp {
 fn describe_wait(f: &Rc<Future>) -> String {
     match &f.task {
         Some(t) => format!("task {}", t.name.borrow()),
-        None => format!("future {}", f.id),
+        None => match &*f.label.borrow() {
+            Some(l) => l.clone(),
+            None => format!("future {}", f.id),
+        },
     }
 }
 

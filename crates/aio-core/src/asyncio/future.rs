@@ -55,6 +55,8 @@ pub struct Future {
     pub cancel_hook: RefCell<Option<Value>>,
     pub sink: Rc<DropSink>,
     pub filename: Rc<str>,
+    /// What the future stands for, for the trace (`sleep until 0.5`, `lock`, `queue get`...).
+    pub label: RefCell<Option<String>>,
 }
 
 impl std::fmt::Debug for Future {
@@ -140,6 +142,7 @@ impl Future {
             cancel_hook: RefCell::new(None),
             sink: it.sink.clone(),
             filename: it.filename.clone(),
+            label: RefCell::new(None),
         })
     }
 

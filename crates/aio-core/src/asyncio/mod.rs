@@ -132,6 +132,7 @@ fn asyncio_sleep(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult {
         }
         let lp = it.running_loop()?;
         let fut = Future::new(&it, &lp, None);
+        *fut.label.borrow_mut() = Some(format!("sleep until {}", it.now() + delay));
         let h = lp.call_later(
             &it,
             it.now() + delay,
@@ -559,7 +560,33 @@ pub async fn loop_method(
                 handle(lp.call_at(it, t, HandleCb::Call(f, args.pos)))
             }
         }
-        "create_future" => Value::Future(Future::new(it, lp, None)),
+        "create_future" => {
+            let f = Future::new(it, lp, None);
+            // Futures made inside the asyncio prelude say what they are for in the trace.
+            let owner = it
+                .frames
+                .borrow()
+                .last()
+                .filter(|fi| fi.hidden)
+                .map(|fi| fi.name.clone());
+            if let Some(owner) = owner {
+                let label = match &*owner {
+                    "acquire" => "lock or semaphore",
+                    "get" => "queue get",
+                    "put" => "queue put",
+                    "wait" => "event or condition",
+                    "wait_for" => "wait_for",
+                    "_wait" => "asyncio.wait",
+                    "_cancel_and_wait" => "cancellation",
+                    "gather" => "gather",
+                    "shield" => "shield",
+                    "__aexit__" => "task group",
+                    other => other,
+                };
+                *f.label.borrow_mut() = Some(label.to_string());
+            }
+            Value::Future(f)
+        }
         "create_task" => {
             let name = args.take_kw("name");
             args.take_kw("context");
