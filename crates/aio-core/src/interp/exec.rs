@@ -468,11 +468,8 @@ impl Interp {
                 i
             }
         };
-        let def_line = if def.decorators.is_empty() {
-            line
-        } else {
-            line + def.decorators.len() as u32
-        };
+        // co_firstlineno: the first decorator's line for a decorated function.
+        let def_line = def.decorators.first().map(|d| d.span.line).unwrap_or(line);
         let mut f = self
             .make_function(
                 fr,
