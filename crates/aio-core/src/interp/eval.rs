@@ -191,7 +191,10 @@ impl Interp {
             ExprKind::BinOp { left, op, right } => {
                 let a = self.ev(fr, left).await?;
                 let b = self.ev(fr, right).await?;
-                self.binop(*op, &a, &b).await.inspect_err(|x| {
+                if let Ok(Some(v)) = crate::runtime::ops::num_binop(*op, &a, &b) {
+                    return Ok(v);
+                }
+                Box::pin(self.binop(*op, &a, &b)).await.inspect_err(|x| {
                     self.mark(
                         x,
                         e,
@@ -229,10 +232,22 @@ impl Interp {
                 let mut a = self.ev(fr, left).await?;
                 for (op, c) in ops.iter().zip(comparators) {
                     let b = self.ev(fr, c).await?;
-                    let ok = self
-                        .compare(*op, &a, &b)
-                        .await
-                        .inspect_err(|x| self.mark(x, e, None))?;
+                    let fast = match op {
+                        crate::syntax::ast::CmpOp::Is => Some(a.is_same(&b)),
+                        crate::syntax::ast::CmpOp::IsNot => Some(!a.is_same(&b)),
+                        crate::syntax::ast::CmpOp::Eq => crate::runtime::ops::eq_fast(&a, &b),
+                        crate::syntax::ast::CmpOp::NotEq => {
+                            crate::runtime::ops::eq_fast(&a, &b).map(|x| !x)
+                        }
+                        crate::syntax::ast::CmpOp::In | crate::syntax::ast::CmpOp::NotIn => None,
+                        _ => crate::runtime::ops::cmp_fast(&a, &b)
+                            .map(|o| crate::runtime::ops::ord_holds(*op, o)),
+                    };
+                    let ok = match fast {
+                        Some(x) => Ok(x),
+                        None => Box::pin(self.compare(*op, &a, &b)).await,
+                    }
+                    .inspect_err(|x| self.mark(x, e, None))?;
                     if !ok {
                         return Ok(Value::Bool(false));
                     }
@@ -250,14 +265,14 @@ impl Interp {
             }
             ExprKind::Lambda(l) => {
                 let info = self.scope_for_lambda(l);
-                self.make_function(
+                Box::pin(self.make_function(
                     fr,
                     Rc::from("<lambda>"),
                     FuncCode::Lambda(l.clone()),
                     &l.params,
                     info,
                     e.span.line,
-                )
+                ))
                 .await
             }
             ExprKind::Await(inner) => {
@@ -278,7 +293,7 @@ impl Interp {
             }
             ExprKind::YieldFrom(inner) => {
                 let v = self.ev(fr, inner).await?;
-                self.yield_from(v).await
+                Box::pin(self.yield_from(v)).await
             }
             ExprKind::NamedExpr { target, value } => {
                 let v = self.ev(fr, value).await?;
@@ -347,15 +362,15 @@ impl Interp {
             }
             ExprKind::ListComp { elt, generators } => {
                 let mut out = Vec::new();
-                self.comprehension(fr, generators, CompBody::One(elt), &mut out)
-                    .await?;
+                Box::pin(self.comprehension(fr, generators, CompBody::One(elt), &mut out)).await?;
                 Ok(Value::list(out))
             }
-            ExprKind::GeneratorExp { generators, .. } => self.make_genexp(fr, e, generators).await,
+            ExprKind::GeneratorExp { generators, .. } => {
+                Box::pin(self.make_genexp(fr, e, generators)).await
+            }
             ExprKind::SetComp { elt, generators } => {
                 let mut out = Vec::new();
-                self.comprehension(fr, generators, CompBody::One(elt), &mut out)
-                    .await?;
+                Box::pin(self.comprehension(fr, generators, CompBody::One(elt), &mut out)).await?;
                 let mut d = Dict::new();
                 for x in out {
                     let Some(h) = HashKey::of(&x) else {
@@ -373,7 +388,7 @@ impl Interp {
                 generators,
             } => {
                 let mut out = Vec::new();
-                self.comprehension(fr, generators, CompBody::Pair(key, value), &mut out)
+                Box::pin(self.comprehension(fr, generators, CompBody::Pair(key, value), &mut out))
                     .await?;
                 let mut d = Dict::new();
                 let mut iter = out.into_iter();

@@ -83,7 +83,7 @@ impl Interp {
                 Ok(Flow::Normal)
             }
             StmtKind::AugAssign { target, op, value } => {
-                self.aug_assign(fr, target, *op, value).await?;
+                Box::pin(self.aug_assign(fr, target, *op, value)).await?;
                 Ok(Flow::Normal)
             }
             StmtKind::AnnAssign { target, value, .. } => {
@@ -94,11 +94,11 @@ impl Interp {
                 Ok(Flow::Normal)
             }
             StmtKind::FunctionDef(def) => {
-                self.exec_def(fr, def, s.span.line).await?;
+                Box::pin(self.exec_def(fr, def, s.span.line)).await?;
                 Ok(Flow::Normal)
             }
             StmtKind::ClassDef(def) => {
-                self.exec_class(fr, def).await?;
+                Box::pin(self.exec_class(fr, def)).await?;
                 Ok(Flow::Normal)
             }
             StmtKind::Return(v) => Ok(Flow::Return(match v {
@@ -190,10 +190,7 @@ impl Interp {
                 orelse,
                 finalbody,
                 is_star,
-            } => {
-                self.exec_try(fr, body, handlers, orelse, finalbody, *is_star)
-                    .await
-            }
+            } => Box::pin(self.exec_try(fr, body, handlers, orelse, finalbody, *is_star)).await,
             StmtKind::Raise { exc, cause } => {
                 Err(self.exec_raise(fr, s, exc.as_ref(), cause.as_ref()).await?)
             }
