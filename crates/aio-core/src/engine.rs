@@ -146,6 +146,7 @@ impl Engine {
             genexp_cache: RefCell::new(FxHashMap::default()),
             rng: RefCell::new(crate::builtins::random::Mt::seeded(0)),
             next_id: Cell::new(0),
+            repr_depth: Cell::new(0),
             interned: RefCell::new(FxHashMap::default()),
             aborted: RefCell::new(None),
         });

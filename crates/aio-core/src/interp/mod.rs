@@ -142,6 +142,8 @@ pub struct Interp {
     pub genexp_cache: RefCell<FxHashMap<usize, Rc<crate::syntax::ast::Expr>>>,
     pub rng: RefCell<crate::builtins::random::Mt>,
     pub next_id: Cell<u64>,
+    /// Nesting depth of `repr()` calls (guards deeply nested containers).
+    pub repr_depth: Cell<usize>,
     /// Interned names of native objects (avoids an allocation per `asyncio.sleep` call).
     pub interned: RefCell<FxHashMap<&'static str, Rc<str>>>,
     /// Set once a budget is exhausted: the run is being torn down.

@@ -179,6 +179,23 @@ impl Interp {
             if let Some(s) = self.repr_simple(v) {
                 return Ok(s);
             }
+            // Deeply nested containers: CPython's recursion limit applies to repr too.
+            let depth = self.repr_depth.get();
+            if depth > self.budgets.max_depth {
+                return Err(self.err(
+                    "RecursionError",
+                    "maximum recursion depth exceeded while getting the repr of an object",
+                ));
+            }
+            self.repr_depth.set(depth + 1);
+            let r = self.repr_container(v).await;
+            self.repr_depth.set(depth);
+            r
+        })
+    }
+
+    async fn repr_container(self: &Rc<Self>, v: &Value) -> PyResult<String> {
+        {
             Ok(match v {
                 Value::List(l) => {
                     let items: Vec<Value> = l.borrow().clone();
@@ -248,7 +265,7 @@ impl Interp {
                 }
                 _ => format!("<{} object at {}>", self.type_name(v), fake_addr(v)),
             })
-        })
+        }
     }
 
     async fn repr_seq(
@@ -409,7 +426,12 @@ impl Interp {
     fn seq_binop(&self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
         Ok(Some(match (op, a, b) {
             (BinOp::Add, Value::Str(x), Value::Str(y)) => {
-                let mut s = String::with_capacity(x.len() + y.len());
+                // Long strings count against the memory budget (one unit per 16 bytes).
+                let total = x.len() + y.len();
+                if total > 256 {
+                    self.alloc(total / 16)?;
+                }
+                let mut s = String::with_capacity(total);
                 s.push_str(x);
                 s.push_str(y);
                 Value::str(s)
