@@ -658,6 +658,29 @@ impl Interp {
         Ok(())
     }
 
+    /// `loop.run_forever()`: runs until `loop.stop()`.
+    pub async fn run_forever(self: &Rc<Self>, lp: &Rc<EventLoop>) -> PyResult<()> {
+        if lp.closed.get() {
+            return Err(self.runtime_error("Event loop is closed"));
+        }
+        lp.running.set(true);
+        let prev = self.running_loop.borrow_mut().replace(lp.clone());
+        let mut result = Ok(());
+        loop {
+            if let Err(e) = self.run_once(lp).await {
+                result = Err(e);
+                break;
+            }
+            if lp.stopping.get() {
+                break;
+            }
+        }
+        lp.stopping.set(false);
+        lp.running.set(false);
+        *self.running_loop.borrow_mut() = prev;
+        result
+    }
+
     /// `loop.run_until_complete(future)` body (the loop must not be running).
     pub async fn run_until_complete(
         self: &Rc<Self>,

@@ -513,6 +513,7 @@ pub const LOOP_METHODS: &[&str] = &[
     "create_future",
     "create_task",
     "run_until_complete",
+    "run_forever",
     "is_running",
     "is_closed",
     "close",
@@ -621,6 +622,13 @@ pub async fn loop_method(
         }
         "stop" => {
             lp.stopping.set(true);
+            Value::None
+        }
+        "run_forever" => {
+            if lp.running.get() || it.running_loop.borrow().is_some() {
+                return Err(it.runtime_error("This event loop is already running"));
+            }
+            it.run_forever(lp).await?;
             Value::None
         }
         "get_debug" => Value::Bool(false),
