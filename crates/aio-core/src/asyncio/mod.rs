@@ -161,7 +161,16 @@ fn asyncio_create_task(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult
     let Some(coro) = args.pos.first().cloned() else {
         return Err(it.type_error("create_task() missing 1 required positional argument: 'coro'"));
     };
-    let lp = it.running_loop()?;
+    // CPython's create_task is a Python function: its frame (holding `coro`) lives on in the
+    // traceback of an error, so the coroutine is released only with the exception.
+    let keep = |e: crate::runtime::value::ExcRef, coro: Value| {
+        e.exc().keepalive.borrow_mut().push(Rc::new(coro));
+        e
+    };
+    let lp = match it.running_loop() {
+        Ok(lp) => lp,
+        Err(e) => return Err(keep(e, coro)),
+    };
     Ok(Value::Future(it.create_task(&lp, coro, name)?))
 }
 
