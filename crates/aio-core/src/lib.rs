@@ -57,10 +57,10 @@
 //! - `asyncio`: `run sleep create_task gather wait wait_for timeout timeout_at as_completed
 //!   shield TaskGroup Task Future current_task all_tasks get_running_loop get_event_loop
 //!   new_event_loop ensure_future iscoroutine iscoroutinefunction isfuture to_thread Lock Event
-//!   Condition Semaphore BoundedSemaphore Queue LifoQueue PriorityQueue QueueEmpty QueueFull
-//!   CancelledError TimeoutError InvalidStateError`; loop methods `time call_soon call_later
-//!   call_at create_future create_task run_until_complete run_in_executor (simulated worker
-//!   clock) is_running is_closed stop close`; Task/Future methods `cancel cancelled done result
+//!   Condition Semaphore BoundedSemaphore Barrier Queue LifoQueue PriorityQueue QueueEmpty
+//!   QueueFull BrokenBarrierError CancelledError TimeoutError InvalidStateError`; loop methods
+//!   `time call_soon call_later call_at create_future create_task run_until_complete run_forever
+//!   run_in_executor (simulated worker clock) is_running is_closed stop close`; Task/Future methods `cancel cancelled done result
 //!   exception add_done_callback remove_done_callback get_name set_name get_coro cancelling
 //!   uncancel set_result set_exception get_loop`.
 //! - `time` (`sleep perf_counter monotonic time time_ns strftime`), `sys` (`stdout stderr argv
