@@ -57,7 +57,8 @@ pub struct OutputChunk {
 pub struct Budgets {
     /// Total statements / loop iterations the program may execute.
     pub max_steps: u64,
-    /// Maximum Python call depth (`RecursionError` beyond it, like CPython's limit).
+    /// Maximum Python call depth (`RecursionError` beyond it, like CPython's limit). Each level
+    /// uses roughly 6 KiB of native stack in release builds: keep it within the host's stack.
     pub max_depth: usize,
     /// Maximum number of values allocated into containers over the run.
     pub max_alloc: u64,
