@@ -63,7 +63,7 @@ impl Interp {
         if func.is_async() || func.is_generator() {
             return Ok(self.make_coro(func, env));
         }
-        self.clone().run_body(func.clone(), env).await
+        Box::pin(self.clone().run_body(func.clone(), env)).await
     }
 
     /// A coroutine / generator object for a call of `func`.
