@@ -897,16 +897,10 @@ async fn dict_method(
             .ok_or_else(|| it.type_error(format!("unhashable type: '{}'", it.type_name(v))))
     };
     let view = |kind: u8| -> Value {
-        let items: Vec<Value> = d
-            .borrow()
-            .iter()
-            .map(|(k, v)| match kind {
-                0 => k.clone(),
-                1 => v.clone(),
-                _ => Value::tuple(vec![k.clone(), v.clone()]),
-            })
-            .collect();
-        Value::list(items)
+        Value::Native(Rc::new(NativeObj::DictView {
+            dict: d.clone(),
+            kind,
+        }))
     };
     Ok(match name {
         "get" => {

@@ -158,6 +158,7 @@ impl Interp {
                     filename,
                     lineno
                 ),
+                NativeObj::DictView { .. } => return None,
                 _ => format!("<object at {}>", fake_addr(v)),
             },
             Value::Iter(_) => format!("<iterator object at {}>", fake_addr(v)),
@@ -233,6 +234,26 @@ impl Interp {
                     } else {
                         self.repr_seq("{", &keys, "}").await?
                     }
+                }
+                Value::Native(n) if matches!(&**n, NativeObj::DictView { .. }) => {
+                    let NativeObj::DictView { dict, kind } = &**n else {
+                        return Ok(String::new());
+                    };
+                    let items: Vec<Value> = dict
+                        .borrow()
+                        .iter()
+                        .map(|(k, v)| match kind {
+                            0 => k.clone(),
+                            1 => v.clone(),
+                            _ => Value::tuple(vec![k.clone(), v.clone()]),
+                        })
+                        .collect();
+                    let name = match kind {
+                        0 => "dict_keys",
+                        1 => "dict_values",
+                        _ => "dict_items",
+                    };
+                    format!("{name}({})", self.repr_seq("[", &items, "]").await?)
                 }
                 Value::Slice(s) => format!(
                     "slice({}, {}, {})",
@@ -750,6 +771,14 @@ impl Interp {
                     Err(self.type_error(format!("unhashable type: '{}'", self.type_name(item))))
                 }
             },
+            Value::Native(n) if matches!(&**n, NativeObj::DictView { kind: 0, .. }) => {
+                match (&**n, HashKey::of(item)) {
+                    (NativeObj::DictView { dict, .. }, Some(h)) => {
+                        Ok(dict.borrow().contains_key(&h))
+                    }
+                    _ => Ok(false),
+                }
+            }
             Value::Range(r) => Ok(match item {
                 Value::Int(i) => {
                     let [start, stop, step] = **r;
@@ -788,6 +817,10 @@ impl Interp {
             Value::Tuple(t) => t.len(),
             Value::Dict(d) | Value::Set(d) => d.borrow().len(),
             Value::Range(r) => vops::range_len(r) as usize,
+            Value::Native(n) if matches!(&**n, NativeObj::DictView { .. }) => match &**n {
+                NativeObj::DictView { dict, .. } => dict.borrow().len(),
+                _ => 0,
+            },
             Value::Instance(inst) if inst.class.lookup("__len__").is_some() => {
                 let f = inst.class.lookup("__len__").unwrap_or_default();
                 match self.call(f, Args::new(vec![v.clone()])).await? {
@@ -1069,6 +1102,18 @@ impl Interp {
                 idx: 0,
             },
             Value::Iter(_) => return Ok(v.clone()),
+            Value::Native(n) if matches!(&**n, NativeObj::DictView { .. }) => {
+                let NativeObj::DictView { dict, kind } = &**n else {
+                    return Ok(Value::None);
+                };
+                let len = dict.borrow().len();
+                IterState::DictView {
+                    dict: Value::Dict(dict.clone()),
+                    raw: 0,
+                    kind: *kind,
+                    len,
+                }
+            }
             Value::Coro(c) if c.kind == CoroKind::Generator => return Ok(v.clone()),
             Value::Instance(inst) => {
                 if let Some(f) = inst.class.lookup("__iter__") {

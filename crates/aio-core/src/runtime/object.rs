@@ -494,6 +494,11 @@ pub enum NativeObj {
     StaticMethod(Value),
     /// `@property` wrapper (getter, optional setter).
     Property(Value, RefCell<Option<Value>>),
+    /// `dict.keys()` / `values()` / `items()` (kind 0 / 1 / 2): a live view of the dict.
+    DictView {
+        dict: Rc<RefCell<super::dict::Dict>>,
+        kind: u8,
+    },
     /// `super()` proxy.
     Super {
         owner: Rc<Class>,
