@@ -355,7 +355,7 @@ def as_completed(fs, *, timeout=None):
 
 async def to_thread(func, *args, **kwargs):
     loop = get_running_loop()
-    return await loop.run_in_executor(None, _partial(func, *args))
+    return await loop.run_in_executor(None, lambda: func(*args, **kwargs))
 
 
 class Timeout:
