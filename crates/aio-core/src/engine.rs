@@ -20,7 +20,6 @@
 //! `WaitUntil` deadlines are in the driver's time base (offset already subtracted).
 
 use std::cell::{Cell, RefCell};
-use std::future::Future as _;
 use std::rc::Rc;
 use std::task::{Context, Waker};
 
@@ -58,7 +57,8 @@ pub struct OutputChunk {
 pub struct Budgets {
     /// Total statements / loop iterations the program may execute.
     pub max_steps: u64,
-    /// Maximum Python call depth (`RecursionError` beyond it, like CPython's limit).
+    /// Maximum Python call depth (`RecursionError` beyond it, like CPython's limit). Each level
+    /// uses roughly 6 KiB of native stack in release builds: keep it within the host's stack.
     pub max_depth: usize,
     /// Maximum number of values allocated into containers over the run.
     pub max_alloc: u64,
@@ -114,11 +114,15 @@ impl Engine {
     /// [`SyntaxError::render`]; CPython exits with status 1).
     pub fn new(source: &str, filename: &str, budgets: Budgets) -> Result<Engine, SyntaxError> {
         let module = Rc::new(syntax::parse_module(source, filename)?);
-        let prelude = Rc::new(syntax::parse_module(crate::asyncio::PRELUDE, crate::asyncio::PRELUDE_FILE)?);
+        let prelude = Rc::new(syntax::parse_module(
+            crate::asyncio::PRELUDE,
+            crate::asyncio::PRELUDE_FILE,
+        )?);
         let main = Module::new("__main__", filename);
         let it = Rc::new(Interp {
             filename: Rc::from(filename),
             source_lines: source.lines().map(Rc::from).collect(),
+            prelude_tb: prelude_tb_map(),
             main: main.clone(),
             builtins: RefCell::new(FxHashMap::default()),
             modules: RefCell::new(FxHashMap::default()),
@@ -140,8 +144,11 @@ impl Engine {
             idle_loop: RefCell::new(None),
             task_counter: Cell::new(0),
             scope_cache: RefCell::new(FxHashMap::default()),
+            genexp_cache: RefCell::new(FxHashMap::default()),
             rng: RefCell::new(crate::builtins::random::Mt::seeded(0)),
             next_id: Cell::new(0),
+            repr_depth: Cell::new(0),
+            interned: RefCell::new(FxHashMap::default()),
             aborted: RefCell::new(None),
         });
         crate::builtins::install(&it);
@@ -217,6 +224,34 @@ impl Engine {
     }
 }
 
+/// Reads the `# tb: file.py:N` markers of the prelude.
+fn prelude_tb_map() -> FxHashMap<u32, (Rc<str>, u32, Rc<str>, bool)> {
+    let mut map = FxHashMap::default();
+    for (i, line) in crate::asyncio::PRELUDE.lines().enumerate() {
+        let Some((code, marker)) = line.split_once("# tb: ") else {
+            continue;
+        };
+        let Some((file, rest)) = marker.trim().split_once(':') else {
+            continue;
+        };
+        // `file.py:N` or `file.py:N <CPython's source text when it differs>`.
+        let (n, text, exact) = match rest.split_once(' ') {
+            Some((n, t)) => (
+                n,
+                format!("{}{}", &code[..code.len() - code.trim_start().len()], t),
+                false,
+            ),
+            None => (rest, code.trim_end().to_string(), true),
+        };
+        let Ok(n) = n.parse::<u32>() else { continue };
+        map.insert(
+            i as u32 + 1,
+            (Rc::from(file), n, Rc::from(text.as_str()), exact),
+        );
+    }
+    map
+}
+
 /// Runs a program to the end, jumping the clock to each deadline instantly.
 pub fn run_to_completion(source: &str, filename: &str, budgets: Budgets) -> RunResult {
     let mut engine = match Engine::new(source, filename, budgets) {
@@ -258,7 +293,12 @@ pub fn run_to_completion(source: &str, filename: &str, budgets: Budgets) -> RunR
     }
 }
 
-async fn run_program(it: Rc<Interp>, module: Rc<syntax::ast::Module>, prelude: Rc<syntax::ast::Module>, asyncio: Rc<Module>) -> i32 {
+async fn run_program(
+    it: Rc<Interp>,
+    module: Rc<syntax::ast::Module>,
+    prelude: Rc<syntax::ast::Module>,
+    asyncio: Rc<Module>,
+) -> i32 {
     // The asyncio prelude runs first, in its own (hidden) module namespace.
     let pinfo = Rc::new(FrameInfo {
         name: Rc::from("<module>"),
@@ -276,7 +316,10 @@ async fn run_program(it: Rc<Interp>, module: Rc<syntax::ast::Module>, prelude: R
     it.frames.borrow_mut().push(pinfo.clone());
     if let Err(e) = it.exec_block(&pframe, &prelude.body).await {
         let text = it.format_exception(&e).await;
-        it.write_output(Stream::Stderr, &format!("internal error in the asyncio prelude:\n{text}"));
+        it.write_output(
+            Stream::Stderr,
+            &format!("internal error in the asyncio prelude:\n{text}"),
+        );
         return 1;
     }
     it.pop_frame(&pinfo);
@@ -304,7 +347,12 @@ async fn run_program(it: Rc<Interp>, module: Rc<syntax::ast::Module>, prelude: R
                 for entry in e.exc().traceback.borrow().iter().rev().take(1) {
                     it.format_tb_entry(entry, &mut tb);
                 }
-                it.write_output(Stream::Stderr, &format!("Traceback (most recent call last):\n{tb}aio.EngineLimitError: {msg}\n"));
+                it.write_output(
+                    Stream::Stderr,
+                    &format!(
+                        "Traceback (most recent call last):\n{tb}aio.EngineLimitError: {msg}\n"
+                    ),
+                );
                 1
             } else if it.exc_is(&e, "SystemExit") {
                 match e.args().first() {
@@ -318,6 +366,8 @@ async fn run_program(it: Rc<Interp>, module: Rc<syntax::ast::Module>, prelude: R
                 }
             } else {
                 it.print_exception(&e).await;
+                drop(e);
+                it.flush_drop_events();
                 1
             }
         }

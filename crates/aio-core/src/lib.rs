@@ -10,6 +10,71 @@
 //! - [`example`], [`highlight`], [`scrub`], [`timeline`]: the code widget's pure parts: its props,
 //!   a never-failing highlighter, the scrubbable durations and the trace-to-lanes conversion.
 //! - [`format`](mod@format): CPython's `repr` of floats and strings and the format-spec mini-language.
+//! - [`engine`]: the driver API (see below), [`interp`] the interpreter, [`runtime`] the object
+//!   model, [`builtins`] builtins and small stdlib modules, [`asyncio`] the event loop and the
+//!   asyncio library, [`trace`] the structured trace.
+//!
+//! ## Driver API (sans-IO)
+//!
+//! ```no_run
+//! use aio_core::{Budgets, Engine, Poll};
+//! let mut run = Engine::new("import asyncio\nasyncio.run(asyncio.sleep(1))\n", "prog.py", Budgets::default())
+//!     .expect("syntax error: render it with SyntaxError::render()");
+//! run.enable_trace(false);
+//! let mut now = 0.0; // the driver's clock, seconds
+//! let status = loop {
+//!     match run.poll(now, Some(10_000)) {      // optional per-call step slice
+//!         Poll::WaitUntil(deadline) => now = deadline, // or really wait, in real-time mode
+//!         Poll::Yielded => {}                         // slice used up: yield to the UI, call again
+//!         Poll::Finished(status) => break status,
+//!     }
+//!     for chunk in run.drain_output() { let _ = (chunk.stream, chunk.text, chunk.time, chunk.line); }
+//! };
+//! # let _ = status;
+//! ```
+//!
+//! [`run_to_completion`] does the same in one call, jumping the clock to each deadline, and
+//! returns a [`RunResult`] `{ stdout, stderr, exit_status, trace, output }`.
+//!
+//! Time is virtual and never read from a clock: the program's time is the last `now` passed to
+//! `poll` plus the total of blocking `time.sleep()` calls (they advance the engine's own offset
+//! instead of blocking the driver). `time.perf_counter()`/`monotonic()`/`loop.time()` start at
+//! 0.0; `time.time()` starts at 2024-01-01T00:00:00Z. `random` is CPython's Mersenne Twister,
+//! seeded with 0 unless the program calls `random.seed(n)` (then it matches CPython exactly).
+//!
+//! Budgets ([`Budgets`]): `max_steps` (statements and loop iterations), `max_depth` (Python call
+//! depth; beyond it `RecursionError: maximum recursion depth exceeded`, catchable, as in CPython
+//! whose default limit is also 1000) and `max_alloc` (container elements allocated). Exhausting
+//! the step or memory budget ends the run with `aio.EngineLimitError: ...` on stderr and exit
+//! status 1; it cannot be caught by the program.
+//!
+//! ## Supported library surface
+//!
+//! - Builtins: `print` (`sep`, `end`, `file`, `flush`), `range len str repr int float bool list
+//!   dict tuple set frozenset type isinstance issubclass sorted reversed enumerate zip map filter
+//!   any all abs round min max sum id hash getattr hasattr setattr iter next aiter anext divmod
+//!   pow chr ord format callable classmethod staticmethod property super globals`, the exception
+//!   hierarchy (incl. `ExceptionGroup`/`BaseExceptionGroup`, `except*`), methods of str, list,
+//!   dict, set, tuple; classes with inheritance, generators, async generators, closures.
+//! - `asyncio`: `run sleep create_task gather wait wait_for timeout timeout_at as_completed
+//!   shield TaskGroup Task Future current_task all_tasks get_running_loop get_event_loop
+//!   new_event_loop ensure_future iscoroutine iscoroutinefunction isfuture to_thread Lock Event
+//!   Condition Semaphore BoundedSemaphore Barrier Queue LifoQueue PriorityQueue QueueEmpty
+//!   QueueFull BrokenBarrierError CancelledError TimeoutError InvalidStateError`; loop methods
+//!   `time call_soon call_later call_at create_future create_task run_until_complete run_forever
+//!   run_in_executor (simulated worker clock) is_running is_closed stop close`; Task/Future methods `cancel cancelled done result
+//!   exception add_done_callback remove_done_callback get_name set_name get_coro cancelling
+//!   uncancel set_result set_exception get_loop`.
+//! - `time` (`sleep perf_counter monotonic time time_ns strftime`), `sys` (`stdout stderr argv
+//!   exit exc_info version_info getrecursionlimit`), `gc` (`collect`), `warnings` (`warn
+//!   simplefilter filterwarnings catch_warnings resetwarnings`), `random` (`seed random uniform
+//!   randint randrange choice shuffle`), `math` (`sqrt floor ceil isclose pi e inf nan`).
+//! - Anything else raises `NotImplementedError: this engine does not support ...`.
+//!
+//! Known gaps: ints are 64-bit (overflow raises `OverflowError` instead of growing); sets of
+//! non-int values iterate in insertion order (CPython's order depends on randomised hashes); suspended generators dropped without `close()` do not run their `finally`
+//! blocks; reference cycles are never collected (CPython's gc would eventually log a failed task
+//! caught in a cycle).
 //!
 //! ## Grammar
 //!

@@ -9,23 +9,60 @@ use crate::engine::Stream;
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum TraceEvent {
     /// `create_task` (or gather/wait wrapping a coroutine) made a task.
-    TaskCreated { task: u64, name: String, coro: String, line: u32 },
+    TaskCreated {
+        task: u64,
+        name: String,
+        coro: String,
+        line: u32,
+    },
     /// A task step began (`throw` when an exception such as CancelledError is thrown in).
-    StepStarted { task: u64, throw: bool },
+    StepStarted {
+        task: u64,
+        throw: bool,
+    },
     /// The step ended with the task waiting on something (`on` describes it).
-    StepSuspended { task: u64, on: String },
-    TaskFinished { task: u64 },
-    TaskCancelled { task: u64 },
-    TaskFailed { task: u64, exception: String },
-    CancelRequested { task: u64 },
-    TimerScheduled { handle: u64, when: f64 },
-    TimerFired { handle: u64, when: f64 },
+    StepSuspended {
+        task: u64,
+        on: String,
+    },
+    TaskFinished {
+        task: u64,
+    },
+    TaskCancelled {
+        task: u64,
+    },
+    TaskFailed {
+        task: u64,
+        exception: String,
+    },
+    CancelRequested {
+        task: u64,
+    },
+    TimerScheduled {
+        handle: u64,
+        when: f64,
+    },
+    TimerFired {
+        handle: u64,
+        when: f64,
+    },
     /// `time.sleep` blocked the whole program until `until`.
-    BlockingSleep { seconds: f64, until: f64 },
+    BlockingSleep {
+        seconds: f64,
+        until: f64,
+    },
     /// Program output.
-    Output { stream: Stream, text: String, line: u32 },
+    Output {
+        stream: Stream,
+        text: String,
+        line: u32,
+    },
     /// Per-iteration snapshot (only when snapshots are enabled).
-    Iteration { iteration: u64, ready: Vec<u64>, timers: Vec<(u64, f64)> },
+    Iteration {
+        iteration: u64,
+        ready: Vec<u64>,
+        timers: Vec<(u64, f64)>,
+    },
 }
 
 /// A timestamped event.

@@ -5,7 +5,6 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
-use std::future::Future as _;
 use std::rc::{Rc, Weak};
 use std::task::Poll;
 
@@ -40,7 +39,11 @@ pub struct Handle {
 
 /// repr() of a handle.
 pub fn handle_repr(_it: &Interp, h: &Rc<Handle>) -> String {
-    let kind = if h.when.is_some() { "TimerHandle" } else { "Handle" };
+    let kind = if h.when.is_some() {
+        "TimerHandle"
+    } else {
+        "Handle"
+    };
     if h.cancelled.get() {
         format!("<{kind} cancelled>")
     } else {
@@ -63,7 +66,8 @@ struct Timer {
 
 impl Timer {
     fn lt(&self, o: &Timer) -> bool {
-        self.when < o.when || (self.when == o.when && self.fifo != 0 && o.fifo != 0 && self.fifo < o.fifo)
+        self.when < o.when
+            || (self.when == o.when && self.fifo != 0 && o.fifo != 0 && self.fifo < o.fifo)
     }
 }
 
@@ -244,12 +248,25 @@ impl Interp {
     }
 
     /// `loop.create_task(coro, name=...)`.
-    pub fn create_task(self: &Rc<Self>, lp: &Rc<EventLoop>, coro: Value, name: Option<Value>) -> PyResult<Rc<Future>> {
+    pub fn create_task(
+        self: &Rc<Self>,
+        lp: &Rc<EventLoop>,
+        coro: Value,
+        name: Option<Value>,
+    ) -> PyResult<Rc<Future>> {
         let Value::Coro(c) = coro else {
-            return Err(self.type_error(format!("a coroutine was expected, got {}", self.repr_simple(&coro).unwrap_or_else(|| format!("<{} object>", self.type_name(&coro))))));
+            return Err(self.type_error(format!(
+                "a coroutine was expected, got {}",
+                self.repr_simple(&coro)
+                    .unwrap_or_else(|| format!("<{} object>", self.type_name(&coro)))
+            )));
         };
         if c.kind != crate::runtime::object::CoroKind::Coroutine {
-            return Err(self.type_error(format!("a coroutine was expected, got {}", self.repr_simple(&Value::Coro(c.clone())).unwrap_or_default())));
+            return Err(self.type_error(format!(
+                "a coroutine was expected, got {}",
+                self.repr_simple(&Value::Coro(c.clone()))
+                    .unwrap_or_default()
+            )));
         }
         // The counter advances even for named tasks (as in CPython's C Task).
         let n = self.task_counter.get() + 1;
@@ -287,10 +304,16 @@ impl Interp {
     }
 
     /// `Task.cancel(msg)`.
-    pub async fn task_cancel(self: &Rc<Self>, task: &Rc<Future>, msg: Option<Value>) -> PyResult<bool> {
+    pub async fn task_cancel(
+        self: &Rc<Self>,
+        task: &Rc<Future>,
+        msg: Option<Value>,
+    ) -> PyResult<bool> {
         let hook = task.cancel_hook.borrow().clone();
         if let Some(h) = hook {
-            let r = self.call(h, Args::new(vec![msg.unwrap_or_default()])).await?;
+            let r = self
+                .call(h, Args::new(vec![msg.unwrap_or_default()]))
+                .await?;
             return self.truthy(&r).await;
         }
         let Some(t) = &task.task else {
@@ -301,12 +324,13 @@ impl Interp {
             return Ok(false);
         }
         self.trace(|| TraceEvent::CancelRequested { task: task.id });
-        t.num_cancels_requested.set(t.num_cancels_requested.get() + 1);
+        t.num_cancels_requested
+            .set(t.num_cancels_requested.get() + 1);
         let waiter = t.fut_waiter.borrow().clone();
-        if let Some(w) = waiter {
-            if Box::pin(self.task_cancel(&w, msg.clone())).await? {
-                return Ok(true);
-            }
+        if let Some(w) = waiter
+            && Box::pin(self.task_cancel(&w, msg.clone())).await?
+        {
+            return Ok(true);
         }
         t.must_cancel.set(true);
         *task.cancel_message.borrow_mut() = msg;
@@ -327,17 +351,21 @@ impl Interp {
                     Ok(())
                 }
                 DoneCb::Py(f) => {
-                    let r = self.call(f.clone(), Args::new(vec![Value::Future(fut.clone())])).await;
-                    self.report_callback_error(r).await
+                    let args = vec![Value::Future(fut.clone())];
+                    let r = self.call(f.clone(), Args::new(args.clone())).await;
+                    self.report_callback_error(r, f, &args).await
                 }
             },
             HandleCb::Call(f, args) => {
                 let r = self.call(f.clone(), Args::new(args.clone())).await;
-                self.report_callback_error(r).await
+                self.report_callback_error(r, f, args).await
             }
             HandleCb::SetFuture(fut, res) => {
                 if let Some(w) = h.when {
-                    self.trace(|| TraceEvent::TimerFired { handle: h.id, when: w });
+                    self.trace(|| TraceEvent::TimerFired {
+                        handle: h.id,
+                        when: w,
+                    });
                 }
                 if !fut.is_done() {
                     match res {
@@ -350,16 +378,62 @@ impl Interp {
         }
     }
 
-    async fn report_callback_error(self: &Rc<Self>, r: PyResult) -> PyResult<()> {
+    /// `cb(1) at prog.py:3`, as asyncio's `format_helpers._format_callback_source`.
+    async fn callback_repr(self: &Rc<Self>, f: &Value, args: &[Value]) -> String {
+        let mut parts = Vec::new();
+        for a in args {
+            parts.push(self.repr_of(a).await.unwrap_or_default());
+        }
+        let (name, loc) = match f {
+            Value::Func(func) => (
+                func.qualname.to_string(),
+                format!(" at {}:{}", func.filename, func.def_line),
+            ),
+            Value::Method(m) => match &m.func {
+                Value::Func(func) => (
+                    func.qualname.to_string(),
+                    format!(" at {}:{}", func.filename, func.def_line),
+                ),
+                _ => ("method".to_string(), String::new()),
+            },
+            Value::Builtin(b) => (b.name.to_string(), String::new()),
+            other => (self.repr_of(other).await.unwrap_or_default(), String::new()),
+        };
+        format!("{name}({}){loc}", parts.join(", "))
+    }
+
+    async fn report_callback_error(
+        self: &Rc<Self>,
+        r: PyResult,
+        f: &Value,
+        args: &[Value],
+    ) -> PyResult<()> {
         match r {
             Ok(_) => Ok(()),
             Err(e) if self.aborted.borrow().is_some() => Err(e),
-            Err(e) if self.exc_is(&e, "KeyboardInterrupt") || self.exc_is(&e, "SystemExit") => Err(e),
+            Err(e) if self.exc_is(&e, "KeyboardInterrupt") || self.exc_is(&e, "SystemExit") => {
+                Err(e)
+            }
             Err(e) => {
+                e.exc()
+                    .traceback
+                    .borrow_mut()
+                    .push(crate::runtime::object::TbEntry {
+                        filename: Rc::from("events.py"),
+                        name: Rc::from("_run"),
+                        line: 80,
+                        span: None,
+                        anchor: None,
+                        source: Some((
+                            Rc::from("        self._context.run(self._callback, *self._args)"),
+                            None,
+                        )),
+                    });
+                let cb = self.callback_repr(f, args).await;
                 let tb = self.format_exception(&e).await;
                 self.write_output(
                     crate::engine::Stream::Stderr,
-                    &format!("Exception in callback\n{tb}"),
+                    &format!("Exception in callback {cb}\nhandle: <Handle {cb}>\n{tb}"),
                 );
                 Ok(())
             }
@@ -367,13 +441,21 @@ impl Interp {
     }
 
     /// `Task.__step`: resumes the task's coroutine once.
-    async fn task_step(self: &Rc<Self>, lp: &Rc<EventLoop>, task: &Rc<Future>, mut exc: Option<ExcRef>) -> PyResult<()> {
+    async fn task_step(
+        self: &Rc<Self>,
+        lp: &Rc<EventLoop>,
+        task: &Rc<Future>,
+        mut exc: Option<ExcRef>,
+    ) -> PyResult<()> {
         let Some(t) = &task.task else { return Ok(()) };
         if task.is_done() {
             return Ok(());
         }
         if t.must_cancel.get() {
-            let is_cancel = exc.as_ref().map(|e| self.exc_is(e, "CancelledError")).unwrap_or(false);
+            let is_cancel = exc
+                .as_ref()
+                .map(|e| self.exc_is(e, "CancelledError"))
+                .unwrap_or(false);
             if !is_cancel {
                 exc = Some(task.make_cancelled_error(self));
             }
@@ -382,7 +464,10 @@ impl Interp {
         *t.fut_waiter.borrow_mut() = None;
         *lp.current_task.borrow_mut() = Some(task.clone());
         let coro = t.coro.clone();
-        self.trace(|| TraceEvent::StepStarted { task: task.id, throw: exc.is_some() });
+        self.trace(|| TraceEvent::StepStarted {
+            task: task.id,
+            throw: exc.is_some(),
+        });
         let mut first = true;
         let mut unstarted_throw = None;
         if !was_resumed(&coro) {
@@ -446,7 +531,10 @@ impl Interp {
                     return Err(e);
                 } else {
                     let name = self.exc_type_display(&e.class);
-                    self.trace(|| TraceEvent::TaskFailed { task: task.id, exception: name });
+                    self.trace(|| TraceEvent::TaskFailed {
+                        task: task.id,
+                        exception: name,
+                    });
                     task.set_exception(self, e)?;
                 }
             }
@@ -455,7 +543,10 @@ impl Interp {
                 match s {
                     Some(Suspend::Await(Value::Future(f))) => {
                         if Rc::ptr_eq(&f, task) {
-                            let e = self.runtime_error(format!("Task cannot await on itself: {}", super::future::future_repr(self, task)));
+                            let e = self.runtime_error(format!(
+                                "Task cannot await on itself: {}",
+                                super::future::future_repr(self, task)
+                            ));
                             lp.call_soon(self, HandleCb::Step(task.clone(), Some(e)));
                         } else {
                             self.trace(|| TraceEvent::StepSuspended {
@@ -473,11 +564,17 @@ impl Interp {
                         }
                     }
                     Some(Suspend::Await(_)) | None => {
-                        self.trace(|| TraceEvent::StepSuspended { task: task.id, on: "yield".into() });
+                        self.trace(|| TraceEvent::StepSuspended {
+                            task: task.id,
+                            on: "yield".into(),
+                        });
                         lp.call_soon(self, HandleCb::Step(task.clone(), None));
                     }
                     Some(Suspend::Yield(v)) => {
-                        let e = self.runtime_error(format!("Task got bad yield: {}", self.repr_simple(&v).unwrap_or_default()));
+                        let e = self.runtime_error(format!(
+                            "Task got bad yield: {}",
+                            self.repr_simple(&v).unwrap_or_default()
+                        ));
                         lp.call_soon(self, HandleCb::Step(task.clone(), Some(e)));
                     }
                     Some(Suspend::Slice) | Some(Suspend::WaitTime(_)) => {
@@ -500,7 +597,11 @@ impl Interp {
                 timers.v.retain(|t| !t.handle.cancelled.get());
                 timers.heapify();
             }
-            while timers.peek().map(|t| t.handle.cancelled.get()).unwrap_or(false) {
+            while timers
+                .peek()
+                .map(|t| t.handle.cancelled.get())
+                .unwrap_or(false)
+            {
                 timers.pop();
             }
         }
@@ -538,7 +639,11 @@ impl Interp {
         if trace_on {
             let ready: Vec<u64> = lp.ready.borrow().iter().map(|h| h.id).collect();
             let timers = lp.timer_snapshot();
-            self.trace(|| TraceEvent::Iteration { iteration: lp.iteration.get(), ready, timers });
+            self.trace(|| TraceEvent::Iteration {
+                iteration: lp.iteration.get(),
+                ready,
+                timers,
+            });
         }
         let ntodo = lp.ready.borrow().len();
         for _ in 0..ntodo {
@@ -553,14 +658,12 @@ impl Interp {
         Ok(())
     }
 
-    /// `loop.run_until_complete(future)` body (the loop must not be running).
-    pub async fn run_until_complete(self: &Rc<Self>, lp: &Rc<EventLoop>, fut: &Rc<Future>) -> PyResult {
+    /// `loop.run_forever()`: runs until `loop.stop()`.
+    pub async fn run_forever(self: &Rc<Self>, lp: &Rc<EventLoop>) -> PyResult<()> {
         if lp.closed.get() {
             return Err(self.runtime_error("Event loop is closed"));
         }
-        fut.add_done_callback(self, DoneCb::StopLoop);
         lp.running.set(true);
-        lp.stopping.set(false);
         let prev = self.running_loop.borrow_mut().replace(lp.clone());
         let mut result = Ok(());
         loop {
@@ -575,7 +678,43 @@ impl Interp {
         lp.stopping.set(false);
         lp.running.set(false);
         *self.running_loop.borrow_mut() = prev;
-        fut.callbacks.borrow_mut().retain(|c| !matches!(c, DoneCb::StopLoop));
+        result
+    }
+
+    /// `loop.run_until_complete(future)` body (the loop must not be running).
+    pub async fn run_until_complete(
+        self: &Rc<Self>,
+        lp: &Rc<EventLoop>,
+        fut: &Rc<Future>,
+    ) -> PyResult {
+        if lp.closed.get() {
+            return Err(self.runtime_error("Event loop is closed"));
+        }
+        fut.add_done_callback(self, DoneCb::StopLoop);
+        lp.running.set(true);
+        lp.stopping.set(false);
+        let prev = self.running_loop.borrow_mut().replace(lp.clone());
+        let mut result = Ok(());
+        loop {
+            if let Err(e) = self.run_once(lp).await {
+                // BaseException escaping the loop: the caller sees it, so the future's
+                // copy counts as retrieved (base_events.run_until_complete does this).
+                if fut.is_done() && !fut.is_cancelled() {
+                    fut.log_traceback.set(false);
+                }
+                result = Err(e);
+                break;
+            }
+            if lp.stopping.get() {
+                break;
+            }
+        }
+        lp.stopping.set(false);
+        lp.running.set(false);
+        *self.running_loop.borrow_mut() = prev;
+        fut.callbacks
+            .borrow_mut()
+            .retain(|c| !matches!(c, DoneCb::StopLoop));
         result?;
         if !fut.is_done() {
             return Err(self.runtime_error("Event loop stopped before Future completed."));
@@ -587,7 +726,10 @@ impl Interp {
 fn describe_wait(f: &Rc<Future>) -> String {
     match &f.task {
         Some(t) => format!("task {}", t.name.borrow()),
-        None => format!("future {}", f.id),
+        None => match &*f.label.borrow() {
+            Some(l) => l.clone(),
+            None => format!("future {}", f.id),
+        },
     }
 }
 

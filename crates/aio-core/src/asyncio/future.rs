@@ -55,6 +55,8 @@ pub struct Future {
     pub cancel_hook: RefCell<Option<Value>>,
     pub sink: Rc<DropSink>,
     pub filename: Rc<str>,
+    /// What the future stands for, for the trace (`sleep until 0.5`, `lock`, `queue get`...).
+    pub label: RefCell<Option<String>>,
 }
 
 impl std::fmt::Debug for Future {
@@ -68,7 +70,9 @@ impl Drop for Future {
         if !self.log_traceback.get() {
             return;
         }
-        let Some(exc) = self.exception.borrow().clone() else { return };
+        let Some(exc) = self.exception.borrow().clone() else {
+            return;
+        };
         let text = match &self.task {
             Some(t) => format!(
                 "Task exception was never retrieved\nfuture: <Task finished name='{}' coro=<{}() done, defined at {}:{}> exception={}>",
@@ -138,6 +142,7 @@ impl Future {
             cancel_hook: RefCell::new(None),
             sink: it.sink.clone(),
             filename: it.filename.clone(),
+            label: RefCell::new(None),
         })
     }
 
@@ -153,10 +158,10 @@ impl Future {
 
     /// The CancelledError to raise for a cancelled future (`_make_cancelled_error`).
     pub fn make_cancelled_error(&self, it: &Interp) -> ExcRef {
-        if let Some(t) = &self.task {
-            if let Some(e) = t.cancelled_exc.borrow_mut().take() {
-                return e;
-            }
+        if let Some(t) = &self.task
+            && let Some(e) = t.cancelled_exc.borrow_mut().take()
+        {
+            return e;
         }
         let args = match &*self.cancel_message.borrow() {
             Some(m) if !matches!(m, Value::None) => vec![m.clone()],
@@ -200,7 +205,9 @@ impl Future {
     /// Schedules every done callback with `call_soon`.
     pub fn schedule_callbacks(self: &Rc<Self>, it: &Interp) {
         let cbs = std::mem::take(&mut *self.callbacks.borrow_mut());
-        let Some(lp) = self.loop_.upgrade() else { return };
+        let Some(lp) = self.loop_.upgrade() else {
+            return;
+        };
         for cb in cbs {
             lp.call_soon(it, HandleCb::Done(cb, self.clone()));
         }
@@ -276,7 +283,10 @@ pub fn future_repr(it: &Interp, f: &Rc<Future>) -> String {
     match &f.task {
         Some(t) => {
             let coro = if f.is_done() {
-                format!("<{}() done, defined at {}:{}>", t.coro.qualname, t.coro.filename, t.coro.def_line)
+                format!(
+                    "<{}() done, defined at {}:{}>",
+                    t.coro.qualname, t.coro.filename, t.coro.def_line
+                )
             } else {
                 let line = t
                     .coro
@@ -286,8 +296,11 @@ pub fn future_repr(it: &Interp, f: &Rc<Future>) -> String {
                     .first()
                     .map(|fi| fi.line.get())
                     .unwrap_or(t.coro.def_line);
-                let verb = if t.coro.started.get() { "running" } else { "running" };
-                format!("<{}() {verb} at {}:{}>", t.coro.qualname, t.coro.filename, line)
+                let verb = "running";
+                format!(
+                    "<{}() {verb} at {}:{}>",
+                    t.coro.qualname, t.coro.filename, line
+                )
             };
             let mut s = format!("<Task {state} name='{}' coro={coro}", t.name.borrow());
             if f.state.get() == FutState::Finished {
@@ -295,7 +308,10 @@ pub fn future_repr(it: &Interp, f: &Rc<Future>) -> String {
                     s.push_str(&format!(" exception={}", simple_exc_repr(e)));
                 } else {
                     let r = f.result.borrow().clone().unwrap_or_default();
-                    s.push_str(&format!(" result={}", it.repr_simple(&r).unwrap_or_else(|| simple_repr(&r))));
+                    s.push_str(&format!(
+                        " result={}",
+                        it.repr_simple(&r).unwrap_or_else(|| simple_repr(&r))
+                    ));
                 }
             } else if let Some(w) = &*t.fut_waiter.borrow() {
                 s.push_str(&format!(" wait_for={}", future_repr(it, w)));
@@ -310,7 +326,10 @@ pub fn future_repr(it: &Interp, f: &Rc<Future>) -> String {
                     s.push_str(&format!(" exception={}", simple_exc_repr(e)));
                 } else {
                     let r = f.result.borrow().clone().unwrap_or_default();
-                    s.push_str(&format!(" result={}", it.repr_simple(&r).unwrap_or_else(|| simple_repr(&r))));
+                    s.push_str(&format!(
+                        " result={}",
+                        it.repr_simple(&r).unwrap_or_else(|| simple_repr(&r))
+                    ));
                 }
             }
             s.push('>');
@@ -318,3 +337,5 @@ pub fn future_repr(it: &Interp, f: &Rc<Future>) -> String {
         }
     }
 }
+
+crate::runtime::opaque_debug!(TaskData);

@@ -11,9 +11,7 @@ use event_loop::{EventLoop, HandleCb};
 use future::{DoneCb, Future};
 
 use crate::interp::{Interp, Resume, Suspend};
-use crate::runtime::object::{
-    Args, Builtin, BuiltinFn, CoroKind, Module, NativeObj, TbEntry,
-};
+use crate::runtime::object::{Args, Builtin, BuiltinFn, CoroKind, Module, NativeObj, TbEntry};
 use crate::runtime::value::{Lbf, PyResult, Value};
 
 /// The Python part of the module.
@@ -35,15 +33,39 @@ pub fn make_module(it: &Rc<Interp>) -> Rc<Module> {
     let m = Module::new("asyncio", PRELUDE_FILE);
     m.set("run", native("run", BuiltinFn::Async(asyncio_run)));
     m.set("sleep", native("sleep", BuiltinFn::Sync(asyncio_sleep)));
-    m.set("create_task", native("create_task", BuiltinFn::Sync(asyncio_create_task)));
-    m.set("get_running_loop", native("get_running_loop", BuiltinFn::Sync(get_running_loop)));
-    m.set("get_event_loop", native("get_event_loop", BuiltinFn::Sync(get_event_loop)));
-    m.set("new_event_loop", native("new_event_loop", BuiltinFn::Sync(new_event_loop)));
-    m.set("set_event_loop", native("set_event_loop", BuiltinFn::Sync(|_, _, _| Ok(Value::None))));
-    m.set("current_task", native("current_task", BuiltinFn::Sync(current_task)));
+    m.set(
+        "create_task",
+        native("create_task", BuiltinFn::Sync(asyncio_create_task)),
+    );
+    m.set(
+        "get_running_loop",
+        native("get_running_loop", BuiltinFn::Sync(get_running_loop)),
+    );
+    m.set(
+        "get_event_loop",
+        native("get_event_loop", BuiltinFn::Sync(get_event_loop)),
+    );
+    m.set(
+        "new_event_loop",
+        native("new_event_loop", BuiltinFn::Sync(new_event_loop)),
+    );
+    m.set(
+        "set_event_loop",
+        native("set_event_loop", BuiltinFn::Sync(|_, _, _| Ok(Value::None))),
+    );
+    m.set(
+        "current_task",
+        native("current_task", BuiltinFn::Sync(current_task)),
+    );
     m.set("all_tasks", native("all_tasks", BuiltinFn::Sync(all_tasks)));
-    m.set("iscoroutine", native("iscoroutine", BuiltinFn::Sync(iscoroutine)));
-    m.set("iscoroutinefunction", native("iscoroutinefunction", BuiltinFn::Sync(iscoroutinefunction)));
+    m.set(
+        "iscoroutine",
+        native("iscoroutine", BuiltinFn::Sync(iscoroutine)),
+    );
+    m.set(
+        "iscoroutinefunction",
+        native("iscoroutinefunction", BuiltinFn::Sync(iscoroutinefunction)),
+    );
     m.set("isfuture", native("isfuture", BuiltinFn::Sync(isfuture)));
     m.set("Future", Value::Class(it.t.future.clone()));
     m.set("Task", Value::Class(it.t.task.clone()));
@@ -52,7 +74,10 @@ pub fn make_module(it: &Rc<Interp>) -> Rc<Module> {
     }
     m.set("TimeoutError", Value::Class(it.t.by_name("TimeoutError")));
     for (k, v) in it.builtins.borrow().iter() {
-        if matches!(&**k, "TimeoutError" | "BaseExceptionGroup" | "ExceptionGroup") {
+        if matches!(
+            &**k,
+            "TimeoutError" | "BaseExceptionGroup" | "ExceptionGroup"
+        ) {
             m.set(k, v.clone());
         }
     }
@@ -68,10 +93,10 @@ pub fn loop_value(lp: &Rc<EventLoop>) -> Value {
         let mut c = c.borrow_mut();
         c.retain(|(l, o)| l.strong_count() > 0 && o.strong_count() > 0);
         for (l, o) in c.iter() {
-            if let (Some(l), Some(o)) = (l.upgrade(), o.upgrade()) {
-                if Rc::ptr_eq(&l, lp) {
-                    return Value::Native(o);
-                }
+            if let (Some(l), Some(o)) = (l.upgrade(), o.upgrade())
+                && Rc::ptr_eq(&l, lp)
+            {
+                return Value::Native(o);
             }
         }
         let o = Rc::new(NativeObj::Loop(lp.clone()));
@@ -107,9 +132,24 @@ fn asyncio_sleep(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult {
         }
         let lp = it.running_loop()?;
         let fut = Future::new(&it, &lp, None);
-        let h = lp.call_later(&it, it.now() + delay, HandleCb::SetFuture(fut.clone(), Ok(result)));
+        *fut.label.borrow_mut() = Some(format!("sleep until {}", it.now() + delay));
+        let h = lp.call_later(
+            &it,
+            it.now() + delay,
+            HandleCb::SetFuture(fut.clone(), Ok(result)),
+        );
         let r = it.await_future(fut).await;
         h.cancelled.set(true);
+        if let Err(e) = &r {
+            e.exc().traceback.borrow_mut().push(TbEntry {
+                filename: Rc::from("tasks.py"),
+                name: Rc::from("sleep"),
+                line: 649,
+                span: None,
+                anchor: None,
+                source: Some((Rc::from("        return await future"), Some((15, 27)))),
+            });
+        }
         r
     });
     Ok(it.native_coro("sleep", CoroKind::Coroutine, body))
@@ -121,7 +161,16 @@ fn asyncio_create_task(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult
     let Some(coro) = args.pos.first().cloned() else {
         return Err(it.type_error("create_task() missing 1 required positional argument: 'coro'"));
     };
-    let lp = it.running_loop()?;
+    // CPython's create_task is a Python function: its frame (holding `coro`) lives on in the
+    // traceback of an error, so the coroutine is released only with the exception.
+    let keep = |e: crate::runtime::value::ExcRef, coro: Value| {
+        e.exc().keepalive.borrow_mut().push(Rc::new(coro));
+        e
+    };
+    let lp = match it.running_loop() {
+        Ok(lp) => lp,
+        Err(e) => return Err(keep(e, coro)),
+    };
     Ok(Value::Future(it.create_task(&lp, coro, name)?))
 }
 
@@ -161,19 +210,26 @@ fn all_tasks(it: &Rc<Interp>, _: &Builtin, _: Args) -> PyResult {
 }
 
 fn iscoroutine(_: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
-    Ok(Value::Bool(matches!(args.pos.first(), Some(Value::Coro(c)) if c.kind == CoroKind::Coroutine)))
+    Ok(Value::Bool(
+        matches!(args.pos.first(), Some(Value::Coro(c)) if c.kind == CoroKind::Coroutine),
+    ))
 }
 
 fn iscoroutinefunction(_: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
     Ok(Value::Bool(match args.pos.first() {
         Some(Value::Func(f)) => f.is_async() && !f.is_generator(),
-        Some(Value::Method(m)) => matches!(&m.func, Value::Func(f) if f.is_async() && !f.is_generator()),
+        Some(Value::Method(m)) => {
+            matches!(&m.func, Value::Func(f) if f.is_async() && !f.is_generator())
+        }
         _ => false,
     }))
 }
 
 fn isfuture(_: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
-    Ok(Value::Bool(matches!(args.pos.first(), Some(Value::Future(_)))))
+    Ok(Value::Bool(matches!(
+        args.pos.first(),
+        Some(Value::Future(_))
+    )))
 }
 
 /// The three stdlib frames CPython shows between `asyncio.run(...)` and the coroutine.
@@ -187,9 +243,27 @@ fn runner_frames() -> Vec<TbEntry> {
         source: Some((Rc::from(src), Some(cols))),
     };
     vec![
-        mk("base_events.py", 653, "run_until_complete", "        return future.result()", (15, 30)),
-        mk("runners.py", 118, "run", "            return self._loop.run_until_complete(task)", (19, 54)),
-        mk("runners.py", 190, "run", "        return runner.run(main)", (15, 31)),
+        mk(
+            "base_events.py",
+            653,
+            "run_until_complete",
+            "        return future.result()",
+            (15, 30),
+        ),
+        mk(
+            "runners.py",
+            118,
+            "run",
+            "            return self._loop.run_until_complete(task)",
+            (19, 54),
+        ),
+        mk(
+            "runners.py",
+            190,
+            "run",
+            "        return runner.run(main)",
+            (15, 31),
+        ),
     ]
 }
 
@@ -199,7 +273,7 @@ fn asyncio_run(it: Rc<Interp>, _: Rc<Builtin>, mut args: Args) -> Lbf<'static, P
         if it.running_loop.borrow().is_some() {
             let e = it.runtime_error("asyncio.run() cannot be called from a running event loop");
             // CPython's traceback keeps the frame (and so `main`) alive with the exception.
-            e.exc().keepalive.borrow_mut().push(main);
+            e.exc().keepalive.borrow_mut().push(Rc::new(main));
             e.exc().traceback.borrow_mut().push(TbEntry {
                 filename: Rc::from("runners.py"),
                 name: Rc::from("run"),
@@ -266,7 +340,8 @@ async fn cancel_all_tasks(it: &Rc<Interp>, lp: &Rc<EventLoop>) -> PyResult<()> {
         if t.is_cancelled() {
             continue;
         }
-        if let Some(e) = t.exception.borrow().clone() {
+        let exc = t.exception.borrow().clone();
+        if let Some(e) = exc {
             t.log_traceback.set(false);
             let repr = future::future_repr(it, t);
             let tb = it.format_exception(&e).await;
@@ -280,7 +355,12 @@ async fn cancel_all_tasks(it: &Rc<Interp>, lp: &Rc<EventLoop>) -> PyResult<()> {
 }
 
 async fn shutdown_asyncgens(it: &Rc<Interp>, lp: &Rc<EventLoop>) -> PyResult<()> {
-    let gens: Vec<_> = lp.asyncgens.borrow_mut().drain(..).filter_map(|w| w.upgrade()).collect();
+    let gens: Vec<_> = lp
+        .asyncgens
+        .borrow_mut()
+        .drain(..)
+        .filter_map(|w| w.upgrade())
+        .collect();
     for g in gens {
         if g.finished.get() || !g.started.get() {
             continue;
@@ -297,7 +377,10 @@ async fn shutdown_asyncgens(it: &Rc<Interp>, lp: &Rc<EventLoop>) -> PyResult<()>
                 let tb = it.format_exception(&e).await;
                 it.write_output(
                     crate::engine::Stream::Stderr,
-                    &format!("an error occurred during closing of asynchronous generator {}\n{tb}", it.repr_simple(&Value::Coro(g.clone())).unwrap_or_default()),
+                    &format!(
+                        "an error occurred during closing of asynchronous generator {}\n{tb}",
+                        it.repr_simple(&Value::Coro(g.clone())).unwrap_or_default()
+                    ),
                 );
             }
         }
@@ -309,7 +392,9 @@ impl Interp {
     /// An attribute of the asyncio module (prelude functions included).
     pub fn asyncio_attr(&self, name: &str) -> PyResult {
         match self.modules.borrow().get("asyncio") {
-            Some(Value::Module(m)) => m.get(name).ok_or_else(|| self.runtime_error(format!("asyncio.{name} missing"))),
+            Some(Value::Module(m)) => m
+                .get(name)
+                .ok_or_else(|| self.runtime_error(format!("asyncio.{name} missing"))),
             _ => Err(self.runtime_error("asyncio module missing")),
         }
     }
@@ -326,7 +411,12 @@ impl Interp {
 }
 
 /// Methods of Futures and Tasks.
-pub async fn future_method(it: &Rc<Interp>, f: &Rc<Future>, name: &str, mut args: Args) -> PyResult {
+pub async fn future_method(
+    it: &Rc<Interp>,
+    f: &Rc<Future>,
+    name: &str,
+    mut args: Args,
+) -> PyResult {
     Ok(match name {
         "result" => f.result(it)?,
         "exception" => f.exception_value(it)?,
@@ -380,9 +470,16 @@ pub async fn future_method(it: &Rc<Interp>, f: &Rc<Future>, name: &str, mut args
             Some(t) => Value::Coro(t.coro.clone()),
             None => Value::None,
         },
-        "cancelling" => Value::Int(f.task.as_ref().map(|t| t.num_cancels_requested.get() as i64).unwrap_or(0)),
+        "cancelling" => Value::Int(
+            f.task
+                .as_ref()
+                .map(|t| t.num_cancels_requested.get() as i64)
+                .unwrap_or(0),
+        ),
         "uncancel" => {
-            let Some(t) = &f.task else { return Ok(Value::Int(0)) };
+            let Some(t) = &f.task else {
+                return Ok(Value::Int(0));
+            };
             let n = t.num_cancels_requested.get();
             if n > 0 {
                 t.num_cancels_requested.set(n - 1);
@@ -394,32 +491,68 @@ pub async fn future_method(it: &Rc<Interp>, f: &Rc<Future>, name: &str, mut args
     })
 }
 
-
 /// Names of Future/Task methods (for `getattr`/`hasattr`).
 pub const FUTURE_METHODS: &[&str] = &[
-    "result", "exception", "done", "cancelled", "cancel", "set_result", "set_exception",
-    "add_done_callback", "remove_done_callback", "get_loop", "_set_cancel_hook",
-    "_make_cancelled_error", "get_name", "set_name", "get_coro", "cancelling", "uncancel",
+    "result",
+    "exception",
+    "done",
+    "cancelled",
+    "cancel",
+    "set_result",
+    "set_exception",
+    "add_done_callback",
+    "remove_done_callback",
+    "get_loop",
+    "_set_cancel_hook",
+    "_make_cancelled_error",
+    "get_name",
+    "set_name",
+    "get_coro",
+    "cancelling",
+    "uncancel",
     "__await__",
 ];
 
 /// Names of loop methods.
 pub const LOOP_METHODS: &[&str] = &[
-    "time", "call_soon", "call_later", "call_at", "create_future", "create_task",
-    "run_until_complete", "is_running", "is_closed", "close", "stop", "run_in_executor",
-    "get_debug", "set_debug", "shutdown_asyncgens", "call_soon_threadsafe",
-    "default_exception_handler", "call_exception_handler", "set_exception_handler",
+    "time",
+    "call_soon",
+    "call_later",
+    "call_at",
+    "create_future",
+    "create_task",
+    "run_until_complete",
+    "run_forever",
+    "is_running",
+    "is_closed",
+    "close",
+    "stop",
+    "run_in_executor",
+    "get_debug",
+    "set_debug",
+    "shutdown_asyncgens",
+    "call_soon_threadsafe",
+    "default_exception_handler",
+    "call_exception_handler",
+    "set_exception_handler",
 ];
 
 /// Methods of the event loop object.
-pub async fn loop_method(it: &Rc<Interp>, lp: &Rc<EventLoop>, name: &str, mut args: Args) -> PyResult {
+pub async fn loop_method(
+    it: &Rc<Interp>,
+    lp: &Rc<EventLoop>,
+    name: &str,
+    mut args: Args,
+) -> PyResult {
     let handle = |h: Rc<event_loop::Handle>| Value::Native(Rc::new(NativeObj::Handle(h)));
     Ok(match name {
         "time" => Value::Float(it.now()),
         "call_soon" | "call_soon_threadsafe" => {
             args.take_kw("context");
             if args.pos.is_empty() {
-                return Err(it.type_error("call_soon() missing 1 required positional argument: 'callback'"));
+                return Err(
+                    it.type_error("call_soon() missing 1 required positional argument: 'callback'")
+                );
             }
             let f = args.pos.remove(0);
             handle(lp.call_soon(it, HandleCb::Call(f, args.pos)))
@@ -437,7 +570,33 @@ pub async fn loop_method(it: &Rc<Interp>, lp: &Rc<EventLoop>, name: &str, mut ar
                 handle(lp.call_at(it, t, HandleCb::Call(f, args.pos)))
             }
         }
-        "create_future" => Value::Future(Future::new(it, lp, None)),
+        "create_future" => {
+            let f = Future::new(it, lp, None);
+            // Futures made inside the asyncio prelude say what they are for in the trace.
+            let owner = it
+                .frames
+                .borrow()
+                .last()
+                .filter(|fi| fi.hidden)
+                .map(|fi| fi.name.clone());
+            if let Some(owner) = owner {
+                let label = match &*owner {
+                    "acquire" => "lock or semaphore",
+                    "get" => "queue get",
+                    "put" => "queue put",
+                    "wait" => "event or condition",
+                    "wait_for" => "wait_for",
+                    "_wait" => "asyncio.wait",
+                    "_cancel_and_wait" => "cancellation",
+                    "gather" => "gather",
+                    "shield" => "shield",
+                    "__aexit__" => "task group",
+                    other => other,
+                };
+                *f.label.borrow_mut() = Some(label.to_string());
+            }
+            Value::Future(f)
+        }
         "create_task" => {
             let name = args.take_kw("name");
             args.take_kw("context");
@@ -452,7 +611,7 @@ pub async fn loop_method(it: &Rc<Interp>, lp: &Rc<EventLoop>, name: &str, mut ar
                 } else {
                     "Cannot run the event loop while another loop is running"
                 });
-                e.exc().keepalive.borrow_mut().push(fut);
+                e.exc().keepalive.borrow_mut().push(Rc::new(fut));
                 return Err(e);
             }
             let f = match fut {
@@ -474,15 +633,26 @@ pub async fn loop_method(it: &Rc<Interp>, lp: &Rc<EventLoop>, name: &str, mut ar
             lp.stopping.set(true);
             Value::None
         }
+        "run_forever" => {
+            if lp.running.get() || it.running_loop.borrow().is_some() {
+                return Err(it.runtime_error("This event loop is already running"));
+            }
+            it.run_forever(lp).await?;
+            Value::None
+        }
         "get_debug" => Value::Bool(false),
         "set_debug" | "set_exception_handler" => Value::None,
         "shutdown_asyncgens" => {
             let it2 = it.clone();
             let lp2 = lp.clone();
-            it.native_coro("shutdown_asyncgens", CoroKind::Coroutine, Box::pin(async move {
-                shutdown_asyncgens(&it2, &lp2).await?;
-                Ok(Value::None)
-            }))
+            it.native_coro(
+                "shutdown_asyncgens",
+                CoroKind::Coroutine,
+                Box::pin(async move {
+                    shutdown_asyncgens(&it2, &lp2).await?;
+                    Ok(Value::None)
+                }),
+            )
         }
         "run_in_executor" => {
             if args.pos.len() < 2 {
@@ -501,7 +671,11 @@ pub async fn loop_method(it: &Rc<Interp>, lp: &Rc<EventLoop>, name: &str, mut ar
                 Err(e) if it.aborted.borrow().is_some() => return Err(e),
                 Err(e) => Err(e),
             };
-            lp.call_later(it, it.now() + elapsed, HandleCb::SetFuture(fut.clone(), res));
+            lp.call_later(
+                it,
+                it.now() + elapsed,
+                HandleCb::SetFuture(fut.clone(), res),
+            );
             Value::Future(fut)
         }
         "default_exception_handler" | "call_exception_handler" => {
@@ -530,6 +704,11 @@ pub fn handle_method(it: &Interp, h: &Rc<event_loop::Handle>, name: &str) -> PyR
             Some(w) => Value::Float(w),
             None => return Err(it.err("AttributeError", "'Handle' object has no attribute 'when'")),
         },
-        _ => return Err(it.err("AttributeError", format!("'Handle' object has no attribute '{name}'"))),
+        _ => {
+            return Err(it.err(
+                "AttributeError",
+                format!("'Handle' object has no attribute '{name}'"),
+            ));
+        }
     })
 }

@@ -8,40 +8,64 @@ ALL_COMPLETED = 'ALL_COMPLETED'
 
 
 class _deque:
+    # collections.deque stand-in: a list with a moving head, so popleft is O(1).
     def __init__(self, items=()):
         self._items = list(items)
+        self._head = 0
 
     def append(self, x):
         self._items.append(x)
 
     def appendleft(self, x):
-        self._items.insert(0, x)
+        if self._head > 0:
+            self._head -= 1
+            self._items[self._head] = x
+        else:
+            self._items.insert(0, x)
 
     def popleft(self):
-        if not self._items:
+        if self._head >= len(self._items):
             raise IndexError('pop from an empty deque')
-        return self._items.pop(0)
+        x = self._items[self._head]
+        self._items[self._head] = None
+        self._head += 1
+        if self._head > 64 and self._head * 2 > len(self._items):
+            del self._items[:self._head]
+            self._head = 0
+        return x
 
     def pop(self):
+        if self._head >= len(self._items):
+            raise IndexError('pop from an empty deque')
         return self._items.pop()
 
     def remove(self, x):
-        self._items.remove(x)
+        i = self._head
+        n = len(self._items)
+        while i < n:
+            if self._items[i] is x or self._items[i] == x:
+                del self._items[i]
+                return
+            i += 1
+        raise ValueError('deque.remove(x): x not in deque')
 
     def clear(self):
-        self._items.clear()
+        self._items = []
+        self._head = 0
 
     def __len__(self):
-        return len(self._items)
+        return len(self._items) - self._head
 
     def __bool__(self):
-        return len(self._items) > 0
+        return len(self._items) > self._head
 
     def __iter__(self):
-        return iter(list(self._items))
+        return iter(self._items[self._head:])
 
     def __getitem__(self, i):
-        return self._items[i]
+        if i < 0:
+            return self._items[i]
+        return self._items[self._head + i]
 
 
 def _partial(func, *pargs):
@@ -195,17 +219,17 @@ async def wait_for(fut, timeout):
     loop = get_running_loop()
 
     if timeout is None:
-        return await fut
+        return await fut  # tb: tasks.py:452
 
     if timeout <= 0:
         fut = _ensure_future(fut, loop=loop)
         if fut.done():
-            return fut.result()
+            return fut.result()  # tb: tasks.py:458
         await _cancel_and_wait(fut, loop=loop)
         try:
-            return fut.result()
+            return fut.result()  # tb: tasks.py:462
         except CancelledError as exc:
-            raise TimeoutError() from exc
+            raise TimeoutError() from exc  # tb: tasks.py:464 raise exceptions.TimeoutError() from exc
 
     waiter = loop.create_future()
     timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
@@ -216,24 +240,24 @@ async def wait_for(fut, timeout):
 
     try:
         try:
-            await waiter
+            await waiter  # tb: tasks.py:476
         except CancelledError:
             if fut.done():
-                return fut.result()
+                return fut.result()  # tb: tasks.py:479
             else:
                 fut.remove_done_callback(cb)
                 await _cancel_and_wait(fut, loop=loop)
                 raise
 
         if fut.done():
-            return fut.result()
+            return fut.result()  # tb: tasks.py:489
         else:
             fut.remove_done_callback(cb)
             await _cancel_and_wait(fut, loop=loop)
             try:
-                return fut.result()
+                return fut.result()  # tb: tasks.py:500
             except CancelledError as exc:
-                raise TimeoutError() from exc
+                raise TimeoutError() from exc  # tb: tasks.py:502 raise exceptions.TimeoutError() from exc
     finally:
         timeout_handle.cancel()
 
@@ -261,7 +285,7 @@ async def _wait(fs, timeout, return_when, loop):
         f.add_done_callback(_on_completion)
 
     try:
-        await waiter
+        await waiter  # tb: tasks.py:535
     finally:
         if timeout_handle is not None:
             timeout_handle.cancel()
@@ -331,10 +355,11 @@ def as_completed(fs, *, timeout=None):
 
 async def to_thread(func, *args, **kwargs):
     loop = get_running_loop()
-    return await loop.run_in_executor(None, _partial(func, *args))
+    return await loop.run_in_executor(None, lambda: func(*args, **kwargs))
 
 
 class Timeout:
+    __module__ = 'asyncio.timeouts'
     def __init__(self, when):
         self._state = 'created'
         self._timeout_handler = None
@@ -391,7 +416,7 @@ class Timeout:
         if self._state == 'expiring':
             self._state = 'expired'
             if self._task.uncancel() <= self._cancelling and exc_type is CancelledError:
-                raise TimeoutError from exc_val
+                raise TimeoutError from exc_val  # tb: timeouts.py:115
         elif self._state == 'active':
             self._state = 'finished'
         return None
@@ -412,6 +437,7 @@ def timeout_at(when):
 
 
 class TaskGroup:
+    __module__ = 'asyncio.taskgroups'
     def __init__(self):
         self._entered = False
         self._exiting = False
@@ -470,15 +496,15 @@ class TaskGroup:
                     self._abort()
             self._on_completed_fut = None
         if self._base_error is not None:
-            raise self._base_error
+            raise self._base_error  # tb: taskgroups.py:129
         if propagate_cancellation_error and not self._errors:
-            raise propagate_cancellation_error
+            raise propagate_cancellation_error  # tb: taskgroups.py:134
         if et is not None and et is not CancelledError:
             self._errors.append(exc)
         if self._errors:
             try:
                 me = BaseExceptionGroup('unhandled errors in a TaskGroup', self._errors)
-                raise me from None
+                raise me from None  # tb: taskgroups.py:145
             finally:
                 self._errors = None
 
@@ -535,6 +561,7 @@ class _ContextManagerMixin:
 
 
 class Lock(_ContextManagerMixin):
+    __module__ = 'asyncio.locks'
     def __init__(self):
         self._waiters = None
         self._locked = False
@@ -577,7 +604,7 @@ class Lock(_ContextManagerMixin):
             self._locked = False
             self._wake_up_first()
         else:
-            raise RuntimeError('Lock is not acquired.')
+            raise RuntimeError('Lock is not acquired.')  # tb: locks.py:140
 
     def _wake_up_first(self):
         if not self._waiters:
@@ -591,6 +618,7 @@ class Lock(_ContextManagerMixin):
 
 
 class Event:
+    __module__ = 'asyncio.locks'
     def __init__(self):
         self._waiters = _deque()
         self._value = False
@@ -627,6 +655,7 @@ class Event:
 
 
 class Condition(_ContextManagerMixin):
+    __module__ = 'asyncio.locks'
     def __init__(self, lock=None):
         if lock is None:
             lock = Lock()
@@ -638,7 +667,7 @@ class Condition(_ContextManagerMixin):
 
     async def wait(self):
         if not self.locked():
-            raise RuntimeError('cannot wait on un-acquired lock')
+            raise RuntimeError('cannot wait on un-acquired lock')  # tb: locks.py:260
         self.release()
         try:
             fut = get_running_loop().create_future()
@@ -671,7 +700,7 @@ class Condition(_ContextManagerMixin):
 
     def notify(self, n=1):
         if not self.locked():
-            raise RuntimeError('cannot notify on un-acquired lock')
+            raise RuntimeError('cannot notify on un-acquired lock')  # tb: locks.py:311
         idx = 0
         for fut in self._waiters:
             if idx >= n:
@@ -685,6 +714,7 @@ class Condition(_ContextManagerMixin):
 
 
 class Semaphore(_ContextManagerMixin):
+    __module__ = 'asyncio.locks'
     def __init__(self, value=1):
         if value < 0:
             raise ValueError("Semaphore initial value must be >= 0")
@@ -742,25 +772,29 @@ class Semaphore(_ContextManagerMixin):
 
 
 class BoundedSemaphore(Semaphore):
+    __module__ = 'asyncio.locks'
     def __init__(self, value=1):
         self._bound_value = value
         super().__init__(value)
 
     def release(self):
         if self._value >= self._bound_value:
-            raise ValueError('BoundedSemaphore released too many times')
+            raise ValueError('BoundedSemaphore released too many times')  # tb: locks.py:434
         super().release()
 
 
 class QueueEmpty(Exception):
+    __module__ = 'asyncio.queues'
     pass
 
 
 class QueueFull(Exception):
+    __module__ = 'asyncio.queues'
     pass
 
 
 class Queue:
+    __module__ = 'asyncio.queues'
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
         self._getters = _deque()
@@ -839,7 +873,7 @@ class Queue:
 
     def put_nowait(self, item):
         if self.full():
-            raise QueueFull
+            raise QueueFull  # tb: queues.py:143
         self._put(item)
         self._unfinished_tasks += 1
         self._finished.clear()
@@ -864,14 +898,14 @@ class Queue:
 
     def get_nowait(self):
         if self.empty():
-            raise QueueEmpty
+            raise QueueEmpty  # tb: queues.py:181
         item = self._get()
         self._wakeup_next(self._putters)
         return item
 
     def task_done(self):
         if self._unfinished_tasks <= 0:
-            raise ValueError('task_done() called too many times')
+            raise ValueError('task_done() called too many times')  # tb: queues.py:201
         self._unfinished_tasks -= 1
         if self._unfinished_tasks == 0:
             self._finished.set()
@@ -882,6 +916,7 @@ class Queue:
 
 
 class LifoQueue(Queue):
+    __module__ = 'asyncio.queues'
     def _init(self, maxsize):
         self._queue = []
 
@@ -893,6 +928,7 @@ class LifoQueue(Queue):
 
 
 class PriorityQueue(Queue):
+    __module__ = 'asyncio.queues'
     def _init(self, maxsize):
         self._queue = []
 
@@ -902,3 +938,94 @@ class PriorityQueue(Queue):
 
     def _get(self):
         return self._queue.pop(0)
+
+
+class BrokenBarrierError(RuntimeError):
+    __module__ = 'asyncio.exceptions'
+
+
+class Barrier:
+    __module__ = 'asyncio.locks'
+
+    def __init__(self, parties):
+        if parties < 1:
+            raise ValueError('parties must be > 0')
+        self._cond = Condition()
+        self._parties = parties
+        self._state = 'filling'
+        self._count = 0
+
+    def __repr__(self):
+        extra = f'{self._state}'
+        if not self.broken:
+            extra += f', waiters:{self.n_waiting}/{self.parties}'
+        return f'<asyncio.locks.Barrier object at 0x7f0000000000 [{extra}]>'
+
+    async def __aenter__(self):
+        return await self.wait()
+
+    async def __aexit__(self, *args):
+        pass
+
+    async def wait(self):
+        async with self._cond:
+            await self._block()
+            try:
+                index = self._count
+                self._count += 1
+                if index + 1 == self._parties:
+                    await self._release()
+                else:
+                    await self._wait()
+                return index
+            finally:
+                self._count -= 1
+                self._exit()
+
+    async def _block(self):
+        await self._cond.wait_for(lambda: self._state not in ('draining', 'resetting'))
+        if self._state == 'broken':
+            raise BrokenBarrierError("Barrier aborted")
+
+    async def _release(self):
+        self._state = 'draining'
+        self._cond.notify_all()
+
+    async def _wait(self):
+        await self._cond.wait_for(lambda: self._state != 'filling')
+        if self._state in ('broken', 'resetting'):
+            raise BrokenBarrierError("Abort or reset of barrier")
+
+    def _exit(self):
+        if self._count == 0:
+            if self._state in ('resetting', 'draining'):
+                self._state = 'filling'
+            self._cond.notify_all()
+
+    async def reset(self):
+        async with self._cond:
+            if self._count > 0:
+                if self._state != 'resetting':
+                    self._state = 'resetting'
+            else:
+                self._state = 'filling'
+            self._cond.notify_all()
+
+    async def abort(self):
+        async with self._cond:
+            self._state = 'broken'
+            self._cond.notify_all()
+
+    @property
+    def parties(self):
+        return self._parties
+
+    @property
+    def n_waiting(self):
+        if self._state == 'filling':
+            return self._count
+        return 0
+
+    @property
+    def broken(self):
+        return self._state == 'broken'

@@ -11,28 +11,107 @@ use crate::runtime::ops as vops;
 use crate::runtime::value::{Lbf, PyResult, Value};
 
 const STR_METHODS: &[&str] = &[
-    "join", "split", "rsplit", "strip", "lstrip", "rstrip", "upper", "lower", "startswith",
-    "endswith", "replace", "format", "ljust", "rjust", "center", "find", "rfind", "index",
-    "count", "isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "title",
-    "capitalize", "splitlines", "zfill", "partition", "rpartition", "encode", "swapcase",
-    "removeprefix", "removesuffix", "isidentifier", "casefold", "expandtabs", "isnumeric",
-    "isdecimal", "__len__", "__contains__",
+    "join",
+    "split",
+    "rsplit",
+    "strip",
+    "lstrip",
+    "rstrip",
+    "upper",
+    "lower",
+    "startswith",
+    "endswith",
+    "replace",
+    "format",
+    "ljust",
+    "rjust",
+    "center",
+    "find",
+    "rfind",
+    "index",
+    "count",
+    "isdigit",
+    "isalpha",
+    "isalnum",
+    "isspace",
+    "isupper",
+    "islower",
+    "title",
+    "capitalize",
+    "splitlines",
+    "zfill",
+    "partition",
+    "rpartition",
+    "encode",
+    "swapcase",
+    "removeprefix",
+    "removesuffix",
+    "isidentifier",
+    "casefold",
+    "expandtabs",
+    "isnumeric",
+    "isdecimal",
+    "__len__",
+    "__contains__",
 ];
 const LIST_METHODS: &[&str] = &[
-    "append", "extend", "pop", "insert", "remove", "index", "sort", "copy", "clear", "count",
-    "reverse", "__len__", "__contains__", "__getitem__",
+    "append",
+    "extend",
+    "pop",
+    "insert",
+    "remove",
+    "index",
+    "sort",
+    "copy",
+    "clear",
+    "count",
+    "reverse",
+    "__len__",
+    "__contains__",
+    "__getitem__",
 ];
 const DICT_METHODS: &[&str] = &[
-    "get", "items", "keys", "values", "setdefault", "pop", "update", "copy", "clear",
-    "popitem", "__len__", "__contains__", "__getitem__",
+    "get",
+    "items",
+    "keys",
+    "values",
+    "setdefault",
+    "pop",
+    "update",
+    "copy",
+    "clear",
+    "popitem",
+    "__len__",
+    "__contains__",
+    "__getitem__",
 ];
 const SET_METHODS: &[&str] = &[
-    "add", "discard", "remove", "pop", "clear", "copy", "update", "union", "intersection",
-    "difference", "issubset", "issuperset", "isdisjoint", "symmetric_difference", "__len__",
+    "add",
+    "discard",
+    "remove",
+    "pop",
+    "clear",
+    "copy",
+    "update",
+    "union",
+    "intersection",
+    "difference",
+    "issubset",
+    "issuperset",
+    "isdisjoint",
+    "symmetric_difference",
+    "__len__",
     "__contains__",
 ];
 const TUPLE_METHODS: &[&str] = &["index", "count", "__len__", "__contains__", "__getitem__"];
-const CORO_METHODS: &[&str] = &["send", "throw", "close", "__await__", "__next__", "__iter__"];
+const CORO_METHODS: &[&str] = &[
+    "send",
+    "throw",
+    "close",
+    "__await__",
+    "__next__",
+    "__iter__",
+];
 const AGEN_METHODS: &[&str] = &["__anext__", "__aiter__", "asend", "athrow", "aclose"];
 const STREAM_METHODS: &[&str] = &["write", "flush", "reconfigure", "isatty", "fileno"];
 
@@ -81,10 +160,16 @@ pub async fn call_native(it: &Rc<Interp>, recv: &Value, name: &str, args: Args) 
         Value::Dict(d) => dict_method(it, d, name, args).await,
         Value::Set(d) => set_method(it, d, name, args).await,
         Value::Tuple(t) => match name {
-            "index" | "count" => seq_index_count(it, &t.to_vec(), name, &args).await,
+            "index" | "count" => seq_index_count(it, t, name, &args).await,
             "__len__" => Ok(Value::Int(t.len() as i64)),
-            "__contains__" => Ok(Value::Bool(it.contains(recv, args.pos.first().unwrap_or(&Value::None)).await?)),
-            "__getitem__" => it.getitem(recv, args.pos.first().unwrap_or(&Value::None)).await,
+            "__contains__" => Ok(Value::Bool(
+                it.contains(recv, args.pos.first().unwrap_or(&Value::None))
+                    .await?,
+            )),
+            "__getitem__" => {
+                it.getitem(recv, args.pos.first().unwrap_or(&Value::None))
+                    .await
+            }
             _ => Err(it.attr_error(recv, name)),
         },
         Value::Int(i) => match name {
@@ -104,9 +189,14 @@ pub async fn call_native(it: &Rc<Interp>, recv: &Value, name: &str, args: Args) 
                     let v = args.pos.first().cloned().unwrap_or_default();
                     match it.gen_resume(c, Some(Resume::Send(v))).await? {
                         crate::interp::drive::GenStep::Yielded(y) => Ok(y),
-                        crate::interp::drive::GenStep::Returned(r) => {
-                            Err(it.new_exc(&it.t.by_name("StopIteration"), if matches!(r, Value::None) { vec![] } else { vec![r] }))
-                        }
+                        crate::interp::drive::GenStep::Returned(r) => Err(it.new_exc(
+                            &it.t.by_name("StopIteration"),
+                            if matches!(r, Value::None) {
+                                vec![]
+                            } else {
+                                vec![r]
+                            },
+                        )),
                     }
                 }
                 "throw" => {
@@ -114,9 +204,14 @@ pub async fn call_native(it: &Rc<Interp>, recv: &Value, name: &str, args: Args) 
                     let e = it.to_exception(v).await?;
                     match it.gen_resume(c, Some(Resume::Throw(e))).await? {
                         crate::interp::drive::GenStep::Yielded(y) => Ok(y),
-                        crate::interp::drive::GenStep::Returned(r) => {
-                            Err(it.new_exc(&it.t.by_name("StopIteration"), if matches!(r, Value::None) { vec![] } else { vec![r] }))
-                        }
+                        crate::interp::drive::GenStep::Returned(r) => Err(it.new_exc(
+                            &it.t.by_name("StopIteration"),
+                            if matches!(r, Value::None) {
+                                vec![]
+                            } else {
+                                vec![r]
+                            },
+                        )),
                     }
                 }
                 "close" => {
@@ -128,9 +223,15 @@ pub async fn call_native(it: &Rc<Interp>, recv: &Value, name: &str, args: Args) 
                     }
                     let e = it.new_exc(&it.t.by_name("GeneratorExit"), vec![]);
                     match it.gen_resume(c, Some(Resume::Throw(e))).await {
-                        Ok(crate::interp::drive::GenStep::Yielded(_)) => Err(it.runtime_error("generator ignored GeneratorExit")),
+                        Ok(crate::interp::drive::GenStep::Yielded(_)) => {
+                            Err(it.runtime_error("generator ignored GeneratorExit"))
+                        }
                         Ok(_) => Ok(Value::None),
-                        Err(e) if it.exc_is(&e, "GeneratorExit") || it.exc_is(&e, "StopIteration") => Ok(Value::None),
+                        Err(e)
+                            if it.exc_is(&e, "GeneratorExit") || it.exc_is(&e, "StopIteration") =>
+                        {
+                            Ok(Value::None)
+                        }
                         Err(e) => Err(e),
                     }
                 }
@@ -146,7 +247,9 @@ pub async fn call_native(it: &Rc<Interp>, recv: &Value, name: &str, args: Args) 
                             let v = args.pos.first().cloned().unwrap_or_default();
                             Some(Resume::Throw(it.to_exception(v).await?))
                         }
-                        "aclose" => Some(Resume::Throw(it.new_exc(&it.t.by_name("GeneratorExit"), vec![]))),
+                        "aclose" => Some(Resume::Throw(
+                            it.new_exc(&it.t.by_name("GeneratorExit"), vec![]),
+                        )),
                         _ => None,
                     };
                     let is_close = name == "aclose";
@@ -172,11 +275,19 @@ pub async fn call_native(it: &Rc<Interp>, recv: &Value, name: &str, args: Args) 
                                     Err(it2.new_exc(&it2.t.by_name("StopAsyncIteration"), vec![]))
                                 }
                             }
-                            Err(e) if is_close && it2.exc_is(&e, "GeneratorExit") => Ok(Value::None),
+                            Err(e) if is_close && it2.exc_is(&e, "GeneratorExit") => {
+                                Ok(Value::None)
+                            }
                             Err(e) => Err(e),
                         }
                     });
-                    let v = it.native_coro(name, CoroKind::Coroutine, body);
+                    let helper_name: &'static str = match name {
+                        "asend" => "asend",
+                        "athrow" => "athrow",
+                        "aclose" => "aclose",
+                        _ => "__anext__",
+                    };
+                    let v = it.native_coro(helper_name, CoroKind::Coroutine, body);
                     if let Value::Coro(n) = &v {
                         // An awaitable helper, not a user coroutine: no never-awaited warning.
                         n.helper.set(true);
@@ -202,7 +313,10 @@ pub async fn call_native(it: &Rc<Interp>, recv: &Value, name: &str, args: Args) 
                 let notes = i.dict.borrow().get_str("__notes__").cloned();
                 match notes {
                     Some(Value::List(l)) => l.borrow_mut().push(note),
-                    _ => i.dict.borrow_mut().insert_str("__notes__", Value::list(vec![note])),
+                    _ => i
+                        .dict
+                        .borrow_mut()
+                        .insert_str("__notes__", Value::list(vec![note])),
                 }
                 Ok(Value::None)
             }
@@ -342,7 +456,8 @@ async fn str_method(it: &Rc<Interp>, s: &Rc<str>, name: &str, mut args: Args) ->
                     if name == "split" {
                         s.splitn(m + 1, &**sep).map(String::from).collect()
                     } else {
-                        let mut v: Vec<String> = s.rsplitn(m + 1, &**sep).map(String::from).collect();
+                        let mut v: Vec<String> =
+                            s.rsplitn(m + 1, &**sep).map(String::from).collect();
                         v.reverse();
                         v
                     }
@@ -386,7 +501,17 @@ async fn str_method(it: &Rc<Interp>, s: &Rc<str>, name: &str, mut args: Args) ->
         }),
         "upper" => Value::str(s.to_uppercase()),
         "lower" | "casefold" => Value::str(s.to_lowercase()),
-        "swapcase" => Value::str(s.chars().map(|c| if c.is_uppercase() { c.to_lowercase().collect::<String>() } else { c.to_uppercase().collect() }).collect::<String>()),
+        "swapcase" => Value::str(
+            s.chars()
+                .map(|c| {
+                    if c.is_uppercase() {
+                        c.to_lowercase().collect::<String>()
+                    } else {
+                        c.to_uppercase().collect()
+                    }
+                })
+                .collect::<String>(),
+        ),
         "title" => {
             let mut out = String::new();
             let mut prev_alpha = false;
@@ -421,16 +546,21 @@ async fn str_method(it: &Rc<Interp>, s: &Rc<str>, name: &str, mut args: Args) ->
             let mut hit = false;
             for p in prefixes {
                 let Value::Str(p) = p else {
-                    return Err(it.type_error(format!("{name} first arg must be str or a tuple of str")));
+                    return Err(
+                        it.type_error(format!("{name} first arg must be str or a tuple of str"))
+                    );
                 };
-                if (name == "startswith" && s.starts_with(&*p)) || (name == "endswith" && s.ends_with(&*p)) {
+                if (name == "startswith" && s.starts_with(&*p))
+                    || (name == "endswith" && s.ends_with(&*p))
+                {
                     hit = true;
                 }
             }
             Value::Bool(hit)
         }
         "replace" => {
-            let (Some(Value::Str(a)), Some(Value::Str(b))) = (args.pos.first(), args.pos.get(1)) else {
+            let (Some(Value::Str(a)), Some(Value::Str(b))) = (args.pos.first(), args.pos.get(1))
+            else {
                 return Err(it.type_error("replace() arguments must be str"));
             };
             match args.pos.get(2) {
@@ -461,31 +591,59 @@ async fn str_method(it: &Rc<Interp>, s: &Rc<str>, name: &str, mut args: Args) ->
                 return Err(it.type_error("must be str"));
             };
             if name == "count" {
-                return Ok(Value::Int(if sub.is_empty() { s.chars().count() as i64 + 1 } else { s.matches(&**sub).count() as i64 }));
+                return Ok(Value::Int(if sub.is_empty() {
+                    s.chars().count() as i64 + 1
+                } else {
+                    s.matches(&**sub).count() as i64
+                }));
             }
-            let pos = if name == "rfind" { s.rfind(&**sub) } else { s.find(&**sub) };
+            let pos = if name == "rfind" {
+                s.rfind(&**sub)
+            } else {
+                s.find(&**sub)
+            };
             match pos {
                 Some(b) => Value::Int(s[..b].chars().count() as i64),
                 None if name == "index" => return Err(it.value_error("substring not found")),
                 None => Value::Int(-1),
             }
         }
-        "isdigit" | "isnumeric" | "isdecimal" => Value::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit())),
+        "isdigit" | "isnumeric" | "isdecimal" => {
+            Value::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit()))
+        }
         "isalpha" => Value::Bool(!s.is_empty() && s.chars().all(char::is_alphabetic)),
         "isalnum" => Value::Bool(!s.is_empty() && s.chars().all(char::is_alphanumeric)),
         "isspace" => Value::Bool(!s.is_empty() && s.chars().all(char::is_whitespace)),
-        "isupper" => Value::Bool(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)),
-        "islower" => Value::Bool(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase)),
-        "isidentifier" => Value::Bool(!s.is_empty() && !s.starts_with(|c: char| c.is_ascii_digit()) && s.chars().all(|c| c.is_alphanumeric() || c == '_')),
+        "isupper" => {
+            Value::Bool(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase))
+        }
+        "islower" => {
+            Value::Bool(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase))
+        }
+        "isidentifier" => Value::Bool(
+            !s.is_empty()
+                && !s.starts_with(|c: char| c.is_ascii_digit())
+                && s.chars().all(|c| c.is_alphanumeric() || c == '_'),
+        ),
         "splitlines" => Value::list(s.lines().map(Value::str).collect()),
         "partition" | "rpartition" => {
             let Some(Value::Str(sep)) = args.pos.first() else {
                 return Err(it.type_error("must be str"));
             };
-            let found = if name == "partition" { s.find(&**sep) } else { s.rfind(&**sep) };
+            let found = if name == "partition" {
+                s.find(&**sep)
+            } else {
+                s.rfind(&**sep)
+            };
             match found {
-                Some(i) => Value::tuple(vec![Value::str(&s[..i]), Value::Str(sep.clone()), Value::str(&s[i + sep.len()..])]),
-                None if name == "partition" => Value::tuple(vec![Value::Str(s.clone()), Value::str(""), Value::str("")]),
+                Some(i) => Value::tuple(vec![
+                    Value::str(&s[..i]),
+                    Value::Str(sep.clone()),
+                    Value::str(&s[i + sep.len()..]),
+                ]),
+                None if name == "partition" => {
+                    Value::tuple(vec![Value::Str(s.clone()), Value::str(""), Value::str("")])
+                }
                 None => Value::tuple(vec![Value::str(""), Value::str(""), Value::Str(s.clone())]),
             }
         }
@@ -500,7 +658,13 @@ async fn str_method(it: &Rc<Interp>, s: &Rc<str>, name: &str, mut args: Args) ->
         "expandtabs" => Value::str(s.replace('\t', "        ")),
         "encode" => return Err(it.unsupported("bytes objects")),
         "__len__" => Value::Int(s.chars().count() as i64),
-        "__contains__" => Value::Bool(it.contains(&Value::Str(s.clone()), args.pos.first().unwrap_or(&Value::None)).await?),
+        "__contains__" => Value::Bool(
+            it.contains(
+                &Value::Str(s.clone()),
+                args.pos.first().unwrap_or(&Value::None),
+            )
+            .await?,
+        ),
         _ => return Err(it.attr_error(&Value::Str(s.clone()), name)),
     })
 }
@@ -550,9 +714,22 @@ pub async fn str_format(it: &Rc<Interp>, s: &str, args: &Args) -> PyResult<Strin
             let mut v = if first.is_empty() {
                 let v = args.pos.get(auto).cloned();
                 auto += 1;
-                v.ok_or_else(|| it.err("IndexError", format!("Replacement index {} out of range for positional args tuple", auto - 1)))?
+                v.ok_or_else(|| {
+                    it.err(
+                        "IndexError",
+                        format!(
+                            "Replacement index {} out of range for positional args tuple",
+                            auto - 1
+                        ),
+                    )
+                })?
             } else if let Ok(n) = first.parse::<usize>() {
-                args.pos.get(n).cloned().ok_or_else(|| it.err("IndexError", format!("Replacement index {n} out of range for positional args tuple")))?
+                args.pos.get(n).cloned().ok_or_else(|| {
+                    it.err(
+                        "IndexError",
+                        format!("Replacement index {n} out of range for positional args tuple"),
+                    )
+                })?
             } else {
                 args.kw
                     .iter()
@@ -589,11 +766,18 @@ pub async fn str_format(it: &Rc<Interp>, s: &str, args: &Args) -> PyResult<Strin
     Ok(out)
 }
 
-async fn list_method(it: &Rc<Interp>, recv: &Value, l: &Rc<RefCell<Vec<Value>>>, name: &str, mut args: Args) -> PyResult {
+async fn list_method(
+    it: &Rc<Interp>,
+    recv: &Value,
+    l: &Rc<RefCell<Vec<Value>>>,
+    name: &str,
+    mut args: Args,
+) -> PyResult {
     Ok(match name {
         "append" => {
             it.alloc(1)?;
-            l.borrow_mut().push(args.pos.first().cloned().unwrap_or_default());
+            l.borrow_mut()
+                .push(args.pos.first().cloned().unwrap_or_default());
             Value::None
         }
         "extend" => {
@@ -664,8 +848,14 @@ async fn list_method(it: &Rc<Interp>, recv: &Value, l: &Rc<RefCell<Vec<Value>>>,
             Value::None
         }
         "__len__" => Value::Int(l.borrow().len() as i64),
-        "__contains__" => Value::Bool(it.contains(recv, args.pos.first().unwrap_or(&Value::None)).await?),
-        "__getitem__" => it.getitem(recv, args.pos.first().unwrap_or(&Value::None)).await?,
+        "__contains__" => Value::Bool(
+            it.contains(recv, args.pos.first().unwrap_or(&Value::None))
+                .await?,
+        ),
+        "__getitem__" => {
+            it.getitem(recv, args.pos.first().unwrap_or(&Value::None))
+                .await?
+        }
         _ => return Err(it.attr_error(recv, name)),
     })
 }
@@ -696,27 +886,30 @@ pub async fn dict_update_from(it: &Rc<Interp>, d: &mut Dict, src: &Value) -> PyR
     Ok(())
 }
 
-async fn dict_method(it: &Rc<Interp>, d: &Rc<RefCell<Dict>>, name: &str, mut args: Args) -> PyResult {
+async fn dict_method(
+    it: &Rc<Interp>,
+    d: &Rc<RefCell<Dict>>,
+    name: &str,
+    mut args: Args,
+) -> PyResult {
     let key_of = |v: &Value| -> PyResult<HashKey> {
-        HashKey::of(v).ok_or_else(|| it.type_error(format!("unhashable type: '{}'", it.type_name(v))))
+        HashKey::of(v)
+            .ok_or_else(|| it.type_error(format!("unhashable type: '{}'", it.type_name(v))))
     };
     let view = |kind: u8| -> Value {
-        let items: Vec<Value> = d
-            .borrow()
-            .iter()
-            .map(|(k, v)| match kind {
-                0 => k.clone(),
-                1 => v.clone(),
-                _ => Value::tuple(vec![k.clone(), v.clone()]),
-            })
-            .collect();
-        Value::list(items)
+        Value::Native(Rc::new(NativeObj::DictView {
+            dict: d.clone(),
+            kind,
+        }))
     };
     Ok(match name {
         "get" => {
             let k = args.pos.first().cloned().unwrap_or_default();
             let h = key_of(&k)?;
-            d.borrow().get_key(&h).cloned().unwrap_or_else(|| args.pos.get(1).cloned().unwrap_or_default())
+            d.borrow()
+                .get_key(&h)
+                .cloned()
+                .unwrap_or_else(|| args.pos.get(1).cloned().unwrap_or_default())
         }
         "keys" => view(0),
         "values" => view(1),
@@ -775,14 +968,21 @@ async fn dict_method(it: &Rc<Interp>, d: &Rc<RefCell<Dict>>, name: &str, mut arg
             let h = key_of(args.pos.first().unwrap_or(&Value::None))?;
             Value::Bool(d.borrow().contains_key(&h))
         }
-        "__getitem__" => it.getitem(&Value::Dict(d.clone()), args.pos.first().unwrap_or(&Value::None)).await?,
+        "__getitem__" => {
+            it.getitem(
+                &Value::Dict(d.clone()),
+                args.pos.first().unwrap_or(&Value::None),
+            )
+            .await?
+        }
         _ => return Err(it.attr_error(&Value::Dict(d.clone()), name)),
     })
 }
 
 async fn set_method(it: &Rc<Interp>, d: &Rc<RefCell<Dict>>, name: &str, args: Args) -> PyResult {
     let key_of = |v: &Value| -> PyResult<HashKey> {
-        HashKey::of(v).ok_or_else(|| it.type_error(format!("unhashable type: '{}'", it.type_name(v))))
+        HashKey::of(v)
+            .ok_or_else(|| it.type_error(format!("unhashable type: '{}'", it.type_name(v))))
     };
     let other_set = |v: Vec<Value>| -> PyResult<Dict> {
         let mut o = Dict::new();
@@ -809,7 +1009,7 @@ async fn set_method(it: &Rc<Interp>, d: &Rc<RefCell<Dict>>, name: &str, args: Ar
             Value::None
         }
         "pop" => {
-            let first = d.borrow().keys().into_iter().next();
+            let first = d.borrow().set_keys().into_iter().next();
             match first {
                 Some(k) => {
                     let h = key_of(&k)?;

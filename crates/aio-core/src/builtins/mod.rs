@@ -11,7 +11,9 @@ use std::rc::Rc;
 use crate::engine::Stream;
 use crate::interp::Interp;
 use crate::runtime::dict::{Dict, HashKey};
-use crate::runtime::object::{Args, Builtin, BuiltinFn, Class, IterState, NativeObj, StreamKind, Ty};
+use crate::runtime::object::{
+    Args, Builtin, BuiltinFn, Class, IterState, NativeObj, StreamKind, Ty,
+};
 use crate::runtime::ops as vops;
 use crate::runtime::value::{Lbf, PyResult, Value};
 
@@ -27,7 +29,6 @@ macro_rules! abuiltin {
         }
     };
 }
-pub(crate) use abuiltin;
 
 /// A builtin function value.
 pub fn func(name: &str, f: BuiltinFn) -> Value {
@@ -87,18 +88,49 @@ pub fn install(it: &Rc<Interp>) {
         ("chr", BuiltinFn::Sync(chr)),
         ("ord", BuiltinFn::Sync(ord)),
         ("pow", BuiltinFn::Async(pow)),
-        ("classmethod", BuiltinFn::Sync(|_, _, a| Ok(Value::Native(Rc::new(NativeObj::ClassMethod(a.pos.first().cloned().unwrap_or_default())))))),
-        ("staticmethod", BuiltinFn::Sync(|_, _, a| Ok(Value::Native(Rc::new(NativeObj::StaticMethod(a.pos.first().cloned().unwrap_or_default())))))),
-        ("property", BuiltinFn::Sync(|_, _, a| Ok(Value::Native(Rc::new(NativeObj::Property(a.pos.first().cloned().unwrap_or_default(), RefCell::new(a.pos.get(1).cloned()))))))),
-        ("globals", BuiltinFn::Sync(|it, _, _| {
-            let mut d = Dict::new();
-            for (k, v) in it.main.dict.borrow().iter() {
-                d.insert_str(k, v.clone());
-            }
-            Ok(Value::dict(d))
-        })),
-        ("input", BuiltinFn::Sync(|it, _, _| Err(it.unsupported("input()")))),
-        ("open", BuiltinFn::Sync(|it, _, _| Err(it.unsupported("open() (no file system)")))),
+        (
+            "classmethod",
+            BuiltinFn::Sync(|_, _, a| {
+                Ok(Value::Native(Rc::new(NativeObj::ClassMethod(
+                    a.pos.first().cloned().unwrap_or_default(),
+                ))))
+            }),
+        ),
+        (
+            "staticmethod",
+            BuiltinFn::Sync(|_, _, a| {
+                Ok(Value::Native(Rc::new(NativeObj::StaticMethod(
+                    a.pos.first().cloned().unwrap_or_default(),
+                ))))
+            }),
+        ),
+        (
+            "property",
+            BuiltinFn::Sync(|_, _, a| {
+                Ok(Value::Native(Rc::new(NativeObj::Property(
+                    a.pos.first().cloned().unwrap_or_default(),
+                    RefCell::new(a.pos.get(1).cloned()),
+                ))))
+            }),
+        ),
+        (
+            "globals",
+            BuiltinFn::Sync(|it, _, _| {
+                let mut d = Dict::new();
+                for (k, v) in it.main.dict.borrow().iter() {
+                    d.insert_str(k, v.clone());
+                }
+                Ok(Value::dict(d))
+            }),
+        ),
+        (
+            "input",
+            BuiltinFn::Sync(|it, _, _| Err(it.unsupported("input()"))),
+        ),
+        (
+            "open",
+            BuiltinFn::Sync(|it, _, _| Err(it.unsupported("open() (no file system)"))),
+        ),
         ("exit", BuiltinFn::Sync(sys_exit)),
         ("quit", BuiltinFn::Sync(sys_exit)),
         ("aiter", BuiltinFn::Async(aiter)),
@@ -136,27 +168,33 @@ pub fn install(it: &Rc<Interp>) {
     // BaseException.__init__ stores args; object.__init__ accepts nothing extra.
     t.exc["BaseException"].dict.borrow_mut().insert_str(
         "__init__",
-        func("__init__", BuiltinFn::Sync(|_, _, a| {
-            if let Some(Value::Instance(e)) = a.pos.first() {
-                if let Some(d) = &e.exc {
+        func(
+            "__init__",
+            BuiltinFn::Sync(|_, _, a| {
+                if let Some(Value::Instance(e)) = a.pos.first()
+                    && let Some(d) = &e.exc
+                {
                     *d.args.borrow_mut() = a.pos[1..].to_vec().into();
                 }
-            }
-            Ok(Value::None)
-        })),
+                Ok(Value::None)
+            }),
+        ),
     );
     t.object.dict.borrow_mut().insert_str(
         "__init__",
-        func("__init__", BuiltinFn::Sync(|it, _, a| {
-            if a.pos.len() > 1 || !a.kw.is_empty() {
-                let name = match a.pos.first() {
-                    Some(v) => it.type_name(v).to_string(),
-                    None => "object".into(),
-                };
-                return Err(it.type_error(format!("{name}() takes no arguments")));
-            }
-            Ok(Value::None)
-        })),
+        func(
+            "__init__",
+            BuiltinFn::Sync(|it, _, a| {
+                if a.pos.len() > 1 || !a.kw.is_empty() {
+                    let name = match a.pos.first() {
+                        Some(v) => it.type_name(v).to_string(),
+                        None => "object".into(),
+                    };
+                    return Err(it.type_error(format!("{name}() takes no arguments")));
+                }
+                Ok(Value::None)
+            }),
+        ),
     );
 }
 
@@ -194,7 +232,8 @@ abuiltin!(print, |it, args| {
             }
         }
         Some(other) => {
-            it.call_method(other, &Rc::from("write"), Args::new(vec![Value::str(text)])).await?;
+            it.call_method(other, &Rc::from("write"), Args::new(vec![Value::str(text)]))
+                .await?;
         }
     }
     Ok(Value::None)
@@ -219,7 +258,12 @@ abuiltin!(len, |it, args| {
 });
 
 /// Sorts values (stable), with an optional key function and reverse flag.
-pub async fn sort_values(it: &Rc<Interp>, items: Vec<Value>, key: Option<Value>, reverse: bool) -> PyResult<Vec<Value>> {
+pub async fn sort_values(
+    it: &Rc<Interp>,
+    items: Vec<Value>,
+    key: Option<Value>,
+    reverse: bool,
+) -> PyResult<Vec<Value>> {
     let keys = match &key {
         Some(k) if !matches!(k, Value::None) => {
             let mut ks = Vec::with_capacity(items.len());
@@ -236,7 +280,11 @@ pub async fn sort_values(it: &Rc<Interp>, items: Vec<Value>, key: Option<Value>,
     let fast = keys.iter().all(|k| !matches!(k, Value::Instance(_)));
     if fast {
         idx.sort_by(|&a, &b| {
-            let (x, y) = if reverse { (&keys[b], &keys[a]) } else { (&keys[a], &keys[b]) };
+            let (x, y) = if reverse {
+                (&keys[b], &keys[a])
+            } else {
+                (&keys[a], &keys[b])
+            };
             match vops::cmp_fast(x, y) {
                 Some(o) => o,
                 None => {
@@ -293,17 +341,24 @@ abuiltin!(sorted, |it, args| {
 abuiltin!(reversed, |it, args| {
     need(&it, &args, 1, "reversed")?;
     let mut items = match &args.pos[0] {
-        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) => it.collect(&args.pos[0]).await?,
-        Value::Str(s) => s.chars().map(|c| Value::str(c.to_string())).collect(),
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) => {
+            it.collect(&args.pos[0]).await?
+        }
         other => {
-            return Err(it.type_error(format!("'{}' object is not reversible", it.type_name(other))));
+            return Err(it.type_error(format!(
+                "'{}' object is not reversible",
+                it.type_name(other)
+            )));
         }
     };
     if let Value::Str(s) = &args.pos[0] {
         items = s.chars().map(|c| Value::str(c.to_string())).collect();
     }
     items.reverse();
-    Ok(Value::Iter(Rc::new(RefCell::new(IterState::Vals { items: items.into(), idx: 0 }))))
+    Ok(Value::Iter(Rc::new(RefCell::new(IterState::Vals {
+        items: items.into(),
+        idx: 0,
+    }))))
 });
 
 abuiltin!(enumerate, |it, args| {
@@ -313,7 +368,10 @@ abuiltin!(enumerate, |it, args| {
         _ => 0,
     };
     let inner = it.iter_of(&args.pos[0]).await?;
-    Ok(Value::Iter(Rc::new(RefCell::new(IterState::Enumerate { inner, count: start }))))
+    Ok(Value::Iter(Rc::new(RefCell::new(IterState::Enumerate {
+        inner,
+        count: start,
+    }))))
 });
 
 abuiltin!(zip, |it, args| {
@@ -335,13 +393,19 @@ abuiltin!(map, |it, args| {
     for a in &args.pos[1..] {
         iters.push(it.iter_of(a).await?);
     }
-    Ok(Value::Iter(Rc::new(RefCell::new(IterState::Map { func, iters }))))
+    Ok(Value::Iter(Rc::new(RefCell::new(IterState::Map {
+        func,
+        iters,
+    }))))
 });
 
 abuiltin!(filter, |it, args| {
     need(&it, &args, 2, "filter")?;
     let inner = it.iter_of(&args.pos[1]).await?;
-    Ok(Value::Iter(Rc::new(RefCell::new(IterState::Filter { func: args.pos[0].clone(), inner }))))
+    Ok(Value::Iter(Rc::new(RefCell::new(IterState::Filter {
+        func: args.pos[0].clone(),
+        inner,
+    }))))
 });
 
 abuiltin!(any, |it, args| {
@@ -393,18 +457,24 @@ async fn min_max(it: &Rc<Interp>, mut args: Args, want_max: bool) -> PyResult {
     }
     let mut best = items[0].clone();
     let mut best_key = match &key {
-        Some(k) if !matches!(k, Value::None) => it.call(k.clone(), Args::new(vec![best.clone()])).await?,
+        Some(k) if !matches!(k, Value::None) => {
+            it.call(k.clone(), Args::new(vec![best.clone()])).await?
+        }
         _ => best.clone(),
     };
     for v in &items[1..] {
         let k = match &key {
-            Some(kf) if !matches!(kf, Value::None) => it.call(kf.clone(), Args::new(vec![v.clone()])).await?,
+            Some(kf) if !matches!(kf, Value::None) => {
+                it.call(kf.clone(), Args::new(vec![v.clone()])).await?
+            }
             _ => v.clone(),
         };
         let better = if want_max {
-            it.compare(crate::syntax::ast::CmpOp::Gt, &k, &best_key).await?
+            it.compare(crate::syntax::ast::CmpOp::Gt, &k, &best_key)
+                .await?
         } else {
-            it.compare(crate::syntax::ast::CmpOp::Lt, &k, &best_key).await?
+            it.compare(crate::syntax::ast::CmpOp::Lt, &k, &best_key)
+                .await?
         };
         if better {
             best = v.clone();
@@ -428,8 +498,33 @@ abuiltin!(next, |it, args| {
     match &args.pos[0] {
         Value::Iter(_) | Value::Coro(_) | Value::Instance(_) => {}
         other => {
-            return Err(it.type_error(format!("'{}' object is not an iterator", it.type_name(other))));
+            return Err(it.type_error(format!(
+                "'{}' object is not an iterator",
+                it.type_name(other)
+            )));
         }
+    }
+    if let Value::Coro(c) = &args.pos[0]
+        && c.kind == crate::runtime::object::CoroKind::Generator
+    {
+        return match it.gen_resume(c, None).await {
+            Ok(crate::interp::drive::GenStep::Yielded(v)) => Ok(v),
+            Ok(crate::interp::drive::GenStep::Returned(r)) => match default {
+                Some(d) => Ok(d),
+                None => Err(it.new_exc(
+                    &it.t.by_name("StopIteration"),
+                    if matches!(r, Value::None) {
+                        vec![]
+                    } else {
+                        vec![r]
+                    },
+                )),
+            },
+            Err(e) if it.exc_is(&e, "StopIteration") => {
+                Err(it.runtime_error("generator raised StopIteration"))
+            }
+            Err(e) => Err(e),
+        };
     }
     match it.next_of(&args.pos[0]).await? {
         Some(v) => Ok(v),
@@ -498,7 +593,8 @@ abuiltin!(hasattr, |it, args| {
 abuiltin!(setattr, |it, args| {
     need(&it, &args, 3, "setattr")?;
     let name = attr_name(&it, args.pos.get(1))?;
-    it.set_attr(&args.pos[0], &name, args.pos[2].clone()).await?;
+    it.set_attr(&args.pos[0], &name, args.pos[2].clone())
+        .await?;
     Ok(Value::None)
 });
 
@@ -513,7 +609,9 @@ abuiltin!(format, |it, args| {
 
 abuiltin!(pow, |it, args| {
     need(&it, &args, 2, "pow")?;
-    let r = it.binop(crate::syntax::ast::BinOp::Pow, &args.pos[0], &args.pos[1]).await?;
+    let r = it
+        .binop(crate::syntax::ast::BinOp::Pow, &args.pos[0], &args.pos[1])
+        .await?;
     match args.pos.get(2) {
         Some(m) => it.binop(crate::syntax::ast::BinOp::Mod, &r, m).await,
         None => Ok(r),
@@ -530,15 +628,24 @@ fn hash(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
 
 fn id(_: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
     let v = args.pos.first().cloned().unwrap_or_default();
-    Ok(Value::Int(0x7f00_0000_0000 + (v.identity() as i64 & 0xff_ffff_ffff)))
+    Ok(Value::Int(
+        0x7f00_0000_0000 + (v.identity() as i64 & 0xff_ffff_ffff),
+    ))
 }
 
 fn abs(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
     match args.pos.first() {
-        Some(Value::Int(i)) => Ok(Value::Int(i.checked_abs().ok_or_else(|| it.err("OverflowError", "integer overflow"))?)),
+        Some(Value::Int(i)) => {
+            Ok(Value::Int(i.checked_abs().ok_or_else(|| {
+                it.err("OverflowError", "integer overflow")
+            })?))
+        }
         Some(Value::Bool(b)) => Ok(Value::Int(*b as i64)),
         Some(Value::Float(f)) => Ok(Value::Float(f.abs())),
-        Some(other) => Err(it.type_error(format!("bad operand type for abs(): '{}'", it.type_name(other)))),
+        Some(other) => Err(it.type_error(format!(
+            "bad operand type for abs(): '{}'",
+            it.type_name(other)
+        ))),
         None => Err(it.type_error("abs() takes exactly one argument (0 given)")),
     }
 }
@@ -557,10 +664,23 @@ fn round(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult {
     let v = args.arg(0, "number").unwrap_or_default();
     let nd = args.arg(1, "ndigits");
     match (&v, nd) {
-        (Value::Int(_) | Value::Bool(_), None | Some(Value::None)) => Ok(Value::Int(vops::num(&v).map(|n| n.f() as i64).unwrap_or(0))),
+        (Value::Int(_) | Value::Bool(_), None | Some(Value::None)) => {
+            Ok(Value::Int(vops::num(&v).map(|n| n.f() as i64).unwrap_or(0)))
+        }
         (Value::Float(f), None | Some(Value::None)) => {
             if !f.is_finite() {
-                return Err(it.err(if f.is_nan() { "ValueError" } else { "OverflowError" }, if f.is_nan() { "cannot convert float NaN to integer" } else { "cannot convert float infinity to integer" }));
+                return Err(it.err(
+                    if f.is_nan() {
+                        "ValueError"
+                    } else {
+                        "OverflowError"
+                    },
+                    if f.is_nan() {
+                        "cannot convert float NaN to integer"
+                    } else {
+                        "cannot convert float infinity to integer"
+                    },
+                ));
             }
             Ok(Value::Int(round_half_even(*f) as i64))
         }
@@ -583,7 +703,10 @@ fn round(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult {
                 Ok(Value::Int(q * p))
             }
         }
-        _ => Err(it.type_error(format!("type {} doesn't define __round__ method", it.type_name(&v)))),
+        _ => Err(it.type_error(format!(
+            "type {} doesn't define __round__ method",
+            it.type_name(&v)
+        ))),
     }
 }
 
@@ -592,7 +715,8 @@ fn divmod(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
         return Err(it.type_error("divmod expected 2 arguments"));
     }
     let (a, b) = (&args.pos[0], &args.pos[1]);
-    let q = vops::num_binop(crate::syntax::ast::BinOp::FloorDiv, a, b).map_err(|(c, m)| it.err(c, m))?;
+    let q = vops::num_binop(crate::syntax::ast::BinOp::FloorDiv, a, b)
+        .map_err(|(c, m)| it.err(c, m))?;
     let r = vops::num_binop(crate::syntax::ast::BinOp::Mod, a, b).map_err(|(c, m)| it.err(c, m))?;
     match (q, r) {
         (Some(q), Some(r)) => Ok(Value::tuple(vec![q, r])),
@@ -620,10 +744,15 @@ fn class_list(it: &Interp, v: &Value) -> PyResult<Vec<Rc<Class>>> {
 
 fn isinstance(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
     if args.pos.len() != 2 {
-        return Err(it.type_error(format!("isinstance expected 2 arguments, got {}", args.pos.len())));
+        return Err(it.type_error(format!(
+            "isinstance expected 2 arguments, got {}",
+            args.pos.len()
+        )));
     }
     let classes = class_list(it, &args.pos[1])?;
-    Ok(Value::Bool(classes.iter().any(|c| it.isinstance(&args.pos[0], c))))
+    Ok(Value::Bool(
+        classes.iter().any(|c| it.isinstance(&args.pos[0], c)),
+    ))
 }
 
 fn issubclass(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
@@ -631,7 +760,11 @@ fn issubclass(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
         return Err(it.type_error("issubclass() arg 1 must be a class"));
     };
     let classes = class_list(it, args.pos.get(1).unwrap_or(&Value::None))?;
-    Ok(Value::Bool(classes.iter().any(|k| c.is_subclass(k) || k.ty == Ty::Object)))
+    Ok(Value::Bool(
+        classes
+            .iter()
+            .any(|k| c.is_subclass(k) || k.ty == Ty::Object),
+    ))
 }
 
 fn callable(_: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
@@ -654,7 +787,9 @@ fn chr(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
 
 fn ord(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
     match args.pos.first() {
-        Some(Value::Str(s)) if s.chars().count() == 1 => Ok(Value::Int(s.chars().next().map(|c| c as i64).unwrap_or(0))),
+        Some(Value::Str(s)) if s.chars().count() == 1 => {
+            Ok(Value::Int(s.chars().next().map(|c| c as i64).unwrap_or(0)))
+        }
         Some(Value::Str(s)) => Err(it.type_error(format!(
             "ord() expected a character, but string of length {} found",
             s.chars().count()
@@ -685,12 +820,23 @@ pub async fn construct_builtin(it: &Rc<Interp>, cls: &Rc<Class>, mut args: Args)
             Some(Value::Float(f)) => {
                 if !f.is_finite() {
                     return Err(it.err(
-                        if f.is_nan() { "ValueError" } else { "OverflowError" },
-                        if f.is_nan() { "cannot convert float NaN to integer" } else { "cannot convert float infinity to integer" },
+                        if f.is_nan() {
+                            "ValueError"
+                        } else {
+                            "OverflowError"
+                        },
+                        if f.is_nan() {
+                            "cannot convert float NaN to integer"
+                        } else {
+                            "cannot convert float infinity to integer"
+                        },
                     ));
                 }
                 if f.abs() >= 9.2e18 {
-                    return Err(it.err("OverflowError", "integer too large for this engine (it uses 64-bit ints)"));
+                    return Err(it.err(
+                        "OverflowError",
+                        "integer too large for this engine (it uses 64-bit ints)",
+                    ));
                 }
                 Ok(Value::Int(f.trunc() as i64))
             }
@@ -703,7 +849,8 @@ pub async fn construct_builtin(it: &Rc<Interp>, cls: &Rc<Class>, mut args: Args)
             }
             Some(Value::Instance(i)) if i.class.lookup("__int__").is_some() => {
                 let f = i.class.lookup("__int__").unwrap_or_default();
-                it.call(f, Args::new(vec![Value::Instance(i.clone())])).await
+                it.call(f, Args::new(vec![Value::Instance(i.clone())]))
+                    .await
             }
             Some(other) => Err(it.type_error(format!(
                 "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -724,7 +871,10 @@ pub async fn construct_builtin(it: &Rc<Interp>, cls: &Rc<Class>, mut args: Args)
                     _ => t.replace('_', "").parse::<f64>().ok(),
                 };
                 v.map(Value::Float).ok_or_else(|| {
-                    it.value_error(format!("could not convert string to float: {}", crate::runtime::fmt::str_repr(&s)))
+                    it.value_error(format!(
+                        "could not convert string to float: {}",
+                        crate::runtime::fmt::str_repr(&s)
+                    ))
                 })
             }
             Some(other) => Err(it.type_error(format!(
@@ -754,7 +904,9 @@ pub async fn construct_builtin(it: &Rc<Interp>, cls: &Rc<Class>, mut args: Args)
             if let Some(v) = first {
                 for x in it.collect(&v).await? {
                     let Some(h) = HashKey::of(&x) else {
-                        return Err(it.type_error(format!("unhashable type: '{}'", it.type_name(&x))));
+                        return Err(
+                            it.type_error(format!("unhashable type: '{}'", it.type_name(&x)))
+                        );
                     };
                     d.insert_key(h, x, Value::None);
                 }
@@ -793,14 +945,23 @@ pub async fn construct_builtin(it: &Rc<Interp>, cls: &Rc<Class>, mut args: Args)
                     }
                     [*start, *stop, *step]
                 }
-                _ => return Err(it.type_error(format!("range expected at most 3 arguments, got {}", ints.len()))),
+                _ => {
+                    return Err(it.type_error(format!(
+                        "range expected at most 3 arguments, got {}",
+                        ints.len()
+                    )));
+                }
             };
             Ok(Value::Range(Rc::new(r)))
         }
         Ty::Slice => {
             let p = &args.pos;
             let g = |i: usize| p.get(i).cloned().unwrap_or_default();
-            Ok(Value::Slice(Rc::new(if p.len() == 1 { [Value::None, g(0), Value::None] } else { [g(0), g(1), g(2)] })))
+            Ok(Value::Slice(Rc::new(if p.len() == 1 {
+                [Value::None, g(0), Value::None]
+            } else {
+                [g(0), g(1), g(2)]
+            })))
         }
         Ty::Type => match (args.pos.len(), first) {
             (1, Some(v)) => Ok(Value::Class(it.type_of(&v))),
@@ -811,7 +972,9 @@ pub async fn construct_builtin(it: &Rc<Interp>, cls: &Rc<Class>, mut args: Args)
                 Some(lp) => lp,
                 None => it.idle_loop(),
             };
-            Ok(Value::Future(crate::asyncio::future::Future::new(it, &lp, None)))
+            Ok(Value::Future(crate::asyncio::future::Future::new(
+                it, &lp, None,
+            )))
         }
         Ty::Object => Ok(Value::Instance(Rc::new(crate::runtime::object::Instance {
             class: cls.clone(),
@@ -845,33 +1008,33 @@ abuiltin!(dict_fromkeys, |it, args| {
 
 /// Attributes of native values that are not plain methods.
 pub fn native_attr(it: &Interp, obj: &Value, name: &str) -> Option<Value> {
-    if let Value::Native(n) = obj {
-        if let NativeObj::Super { owner, receiver } = &**n {
-            let recv_cls = match receiver {
-                Value::Class(c) => c.clone(),
-                other => it.type_of(other),
-            };
-            let mut after = false;
-            let mut chain = vec![recv_cls.clone()];
-            chain.extend(recv_cls.mro.iter().cloned());
-            for c in chain {
-                if after {
-                    if let Some(v) = c.dict.borrow().get_str(name) {
-                        return Some(match v {
-                            Value::Func(_) | Value::Builtin(_) => Value::Method(Rc::new(crate::runtime::object::BoundMethod {
-                                receiver: receiver.clone(),
-                                func: v.clone(),
-                            })),
-                            other => other.clone(),
-                        });
+    if let Value::Native(n) = obj
+        && let NativeObj::Super { owner, receiver } = &**n
+    {
+        let recv_cls = match receiver {
+            Value::Class(c) => c.clone(),
+            other => it.type_of(other),
+        };
+        let mut after = false;
+        let mut chain = vec![recv_cls.clone()];
+        chain.extend(recv_cls.mro.iter().cloned());
+        for c in chain {
+            if after && let Some(v) = c.dict.borrow().get_str(name) {
+                return Some(match v {
+                    Value::Func(_) | Value::Builtin(_) => {
+                        Value::Method(Rc::new(crate::runtime::object::BoundMethod {
+                            receiver: receiver.clone(),
+                            func: v.clone(),
+                        }))
                     }
-                }
-                if Rc::ptr_eq(&c, owner) {
-                    after = true;
-                }
+                    other => other.clone(),
+                });
             }
-            return None;
+            if Rc::ptr_eq(&c, owner) {
+                after = true;
+            }
         }
+        return None;
     }
     match (obj, name) {
         (Value::Int(i), "real" | "numerator") => return Some(Value::Int(*i)),
@@ -882,7 +1045,9 @@ pub fn native_attr(it: &Interp, obj: &Value, name: &str) -> Option<Value> {
         (Value::Range(r), "start") => return Some(Value::Int(r[0])),
         (Value::Range(r), "stop") => return Some(Value::Int(r[1])),
         (Value::Range(r), "step") => return Some(Value::Int(r[2])),
-        (Value::Future(f), "_cancel_message") => return Some(f.cancel_message.borrow().clone().unwrap_or_default()),
+        (Value::Future(f), "_cancel_message") => {
+            return Some(f.cancel_message.borrow().clone().unwrap_or_default());
+        }
         (Value::Future(f), "_state") => {
             return Some(Value::str(match f.state.get() {
                 crate::asyncio::future::FutState::Pending => "PENDING",

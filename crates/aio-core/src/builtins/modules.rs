@@ -63,38 +63,66 @@ impl Interp {
         } else {
             self.clock.offset.set(self.clock.offset.get() + d);
             let now = self.now();
-            self.trace(|| crate::trace::TraceEvent::BlockingSleep { seconds: d, until: now });
+            self.trace(|| crate::trace::TraceEvent::BlockingSleep {
+                seconds: d,
+                until: now,
+            });
         }
     }
 }
 
 fn time_module() -> Rc<Module> {
     let m = Module::new("time", "<time>");
-    m.set("sleep", func("sleep", BuiltinFn::Sync(|it, _, a| {
-        let d = num_arg(it, &a, 0)?;
-        if d < 0.0 {
-            return Err(it.value_error("sleep length must be non-negative"));
-        }
-        it.blocking_sleep(d);
-        Ok(Value::None)
-    })));
+    m.set(
+        "sleep",
+        func(
+            "sleep",
+            BuiltinFn::Sync(|it, _, a| {
+                let d = num_arg(it, &a, 0)?;
+                if d < 0.0 {
+                    return Err(it.value_error("sleep length must be non-negative"));
+                }
+                it.blocking_sleep(d);
+                Ok(Value::None)
+            }),
+        ),
+    );
     let clock: fn(&Rc<Interp>, &Builtin, Args) -> PyResult = |it, _, _| Ok(Value::Float(it.now()));
     for n in ["perf_counter", "monotonic", "process_time", "thread_time"] {
         m.set(n, func(n, BuiltinFn::Sync(clock)));
     }
-    m.set("time", func("time", BuiltinFn::Sync(|it, _, _| Ok(Value::Float(VIRTUAL_EPOCH + it.now())))));
-    let ns: fn(&Rc<Interp>, &Builtin, Args) -> PyResult = |it, _, _| Ok(Value::Int((it.now() * 1e9).round() as i64));
+    m.set(
+        "time",
+        func(
+            "time",
+            BuiltinFn::Sync(|it, _, _| Ok(Value::Float(VIRTUAL_EPOCH + it.now()))),
+        ),
+    );
+    let ns: fn(&Rc<Interp>, &Builtin, Args) -> PyResult =
+        |it, _, _| Ok(Value::Int((it.now() * 1e9).round() as i64));
     for n in ["perf_counter_ns", "monotonic_ns"] {
         m.set(n, func(n, BuiltinFn::Sync(ns)));
     }
-    m.set("time_ns", func("time_ns", BuiltinFn::Sync(|it, _, _| Ok(Value::Int(((VIRTUAL_EPOCH + it.now()) * 1e9) as i64)))));
-    m.set("strftime", func("strftime", BuiltinFn::Sync(|it, _, a| {
-        let Some(Value::Str(f)) = a.pos.first() else {
-            return Err(it.type_error("strftime() argument 1 must be str"));
-        };
-        let secs = VIRTUAL_EPOCH + it.now();
-        Ok(Value::str(strftime(f, secs)))
-    })));
+    m.set(
+        "time_ns",
+        func(
+            "time_ns",
+            BuiltinFn::Sync(|it, _, _| Ok(Value::Int(((VIRTUAL_EPOCH + it.now()) * 1e9) as i64))),
+        ),
+    );
+    m.set(
+        "strftime",
+        func(
+            "strftime",
+            BuiltinFn::Sync(|it, _, a| {
+                let Some(Value::Str(f)) = a.pos.first() else {
+                    return Err(it.type_error("strftime() argument 1 must be str"));
+                };
+                let secs = VIRTUAL_EPOCH + it.now();
+                Ok(Value::str(strftime(f, secs)))
+            }),
+        ),
+    );
     m
 }
 
@@ -118,8 +146,29 @@ pub fn strftime(f: &str, secs: f64) -> String {
         y += 1;
     }
     let wday = (days + 4).rem_euclid(7); // 0 = Sunday
-    const DAYS: [&str; 7] = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-    const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    const DAYS: [&str; 7] = [
+        "Sunday",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+    ];
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
     let mut out = String::new();
     let mut chars = f.chars();
     while let Some(c) = chars.next() {
@@ -161,8 +210,14 @@ fn doy_of(y: i64, m: i64, d: i64) -> i64 {
 
 fn sys_module(it: &Rc<Interp>) -> Rc<Module> {
     let m = Module::new("sys", "<sys>");
-    m.set("stdout", Value::Native(Rc::new(NativeObj::Stream(StreamKind::Stdout))));
-    m.set("stderr", Value::Native(Rc::new(NativeObj::Stream(StreamKind::Stderr))));
+    m.set(
+        "stdout",
+        Value::Native(Rc::new(NativeObj::Stream(StreamKind::Stdout))),
+    );
+    m.set(
+        "stderr",
+        Value::Native(Rc::new(NativeObj::Stream(StreamKind::Stderr))),
+    );
     m.set("__stdout__", m.get("stdout").unwrap_or_default());
     m.set("__stderr__", m.get("stderr").unwrap_or_default());
     m.set("argv", Value::list(vec![Value::Str(it.filename.clone())]));
@@ -173,54 +228,139 @@ fn sys_module(it: &Rc<Interp>) -> Rc<Module> {
     vi.insert_str("major", Value::Int(3));
     vi.insert_str("minor", Value::Int(11));
     vi.insert_str("micro", Value::Int(7));
-    m.set("version_info", Value::Native(Rc::new(NativeObj::Namespace(RefCell::new(vi)))));
-    m.set("exit", func("exit", BuiltinFn::Sync(|it, _, a| Err(it.new_exc(&it.t.by_name("SystemExit"), a.pos)))));
-    m.set("getrecursionlimit", func("getrecursionlimit", BuiltinFn::Sync(|it, _, _| Ok(Value::Int(it.budgets.max_depth as i64)))));
-    m.set("setrecursionlimit", func("setrecursionlimit", BuiltinFn::Sync(|_, _, _| Ok(Value::None))));
-    m.set("exc_info", func("exc_info", BuiltinFn::Sync(|it, _, _| {
-        let top = it.exc_stack.borrow().last().cloned();
-        Ok(match top {
-            Some(e) => Value::tuple(vec![Value::Class(e.class.clone()), Value::Instance(e), Value::None]),
-            None => Value::tuple(vec![Value::None, Value::None, Value::None]),
-        })
-    })));
-    m.set("exception", func("exception", BuiltinFn::Sync(|it, _, _| {
-        Ok(it.exc_stack.borrow().last().cloned().map(Value::Instance).unwrap_or_default())
-    })));
+    m.set(
+        "version_info",
+        Value::Native(Rc::new(NativeObj::Namespace(RefCell::new(vi)))),
+    );
+    m.set(
+        "exit",
+        func(
+            "exit",
+            BuiltinFn::Sync(|it, _, a| Err(it.new_exc(&it.t.by_name("SystemExit"), a.pos))),
+        ),
+    );
+    m.set(
+        "getrecursionlimit",
+        func(
+            "getrecursionlimit",
+            BuiltinFn::Sync(|it, _, _| Ok(Value::Int(it.budgets.max_depth as i64))),
+        ),
+    );
+    m.set(
+        "setrecursionlimit",
+        func(
+            "setrecursionlimit",
+            BuiltinFn::Sync(|_, _, _| Ok(Value::None)),
+        ),
+    );
+    m.set(
+        "exc_info",
+        func(
+            "exc_info",
+            BuiltinFn::Sync(|it, _, _| {
+                let top = it.exc_stack.borrow().last().cloned();
+                Ok(match top {
+                    Some(e) => Value::tuple(vec![
+                        Value::Class(e.class.clone()),
+                        Value::Instance(e),
+                        Value::None,
+                    ]),
+                    None => Value::tuple(vec![Value::None, Value::None, Value::None]),
+                })
+            }),
+        ),
+    );
+    m.set(
+        "exception",
+        func(
+            "exception",
+            BuiltinFn::Sync(|it, _, _| {
+                Ok(it
+                    .exc_stack
+                    .borrow()
+                    .last()
+                    .cloned()
+                    .map(Value::Instance)
+                    .unwrap_or_default())
+            }),
+        ),
+    );
     m
 }
 
 fn gc_module() -> Rc<Module> {
     let m = Module::new("gc", "<gc>");
     // Reference counting frees everything immediately; there are no cycles to collect.
-    m.set("collect", func("collect", BuiltinFn::Sync(|_, _, _| Ok(Value::Int(0)))));
-    m.set("enable", func("enable", BuiltinFn::Sync(|_, _, _| Ok(Value::None))));
-    m.set("disable", func("disable", BuiltinFn::Sync(|_, _, _| Ok(Value::None))));
-    m.set("isenabled", func("isenabled", BuiltinFn::Sync(|_, _, _| Ok(Value::Bool(true)))));
+    m.set(
+        "collect",
+        func("collect", BuiltinFn::Sync(|_, _, _| Ok(Value::Int(0)))),
+    );
+    m.set(
+        "enable",
+        func("enable", BuiltinFn::Sync(|_, _, _| Ok(Value::None))),
+    );
+    m.set(
+        "disable",
+        func("disable", BuiltinFn::Sync(|_, _, _| Ok(Value::None))),
+    );
+    m.set(
+        "isenabled",
+        func(
+            "isenabled",
+            BuiltinFn::Sync(|_, _, _| Ok(Value::Bool(true))),
+        ),
+    );
     m
 }
 
 fn warnings_module() -> Rc<Module> {
     let m = Module::new("warnings", "<warnings>");
-    m.set("warn", func("warn", BuiltinFn::Sync(crate::interp::warn::py_warn)));
-    m.set("simplefilter", func("simplefilter", BuiltinFn::Sync(crate::interp::warn::py_simplefilter)));
-    m.set("filterwarnings", func("filterwarnings", BuiltinFn::Sync(crate::interp::warn::py_simplefilter)));
-    m.set("resetwarnings", func("resetwarnings", BuiltinFn::Sync(|it, _, _| {
-        it.warn.borrow_mut().reset();
-        Ok(Value::None)
-    })));
-    m.set("catch_warnings", func("catch_warnings", BuiltinFn::Sync(|it, _, mut a| {
-        let record = match a.take_kw("record") {
-            Some(v) => v.truthy_fast().unwrap_or(false),
-            None => false,
-        };
-        let _ = it;
-        Ok(Value::Native(Rc::new(NativeObj::CatchWarnings {
-            record,
-            saved: RefCell::new(None),
-            log: RefCell::new(None),
-        })))
-    })));
+    m.set(
+        "warn",
+        func("warn", BuiltinFn::Sync(crate::interp::warn::py_warn)),
+    );
+    m.set(
+        "simplefilter",
+        func(
+            "simplefilter",
+            BuiltinFn::Sync(crate::interp::warn::py_simplefilter),
+        ),
+    );
+    m.set(
+        "filterwarnings",
+        func(
+            "filterwarnings",
+            BuiltinFn::Sync(crate::interp::warn::py_simplefilter),
+        ),
+    );
+    m.set(
+        "resetwarnings",
+        func(
+            "resetwarnings",
+            BuiltinFn::Sync(|it, _, _| {
+                it.warn.borrow_mut().reset();
+                Ok(Value::None)
+            }),
+        ),
+    );
+    m.set(
+        "catch_warnings",
+        func(
+            "catch_warnings",
+            BuiltinFn::Sync(|it, _, mut a| {
+                let record = match a.take_kw("record") {
+                    Some(v) => v.truthy_fast().unwrap_or(false),
+                    None => false,
+                };
+                let _ = it;
+                Ok(Value::Native(Rc::new(NativeObj::CatchWarnings {
+                    record,
+                    saved: RefCell::new(None),
+                    log: RefCell::new(None),
+                })))
+            }),
+        ),
+    );
     m
 }
 
@@ -229,71 +369,138 @@ fn random_module() -> Rc<Module> {
     fn rng_of(it: &Interp) -> std::cell::RefMut<'_, Mt> {
         it.rng.borrow_mut()
     }
-    m.set("seed", func("seed", BuiltinFn::Sync(|it, _, a| {
-        let n = match a.pos.first() {
-            Some(Value::Int(i)) => i.unsigned_abs(),
-            Some(Value::None) | None => 0,
-            Some(Value::Str(s)) => s.bytes().fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(b as u64)),
-            Some(other) => other.identity() as u64,
-        };
-        *it.rng.borrow_mut() = Mt::seeded(n);
-        Ok(Value::None)
-    })));
-    m.set("random", func("random", BuiltinFn::Sync(|it, _, _| Ok(Value::Float(rng_of(it).random())))));
-    m.set("uniform", func("uniform", BuiltinFn::Sync(|it, _, a| {
-        let (x, y) = (num_arg(it, &a, 0)?, num_arg(it, &a, 1)?);
-        let r = rng_of(it).random();
-        Ok(Value::Float(x + (y - x) * r))
-    })));
-    m.set("randint", func("randint", BuiltinFn::Sync(|it, _, a| {
-        let (Some(Value::Int(x)), Some(Value::Int(y))) = (a.pos.first(), a.pos.get(1)) else {
-            return Err(it.type_error("randint() requires two integers"));
-        };
-        if y < x {
-            return Err(it.value_error(format!("empty range for randrange() ({x}, {}, {})", y + 1, y + 1 - x)));
-        }
-        let n = (y - x + 1) as u64;
-        Ok(Value::Int(x + rng_of(it).randbelow(n) as i64))
-    })));
-    m.set("randrange", func("randrange", BuiltinFn::Sync(|it, _, a| {
-        let ints: Vec<i64> = a.pos.iter().filter_map(|v| if let Value::Int(i) = v { Some(*i) } else { None }).collect();
-        let (start, stop, step) = match ints.as_slice() {
-            [stop] => (0, *stop, 1),
-            [s, e] => (*s, *e, 1),
-            [s, e, st] => (*s, *e, *st),
-            _ => return Err(it.type_error("randrange() expects integers")),
-        };
-        let n = if step > 0 { (stop - start + step - 1) / step } else { (start - stop - step - 1) / (-step) };
-        if n <= 0 || step == 0 {
-            return Err(it.value_error("empty range for randrange()"));
-        }
-        Ok(Value::Int(start + step * rng_of(it).randbelow(n as u64) as i64))
-    })));
-    m.set("choice", func("choice", BuiltinFn::Sync(|it, _, a| {
-        let items: Vec<Value> = match a.pos.first() {
-            Some(Value::List(l)) => l.borrow().clone(),
-            Some(Value::Tuple(t)) => t.to_vec(),
-            Some(Value::Str(s)) => s.chars().map(|c| Value::str(c.to_string())).collect(),
-            Some(Value::Range(r)) => (0..crate::runtime::ops::range_len(r)).map(|i| Value::Int(r[0] + r[2] * i)).collect(),
-            _ => return Err(it.type_error("choice() needs a sequence")),
-        };
-        if items.is_empty() {
-            return Err(it.err("IndexError", "Cannot choose from an empty sequence"));
-        }
-        let i = rng_of(it).randbelow(items.len() as u64) as usize;
-        Ok(items[i].clone())
-    })));
-    m.set("shuffle", func("shuffle", BuiltinFn::Sync(|it, _, a| {
-        let Some(Value::List(l)) = a.pos.first() else {
-            return Err(it.type_error("shuffle() needs a list"));
-        };
-        let mut v = l.borrow_mut();
-        for i in (1..v.len()).rev() {
-            let j = rng_of(it).randbelow(i as u64 + 1) as usize;
-            v.swap(i, j);
-        }
-        Ok(Value::None)
-    })));
+    m.set(
+        "seed",
+        func(
+            "seed",
+            BuiltinFn::Sync(|it, _, a| {
+                let n = match a.pos.first() {
+                    Some(Value::Int(i)) => i.unsigned_abs(),
+                    Some(Value::None) | None => 0,
+                    Some(Value::Str(s)) => s
+                        .bytes()
+                        .fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(b as u64)),
+                    Some(other) => other.identity() as u64,
+                };
+                *it.rng.borrow_mut() = Mt::seeded(n);
+                Ok(Value::None)
+            }),
+        ),
+    );
+    m.set(
+        "random",
+        func(
+            "random",
+            BuiltinFn::Sync(|it, _, _| Ok(Value::Float(rng_of(it).random()))),
+        ),
+    );
+    m.set(
+        "uniform",
+        func(
+            "uniform",
+            BuiltinFn::Sync(|it, _, a| {
+                let (x, y) = (num_arg(it, &a, 0)?, num_arg(it, &a, 1)?);
+                let r = rng_of(it).random();
+                Ok(Value::Float(x + (y - x) * r))
+            }),
+        ),
+    );
+    m.set(
+        "randint",
+        func(
+            "randint",
+            BuiltinFn::Sync(|it, _, a| {
+                let (Some(Value::Int(x)), Some(Value::Int(y))) = (a.pos.first(), a.pos.get(1))
+                else {
+                    return Err(it.type_error("randint() requires two integers"));
+                };
+                if y < x {
+                    return Err(it.value_error(format!(
+                        "empty range for randrange() ({x}, {}, {})",
+                        y + 1,
+                        y + 1 - x
+                    )));
+                }
+                let n = (y - x + 1) as u64;
+                Ok(Value::Int(x + rng_of(it).randbelow(n) as i64))
+            }),
+        ),
+    );
+    m.set(
+        "randrange",
+        func(
+            "randrange",
+            BuiltinFn::Sync(|it, _, a| {
+                let ints: Vec<i64> = a
+                    .pos
+                    .iter()
+                    .filter_map(|v| {
+                        if let Value::Int(i) = v {
+                            Some(*i)
+                        } else {
+                            None
+                        }
+                    })
+                    .collect();
+                let (start, stop, step) = match ints.as_slice() {
+                    [stop] => (0, *stop, 1),
+                    [s, e] => (*s, *e, 1),
+                    [s, e, st] => (*s, *e, *st),
+                    _ => return Err(it.type_error("randrange() expects integers")),
+                };
+                let n = if step > 0 {
+                    (stop - start + step - 1) / step
+                } else {
+                    (start - stop - step - 1) / (-step)
+                };
+                if n <= 0 || step == 0 {
+                    return Err(it.value_error("empty range for randrange()"));
+                }
+                Ok(Value::Int(
+                    start + step * rng_of(it).randbelow(n as u64) as i64,
+                ))
+            }),
+        ),
+    );
+    m.set(
+        "choice",
+        func(
+            "choice",
+            BuiltinFn::Sync(|it, _, a| {
+                let items: Vec<Value> = match a.pos.first() {
+                    Some(Value::List(l)) => l.borrow().clone(),
+                    Some(Value::Tuple(t)) => t.to_vec(),
+                    Some(Value::Str(s)) => s.chars().map(|c| Value::str(c.to_string())).collect(),
+                    Some(Value::Range(r)) => (0..crate::runtime::ops::range_len(r))
+                        .map(|i| Value::Int(r[0] + r[2] * i))
+                        .collect(),
+                    _ => return Err(it.type_error("choice() needs a sequence")),
+                };
+                if items.is_empty() {
+                    return Err(it.err("IndexError", "Cannot choose from an empty sequence"));
+                }
+                let i = rng_of(it).randbelow(items.len() as u64) as usize;
+                Ok(items[i].clone())
+            }),
+        ),
+    );
+    m.set(
+        "shuffle",
+        func(
+            "shuffle",
+            BuiltinFn::Sync(|it, _, a| {
+                let Some(Value::List(l)) = a.pos.first() else {
+                    return Err(it.type_error("shuffle() needs a list"));
+                };
+                let mut v = l.borrow_mut();
+                for i in (1..v.len()).rev() {
+                    let j = rng_of(it).randbelow(i as u64 + 1) as usize;
+                    v.swap(i, j);
+                }
+                Ok(Value::None)
+            }),
+        ),
+    );
     m
 }
 
@@ -303,18 +510,42 @@ fn math_module() -> Rc<Module> {
     m.set("e", Value::Float(std::f64::consts::E));
     m.set("inf", Value::Float(f64::INFINITY));
     m.set("nan", Value::Float(f64::NAN));
-    m.set("sqrt", func("sqrt", BuiltinFn::Sync(|it, _, a| {
-        let x = num_arg(it, &a, 0)?;
-        if x < 0.0 {
-            return Err(it.value_error("math domain error"));
-        }
-        Ok(Value::Float(x.sqrt()))
-    })));
-    m.set("floor", func("floor", BuiltinFn::Sync(|it, _, a| Ok(Value::Int(num_arg(it, &a, 0)?.floor() as i64)))));
-    m.set("ceil", func("ceil", BuiltinFn::Sync(|it, _, a| Ok(Value::Int(num_arg(it, &a, 0)?.ceil() as i64)))));
-    m.set("isclose", func("isclose", BuiltinFn::Sync(|it, _, a| {
-        let (x, y) = (num_arg(it, &a, 0)?, num_arg(it, &a, 1)?);
-        Ok(Value::Bool((x - y).abs() <= 1e-9 * x.abs().max(y.abs())))
-    })));
+    m.set(
+        "sqrt",
+        func(
+            "sqrt",
+            BuiltinFn::Sync(|it, _, a| {
+                let x = num_arg(it, &a, 0)?;
+                if x < 0.0 {
+                    return Err(it.value_error("math domain error"));
+                }
+                Ok(Value::Float(x.sqrt()))
+            }),
+        ),
+    );
+    m.set(
+        "floor",
+        func(
+            "floor",
+            BuiltinFn::Sync(|it, _, a| Ok(Value::Int(num_arg(it, &a, 0)?.floor() as i64))),
+        ),
+    );
+    m.set(
+        "ceil",
+        func(
+            "ceil",
+            BuiltinFn::Sync(|it, _, a| Ok(Value::Int(num_arg(it, &a, 0)?.ceil() as i64))),
+        ),
+    );
+    m.set(
+        "isclose",
+        func(
+            "isclose",
+            BuiltinFn::Sync(|it, _, a| {
+                let (x, y) = (num_arg(it, &a, 0)?, num_arg(it, &a, 1)?);
+                Ok(Value::Bool((x - y).abs() <= 1e-9 * x.abs().max(y.abs())))
+            }),
+        ),
+    );
     m
 }

@@ -29,25 +29,25 @@ impl Interp {
                     self.call(m.func.clone(), Args { pos, kw: args.kw }).await
                 }
                 Value::Class(c) => self.instantiate(&c, args).await,
-                Value::Instance(ref inst) => match inst.class.lookup("__call__") {
-                    Some(m) => {
-                        let mut pos = vec![f.clone()];
-                        pos.extend(args.pos);
-                        self.call(m, Args { pos, kw: args.kw }).await
+                Value::Instance(ref inst) => {
+                    match inst.class.lookup("__call__") {
+                        Some(m) => {
+                            let mut pos = vec![f.clone()];
+                            pos.extend(args.pos);
+                            self.call(m, Args { pos, kw: args.kw }).await
+                        }
+                        None => Err(self
+                            .type_error(format!("'{}' object is not callable", inst.class.name))),
                     }
-                    None => Err(self.type_error(format!(
-                        "'{}' object is not callable",
-                        inst.class.name
-                    ))),
-                },
+                }
                 Value::Native(ref n) => match &**n {
                     NativeObj::StaticMethod(g) | NativeObj::ClassMethod(g) => {
                         self.call(g.clone(), args).await
                     }
-                    _ => Err(self.type_error(format!(
-                        "'{}' object is not callable",
-                        self.type_name(&f)
-                    ))),
+                    _ => {
+                        Err(self
+                            .type_error(format!("'{}' object is not callable", self.type_name(&f))))
+                    }
                 },
                 other => Err(self.type_error(format!(
                     "'{}' object is not callable",
@@ -63,7 +63,7 @@ impl Interp {
         if func.is_async() || func.is_generator() {
             return Ok(self.make_coro(func, env));
         }
-        self.clone().run_body(func.clone(), env).await
+        Box::pin(self.clone().run_body(func.clone(), env)).await
     }
 
     /// A coroutine / generator object for a call of `func`.
@@ -96,15 +96,15 @@ impl Interp {
     /// A coroutine object whose body is native Rust code (e.g. `asyncio.sleep`).
     pub fn native_coro(
         self: &Rc<Self>,
-        name: &str,
+        name: &'static str,
         kind: CoroKind,
         body: Lbf<'static, PyResult>,
     ) -> Value {
         Value::Coro(Rc::new(Coro {
             kind,
-            name: Rc::from(name),
-            qualname: Rc::from(name),
-            filename: Rc::from("<native>"),
+            name: self.intern(name),
+            qualname: self.intern(name),
+            filename: self.intern("<native>"),
             def_line: 0,
             body: RefCell::new(Some(body)),
             started: Cell::new(false),
@@ -121,7 +121,7 @@ impl Interp {
 
     /// Runs a function body in a new frame (the future a coroutine object holds).
     pub async fn run_body(self: Rc<Self>, func: Rc<Function>, env: Rc<Env>) -> PyResult {
-        let hidden = &*func.filename != &*self.filename;
+        let hidden = *func.filename != *self.filename;
         let info = Rc::new(FrameInfo {
             name: func.name.clone(),
             filename: func.filename.clone(),
@@ -132,6 +132,7 @@ impl Interp {
             return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
         }
         self.frames.borrow_mut().push(info.clone());
+        let keep = env.clone();
         let frame = Frame {
             env: Some(env),
             globals: func.globals.clone(),
@@ -154,6 +155,10 @@ impl Interp {
             }
         };
         self.pop_frame(&info);
+        if let Err(e) = &result {
+            // The traceback keeps this frame's locals alive, as in CPython.
+            e.exc().keepalive.borrow_mut().push(keep);
+        }
         result
     }
 
@@ -183,6 +188,21 @@ impl Interp {
         };
         if frame.info.hidden {
             data.tb_frame.set(id);
+            // Prelude statements marked `# tb: file.py:N` show as that stdlib frame.
+            if let Some((file, stdline, text, exact)) = self.prelude_tb.get(&line) {
+                data.traceback.borrow_mut().push(TbEntry {
+                    filename: file.clone(),
+                    name: frame.info.name.clone(),
+                    line: *stdline,
+                    span: None,
+                    anchor: None,
+                    source: Some((
+                        text.clone(),
+                        span.filter(|s| *exact && s.line == s.end_line)
+                            .map(|s| (s.col, s.end_col)),
+                    )),
+                });
+            }
             return;
         }
         data.tb_frame.set(id);
@@ -330,8 +350,13 @@ impl Interp {
             if Rc::ptr_eq(&cls, &self.t.by_name("BaseExceptionGroup")) {
                 let exc_cls = self.t.by_name("Exception");
                 let all_exc = match args.pos.get(1) {
-                    Some(Value::List(l)) => l.borrow().iter().all(|v| matches!(v, Value::Instance(i) if i.class.is_subclass(&exc_cls))),
-                    Some(Value::Tuple(t)) => t.iter().all(|v| matches!(v, Value::Instance(i) if i.class.is_subclass(&exc_cls))),
+                    Some(Value::List(l)) => l
+                        .borrow()
+                        .iter()
+                        .all(|v| matches!(v, Value::Instance(i) if i.class.is_subclass(&exc_cls))),
+                    Some(Value::Tuple(t)) => t
+                        .iter()
+                        .all(|v| matches!(v, Value::Instance(i) if i.class.is_subclass(&exc_cls))),
                     _ => false,
                 };
                 if all_exc {
@@ -382,10 +407,7 @@ impl Interp {
         }
         let args = e.args();
         let (Some(Value::Str(_)), Some(excs)) = (args.first(), args.get(1)) else {
-            return Err(self.type_error(format!(
-                "{}() takes exactly 2 arguments",
-                e.class.name
-            )));
+            return Err(self.type_error(format!("{}() takes exactly 2 arguments", e.class.name)));
         };
         let items: Vec<Value> = match excs {
             Value::List(l) => l.borrow().clone(),
@@ -393,16 +415,18 @@ impl Interp {
             _ => return Err(self.type_error("second argument (exceptions) must be a sequence")),
         };
         if items.is_empty() {
-            return Err(self.value_error("second argument (exceptions) must be a non-empty sequence"));
+            return Err(
+                self.value_error("second argument (exceptions) must be a non-empty sequence")
+            );
         }
         let exc_cls = self.t.by_name("Exception");
         for item in &items {
             match item {
                 Value::Instance(i) if i.class.is_exc => {
                     if self.is_exception_group_only(e) && !i.class.is_subclass(&exc_cls) {
-                        return Err(self.type_error(
-                            "Cannot nest BaseExceptions in an ExceptionGroup",
-                        ));
+                        return Err(
+                            self.type_error("Cannot nest BaseExceptions in an ExceptionGroup")
+                        );
                     }
                 }
                 _ => {
@@ -435,6 +459,18 @@ impl Interp {
                 return self.call_function(&f, Args { pos, kw: args.kw }).await;
             }
         }
+        if let Value::Module(m) = &obj
+            && let Some(f) = m.get(name)
+        {
+            return match &f {
+                Value::Builtin(b) => match b.f {
+                    BuiltinFn::Sync(g) => g(self, b, args),
+                    BuiltinFn::Async(g) => g(self.clone(), b.clone(), args).await,
+                },
+                Value::Func(func) => self.call_function(func, args).await,
+                _ => self.call(f.clone(), args).await,
+            };
+        }
         let f = self.get_attr(&obj, name).await?;
         self.call(f, args).await
     }
@@ -462,7 +498,11 @@ impl Interp {
             ),
             _ => self.err(
                 "AttributeError",
-                format!("'{}' object has no attribute '{}'", self.type_name(obj), name),
+                format!(
+                    "'{}' object has no attribute '{}'",
+                    self.type_name(obj),
+                    name
+                ),
             ),
         }
     }
@@ -480,17 +520,15 @@ impl Interp {
                 if name == "__dict__" {
                     return Ok(Some(Value::dict(inst.dict.borrow().clone())));
                 }
-                if inst.class.is_exc {
-                    if let Some(v) = self.exc_attr(inst, name) {
-                        return Ok(Some(v));
-                    }
+                if inst.class.is_exc
+                    && let Some(v) = self.exc_attr(inst, name)
+                {
+                    return Ok(Some(v));
                 }
                 if let Some(v) = inst.class.lookup(name) {
                     return Ok(Some(self.bind_class_attr(v, obj, &inst.class).await?));
                 }
-                if inst.class.is_exc
-                    && matches!(name, "with_traceback" | "add_note")
-                {
+                if inst.class.is_exc && matches!(name, "with_traceback" | "add_note") {
                     return Ok(Some(self.native_method(obj, name)));
                 }
                 if let Some(ga) = inst.class.lookup("__getattr__") {
@@ -521,10 +559,12 @@ impl Interp {
                 }
                 match c.lookup(name) {
                     Some(Value::Native(n)) => match &*n {
-                        NativeObj::ClassMethod(f) => Ok(Some(Value::Method(Rc::new(BoundMethod {
-                            receiver: obj.clone(),
-                            func: f.clone(),
-                        })))),
+                        NativeObj::ClassMethod(f) => {
+                            Ok(Some(Value::Method(Rc::new(BoundMethod {
+                                receiver: obj.clone(),
+                                func: f.clone(),
+                            }))))
+                        }
                         NativeObj::StaticMethod(f) => Ok(Some(f.clone())),
                         _ => Ok(Some(Value::Native(n.clone()))),
                     },
@@ -555,13 +595,23 @@ impl Interp {
                 "__qualname__" => Some(Value::Str(c.qualname.clone())),
                 "cr_running" | "gi_running" | "ag_running" => Some(Value::Bool(c.running.get())),
                 "cr_frame" | "gi_frame" | "ag_frame" => {
-                    if c.finished.get() { Some(Value::None) } else { Some(Value::Bool(true)) }
+                    if c.finished.get() {
+                        Some(Value::None)
+                    } else {
+                        Some(Value::Bool(true))
+                    }
                 }
                 "cr_await" | "gi_yieldfrom" => Some(Value::None),
                 _ => self.native_method_opt(obj, name),
             }),
             Value::Native(n) => {
-                if let NativeObj::WarningMessage { category, message, filename, lineno } = &**n {
+                if let NativeObj::WarningMessage {
+                    category,
+                    message,
+                    filename,
+                    lineno,
+                } = &**n
+                {
                     return Ok(match name {
                         "category" => Some(category.clone()),
                         "message" => Some(message.clone()),
@@ -584,8 +634,18 @@ impl Interp {
         let d = inst.exc();
         Some(match name {
             "args" => Value::Tuple(d.args.borrow().clone()),
-            "__cause__" => d.cause.borrow().clone().map(Value::Instance).unwrap_or_default(),
-            "__context__" => d.context.borrow().clone().map(Value::Instance).unwrap_or_default(),
+            "__cause__" => d
+                .cause
+                .borrow()
+                .clone()
+                .map(Value::Instance)
+                .unwrap_or_default(),
+            "__context__" => d
+                .context
+                .borrow()
+                .clone()
+                .map(Value::Instance)
+                .unwrap_or_default(),
             "__suppress_context__" => Value::Bool(d.suppress_context.get()),
             "__traceback__" => Value::None,
             "exceptions" => Value::Tuple(d.group.borrow().clone()?),
@@ -616,7 +676,9 @@ impl Interp {
                 })),
                 NativeObj::StaticMethod(f) => f.clone(),
                 NativeObj::Property(getter, _) => {
-                    return self.call(getter.clone(), Args::new(vec![obj.clone()])).await;
+                    return self
+                        .call(getter.clone(), Args::new(vec![obj.clone()]))
+                        .await;
                 }
                 _ => v.clone(),
             },
@@ -646,20 +708,23 @@ impl Interp {
     pub async fn set_attr(self: &Rc<Self>, obj: &Value, name: &Name, value: Value) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
-                if let Some(Value::Native(n)) = inst.class.lookup(name) {
-                    if let NativeObj::Property(_, setter) = &*n {
-                        let s = setter.borrow().clone();
-                        return match s {
-                            Some(s) => {
-                                self.call(s, Args::new(vec![obj.clone(), value])).await?;
-                                Ok(())
-                            }
-                            None => Err(self.err(
-                                "AttributeError",
-                                format!("property '{name}' of '{}' object has no setter", inst.class.name),
-                            )),
-                        };
-                    }
+                if let Some(Value::Native(n)) = inst.class.lookup(name)
+                    && let NativeObj::Property(_, setter) = &*n
+                {
+                    let s = setter.borrow().clone();
+                    return match s {
+                        Some(s) => {
+                            self.call(s, Args::new(vec![obj.clone(), value])).await?;
+                            Ok(())
+                        }
+                        None => Err(self.err(
+                            "AttributeError",
+                            format!(
+                                "property '{name}' of '{}' object has no setter",
+                                inst.class.name
+                            ),
+                        )),
+                    };
                 }
                 if inst.class.is_exc {
                     let d = inst.exc();
@@ -691,10 +756,7 @@ impl Interp {
                     }
                 }
                 self.alloc(1)?;
-                let old = inst
-                    .dict
-                    .borrow_mut()
-                    .insert_replace(name, value);
+                let old = inst.dict.borrow_mut().insert_replace(name, value);
                 drop(old);
                 Ok(())
             }

@@ -1,6 +1,5 @@
 //! Driving suspended bodies: awaiting coroutines and futures, resuming generators.
 
-use std::future::Future as _;
 use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll};
@@ -22,7 +21,9 @@ pub fn poll_body(it: &Interp, coro: &Rc<Coro>, cx: &mut Context<'_>) -> Poll<PyR
     let body = coro.body.borrow_mut().take();
     let Some(mut body) = body else {
         if coro.finished.get() {
-            return Poll::Ready(Err(it.runtime_error("cannot reuse already awaited coroutine")));
+            return Poll::Ready(Err(
+                it.runtime_error("cannot reuse already awaited coroutine")
+            ));
         }
         return Poll::Ready(Err(it.value_error(match coro.kind {
             crate::runtime::object::CoroKind::Generator => "generator already executing",
@@ -100,10 +101,10 @@ impl std::future::Future for GenResume<'_> {
             Poll::Ready(Err(e)) => Poll::Ready(Err(e)),
             Poll::Pending => {
                 let mut s = self.it.suspend.borrow_mut();
-                if let Some(Suspend::Yield(_)) = &*s {
-                    if let Some(Suspend::Yield(v)) = s.take() {
-                        return Poll::Ready(Ok(GenStep::Yielded(v)));
-                    }
+                if let Some(Suspend::Yield(_)) = &*s
+                    && let Some(Suspend::Yield(v)) = s.take()
+                {
+                    return Poll::Ready(Ok(GenStep::Yielded(v)));
                 }
                 Poll::Pending
             }
@@ -120,7 +121,10 @@ impl Interp {
     /// `await future`: suspends until the future is done, then returns its result.
     pub async fn await_future(self: &Rc<Self>, fut: Rc<Future>) -> PyResult {
         if !fut.is_done() {
-            match self.suspend_with(Suspend::Await(Value::Future(fut.clone()))).await {
+            match self
+                .suspend_with(Suspend::Await(Value::Future(fut.clone())))
+                .await
+            {
                 Resume::Throw(e) => return Err(e),
                 Resume::Send(_) => {}
             }
@@ -132,7 +136,11 @@ impl Interp {
     }
 
     /// Resumes a generator with `resume` (None: a plain `next`).
-    pub async fn gen_resume(self: &Rc<Self>, coro: &Rc<Coro>, resume: Option<Resume>) -> PyResult<GenStep> {
+    pub async fn gen_resume(
+        self: &Rc<Self>,
+        coro: &Rc<Coro>,
+        resume: Option<Resume>,
+    ) -> PyResult<GenStep> {
         if coro.finished.get() {
             return match resume {
                 Some(Resume::Throw(e)) => Err(e),
@@ -148,9 +156,9 @@ impl Interp {
                     return Err(e);
                 }
                 Some(Resume::Send(v)) if !matches!(v, Value::None) => {
-                    return Err(self.type_error(
-                        "can't send non-None value to a just-started generator",
-                    ));
+                    return Err(
+                        self.type_error("can't send non-None value to a just-started generator")
+                    );
                 }
                 _ => None,
             }
@@ -167,17 +175,27 @@ impl Interp {
     }
 
     /// `next(generator)`: `Ok(None)` when exhausted.
-    pub async fn gen_next(self: &Rc<Self>, coro: &Rc<Coro>, resume: Option<Resume>) -> PyResult<Option<Value>> {
+    pub async fn gen_next(
+        self: &Rc<Self>,
+        coro: &Rc<Coro>,
+        resume: Option<Resume>,
+    ) -> PyResult<Option<Value>> {
         match self.gen_resume(coro, resume).await {
             Ok(GenStep::Yielded(v)) => Ok(Some(v)),
             Ok(GenStep::Returned(_)) => Ok(None),
-            Err(e) if self.exc_is(&e, "StopIteration") => Err(self.runtime_error("generator raised StopIteration")),
+            Err(e) if self.exc_is(&e, "StopIteration") => {
+                Err(self.runtime_error("generator raised StopIteration"))
+            }
             Err(e) => Err(e),
         }
     }
 
     /// One async-generator step (`__anext__`, `asend`, `athrow`): `Ok(None)` when exhausted.
-    pub async fn agen_step(self: &Rc<Self>, coro: &Rc<Coro>, resume: Option<Resume>) -> PyResult<Option<Value>> {
+    pub async fn agen_step(
+        self: &Rc<Self>,
+        coro: &Rc<Coro>,
+        resume: Option<Resume>,
+    ) -> PyResult<Option<Value>> {
         match self.gen_resume(coro, resume).await {
             Ok(GenStep::Yielded(v)) => Ok(Some(v)),
             Ok(GenStep::Returned(_)) => Ok(None),

@@ -124,6 +124,15 @@ impl Interp {
         }
     }
 
+    /// Evaluates an expression; leaves (names, constants) without allocating a boxed future.
+    pub async fn ev(self: &Rc<Self>, fr: &Frame, e: &Expr) -> PyResult {
+        match &e.kind {
+            ExprKind::Name(n) => self.load_name(fr, n).inspect_err(|x| self.mark(x, e, None)),
+            ExprKind::Constant(c) => self.constant(c),
+            _ => self.eval(fr, e).await,
+        }
+    }
+
     /// Evaluates an expression.
     pub fn eval<'a>(self: &'a Rc<Self>, fr: &'a Frame, e: &'a Expr) -> Lbf<'a, PyResult> {
         Box::pin(self.eval_inner(fr, e))
@@ -139,16 +148,18 @@ impl Interp {
 
     async fn eval_inner(self: &Rc<Self>, fr: &Frame, e: &Expr) -> PyResult {
         match &e.kind {
-            ExprKind::Name(n) => self.load_name(fr, n),
+            ExprKind::Name(n) => self.load_name(fr, n).inspect_err(|x| self.mark(x, e, None)),
             ExprKind::Constant(c) => self.constant(c),
             ExprKind::FString(parts) => Ok(Value::str(self.fstring(fr, parts).await?)),
             ExprKind::Attribute { value, attr } => {
-                let obj = self.eval(fr, value).await?;
-                self.get_attr(&obj, attr).await.inspect_err(|x| self.mark(x, e, None))
+                let obj = self.ev(fr, value).await?;
+                self.get_attr(&obj, attr)
+                    .await
+                    .inspect_err(|x| self.mark(x, e, None))
             }
             ExprKind::Subscript { value, index } => {
-                let obj = self.eval(fr, value).await?;
-                let idx = self.eval(fr, index).await?;
+                let obj = self.ev(fr, value).await?;
+                let idx = self.ev(fr, index).await?;
                 self.getitem(&obj, &idx).await.inspect_err(|x| {
                     self.mark(
                         x,
@@ -164,19 +175,26 @@ impl Interp {
                 let mut parts = [Value::None, Value::None, Value::None];
                 for (i, p) in [lower, upper, step].into_iter().enumerate() {
                     if let Some(p) = p {
-                        parts[i] = self.eval(fr, p).await?;
+                        parts[i] = self.ev(fr, p).await?;
                     }
                 }
                 Ok(Value::Slice(Rc::new(parts)))
             }
-            ExprKind::Call { func, args, keywords } => {
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
                 let r = self.eval_call(fr, func, args, keywords).await;
                 r.inspect_err(|x| self.mark(x, e, None))
             }
             ExprKind::BinOp { left, op, right } => {
-                let a = self.eval(fr, left).await?;
-                let b = self.eval(fr, right).await?;
-                self.binop(*op, &a, &b).await.inspect_err(|x| {
+                let a = self.ev(fr, left).await?;
+                let b = self.ev(fr, right).await?;
+                if let Ok(Some(v)) = crate::runtime::ops::num_binop(*op, &a, &b) {
+                    return Ok(v);
+                }
+                Box::pin(self.binop(*op, &a, &b)).await.inspect_err(|x| {
                     self.mark(
                         x,
                         e,
@@ -188,13 +206,15 @@ impl Interp {
                 })
             }
             ExprKind::UnaryOp { op, operand } => {
-                let v = self.eval(fr, operand).await?;
-                self.unary(*op, v).await.inspect_err(|x| self.mark(x, e, None))
+                let v = self.ev(fr, operand).await?;
+                self.unary(*op, v)
+                    .await
+                    .inspect_err(|x| self.mark(x, e, None))
             }
             ExprKind::BoolOp { op, values } => {
                 let mut last = Value::None;
                 for v in values {
-                    last = self.eval(fr, v).await?;
+                    last = self.ev(fr, v).await?;
                     let t = self.truthy(&last).await?;
                     match op {
                         BoolOp::And if !t => return Ok(last),
@@ -204,11 +224,30 @@ impl Interp {
                 }
                 Ok(last)
             }
-            ExprKind::Compare { left, ops, comparators } => {
-                let mut a = self.eval(fr, left).await?;
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => {
+                let mut a = self.ev(fr, left).await?;
                 for (op, c) in ops.iter().zip(comparators) {
-                    let b = self.eval(fr, c).await?;
-                    let ok = self.compare(*op, &a, &b).await.inspect_err(|x| self.mark(x, e, None))?;
+                    let b = self.ev(fr, c).await?;
+                    let fast = match op {
+                        crate::syntax::ast::CmpOp::Is => Some(a.is_same(&b)),
+                        crate::syntax::ast::CmpOp::IsNot => Some(!a.is_same(&b)),
+                        crate::syntax::ast::CmpOp::Eq => crate::runtime::ops::eq_fast(&a, &b),
+                        crate::syntax::ast::CmpOp::NotEq => {
+                            crate::runtime::ops::eq_fast(&a, &b).map(|x| !x)
+                        }
+                        crate::syntax::ast::CmpOp::In | crate::syntax::ast::CmpOp::NotIn => None,
+                        _ => crate::runtime::ops::cmp_fast(&a, &b)
+                            .map(|o| crate::runtime::ops::ord_holds(*op, o)),
+                    };
+                    let ok = match fast {
+                        Some(x) => Ok(x),
+                        None => Box::pin(self.compare(*op, &a, &b)).await,
+                    }
+                    .inspect_err(|x| self.mark(x, e, None))?;
                     if !ok {
                         return Ok(Value::Bool(false));
                     }
@@ -217,32 +256,34 @@ impl Interp {
                 Ok(Value::Bool(true))
             }
             ExprKind::IfExp { test, body, orelse } => {
-                let t = self.eval(fr, test).await?;
+                let t = self.ev(fr, test).await?;
                 if self.truthy(&t).await? {
-                    self.eval(fr, body).await
+                    self.ev(fr, body).await
                 } else {
-                    self.eval(fr, orelse).await
+                    self.ev(fr, orelse).await
                 }
             }
             ExprKind::Lambda(l) => {
                 let info = self.scope_for_lambda(l);
-                self.make_function(
+                Box::pin(self.make_function(
                     fr,
                     Rc::from("<lambda>"),
                     FuncCode::Lambda(l.clone()),
                     &l.params,
                     info,
                     e.span.line,
-                )
+                ))
                 .await
             }
             ExprKind::Await(inner) => {
-                let v = self.eval(fr, inner).await?;
-                self.await_value(v).await.inspect_err(|x| self.mark(x, e, None))
+                let v = self.ev(fr, inner).await?;
+                self.await_value(v)
+                    .await
+                    .inspect_err(|x| self.mark(x, e, None))
             }
             ExprKind::Yield(v) => {
                 let val = match v {
-                    Some(x) => self.eval(fr, x).await?,
+                    Some(x) => self.ev(fr, x).await?,
                     None => Value::None,
                 };
                 match self.suspend_with(Suspend::Yield(val)).await {
@@ -251,11 +292,11 @@ impl Interp {
                 }
             }
             ExprKind::YieldFrom(inner) => {
-                let v = self.eval(fr, inner).await?;
-                self.yield_from(v).await
+                let v = self.ev(fr, inner).await?;
+                Box::pin(self.yield_from(v)).await
             }
             ExprKind::NamedExpr { target, value } => {
-                let v = self.eval(fr, value).await?;
+                let v = self.ev(fr, value).await?;
                 self.assign(fr, target, v.clone()).await?;
                 Ok(v)
             }
@@ -270,7 +311,9 @@ impl Interp {
                 let mut d = Dict::new();
                 for x in v {
                     let Some(h) = HashKey::of(&x) else {
-                        return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(&x))));
+                        return Err(
+                            self.type_error(format!("unhashable type: '{}'", self.type_name(&x)))
+                        );
                     };
                     d.insert_key(h, x, Value::None);
                 }
@@ -281,15 +324,18 @@ impl Interp {
                 for (k, v) in keys.iter().zip(values) {
                     match k {
                         Some(k) => {
-                            let kv = self.eval(fr, k).await?;
-                            let vv = self.eval(fr, v).await?;
+                            let kv = self.ev(fr, k).await?;
+                            let vv = self.ev(fr, v).await?;
                             let Some(h) = HashKey::of(&kv) else {
-                                return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(&kv))));
+                                return Err(self.type_error(format!(
+                                    "unhashable type: '{}'",
+                                    self.type_name(&kv)
+                                )));
                             };
                             d.insert_key(h, kv, vv);
                         }
                         None => {
-                            let m = self.eval(fr, v).await?;
+                            let m = self.ev(fr, v).await?;
                             match &m {
                                 Value::Dict(src) => {
                                     for (k2, v2) in src.borrow().iter() {
@@ -311,40 +357,46 @@ impl Interp {
                 self.alloc(d.len() + 1)?;
                 Ok(Value::dict(d))
             }
-            ExprKind::Starred(_) => Err(self.err("SyntaxError", "can't use starred expression here")),
+            ExprKind::Starred(_) => {
+                Err(self.err("SyntaxError", "can't use starred expression here"))
+            }
             ExprKind::ListComp { elt, generators } => {
                 let mut out = Vec::new();
-                self.comprehension(fr, generators, CompBody::One(elt), &mut out).await?;
+                Box::pin(self.comprehension(fr, generators, CompBody::One(elt), &mut out)).await?;
                 Ok(Value::list(out))
             }
-            ExprKind::GeneratorExp { elt, generators } => {
-                // Evaluated eagerly (documented limitation), then iterated lazily.
-                let mut out = Vec::new();
-                self.comprehension(fr, generators, CompBody::One(elt), &mut out).await?;
-                Ok(Value::Iter(Rc::new(RefCell::new(
-                    crate::runtime::object::IterState::Vals { items: out.into(), idx: 0 },
-                ))))
+            ExprKind::GeneratorExp { generators, .. } => {
+                Box::pin(self.make_genexp(fr, e, generators)).await
             }
             ExprKind::SetComp { elt, generators } => {
                 let mut out = Vec::new();
-                self.comprehension(fr, generators, CompBody::One(elt), &mut out).await?;
+                Box::pin(self.comprehension(fr, generators, CompBody::One(elt), &mut out)).await?;
                 let mut d = Dict::new();
                 for x in out {
                     let Some(h) = HashKey::of(&x) else {
-                        return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(&x))));
+                        return Err(
+                            self.type_error(format!("unhashable type: '{}'", self.type_name(&x)))
+                        );
                     };
                     d.insert_key(h, x, Value::None);
                 }
                 Ok(Value::Set(Rc::new(RefCell::new(d))))
             }
-            ExprKind::DictComp { key, value, generators } => {
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => {
                 let mut out = Vec::new();
-                self.comprehension(fr, generators, CompBody::Pair(key, value), &mut out).await?;
+                Box::pin(self.comprehension(fr, generators, CompBody::Pair(key, value), &mut out))
+                    .await?;
                 let mut d = Dict::new();
                 let mut iter = out.into_iter();
                 while let (Some(k), Some(v)) = (iter.next(), iter.next()) {
                     let Some(h) = HashKey::of(&k) else {
-                        return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(&k))));
+                        return Err(
+                            self.type_error(format!("unhashable type: '{}'", self.type_name(&k)))
+                        );
                     };
                     d.insert_key(h, k, v);
                 }
@@ -375,10 +427,10 @@ impl Interp {
         let mut out = Vec::with_capacity(items.len());
         for item in items {
             if let ExprKind::Starred(inner) = &item.kind {
-                let v = self.eval(fr, inner).await?;
+                let v = self.ev(fr, inner).await?;
                 out.extend(self.collect(&v).await?);
             } else {
-                out.push(self.eval(fr, item).await?);
+                out.push(self.ev(fr, item).await?);
             }
         }
         Ok(out)
@@ -392,19 +444,20 @@ impl Interp {
         keywords: &[crate::syntax::ast::Keyword],
     ) -> PyResult {
         // Method call fast path: no bound-method allocation.
-        if let ExprKind::Attribute { value, attr } = &func.kind {
-            if !matches!(value.kind, ExprKind::Name(ref n) if &**n == "super") {
-                let obj = self.eval(fr, value).await?;
-                let a = self.eval_args(fr, args, keywords).await?;
-                return self.call_method(obj, attr, a).await;
-            }
+        if let ExprKind::Attribute { value, attr } = &func.kind
+            && !matches!(value.kind, ExprKind::Name(ref n) if &**n == "super")
+        {
+            let obj = self.ev(fr, value).await?;
+            let a = self.eval_args(fr, args, keywords).await?;
+            return self.call_method(obj, attr, a).await;
         }
-        if let ExprKind::Name(n) = &func.kind {
-            if &**n == "super" && args.is_empty() {
-                return self.zero_arg_super(fr);
-            }
+        if let ExprKind::Name(n) = &func.kind
+            && &**n == "super"
+            && args.is_empty()
+        {
+            return self.zero_arg_super(fr);
         }
-        let f = self.eval(fr, func).await?;
+        let f = self.ev(fr, func).await?;
         let a = self.eval_args(fr, args, keywords).await?;
         self.call(f, a).await
     }
@@ -418,7 +471,7 @@ impl Interp {
         let pos = self.eval_seq(fr, args).await?;
         let mut kw = Vec::with_capacity(keywords.len());
         for k in keywords {
-            let v = self.eval(fr, &k.value).await?;
+            let v = self.ev(fr, &k.value).await?;
             match &k.arg {
                 Some(name) => kw.push((name.clone(), v)),
                 None => match &v {
@@ -497,18 +550,29 @@ impl Interp {
             UnaryOp::Invert => "~",
             UnaryOp::Not => "not",
         };
-        self.type_error(format!("bad operand type for unary {sym}: '{}'", self.type_name(v)))
+        self.type_error(format!(
+            "bad operand type for unary {sym}: '{}'",
+            self.type_name(v)
+        ))
     }
 
     /// Evaluates f-string parts to text.
-    pub fn fstring<'a>(self: &'a Rc<Self>, fr: &'a Frame, parts: &'a [FStringPart]) -> Lbf<'a, PyResult<String>> {
+    pub fn fstring<'a>(
+        self: &'a Rc<Self>,
+        fr: &'a Frame,
+        parts: &'a [FStringPart],
+    ) -> Lbf<'a, PyResult<String>> {
         Box::pin(async move {
             let mut out = String::new();
             for p in parts {
                 match p {
                     FStringPart::Literal(s) => out.push_str(s),
-                    FStringPart::Field { value, conversion, format_spec } => {
-                        let v = self.eval(fr, value).await?;
+                    FStringPart::Field {
+                        value,
+                        conversion,
+                        format_spec,
+                    } => {
+                        let v = self.ev(fr, value).await?;
                         let v = match conversion {
                             Some('r') | Some('a') => Value::str(self.repr_of(&v).await?),
                             Some('s') => Value::str(self.str_of(&v).await?),
@@ -545,7 +609,9 @@ impl Interp {
             }
             Value::Instance(inst) if inst.class.lookup("__format__").is_some() => {
                 let f = inst.class.lookup("__format__").unwrap_or_default();
-                let r = self.call(f, Args::new(vec![v.clone(), Value::str(spec)])).await?;
+                let r = self
+                    .call(f, Args::new(vec![v.clone(), Value::str(spec)]))
+                    .await?;
                 return self.str_of(&r).await;
             }
             _ => {
@@ -553,7 +619,14 @@ impl Interp {
                 if spec.is_empty() {
                     return Ok(s);
                 }
-                if matches!(v, Value::None | Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Instance(_)) {
+                if matches!(
+                    v,
+                    Value::None
+                        | Value::List(_)
+                        | Value::Tuple(_)
+                        | Value::Dict(_)
+                        | Value::Instance(_)
+                ) {
                     return Err(self.type_error(format!(
                         "unsupported format string passed to {}.__format__",
                         self.type_name(v)
@@ -590,8 +663,9 @@ impl Interp {
             info: fr.info.clone(),
         };
         // The first iterable is evaluated in the enclosing scope, like CPython.
-        let first = self.eval(fr, &generators[0].iter).await?;
-        self.comp_level(&cfr, generators, 0, Some(first), body, out).await
+        let first = self.ev(fr, &generators[0].iter).await?;
+        self.comp_level(&cfr, generators, 0, Some(first), body, out)
+            .await
     }
 
     fn comp_level<'a>(
@@ -607,7 +681,7 @@ impl Interp {
             let g = &generators[level];
             let iterable = match iterable {
                 Some(v) => v,
-                None => self.eval(cfr, &g.iter).await?,
+                None => self.ev(cfr, &g.iter).await?,
             };
             let iter = if g.is_async {
                 iterable.clone()
@@ -630,7 +704,7 @@ impl Interp {
                 self.assign(cfr, &g.target, item).await?;
                 let mut ok = true;
                 for cond in &g.ifs {
-                    let c = self.eval(cfr, cond).await?;
+                    let c = self.ev(cfr, cond).await?;
                     if !self.truthy(&c).await? {
                         ok = false;
                         break;
@@ -640,13 +714,20 @@ impl Interp {
                     continue;
                 }
                 if level + 1 < generators.len() {
-                    self.comp_level(cfr, generators, level + 1, None, body, out).await?;
+                    self.comp_level(cfr, generators, level + 1, None, body, out)
+                        .await?;
                 } else {
                     match body {
-                        CompBody::One(e) => out.push(self.eval(cfr, e).await?),
+                        CompBody::Yield(e) => {
+                            let v = self.ev(cfr, e).await?;
+                            if let Resume::Throw(x) = self.suspend_with(Suspend::Yield(v)).await {
+                                return Err(x);
+                            }
+                        }
+                        CompBody::One(e) => out.push(self.ev(cfr, e).await?),
                         CompBody::Pair(k, v) => {
-                            out.push(self.eval(cfr, k).await?);
-                            out.push(self.eval(cfr, v).await?);
+                            out.push(self.ev(cfr, k).await?);
+                            out.push(self.ev(cfr, v).await?);
                         }
                     }
                     self.alloc(1)?;
@@ -654,6 +735,92 @@ impl Interp {
             }
             Ok(())
         })
+    }
+
+    /// A lazy generator for `(elt for ... in ...)`. The first iterable is evaluated now, in
+    /// the enclosing scope, like CPython; the rest runs as the generator is consumed.
+    async fn make_genexp(
+        self: &Rc<Self>,
+        fr: &Frame,
+        e: &Expr,
+        generators: &[Comprehension],
+    ) -> PyResult {
+        let key = e as *const Expr as usize;
+        let cached = self.genexp_cache.borrow().get(&key).cloned();
+        let node = match cached {
+            Some(n) => n,
+            None => {
+                let n = Rc::new(e.clone());
+                self.genexp_cache.borrow_mut().insert(key, n.clone());
+                n
+            }
+        };
+        let is_async = generators.iter().any(|g| g.is_async);
+        let first = self.ev(fr, &generators[0].iter).await?;
+        let first = if is_async {
+            first
+        } else {
+            self.iter_of(&first).await?
+        };
+        let parent = match &fr.kind {
+            FrameKind::Module => None,
+            _ => fr.env.clone(),
+        };
+        let globals = fr.globals.clone();
+        let func = fr.func.clone();
+        let filename = fr.info.filename.clone();
+        let hidden = fr.info.hidden;
+        let line = e.span.line;
+        let it = self.clone();
+        let body: Lbf<'static, PyResult> = Box::pin(async move {
+            let ExprKind::GeneratorExp { elt, generators } = &node.kind else {
+                return Ok(Value::None);
+            };
+            let info = Rc::new(crate::runtime::object::FrameInfo {
+                name: Rc::from("<genexpr>"),
+                filename,
+                line: std::cell::Cell::new(line),
+                hidden,
+            });
+            it.frames.borrow_mut().push(info.clone());
+            let cfr = Frame {
+                env: Some(Rc::new(Env {
+                    vars: RefCell::new(FxHashMap::default()),
+                    parent,
+                    info: it.scope_for_comp(generators),
+                })),
+                globals,
+                kind: FrameKind::Function,
+                func,
+                info: info.clone(),
+            };
+            let mut unused = Vec::new();
+            let r = it
+                .comp_level(
+                    &cfr,
+                    generators,
+                    0,
+                    Some(first),
+                    CompBody::Yield(elt),
+                    &mut unused,
+                )
+                .await;
+            if let Err(x) = &r {
+                it.add_tb(x, &cfr, line);
+            }
+            it.pop_frame(&info);
+            r.map(|_| Value::None)
+        });
+        let kind = if is_async {
+            CoroKind::AsyncGenerator
+        } else {
+            CoroKind::Generator
+        };
+        let g = self.native_coro("<genexpr>", kind, body);
+        if let Value::Coro(c) = &g {
+            c.helper.set(true);
+        }
+        Ok(g)
     }
 
     /// Creates a function object for a `def` or `lambda` in frame `fr`.
@@ -669,13 +836,13 @@ impl Interp {
         let mut defaults = Vec::new();
         for p in params.posonly.iter().chain(params.args.iter()) {
             if let Some(d) = &p.default {
-                defaults.push(self.eval(fr, d).await?);
+                defaults.push(self.ev(fr, d).await?);
             }
         }
         let mut kw_defaults = Vec::new();
         for p in &params.kwonly {
             kw_defaults.push(match &p.default {
-                Some(d) => Some(self.eval(fr, d).await?),
+                Some(d) => Some(self.ev(fr, d).await?),
                 None => None,
             });
         }
@@ -759,16 +926,16 @@ impl Interp {
 
     /// `yield from iterable` inside a generator.
     async fn yield_from(self: &Rc<Self>, v: Value) -> PyResult {
-        if let Value::Coro(c) = &v {
-            if c.kind == CoroKind::Generator {
-                let mut resume = None;
-                loop {
-                    match self.gen_resume(c, resume.take()).await? {
-                        super::drive::GenStep::Yielded(y) => {
-                            resume = Some(self.suspend_with(Suspend::Yield(y)).await);
-                        }
-                        super::drive::GenStep::Returned(r) => return Ok(r),
+        if let Value::Coro(c) = &v
+            && c.kind == CoroKind::Generator
+        {
+            let mut resume = None;
+            loop {
+                match self.gen_resume(c, resume.take()).await? {
+                    super::drive::GenStep::Yielded(y) => {
+                        resume = Some(self.suspend_with(Suspend::Yield(y)).await);
                     }
+                    super::drive::GenStep::Returned(r) => return Ok(r),
                 }
             }
         }
@@ -802,7 +969,6 @@ impl Interp {
         self.scope_cache.borrow_mut().insert(key, info.clone());
         info
     }
-
 }
 
 /// What a comprehension produces per innermost iteration.
@@ -810,4 +976,6 @@ impl Interp {
 enum CompBody<'a> {
     One(&'a Expr),
     Pair(&'a Expr, &'a Expr),
+    /// A generator expression: yield each value.
+    Yield(&'a Expr),
 }

@@ -80,11 +80,11 @@ impl Interp {
                     break;
                 }
                 let next = c.exc().context.borrow().clone();
-                if let Some(n) = &next {
-                    if Rc::ptr_eq(n, exc) {
-                        *c.exc().context.borrow_mut() = None;
-                        break;
-                    }
+                if let Some(n) = &next
+                    && Rc::ptr_eq(n, exc)
+                {
+                    *c.exc().context.borrow_mut() = None;
+                    break;
                 }
                 cur = next;
             }
@@ -101,55 +101,159 @@ impl Interp {
         }
     }
 
-    /// The full traceback text for an uncaught exception, chained exceptions included.
+    /// The full traceback text for an uncaught exception, chained exceptions and exception
+    /// groups included (the algorithm of `traceback.TracebackException.format`).
     pub async fn format_exception(self: &Rc<Self>, exc: &ExcRef) -> String {
         let mut out = String::new();
+        let mut ctx = PrintCtx::default();
         let mut seen: Vec<usize> = Vec::new();
-        self.format_chain(exc, &mut out, &mut seen).await;
+        self.format_exc(exc, &mut ctx, &mut out, &mut seen).await;
         out
     }
 
-    fn format_chain<'a>(
+    fn format_exc<'a>(
         self: &'a Rc<Self>,
         exc: &'a ExcRef,
+        ctx: &'a mut PrintCtx,
         out: &'a mut String,
         seen: &'a mut Vec<usize>,
     ) -> crate::runtime::value::Lbf<'a, ()> {
         Box::pin(async move {
-            seen.push(Rc::as_ptr(exc) as usize);
-            let data = exc.exc();
-            let cause = data.cause.borrow().clone();
-            let context = data.context.borrow().clone();
-            if let Some(c) = cause {
-                if !seen.contains(&(Rc::as_ptr(&c) as usize)) {
-                    self.format_chain(&c, out, seen).await;
-                    out.push_str(
-                        "\nThe above exception was the direct cause of the following exception:\n\n",
-                    );
+            // Newest first: each entry's message introduces the newer exception after it.
+            let mut chain: Vec<(Option<&'static str>, ExcRef)> = Vec::new();
+            let mut cur = Some(exc.clone());
+            while let Some(e) = cur {
+                let id = Rc::as_ptr(&e) as usize;
+                if seen.contains(&id) {
+                    break;
                 }
-            } else if let Some(c) = context {
-                if !data.suppress_context.get() && !seen.contains(&(Rc::as_ptr(&c) as usize)) {
-                    self.format_chain(&c, out, seen).await;
-                    out.push_str(
-                        "\nDuring handling of the above exception, another exception occurred:\n\n",
-                    );
+                seen.push(id);
+                let d = e.exc();
+                let cause = d.cause.borrow().clone();
+                let context = d.context.borrow().clone();
+                let (msg, next) = if let Some(c) = cause {
+                    (Some(CAUSE_MSG), Some(c))
+                } else if let (Some(c), false) = (context, d.suppress_context.get()) {
+                    (Some(CONTEXT_MSG), Some(c))
+                } else {
+                    (None, None)
+                };
+                chain.push((msg, e.clone()));
+                cur = next;
+            }
+            for i in (0..chain.len()).rev() {
+                let (msg, e) = (chain[i].0, chain[i].1.clone());
+                if i + 1 < chain.len()
+                    && let Some(m) = msg
+                {
+                    ctx.emit(out, m, None);
+                }
+                let group = e.exc().group.borrow().clone();
+                let stack = self.format_stack(&e);
+                match group {
+                    None => {
+                        if !stack.is_empty() {
+                            ctx.emit(out, "Traceback (most recent call last):\n", None);
+                            ctx.emit(out, &stack, None);
+                        }
+                        let only = self.exc_only(&e).await;
+                        ctx.emit(out, &format!("{only}\n"), None);
+                    }
+                    Some(items) => {
+                        let toplevel = ctx.depth == 0;
+                        if toplevel {
+                            ctx.depth += 1;
+                        }
+                        if !stack.is_empty() {
+                            ctx.emit(
+                                out,
+                                "Exception Group Traceback (most recent call last):\n",
+                                if toplevel { Some('+') } else { None },
+                            );
+                            ctx.emit(out, &stack, None);
+                        }
+                        let only = self.exc_only(&e).await;
+                        ctx.emit(out, &format!("{only}\n"), None);
+                        let num = items.len();
+                        let shown = if num <= 15 { num } else { 16 };
+                        ctx.need_close = false;
+                        for k in 0..shown {
+                            let last = k == shown - 1;
+                            if last {
+                                ctx.need_close = true;
+                            }
+                            let truncated = k >= 15;
+                            let title = if truncated {
+                                "...".to_string()
+                            } else {
+                                (k + 1).to_string()
+                            };
+                            out.push_str(&ctx.indent());
+                            out.push_str(if k == 0 { "+-" } else { "  " });
+                            out.push_str(&format!("+---------------- {title} ----------------\n"));
+                            ctx.depth += 1;
+                            if !truncated {
+                                if let Value::Instance(sub) = &items[k] {
+                                    self.format_exc(sub, ctx, out, seen).await;
+                                }
+                            } else {
+                                let remaining = num - 15;
+                                ctx.emit(
+                                    out,
+                                    &format!(
+                                        "and {remaining} more exception{}\n",
+                                        if remaining > 1 { "s" } else { "" }
+                                    ),
+                                    None,
+                                );
+                            }
+                            if last && ctx.need_close {
+                                out.push_str(&ctx.indent());
+                                out.push_str("+------------------------------------\n");
+                                ctx.need_close = false;
+                            }
+                            ctx.depth -= 1;
+                        }
+                        if toplevel {
+                            ctx.depth -= 1;
+                        }
+                    }
                 }
             }
-            self.format_single(exc, out).await;
         })
     }
 
-    /// One exception: its traceback lines then `Type: message`.
-    pub async fn format_single(self: &Rc<Self>, exc: &ExcRef, out: &mut String) {
+    /// The `File ... line ...` lines of a traceback, collapsing long repeats like CPython.
+    fn format_stack(&self, exc: &ExcRef) -> String {
         let tb = exc.exc().traceback.borrow().clone();
-        if !tb.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
-            for entry in tb.iter().rev() {
-                self.format_tb_entry(entry, out);
+        let mut out = String::new();
+        let mut last: Option<(Rc<str>, u32, Rc<str>)> = None;
+        let mut count = 0usize;
+        let repeated = |n: usize, out: &mut String| {
+            out.push_str(&format!(
+                "  [Previous line repeated {n} more time{}]\n",
+                if n > 1 { "s" } else { "" }
+            ));
+        };
+        for entry in tb.iter().rev() {
+            let key = (entry.filename.clone(), entry.line, entry.name.clone());
+            if last.as_ref() == Some(&key) {
+                count += 1;
+            } else {
+                if count > 3 {
+                    repeated(count - 3, &mut out);
+                }
+                last = Some(key);
+                count = 1;
+            }
+            if count <= 3 {
+                self.format_tb_entry(entry, &mut out);
             }
         }
-        out.push_str(&self.exc_only(exc).await);
-        out.push('\n');
+        if count > 3 {
+            repeated(count - 3, &mut out);
+        }
+        out
     }
 
     /// `Type: message` (or just `Type` for an empty message).
@@ -223,8 +327,7 @@ impl Interp {
         if end <= start || end > chars.len() {
             return;
         }
-        let show = end - start < stripped_len
-            || anchors.map(|(l, r)| r > l).unwrap_or(false);
+        let show = end - start < stripped_len || anchors.map(|(l, r)| r > l).unwrap_or(false);
         if !show {
             return;
         }
@@ -258,6 +361,36 @@ impl Interp {
     }
 }
 
+const CAUSE_MSG: &str =
+    "\nThe above exception was the direct cause of the following exception:\n\n";
+const CONTEXT_MSG: &str =
+    "\nDuring handling of the above exception, another exception occurred:\n\n";
+
+/// Indentation state while printing nested exception groups.
+#[derive(Default)]
+struct PrintCtx {
+    depth: usize,
+    need_close: bool,
+}
+
+impl PrintCtx {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+
+    fn emit(&self, out: &mut String, text: &str, margin: Option<char>) {
+        let mut prefix = self.indent();
+        if self.depth > 0 {
+            prefix.push(margin.unwrap_or('|'));
+            prefix.push(' ');
+        }
+        for line in text.split_inclusive('\n') {
+            out.push_str(&prefix);
+            out.push_str(line);
+        }
+    }
+}
+
 /// CPython's anchors for a binary operation or subscript segment: returns (left_end,
 /// right_start) relative to `start` when the segment is a BinOp or Subscript. The
 /// operator kind is found by re-scanning the text as CPython re-parses it.
@@ -269,7 +402,10 @@ fn caret_anchors(
 ) -> Option<(usize, usize)> {
     {
         match hint? {
-            AnchorHint::BinOp { left_end, right_start } => {
+            AnchorHint::BinOp {
+                left_end,
+                right_start,
+            } => {
                 if left_end < start || right_start > end {
                     return None;
                 }
@@ -283,13 +419,18 @@ fn caret_anchors(
                 if off + 1 < op.len() && !op[off + 1].is_whitespace() {
                     right += 1;
                 }
-                while left < seg.len() && (seg[left].is_whitespace() || seg[left] == ')' || seg[left] == '#') {
+                while left < seg.len()
+                    && (seg[left].is_whitespace() || seg[left] == ')' || seg[left] == '#')
+                {
                     left += 1;
                     right += 1;
                 }
                 Some((left, right))
             }
-            AnchorHint::Subscript { value_end, slice_end } => {
+            AnchorHint::Subscript {
+                value_end,
+                slice_end,
+            } => {
                 if value_end < start || slice_end > end {
                     return None;
                 }

@@ -23,7 +23,11 @@ pub enum Flow {
 
 impl Interp {
     /// Runs statements in order until one does not finish normally.
-    pub fn exec_block<'a>(self: &'a Rc<Self>, fr: &'a Frame, body: &'a [Stmt]) -> Lbf<'a, PyResult<Flow>> {
+    pub fn exec_block<'a>(
+        self: &'a Rc<Self>,
+        fr: &'a Frame,
+        body: &'a [Stmt],
+    ) -> Lbf<'a, PyResult<Flow>> {
         Box::pin(async move {
             for s in body {
                 match self.exec_stmt(fr, s).await {
@@ -67,38 +71,38 @@ impl Interp {
     async fn exec_stmt_inner(self: &Rc<Self>, fr: &Frame, s: &Stmt) -> PyResult<Flow> {
         match &s.kind {
             StmtKind::Expr(e) => {
-                let v = self.eval(fr, e).await?;
+                let v = self.ev(fr, e).await?;
                 drop(v);
                 Ok(Flow::Normal)
             }
             StmtKind::Assign { targets, value } => {
-                let v = self.eval(fr, value).await?;
+                let v = self.ev(fr, value).await?;
                 for t in targets {
                     self.assign(fr, t, v.clone()).await?;
                 }
                 Ok(Flow::Normal)
             }
             StmtKind::AugAssign { target, op, value } => {
-                self.aug_assign(fr, target, *op, value).await?;
+                Box::pin(self.aug_assign(fr, target, *op, value)).await?;
                 Ok(Flow::Normal)
             }
             StmtKind::AnnAssign { target, value, .. } => {
                 if let Some(v) = value {
-                    let v = self.eval(fr, v).await?;
+                    let v = self.ev(fr, v).await?;
                     self.assign(fr, target, v).await?;
                 }
                 Ok(Flow::Normal)
             }
             StmtKind::FunctionDef(def) => {
-                self.exec_def(fr, def, s.span.line).await?;
+                Box::pin(self.exec_def(fr, def, s.span.line)).await?;
                 Ok(Flow::Normal)
             }
             StmtKind::ClassDef(def) => {
-                self.exec_class(fr, def).await?;
+                Box::pin(self.exec_class(fr, def)).await?;
                 Ok(Flow::Normal)
             }
             StmtKind::Return(v) => Ok(Flow::Return(match v {
-                Some(e) => self.eval(fr, e).await?,
+                Some(e) => self.ev(fr, e).await?,
                 None => Value::None,
             })),
             StmtKind::Pass | StmtKind::Global(_) | StmtKind::Nonlocal(_) => Ok(Flow::Normal),
@@ -111,10 +115,10 @@ impl Interp {
                 Ok(Flow::Normal)
             }
             StmtKind::Assert { test, msg } => {
-                let t = self.eval(fr, test).await?;
+                let t = self.ev(fr, test).await?;
                 if !self.truthy(&t).await? {
                     let args = match msg {
-                        Some(m) => vec![self.eval(fr, m).await?],
+                        Some(m) => vec![self.ev(fr, m).await?],
                         None => vec![],
                     };
                     let e = self.new_exc(&self.t.by_name("AssertionError"), args);
@@ -124,7 +128,7 @@ impl Interp {
                 Ok(Flow::Normal)
             }
             StmtKind::If { test, body, orelse } => {
-                let t = self.eval(fr, test).await?;
+                let t = self.ev(fr, test).await?;
                 if self.truthy(&t).await? {
                     self.exec_block(fr, body).await
                 } else {
@@ -133,7 +137,7 @@ impl Interp {
             }
             StmtKind::While { test, body, orelse } => {
                 loop {
-                    let t = self.eval(fr, test).await?;
+                    let t = self.ev(fr, test).await?;
                     if !self.truthy(&t).await? {
                         break;
                     }
@@ -147,8 +151,14 @@ impl Interp {
                 }
                 self.exec_block(fr, orelse).await
             }
-            StmtKind::For { is_async, target, iter, body, orelse } => {
-                let iterable = self.eval(fr, iter).await?;
+            StmtKind::For {
+                is_async,
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
+                let iterable = self.ev(fr, iter).await?;
                 let it = if *is_async {
                     self.aiter_of(&iterable).await?
                 } else {
@@ -174,11 +184,21 @@ impl Interp {
                 }
                 self.exec_block(fr, orelse).await
             }
-            StmtKind::Try { body, handlers, orelse, finalbody, is_star } => {
-                self.exec_try(fr, body, handlers, orelse, finalbody, *is_star).await
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                is_star,
+            } => Box::pin(self.exec_try(fr, body, handlers, orelse, finalbody, *is_star)).await,
+            StmtKind::Raise { exc, cause } => {
+                Err(self.exec_raise(fr, s, exc.as_ref(), cause.as_ref()).await?)
             }
-            StmtKind::Raise { exc, cause } => Err(self.exec_raise(fr, s, exc.as_ref(), cause.as_ref()).await?),
-            StmtKind::With { is_async, items, body } => self.exec_with(fr, items, body, *is_async).await,
+            StmtKind::With {
+                is_async,
+                items,
+                body,
+            } => self.exec_with(fr, items, body, *is_async).await,
             StmtKind::Import(aliases) => {
                 for a in aliases {
                     let top = a.name.split('.').next().unwrap_or(&a.name).to_string();
@@ -192,7 +212,11 @@ impl Interp {
                 }
                 Ok(Flow::Normal)
             }
-            StmtKind::ImportFrom { module, names, level } => {
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            } => {
                 if *level > 0 {
                     return Err(self.unsupported("relative imports"));
                 }
@@ -232,7 +256,12 @@ impl Interp {
     }
 
     /// Assigns to a target expression (name, attribute, subscript, or unpacking).
-    pub fn assign<'a>(self: &'a Rc<Self>, fr: &'a Frame, target: &'a Expr, v: Value) -> Lbf<'a, PyResult<()>> {
+    pub fn assign<'a>(
+        self: &'a Rc<Self>,
+        fr: &'a Frame,
+        target: &'a Expr,
+        v: Value,
+    ) -> Lbf<'a, PyResult<()>> {
         Box::pin(async move {
             match &target.kind {
                 ExprKind::Name(n) => {
@@ -241,17 +270,19 @@ impl Interp {
                     Ok(())
                 }
                 ExprKind::Attribute { value, attr } => {
-                    let obj = self.eval(fr, value).await?;
+                    let obj = self.ev(fr, value).await?;
                     self.set_attr(&obj, attr, v).await
                 }
                 ExprKind::Subscript { value, index } => {
-                    let obj = self.eval(fr, value).await?;
-                    let idx = self.eval(fr, index).await?;
+                    let obj = self.ev(fr, value).await?;
+                    let idx = self.ev(fr, index).await?;
                     self.setitem(&obj, &idx, v).await
                 }
                 ExprKind::Tuple(items) | ExprKind::List(items) => {
                     let vals = self.collect(&v).await?;
-                    let star = items.iter().position(|i| matches!(i.kind, ExprKind::Starred(_)));
+                    let star = items
+                        .iter()
+                        .position(|i| matches!(i.kind, ExprKind::Starred(_)));
                     match star {
                         None => {
                             if vals.len() != items.len() {
@@ -303,28 +334,37 @@ impl Interp {
         })
     }
 
-    async fn aug_assign(self: &Rc<Self>, fr: &Frame, target: &Expr, op: BinOp, value: &Expr) -> PyResult<()> {
+    async fn aug_assign(
+        self: &Rc<Self>,
+        fr: &Frame,
+        target: &Expr,
+        op: BinOp,
+        value: &Expr,
+    ) -> PyResult<()> {
         match &target.kind {
             ExprKind::Name(n) => {
                 let cur = self.load_name(fr, n)?;
-                let rhs = self.eval(fr, value).await?;
+                let rhs = self.ev(fr, value).await?;
                 let new = self.inplace(op, cur, rhs, target).await?;
                 let old = self.store_name(fr, n, new);
                 drop(old);
                 Ok(())
             }
             ExprKind::Attribute { value: obj_e, attr } => {
-                let obj = self.eval(fr, obj_e).await?;
+                let obj = self.ev(fr, obj_e).await?;
                 let cur = self.get_attr(&obj, attr).await?;
-                let rhs = self.eval(fr, value).await?;
+                let rhs = self.ev(fr, value).await?;
                 let new = self.inplace(op, cur, rhs, target).await?;
                 self.set_attr(&obj, attr, new).await
             }
-            ExprKind::Subscript { value: obj_e, index } => {
-                let obj = self.eval(fr, obj_e).await?;
-                let idx = self.eval(fr, index).await?;
+            ExprKind::Subscript {
+                value: obj_e,
+                index,
+            } => {
+                let obj = self.ev(fr, obj_e).await?;
+                let idx = self.ev(fr, index).await?;
                 let cur = self.getitem(&obj, &idx).await?;
-                let rhs = self.eval(fr, value).await?;
+                let rhs = self.ev(fr, value).await?;
                 let new = self.inplace(op, cur, rhs, target).await?;
                 self.setitem(&obj, &idx, new).await
             }
@@ -333,13 +373,13 @@ impl Interp {
     }
 
     async fn inplace(self: &Rc<Self>, op: BinOp, cur: Value, rhs: Value, at: &Expr) -> PyResult {
-        if op == BinOp::Add {
-            if let Value::List(l) = &cur {
-                let items = self.collect(&rhs).await?;
-                self.alloc(items.len())?;
-                l.borrow_mut().extend(items);
-                return Ok(cur);
-            }
+        if op == BinOp::Add
+            && let Value::List(l) = &cur
+        {
+            let items = self.collect(&rhs).await?;
+            self.alloc(items.len())?;
+            l.borrow_mut().extend(items);
+            return Ok(cur);
         }
         if let Value::Instance(inst) = &cur {
             let name = match op {
@@ -368,7 +408,7 @@ impl Interp {
                     Ok(())
                 }
                 ExprKind::Attribute { value, attr } => {
-                    let obj = self.eval(fr, value).await?;
+                    let obj = self.ev(fr, value).await?;
                     match &obj {
                         Value::Instance(inst) => {
                             let removed = inst
@@ -387,8 +427,8 @@ impl Interp {
                     }
                 }
                 ExprKind::Subscript { value, index } => {
-                    let obj = self.eval(fr, value).await?;
-                    let idx = self.eval(fr, index).await?;
+                    let obj = self.ev(fr, value).await?;
+                    let idx = self.ev(fr, index).await?;
                     self.delitem(&obj, &idx).await
                 }
                 ExprKind::Tuple(items) | ExprKind::List(items) => {
@@ -402,28 +442,40 @@ impl Interp {
         })
     }
 
-    async fn exec_def(self: &Rc<Self>, fr: &Frame, def: &Rc<FunctionDef>, line: u32) -> PyResult<()> {
+    async fn exec_def(
+        self: &Rc<Self>,
+        fr: &Frame,
+        def: &Rc<FunctionDef>,
+        line: u32,
+    ) -> PyResult<()> {
         let mut decorators = Vec::new();
         for d in &def.decorators {
-            decorators.push(self.eval(fr, d).await?);
+            decorators.push(self.ev(fr, d).await?);
         }
         let key = Rc::as_ptr(def) as usize;
         let cached = self.scope_cache.borrow().get(&key).cloned();
         let info = match cached {
             Some(i) => i,
             None => {
-                let i = Rc::new(super::scope::ScopeInfo::for_function(&def.params, &def.body));
+                let i = Rc::new(super::scope::ScopeInfo::for_function(
+                    &def.params,
+                    &def.body,
+                ));
                 self.scope_cache.borrow_mut().insert(key, i.clone());
                 i
             }
         };
-        let def_line = if def.decorators.is_empty() {
-            line
-        } else {
-            line + def.decorators.len() as u32
-        };
+        // co_firstlineno: the first decorator's line for a decorated function.
+        let def_line = def.decorators.first().map(|d| d.span.line).unwrap_or(line);
         let mut f = self
-            .make_function(fr, def.name.clone(), FuncCode::Def(def.clone()), &def.params, info, def_line)
+            .make_function(
+                fr,
+                def.name.clone(),
+                FuncCode::Def(def.clone()),
+                &def.params,
+                info,
+                def_line,
+            )
             .await?;
         for d in decorators.into_iter().rev() {
             f = self.call(d, Args::new(vec![f])).await?;
@@ -436,11 +488,11 @@ impl Interp {
     async fn exec_class(self: &Rc<Self>, fr: &Frame, def: &Rc<ClassDef>) -> PyResult<()> {
         let mut decorators = Vec::new();
         for d in &def.decorators {
-            decorators.push(self.eval(fr, d).await?);
+            decorators.push(self.ev(fr, d).await?);
         }
         let mut bases = Vec::new();
         for b in &def.bases {
-            match self.eval(fr, b).await? {
+            match self.ev(fr, b).await? {
                 Value::Class(c) => bases.push(c),
                 other => {
                     return Err(self.type_error(format!(
@@ -476,13 +528,30 @@ impl Interp {
             info,
         };
         self.exec_block(&cfr, &def.body).await?;
-        let module = if &*fr.globals.name == "__main__" { "__main__" } else { &fr.globals.name };
+        // A class body may set `__module__` (the prelude does, to match CPython's names).
+        let declared_module = match ns.borrow().get_str("__module__") {
+            Some(Value::Str(m)) => Some(m.clone()),
+            _ => None,
+        };
+        let module = if let Some(m) = &declared_module {
+            &**m
+        } else if &*fr.globals.name == "__main__" {
+            "__main__"
+        } else {
+            &fr.globals.name
+        };
         let cls: Rc<Class> = make_class(&def.name, module, bases, Ty::User);
-        let entries: Vec<(Value, Value)> = ns.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let entries: Vec<(Value, Value)> = ns
+            .borrow()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
         for (k, v) in entries {
             let inner = match &v {
                 Value::Native(n) => match &**n {
-                    NativeObj::ClassMethod(f) | NativeObj::StaticMethod(f) | NativeObj::Property(f, _) => f.clone(),
+                    NativeObj::ClassMethod(f)
+                    | NativeObj::StaticMethod(f)
+                    | NativeObj::Property(f, _) => f.clone(),
                     _ => v.clone(),
                 },
                 _ => v.clone(),
@@ -527,7 +596,12 @@ impl Interp {
         }
     }
 
-    async fn run_handler(self: &Rc<Self>, fr: &Frame, h: &ExceptHandler, e: ExcRef) -> PyResult<Flow> {
+    async fn run_handler(
+        self: &Rc<Self>,
+        fr: &Frame,
+        h: &ExceptHandler,
+        e: ExcRef,
+    ) -> PyResult<Flow> {
         if let Some(n) = &h.name {
             let old = self.store_name(fr, n, Value::Instance(e.clone()));
             drop(old);
@@ -567,7 +641,7 @@ impl Interp {
                         Some(t) => {
                             fr.info.line.set(h.span.line);
                             self.sink.line.set(h.span.line);
-                            let tv = self.eval(fr, t).await?;
+                            let tv = self.ev(fr, t).await?;
                             self.exc_matches(&e, &tv)?
                         }
                     };
@@ -599,10 +673,27 @@ impl Interp {
         result
     }
 
-    async fn exec_except_star(self: &Rc<Self>, fr: &Frame, handlers: &[ExceptHandler], e: ExcRef) -> PyResult<Flow> {
+    async fn exec_except_star(
+        self: &Rc<Self>,
+        fr: &Frame,
+        handlers: &[ExceptHandler],
+        e: ExcRef,
+    ) -> PyResult<Flow> {
         let naked = e.exc().group.borrow().is_none();
         let mut rest: Option<ExcRef> = Some(if naked {
-            let g = self.new_exc(&self.t.by_name(if e.class.is_subclass(&self.t.by_name("Exception")) { "ExceptionGroup" } else { "BaseExceptionGroup" }), vec![Value::str(""), Value::list(vec![Value::Instance(e.clone())])]);
+            let g = self.new_exc(
+                &self
+                    .t
+                    .by_name(if e.class.is_subclass(&self.t.by_name("Exception")) {
+                        "ExceptionGroup"
+                    } else {
+                        "BaseExceptionGroup"
+                    }),
+                vec![
+                    Value::str(""),
+                    Value::list(vec![Value::Instance(e.clone())]),
+                ],
+            );
             *g.exc().group.borrow_mut() = Some(vec![Value::Instance(e.clone())].into());
             g
         } else {
@@ -612,7 +703,7 @@ impl Interp {
         for h in handlers {
             let Some(cur) = rest.clone() else { break };
             let Some(t) = &h.type_ else { continue };
-            let tv = self.eval(fr, t).await?;
+            let tv = self.ev(fr, t).await?;
             let (matched, remaining) = self.split_group(&cur, &tv)?;
             rest = remaining;
             if let Some(m) = matched {
@@ -642,12 +733,15 @@ impl Interp {
                 if let Some(r) = rest {
                     raised.push(Value::Instance(r));
                 }
-                if raised.len() == 1 {
-                    if let Value::Instance(x) = &raised[0] {
-                        return Err(x.clone());
-                    }
+                if raised.len() == 1
+                    && let Value::Instance(x) = &raised[0]
+                {
+                    return Err(x.clone());
                 }
-                let g = self.new_exc(&self.t.by_name("ExceptionGroup"), vec![Value::str(""), Value::list(raised.clone())]);
+                let g = self.new_exc(
+                    &self.t.by_name("ExceptionGroup"),
+                    vec![Value::str(""), Value::list(raised.clone())],
+                );
                 *g.exc().group.borrow_mut() = Some(raised.into());
                 Err(g)
             }
@@ -688,7 +782,13 @@ impl Interp {
         Ok((mk(yes), mk(no)))
     }
 
-    async fn exec_raise(self: &Rc<Self>, fr: &Frame, s: &Stmt, exc: Option<&Expr>, cause: Option<&Expr>) -> PyResult<ExcRef> {
+    async fn exec_raise(
+        self: &Rc<Self>,
+        fr: &Frame,
+        s: &Stmt,
+        exc: Option<&Expr>,
+        cause: Option<&Expr>,
+    ) -> PyResult<ExcRef> {
         let Some(exc) = exc else {
             let top = self.exc_stack.borrow().last().cloned();
             return match top {
@@ -696,10 +796,10 @@ impl Interp {
                 None => Err(self.runtime_error("No active exception to reraise")),
             };
         };
-        let v = self.eval(fr, exc).await?;
+        let v = self.ev(fr, exc).await?;
         let e = self.to_exception(v).await?;
         if let Some(c) = cause {
-            let cv = self.eval(fr, c).await?;
+            let cv = self.ev(fr, c).await?;
             let cause_exc = match cv {
                 Value::None => None,
                 other => Some(self.to_exception(other).await.map_err(|_| {
@@ -729,13 +829,23 @@ impl Interp {
         }
     }
 
-    fn exec_with<'a>(self: &'a Rc<Self>, fr: &'a Frame, items: &'a [WithItem], body: &'a [Stmt], is_async: bool) -> Lbf<'a, PyResult<Flow>> {
+    fn exec_with<'a>(
+        self: &'a Rc<Self>,
+        fr: &'a Frame,
+        items: &'a [WithItem],
+        body: &'a [Stmt],
+        is_async: bool,
+    ) -> Lbf<'a, PyResult<Flow>> {
         Box::pin(async move {
             let Some((first, rest)) = items.split_first() else {
                 return self.exec_block(fr, body).await;
             };
-            let mgr = self.eval(fr, &first.context).await?;
-            let (enter, exit) = if is_async { ("__aenter__", "__aexit__") } else { ("__enter__", "__exit__") };
+            let mgr = self.ev(fr, &first.context).await?;
+            let (enter, exit) = if is_async {
+                ("__aenter__", "__aexit__")
+            } else {
+                ("__enter__", "__exit__")
+            };
             if self.get_attr_opt(&mgr, enter).await?.is_none() {
                 return Err(self.type_error(format!(
                     "'{}' object does not support the {}context manager protocol",
@@ -744,7 +854,9 @@ impl Interp {
                 )));
             }
             let exit_fn = self.get_attr(&mgr, exit).await?;
-            let mut entered = self.call_method(mgr.clone(), &Rc::from(enter), Args::default()).await?;
+            let mut entered = self
+                .call_method(mgr.clone(), &Rc::from(enter), Args::default())
+                .await?;
             if is_async {
                 entered = self.await_value(entered).await?;
             }
@@ -779,7 +891,12 @@ impl Interp {
                 }
                 Err(e) => Err(e),
                 Ok(flow) => {
-                    let v = self.call(exit_fn, Args::new(vec![Value::None, Value::None, Value::None])).await?;
+                    let v = self
+                        .call(
+                            exit_fn,
+                            Args::new(vec![Value::None, Value::None, Value::None]),
+                        )
+                        .await?;
                     if is_async {
                         self.await_value(v).await?;
                     }
@@ -794,7 +911,8 @@ impl Interp {
         match v {
             Value::Coro(c) if c.kind == CoroKind::AsyncGenerator => Ok(v.clone()),
             Value::Instance(inst) if inst.class.lookup("__aiter__").is_some() => {
-                self.call_method(v.clone(), &Rc::from("__aiter__"), Args::default()).await
+                self.call_method(v.clone(), &Rc::from("__aiter__"), Args::default())
+                    .await
             }
             _ => Err(self.type_error(format!(
                 "'async for' requires an object with __aiter__ method, got {}",
@@ -808,7 +926,9 @@ impl Interp {
         match it {
             Value::Coro(c) if c.kind == CoroKind::AsyncGenerator => self.agen_step(c, None).await,
             _ => {
-                let aw = self.call_method(it.clone(), &Rc::from("__anext__"), Args::default()).await?;
+                let aw = self
+                    .call_method(it.clone(), &Rc::from("__anext__"), Args::default())
+                    .await?;
                 match self.await_value(aw).await {
                     Ok(v) => Ok(Some(v)),
                     Err(e) if self.exc_is(&e, "StopAsyncIteration") => Ok(None),

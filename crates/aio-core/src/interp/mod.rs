@@ -112,6 +112,8 @@ pub struct Frame {
 pub struct Interp {
     pub filename: Rc<str>,
     pub source_lines: Vec<Rc<str>>,
+    /// Prelude line -> (stdlib file, stdlib line, source text) for traceback entries.
+    pub prelude_tb: FxHashMap<u32, (Rc<str>, u32, Rc<str>, bool)>,
     pub main: Rc<Module>,
     pub builtins: RefCell<FxHashMap<Name, Value>>,
     pub modules: RefCell<FxHashMap<Name, Value>>,
@@ -135,8 +137,15 @@ pub struct Interp {
     pub idle_loop: RefCell<Option<Rc<EventLoop>>>,
     pub task_counter: Cell<u64>,
     pub scope_cache: RefCell<FxHashMap<usize, Rc<ScopeInfo>>>,
+    /// Owned copies of generator-expression nodes (a lazy generator outlives the borrow of
+    /// the tree), keyed by node address.
+    pub genexp_cache: RefCell<FxHashMap<usize, Rc<crate::syntax::ast::Expr>>>,
     pub rng: RefCell<crate::builtins::random::Mt>,
     pub next_id: Cell<u64>,
+    /// Nesting depth of `repr()` calls (guards deeply nested containers).
+    pub repr_depth: Cell<usize>,
+    /// Interned names of native objects (avoids an allocation per `asyncio.sleep` call).
+    pub interned: RefCell<FxHashMap<&'static str, Rc<str>>>,
     /// Set once a budget is exhausted: the run is being torn down.
     pub aborted: RefCell<Option<String>>,
 }
@@ -188,11 +197,13 @@ impl Interp {
             line,
         });
         let mut out = self.output.borrow_mut();
-        if let Some(last) = out.last_mut() {
-            if last.stream == stream && last.time == time && last.line == line {
-                last.text.push_str(text);
-                return;
-            }
+        if let Some(last) = out.last_mut()
+            && last.stream == stream
+            && last.time == time
+            && last.line == line
+        {
+            last.text.push_str(text);
+            return;
         }
         out.push(OutputChunk {
             stream,
@@ -244,8 +255,20 @@ impl Interp {
         Ok(())
     }
 
+    /// A shared `Rc<str>` for a static name.
+    pub fn intern(&self, s: &'static str) -> Rc<str> {
+        if let Some(r) = self.interned.borrow().get(s) {
+            return r.clone();
+        }
+        let r: Rc<str> = Rc::from(s);
+        self.interned.borrow_mut().insert(s, r.clone());
+        r
+    }
+
     /// A class by builtin name (exceptions included).
     pub fn class(&self, name: &str) -> Rc<Class> {
         self.t.by_name(name)
     }
 }
+
+crate::runtime::opaque_debug!(SuspendPoint<'_>, FrameKind, Frame);

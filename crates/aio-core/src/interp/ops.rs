@@ -158,11 +158,16 @@ impl Interp {
                     filename,
                     lineno
                 ),
+                NativeObj::DictView { .. } => return None,
                 _ => format!("<object at {}>", fake_addr(v)),
             },
             Value::Iter(_) => format!("<iterator object at {}>", fake_addr(v)),
             Value::Method(m) => match &m.func {
-                Value::Func(f) => format!("<bound method {} of <object at {}>>", f.qualname, fake_addr(&m.receiver)),
+                Value::Func(f) => format!(
+                    "<bound method {} of <object at {}>>",
+                    f.qualname,
+                    fake_addr(&m.receiver)
+                ),
                 _ => format!("<bound method at {}>", fake_addr(v)),
             },
             _ => return None,
@@ -175,6 +180,23 @@ impl Interp {
             if let Some(s) = self.repr_simple(v) {
                 return Ok(s);
             }
+            // Deeply nested containers: CPython's recursion limit applies to repr too.
+            let depth = self.repr_depth.get();
+            if depth > self.budgets.max_depth {
+                return Err(self.err(
+                    "RecursionError",
+                    "maximum recursion depth exceeded while getting the repr of an object",
+                ));
+            }
+            self.repr_depth.set(depth + 1);
+            let r = self.repr_container(v).await;
+            self.repr_depth.set(depth);
+            r
+        })
+    }
+
+    async fn repr_container(self: &Rc<Self>, v: &Value) -> PyResult<String> {
+        {
             Ok(match v {
                 Value::List(l) => {
                     let items: Vec<Value> = l.borrow().clone();
@@ -188,8 +210,11 @@ impl Interp {
                     }
                 }
                 Value::Dict(d) => {
-                    let pairs: Vec<(Value, Value)> =
-                        d.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                    let pairs: Vec<(Value, Value)> = d
+                        .borrow()
+                        .iter()
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect();
                     let mut out = String::from("{");
                     for (i, (k, val)) in pairs.iter().enumerate() {
                         if i > 0 {
@@ -203,12 +228,32 @@ impl Interp {
                     out
                 }
                 Value::Set(d) => {
-                    let keys = d.borrow().keys();
+                    let keys = d.borrow().set_keys();
                     if keys.is_empty() {
                         "set()".into()
                     } else {
                         self.repr_seq("{", &keys, "}").await?
                     }
+                }
+                Value::Native(n) if matches!(&**n, NativeObj::DictView { .. }) => {
+                    let NativeObj::DictView { dict, kind } = &**n else {
+                        return Ok(String::new());
+                    };
+                    let items: Vec<Value> = dict
+                        .borrow()
+                        .iter()
+                        .map(|(k, v)| match kind {
+                            0 => k.clone(),
+                            1 => v.clone(),
+                            _ => Value::tuple(vec![k.clone(), v.clone()]),
+                        })
+                        .collect();
+                    let name = match kind {
+                        0 => "dict_keys",
+                        1 => "dict_values",
+                        _ => "dict_items",
+                    };
+                    format!("{name}({})", self.repr_seq("[", &items, "]").await?)
                 }
                 Value::Slice(s) => format!(
                     "slice({}, {}, {})",
@@ -241,10 +286,15 @@ impl Interp {
                 }
                 _ => format!("<{} object at {}>", self.type_name(v), fake_addr(v)),
             })
-        })
+        }
     }
 
-    async fn repr_seq(self: &Rc<Self>, open: &str, items: &[Value], close: &str) -> PyResult<String> {
+    async fn repr_seq(
+        self: &Rc<Self>,
+        open: &str,
+        items: &[Value],
+        close: &str,
+    ) -> PyResult<String> {
         let mut out = String::from(open);
         for (i, item) in items.iter().enumerate() {
             if i > 0 {
@@ -256,10 +306,14 @@ impl Interp {
         Ok(out)
     }
 
-    async fn exc_repr(self: &Rc<Self>, inst: &Rc<crate::runtime::object::Instance>) -> PyResult<String> {
+    async fn exc_repr(
+        self: &Rc<Self>,
+        inst: &Rc<crate::runtime::object::Instance>,
+    ) -> PyResult<String> {
         let args = inst.args();
         let name = &inst.class.name;
-        if let Some(group) = inst.exc().group.borrow().clone() {
+        let group = inst.exc().group.borrow().clone();
+        if let Some(group) = group {
             let msg = args.first().cloned().unwrap_or(Value::None);
             let list = Value::list(group.to_vec());
             return Ok(format!(
@@ -300,11 +354,9 @@ impl Interp {
                         };
                     }
                     if inst.class.is_exc {
-                        if inst.class.lookup("__repr__").is_some() && false {
-                            return self.repr_of(v).await;
-                        }
                         let args = inst.args();
-                        if let Some(group) = inst.exc().group.borrow().clone() {
+                        let group = inst.exc().group.borrow().clone();
+                        if let Some(group) = group {
                             let msg = match args.first() {
                                 Some(m) => self.str_of(m).await?,
                                 None => String::new(),
@@ -363,26 +415,26 @@ impl Interp {
             return Ok(v);
         }
         let (l, r) = dunder_names(op);
-        if let Value::Instance(inst) = a {
-            if let Some(f) = inst.class.lookup(l) {
-                let res = self.call(f, Args::new(vec![a.clone(), b.clone()])).await?;
-                if !matches!(res, Value::NotImplemented) {
-                    return Ok(res);
-                }
+        if let Value::Instance(inst) = a
+            && let Some(f) = inst.class.lookup(l)
+        {
+            let res = self.call(f, Args::new(vec![a.clone(), b.clone()])).await?;
+            if !matches!(res, Value::NotImplemented) {
+                return Ok(res);
             }
         }
-        if let Value::Instance(inst) = b {
-            if let Some(f) = inst.class.lookup(r) {
-                let res = self.call(f, Args::new(vec![b.clone(), a.clone()])).await?;
-                if !matches!(res, Value::NotImplemented) {
-                    return Ok(res);
-                }
+        if let Value::Instance(inst) = b
+            && let Some(f) = inst.class.lookup(r)
+        {
+            let res = self.call(f, Args::new(vec![b.clone(), a.clone()])).await?;
+            if !matches!(res, Value::NotImplemented) {
+                return Ok(res);
             }
         }
-        if op == BinOp::Mod {
-            if let Value::Str(s) = a {
-                return self.percent_format(s, b).await.map(Value::str);
-            }
+        if op == BinOp::Mod
+            && let Value::Str(s) = a
+        {
+            return self.percent_format(s, b).await.map(Value::str);
         }
         Err(self.type_error(format!(
             "unsupported operand type(s) for {}: '{}' and '{}'",
@@ -395,7 +447,12 @@ impl Interp {
     fn seq_binop(&self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
         Ok(Some(match (op, a, b) {
             (BinOp::Add, Value::Str(x), Value::Str(y)) => {
-                let mut s = String::with_capacity(x.len() + y.len());
+                // Long strings count against the memory budget (one unit per 16 bytes).
+                let total = x.len() + y.len();
+                if total > 256 {
+                    self.alloc(total / 16)?;
+                }
+                let mut s = String::with_capacity(total);
                 s.push_str(x);
                 s.push_str(y);
                 Value::str(s)
@@ -411,9 +468,21 @@ impl Interp {
                 v.extend(y.iter().cloned());
                 Value::tuple(v)
             }
-            (BinOp::Mult, Value::Str(_) | Value::List(_) | Value::Tuple(_), Value::Int(_) | Value::Bool(_))
-            | (BinOp::Mult, Value::Int(_) | Value::Bool(_), Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
-                let (seq, n) = if matches!(a, Value::Int(_) | Value::Bool(_)) { (b, a) } else { (a, b) };
+            (
+                BinOp::Mult,
+                Value::Str(_) | Value::List(_) | Value::Tuple(_),
+                Value::Int(_) | Value::Bool(_),
+            )
+            | (
+                BinOp::Mult,
+                Value::Int(_) | Value::Bool(_),
+                Value::Str(_) | Value::List(_) | Value::Tuple(_),
+            ) => {
+                let (seq, n) = if matches!(a, Value::Int(_) | Value::Bool(_)) {
+                    (b, a)
+                } else {
+                    (a, b)
+                };
                 let n = match n {
                     Value::Int(i) => (*i).max(0) as usize,
                     Value::Bool(x) => *x as usize,
@@ -444,10 +513,16 @@ impl Interp {
                     _ => return Ok(None),
                 }
             }
-            (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Value::Set(x), Value::Set(y)) => {
+            (
+                BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor,
+                Value::Set(x),
+                Value::Set(y),
+            ) => {
                 let (x, y) = (x.borrow(), y.borrow());
                 let mut out = Dict::new();
-                let inx = |k: &Value, d: &Dict| HashKey::of(k).map(|h| d.contains_key(&h)).unwrap_or(false);
+                let inx = |k: &Value, d: &Dict| {
+                    HashKey::of(k).map(|h| d.contains_key(&h)).unwrap_or(false)
+                };
                 match op {
                     BinOp::BitOr => {
                         for (k, _) in x.iter().chain(y.iter()) {
@@ -458,35 +533,35 @@ impl Interp {
                     }
                     BinOp::BitAnd => {
                         for (k, _) in x.iter() {
-                            if inx(k, &y) {
-                                if let Some(h) = HashKey::of(k) {
-                                    out.insert_key(h, k.clone(), Value::None);
-                                }
+                            if inx(k, &y)
+                                && let Some(h) = HashKey::of(k)
+                            {
+                                out.insert_key(h, k.clone(), Value::None);
                             }
                         }
                     }
                     BinOp::Sub => {
                         for (k, _) in x.iter() {
-                            if !inx(k, &y) {
-                                if let Some(h) = HashKey::of(k) {
-                                    out.insert_key(h, k.clone(), Value::None);
-                                }
+                            if !inx(k, &y)
+                                && let Some(h) = HashKey::of(k)
+                            {
+                                out.insert_key(h, k.clone(), Value::None);
                             }
                         }
                     }
                     _ => {
                         for (k, _) in x.iter() {
-                            if !inx(k, &y) {
-                                if let Some(h) = HashKey::of(k) {
-                                    out.insert_key(h, k.clone(), Value::None);
-                                }
+                            if !inx(k, &y)
+                                && let Some(h) = HashKey::of(k)
+                            {
+                                out.insert_key(h, k.clone(), Value::None);
                             }
                         }
                         for (k, _) in y.iter() {
-                            if !inx(k, &x) {
-                                if let Some(h) = HashKey::of(k) {
-                                    out.insert_key(h, k.clone(), Value::None);
-                                }
+                            if !inx(k, &x)
+                                && let Some(h) = HashKey::of(k)
+                            {
+                                out.insert_key(h, k.clone(), Value::None);
                             }
                         }
                     }
@@ -556,13 +631,24 @@ impl Interp {
                 'f' | 'e' | 'g' | 'x' | 'X' => {
                     let spec2 = format!("{}{}", spec.replace('-', "<"), conv);
                     match (&arg, conv) {
-                        (Value::Int(n), 'x' | 'X') => fmt::format_int(*n, &spec2).map_err(|m| self.value_error(m))?,
+                        (Value::Int(n), 'x' | 'X') => {
+                            fmt::format_int(*n, &spec2).map_err(|m| self.value_error(m))?
+                        }
                         _ => {
                             let x = vops::num(&arg).map(|n| n.f()).unwrap_or(0.0);
-                            return Ok(out + &fmt::format_float(x, &spec2).map_err(|m| self.value_error(m))? + &{
-                                let rest: String = chars[i..].iter().collect();
-                                Box::pin(self.percent_format(&rest, &Value::tuple(items[k..].to_vec()))).await?
-                            });
+                            return Ok(out
+                                + &fmt::format_float(x, &spec2)
+                                    .map_err(|m| self.value_error(m))?
+                                + &{
+                                    let rest: String = chars[i..].iter().collect();
+                                    Box::pin(
+                                        self.percent_format(
+                                            &rest,
+                                            &Value::tuple(items[k..].to_vec()),
+                                        ),
+                                    )
+                                    .await?
+                                });
                         }
                     }
                 }
@@ -594,12 +680,12 @@ impl Interp {
             return Ok(r);
         }
         for (x, y) in [(a, b), (b, a)] {
-            if let Value::Instance(inst) = x {
-                if let Some(f) = inst.class.lookup("__eq__") {
-                    let r = self.call(f, Args::new(vec![x.clone(), y.clone()])).await?;
-                    if !matches!(r, Value::NotImplemented) {
-                        return self.truthy(&r).await;
-                    }
+            if let Value::Instance(inst) = x
+                && let Some(f) = inst.class.lookup("__eq__")
+            {
+                let r = self.call(f, Args::new(vec![x.clone(), y.clone()])).await?;
+                if !matches!(r, Value::NotImplemented) {
+                    return self.truthy(&r).await;
                 }
             }
         }
@@ -629,12 +715,12 @@ impl Interp {
                     _ => ("__ge__", "__le__"),
                 };
                 for (x, y, name) in [(a, b, l), (b, a, r)] {
-                    if let Value::Instance(inst) = x {
-                        if let Some(f) = inst.class.lookup(name) {
-                            let res = self.call(f, Args::new(vec![x.clone(), y.clone()])).await?;
-                            if !matches!(res, Value::NotImplemented) {
-                                return self.truthy(&res).await;
-                            }
+                    if let Value::Instance(inst) = x
+                        && let Some(f) = inst.class.lookup(name)
+                    {
+                        let res = self.call(f, Args::new(vec![x.clone(), y.clone()])).await?;
+                        if !matches!(res, Value::NotImplemented) {
+                            return self.truthy(&res).await;
                         }
                     }
                 }
@@ -648,7 +734,12 @@ impl Interp {
         }
     }
 
-    fn seq_compare_slow<'a>(self: &'a Rc<Self>, op: CmpOp, a: &'a Value, b: &'a Value) -> Lbf<'a, PyResult<Option<bool>>> {
+    fn seq_compare_slow<'a>(
+        self: &'a Rc<Self>,
+        op: CmpOp,
+        a: &'a Value,
+        b: &'a Value,
+    ) -> Lbf<'a, PyResult<Option<bool>>> {
         Box::pin(async move {
             let (x, y): (Vec<Value>, Vec<Value>) = match (a, b) {
                 (Value::List(x), Value::List(y)) => (x.borrow().clone(), y.borrow().clone()),
@@ -676,8 +767,18 @@ impl Interp {
             },
             Value::Dict(d) | Value::Set(d) => match HashKey::of(item) {
                 Some(h) => Ok(d.borrow().contains_key(&h)),
-                None => Err(self.type_error(format!("unhashable type: '{}'", self.type_name(item)))),
+                None => {
+                    Err(self.type_error(format!("unhashable type: '{}'", self.type_name(item))))
+                }
             },
+            Value::Native(n) if matches!(&**n, NativeObj::DictView { kind: 0, .. }) => {
+                match (&**n, HashKey::of(item)) {
+                    (NativeObj::DictView { dict, .. }, Some(h)) => {
+                        Ok(dict.borrow().contains_key(&h))
+                    }
+                    _ => Ok(false),
+                }
+            }
             Value::Range(r) => Ok(match item {
                 Value::Int(i) => {
                     let [start, stop, step] = **r;
@@ -691,7 +792,9 @@ impl Interp {
             }),
             Value::Instance(inst) if inst.class.lookup("__contains__").is_some() => {
                 let f = inst.class.lookup("__contains__").unwrap_or_default();
-                let r = self.call(f, Args::new(vec![container.clone(), item.clone()])).await?;
+                let r = self
+                    .call(f, Args::new(vec![container.clone(), item.clone()]))
+                    .await?;
                 self.truthy(&r).await
             }
             _ => {
@@ -714,6 +817,10 @@ impl Interp {
             Value::Tuple(t) => t.len(),
             Value::Dict(d) | Value::Set(d) => d.borrow().len(),
             Value::Range(r) => vops::range_len(r) as usize,
+            Value::Native(n) if matches!(&**n, NativeObj::DictView { .. }) => match &**n {
+                NativeObj::DictView { dict, .. } => dict.borrow().len(),
+                _ => 0,
+            },
             Value::Instance(inst) if inst.class.lookup("__len__").is_some() => {
                 let f = inst.class.lookup("__len__").unwrap_or_default();
                 match self.call(f, Args::new(vec![v.clone()])).await? {
@@ -747,7 +854,9 @@ impl Interp {
             (Value::Str(s), Value::Int(i)) => {
                 let n = s.chars().count();
                 match vops::norm_index(*i, n) {
-                    Some(j) => Ok(Value::str(s.chars().nth(j).map(|c| c.to_string()).unwrap_or_default())),
+                    Some(j) => Ok(Value::str(
+                        s.chars().nth(j).map(|c| c.to_string()).unwrap_or_default(),
+                    )),
                     None => Err(self.err("IndexError", "string index out of range")),
                 }
             }
@@ -761,12 +870,15 @@ impl Interp {
             (Value::List(_) | Value::Tuple(_) | Value::Str(_), Value::Bool(b)) => {
                 Box::pin(self.getitem(obj, &Value::Int(*b as i64))).await
             }
-            (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), Value::Slice(sl)) => {
-                self.slice_get(obj, sl)
-            }
+            (
+                Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_),
+                Value::Slice(sl),
+            ) => self.slice_get(obj, sl),
             (Value::Dict(d), _) => {
                 let Some(h) = HashKey::of(index) else {
-                    return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(index))));
+                    return Err(
+                        self.type_error(format!("unhashable type: '{}'", self.type_name(index)))
+                    );
                 };
                 match d.borrow().get_key(&h) {
                     Some(v) => Ok(v.clone()),
@@ -775,7 +887,8 @@ impl Interp {
             }
             (Value::Instance(inst), _) if inst.class.lookup("__getitem__").is_some() => {
                 let f = inst.class.lookup("__getitem__").unwrap_or_default();
-                self.call(f, Args::new(vec![obj.clone(), index.clone()])).await
+                self.call(f, Args::new(vec![obj.clone(), index.clone()]))
+                    .await
             }
             (Value::Class(c), _) => {
                 // Generic aliases such as list[int]: return the class itself.
@@ -813,16 +926,31 @@ impl Interp {
             Value::List(l) => {
                 let l = l.borrow();
                 let (a, b, c) = self.slice_bounds(sl, l.len())?;
-                Ok(Value::list(vops::slice_positions(a, b, c).into_iter().map(|i| l[i].clone()).collect()))
+                Ok(Value::list(
+                    vops::slice_positions(a, b, c)
+                        .into_iter()
+                        .map(|i| l[i].clone())
+                        .collect(),
+                ))
             }
             Value::Tuple(t) => {
                 let (a, b, c) = self.slice_bounds(sl, t.len())?;
-                Ok(Value::tuple(vops::slice_positions(a, b, c).into_iter().map(|i| t[i].clone()).collect()))
+                Ok(Value::tuple(
+                    vops::slice_positions(a, b, c)
+                        .into_iter()
+                        .map(|i| t[i].clone())
+                        .collect(),
+                ))
             }
             Value::Str(s) => {
                 let chars: Vec<char> = s.chars().collect();
                 let (a, b, c) = self.slice_bounds(sl, chars.len())?;
-                Ok(Value::str(vops::slice_positions(a, b, c).into_iter().map(|i| chars[i]).collect::<String>()))
+                Ok(Value::str(
+                    vops::slice_positions(a, b, c)
+                        .into_iter()
+                        .map(|i| chars[i])
+                        .collect::<String>(),
+                ))
             }
             Value::Range(r) => {
                 let n = vops::range_len(r) as usize;
@@ -836,7 +964,12 @@ impl Interp {
     }
 
     /// `obj[index] = value`.
-    pub async fn setitem(self: &Rc<Self>, obj: &Value, index: &Value, value: Value) -> PyResult<()> {
+    pub async fn setitem(
+        self: &Rc<Self>,
+        obj: &Value,
+        index: &Value,
+        value: Value,
+    ) -> PyResult<()> {
         match obj {
             Value::List(l) => match index {
                 Value::Int(i) => {
@@ -867,7 +1000,9 @@ impl Interp {
             },
             Value::Dict(d) => {
                 let Some(h) = HashKey::of(index) else {
-                    return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(index))));
+                    return Err(
+                        self.type_error(format!("unhashable type: '{}'", self.type_name(index)))
+                    );
                 };
                 self.alloc(1)?;
                 d.borrow_mut().insert_key(h, index.clone(), value);
@@ -875,7 +1010,8 @@ impl Interp {
             }
             Value::Instance(inst) if inst.class.lookup("__setitem__").is_some() => {
                 let f = inst.class.lookup("__setitem__").unwrap_or_default();
-                self.call(f, Args::new(vec![obj.clone(), index.clone(), value])).await?;
+                self.call(f, Args::new(vec![obj.clone(), index.clone(), value]))
+                    .await?;
                 Ok(())
             }
             _ => Err(self.type_error(format!(
@@ -917,7 +1053,9 @@ impl Interp {
             },
             Value::Dict(d) => {
                 let Some(h) = HashKey::of(index) else {
-                    return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(index))));
+                    return Err(
+                        self.type_error(format!("unhashable type: '{}'", self.type_name(index)))
+                    );
                 };
                 let removed = d.borrow_mut().remove_key(&h);
                 match removed {
@@ -930,7 +1068,8 @@ impl Interp {
             }
             Value::Instance(inst) if inst.class.lookup("__delitem__").is_some() => {
                 let f = inst.class.lookup("__delitem__").unwrap_or_default();
-                self.call(f, Args::new(vec![obj.clone(), index.clone()])).await?;
+                self.call(f, Args::new(vec![obj.clone(), index.clone()]))
+                    .await?;
                 Ok(())
             }
             _ => Err(self.type_error(format!(
@@ -943,11 +1082,38 @@ impl Interp {
     /// `iter(v)`: an iterator value (native iterator, generator, or `__iter__` result).
     pub async fn iter_of(self: &Rc<Self>, v: &Value) -> PyResult {
         let st = match v {
-            Value::List(_) | Value::Tuple(_) | Value::Str(_) => IterState::Seq { seq: v.clone(), idx: 0 },
-            Value::Range(r) => IterState::Range { cur: r[0], stop: r[1], step: r[2] },
-            Value::Dict(d) => IterState::DictView { dict: v.clone(), raw: 0, kind: 0, len: d.borrow().len() },
-            Value::Set(d) => IterState::Vals { items: d.borrow().keys().into(), idx: 0 },
+            Value::List(_) | Value::Tuple(_) | Value::Str(_) => IterState::Seq {
+                seq: v.clone(),
+                idx: 0,
+            },
+            Value::Range(r) => IterState::Range {
+                cur: r[0],
+                stop: r[1],
+                step: r[2],
+            },
+            Value::Dict(d) => IterState::DictView {
+                dict: v.clone(),
+                raw: 0,
+                kind: 0,
+                len: d.borrow().len(),
+            },
+            Value::Set(d) => IterState::Vals {
+                items: d.borrow().set_keys().into(),
+                idx: 0,
+            },
             Value::Iter(_) => return Ok(v.clone()),
+            Value::Native(n) if matches!(&**n, NativeObj::DictView { .. }) => {
+                let NativeObj::DictView { dict, kind } = &**n else {
+                    return Ok(Value::None);
+                };
+                let len = dict.borrow().len();
+                IterState::DictView {
+                    dict: Value::Dict(dict.clone()),
+                    raw: 0,
+                    kind: *kind,
+                    len,
+                }
+            }
             Value::Coro(c) if c.kind == CoroKind::Generator => return Ok(v.clone()),
             Value::Instance(inst) => {
                 if let Some(f) = inst.class.lookup("__iter__") {
@@ -956,90 +1122,110 @@ impl Interp {
                 if inst.class.lookup("__next__").is_some() {
                     return Ok(v.clone());
                 }
-                return Err(self.type_error(format!("'{}' object is not iterable", self.type_name(v))));
+                return Err(
+                    self.type_error(format!("'{}' object is not iterable", self.type_name(v)))
+                );
             }
             _ => {
-                return Err(self.type_error(format!("'{}' object is not iterable", self.type_name(v))));
+                return Err(
+                    self.type_error(format!("'{}' object is not iterable", self.type_name(v)))
+                );
             }
         };
         Ok(Value::Iter(Rc::new(RefCell::new(st))))
+    }
+
+    /// The iterator kinds that need no Python code; `Err(state)` hands the state of a
+    /// lazy iterator (map, filter, zip, ...) to the async path.
+    #[allow(clippy::type_complexity)]
+    fn iter_next_fast(
+        &self,
+        st: &RefCell<IterState>,
+    ) -> PyResult<Result<Option<Value>, IterState>> {
+        let mut s = st.borrow_mut();
+        match &mut *s {
+            IterState::Seq { seq, idx } => {
+                let item = match seq {
+                    Value::List(l) => l.borrow().get(*idx).cloned(),
+                    Value::Tuple(t) => t.get(*idx).cloned(),
+                    Value::Str(x) => {
+                        // Index by chars; ASCII fast path.
+                        if x.is_ascii() {
+                            x.get(*idx..*idx + 1).map(Value::str)
+                        } else {
+                            x.chars().nth(*idx).map(|c| Value::str(c.to_string()))
+                        }
+                    }
+                    _ => None,
+                };
+                *idx += 1;
+                if item.is_none() {
+                    *s = IterState::Done;
+                }
+                return Ok(Ok(item));
+            }
+            IterState::Range { cur, stop, step } => {
+                if (*step > 0 && *cur < *stop) || (*step < 0 && *cur > *stop) {
+                    let v = *cur;
+                    *cur += *step;
+                    return Ok(Ok(Some(Value::Int(v))));
+                }
+                return Ok(Ok(None));
+            }
+            IterState::DictView {
+                dict,
+                raw,
+                kind,
+                len,
+            } => {
+                let Value::Dict(d) = dict else {
+                    return Ok(Ok(None));
+                };
+                let d = d.borrow();
+                if d.len() != *len {
+                    return Err(self.runtime_error("dictionary changed size during iteration"));
+                }
+                loop {
+                    match d.entry_at(*raw) {
+                        None => return Ok(Ok(None)),
+                        Some(None) => *raw += 1,
+                        Some(Some((k, v))) => {
+                            *raw += 1;
+                            return Ok(Ok(Some(match kind {
+                                0 => k.clone(),
+                                1 => v.clone(),
+                                _ => Value::tuple(vec![k.clone(), v.clone()]),
+                            })));
+                        }
+                    }
+                }
+            }
+            IterState::Vals { items, idx } => {
+                let item = items.get(*idx).cloned();
+                *idx += 1;
+                return Ok(Ok(item));
+            }
+            IterState::Done => return Ok(Ok(None)),
+            _ => {}
+        }
+        Ok(Err(std::mem::replace(&mut *s, IterState::Done)))
     }
 
     /// `next(iterator)`: `Ok(None)` when exhausted.
     pub fn next_of<'a>(self: &'a Rc<Self>, iter: &'a Value) -> Lbf<'a, PyResult<Option<Value>>> {
         Box::pin(async move {
             match iter {
-                Value::Iter(st) => {
-                    // Fast paths need no Python code; the others take the state out briefly.
-                    let mut s = st.borrow_mut();
-                    match &mut *s {
-                        IterState::Seq { seq, idx } => {
-                            let item = match seq {
-                                Value::List(l) => l.borrow().get(*idx).cloned(),
-                                Value::Tuple(t) => t.get(*idx).cloned(),
-                                Value::Str(x) => {
-                                    // Index by chars; ASCII fast path.
-                                    if x.is_ascii() {
-                                        x.get(*idx..*idx + 1).map(Value::str)
-                                    } else {
-                                        x.chars().nth(*idx).map(|c| Value::str(c.to_string()))
-                                    }
-                                }
-                                _ => None,
-                            };
-                            *idx += 1;
-                            if item.is_none() {
-                                *s = IterState::Done;
-                            }
-                            return Ok(item);
-                        }
-                        IterState::Range { cur, stop, step } => {
-                            if (*step > 0 && *cur < *stop) || (*step < 0 && *cur > *stop) {
-                                let v = *cur;
-                                *cur += *step;
-                                return Ok(Some(Value::Int(v)));
-                            }
-                            return Ok(None);
-                        }
-                        IterState::DictView { dict, raw, kind, len } => {
-                            let Value::Dict(d) = dict else { return Ok(None) };
-                            let d = d.borrow();
-                            if d.len() != *len {
-                                return Err(self.runtime_error("dictionary changed size during iteration"));
-                            }
-                            loop {
-                                match d.entry_at(*raw) {
-                                    None => return Ok(None),
-                                    Some(None) => *raw += 1,
-                                    Some(Some((k, v))) => {
-                                        *raw += 1;
-                                        return Ok(Some(match kind {
-                                            0 => k.clone(),
-                                            1 => v.clone(),
-                                            _ => Value::tuple(vec![k.clone(), v.clone()]),
-                                        }));
-                                    }
-                                }
-                            }
-                        }
-                        IterState::Vals { items, idx } => {
-                            let item = items.get(*idx).cloned();
-                            *idx += 1;
-                            return Ok(item);
-                        }
-                        IterState::Done => return Ok(None),
-                        _ => {}
-                    }
-                    let taken = std::mem::replace(&mut *s, IterState::Done);
-                    drop(s);
-                    let (result, back) = self.next_lazy(taken).await;
-                    *st.borrow_mut() = back;
-                    result
-                }
+                Value::Iter(st) => match self.iter_next_fast(st)? {
+                    Ok(item) => Ok(item),
+                    Err(taken) => self.next_lazy_into(st, taken).await,
+                },
                 Value::Coro(c) if c.kind == CoroKind::Generator => self.gen_next(c, None).await,
                 Value::Instance(inst) => {
                     let Some(f) = inst.class.lookup("__next__") else {
-                        return Err(self.type_error(format!("'{}' object is not an iterator", self.type_name(iter))));
+                        return Err(self.type_error(format!(
+                            "'{}' object is not an iterator",
+                            self.type_name(iter)
+                        )));
                     };
                     match self.call(f, Args::new(vec![iter.clone()])).await {
                         Ok(v) => Ok(Some(v)),
@@ -1047,9 +1233,22 @@ impl Interp {
                         Err(e) => Err(e),
                     }
                 }
-                _ => Err(self.type_error(format!("'{}' object is not an iterator", self.type_name(iter)))),
+                _ => Err(self.type_error(format!(
+                    "'{}' object is not an iterator",
+                    self.type_name(iter)
+                ))),
             }
         })
+    }
+
+    async fn next_lazy_into(
+        self: &Rc<Self>,
+        cell: &RefCell<IterState>,
+        st: IterState,
+    ) -> PyResult<Option<Value>> {
+        let (result, back) = self.next_lazy(st).await;
+        *cell.borrow_mut() = back;
+        result
     }
 
     async fn next_lazy(self: &Rc<Self>, st: IterState) -> (PyResult<Option<Value>>, IterState) {
@@ -1057,7 +1256,10 @@ impl Interp {
             IterState::Enumerate { inner, count } => match self.next_of(&inner).await {
                 Ok(Some(v)) => (
                     Ok(Some(Value::tuple(vec![Value::Int(count), v]))),
-                    IterState::Enumerate { inner, count: count + 1 },
+                    IterState::Enumerate {
+                        inner,
+                        count: count + 1,
+                    },
                 ),
                 other => (other, IterState::Done),
             },
@@ -1114,7 +1316,8 @@ impl Interp {
         match v {
             Value::List(l) => return Ok(l.borrow().clone()),
             Value::Tuple(t) => return Ok(t.to_vec()),
-            Value::Dict(d) | Value::Set(d) => return Ok(d.borrow().keys()),
+            Value::Dict(d) => return Ok(d.borrow().keys()),
+            Value::Set(d) => return Ok(d.borrow().set_keys()),
             Value::Range(r) => {
                 let n = vops::range_len(r).max(0) as usize;
                 self.alloc(n)?;

@@ -197,7 +197,11 @@ fn collect_expr(e: &Expr, info: &mut ScopeInfo) {
             collect_expr(left, info);
             collect_expr(right, info);
         }
-        ExprKind::Call { func, args, keywords } => {
+        ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } => {
             collect_expr(func, info);
             for a in args {
                 collect_expr(a, info);

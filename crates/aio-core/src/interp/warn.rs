@@ -63,7 +63,13 @@ impl Interp {
     }
 
     /// Emits a warning attributed to `line` of the main file, applying the filters.
-    pub fn emit_warning(self: &Rc<Self>, category: &str, msg: &str, line: u32, from_coroutine: bool) {
+    pub fn emit_warning(
+        self: &Rc<Self>,
+        category: &str,
+        msg: &str,
+        line: u32,
+        from_coroutine: bool,
+    ) {
         let action = {
             let w = self.warn.borrow();
             let cls = self.t.by_name(category);
@@ -95,13 +101,15 @@ impl Interp {
         let log = self.warn.borrow().log.clone();
         if let Some(Value::List(l)) = log {
             let cat = Value::Class(self.t.by_name(category));
-            let message = Value::Instance(self.new_exc(&self.t.by_name(category), vec![Value::str(msg)]));
-            l.borrow_mut().push(Value::Native(Rc::new(NativeObj::WarningMessage {
-                category: cat,
-                message,
-                filename: self.filename.clone(),
-                lineno: line,
-            })));
+            let message =
+                Value::Instance(self.new_exc(&self.t.by_name(category), vec![Value::str(msg)]));
+            l.borrow_mut()
+                .push(Value::Native(Rc::new(NativeObj::WarningMessage {
+                    category: cat,
+                    message,
+                    filename: self.filename.clone(),
+                    lineno: line,
+                })));
             return;
         }
         let src = self
@@ -117,8 +125,10 @@ impl Interp {
         if !src.is_empty() && line > 0 {
             text.push_str(&format!("  {src}\n"));
         }
-        if from_coroutine {
-            text.push_str("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+        if from_coroutine && line > 0 {
+            text.push_str(
+                "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
+            );
         }
         self.write_output(Stream::Stderr, &text);
     }
@@ -142,7 +152,9 @@ impl Interp {
 
     /// `catch_warnings().__exit__()`.
     pub fn catch_warnings_exit(self: &Rc<Self>, n: &Rc<NativeObj>) {
-        let NativeObj::CatchWarnings { saved, .. } = &**n else { return };
+        let NativeObj::CatchWarnings { saved, .. } = &**n else {
+            return;
+        };
         if let Some(s) = saved.borrow_mut().take() {
             let mut w = self.warn.borrow_mut();
             w.filters = s.filters;

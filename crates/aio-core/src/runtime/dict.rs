@@ -140,11 +140,11 @@ impl Dict {
 
     /// Inserts or replaces (keeping the original position and key object, like CPython).
     pub fn insert_key(&mut self, hk: HashKey, key: Value, value: Value) {
-        if let Some(&i) = self.index.get(&hk) {
-            if let Some(entry) = self.entries[i].as_mut() {
-                entry.1 = value;
-                return;
-            }
+        if let Some(&i) = self.index.get(&hk)
+            && let Some(entry) = self.entries[i].as_mut()
+        {
+            entry.1 = value;
+            return;
         }
         self.index.insert(hk, self.entries.len());
         self.entries.push(Some((key, value)));
@@ -222,6 +222,75 @@ impl Dict {
 
     /// The entry at a raw position (for iterators that tolerate no mutation).
     pub fn entry_at(&self, raw: usize) -> Option<Option<(&Value, &Value)>> {
-        self.entries.get(raw).map(|e| e.as_ref().map(|(k, v)| (k, v)))
+        self.entries
+            .get(raw)
+            .map(|e| e.as_ref().map(|(k, v)| (k, v)))
     }
+}
+
+impl Dict {
+    /// The keys of a set in CPython's iteration order where that order is deterministic
+    /// (all keys ints, whose hash is the value): the order of CPython's open-addressing set
+    /// table after inserting the keys in insertion order. Other sets keep insertion order
+    /// (CPython's str hashes are randomised per run, so no order is "the" order there).
+    pub fn set_keys(&self) -> Vec<Value> {
+        let keys = self.keys();
+        let mut hashes = Vec::with_capacity(keys.len());
+        for k in &keys {
+            match k {
+                Value::Int(i) => hashes.push(if *i == -1 { -2 } else { *i }),
+                Value::Bool(b) => hashes.push(*b as i64),
+                _ => return keys,
+            }
+        }
+        cpython_set_order(&hashes)
+            .into_iter()
+            .map(|i| keys[i].clone())
+            .collect()
+    }
+}
+
+/// Slot order of CPython's set table (`setobject.c`: linear probes of 9, then perturbation;
+/// resize to the next power of two above 4x the size when 3/5 full).
+fn cpython_set_order(hashes: &[i64]) -> Vec<usize> {
+    fn insert(table: &mut [Option<usize>], mask: usize, hash: i64, k: usize) {
+        let h = hash as u64;
+        let mut perturb = h;
+        let mut i = (h as usize) & mask;
+        loop {
+            let probes = if i + 9 <= mask { 9 } else { 0 };
+            for j in 0..=probes {
+                if table[i + j].is_none() {
+                    table[i + j] = Some(k);
+                    return;
+                }
+            }
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+    }
+    let mut mask = 7usize;
+    let mut table: Vec<Option<usize>> = vec![None; 8];
+    let mut fill = 0usize;
+    for (k, &h) in hashes.iter().enumerate() {
+        insert(&mut table, mask, h, k);
+        fill += 1;
+        if fill * 5 >= mask * 3 {
+            let minused = if fill > 50_000 { fill * 2 } else { fill * 4 };
+            let mut size = 8usize;
+            while size <= minused {
+                size <<= 1;
+            }
+            let old = std::mem::replace(&mut table, vec![None; size]);
+            mask = size - 1;
+            for slot in old.into_iter().flatten() {
+                insert(&mut table, mask, hashes[slot], slot);
+            }
+        }
+    }
+    table.into_iter().flatten().collect()
 }

@@ -115,8 +115,9 @@ pub struct ExcData {
     pub suppress_context: Cell<bool>,
     /// `ExceptionGroup.exceptions`.
     pub group: RefCell<Option<Rc<[Value]>>>,
-    /// Values the raising frame would keep alive (CPython's traceback keeps frames alive).
-    pub keepalive: RefCell<Vec<Value>>,
+    /// What the traceback keeps alive in CPython (the frames' locals, call arguments), so
+    /// objects are released exactly when the exception is.
+    pub keepalive: RefCell<Vec<Rc<dyn std::any::Any>>>,
     /// Position inside the current frame where the exception was raised, consumed when the
     /// exception leaves the frame and a traceback entry is appended.
     pub pending_span: Cell<Option<(ast::Span, Option<AnchorHint>)>>,
@@ -124,6 +125,9 @@ pub struct ExcData {
     /// entry per propagation, like CPython's `PyTraceBack_Here`).
     pub tb_frame: Cell<usize>,
 }
+
+/// Source text shown for a synthetic traceback entry, with an optional caret column range.
+pub type TbSource = (Rc<str>, Option<(u32, u32)>);
 
 /// One traceback line: `File "f", line N, in name` plus the highlighted range.
 #[derive(Clone, Debug)]
@@ -135,7 +139,7 @@ pub struct TbEntry {
     /// How to split the carets (`~~~^^^~~~`) for binary operations and subscripts.
     pub anchor: Option<AnchorHint>,
     /// Source text override (for synthetic stdlib frames).
-    pub source: Option<(Rc<str>, Option<(u32, u32)>)>,
+    pub source: Option<TbSource>,
 }
 
 /// An instance of a user class or of an exception class.
@@ -419,16 +423,42 @@ impl Module {
 /// Native iterator state.
 pub enum IterState {
     /// Over a list, tuple or str by index (sees list mutation like CPython).
-    Seq { seq: Value, idx: usize },
-    Range { cur: i64, stop: i64, step: i64 },
+    Seq {
+        seq: Value,
+        idx: usize,
+    },
+    Range {
+        cur: i64,
+        stop: i64,
+        step: i64,
+    },
     /// Over a dict's raw entries: kind 0 keys, 1 values, 2 items.
-    DictView { dict: Value, raw: usize, kind: u8, len: usize },
+    DictView {
+        dict: Value,
+        raw: usize,
+        kind: u8,
+        len: usize,
+    },
     /// Over a materialised snapshot.
-    Vals { items: Rc<[Value]>, idx: usize },
-    Enumerate { inner: Value, count: i64 },
-    Zip { iters: Vec<Value> },
-    Map { func: Value, iters: Vec<Value> },
-    Filter { func: Value, inner: Value },
+    Vals {
+        items: Rc<[Value]>,
+        idx: usize,
+    },
+    Enumerate {
+        inner: Value,
+        count: i64,
+    },
+    Zip {
+        iters: Vec<Value>,
+    },
+    Map {
+        func: Value,
+        iters: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        inner: Value,
+    },
     /// `iter(callable, sentinel)` is not supported; exhausted iterators become this.
     Done,
 }
@@ -464,8 +494,16 @@ pub enum NativeObj {
     StaticMethod(Value),
     /// `@property` wrapper (getter, optional setter).
     Property(Value, RefCell<Option<Value>>),
+    /// `dict.keys()` / `values()` / `items()` (kind 0 / 1 / 2): a live view of the dict.
+    DictView {
+        dict: Rc<RefCell<super::dict::Dict>>,
+        kind: u8,
+    },
     /// `super()` proxy.
-    Super { owner: Rc<Class>, receiver: Value },
+    Super {
+        owner: Rc<Class>,
+        receiver: Value,
+    },
     /// A plain attribute bag (used for `sys.version_info` and similar).
     Namespace(RefCell<Dict>),
 }
@@ -475,3 +513,7 @@ impl fmt::Debug for NativeObj {
         write!(f, "<native>")
     }
 }
+
+super::opaque_debug!(
+    ExcData, BuiltinFn, DropEvent, DropSink, SavedState, IterState
+);

@@ -89,7 +89,11 @@ pub fn num_binop(op: BinOp, a: &Value, b: &Value) -> Result<Option<Value>, OpErr
                     ));
                 }
                 let q = x.checked_div(y).ok_or_else(overflow)?;
-                let q = if (x % y != 0) && ((x < 0) != (y < 0)) { q - 1 } else { q };
+                let q = if (x % y != 0) && ((x < 0) != (y < 0)) {
+                    q - 1
+                } else {
+                    q
+                };
                 Value::Int(q)
             }
             BinOp::Mod => {
@@ -100,7 +104,11 @@ pub fn num_binop(op: BinOp, a: &Value, b: &Value) -> Result<Option<Value>, OpErr
                     ));
                 }
                 let m = x.checked_rem(y).unwrap_or(0);
-                Value::Int(if m != 0 && ((m < 0) != (y < 0)) { m + y } else { m })
+                Value::Int(if m != 0 && ((m < 0) != (y < 0)) {
+                    m + y
+                } else {
+                    m
+                })
             }
             BinOp::Pow => {
                 if y < 0 {
@@ -134,7 +142,11 @@ pub fn num_binop(op: BinOp, a: &Value, b: &Value) -> Result<Option<Value>, OpErr
                 if y < 0 {
                     return Err(("ValueError", "negative shift count".into()));
                 }
-                Value::Int(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })
+                Value::Int(if y >= 64 {
+                    if x < 0 { -1 } else { 0 }
+                } else {
+                    x >> y
+                })
             }
             BinOp::BitAnd => {
                 if let (Value::Bool(p), Value::Bool(q)) = (a, b) {
@@ -192,7 +204,10 @@ pub fn num_binop(op: BinOp, a: &Value, b: &Value) -> Result<Option<Value>, OpErr
                     }
                     let r = x.powf(y);
                     if r.is_infinite() && x.is_finite() && y.is_finite() {
-                        return Err(("OverflowError", "(34, 'Numerical result out of range')".into()));
+                        return Err((
+                            "OverflowError",
+                            "(34, 'Numerical result out of range')".into(),
+                        ));
                     }
                     Value::Float(r)
                 }

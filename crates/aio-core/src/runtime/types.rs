@@ -270,3 +270,5 @@ impl Default for Types {
         Types::new()
     }
 }
+
+super::opaque_debug!(Types);

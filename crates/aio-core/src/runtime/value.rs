@@ -187,6 +187,10 @@ impl Value {
             Value::Dict(d) | Value::Set(d) => !d.borrow().is_empty(),
             Value::Range(r) => super::ops::range_len(r) > 0,
             Value::Instance(_) => return None,
+            Value::Native(n) => match &**n {
+                super::object::NativeObj::DictView { dict, .. } => !dict.borrow().is_empty(),
+                _ => true,
+            },
             _ => true,
         })
     }

@@ -1,0 +1,247 @@
+//! Engine tests: scheduling with virtual times, errors and tracebacks, budgets, the sliced
+//! and real-time driver modes, and a never-panics property test.
+
+use aio_core::engine::{Budgets, Engine, Poll, Stream, run_to_completion};
+use proptest::prelude::*;
+
+/// Runs on a big stack (deep Python recursion is deep Rust recursion).
+fn run(src: &str) -> aio_core::RunResult {
+    run_with(src, Budgets::default())
+}
+
+fn run_with(src: &str, budgets: Budgets) -> aio_core::RunResult {
+    let src = src.to_string();
+    std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || run_to_completion(&src, "prog.py", budgets))
+        .expect("spawn")
+        .join()
+        .expect("engine panicked")
+}
+
+/// (virtual time rounded to ms, stdout line) pairs.
+fn timed_lines(src: &str) -> Vec<(u64, String)> {
+    let r = run(src);
+    assert_eq!(r.exit_status, 0, "stderr: {}", r.stderr);
+    let mut out = Vec::new();
+    for c in r.output.iter().filter(|c| c.stream == Stream::Stdout) {
+        for line in c.text.lines() {
+            out.push(((c.time * 1000.0).round() as u64, line.to_string()));
+        }
+    }
+    out
+}
+
+fn lines(v: &[(u64, &str)]) -> Vec<(u64, String)> {
+    v.iter().map(|(t, s)| (*t, s.to_string())).collect()
+}
+
+#[test]
+fn scheduler_cases() {
+    let cases: &[(&str, &[(u64, &str)])] = &[
+        (
+            "import asyncio\nasync def w(n, d):\n    print('start', n)\n    await asyncio.sleep(d)\n    print('end', n)\nasync def main():\n    await asyncio.gather(w(1, 0.2), w(2, 0.1))\nasyncio.run(main())\n",
+            &[
+                (0, "start 1"),
+                (0, "start 2"),
+                (100, "end 2"),
+                (200, "end 1"),
+            ],
+        ),
+        (
+            // A new task's first step runs on a later iteration; call_soon callbacks interleave FIFO.
+            "import asyncio\nasync def t():\n    print('task')\nasync def main():\n    loop = asyncio.get_running_loop()\n    asyncio.create_task(t())\n    loop.call_soon(print, 'soon')\n    print('main')\n    await asyncio.sleep(0)\n    print('after')\nasyncio.run(main())\n",
+            &[(0, "main"), (0, "task"), (0, "soon"), (0, "after")],
+        ),
+        (
+            // time.sleep blocks the loop and advances the virtual clock.
+            "import asyncio, time\nasync def main():\n    time.sleep(0.5)\n    print('slept')\n    await asyncio.sleep(0.25)\n    print('done')\nasyncio.run(main())\n",
+            &[(500, "slept"), (750, "done")],
+        ),
+        (
+            // Cancellation is delivered at the next suspension point.
+            "import asyncio\nasync def w():\n    try:\n        await asyncio.sleep(1)\n    except asyncio.CancelledError:\n        print('cancelled')\n        raise\nasync def main():\n    t = asyncio.create_task(w())\n    await asyncio.sleep(0.1)\n    t.cancel()\n    print('requested')\n    try:\n        await t\n    except asyncio.CancelledError:\n        print('main saw it', t.cancelled())\nasyncio.run(main())\n",
+            &[
+                (100, "requested"),
+                (100, "cancelled"),
+                (100, "main saw it True"),
+            ],
+        ),
+    ];
+    for (src, expected) in cases {
+        assert_eq!(timed_lines(src), lines(expected), "program:\n{src}");
+    }
+}
+
+#[test]
+fn uncaught_exception_prints_cpython_traceback() {
+    let r = run("def f(x):\n    return x / 0\n\nf(1)\n");
+    assert_eq!(r.exit_status, 1);
+    assert_eq!(
+        r.stderr,
+        "Traceback (most recent call last):\n  File \"prog.py\", line 4, in <module>\n    f(1)\n  File \"prog.py\", line 2, in f\n    return x / 0\n           ~~^~~\nZeroDivisionError: division by zero\n"
+    );
+}
+
+#[test]
+fn chained_exceptions_and_asyncio_run_frames() {
+    let src = "import asyncio\nasync def main():\n    try:\n        {}['k']\n    except KeyError as e:\n        raise ValueError('bad') from e\nasyncio.run(main())\n";
+    let r = run(src);
+    assert_eq!(r.exit_status, 1);
+    assert!(r.stderr.contains(
+        "KeyError: 'k'\n\nThe above exception was the direct cause of the following exception:\n\n"
+    ));
+    assert!(
+        r.stderr
+            .contains("  File \"runners.py\", line 190, in run\n    return runner.run(main)\n")
+    );
+    assert!(r.stderr.ends_with("ValueError: bad\n"));
+}
+
+#[test]
+fn syntax_error_exits_1() {
+    let r = run("x = (\n");
+    assert_eq!(r.exit_status, 1);
+    assert!(r.stderr.contains("SyntaxError"));
+}
+
+#[test]
+fn unsupported_import_says_so() {
+    let r = run("import numpy\n");
+    assert_eq!(r.exit_status, 1);
+    assert!(
+        r.stderr
+            .ends_with("NotImplementedError: this engine does not support 'import numpy'\n"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn step_budget_stops_infinite_loop() {
+    let r = run_with(
+        "while True:\n    pass\n",
+        Budgets {
+            max_steps: 10_000,
+            ..Budgets::default()
+        },
+    );
+    assert_eq!(r.exit_status, 1);
+    assert!(r.stderr.contains("step budget exhausted"), "{}", r.stderr);
+}
+
+#[test]
+fn recursion_limit_raises_recursion_error() {
+    let r = run("def f(n):\n    return f(n + 1)\nf(0)\n");
+    assert_eq!(r.exit_status, 1);
+    assert!(
+        r.stderr
+            .ends_with("RecursionError: maximum recursion depth exceeded\n"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("[Previous line repeated"));
+}
+
+#[test]
+fn memory_budget_stops_growing_list() {
+    let r = run_with(
+        "xs = []\nwhile True:\n    xs.append(1)\n",
+        Budgets {
+            max_alloc: 50_000,
+            ..Budgets::default()
+        },
+    );
+    assert_eq!(r.exit_status, 1);
+    assert!(r.stderr.contains("memory budget exhausted"), "{}", r.stderr);
+}
+
+#[test]
+fn sliced_polling_gives_the_same_output() {
+    let src = "import asyncio\nasync def w(i):\n    for k in range(50):\n        await asyncio.sleep(0.01)\n    print('w', i)\nasync def main():\n    await asyncio.gather(*(w(i) for i in range(3)))\nasyncio.run(main())\n";
+    let whole = run(src);
+    let src2 = src.to_string();
+    let sliced = std::thread::Builder::new()
+        .stack_size(64 << 20)
+        .spawn(move || {
+            let mut e = Engine::new(&src2, "prog.py", Budgets::default()).expect("parse");
+            let mut now = 0.0;
+            let mut yields = 0;
+            let mut out = String::new();
+            loop {
+                match e.poll(now, Some(7)) {
+                    Poll::Yielded => yields += 1,
+                    Poll::WaitUntil(d) => now = d,
+                    Poll::Finished(s) => {
+                        assert_eq!(s, 0);
+                        break;
+                    }
+                }
+                for c in e.drain_output() {
+                    out.push_str(&c.text);
+                }
+            }
+            assert!(yields > 10);
+            out
+        })
+        .expect("spawn")
+        .join()
+        .expect("no panic");
+    assert_eq!(sliced, whole.stdout);
+}
+
+#[test]
+fn real_time_mode_reports_deadlines() {
+    let src = "import asyncio, time\nasync def main():\n    time.sleep(1.0)\n    await asyncio.sleep(0.5)\n    print('t', round(time.perf_counter(), 3))\nasyncio.run(main())\n";
+    let mut e = Engine::new(src, "prog.py", Budgets::default()).expect("parse");
+    // time.sleep(1.0) advances the engine's own offset: the asyncio deadline is 0.5 s of
+    // driver time away, not 1.5 s.
+    match e.poll(0.0, None) {
+        Poll::WaitUntil(d) => assert!((d - 0.5).abs() < 1e-9, "deadline {d}"),
+        other => panic!("unexpected {other:?}"),
+    }
+    assert_eq!(e.poll(0.2, None), Poll::WaitUntil(0.5));
+    assert_eq!(e.poll(0.5, None), Poll::Finished(0));
+    let text: String = e.drain_output().into_iter().map(|c| c.text).collect();
+    assert_eq!(text, "t 1.5\n");
+}
+
+#[test]
+fn trace_records_tasks_and_output() {
+    let r = run(
+        "import asyncio\nasync def main():\n    await asyncio.sleep(0.1)\n    print('x')\nasyncio.run(main())\n",
+    );
+    let json = serde_json::to_string(&r.trace).expect("serialise");
+    assert!(json.contains("\"kind\":\"task_created\""));
+    assert!(json.contains("\"name\":\"Task-1\""));
+    assert!(json.contains("\"kind\":\"timer_scheduled\""));
+    assert!(json.contains("\"kind\":\"output\""));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, .. ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_programs_never_panic(src in "[a-z0-9_ ():=+*/\\[\\]{}.,'\"\\n-]{0,120}") {
+        let budgets = Budgets { max_steps: 20_000, max_depth: 60, max_alloc: 20_000 };
+        let r = run_with(&src, budgets);
+        prop_assert!(r.exit_status >= 0);
+    }
+
+    #[test]
+    fn mutated_snippets_never_panic(idx in 0usize..SNIPPETS.len(), cut in 0usize..400, junk in "[ a-z()\\[\\]:=\\n]{0,8}") {
+        let base = SNIPPETS[idx];
+        let cut = cut.min(base.len());
+        let cut = (0..=cut).rev().find(|c| base.is_char_boundary(*c)).unwrap_or(0);
+        let src = format!("{}{}{}", &base[..cut], junk, &base[cut..]);
+        let budgets = Budgets { max_steps: 50_000, max_depth: 80, max_alloc: 50_000 };
+        let _ = run_with(&src, budgets);
+    }
+}
+
+const SNIPPETS: &[&str] = &[
+    "import asyncio\nasync def w(i):\n    await asyncio.sleep(0.1 * i)\n    return i\nasync def main():\n    r = await asyncio.gather(*(w(i) for i in range(3)))\n    print(r)\nasyncio.run(main())\n",
+    "import asyncio\nasync def main():\n    q = asyncio.Queue()\n    await q.put(1)\n    async with asyncio.timeout(0.5):\n        print(await q.get())\nasyncio.run(main())\n",
+    "class A(Exception):\n    def __init__(self, m):\n        super().__init__(m)\ntry:\n    raise A('x')\nexcept A as e:\n    print(e, [x for x in range(3)], {'a': 1}.get('a'))\n",
+    "def g():\n    yield 1\n    yield from [2, 3]\nprint(list(g()), sorted([3, 1]), f'{1.5:.2f}')\n",
+];
