@@ -166,10 +166,12 @@ pub fn replace(source: &str, scrubbable: &Scrubbable, new_value: f64) -> String 
 mod tests {
     use super::*;
 
-    /// Each case: a program and the scrubbable literals it holds, as (text, context, line).
+    /// A program and the scrubbable literals it holds, as (text, context, line).
+    type Case = (&'static str, &'static [(&'static str, &'static str, u32)]);
+
     #[test]
     fn finds_exactly_the_durations() {
-        let cases: &[(&str, &[(&str, &str, u32)])] = &[
+        let cases: &[Case] = &[
             ("await asyncio.sleep(0.1)", &[("0.1", "asyncio.sleep", 1)]),
             (
                 "time.sleep(2)\nawait asyncio.sleep( 1.5 )",

@@ -209,9 +209,10 @@ fn lanes_chart(lanes: &[Lane]) -> String {
         for span in &lane.spans {
             let (class, what) = match &span.kind {
                 SpanKind::Running => ("aio-chart-bar", "runs".to_owned()),
-                SpanKind::Blocked { seconds } => {
-                    ("aio-chart-bar", format!("blocks the loop in time.sleep({seconds})"))
-                }
+                SpanKind::Blocked { seconds } => (
+                    "aio-chart-bar",
+                    format!("blocks the loop in time.sleep({seconds})"),
+                ),
                 SpanKind::Waiting { on } => ("aio-chart-wait", format!("waits on {on}")),
             };
             let _ = write!(

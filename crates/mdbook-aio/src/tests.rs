@@ -220,7 +220,12 @@ fn an_example_becomes_a_placeholder_with_code_and_predicted_output() {
     );
     assert!(html.contains("last line at 0.10 s"), "{html}");
     // The tasks of the run, as lanes: the main task waits on its sleep, then finishes.
-    assert!(html.contains("<tr><td>Task-1</td><td>main</td><td>0.00</td><td>0.10</td><td>finished</td></tr>"), "{html}");
+    assert!(
+        html.contains(
+            "<tr><td>Task-1</td><td>main</td><td>0.00</td><td>0.10</td><td>finished</td></tr>"
+        ),
+        "{html}"
+    );
     assert!(html.contains("class=\"aio-chart-wait\""), "{html}");
 }
 
