@@ -162,20 +162,36 @@ pub fn example(id: &str, source: &str) -> String {
     format!(
         "<div class=\"aio-widget\" data-aio-widget=\"{ASYNCIO_EXAMPLE}\" data-aio-props=\"{props}\">\
          <div class=\"aio-fallback\">\
-         <pre><code class=\"language-python\">{code}</code></pre>\
+         <pre><code class=\"language-python hljs nohighlight\">{code}</code></pre>\
          <p class=\"aio-fallback-title\"><strong>Output</strong> of <code>python3 {filename}</code>, \
          as the book's asyncio engine predicts it (last line at {last_line_at:.2} s{status}):</p>\
          <pre class=\"aio-fallback-output\">{output}</pre>{lanes}\
          </div></div>",
         lanes = lanes_chart(&lanes),
         props = escape(&props),
-        code = escape(source).replace('\n', "&#10;"),
+        code = highlighted(source),
         filename = escape(filename),
         status = match run.exit_status {
             0 => String::new(),
             status => format!(", exit status {status}"),
         },
     )
+}
+
+/// The code with highlight.js's classes, so that it is coloured by the theme even without
+/// JavaScript (the same highlighter the widget uses).
+fn highlighted(source: &str) -> String {
+    let mut html = String::with_capacity(source.len() * 2);
+    for (class, text) in aio_core::highlight::highlight(source) {
+        let text = escape(text).replace('\n', "&#10;");
+        match class {
+            Some(class) => {
+                let _ = write!(html, "<span class=\"{class}\">{text}</span>");
+            }
+            None => html.push_str(&text),
+        }
+    }
+    html
 }
 
 /// The tasks of a run, one lane each, as SVG and as a table (the chart's text alternative).

@@ -210,7 +210,7 @@ fn an_example_becomes_a_placeholder_with_code_and_predicted_output() {
             .starts_with("import asyncio\n")
     );
     assert!(html.contains("data-aio-widget=\"asyncio-example\""));
-    assert!(html.contains("<pre><code class=\"language-python\">import asyncio&#10;"));
+    assert!(html.contains("<pre><code class=\"language-python hljs nohighlight\"><span class=\"hljs-keyword\">import</span> asyncio&#10;"), "{html}");
     // The engine ran it at build time: the output is there, with its virtual time.
     assert!(
         html.contains(
