@@ -251,13 +251,13 @@ mod tests {
             kinds(&lanes[0]),
             [
                 "run 0.00-0.00",
-                "wait a timer due at 0.10 s 0.00-0.10",
+                "wait sleep until 0.1 0.00-0.10",
                 "run 0.10-0.10",
                 "wait task slow 0.10-0.20",
                 "run 0.20-0.20"
             ]
         );
-        assert_eq!(kinds(&lanes[1])[1], "wait a timer due at 0.20 s 0.00-0.20");
+        assert_eq!(kinds(&lanes[1])[1], "wait sleep until 0.2 0.00-0.20");
         // The first step of `slow` printed on line 3.
         assert_eq!(lanes[1].spans[0].line, Some(3));
         assert_eq!(lanes[1].created_line, 7);
