@@ -42,6 +42,23 @@ async fn settle() {
     TimeoutFuture::new(10).await;
 }
 
+/// Waits until `check` holds, for at most two seconds: a loaded machine may render later than
+/// one [`settle`].
+async fn eventually(check: impl Fn() -> bool) -> bool {
+    for _ in 0..200 {
+        if check() {
+            return true;
+        }
+        TimeoutFuture::new(10).await;
+    }
+    check()
+}
+
+/// The value of the input matching `selector`, if there is one.
+fn input_value(root: &Element, selector: &str) -> Option<String> {
+    find(root, selector).map(|input| input.unchecked_into::<HtmlInputElement>().value())
+}
+
 fn find(root: &Element, selector: &str) -> Option<Element> {
     root.query_selector(selector).unwrap()
 }
@@ -169,16 +186,20 @@ async fn adding_and_removing_tasks() {
     get(&root, "[data-testid=\"add-task\"]")
         .unchecked_into::<HtmlElement>()
         .click();
-    settle().await;
-    let name: HtmlInputElement = get(&root, "input[data-testid=\"name-1\"]").unchecked_into();
-    assert_eq!(name.value(), "task_1");
+    let added = || input_value(&root, "input[data-testid=\"name-1\"]").as_deref() == Some("task_1");
+    assert!(
+        eventually(added).await,
+        "a second task, named task_1, appears"
+    );
+    assert!(eventually(|| !is_disabled(&root, "[data-testid=\"remove-task-0\"]")).await);
     get(&root, "[data-testid=\"remove-task-0\"]")
         .unchecked_into::<HtmlElement>()
         .click();
-    settle().await;
-    let name: HtmlInputElement = get(&root, "input[data-testid=\"name-0\"]").unchecked_into();
-    assert_eq!(name.value(), "task_1");
-    assert!(find(&root, "input[data-testid=\"name-1\"]").is_none());
+    let removed = || {
+        input_value(&root, "input[data-testid=\"name-0\"]").as_deref() == Some("task_1")
+            && find(&root, "input[data-testid=\"name-1\"]").is_none()
+    };
+    assert!(eventually(removed).await, "the first task is gone");
 }
 
 #[wasm_bindgen_test]

@@ -52,7 +52,7 @@ pub(crate) fn run_all() -> anyhow::Result<()> {
         ]))
     });
     steps.run("native tests", || {
-        run(tool("cargo").args(["test", "--workspace", "--quiet"]))
+        run(tool("cargo").args(["test", "--workspace", "--no-fail-fast", "--quiet"]))
     });
     steps.run("widget tests in Chromium", || {
         // No `--quiet`: cargo would pass it on to wasm-bindgen-test-runner, which refuses it.
