@@ -255,7 +255,15 @@ pub async fn call_native(it: &Rc<Interp>, recv: &Value, name: &str, args: Args) 
                     let is_close = name == "aclose";
                     let it2 = it.clone();
                     let c2 = c.clone();
+                    let start_throw: Rc<RefCell<Option<crate::runtime::value::ExcRef>>> =
+                        Rc::new(RefCell::new(None));
+                    let st2 = start_throw.clone();
                     let body: Lbf<'static, PyResult> = Box::pin(async move {
+                        let thrown = st2.borrow_mut().take();
+                        let resume = match thrown {
+                            Some(e) => Some(Resume::Throw(e)),
+                            None => resume,
+                        };
                         if is_close && (!c2.started.get() || c2.finished.get()) {
                             c2.finished.set(true);
                             return Ok(Value::None);
@@ -292,6 +300,14 @@ pub async fn call_native(it: &Rc<Interp>, recv: &Value, name: &str, args: Args) 
                         // An awaitable helper, not a user coroutine: no never-awaited warning.
                         n.helper.set(true);
                     }
+                    // aclose()/athrow()/asend(): an exception thrown in before the awaitable
+                    // started (task cancellation) goes into the generator, via this cell.
+                    let v = match v {
+                        Value::Coro(n) if name != "__anext__" => {
+                            Value::Coro(share_start_throw(n, start_throw.clone()))
+                        }
+                        other => other,
+                    };
                     Ok(v)
                 }
                 _ => Err(it.attr_error(recv, name)),
@@ -1065,4 +1081,19 @@ async fn set_method(it: &Rc<Interp>, d: &Rc<RefCell<Dict>>, name: &str, args: Ar
         }
         _ => return Err(it.attr_error(&Value::Set(d.clone()), name)),
     })
+}
+
+/// Makes `coro.start_throw` the given cell (the body of an `aclose()` awaitable reads it).
+fn share_start_throw(
+    coro: Rc<crate::runtime::object::Coro>,
+    cell: Rc<RefCell<Option<crate::runtime::value::ExcRef>>>,
+) -> Rc<crate::runtime::object::Coro> {
+    // The coroutine was just created and is not shared yet: rebuild it around the cell.
+    match Rc::try_unwrap(coro) {
+        Ok(mut c) => {
+            c.start_throw = cell;
+            Rc::new(c)
+        }
+        Err(shared) => shared,
+    }
 }

@@ -90,6 +90,7 @@ impl Interp {
             ag_running: Cell::new(false),
             stepped: Cell::new(false),
             helper: Cell::new(false),
+            start_throw: Rc::new(RefCell::new(None)),
         }))
     }
 
@@ -116,6 +117,7 @@ impl Interp {
             ag_running: Cell::new(false),
             stepped: Cell::new(false),
             helper: Cell::new(false),
+            start_throw: Rc::new(RefCell::new(None)),
         }))
     }
 

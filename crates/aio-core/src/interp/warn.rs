@@ -35,6 +35,13 @@ impl Interp {
                 let msg = format!("coroutine '{qualname}' was never awaited");
                 self.emit_warning("RuntimeWarning", &msg, line, true);
             }
+            DropEvent::AsyncGenDropped(coro) => {
+                let lp = self.running_loop.borrow().clone();
+                if let Some(lp) = lp {
+                    let c = Rc::new(*coro);
+                    lp.call_soon(self, crate::asyncio::event_loop::HandleCb::CloseAsyncGen(c));
+                }
+            }
             DropEvent::TaskExceptionNeverRetrieved { text, exc } => {
                 let mut out = format!("{text}\n");
                 out.push_str("Traceback (most recent call last):\n");
