@@ -325,6 +325,8 @@ pub enum DropEvent {
     /// A suspended async generator was destroyed: its state moves to a new object that the
     /// loop closes with `aclose()` (asyncio's async-generator finalizer hook).
     AsyncGenDropped(Box<Coro>),
+    /// A suspended generator was destroyed: CPython closes it (runs its `finally` blocks).
+    GenDropped(Box<Coro>),
 }
 
 /// Where `Drop` implementations report to, plus the line currently executing.
@@ -384,7 +386,7 @@ impl fmt::Debug for Coro {
 
 impl Drop for Coro {
     fn drop(&mut self) {
-        if self.kind == CoroKind::AsyncGenerator
+        if self.kind != CoroKind::Coroutine
             && self.started.get()
             && !self.finished.get()
             && !self.helper.get()
@@ -409,10 +411,12 @@ impl Drop for Coro {
                     helper: Cell::new(true),
                     start_throw: Rc::new(RefCell::new(None)),
                 };
-                self.sink
-                    .events
-                    .borrow_mut()
-                    .push(DropEvent::AsyncGenDropped(Box::new(revived)));
+                let ev = if self.kind == CoroKind::Generator {
+                    DropEvent::GenDropped(Box::new(revived))
+                } else {
+                    DropEvent::AsyncGenDropped(Box::new(revived))
+                };
+                self.sink.events.borrow_mut().push(ev);
             }
             return;
         }
