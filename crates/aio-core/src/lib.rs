@@ -70,9 +70,10 @@
 //! - Anything else raises `NotImplementedError: this engine does not support ...`.
 //!
 //! Known gaps: ints are 64-bit (overflow raises `OverflowError` instead of growing); sets of
-//! non-int values iterate in insertion order (CPython's order depends on randomised hashes); suspended generators dropped without `close()` do not run their `finally`
-//! blocks; reference cycles are never collected (CPython's gc would eventually log a failed task
-//! caught in a cycle).
+//! non-int values iterate in insertion order (CPython's order depends on randomised hashes);
+//! reference cycles are never collected (CPython's gc would eventually log a failed task caught
+//! in a cycle); object addresses in reprs are synthetic; user classes cannot subclass builtin
+//! types other than exceptions.
 //!
 //! ## Grammar
 //!
