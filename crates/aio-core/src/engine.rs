@@ -69,7 +69,7 @@ impl Default for Budgets {
         Budgets {
             max_steps: 50_000_000,
             max_depth: 1000,
-            max_alloc: 20_000_000,
+            max_alloc: 10_000_000,
         }
     }
 }

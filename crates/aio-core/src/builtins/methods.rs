@@ -144,6 +144,55 @@ pub fn has_native_method(_it: &Interp, obj: &Value, name: &str) -> bool {
     list.contains(&name)
 }
 
+/// Allocation-free fast paths for the most common methods (no Python code runs).
+pub fn call_native_fast(
+    it: &Rc<Interp>,
+    recv: &Value,
+    name: &str,
+    args: &Args,
+) -> Option<PyResult> {
+    if !args.kw.is_empty() {
+        return None;
+    }
+    match (recv, name, args.pos.as_slice()) {
+        (Value::List(l), "append", [x]) => Some(it.alloc(1).map(|_| {
+            l.borrow_mut().push(x.clone());
+            Value::None
+        })),
+        (Value::List(l), "pop", []) => Some(match l.borrow_mut().pop() {
+            Some(v) => Ok(v),
+            None => Err(it.err("IndexError", "pop from empty list")),
+        }),
+        (Value::Dict(d), "get", [k] | [k, _]) => {
+            let h = HashKey::of(k)?;
+            let found = d.borrow().get_key(&h).cloned();
+            Some(Ok(found.unwrap_or_else(|| {
+                args.pos.get(1).cloned().unwrap_or_default()
+            })))
+        }
+        (Value::Str(s), "upper", []) => Some(Ok(Value::str(s.to_uppercase()))),
+        (Value::Str(s), "lower", []) => Some(Ok(Value::str(s.to_lowercase()))),
+        (Value::Str(s), "strip", []) => Some(Ok(Value::str(s.trim()))),
+        (Value::Str(s), "startswith", [Value::Str(p)]) => {
+            Some(Ok(Value::Bool(s.starts_with(&**p))))
+        }
+        (Value::Str(s), "endswith", [Value::Str(p)]) => Some(Ok(Value::Bool(s.ends_with(&**p)))),
+        (Value::Str(sep), "join", [Value::List(items)]) => {
+            let items = items.borrow();
+            let mut out = String::new();
+            for (i, v) in items.iter().enumerate() {
+                let Value::Str(x) = v else { return None };
+                if i > 0 {
+                    out.push_str(sep);
+                }
+                out.push_str(x);
+            }
+            Some(Ok(Value::str(out)))
+        }
+        _ => None,
+    }
+}
+
 /// The trampoline behind bound native methods: dispatches on the receiver.
 pub fn call_bound_native(it: Rc<Interp>, b: Rc<Builtin>, args: Args) -> Lbf<'static, PyResult> {
     Box::pin(async move {

@@ -461,6 +461,20 @@ impl Interp {
                 return self.call_function(&f, Args { pos, kw: args.kw }).await;
             }
         }
+        if matches!(
+            obj,
+            Value::List(_) | Value::Dict(_) | Value::Str(_) | Value::Set(_) | Value::Tuple(_)
+        ) {
+            if let Some(r) = crate::builtins::methods::call_native_fast(self, &obj, name, &args) {
+                return r;
+            }
+            if crate::builtins::methods::has_native_method(self, &obj, name) {
+                return Box::pin(crate::builtins::methods::call_native(
+                    self, &obj, name, args,
+                ))
+                .await;
+            }
+        }
         if let Value::Module(m) = &obj
             && let Some(f) = m.get(name)
         {
