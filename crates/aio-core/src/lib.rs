@@ -118,4 +118,6 @@ pub mod runtime;
 pub mod syntax;
 pub mod trace;
 
-pub use engine::{Budgets, Engine, OutputChunk, Poll, RunResult, Stream, run_to_completion};
+pub use engine::{
+    Budgets, Engine, OutputChunk, Poll, RunResult, Stream, run_program_to_end, run_to_completion,
+};
