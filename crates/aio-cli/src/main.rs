@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use aio_core::engine::{Budgets, run_to_completion};
+use aio_core::engine::{Budgets, run_program_to_end};
 
 fn usage() -> ExitCode {
     eprintln!("usage: aio run FILE.py [--trace FILE.json]");
@@ -42,9 +42,10 @@ fn main() -> ExitCode {
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or(path.clone());
     // Deep Python recursion becomes deep Rust recursion: run on a thread with a large stack.
+    let want_trace = trace_path.is_some();
     let handle = std::thread::Builder::new()
         .stack_size(1 << 30)
-        .spawn(move || run_to_completion(&source, &filename, Budgets::default()));
+        .spawn(move || run_program_to_end(&source, &filename, Budgets::default(), want_trace));
     let result = match handle.map(|h| h.join()) {
         Ok(Ok(r)) => r,
         _ => {

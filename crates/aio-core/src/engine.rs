@@ -69,7 +69,7 @@ impl Default for Budgets {
         Budgets {
             max_steps: 50_000_000,
             max_depth: 1000,
-            max_alloc: 20_000_000,
+            max_alloc: 10_000_000,
         }
     }
 }
@@ -252,8 +252,19 @@ fn prelude_tb_map() -> FxHashMap<u32, (Rc<str>, u32, Rc<str>, bool)> {
     map
 }
 
-/// Runs a program to the end, jumping the clock to each deadline instantly.
+/// Runs a program to the end, jumping the clock to each deadline instantly, recording the
+/// trace.
 pub fn run_to_completion(source: &str, filename: &str, budgets: Budgets) -> RunResult {
+    run_program_to_end(source, filename, budgets, true)
+}
+
+/// [`run_to_completion`] with the trace optional (it costs time and memory on big outputs).
+pub fn run_program_to_end(
+    source: &str,
+    filename: &str,
+    budgets: Budgets,
+    trace: bool,
+) -> RunResult {
     let mut engine = match Engine::new(source, filename, budgets) {
         Ok(e) => e,
         Err(e) => {
@@ -266,7 +277,9 @@ pub fn run_to_completion(source: &str, filename: &str, budgets: Budgets) -> RunR
             };
         }
     };
-    engine.enable_trace(false);
+    if trace {
+        engine.enable_trace(false);
+    }
     let mut now = 0.0;
     let status = loop {
         match engine.poll(now, None) {

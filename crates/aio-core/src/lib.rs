@@ -72,9 +72,10 @@
 //! - Anything else raises `NotImplementedError: this engine does not support ...`.
 //!
 //! Known gaps: ints are 64-bit (overflow raises `OverflowError` instead of growing); sets of
-//! non-int values iterate in insertion order (CPython's order depends on randomised hashes); suspended generators dropped without `close()` do not run their `finally`
-//! blocks; reference cycles are never collected (CPython's gc would eventually log a failed task
-//! caught in a cycle).
+//! non-int values iterate in insertion order (CPython's order depends on randomised hashes);
+//! reference cycles are never collected (CPython's gc would eventually log a failed task caught
+//! in a cycle); object addresses in reprs are synthetic; user classes cannot subclass builtin
+//! types other than exceptions.
 //!
 //! ## Grammar
 //!
@@ -123,4 +124,6 @@ pub mod syntax;
 pub mod timeline;
 pub mod trace;
 
-pub use engine::{Budgets, Engine, OutputChunk, Poll, RunResult, Stream, run_to_completion};
+pub use engine::{
+    Budgets, Engine, OutputChunk, Poll, RunResult, Stream, run_program_to_end, run_to_completion,
+};

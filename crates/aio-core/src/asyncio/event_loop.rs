@@ -24,6 +24,8 @@ pub enum HandleCb {
     Done(DoneCb, Rc<Future>),
     /// A Python callback with arguments (`call_soon(f, *args)`).
     Call(Value, Vec<Value>),
+    /// The async-generator finalizer: `create_task(agen.aclose())`.
+    CloseAsyncGen(Rc<Coro>),
     /// Completes a future with a value or exception (timers of `sleep`, executors).
     SetFuture(Rc<Future>, Result<Value, ExcRef>),
 }
@@ -360,6 +362,17 @@ impl Interp {
                 let r = self.call(f.clone(), Args::new(args.clone())).await;
                 self.report_callback_error(r, f, args).await
             }
+            HandleCb::CloseAsyncGen(g) => {
+                let aclose = Box::pin(crate::builtins::methods::call_native(
+                    self,
+                    &Value::Coro(g.clone()),
+                    "aclose",
+                    Args::default(),
+                ))
+                .await?;
+                self.create_task(lp, aclose, None)?;
+                Ok(())
+            }
             HandleCb::SetFuture(fut, res) => {
                 if let Some(w) = h.when {
                     self.trace(|| TraceEvent::TimerFired {
@@ -471,8 +484,13 @@ impl Interp {
         let mut first = true;
         let mut unstarted_throw = None;
         if !was_resumed(&coro) {
-            // Never stepped: a pending throw ends the coroutine before it runs.
-            if let Some(e) = exc.take() {
+            if coro.helper.get() && Rc::strong_count(&coro.start_throw) > 1 {
+                // aclose()/athrow() awaitables pass an early throw on to their generator.
+                if let Some(e) = exc.take() {
+                    *coro.start_throw.borrow_mut() = Some(e);
+                }
+            } else if let Some(e) = exc.take() {
+                // Never stepped: a pending throw ends the coroutine before it runs.
                 unstarted_throw = Some(e);
             }
         }

@@ -306,13 +306,15 @@ fn asyncio_run(it: Rc<Interp>, _: Rc<Builtin>, mut args: Args) -> Lbf<'static, P
             ok => ok,
         };
         let shutdown = cancel_all_tasks(&it, &lp).await;
-        let asyncgens = shutdown_asyncgens(&it, &lp).await;
-        // Runner.close() runs shutdown_asyncgens() and shutdown_default_executor() as two
-        // tasks, which consume two task-name numbers.
-        it.task_counter.set(it.task_counter.get() + 2);
+        // Runner.close(): shutdown_asyncgens() and shutdown_default_executor() each run as a
+        // task on the loop (so pending callbacks, e.g. async-generator finalizers, still run
+        // and the task-name counter advances as in CPython).
+        let asyncgens = run_shutdown_task(&it, &lp, "shutdown_asyncgens").await;
+        let executor = run_shutdown_task(&it, &lp, "shutdown_default_executor").await;
         lp.closed.set(true);
         shutdown?;
         asyncgens?;
+        executor?;
         result
     })
 }
@@ -354,35 +356,77 @@ async fn cancel_all_tasks(it: &Rc<Interp>, lp: &Rc<EventLoop>) -> PyResult<()> {
     Ok(())
 }
 
+/// Runs `loop.shutdown_asyncgens()` or `loop.shutdown_default_executor()` as a task.
+async fn run_shutdown_task(
+    it: &Rc<Interp>,
+    lp: &Rc<EventLoop>,
+    which: &'static str,
+) -> PyResult<()> {
+    let it2 = it.clone();
+    let lp2 = lp.clone();
+    let body: Lbf<'static, PyResult> = Box::pin(async move {
+        if which == "shutdown_asyncgens" {
+            shutdown_asyncgens(&it2, &lp2).await?;
+        }
+        Ok(Value::None)
+    });
+    let coro = it.native_coro(which, CoroKind::Coroutine, body);
+    let task = it.create_task(lp, coro, None)?;
+    it.run_until_complete(lp, &task).await?;
+    Ok(())
+}
+
+/// `loop.shutdown_asyncgens()`: `aclose()` every live async generator, concurrently (gather).
 async fn shutdown_asyncgens(it: &Rc<Interp>, lp: &Rc<EventLoop>) -> PyResult<()> {
     let gens: Vec<_> = lp
         .asyncgens
         .borrow_mut()
         .drain(..)
         .filter_map(|w| w.upgrade())
+        .filter(|g| !g.finished.get())
         .collect();
-    for g in gens {
-        if g.finished.get() || !g.started.get() {
-            continue;
-        }
-        let exit = it.new_exc(&it.t.by_name("GeneratorExit"), vec![]);
-        let saved = it.running_loop.borrow_mut().replace(lp.clone());
-        let r = it.agen_step(&g, Some(Resume::Throw(exit))).await;
-        *it.running_loop.borrow_mut() = saved;
-        match r {
-            Ok(None) => {}
-            Ok(Some(_)) => {}
-            Err(e) if it.exc_is(&e, "GeneratorExit") || it.exc_is(&e, "StopAsyncIteration") => {}
-            Err(e) => {
-                let tb = it.format_exception(&e).await;
-                it.write_output(
+    if gens.is_empty() {
+        return Ok(());
+    }
+    let mut closers = Vec::new();
+    for g in &gens {
+        let c = crate::builtins::methods::call_native(
+            it,
+            &Value::Coro(g.clone()),
+            "aclose",
+            Args::default(),
+        )
+        .await?;
+        closers.push(c);
+    }
+    let gather = it.asyncio_attr("gather")?;
+    let outer = it
+        .call(
+            gather,
+            Args {
+                pos: closers,
+                kw: vec![(Rc::from("return_exceptions"), Value::Bool(true))],
+            },
+        )
+        .await?;
+    let results = match outer {
+        Value::Future(f) => it.await_future(f).await?,
+        other => other,
+    };
+    let results = it.collect(&results).await?;
+    for (r, g) in results.iter().zip(gens.iter()) {
+        if let Value::Instance(e) = r
+            && e.class.is_subclass(&it.t.by_name("Exception"))
+        {
+            let tb = it.format_exception(e).await;
+            it.write_output(
                     crate::engine::Stream::Stderr,
                     &format!(
-                        "an error occurred during closing of asynchronous generator {}\n{tb}",
+                        "an error occurred during closing of asynchronous generator {}\nasyncgen: {}\n{tb}",
+                        it.repr_simple(&Value::Coro(g.clone())).unwrap_or_default(),
                         it.repr_simple(&Value::Coro(g.clone())).unwrap_or_default()
                     ),
                 );
-            }
         }
     }
     Ok(())

@@ -144,6 +144,55 @@ pub fn has_native_method(_it: &Interp, obj: &Value, name: &str) -> bool {
     list.contains(&name)
 }
 
+/// Allocation-free fast paths for the most common methods (no Python code runs).
+pub fn call_native_fast(
+    it: &Rc<Interp>,
+    recv: &Value,
+    name: &str,
+    args: &Args,
+) -> Option<PyResult> {
+    if !args.kw.is_empty() {
+        return None;
+    }
+    match (recv, name, args.pos.as_slice()) {
+        (Value::List(l), "append", [x]) => Some(it.alloc(1).map(|_| {
+            l.borrow_mut().push(x.clone());
+            Value::None
+        })),
+        (Value::List(l), "pop", []) => Some(match l.borrow_mut().pop() {
+            Some(v) => Ok(v),
+            None => Err(it.err("IndexError", "pop from empty list")),
+        }),
+        (Value::Dict(d), "get", [k] | [k, _]) => {
+            let h = HashKey::of(k)?;
+            let found = d.borrow().get_key(&h).cloned();
+            Some(Ok(found.unwrap_or_else(|| {
+                args.pos.get(1).cloned().unwrap_or_default()
+            })))
+        }
+        (Value::Str(s), "upper", []) => Some(Ok(Value::str(s.to_uppercase()))),
+        (Value::Str(s), "lower", []) => Some(Ok(Value::str(s.to_lowercase()))),
+        (Value::Str(s), "strip", []) => Some(Ok(Value::str(s.trim()))),
+        (Value::Str(s), "startswith", [Value::Str(p)]) => {
+            Some(Ok(Value::Bool(s.starts_with(&**p))))
+        }
+        (Value::Str(s), "endswith", [Value::Str(p)]) => Some(Ok(Value::Bool(s.ends_with(&**p)))),
+        (Value::Str(sep), "join", [Value::List(items)]) => {
+            let items = items.borrow();
+            let mut out = String::new();
+            for (i, v) in items.iter().enumerate() {
+                let Value::Str(x) = v else { return None };
+                if i > 0 {
+                    out.push_str(sep);
+                }
+                out.push_str(x);
+            }
+            Some(Ok(Value::str(out)))
+        }
+        _ => None,
+    }
+}
+
 /// The trampoline behind bound native methods: dispatches on the receiver.
 pub fn call_bound_native(it: Rc<Interp>, b: Rc<Builtin>, args: Args) -> Lbf<'static, PyResult> {
     Box::pin(async move {
@@ -255,7 +304,15 @@ pub async fn call_native(it: &Rc<Interp>, recv: &Value, name: &str, args: Args) 
                     let is_close = name == "aclose";
                     let it2 = it.clone();
                     let c2 = c.clone();
+                    let start_throw: Rc<RefCell<Option<crate::runtime::value::ExcRef>>> =
+                        Rc::new(RefCell::new(None));
+                    let st2 = start_throw.clone();
                     let body: Lbf<'static, PyResult> = Box::pin(async move {
+                        let thrown = st2.borrow_mut().take();
+                        let resume = match thrown {
+                            Some(e) => Some(Resume::Throw(e)),
+                            None => resume,
+                        };
                         if is_close && (!c2.started.get() || c2.finished.get()) {
                             c2.finished.set(true);
                             return Ok(Value::None);
@@ -292,6 +349,14 @@ pub async fn call_native(it: &Rc<Interp>, recv: &Value, name: &str, args: Args) 
                         // An awaitable helper, not a user coroutine: no never-awaited warning.
                         n.helper.set(true);
                     }
+                    // aclose()/athrow()/asend(): an exception thrown in before the awaitable
+                    // started (task cancellation) goes into the generator, via this cell.
+                    let v = match v {
+                        Value::Coro(n) if name != "__anext__" => {
+                            Value::Coro(share_start_throw(n, start_throw.clone()))
+                        }
+                        other => other,
+                    };
                     Ok(v)
                 }
                 _ => Err(it.attr_error(recv, name)),
@@ -1065,4 +1130,19 @@ async fn set_method(it: &Rc<Interp>, d: &Rc<RefCell<Dict>>, name: &str, args: Ar
         }
         _ => return Err(it.attr_error(&Value::Set(d.clone()), name)),
     })
+}
+
+/// Makes `coro.start_throw` the given cell (the body of an `aclose()` awaitable reads it).
+fn share_start_throw(
+    coro: Rc<crate::runtime::object::Coro>,
+    cell: Rc<RefCell<Option<crate::runtime::value::ExcRef>>>,
+) -> Rc<crate::runtime::object::Coro> {
+    // The coroutine was just created and is not shared yet: rebuild it around the cell.
+    match Rc::try_unwrap(coro) {
+        Ok(mut c) => {
+            c.start_throw = cell;
+            Rc::new(c)
+        }
+        Err(shared) => shared,
+    }
 }

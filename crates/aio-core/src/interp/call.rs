@@ -90,6 +90,7 @@ impl Interp {
             ag_running: Cell::new(false),
             stepped: Cell::new(false),
             helper: Cell::new(false),
+            start_throw: Rc::new(RefCell::new(None)),
         }))
     }
 
@@ -116,6 +117,7 @@ impl Interp {
             ag_running: Cell::new(false),
             stepped: Cell::new(false),
             helper: Cell::new(false),
+            start_throw: Rc::new(RefCell::new(None)),
         }))
     }
 
@@ -457,6 +459,20 @@ impl Interp {
                 pos.push(obj.clone());
                 pos.extend(args.pos);
                 return self.call_function(&f, Args { pos, kw: args.kw }).await;
+            }
+        }
+        if matches!(
+            obj,
+            Value::List(_) | Value::Dict(_) | Value::Str(_) | Value::Set(_) | Value::Tuple(_)
+        ) {
+            if let Some(r) = crate::builtins::methods::call_native_fast(self, &obj, name, &args) {
+                return r;
+            }
+            if crate::builtins::methods::has_native_method(self, &obj, name) {
+                return Box::pin(crate::builtins::methods::call_native(
+                    self, &obj, name, args,
+                ))
+                .await;
             }
         }
         if let Value::Module(m) = &obj

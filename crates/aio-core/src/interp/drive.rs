@@ -149,6 +149,12 @@ impl Interp {
         }
         let resume = if !coro.started.get() {
             coro.started.set(true);
+            if coro.kind == crate::runtime::object::CoroKind::AsyncGenerator && !coro.helper.get() {
+                // asyncio's firstiter hook: the loop closes it at shutdown.
+                if let Some(lp) = self.running_loop.borrow().as_ref() {
+                    lp.asyncgens.borrow_mut().push(Rc::downgrade(coro));
+                }
+            }
             match resume {
                 Some(Resume::Throw(e)) => {
                     coro.finished.set(true);

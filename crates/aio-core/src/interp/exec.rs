@@ -160,14 +160,14 @@ impl Interp {
             } => {
                 let iterable = self.ev(fr, iter).await?;
                 let it = if *is_async {
-                    self.aiter_of(&iterable).await?
+                    Box::pin(self.aiter_of(&iterable)).await?
                 } else {
                     self.iter_of(&iterable).await?
                 };
                 drop(iterable);
                 loop {
                     let item = if *is_async {
-                        self.async_next(&it).await?
+                        Box::pin(self.async_next(&it)).await?
                     } else {
                         self.next_of(&it).await?
                     };
@@ -192,7 +192,7 @@ impl Interp {
                 is_star,
             } => Box::pin(self.exec_try(fr, body, handlers, orelse, finalbody, *is_star)).await,
             StmtKind::Raise { exc, cause } => {
-                Err(self.exec_raise(fr, s, exc.as_ref(), cause.as_ref()).await?)
+                Err(Box::pin(self.exec_raise(fr, s, exc.as_ref(), cause.as_ref())).await?)
             }
             StmtKind::With {
                 is_async,

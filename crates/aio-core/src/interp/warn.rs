@@ -35,6 +35,14 @@ impl Interp {
                 let msg = format!("coroutine '{qualname}' was never awaited");
                 self.emit_warning("RuntimeWarning", &msg, line, true);
             }
+            DropEvent::GenDropped(coro) => self.close_dropped_generator(Rc::new(*coro)),
+            DropEvent::AsyncGenDropped(coro) => {
+                let lp = self.running_loop.borrow().clone();
+                if let Some(lp) = lp {
+                    let c = Rc::new(*coro);
+                    lp.call_soon(self, crate::asyncio::event_loop::HandleCb::CloseAsyncGen(c));
+                }
+            }
             DropEvent::TaskExceptionNeverRetrieved { text, exc } => {
                 let mut out = format!("{text}\n");
                 out.push_str("Traceback (most recent call last):\n");
@@ -59,6 +67,56 @@ impl Interp {
                 }
                 self.write_output(Stream::Stderr, &out);
             }
+        }
+    }
+
+    /// Closes a generator that was dropped while suspended: throws GeneratorExit into it so
+    /// its `finally` blocks run now, as CPython's generator finalizer does.
+    fn close_dropped_generator(self: &Rc<Self>, g: Rc<crate::runtime::object::Coro>) {
+        let exit = self.new_exc(&self.t.by_name("GeneratorExit"), vec![]);
+        *self.resume.borrow_mut() = Some(super::Resume::Throw(exit));
+        // Run to completion regardless of the step slice (finalizers cannot suspend).
+        let saved_slice = self.slice_end.replace(u64::MAX);
+        let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+        let r = super::drive::poll_body(self, &g, &mut cx);
+        self.slice_end.set(saved_slice);
+        let problem = match r {
+            std::task::Poll::Ready(Ok(_)) => None,
+            std::task::Poll::Ready(Err(e))
+                if self.exc_is(&e, "GeneratorExit") || self.exc_is(&e, "StopIteration") =>
+            {
+                None
+            }
+            std::task::Poll::Ready(Err(e)) => Some(e),
+            std::task::Poll::Pending => {
+                self.suspend.borrow_mut().take();
+                Some(self.runtime_error("generator ignored GeneratorExit"))
+            }
+        };
+        self.resume.borrow_mut().take();
+        if let Some(e) = problem {
+            if self.aborted.borrow().is_some() {
+                return;
+            }
+            let mut out = format!(
+                "Exception ignored in: <generator object {} at {}>\n",
+                g.qualname,
+                super::ops::fake_addr(&Value::Coro(g.clone()))
+            );
+            let tb = e.exc().traceback.borrow().clone();
+            if !tb.is_empty() {
+                out.push_str("Traceback (most recent call last):\n");
+                for entry in tb.iter().rev() {
+                    self.format_tb_entry(entry, &mut out);
+                }
+            }
+            let name = self.exc_type_display(&e.class);
+            let msg = match e.args().first() {
+                Some(Value::Str(s)) => format!(": {s}"),
+                _ => String::new(),
+            };
+            out.push_str(&format!("{name}{msg}\n"));
+            self.write_output(Stream::Stderr, &out);
         }
     }
 

@@ -322,6 +322,11 @@ pub enum DropEvent {
     NeverAwaited { qualname: Name, line: u32 },
     /// A failed task was destroyed and nobody retrieved its exception.
     TaskExceptionNeverRetrieved { text: String, exc: ExcRef },
+    /// A suspended async generator was destroyed: its state moves to a new object that the
+    /// loop closes with `aclose()` (asyncio's async-generator finalizer hook).
+    AsyncGenDropped(Box<Coro>),
+    /// A suspended generator was destroyed: CPython closes it (runs its `finally` blocks).
+    GenDropped(Box<Coro>),
 }
 
 /// Where `Drop` implementations report to, plus the line currently executing.
@@ -368,6 +373,9 @@ pub struct Coro {
     pub stepped: Cell<bool>,
     /// Internal awaitable helpers never warn when dropped unawaited.
     pub helper: Cell<bool>,
+    /// For `aclose()`/`athrow()` awaitables: an exception thrown in before they started is
+    /// thrown into the generator itself (CPython's `async_gen_athrow_throw`).
+    pub start_throw: Rc<RefCell<Option<ExcRef>>>,
 }
 
 impl fmt::Debug for Coro {
@@ -378,6 +386,40 @@ impl fmt::Debug for Coro {
 
 impl Drop for Coro {
     fn drop(&mut self) {
+        if self.kind != CoroKind::Coroutine
+            && self.started.get()
+            && !self.finished.get()
+            && !self.helper.get()
+        {
+            if let Some(body) = self.body.borrow_mut().take() {
+                let revived = Coro {
+                    kind: self.kind,
+                    name: self.name.clone(),
+                    qualname: self.qualname.clone(),
+                    filename: self.filename.clone(),
+                    def_line: self.def_line,
+                    body: RefCell::new(Some(body)),
+                    started: Cell::new(true),
+                    running: Cell::new(false),
+                    finished: Cell::new(false),
+                    saved: RefCell::new(std::mem::take(&mut *self.saved.borrow_mut())),
+                    sink: self.sink.clone(),
+                    frame: None,
+                    ag_running: Cell::new(false),
+                    stepped: Cell::new(false),
+                    // Dropping the revived generator again must not loop.
+                    helper: Cell::new(true),
+                    start_throw: Rc::new(RefCell::new(None)),
+                };
+                let ev = if self.kind == CoroKind::Generator {
+                    DropEvent::GenDropped(Box::new(revived))
+                } else {
+                    DropEvent::AsyncGenDropped(Box::new(revived))
+                };
+                self.sink.events.borrow_mut().push(ev);
+            }
+            return;
+        }
         if self.kind == CoroKind::Coroutine && !self.started.get() && !self.helper.get() {
             let line = self.sink.line.get();
             self.sink.events.borrow_mut().push(DropEvent::NeverAwaited {
