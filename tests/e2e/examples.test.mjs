@@ -152,6 +152,11 @@ test('a syntax error and a runaway loop each show a message within a second; the
     await error.elementHandle(), { timeout: 1000 });
   assert.ok(Date.now() - started < 1000, 'the runaway loop was stopped within a second');
 
+  // Unbounded recursion ends in Python's RecursionError, not in a crash of the module.
+  await editor.fill('def f(n):\n    return f(n + 1)\n\nf(0)\n');
+  await page.waitForFunction((el) => /RecursionError: maximum recursion depth exceeded/.test(el.textContent),
+    await root.elementHandle(), { timeout: 2000 });
+
   // Another widget on the page still runs.
   const lines = await run(widgets.nth(1), page);
   assert.ok(lines.length > 0, 'the other widget ran and printed');

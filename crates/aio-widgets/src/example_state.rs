@@ -13,12 +13,26 @@ use aio_core::timeline::{Lane, lanes};
 use aio_core::trace::{TraceEvent, TraceRecord};
 use yew::Reducible;
 
+/// How deep Python calls may nest in the page. Each level nests several wasm calls, which also
+/// use the browser's own call stack: past about 500 levels Chromium throws "Maximum call stack
+/// size exceeded" out of the module. 300 keeps a margin and still ends runaway recursion in
+/// Python's own `RecursionError` (CPython's limit is 1000).
+pub const BROWSER_MAX_DEPTH: usize = 300;
+
 /// A prediction re-runs on every keystroke and scrub: small budgets keep it within a frame, and
 /// a runaway loop hits them quickly.
 pub const PREDICT_BUDGETS: Budgets = Budgets {
     max_steps: 2_000_000,
-    max_depth: 1000,
+    max_depth: BROWSER_MAX_DEPTH,
     max_alloc: 2_000_000,
+};
+
+/// A real-time run may go on for as long as the reader lets it, in slices; only the depth is
+/// capped, for the browser's call stack.
+pub const RUN_BUDGETS: Budgets = Budgets {
+    max_steps: 50_000_000,
+    max_depth: BROWSER_MAX_DEPTH,
+    max_alloc: 10_000_000,
 };
 
 /// Lines the output panel shows; a program printing in a loop would otherwise flood the page.

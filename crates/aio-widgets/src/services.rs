@@ -318,14 +318,16 @@ pub fn start_example_run(
     filename: String,
     onevent: Callback<ExampleRunEvent>,
 ) -> RunHandle {
-    use aio_core::engine::{Budgets, Engine, Poll};
+    use aio_core::engine::{Engine, Poll};
+
+    use crate::example_state::RUN_BUDGETS;
 
     let token = CancelToken::default();
     let run_token = token.clone();
     spawn_local(async move {
         abortable(run_token, async move {
             // The prediction already refused code that does not parse; this is a safety net.
-            let Ok(mut engine) = Engine::new(&source, &filename, Budgets::default()) else {
+            let Ok(mut engine) = Engine::new(&source, &filename, RUN_BUDGETS) else {
                 onevent.emit(ExampleRunEvent::Finished {
                     trace: Vec::new(),
                     total_ms: 0.0,
