@@ -43,6 +43,10 @@ function sameOutput(expected, got, slack) {
   return a.every((x, i) => Math.abs(Number(x) - Number(b[i])) <= slack + 1e-9);
 }
 
+function streamText(lines, stream) {
+  return lines.filter((l) => l.stream === stream).map((l) => l.text + '\n').join('');
+}
+
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
@@ -82,9 +86,15 @@ test('every reference program runs in the book and prints what CPython printed',
       const reference = references.find((r) => r.body === body(props.source));
       if (!reference || found.has(reference.file)) continue;
       found.add(reference.file);
-      const lines = await run(widget, page);
-      const stdout = lines.filter((l) => l.stream === 'stdout').map((l) => l.text + '\n').join('');
-      const stderr = lines.filter((l) => l.stream === 'stderr').map((l) => l.text + '\n').join('');
+      // Real time on a shared machine: a run that a load spike made late is run once more; a
+      // wrong line or order fails both times.
+      let lines = await run(widget, page);
+      let stdout = streamText(lines, 'stdout');
+      if (!sameOutput(reference.out, stdout, 0.05)) {
+        lines = await run(widget, page);
+        stdout = streamText(lines, 'stdout');
+      }
+      const stderr = streamText(lines, 'stderr');
       assert.ok(sameOutput(reference.out, stdout, 0.05),
         `${reference.file} in ${path}: stdout differs from CPython's\n--- CPython\n${reference.out}--- page\n${stdout}`);
       const expectedErr = relocate(reference.err, reference, { file: props.filename, source: props.source });
