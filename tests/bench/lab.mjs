@@ -90,7 +90,9 @@ for (const path of await chapterPaths(browser)) {
       await session.page.waitForTimeout(60);
       samples.push(Number(await root.getAttribute('data-predict-ms')));
     }
-    await root.locator('[data-testid="reset"]').click();
+    // The last edit restored the original text; Reset is only enabled if something is left over.
+    const reset = root.locator('[data-testid="reset"]');
+    if (await reset.isEnabled()) await reset.click();
     perExample[id] = stats(samples).median;
   }
   await session.close();

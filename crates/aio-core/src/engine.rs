@@ -109,15 +109,29 @@ impl std::fmt::Debug for Engine {
     }
 }
 
+/// The asyncio prelude's syntax tree, parsed once per thread: the browser re-runs programs on
+/// every keystroke, and the tree never changes (the interpreter only reads it).
+fn parsed_prelude() -> Result<Rc<syntax::ast::Module>, SyntaxError> {
+    thread_local! {
+        static PRELUDE: std::cell::OnceCell<Rc<syntax::ast::Module>> = const { std::cell::OnceCell::new() };
+    }
+    if let Some(prelude) = PRELUDE.with(|cell| cell.get().cloned()) {
+        return Ok(prelude);
+    }
+    let prelude = Rc::new(syntax::parse_module(
+        crate::asyncio::PRELUDE,
+        crate::asyncio::PRELUDE_FILE,
+    )?);
+    PRELUDE.with(|cell| cell.get_or_init(|| prelude.clone()).clone());
+    Ok(prelude)
+}
+
 impl Engine {
     /// Parses `source` and prepares the run. Syntax errors are returned (render them with
     /// [`SyntaxError::render`]; CPython exits with status 1).
     pub fn new(source: &str, filename: &str, budgets: Budgets) -> Result<Engine, SyntaxError> {
         let module = Rc::new(syntax::parse_module(source, filename)?);
-        let prelude = Rc::new(syntax::parse_module(
-            crate::asyncio::PRELUDE,
-            crate::asyncio::PRELUDE_FILE,
-        )?);
+        let prelude = parsed_prelude()?;
         let main = Module::new("__main__", filename);
         let it = Rc::new(Interp {
             filename: Rc::from(filename),

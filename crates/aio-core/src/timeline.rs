@@ -73,11 +73,15 @@ pub fn lanes(trace: &[TraceRecord]) -> Vec<Lane> {
         let time = record.time;
         last_time = last_time.max(time);
         match &record.event {
+            // asyncio's own tasks (asyncio.run shutting down) are no lane of the program's; their
+            // other events find no lane and are skipped too.
+            TraceEvent::TaskCreated { internal: true, .. } => {}
             TraceEvent::TaskCreated {
                 task,
                 name,
                 coro,
                 line,
+                internal: false,
             } => lanes.push(Lane {
                 task: *task,
                 name: name.clone(),
@@ -290,6 +294,7 @@ mod tests {
                     name: "Task-1".into(),
                     coro: "main".into(),
                     line: 9,
+                    internal: false,
                 },
             },
             TraceRecord {

@@ -14,6 +14,10 @@ pub enum TraceEvent {
         name: String,
         coro: String,
         line: u32,
+        /// Made by asyncio itself (for example `asyncio.run` shutting down), not by the program:
+        /// timelines leave it out.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        internal: bool,
     },
     /// A task step began (`throw` when an exception such as CancelledError is thrown in).
     StepStarted {

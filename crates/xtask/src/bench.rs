@@ -8,7 +8,8 @@
 //! - `repredict_ms`: how long the page's engine takes to re-run each book example in virtual time
 //!   when the reader edits it (median per example, then the median and the worst of those);
 //! - `engine`: wall time of the `aio` engine and of `python3` on CPU-heavy asyncio programs
-//!   (`tests/bench/engine/*.py`), best of 3, and their ratio.
+//!   (`tests/bench/engine/*.py`), best of 3, and their ratio; and the time of one in-process run
+//!   of each reference program (`aio time`).
 //!
 //! Nothing here asserts: the numbers go in notes and issues, the tests stay free of timing.
 
@@ -150,26 +151,36 @@ fn engine_bench() -> anyhow::Result<Value> {
             }),
         );
     }
+    // One run of each reference program inside one process (`aio time`): what a re-prediction
+    // costs natively, without process start-up.
     let reference = crate::conformance::default_dir();
-    let mut slowest = (String::new(), 0.0_f64);
-    for entry in std::fs::read_dir(&reference)?.flatten() {
-        let path = entry.path();
-        if path.extension().is_some_and(|ext| ext == "py") {
-            let seconds = best_of_3(Command::new(&aio).arg("run").arg(&path))?;
-            if seconds > slowest.1 {
-                slowest = (
-                    path.file_name()
-                        .unwrap_or_default()
-                        .to_string_lossy()
-                        .into_owned(),
-                    seconds,
-                );
-            }
-        }
+    let mut per_program = serde_json::Map::new();
+    let mut entries: Vec<_> = std::fs::read_dir(&reference)?
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    entries.retain(|path| path.extension().is_some_and(|ext| ext == "py"));
+    entries.sort();
+    for path in entries {
+        let output = Command::new(&aio).arg("time").arg(&path).output()?;
+        let timing: Value = serde_json::from_slice(&output.stdout)
+            .with_context(|| format!("aio time {}", path.display()))?;
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        per_program.insert(name, timing["median_us"].clone());
     }
+    let mut medians: Vec<f64> = per_program.values().filter_map(Value::as_f64).collect();
+    medians.sort_by(f64::total_cmp);
     results.insert(
-        "reference_programs_slowest_process".to_owned(),
-        json!({ "program": slowest.0, "ms": round_ms(slowest.1) }),
+        "reference_programs_in_process_us".to_owned(),
+        json!({
+            "median": medians.get(medians.len() / 2),
+            "max": medians.last(),
+            "per_program": per_program,
+        }),
     );
     Ok(Value::Object(results))
 }

@@ -299,6 +299,7 @@ impl Interp {
             name: name.to_string(),
             coro: c.qualname.to_string(),
             line,
+            internal: &*c.filename == crate::asyncio::PRELUDE_FILE || c.helper.get(),
         });
         lp.call_soon(self, HandleCb::Step(task.clone(), None));
         lp.tasks.borrow_mut().push(Rc::downgrade(&task));

@@ -371,6 +371,10 @@ async fn run_shutdown_task(
         Ok(Value::None)
     });
     let coro = it.native_coro(which, CoroKind::Coroutine, body);
+    if let Value::Coro(c) = &coro {
+        // asyncio's own: no "never awaited" warning, and no lane in the program's timeline.
+        c.helper.set(true);
+    }
     let task = it.create_task(lp, coro, None)?;
     it.run_until_complete(lp, &task).await?;
     Ok(())
