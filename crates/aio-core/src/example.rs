@@ -65,7 +65,10 @@ mod tests {
         };
         let json = serde_json::to_string(&exercise).unwrap();
         assert!(json.ends_with(r#","predict":"order"}"#), "{json}");
-        assert_eq!(serde_json::from_str::<ExampleProps>(&json).unwrap(), exercise);
+        assert_eq!(
+            serde_json::from_str::<ExampleProps>(&json).unwrap(),
+            exercise
+        );
         assert!(
             serde_json::from_str::<ExampleProps>(
                 r#"{"id":"a","filename":"a.py","source":"","predict":"later"}"#
