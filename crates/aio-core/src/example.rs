@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::exercise::PredictKind;
+
 /// What the preprocessor puts in `data-aio-props` for one Python example.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExampleProps {
@@ -13,12 +15,22 @@ pub struct ExampleProps {
     pub filename: String,
     /// The program as the chapter shows it.
     pub source: String,
+    /// A "Predict, then run" exercise: the reader commits to a prediction before the widget shows
+    /// the engine's (`predict=total|order` in the directive). Absent from the JSON when `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub predict: Option<PredictKind>,
 }
 
 /// The `localStorage` key of the reader's edited version of example `id`. Versioned, so a later
 /// format can ignore old entries instead of misreading them.
 pub fn storage_key(id: &str) -> String {
     format!("aio-example:v1:{id}")
+}
+
+/// The `localStorage` key of the reader's attempt at example `id`'s "Predict, then run" exercise:
+/// their answer and the verdict, kept in their own browser only.
+pub fn prediction_storage_key(id: &str) -> String {
+    format!("aio-predict:v1:{id}")
 }
 
 #[cfg(test)]
@@ -31,6 +43,7 @@ mod tests {
             id: "tasks/p03_forgot_create_task.py".into(),
             filename: "p03_forgot_create_task.py".into(),
             source: "import asyncio\nprint(\"<b>&'\")\n".into(),
+            predict: None,
         };
         let json = serde_json::to_string(&props).unwrap();
         assert_eq!(
@@ -46,6 +59,22 @@ mod tests {
             )
             .is_ok()
         );
+        let exercise = ExampleProps {
+            predict: Some(PredictKind::Order),
+            ..props
+        };
+        let json = serde_json::to_string(&exercise).unwrap();
+        assert!(json.ends_with(r#","predict":"order"}"#), "{json}");
+        assert_eq!(
+            serde_json::from_str::<ExampleProps>(&json).unwrap(),
+            exercise
+        );
+        assert!(
+            serde_json::from_str::<ExampleProps>(
+                r#"{"id":"a","filename":"a.py","source":"","predict":"later"}"#
+            )
+            .is_err()
+        );
     }
 
     #[test]
@@ -55,5 +84,7 @@ mod tests {
             "aio-example:v1:tasks/p03_forgot_create_task.py"
         );
         assert_ne!(storage_key("a/x.py"), storage_key("b/x.py"));
+        assert_eq!(prediction_storage_key("a/x.py"), "aio-predict:v1:a/x.py");
+        assert_ne!(prediction_storage_key("a/x.py"), storage_key("a/x.py"));
     }
 }

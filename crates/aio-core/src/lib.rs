@@ -7,7 +7,7 @@
 //!   each strategy shows, and the predicted timeline.
 //! - [`syntax`]: the front end: `parse_module(source, filename)` gives a checked
 //!   [`syntax::ast::Module`] or a [`syntax::SyntaxError`] rendered exactly as CPython 3.11 prints it.
-//! - [`example`], [`highlight`], [`scrub`], [`timeline`]: the code widget's pure parts: its props,
+//! - [`example`], [`exercise`] (the "Predict, then run" verdicts), [`highlight`], [`scrub`], [`timeline`]: the code widget's pure parts: its props,
 //!   a never-failing highlighter, the scrubbable durations and the trace-to-lanes conversion.
 //! - [`format`](mod@format): CPython's `repr` of floats and strings and the format-spec mini-language.
 //! - [`engine`]: the driver API (see below), [`interp`] the interpreter, [`runtime`] the object
@@ -114,6 +114,7 @@ pub mod asyncio;
 pub mod builtins;
 pub mod engine;
 pub mod example;
+pub mod exercise;
 pub mod format;
 pub mod highlight;
 pub mod interp;

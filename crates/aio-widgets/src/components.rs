@@ -5,6 +5,7 @@ pub mod asyncio_example;
 pub mod code_editor;
 pub mod example_output;
 pub mod example_timeline;
+pub mod predict_form;
 pub mod strategy_panel;
 pub mod task_editor;
 pub mod timeline;

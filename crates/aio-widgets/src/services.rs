@@ -430,3 +430,27 @@ pub fn save_edit(id: &str, source: Option<&str>) -> Result<(), String> {
             .map_err(|_| "local storage is disabled".to_string()),
     }
 }
+
+/// The reader's locked-in attempt at example `id`'s "Predict, then run" exercise, if any. It lives
+/// in this browser's local storage only; an unreadable entry counts as none.
+pub fn load_attempt(id: &str) -> Option<aio_core::exercise::Attempt> {
+    let text = local_storage()
+        .ok()?
+        .get_item(&aio_core::example::prediction_storage_key(id))
+        .ok()
+        .flatten()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// Keeps the reader's attempt in this browser (`None` forgets it: "Try again"). Storage that is
+/// full or disabled only means the verdict will not survive a reload, so errors are ignored.
+pub fn save_attempt(id: &str, attempt: Option<&aio_core::exercise::Attempt>) {
+    let Ok(storage) = local_storage() else {
+        return;
+    };
+    let key = aio_core::example::prediction_storage_key(id);
+    let _ = match attempt.and_then(|attempt| serde_json::to_string(attempt).ok()) {
+        Some(json) => storage.set_item(&key, &json),
+        None => storage.remove_item(&key),
+    };
+}

@@ -6,12 +6,14 @@
 
 use std::fmt;
 
+use aio_core::exercise::PredictKind;
 use aio_core::lab::{self, LabProps, LabTask, Strategy, View};
 
 /// The timeline lab: `{{#timeline-lab name=seconds …}}`.
 pub const TIMELINE_LAB: &str = "timeline-lab";
 
-/// A runnable example: `{{#asyncio-example examples/file.py}}`.
+/// A runnable example: `{{#asyncio-example examples/file.py}}`, or a "Predict, then run"
+/// exercise: `{{#asyncio-example examples/file.py predict=total}}` (or `predict=order`).
 pub const ASYNCIO_EXAMPLE: &str = "asyncio-example";
 
 /// The widget kinds a directive can name.
@@ -147,22 +149,62 @@ pub fn parse_timeline_lab(directive: &Directive<'_>) -> Result<LabProps, Directi
     Ok(LabProps { tasks, view })
 }
 
-/// Reads the argument of `{{#asyncio-example PATH}}`: one path to a `.py` file, relative to the
-/// chapter's own folder (as with `{{#include}}`).
-pub fn parse_example<'a>(directive: &Directive<'a>) -> Result<&'a str, DirectiveError> {
+/// A parsed `{{#asyncio-example PATH [predict=total|order]}}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExampleDirective<'a> {
+    /// The program, relative to the chapter's own folder (as with `{{#include}}`).
+    pub path: &'a str,
+    /// A "Predict, then run" exercise: what the reader predicts before the widget shows it.
+    pub predict: Option<PredictKind>,
+}
+
+/// Reads the arguments of `{{#asyncio-example PATH [predict=total|order]}}`: one path to a `.py`
+/// file, relative to the chapter's own folder (as with `{{#include}}`), and optionally what the
+/// reader must predict before the widget reveals it.
+pub fn parse_example<'a>(
+    directive: &Directive<'a>,
+) -> Result<ExampleDirective<'a>, DirectiveError> {
     let fail = |message: String| DirectiveError {
         line: directive.line,
         message,
     };
     let mut words = directive.args.split_whitespace();
-    match (words.next(), words.next()) {
-        (Some(path), None) if path.ends_with(".py") => Ok(path),
-        (Some(path), None) => Err(fail(format!("`{path}` is not a .py file"))),
-        (None, _) => Err(fail(format!(
-            "name the program: `{{{{#{ASYNCIO_EXAMPLE} examples/hello.py}}}}`"
-        ))),
-        (Some(_), Some(extra)) => Err(fail(format!(
-            "one path only, found another argument `{extra}`"
-        ))),
+    let path = match words.next() {
+        Some(path) if path.contains('=') => {
+            return Err(fail(format!(
+                "name the program before the options: `{{{{#{ASYNCIO_EXAMPLE} examples/hello.py {path}}}}}`"
+            )));
+        }
+        Some(path) if path.ends_with(".py") => path,
+        Some(path) => return Err(fail(format!("`{path}` is not a .py file"))),
+        None => {
+            return Err(fail(format!(
+                "name the program: `{{{{#{ASYNCIO_EXAMPLE} examples/hello.py}}}}`"
+            )));
+        }
+    };
+    let mut predict = None;
+    for word in words {
+        match word.split_once('=') {
+            Some(("predict", value)) => {
+                if predict.is_some() {
+                    return Err(fail(format!("`{word}`: `predict=` is given twice")));
+                }
+                predict = Some(PredictKind::from_key(value).ok_or_else(|| {
+                    fail(format!("`{word}`: choose predict=total or predict=order"))
+                })?);
+            }
+            Some((key, _)) => {
+                return Err(fail(format!(
+                    "unknown option `{key}` in `{word}`; the only option is predict=total|order"
+                )));
+            }
+            None => {
+                return Err(fail(format!(
+                    "one path only, found another argument `{word}`"
+                )));
+            }
+        }
     }
+    Ok(ExampleDirective { path, predict })
 }

@@ -11,6 +11,7 @@ use aio_core::lab::{self, LabProps, Prediction, Strategy, View};
 
 use aio_core::engine::{self, Budgets, Stream};
 use aio_core::example::ExampleProps;
+use aio_core::exercise::PredictKind;
 use aio_core::timeline::{self, Lane, LaneEnd, SpanKind};
 
 use crate::directive::{ASYNCIO_EXAMPLE, TIMELINE_LAB};
@@ -137,13 +138,16 @@ fn push_table(html: &mut String, props: &LabProps, prediction: &Prediction) {
 }
 
 /// The placeholder for a runnable example: the code, and the output the engine predicts for it in
-/// virtual time, each line with the moment it is printed.
-pub fn example(id: &str, source: &str) -> String {
+/// virtual time, each line with the moment it is printed. For a "Predict, then run" exercise
+/// (`predict`), the output and timeline stay folded in a `<details>`, so the answer is not in
+/// plain sight.
+pub fn example(id: &str, source: &str, predict: Option<PredictKind>) -> String {
     let filename = id.rsplit('/').next().unwrap_or(id);
     let props = ExampleProps {
         id: id.to_owned(),
         filename: filename.to_owned(),
         source: source.to_owned(),
+        predict,
     };
     let props = serde_json::to_string(&props).expect("example props always serialise");
     let run = engine::run_to_completion(source, filename, Budgets::default());
@@ -159,13 +163,31 @@ pub fn example(id: &str, source: &str) -> String {
             }
         }
     }
+    let (open, close) = match predict {
+        None => ("", ""),
+        Some(kind) => (
+            match kind {
+                PredictKind::Total => {
+                    "<p class=\"aio-fallback-note\"><strong>Predict, then run:</strong> how long \
+                     will this program take, in seconds? Decide before you look.</p>\
+                     <details class=\"aio-fallback-answer\"><summary>Show the predicted output</summary>"
+                }
+                PredictKind::Order => {
+                    "<p class=\"aio-fallback-note\"><strong>Predict, then run:</strong> in which \
+                     order are the lines printed? Decide before you look.</p>\
+                     <details class=\"aio-fallback-answer\"><summary>Show the predicted output</summary>"
+                }
+            },
+            "</details>",
+        ),
+    };
     format!(
         "<div class=\"aio-widget\" data-aio-widget=\"{ASYNCIO_EXAMPLE}\" data-aio-props=\"{props}\">\
          <div class=\"aio-fallback\">\
-         <pre><code class=\"language-python hljs nohighlight\">{code}</code></pre>\
+         <pre><code class=\"language-python hljs nohighlight\">{code}</code></pre>{open}\
          <p class=\"aio-fallback-title\"><strong>Output</strong> of <code>python3 {filename}</code>, \
          as the book's asyncio engine predicts it (last line at {last_line_at:.2} s{status}):</p>\
-         <pre class=\"aio-fallback-output\">{output}</pre>{lanes}\
+         <pre class=\"aio-fallback-output\">{output}</pre>{lanes}{close}\
          </div></div>",
         lanes = lanes_chart(&lanes),
         props = escape(&props),

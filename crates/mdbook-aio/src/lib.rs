@@ -110,12 +110,12 @@ pub fn expand(content: &str, files: &ChapterFiles) -> std::result::Result<String
         };
         let html = match found.kind {
             directive::ASYNCIO_EXAMPLE => {
-                let path = directive::parse_example(&found)?;
-                let (id, source) = files.read(path).map_err(|message| DirectiveError {
+                let example = directive::parse_example(&found)?;
+                let (id, source) = files.read(example.path).map_err(|message| DirectiveError {
                     line: found.line,
                     message,
                 })?;
-                fallback::example(&id, &source)
+                fallback::example(&id, &source, example.predict)
             }
             _ => fallback::timeline_lab(&directive::parse_timeline_lab(&found)?),
         };

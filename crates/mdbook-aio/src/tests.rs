@@ -230,6 +230,26 @@ fn an_example_becomes_a_placeholder_with_code_and_predicted_output() {
 }
 
 #[test]
+fn an_exercise_keeps_its_kind_and_folds_the_answer() {
+    let plain = props_of("{{#asyncio-example examples/hello.py}}");
+    assert!(plain.get("predict").is_none(), "{plain}");
+    for kind in ["total", "order"] {
+        let input = format!("{{{{#asyncio-example examples/hello.py predict={kind}}}}}");
+        assert_eq!(props_of(&input)["predict"], kind);
+        let html = expand(&input).unwrap();
+        // The code is in plain sight, the output only inside the folded answer.
+        let code = html.find("<pre><code").unwrap();
+        let details = html
+            .find("<details class=\"aio-fallback-answer\">")
+            .unwrap();
+        let output = html.find("<pre class=\"aio-fallback-output\">").unwrap();
+        let end = html.find("</details>").unwrap();
+        assert!(code < details && details < output && output < end, "{html}");
+        assert!(html.contains("Predict, then run"), "{html}");
+    }
+}
+
+#[test]
 fn bad_example_directives_are_refused_with_the_line() {
     let cases: &[(&str, &str)] = &[
         (
@@ -243,6 +263,22 @@ fn bad_example_directives_are_refused_with_the_line() {
         (
             "{{#asyncio-example a.py b.py}}",
             "line 1: one path only, found another argument `b.py`",
+        ),
+        (
+            "{{#asyncio-example examples/hello.py predict=time}}",
+            "line 1: `predict=time`: choose predict=total or predict=order",
+        ),
+        (
+            "\n\n{{#asyncio-example examples/hello.py show=all}}",
+            "line 3: unknown option `show` in `show=all`; the only option is predict=total|order",
+        ),
+        (
+            "{{#asyncio-example examples/hello.py predict=total predict=order}}",
+            "line 1: `predict=order`: `predict=` is given twice",
+        ),
+        (
+            "{{#asyncio-example predict=total examples/hello.py}}",
+            "line 1: name the program before the options: `{{#asyncio-example examples/hello.py predict=total}}`",
         ),
         (
             "\n{{#asyncio-example examples/missing.py}}",

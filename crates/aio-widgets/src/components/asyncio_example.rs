@@ -4,7 +4,9 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use aio_core::engine::Stream;
 use aio_core::example::ExampleProps;
+use aio_core::exercise::{Answer, Attempt, judge_order, judge_total, order_lines};
 use aio_core::scrub::{find_scrubbables, replace};
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
@@ -12,12 +14,13 @@ use yew::prelude::*;
 use crate::components::code_editor::CodeEditor;
 use crate::components::example_output::ExampleOutput;
 use crate::components::example_timeline::ExampleTimeline;
+use crate::components::predict_form::PredictForm;
 use crate::example_state::{
     ExampleAction, ExampleState, RunPhase, limit_error, predict, runaway_message,
 };
 use crate::services::{
-    AnimationFrame, ExampleRunEvent, RunHandle, load_edit, now_ms, request_animation_frame,
-    save_edit, start_example_run,
+    AnimationFrame, ExampleRunEvent, RunHandle, load_attempt, load_edit, now_ms,
+    request_animation_frame, save_attempt, save_edit, start_example_run,
 };
 
 /// Props of [`AsyncioExample`]: the placeholder's payload.
@@ -38,6 +41,12 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
     let frame = use_mut_ref(|| None::<AnimationFrame>);
     let frame_pending = use_mut_ref(|| Rc::new(Cell::new(false)));
     let latest = use_mut_ref(|| state.source.clone());
+    // A "Predict, then run" exercise: the reader's locked-in attempt (kept in this browser only).
+    let attempt = {
+        let id = props.example.id.clone();
+        let exercise = props.example.predict.is_some();
+        use_state(move || if exercise { load_attempt(&id) } else { None })
+    };
 
     // Unmounting stops the run and the pending frame.
     {
@@ -126,11 +135,11 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
             repredict(source);
         })
     };
-    let onrun = {
+    let run = {
         let state = state.clone();
         let run_handle = run_handle.clone();
         let filename = props.example.filename.clone();
-        Callback::from(move |_: MouseEvent| {
+        Rc::new(move || {
             if !state.can_run() {
                 return;
             }
@@ -156,6 +165,50 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
                 }),
             );
             *run_handle.borrow_mut() = Some(handle);
+        })
+    };
+    let onrun = {
+        let run = run.clone();
+        Callback::from(move |_: MouseEvent| run())
+    };
+    // The exercise's lines: the first printed ones, as the engine predicts them.
+    let predicted_stdout: Vec<String> = order_lines(
+        &state
+            .prediction
+            .output
+            .iter()
+            .filter(|line| line.stream == Stream::Stdout)
+            .map(|line| line.text.as_str())
+            .collect::<Vec<_>>(),
+    );
+    let onlock = {
+        let attempt = attempt.clone();
+        let id = props.example.id.clone();
+        let total = state.prediction.total;
+        let actual = predicted_stdout.clone();
+        let run = run.clone();
+        Callback::from(move |answer: Answer| {
+            let verdict = match &answer {
+                Answer::Total { seconds } => judge_total(*seconds, total),
+                Answer::Order { lines } => judge_order(lines, &actual),
+            };
+            let locked = Attempt { answer, verdict };
+            save_attempt(&id, Some(&locked));
+            attempt.set(Some(locked));
+            // Now see it happen, in real time.
+            run();
+        })
+    };
+    let ontryagain = {
+        let attempt = attempt.clone();
+        let id = props.example.id.clone();
+        let dispatcher = state.dispatcher();
+        let run_handle = run_handle.clone();
+        Callback::from(move |_: MouseEvent| {
+            run_handle.borrow_mut().take();
+            dispatcher.dispatch(ExampleAction::RunStopped);
+            save_attempt(&id, None);
+            attempt.set(None);
         })
     };
     let onstop = {
@@ -195,6 +248,9 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
         Some(measured) => (measured.output.clone(), false),
         None => (prediction.output.clone(), true),
     };
+    // Until the reader locks in a prediction, the exercise keeps the engine's answer hidden.
+    let exercise = props.example.predict;
+    let answer_hidden = exercise.is_some() && attempt.is_none();
     let measured_lanes = measured
         .filter(|measured| measured.total_ms.is_some())
         .map(|measured| measured.lanes.clone());
@@ -217,7 +273,8 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
                 </h4>
                 <div class="aio-example__toolbar">
                     <button type="button" class="aio-button aio-button--primary" data-testid="run"
-                        disabled={!state.can_run()} onclick={onrun}>{ "Run" }</button>
+                        title={answer_hidden.then_some("Lock in your prediction first")}
+                        disabled={!state.can_run() || answer_hidden} onclick={onrun}>{ "Run" }</button>
                     <button type="button" class="aio-button" data-testid="stop"
                         disabled={!running} onclick={onstop}>{ "Stop" }</button>
                     <button type="button" class="aio-button" data-testid="reset"
@@ -234,13 +291,50 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
             if let Some(error) = error {
                 <pre class="aio-example__error" data-testid="error" role="alert">{ error }</pre>
             }
-            if blocking {
+            if blocking && !answer_hidden {
                 <p class="aio-example__note aio-example__note--blocking" data-testid="blocking-note">
                     { "This program calls time.sleep(): here it only advances the program's own \
                        clock, but in CPython it would freeze the whole event loop, every task \
                        with it. Use await asyncio.sleep() in async code." }
                 </p>
             }
+            if let (Some(kind), true) = (exercise, answer_hidden) {
+                <PredictForm
+                    key={predicted_stdout.join("\n")}
+                    {kind}
+                    id={props.example.id.clone()}
+                    lines={predicted_stdout.clone()}
+                    {uid}
+                    {onlock}
+                />
+            }
+            if let Some(locked) = (*attempt).clone() {
+                <div class="aio-predict-verdict" data-testid="predict-verdict"
+                    data-correct={locked.verdict.correct.to_string()} role="status">
+                    <p class="aio-predict-verdict__message">{ locked.verdict.message.clone() }</p>
+                    if let Answer::Order { lines } = &locked.answer {
+                        <p class="aio-example__caption">{ "Your order:" }</p>
+                        <ol class="aio-predict-verdict__lines">
+                            { for lines.iter().enumerate().map(|(i, line)| {
+                                let right = predicted_stdout.get(i) == Some(line);
+                                html! {
+                                    <li class={classes!(if right { "aio-predict-verdict__right" } else { "aio-predict-verdict__wrong" })}
+                                        data-right={right.to_string()}>
+                                        <code>{ line.clone() }</code>
+                                        { if right { " ✓ right place" } else { " ✗ wrong place" } }
+                                    </li>
+                                }
+                            }) }
+                        </ol>
+                    }
+                    <p class="aio-example__note">
+                        { "Your answer is kept in this browser only. " }
+                        <button type="button" class="aio-button" data-testid="predict-reset"
+                            onclick={ontryagain}>{ "Try again" }</button>
+                    </p>
+                </div>
+            }
+            if !answer_hidden {
             <p class="aio-example__summary">
                 { "Predicted total: " }
                 <span data-testid="predicted-total">{ format!("{:.2} s", prediction.total) }</span>
@@ -254,6 +348,7 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
             </p>
             <ExampleOutput {lines} predicted={predicted_lines} />
             <ExampleTimeline predicted={prediction.lanes.clone()} measured={measured_lanes} />
+            }
             if let Some(note) = state.storage_note.clone() {
                 <p class="aio-example__note" data-testid="storage-note">{ note }</p>
             }

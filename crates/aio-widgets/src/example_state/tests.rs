@@ -15,6 +15,7 @@ fn props(source: &str) -> Rc<ExampleProps> {
         id: "ch/ex.py".into(),
         filename: "ex.py".into(),
         source: source.into(),
+        predict: None,
     })
 }
 
