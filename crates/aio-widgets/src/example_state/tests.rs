@@ -53,7 +53,8 @@ fn errors_read_like_python() {
     );
     assert_eq!(syntax.exit_status, None);
 
-    let name = predict("print(nope)\n", "ex.py");
+    // A name with no near miss: CPython would add "Did you mean: 'None'?" to `nope`.
+    let name = predict("print(undefined_name)\n", "ex.py");
     assert_eq!(name.error, None);
     let stderr: Vec<&str> = name
         .output
@@ -66,8 +67,9 @@ fn errors_read_like_python() {
         [
             "Traceback (most recent call last):",
             "  File \"ex.py\", line 1, in <module>",
-            "    print(nope)",
-            "NameError: name 'nope' is not defined"
+            "    print(undefined_name)",
+            "          ^^^^^^^^^^^^^^",
+            "NameError: name 'undefined_name' is not defined"
         ]
     );
 
