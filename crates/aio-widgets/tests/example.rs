@@ -276,29 +276,3 @@ async fn editor_keys_indent_and_stay_in_the_widget() {
         .remove_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref())
         .unwrap();
 }
-
-/// Not an assertion of speed (CI machines vary): prints how long re-predicting the longest
-/// reference program takes, for the report.
-#[wasm_bindgen_test]
-async fn reprediction_timing_of_a_reference_program() {
-    let source = include_str!("fixtures/p13_blocking_pitfall.py");
-    let root = mount("t/timing.py", source).await;
-    let mut times = Vec::new();
-    for i in 0..20 {
-        // Its sleeps take variables, so edit it as a reader types: one keystroke in a comment.
-        type_code(&root, &format!("{source}# {i}\n")).await;
-        let ms: f64 = get(&root, ".aio-example")
-            .get_attribute("data-predict-ms")
-            .unwrap()
-            .parse()
-            .unwrap();
-        times.push(ms);
-    }
-    times.sort_by(f64::total_cmp);
-    console_log!(
-        "re-prediction of p13_blocking_pitfall.py in ms: median {:.2}, max {:.2}",
-        times[times.len() / 2],
-        times[times.len() - 1]
-    );
-    assert!(times[times.len() / 2] > 0.0);
-}
