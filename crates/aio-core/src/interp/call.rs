@@ -475,6 +475,14 @@ impl Interp {
                 .await;
             }
         }
+        // Future/Task methods: call the native method directly instead of building a bound
+        // builtin through `get_attr` first (same result; done callbacks such as gather's make
+        // several of these calls per child).
+        if let Value::Future(f) = &obj
+            && crate::builtins::methods::has_native_method(self, &obj, name)
+        {
+            return Box::pin(crate::asyncio::future_method(self, f, name, args)).await;
+        }
         if let Value::Module(m) = &obj
             && let Some(f) = m.get(name)
         {
