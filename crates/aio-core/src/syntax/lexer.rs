@@ -97,8 +97,7 @@ pub fn tokenize_fstring_expr(
     line: u32,
     col: u32,
 ) -> Result<Vec<Token>, SyntaxError> {
-    let mut lexer = Lexer::new(source, filename);
-    lexer.chars = text.chars().collect();
+    let mut lexer = Lexer::with_chars(source, filename, text.chars().collect());
     lexer.line = line;
     lexer.first_line = line;
     lexer.base_col = col;
@@ -116,8 +115,8 @@ struct OpenBracket {
 
 struct Lexer<'a> {
     filename: &'a str,
-    /// The source lines without their line terminators (for error texts).
-    lines: Vec<&'a str>,
+    /// The whole source, for the line texts of errors (split only when one is reported).
+    source: &'a str,
     chars: Vec<char>,
     pos: usize,
     line: u32,
@@ -139,13 +138,17 @@ struct Lexer<'a> {
 
 impl<'a> Lexer<'a> {
     fn new(source: &'a str, filename: &'a str) -> Self {
+        Self::with_chars(source, filename, source.chars().collect())
+    }
+
+    /// A lexer over `chars`, with `source` kept for error lines. F-string fields pass just
+    /// their expression here: collecting (and splitting) the whole file for every field made
+    /// parsing the prelude, with its dozens of f-strings, cost fields x file size.
+    fn with_chars(source: &'a str, filename: &'a str, chars: Vec<char>) -> Self {
         Lexer {
             filename,
-            lines: source
-                .split('\n')
-                .map(|l| l.strip_suffix('\r').unwrap_or(l))
-                .collect(),
-            chars: source.chars().collect(),
+            source,
+            chars,
             pos: 0,
             line: 1,
             line_start: 0,
@@ -176,8 +179,17 @@ impl<'a> Lexer<'a> {
         self.chars.get(self.pos + ahead).copied()
     }
 
+    /// Source line `line` (1-based) without its line terminator.
+    fn source_line(&self, line: u32) -> Option<&'a str> {
+        let l = self
+            .source
+            .split('\n')
+            .nth((line as usize).checked_sub(1)?)?;
+        Some(l.strip_suffix('\r').unwrap_or(l))
+    }
+
     fn line_text(&self, line: u32) -> Option<String> {
-        self.lines.get(line as usize - 1).map(|s| s.to_string())
+        self.source_line(line).map(|s| s.to_string())
     }
 
     /// An error at 0-based char column `col` of `line`, highlighting up to `end_col`.
@@ -362,10 +374,7 @@ impl<'a> Lexer<'a> {
                     self.push(TokenKind::Dedent, self.line, col);
                 }
                 if *self.indents.last().unwrap_or(&0) != width {
-                    let len = self
-                        .lines
-                        .get(self.line as usize - 1)
-                        .map_or(0, |l| l.chars().count());
+                    let len = self.source_line(self.line).map_or(0, |l| l.chars().count());
                     return Err(self.error_at(
                         SyntaxErrorKind::IndentationError,
                         "unindent does not match any outer indentation level",
