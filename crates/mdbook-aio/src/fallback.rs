@@ -92,23 +92,36 @@ fn push_chart(html: &mut String, props: &LabProps, prediction: &Prediction, axis
         let x = LABEL_WIDTH + span.start * scale;
         // A zero-length task still gets a sliver, so it stays visible.
         let bar_width = ((span.end - span.start) * scale).max(2.0);
+        let name = escape(&props.tasks[span.task].name);
+        push_row_label(html, row, &name);
         let _ = write!(
             html,
-            "<text class=\"aio-chart-label\" x=\"{label_x}\" y=\"{text_y}\" text-anchor=\"end\">{name}</text>\
-             <rect class=\"aio-chart-bar\" x=\"{x:.1}\" y=\"{bar_y}\" width=\"{bar_width:.1}\" height=\"{bar_height}\" rx=\"3\">\
+            "<rect class=\"aio-chart-bar\" x=\"{x:.1}\" y=\"{bar_y}\" width=\"{bar_width:.1}\" height=\"{bar_height}\" rx=\"3\">\
              <title>{name}: {start:.2} s to {end:.2} s</title></rect>",
-            label_x = LABEL_WIDTH - 8.0,
-            text_y = y + ROW_HEIGHT * 0.68,
             bar_y = y + 4.0,
             bar_height = ROW_HEIGHT - 8.0,
-            name = escape(&props.tasks[span.task].name),
             start = span.start,
             end = span.end,
         );
     }
-    let axis_y = rows * ROW_HEIGHT + 4.0;
+    push_axis_and_close(html, prediction.spans.len(), axis_end);
+}
+
+/// A row's name, right-aligned in the space left of the bars.
+fn push_row_label(svg: &mut String, row: usize, escaped_name: &str) {
     let _ = write!(
-        html,
+        svg,
+        "<text class=\"aio-chart-label\" x=\"{label_x}\" y=\"{text_y}\" text-anchor=\"end\">{escaped_name}</text>",
+        label_x = LABEL_WIDTH - 8.0,
+        text_y = row as f64 * ROW_HEIGHT + ROW_HEIGHT * 0.68,
+    );
+}
+
+/// The time axis under `rows` rows, from 0 to `axis_end` seconds, and the end of the SVG.
+fn push_axis_and_close(svg: &mut String, rows: usize, axis_end: f64) {
+    let axis_y = rows as f64 * ROW_HEIGHT + 4.0;
+    let _ = write!(
+        svg,
         "<line class=\"aio-chart-axis\" x1=\"{LABEL_WIDTH}\" y1=\"{axis_y}\" x2=\"{x2}\" y2=\"{axis_y}\"/>\
          <text class=\"aio-chart-tick\" x=\"{LABEL_WIDTH}\" y=\"{tick_y}\">0 s</text>\
          <text class=\"aio-chart-tick\" x=\"{x2}\" y=\"{tick_y}\" text-anchor=\"end\">{axis_end:.2} s</text></svg>",
@@ -238,12 +251,7 @@ fn lanes_chart(lanes: &[Lane]) -> String {
     for (row, lane) in lanes.iter().enumerate() {
         let y = row as f64 * ROW_HEIGHT;
         let name = escape(&lane.name);
-        let _ = write!(
-            svg,
-            "<text class=\"aio-chart-label\" x=\"{label_x}\" y=\"{text_y}\" text-anchor=\"end\">{name}</text>",
-            label_x = LABEL_WIDTH - 8.0,
-            text_y = y + ROW_HEIGHT * 0.68,
-        );
+        push_row_label(&mut svg, row, &name);
         for span in &lane.spans {
             let (class, what) = match &span.kind {
                 SpanKind::Running => ("aio-chart-bar", "runs".to_owned()),
@@ -281,15 +289,7 @@ fn lanes_chart(lanes: &[Lane]) -> String {
             how = escape(&how),
         );
     }
-    let axis_y = lanes.len() as f64 * ROW_HEIGHT + 4.0;
-    let _ = write!(
-        svg,
-        "<line class=\"aio-chart-axis\" x1=\"{LABEL_WIDTH}\" y1=\"{axis_y}\" x2=\"{x2}\" y2=\"{axis_y}\"/>\
-         <text class=\"aio-chart-tick\" x=\"{LABEL_WIDTH}\" y=\"{tick_y}\">0 s</text>\
-         <text class=\"aio-chart-tick\" x=\"{x2}\" y=\"{tick_y}\" text-anchor=\"end\">{end:.2} s</text></svg>",
-        x2 = LABEL_WIDTH + CHART_WIDTH,
-        tick_y = axis_y + 15.0,
-    );
+    push_axis_and_close(&mut svg, lanes.len(), end);
     table.push_str("</tbody></table>");
     svg + &table
 }
