@@ -21,7 +21,7 @@ use anyhow::{Context, bail};
 use serde_json::{Value, json};
 
 use crate::build::{build_site, pkg_dir, site_dir};
-use crate::conformance::build_engine;
+use crate::conformance::{build_engine, python_programs};
 use crate::serve::StaticServer;
 use crate::test::{SUB_PATH, which};
 use crate::tools::{self, tool};
@@ -128,12 +128,7 @@ fn stats(mut values: Vec<f64>) -> Value {
 fn engine_bench() -> anyhow::Result<Value> {
     let aio = build_engine()?;
     let dir = root().join("tests/bench/engine");
-    let mut programs: Vec<_> = std::fs::read_dir(&dir)?
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    programs.retain(|path| path.extension().is_some_and(|ext| ext == "py"));
-    programs.sort();
+    let programs = python_programs(&dir)?;
     let mut results = serde_json::Map::new();
     for program in &programs {
         let engine = best_of_3(Command::new(&aio).arg("run").arg(program))?;
@@ -155,13 +150,7 @@ fn engine_bench() -> anyhow::Result<Value> {
     // costs natively, without process start-up.
     let reference = crate::conformance::default_dir();
     let mut per_program = serde_json::Map::new();
-    let mut entries: Vec<_> = std::fs::read_dir(&reference)?
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    entries.retain(|path| path.extension().is_some_and(|ext| ext == "py"));
-    entries.sort();
-    for path in entries {
+    for path in python_programs(&reference)? {
         let output = Command::new(&aio).arg("time").arg(&path).output()?;
         let timing: Value = serde_json::from_slice(&output.stdout)
             .with_context(|| format!("aio time {}", path.display()))?;

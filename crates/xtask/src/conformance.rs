@@ -40,18 +40,24 @@ pub(crate) fn build_engine() -> anyhow::Result<PathBuf> {
     Ok(root().join("target/release/aio"))
 }
 
+/// The `*.py` files of `dir`, sorted by name.
+pub(crate) fn python_programs(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let mut programs: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("reading {}", dir.display()))?
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "py"))
+        .collect();
+    programs.sort();
+    Ok(programs)
+}
+
 /// Runs every program in `dirs`, prints one line each and a final `N passed, M failed`.
 pub(crate) fn run_dirs(dirs: &[PathBuf]) -> anyhow::Result<()> {
     let aio = build_engine()?;
     let (mut passed, mut failed) = (0, 0);
     for dir in dirs {
-        let mut programs: Vec<PathBuf> = std::fs::read_dir(dir)
-            .with_context(|| format!("reading {}", dir.display()))?
-            .flatten()
-            .map(|entry| entry.path())
-            .filter(|path| path.extension().is_some_and(|ext| ext == "py"))
-            .collect();
-        programs.sort();
+        let programs = python_programs(dir)?;
         if programs.is_empty() {
             bail!("no *.py programs in {}", dir.display());
         }
