@@ -6,7 +6,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
-import { launch, openPage, waitForWidgets } from '../e2e/browser.mjs';
+import {
+  launch, openPage, waitForWidgets, chapterPaths, prepareLab, runStrategy,
+} from '../e2e/browser.mjs';
 
 const RUNS = Number(process.env.AIO_RUNS || 20);
 const DURATIONS = [0.3, 0.2, 0.1];
@@ -44,28 +46,12 @@ report.sizes.all_widget_code = total;
 const browser = await launch();
 const { page, close } = await openPage(browser, 'why-async.html');
 await waitForWidgets(page);
-const lab = page.locator('.aio-lab').first();
-while ((await lab.locator('input[data-testid^="duration-"]').count()) < DURATIONS.length) {
-  await lab.locator('[data-testid="add-task"]').click();
-}
-while ((await lab.locator('input[data-testid^="duration-"]').count()) > DURATIONS.length) {
-  const count = await lab.locator('input[data-testid^="duration-"]').count();
-  await lab.locator(`[data-testid="remove-task-${count - 1}"]`).click();
-}
-for (const [i, seconds] of DURATIONS.entries()) {
-  await lab.locator(`input[data-testid="duration-${i}"]`).fill(String(seconds));
-}
-await lab.locator('[data-testid="view-all"]').click();
+const lab = await prepareLab(page, DURATIONS);
 for (const key of Object.keys(IDEAL_MS)) {
-  const panel = lab.locator(`[data-testid="panel-${key}"]`);
   const overheads = [];
   for (let run = 0; run < RUNS; run++) {
-    const previous = Number(await panel.getAttribute('data-run-count') || 0);
-    await panel.locator(`[data-testid="run-${key}"]`).click();
-    await page.waitForFunction(
-      ([el, prev]) => Number(el.dataset.runCount || 0) > prev && el.dataset.running !== 'true',
-      [await panel.elementHandle(), previous], { timeout: 10000 });
-    overheads.push(Number(await panel.getAttribute('data-measured-total-ms')) - IDEAL_MS[key]);
+    const { total } = await runStrategy(page, lab, key);
+    overheads.push(total - IDEAL_MS[key]);
   }
   report.overhead_ms[key] = stats(overheads);
 }
@@ -73,7 +59,6 @@ await close();
 
 // Re-prediction: how long the engine takes to re-run each book example in virtual time, in the
 // page's wasm, as the reader edits it (the widget measures it and exposes data-predict-ms).
-const { chapterPaths } = await import('../e2e/browser.mjs');
 const perExample = {};
 for (const path of await chapterPaths(browser)) {
   const session = await openPage(browser, path);

@@ -68,3 +68,43 @@ export async function chapterPaths(browser) {
     .map((href) => href.slice(BOOK_URL.length).split('#')[0]);
   return [...new Set(['index.html', ...paths])];
 }
+
+// The first timeline lab on the page, holding exactly one task per duration (seconds), with all
+// three strategies shown.
+export async function prepareLab(page, durations) {
+  const lab = page.locator('.aio-lab').first();
+  await lab.waitFor();
+  const inputs = lab.locator('input[data-testid^="duration-"]');
+  while ((await inputs.count()) < durations.length) {
+    await lab.locator('[data-testid="add-task"]').click();
+  }
+  while ((await inputs.count()) > durations.length) {
+    await lab.locator(`[data-testid="remove-task-${(await inputs.count()) - 1}"]`).click();
+  }
+  for (const [i, seconds] of durations.entries()) {
+    await lab.locator(`input[data-testid="duration-${i}"]`).fill(String(seconds));
+  }
+  await lab.locator('[data-testid="view-all"]').click();
+  return lab;
+}
+
+// Runs one strategy of a lab for real and returns the measured total and each task's measured
+// start and end (ms), in task order.
+export async function runStrategy(page, lab, key) {
+  const panel = lab.locator(`[data-testid="panel-${key}"]`);
+  const previous = Number(await panel.getAttribute('data-run-count') || 0);
+  await panel.locator(`[data-testid="run-${key}"]`).click();
+  // Each finished run bumps data-run-count; a run never ends without it.
+  await page.waitForFunction(
+    ([el, prev]) => Number(el.dataset.runCount || 0) > prev && el.dataset.running !== 'true',
+    [await panel.elementHandle(), previous], { timeout: 10000 });
+  const total = Number(await panel.getAttribute('data-measured-total-ms'));
+  const rows = await panel.locator('table[data-testid^="table-"] tr[data-task]').evaluateAll((trs) =>
+    trs.map((tr) => ({
+      task: Number(tr.dataset.task),
+      start: Number(tr.dataset.measuredStartMs),
+      end: Number(tr.dataset.measuredEndMs),
+    })));
+  rows.sort((a, b) => a.task - b.task);
+  return { total, rows };
+}

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launch, openPage, waitForWidgets } from './browser.mjs';
+import { launch, openPage, waitForWidgets, prepareLab, runStrategy as runLab } from './browser.mjs';
 
 const CHAPTER = 'why-async.html';
 const DURATIONS = [0.3, 0.2, 0.1];
@@ -19,20 +19,7 @@ before(async () => {
   browser = await launch();
   session = await openPage(browser, CHAPTER);
   await waitForWidgets(session.page);
-  lab = session.page.locator('.aio-lab').first();
-  await lab.waitFor();
-  // Make the lab hold exactly three tasks with the test's durations.
-  while ((await lab.locator('input[data-testid^="duration-"]').count()) < DURATIONS.length) {
-    await lab.locator('[data-testid="add-task"]').click();
-  }
-  while ((await lab.locator('input[data-testid^="duration-"]').count()) > DURATIONS.length) {
-    const count = await lab.locator('input[data-testid^="duration-"]').count();
-    await lab.locator(`[data-testid="remove-task-${count - 1}"]`).click();
-  }
-  for (const [i, seconds] of DURATIONS.entries()) {
-    await lab.locator(`input[data-testid="duration-${i}"]`).fill(String(seconds));
-  }
-  await lab.locator('[data-testid="view-all"]').click();
+  lab = await prepareLab(session.page, DURATIONS);
 });
 
 after(async () => {
@@ -40,23 +27,8 @@ after(async () => {
   await browser?.close();
 });
 
-async function runStrategy(key) {
-  const panel = lab.locator(`[data-testid="panel-${key}"]`);
-  const previous = Number(await panel.getAttribute('data-run-count') || 0);
-  await panel.locator(`[data-testid="run-${key}"]`).click();
-  // Each finished run bumps data-run-count; a run never ends without it.
-  await session.page.waitForFunction(
-    ([el, prev]) => Number(el.dataset.runCount || 0) > prev && el.dataset.running !== 'true',
-    [await panel.elementHandle(), previous], { timeout: 10000 });
-  const total = Number(await panel.getAttribute('data-measured-total-ms'));
-  const rows = await panel.locator('table[data-testid^="table-"] tr[data-task]').evaluateAll((trs) =>
-    trs.map((tr) => ({
-      task: Number(tr.dataset.task),
-      start: Number(tr.dataset.measuredStartMs),
-      end: Number(tr.dataset.measuredEndMs),
-    })));
-  rows.sort((a, b) => a.task - b.task);
-  return { total, rows };
+function runStrategy(key) {
+  return runLab(session.page, lab, key);
 }
 
 function assertWithin(value, low, high, what) {
