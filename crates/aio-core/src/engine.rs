@@ -238,8 +238,20 @@ impl Engine {
     }
 }
 
+/// The prelude's traceback map, built once per thread (every run needs it; scanning the whole
+/// prelude for markers cost more than running a small program).
+fn prelude_tb_map() -> Rc<PreludeTb> {
+    thread_local! {
+        static MAP: Rc<PreludeTb> = Rc::new(read_prelude_tb_markers());
+    }
+    MAP.with(Rc::clone)
+}
+
+/// Prelude line -> (stdlib file, stdlib line, source text, exact) for traceback entries.
+pub type PreludeTb = FxHashMap<u32, (Rc<str>, u32, Rc<str>, bool)>;
+
 /// Reads the `# tb: file.py:N` markers of the prelude.
-fn prelude_tb_map() -> FxHashMap<u32, (Rc<str>, u32, Rc<str>, bool)> {
+fn read_prelude_tb_markers() -> PreludeTb {
     let mut map = FxHashMap::default();
     for (i, line) in crate::asyncio::PRELUDE.lines().enumerate() {
         let Some((code, marker)) = line.split_once("# tb: ") else {

@@ -169,16 +169,18 @@ fn sliced_polling_gives_the_same_output() {
             let mut yields = 0;
             let mut out = String::new();
             loop {
-                match e.poll(now, Some(7)) {
+                let polled = e.poll(now, Some(7));
+                // Output first: the last slice prints too.
+                for c in e.drain_output() {
+                    out.push_str(&c.text);
+                }
+                match polled {
                     Poll::Yielded => yields += 1,
                     Poll::WaitUntil(d) => now = d,
                     Poll::Finished(s) => {
                         assert_eq!(s, 0);
                         break;
                     }
-                }
-                for c in e.drain_output() {
-                    out.push_str(&c.text);
                 }
             }
             assert!(yields > 10);

@@ -8,7 +8,7 @@ use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 use std::task::Poll;
 
-use super::future::{DoneCb, FutState, Future, TaskData};
+use super::future::{CancelHook, DoneCb, FutState, Future, TaskData};
 use crate::interp::drive::poll_body;
 use crate::interp::{Interp, Resume, Suspend};
 use crate::runtime::object::{Args, Coro};
@@ -313,11 +313,15 @@ impl Interp {
         msg: Option<Value>,
     ) -> PyResult<bool> {
         let hook = task.cancel_hook.borrow().clone();
-        if let Some(h) = hook {
-            let r = self
-                .call(h, Args::new(vec![msg.unwrap_or_default()]))
-                .await?;
-            return self.truthy(&r).await;
+        match hook {
+            Some(CancelHook::Py(h)) => {
+                let r = self
+                    .call(h, Args::new(vec![msg.unwrap_or_default()]))
+                    .await?;
+                return self.truthy(&r).await;
+            }
+            Some(CancelHook::Gather(g)) => return g.cancel(self, msg).await,
+            None => {}
         }
         let Some(t) = &task.task else {
             return Ok(task.future_cancel(self, msg));
@@ -353,6 +357,7 @@ impl Interp {
                     lp.stopping.set(true);
                     Ok(())
                 }
+                DoneCb::Gather(g) => g.child_done(self, fut),
                 DoneCb::Py(f) => {
                     let args = vec![Value::Future(fut.clone())];
                     let r = self.call(f.clone(), Args::new(args.clone())).await;

@@ -27,6 +27,17 @@ pub enum DoneCb {
     StopLoop,
     /// A Python callable, called with the future.
     Py(Value),
+    /// A child of `asyncio.gather` finished.
+    Gather(Rc<super::gather::Gather>),
+}
+
+/// What `cancel()` does instead of cancelling the future itself.
+#[derive(Clone, Debug)]
+pub enum CancelHook {
+    /// A Python callable taking `msg` (set by the prelude with `_set_cancel_hook`).
+    Py(Value),
+    /// `_GatheringFuture.cancel`: cancel the children.
+    Gather(Rc<super::gather::Gather>),
 }
 
 /// Task-only state.
@@ -52,7 +63,7 @@ pub struct Future {
     pub loop_: Weak<EventLoop>,
     pub task: Option<TaskData>,
     /// Replaces `cancel()` (used by gather's outer future, like `_GatheringFuture.cancel`).
-    pub cancel_hook: RefCell<Option<Value>>,
+    pub cancel_hook: RefCell<Option<CancelHook>>,
     pub sink: Rc<DropSink>,
     pub filename: Rc<str>,
     /// What the future stands for, for the trace (`sleep until 0.5`, `lock`, `queue get`...).

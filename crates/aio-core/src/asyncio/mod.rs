@@ -4,6 +4,7 @@
 
 pub mod event_loop;
 pub mod future;
+pub mod gather;
 
 use std::rc::Rc;
 
@@ -33,6 +34,7 @@ pub fn make_module(it: &Rc<Interp>) -> Rc<Module> {
     let m = Module::new("asyncio", PRELUDE_FILE);
     m.set("run", native("run", BuiltinFn::Async(asyncio_run)));
     m.set("sleep", native("sleep", BuiltinFn::Sync(asyncio_sleep)));
+    m.set("gather", native("gather", BuiltinFn::Async(gather::gather)));
     m.set(
         "create_task",
         native("create_task", BuiltinFn::Sync(asyncio_create_task)),
@@ -502,7 +504,7 @@ pub async fn future_method(
             None => Value::None,
         },
         "_set_cancel_hook" => {
-            *f.cancel_hook.borrow_mut() = args.pos.first().cloned();
+            *f.cancel_hook.borrow_mut() = args.pos.first().cloned().map(future::CancelHook::Py);
             Value::None
         }
         "_make_cancelled_error" => Value::Instance(f.make_cancelled_error(it)),
@@ -636,7 +638,7 @@ pub async fn loop_method(
                     "wait_for" => "wait_for",
                     "_wait" => "asyncio.wait",
                     "_cancel_and_wait" => "cancellation",
-                    "gather" => "gather",
+                    "gather" | "_gather_py" => "gather",
                     "shield" => "shield",
                     "__aexit__" => "task group",
                     other => other,

@@ -88,7 +88,8 @@ def ensure_future(coro_or_future, *, loop=None):
     return _ensure_future(coro_or_future, loop=loop)
 
 
-def gather(*coros_or_futures, return_exceptions=False):
+# asyncio.gather is native (gather.rs); this is its fallback for the calls it does not cover.
+def _gather_py(*coros_or_futures, return_exceptions=False):
     if not coros_or_futures:
         loop = get_event_loop()
         outer = loop.create_future()

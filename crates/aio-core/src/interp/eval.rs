@@ -124,12 +124,101 @@ impl Interp {
         }
     }
 
-    /// Evaluates an expression; leaves (names, constants) without allocating a boxed future.
+    /// Evaluates an expression; leaves (names, constants) and arithmetic or comparisons on
+    /// plain numbers without allocating a boxed future.
     pub async fn ev(self: &Rc<Self>, fr: &Frame, e: &Expr) -> PyResult {
         match &e.kind {
             ExprKind::Name(n) => self.load_name(fr, n).inspect_err(|x| self.mark(x, e, None)),
             ExprKind::Constant(c) => self.constant(c),
+            ExprKind::BinOp { .. }
+            | ExprKind::Compare { .. }
+            | ExprKind::BoolOp { .. }
+            | ExprKind::UnaryOp {
+                op: UnaryOp::Not, ..
+            } => match self.eval_pure(fr, e) {
+                Some(r) => r,
+                None => self.eval(fr, e).await,
+            },
             _ => self.eval(fr, e).await,
+        }
+    }
+
+    /// Evaluates `e` synchronously when it only reads names and constants and combines them with
+    /// operators on builtin values that cannot run Python code (numbers, `is`, `not`, `and`).
+    /// `None` means "take the general path": nothing observable has happened yet (reading a name
+    /// has no side effect), so the general path may evaluate `e` again from the start.
+    pub(super) fn eval_pure(&self, fr: &Frame, e: &Expr) -> Option<PyResult> {
+        use crate::runtime::ops as vops;
+        use crate::syntax::ast::CmpOp;
+        match &e.kind {
+            ExprKind::Name(n) => Some(self.load_name(fr, n).inspect_err(|x| self.mark(x, e, None))),
+            ExprKind::Constant(c) => Some(self.constant(c)),
+            ExprKind::BinOp { left, op, right } => {
+                let a = match self.eval_pure(fr, left)? {
+                    Ok(v) => v,
+                    err => return Some(err),
+                };
+                let b = match self.eval_pure(fr, right)? {
+                    Ok(v) => v,
+                    err => return Some(err),
+                };
+                match vops::num_binop(*op, &a, &b) {
+                    Ok(Some(v)) => Some(Ok(v)),
+                    // Not numbers, or an error the general path reports with its carets.
+                    _ => None,
+                }
+            }
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => {
+                let mut a = match self.eval_pure(fr, left)? {
+                    Ok(v) => v,
+                    err => return Some(err),
+                };
+                for (op, c) in ops.iter().zip(comparators) {
+                    let b = match self.eval_pure(fr, c)? {
+                        Ok(v) => v,
+                        err => return Some(err),
+                    };
+                    let holds = match op {
+                        CmpOp::Is => a.is_same(&b),
+                        CmpOp::IsNot => !a.is_same(&b),
+                        CmpOp::Eq => vops::eq_fast(&a, &b)?,
+                        CmpOp::NotEq => !vops::eq_fast(&a, &b)?,
+                        CmpOp::In | CmpOp::NotIn => return None,
+                        _ => vops::ord_holds(*op, vops::cmp_fast(&a, &b)?),
+                    };
+                    if !holds {
+                        return Some(Ok(Value::Bool(false)));
+                    }
+                    a = b;
+                }
+                Some(Ok(Value::Bool(true)))
+            }
+            ExprKind::BoolOp { op, values } => {
+                let mut last = Value::None;
+                for v in values {
+                    last = match self.eval_pure(fr, v)? {
+                        Ok(v) => v,
+                        err => return Some(err),
+                    };
+                    match (op, last.truthy_fast()?) {
+                        (BoolOp::And, false) | (BoolOp::Or, true) => return Some(Ok(last)),
+                        _ => {}
+                    }
+                }
+                Some(Ok(last))
+            }
+            ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                operand,
+            } => match self.eval_pure(fr, operand)? {
+                Ok(v) => Some(Ok(Value::Bool(!v.truthy_fast()?))),
+                err => Some(err),
+            },
+            _ => None,
         }
     }
 

@@ -83,6 +83,16 @@ impl Interp {
                 Ok(Flow::Normal)
             }
             StmtKind::AugAssign { target, op, value } => {
+                // `name op= <numbers>` without a boxed future: the usual counter update.
+                if let ExprKind::Name(n) = &target.kind
+                    && let Some(Ok(rhs)) = self.eval_pure(fr, value)
+                    && let Ok(cur) = self.load_name(fr, n)
+                    && let Ok(Some(new)) = crate::runtime::ops::num_binop(*op, &cur, &rhs)
+                {
+                    let old = self.store_name(fr, n, new);
+                    drop(old);
+                    return Ok(Flow::Normal);
+                }
                 Box::pin(self.aug_assign(fr, target, *op, value)).await?;
                 Ok(Flow::Normal)
             }
@@ -256,7 +266,18 @@ impl Interp {
     }
 
     /// Assigns to a target expression (name, attribute, subscript, or unpacking).
-    pub fn assign<'a>(
+    pub async fn assign(self: &Rc<Self>, fr: &Frame, target: &Expr, v: Value) -> PyResult<()> {
+        // The common case, a plain name, needs no boxed future.
+        if let ExprKind::Name(n) = &target.kind {
+            let old = self.store_name(fr, n, v);
+            drop(old);
+            return Ok(());
+        }
+        self.assign_complex(fr, target, v).await
+    }
+
+    /// [`Self::assign`] for attributes, subscripts and unpacking (boxed: unpacking recurses).
+    fn assign_complex<'a>(
         self: &'a Rc<Self>,
         fr: &'a Frame,
         target: &'a Expr,

@@ -113,7 +113,7 @@ pub struct Interp {
     pub filename: Rc<str>,
     pub source_lines: Vec<Rc<str>>,
     /// Prelude line -> (stdlib file, stdlib line, source text) for traceback entries.
-    pub prelude_tb: FxHashMap<u32, (Rc<str>, u32, Rc<str>, bool)>,
+    pub prelude_tb: Rc<crate::engine::PreludeTb>,
     pub main: Rc<Module>,
     pub builtins: RefCell<FxHashMap<Name, Value>>,
     pub modules: RefCell<FxHashMap<Name, Value>>,

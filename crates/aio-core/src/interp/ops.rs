@@ -1212,7 +1212,19 @@ impl Interp {
     }
 
     /// `next(iterator)`: `Ok(None)` when exhausted.
-    pub fn next_of<'a>(self: &'a Rc<Self>, iter: &'a Value) -> Lbf<'a, PyResult<Option<Value>>> {
+    pub async fn next_of(self: &Rc<Self>, iter: &Value) -> PyResult<Option<Value>> {
+        // Lists, tuples, ranges, dicts...: the next item is at hand, no boxed future needed.
+        if let Value::Iter(st) = iter {
+            match self.iter_next_fast(st)? {
+                Ok(item) => return Ok(item),
+                Err(taken) => return Box::pin(self.next_lazy_into(st, taken)).await,
+            }
+        }
+        self.next_slow(iter).await
+    }
+
+    /// [`Self::next_of`] for generators and iterator classes (boxed: it runs Python code).
+    fn next_slow<'a>(self: &'a Rc<Self>, iter: &'a Value) -> Lbf<'a, PyResult<Option<Value>>> {
         Box::pin(async move {
             match iter {
                 Value::Iter(st) => match self.iter_next_fast(st)? {
