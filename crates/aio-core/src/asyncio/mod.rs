@@ -134,7 +134,10 @@ fn asyncio_sleep(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult {
         }
         let lp = it.running_loop()?;
         let fut = Future::new(&it, &lp, None);
-        *fut.label.borrow_mut() = Some(format!("sleep until {}", it.now() + delay));
+        // Only the trace reads the label: skip formatting it on untraced runs.
+        if it.tracing() {
+            *fut.label.borrow_mut() = Some(format!("sleep until {}", it.now() + delay));
+        }
         let h = lp.call_later(
             &it,
             it.now() + delay,

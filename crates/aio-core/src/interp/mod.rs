@@ -145,7 +145,9 @@ pub struct Interp {
     /// Nesting depth of `repr()` calls (guards deeply nested containers).
     pub repr_depth: Cell<usize>,
     /// Interned names of native objects (avoids an allocation per `asyncio.sleep` call).
-    pub interned: RefCell<FxHashMap<&'static str, Rc<str>>>,
+    /// Keyed by the static string's address and length: hashing two words is cheaper than
+    /// hashing the text, and `asyncio.sleep` interns three names per call.
+    pub interned: RefCell<FxHashMap<(usize, usize), Rc<str>>>,
     /// Set once a budget is exhausted: the run is being torn down.
     pub aborted: RefCell<Option<String>>,
 }
@@ -173,6 +175,11 @@ impl Interp {
     /// The line currently executing in the innermost frame.
     pub fn current_line(&self) -> u32 {
         self.sink.line.get()
+    }
+
+    /// Whether a trace is being recorded.
+    pub fn tracing(&self) -> bool {
+        self.trace.borrow().enabled
     }
 
     /// Records a trace event when tracing is on.
@@ -257,11 +264,12 @@ impl Interp {
 
     /// A shared `Rc<str>` for a static name.
     pub fn intern(&self, s: &'static str) -> Rc<str> {
-        if let Some(r) = self.interned.borrow().get(s) {
+        let key = (s.as_ptr() as usize, s.len());
+        if let Some(r) = self.interned.borrow().get(&key) {
             return r.clone();
         }
         let r: Rc<str> = Rc::from(s);
-        self.interned.borrow_mut().insert(s, r.clone());
+        self.interned.borrow_mut().insert(key, r.clone());
         r
     }
 
