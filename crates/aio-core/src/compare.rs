@@ -436,6 +436,25 @@ pub fn winners(outcomes: &[Outcome]) -> Vec<Model> {
         .collect()
 }
 
+/// How a model's total compares with the sequential one, in words.
+pub fn against_sequential(sequential: f64, total: f64, model: Model) -> String {
+    if model == Model::Sequential {
+        "the baseline".to_owned()
+    } else if total <= 0.0 && sequential <= 0.0 {
+        "the same".to_owned()
+    } else if sequential <= 0.0 {
+        "slower".to_owned()
+    } else if total <= 0.0 {
+        "faster".to_owned()
+    } else if sequential / total >= 1.0005 {
+        format!("{:.1}× faster", sequential / total)
+    } else if total / sequential >= 1.0005 {
+        format!("{:.1}× slower", total / sequential)
+    } else {
+        "the same".to_owned()
+    }
+}
+
 /// The program a reader would run for `model`. For sequential and asyncio it is exactly what the
 /// engine runs; for threads and processes it is the equivalent program to compare them with (the
 /// engine has no threads), with a real pure-Python loop for the computation.

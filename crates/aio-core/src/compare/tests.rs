@@ -224,3 +224,18 @@ fn the_code_shows_the_workload() {
         assert_eq!(run.stdout.lines().count(), 9, "{model:?}");
     }
 }
+
+#[test]
+fn against_sequential_in_words() {
+    let cases: &[(f64, f64, Model, &str)] = &[
+        (4.0, 4.0, Model::Sequential, "the baseline"),
+        (4.0, 1.0, Model::Asyncio, "4.0× faster"),
+        (4.0, 4.0001, Model::Threads, "the same"),
+        (0.004, 0.016, Model::Processes, "4.0× slower"),
+        (0.0, 0.015, Model::Processes, "slower"),
+        (0.0, 0.0, Model::Asyncio, "the same"),
+    ];
+    for &(sequential, total, model, expected) in cases {
+        assert_eq!(against_sequential(sequential, total, model), expected);
+    }
+}
