@@ -46,6 +46,8 @@ async function assertEventually(check, what) {
 test('the lab mounts in the chapter with four models and no page error', async () => {
   assert.equal(await lab.count(), 1);
   assert.equal(await lab.getAttribute('data-aio-mounted'), 'true');
+  // yew renders after mount returns: wait for the last panel before counting.
+  await lab.locator('[data-testid="compare-model-processes"] svg').waitFor();
   for (const model of ['sequential', 'asyncio', 'threads', 'processes']) {
     assert.equal(await lab.locator(`[data-testid="compare-model-${model}"] svg`).count(), 1, model);
   }

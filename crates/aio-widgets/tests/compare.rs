@@ -89,6 +89,7 @@ const IO_BOUND: &str = r#"{"jobs":4,"io":1.0,"cpu":0.0,"workers":4,"cores":2}"#;
 #[wasm_bindgen_test]
 async fn mounting_shows_every_model_with_its_total() {
     let root = mount(IO_BOUND).await;
+    assert!(eventually(|| find(&root, "[data-testid=\"compare-summary\"]").is_some()).await);
     for (model, expected) in [
         ("sequential", 4.0),
         ("asyncio", 1.0),
@@ -138,6 +139,8 @@ async fn changing_the_inputs_updates_the_totals() {
 async fn bad_input_shows_a_message_and_changes_nothing() {
     let root = mount(IO_BOUND).await;
     type_into(&root, "input[data-testid=\"compare-jobs\"]", "-2").await;
+    // A loaded machine may render later than one settle.
+    assert!(eventually(|| find(&root, "[data-testid=\"compare-error-jobs\"]").is_some()).await);
     let message = get(&root, "[data-testid=\"compare-error-jobs\"]");
     assert_eq!(
         message.text_content().unwrap(),
@@ -145,8 +148,8 @@ async fn bad_input_shows_a_message_and_changes_nothing() {
     );
     assert!((total(&root, "sequential") - 4.0).abs() < 1e-9);
     type_into(&root, "input[data-testid=\"compare-jobs\"]", "2").await;
-    assert!(find(&root, "[data-testid=\"compare-error-jobs\"]").is_none());
-    assert!((total(&root, "sequential") - 2.0).abs() < 1e-9);
+    assert!(eventually(|| find(&root, "[data-testid=\"compare-error-jobs\"]").is_none()).await);
+    assert!(eventually(|| (total(&root, "sequential") - 2.0).abs() < 1e-9).await);
 }
 
 #[wasm_bindgen_test]
