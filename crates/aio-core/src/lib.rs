@@ -5,6 +5,8 @@
 //!
 //! - [`lab`]: the timeline lab's model: tasks with durations, the three strategies, the Python code
 //!   each strategy shows, and the predicted timeline.
+//! - [`compare`]: the comparison lab's model: one workload run sequentially, with asyncio (in the
+//!   engine), with a thread pool and with a process pool (a small simulation), with timelines.
 //! - [`syntax`]: the front end: `parse_module(source, filename)` gives a checked
 //!   [`syntax::ast::Module`] or a [`syntax::SyntaxError`] rendered exactly as CPython 3.11 prints it.
 //! - [`example`], [`exercise`] (the "Predict, then run" verdicts), [`highlight`], [`scrub`], [`timeline`]: the code widget's pure parts: its props,
@@ -112,6 +114,7 @@
 
 pub mod asyncio;
 pub mod builtins;
+pub mod compare;
 pub mod engine;
 pub mod example;
 pub mod exercise;

@@ -2,20 +2,24 @@
 //!
 //! `www/aio-loader.js` loads this module and calls [`mount`] for every placeholder the mdBook
 //! preprocessor left in a page (`<div class="aio-widget" data-aio-widget="…" data-aio-props='…'>`).
-//! Two widgets: the timeline lab ([`components::timeline_lab::TimelineLab`]) and the code widget
-//! that turns every Python example into a workbench ([`components::asyncio_example::AsyncioExample`]).
+//! Three widgets: the timeline lab ([`components::timeline_lab::TimelineLab`]), the code widget
+//! that turns every Python example into a workbench ([`components::asyncio_example::AsyncioExample`])
+//! and the comparison lab ([`components::compare_lab::CompareLab`]).
 //!
 //! - [`state`]: the lab's state and reducer (plain Rust, unit-tested on the host);
 //! - [`example_state`], [`editing`]: the code widget's state, reducer and editor keys (likewise);
+//! - [`compare_state`]: the comparison lab's state and reducer (likewise);
 //! - [`services`]: runs the tasks as real futures on the browser's event loop and measures them;
 //! - [`components`]: the yew components, one per file.
 
 use std::cell::Cell;
 
+use aio_core::compare::{self, Workload};
 use aio_core::example::ExampleProps;
 use aio_core::lab::{LabProps, check_tasks};
 use wasm_bindgen::prelude::*;
 
+pub mod compare_state;
 pub mod components;
 pub mod editing;
 pub mod example_state;
@@ -23,6 +27,7 @@ pub mod services;
 pub mod state;
 
 use components::asyncio_example::{AsyncioExample, AsyncioExampleProps};
+use components::compare_lab::{CompareLab, CompareLabProps};
 use components::timeline_lab::{TimelineLab, TimelineLabProps};
 
 /// The `data-aio-widget` value of the timeline lab.
@@ -30,6 +35,19 @@ pub const TIMELINE_LAB: &str = "timeline-lab";
 
 /// The `data-aio-widget` value of a Python example (the code widget).
 pub const ASYNCIO_EXAMPLE: &str = "asyncio-example";
+
+/// The `data-aio-widget` value of the comparison lab.
+pub const COMPARE_LAB: &str = "compare-lab";
+
+/// Reads a comparison lab's `data-aio-props` JSON and checks it, with a message a reader can act
+/// on.
+pub fn parse_compare_props(props_json: &str) -> Result<Workload, String> {
+    let workload: Workload = serde_json::from_str(props_json)
+        .map_err(|error| format!("its settings (data-aio-props) are not valid: {error}"))?;
+    compare::check(&workload)
+        .map_err(|error| format!("its settings (data-aio-props) are not valid: {error}"))?;
+    Ok(workload)
+}
 
 /// Reads a code widget's `data-aio-props` JSON, with a message a reader can act on.
 pub fn parse_example_props(props_json: &str) -> Result<ExampleProps, String> {
@@ -78,8 +96,19 @@ pub fn mount(element: web_sys::Element, kind: &str, props_json: &str) -> Result<
             .render();
             Ok(())
         }
+        COMPARE_LAB => {
+            let workload =
+                parse_compare_props(props_json).map_err(|error| JsValue::from_str(&error))?;
+            element.set_inner_html("");
+            let _app = yew::Renderer::<CompareLab>::with_root_and_props(
+                element,
+                CompareLabProps { workload },
+            )
+            .render();
+            Ok(())
+        }
         other => Err(JsValue::from_str(&format!(
-            "unknown widget kind `{other}` (this version knows `{TIMELINE_LAB}` and `{ASYNCIO_EXAMPLE}`)"
+            "unknown widget kind `{other}` (this version knows `{TIMELINE_LAB}`, `{ASYNCIO_EXAMPLE}` and `{COMPARE_LAB}`)"
         ))),
     }
 }
@@ -143,6 +172,24 @@ mod tests {
             r#"{"id":1,"filename":"a","source":""}"#,
         ] {
             let error = super::parse_example_props(json).unwrap_err();
+            assert!(error.contains("not valid"), "{json}: {error}");
+        }
+    }
+
+    #[test]
+    fn reads_and_refuses_compare_props() {
+        let workload =
+            super::parse_compare_props(r#"{"jobs":4,"io":1.0,"cpu":0.0,"workers":4,"cores":2}"#)
+                .unwrap();
+        assert_eq!(workload.jobs, 4);
+        for json in [
+            "",
+            "{}",
+            r#"{"jobs":0,"io":1.0,"cpu":0.0,"workers":4,"cores":2}"#,
+            r#"{"jobs":4,"io":-1.0,"cpu":0.0,"workers":4,"cores":2}"#,
+            r#"{"jobs":4,"io":1.0,"cpu":0.0,"workers":4,"cores":99}"#,
+        ] {
+            let error = super::parse_compare_props(json).unwrap_err();
             assert!(error.contains("not valid"), "{json}: {error}");
         }
     }

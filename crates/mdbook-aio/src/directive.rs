@@ -6,6 +6,7 @@
 
 use std::fmt;
 
+use aio_core::compare::{self, Field, Workload};
 use aio_core::exercise::PredictKind;
 use aio_core::lab::{self, LabProps, LabTask, Strategy, View};
 
@@ -16,8 +17,12 @@ pub const TIMELINE_LAB: &str = "timeline-lab";
 /// exercise: `{{#asyncio-example examples/file.py predict=total}}` (or `predict=order`).
 pub const ASYNCIO_EXAMPLE: &str = "asyncio-example";
 
+/// The comparison lab (coroutines, threads, processes and plain sequential code on one workload):
+/// `{{#compare-lab jobs=4 io=1 cpu=0 workers=4 cores=2}}`.
+pub const COMPARE_LAB: &str = "compare-lab";
+
 /// The widget kinds a directive can name.
-pub const KINDS: [&str; 2] = [TIMELINE_LAB, ASYNCIO_EXAMPLE];
+pub const KINDS: [&str; 3] = [TIMELINE_LAB, ASYNCIO_EXAMPLE, COMPARE_LAB];
 
 /// A directive found in a chapter, with where it stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -207,4 +212,34 @@ pub fn parse_example<'a>(
         }
     }
     Ok(ExampleDirective { path, predict })
+}
+
+/// Reads the arguments of `{{#compare-lab …}}`: `field=value` pairs among `jobs`, `io`, `cpu`,
+/// `workers` and `cores`, each at most once; a field left out keeps its default
+/// ([`Workload::default`]).
+pub fn parse_compare_lab(directive: &Directive<'_>) -> Result<Workload, DirectiveError> {
+    let fail = |message: String| DirectiveError {
+        line: directive.line,
+        message,
+    };
+    let mut workload = Workload::default();
+    let mut seen = Vec::new();
+    for word in directive.args.split_whitespace() {
+        let field = word
+            .split_once('=')
+            .and_then(|(key, value)| Some((Field::from_key(key)?, value)));
+        let Some((field, value)) = field else {
+            return Err(fail(format!(
+                "expected `field=value` with field jobs, io, cpu, workers or cores, found `{word}` \
+                 (example: `{{{{#{COMPARE_LAB} jobs=4 io=1 cpu=0 workers=4 cores=2}}}}`)"
+            )));
+        };
+        if seen.contains(&field) {
+            return Err(fail(format!("`{word}`: `{}=` is given twice", field.key())));
+        }
+        seen.push(field);
+        compare::set_field(&mut workload, field, value)
+            .map_err(|error| fail(format!("`{word}`: {error}")))?;
+    }
+    Ok(workload)
 }

@@ -14,7 +14,9 @@ use aio_core::example::ExampleProps;
 use aio_core::exercise::PredictKind;
 use aio_core::timeline::{self, Lane, LaneEnd, SpanKind};
 
-use crate::directive::{ASYNCIO_EXAMPLE, TIMELINE_LAB};
+use aio_core::compare::{self, Workload};
+
+use crate::directive::{ASYNCIO_EXAMPLE, COMPARE_LAB, TIMELINE_LAB};
 
 /// Width of the fallback timeline's drawing area, in SVG user units.
 const CHART_WIDTH: f64 = 560.0;
@@ -292,6 +294,53 @@ fn lanes_chart(lanes: &[Lane]) -> String {
     push_axis_and_close(&mut svg, lanes.len(), end);
     table.push_str("</tbody></table>");
     svg + &table
+}
+
+/// The placeholder for the comparison lab: a table of each model's total, computed at build time
+/// by the same code as the widget, and the models' costs. No chart: the widget draws those.
+pub fn compare_lab(workload: &Workload) -> String {
+    let json = serde_json::to_string(workload).expect("a workload always serialises");
+    let outcomes = compare::compare(workload);
+    let winners = compare::winners(&outcomes);
+    let sequential = outcomes[0].total;
+    let mut html = format!(
+        "<div class=\"aio-widget\" data-aio-widget=\"{COMPARE_LAB}\" data-aio-props=\"{}\">\
+         <div class=\"aio-fallback\">\
+         <p class=\"aio-fallback-note\">{jobs} jobs, each waiting {io} s for I/O and then \
+         computing for {cpu} s; pools of {workers} workers; {cores} cores. With JavaScript on, \
+         you can change these numbers and see each model's timeline.</p>\
+         <table class=\"aio-fallback-table\"><caption>Total time for each model</caption>\
+         <thead><tr><th scope=\"col\">Model</th><th scope=\"col\">Total (s)</th>\
+         <th scope=\"col\">Compared with sequential</th><th scope=\"col\">Cost to create</th>\
+         <th scope=\"col\">Uses several cores</th></tr></thead><tbody>",
+        escape(&json),
+        jobs = workload.jobs,
+        io = lab::python_seconds(workload.io),
+        cpu = lab::python_seconds(workload.cpu),
+        workers = workload.workers,
+        cores = workload.cores,
+    );
+    for outcome in &outcomes {
+        let costs = outcome.model.costs();
+        let best = if winners.contains(&outcome.model) {
+            " (fastest)"
+        } else {
+            ""
+        };
+        let _ = write!(
+            html,
+            "<tr data-model=\"{key}\"><td>{label}{best}</td><td>{total:.3}</td><td>{ratio}</td>\
+             <td>{create}</td><td>{parallel}</td></tr>",
+            key = outcome.model.key(),
+            label = escape(outcome.model.label()),
+            total = outcome.total,
+            ratio = compare::against_sequential(sequential, outcome.total, outcome.model),
+            create = escape(costs.create),
+            parallel = escape(costs.parallel),
+        );
+    }
+    html.push_str("</tbody></table></div></div>");
+    html
 }
 
 /// Escapes text for HTML content and double-quoted attribute values.

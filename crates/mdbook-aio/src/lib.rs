@@ -6,7 +6,9 @@
 //! mount into the placeholders in the browser.
 //!
 //! The placeholder (`<div class="aio-widget" data-aio-widget="KIND" data-aio-props="JSON">`) is an
-//! API boundary: its JSON is `aio_core::lab::LabProps`.
+//! API boundary: its JSON is `aio_core::lab::LabProps` for the timeline lab,
+//! `aio_core::example::ExampleProps` for an example and `aio_core::compare::Workload` for the
+//! comparison lab.
 
 pub mod directive;
 pub mod fallback;
@@ -117,6 +119,7 @@ pub fn expand(content: &str, files: &ChapterFiles) -> std::result::Result<String
                 })?;
                 fallback::example(&id, &source, example.predict)
             }
+            directive::COMPARE_LAB => fallback::compare_lab(&directive::parse_compare_lab(&found)?),
             _ => fallback::timeline_lab(&directive::parse_timeline_lab(&found)?),
         };
         // Blank lines around the block make Markdown treat it as raw HTML.

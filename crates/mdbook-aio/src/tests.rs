@@ -293,3 +293,88 @@ fn bad_example_directives_are_refused_with_the_line() {
         );
     }
 }
+
+#[test]
+fn a_compare_lab_becomes_a_placeholder_with_its_workload() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "{{#compare-lab jobs=4 io=1 cpu=0 workers=4 cores=2}}",
+            r#"{"jobs":4,"io":1.0,"cpu":0.0,"workers":4,"cores":2}"#,
+        ),
+        (
+            "{{#compare-lab cpu=0.5 jobs=6}}",
+            r#"{"jobs":6,"io":1.0,"cpu":0.5,"workers":4,"cores":2}"#,
+        ),
+        (
+            "{{#compare-lab}}",
+            r#"{"jobs":4,"io":1.0,"cpu":0.0,"workers":4,"cores":2}"#,
+        ),
+    ];
+    for (input, expected) in cases {
+        let expected: serde_json::Value = serde_json::from_str(expected).unwrap();
+        assert_eq!(props_of(input), expected, "{input}");
+    }
+}
+
+/// `(directive, a row the fallback's table must hold)`: the totals come from `aio_core::compare`.
+#[test]
+fn the_compare_fallback_is_a_table_of_totals() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "{{#compare-lab jobs=4 io=1 cpu=0 workers=4 cores=2}}",
+            "<tr data-model=\"sequential\"><td>Sequential</td><td>4.000</td><td>the baseline</td>",
+        ),
+        (
+            "{{#compare-lab jobs=4 io=1 cpu=0 workers=4 cores=2}}",
+            "<tr data-model=\"asyncio\"><td>asyncio (coroutines) (fastest)</td><td>1.000</td><td>4.0× faster</td>",
+        ),
+        (
+            "{{#compare-lab jobs=4 io=0 cpu=1 workers=4 cores=2}}",
+            "<tr data-model=\"threads\"><td>Threads</td><td>4.000</td><td>the same</td>",
+        ),
+        (
+            "{{#compare-lab jobs=4 io=0 cpu=1 workers=4 cores=2}}",
+            "<tr data-model=\"processes\"><td>Processes (fastest)</td><td>2.015</td><td>2.0× faster</td>",
+        ),
+    ];
+    for (input, row) in cases {
+        let html = expand(input).unwrap();
+        assert_eq!(html.lines().filter(|l| l.starts_with("<div")).count(), 1);
+        assert!(html.contains("data-aio-widget=\"compare-lab\""), "{html}");
+        assert!(html.contains(row), "{input}: no {row}\n{html}");
+    }
+}
+
+#[test]
+fn bad_compare_labs_are_refused_with_the_line() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "{{#compare-lab jobs}}",
+            "line 1: expected `field=value` with field jobs, io, cpu, workers or cores, found `jobs`",
+        ),
+        (
+            "{{#compare-lab threads=4}}",
+            "line 1: expected `field=value` with field jobs, io, cpu, workers or cores, found `threads=4`",
+        ),
+        (
+            "\n{{#compare-lab jobs=0}}",
+            "line 2: `jobs=0`: Jobs: choose from 1 to 12.",
+        ),
+        (
+            "{{#compare-lab io=-1}}",
+            "line 1: `io=-1`: Waiting (I/O) per job, s: A duration cannot be negative.",
+        ),
+        (
+            "{{#compare-lab cores=2.5}}",
+            "line 1: `cores=2.5`: Cores: enter a whole number, like 4.",
+        ),
+        (
+            "{{#compare-lab jobs=2 jobs=3}}",
+            "line 1: `jobs=3`: `jobs=` is given twice",
+        ),
+    ];
+    for (input, expected) in cases {
+        let error = expand(input).unwrap_err().to_string();
+        assert!(error.starts_with(expected), "{input}: {error}");
+    }
+}
