@@ -509,8 +509,49 @@ impl Interp {
         })
     }
 
-    /// The AttributeError CPython raises for a missing attribute.
+    /// The AttributeError CPython raises for a missing attribute, with its "Did you mean"
+    /// among `dir(obj)`.
     pub fn attr_error(&self, obj: &Value, name: &str) -> ExcRef {
+        let e = self.attr_error_plain(obj, name);
+        {
+            let mut attrs = e.dict.borrow_mut();
+            attrs.insert_str("name", Value::str(name));
+            attrs.insert_str("obj", obj.clone());
+        }
+        let mut dir: Vec<String> = Vec::new();
+        fn class_attrs(c: &Rc<Class>, dir: &mut Vec<String>) {
+            for k in std::iter::once(c)
+                .chain(c.mro.iter())
+                .flat_map(|c| c.dict.borrow().keys())
+            {
+                if let Value::Str(s) = k {
+                    dir.push(s.to_string());
+                }
+            }
+        }
+        match obj {
+            Value::Module(m) => dir.extend(m.dict.borrow().keys().map(|k| k.to_string())),
+            Value::Class(c) => class_attrs(c, &mut dir),
+            Value::Instance(inst) => {
+                for k in inst.dict.borrow().keys() {
+                    if let Value::Str(s) = k {
+                        dir.push(s.to_string());
+                    }
+                }
+                class_attrs(&inst.class, &mut dir);
+            }
+            _ => {}
+        }
+        // dir() is sorted and has no duplicates.
+        dir.sort();
+        dir.dedup();
+        let names: Vec<&str> = dir.iter().map(String::as_str).collect();
+        *e.exc().suggestion.borrow_mut() =
+            crate::runtime::suggest::closest(name, &names).map(Rc::from);
+        e
+    }
+
+    fn attr_error_plain(&self, obj: &Value, name: &str) -> ExcRef {
         match obj {
             Value::Module(m) => self.err(
                 "AttributeError",

@@ -76,7 +76,31 @@ impl Interp {
         if let Some(v) = self.builtins.borrow().get(name) {
             return Ok(v.clone());
         }
-        Err(self.err("NameError", format!("name '{name}' is not defined")))
+        let e = self.err("NameError", format!("name '{name}' is not defined"));
+        *e.exc().suggestion.borrow_mut() = self.suggest_name(fr, name);
+        e.dict.borrow_mut().insert_str("name", Value::str(&**name));
+        Err(e)
+    }
+
+    /// CPython's candidates for a NameError, group by group: the function's local names, then
+    /// the globals, then the builtins.
+    fn suggest_name(&self, fr: &Frame, name: &str) -> Option<Rc<str>> {
+        use crate::runtime::suggest::closest;
+        let locals: Vec<&str> = match (&fr.kind, &fr.env) {
+            (FrameKind::Function, Some(env)) => env.info.locals.iter().map(|n| &**n).collect(),
+            _ => Vec::new(),
+        };
+        if let Some(s) = closest(name, &locals) {
+            return Some(Rc::from(s));
+        }
+        let globals = fr.globals.dict.borrow();
+        let names: Vec<&str> = globals.keys().map(|n| &**n).collect();
+        if let Some(s) = closest(name, &names) {
+            return Some(Rc::from(s));
+        }
+        let builtins = self.builtins.borrow();
+        let names: Vec<&str> = builtins.keys().map(|n| &**n).collect();
+        closest(name, &names).map(Rc::from)
     }
 
     /// Binds a variable; returns the previous value so it is dropped after all borrows end.
@@ -537,6 +561,23 @@ impl Interp {
             && !matches!(value.kind, ExprKind::Name(ref n) if &**n == "super")
         {
             let obj = self.ev(fr, value).await?;
+            // CPython looks the method up before it evaluates the arguments: a missing one
+            // raises first, with the carets under `obj.attr` alone.
+            let missing = match &obj {
+                Value::Module(m) => m.get(attr).is_none(),
+                Value::Instance(inst) => {
+                    inst.dict.borrow().get_str(attr).is_none()
+                        && inst.class.lookup(attr).is_none()
+                        && inst.class.lookup("__getattr__").is_none()
+                        && inst.class.lookup("__getattribute__").is_none()
+                }
+                _ => false,
+            };
+            if missing {
+                let e = self.attr_error(&obj, attr);
+                self.mark(&e, func, None);
+                return Err(e);
+            }
             let a = self.eval_args(fr, args, keywords).await?;
             return self.call_method(obj, attr, a).await;
         }

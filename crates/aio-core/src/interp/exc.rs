@@ -104,8 +104,15 @@ impl Interp {
     /// The full traceback text for an uncaught exception, chained exceptions and exception
     /// groups included (the algorithm of `traceback.TracebackException.format`).
     pub async fn format_exception(self: &Rc<Self>, exc: &ExcRef) -> String {
+        self.format_exception_with(exc, false).await
+    }
+
+    async fn format_exception_with(self: &Rc<Self>, exc: &ExcRef, suggest: bool) -> String {
         let mut out = String::new();
-        let mut ctx = PrintCtx::default();
+        let mut ctx = PrintCtx {
+            suggest,
+            ..PrintCtx::default()
+        };
         let mut seen: Vec<usize> = Vec::new();
         self.format_exc(exc, &mut ctx, &mut out, &mut seen).await;
         out
@@ -156,7 +163,7 @@ impl Interp {
                             ctx.emit(out, "Traceback (most recent call last):\n", None);
                             ctx.emit(out, &stack, None);
                         }
-                        let only = self.exc_only(&e).await;
+                        let only = self.exc_only_suggesting(&e, ctx.suggest).await;
                         ctx.emit(out, &format!("{only}\n"), None);
                     }
                     Some(items) => {
@@ -172,7 +179,7 @@ impl Interp {
                             );
                             ctx.emit(out, &stack, None);
                         }
-                        let only = self.exc_only(&e).await;
+                        let only = self.exc_only_suggesting(&e, ctx.suggest).await;
                         ctx.emit(out, &format!("{only}\n"), None);
                         let num = items.len();
                         let shown = if num <= 15 { num } else { 16 };
@@ -257,6 +264,14 @@ impl Interp {
     }
 
     /// `Type: message` (or just `Type` for an empty message).
+    async fn exc_only_suggesting(self: &Rc<Self>, exc: &ExcRef, suggest: bool) -> String {
+        let only = self.exc_only(exc).await;
+        match (suggest, &*exc.exc().suggestion.borrow()) {
+            (true, Some(s)) => format!("{only}. Did you mean: '{s}'?"),
+            _ => only,
+        }
+    }
+
     pub async fn exc_only(self: &Rc<Self>, exc: &ExcRef) -> String {
         let name = self.exc_type_display(&exc.class);
         let msg = match self.str_of(&Value::Instance(exc.clone())).await {
@@ -346,7 +361,7 @@ impl Interp {
 
     /// Writes the uncaught-exception report to stderr.
     pub async fn print_exception(self: &Rc<Self>, exc: &ExcRef) {
-        let text = self.format_exception(exc).await;
+        let text = self.format_exception_with(exc, true).await;
         self.write_output(crate::engine::Stream::Stderr, &text);
     }
 
@@ -371,6 +386,8 @@ const CONTEXT_MSG: &str =
 struct PrintCtx {
     depth: usize,
     need_close: bool,
+    /// Add "Did you mean" to NameError and AttributeError lines (the top-level excepthook).
+    suggest: bool,
 }
 
 impl PrintCtx {

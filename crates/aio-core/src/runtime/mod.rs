@@ -17,5 +17,6 @@ pub mod dict;
 pub mod fmt;
 pub mod object;
 pub mod ops;
+pub mod suggest;
 pub mod types;
 pub mod value;
