@@ -12,6 +12,7 @@
 mod bench;
 mod build;
 mod conformance;
+mod csp;
 mod serve;
 mod test;
 mod tools;
