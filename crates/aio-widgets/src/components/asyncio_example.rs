@@ -32,6 +32,7 @@ pub struct AsyncioExampleProps {
 /// One Python example of the book as a workbench.
 #[component]
 pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
+    crate::panic_if_a_test_asked();
     let state =
         use_reducer(|| ExampleState::new(props.example.clone(), load_edit(&props.example.id)));
     let uid = *use_state(crate::next_uid);
