@@ -5,6 +5,11 @@
 // under any sub-path. Every placeholder keeps its static fallback until its widget has mounted;
 // a placeholder whose widget cannot start gets an error note and keeps the fallback, and the
 // others still mount. No request leaves the page's origin, no inline script, no eval.
+//
+// A panic in a widget traps the whole WebAssembly instance (the module aborts on panic), so the
+// loader stops using that instance: the widget the reader was using when it crashed gets an error
+// box with a Restart button, and every other widget is mounted again, from its untouched
+// placeholder, in a fresh instance. Code widgets keep the reader's edits (local storage).
 (function () {
   "use strict";
 
@@ -40,35 +45,120 @@
     if (window.console) console.error("aio-widgets:", element, error);
   }
 
+  // Each placeholder's untouched copy (its static fallback), to mount it again after a crash.
+  var pristine = new Map();
+  // The module instance in use, and how many instances the page has started.
+  var current = null;
+  var generation = 0;
+  // The widget the reader last pressed, typed in or focused: the one a panic is blamed on.
+  var lastWidget = null;
+
+  ["pointerdown", "keydown", "input", "focusin"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      var widget = event.target && event.target.closest && event.target.closest(".aio-widget");
+      if (widget) lastWidget = widget;
+    }, true);
+  });
+
+  function mountOne(module, element) {
+    if (!pristine.has(element)) pristine.set(element, element.cloneNode(true));
+    try {
+      module.mount(
+        element,
+        element.getAttribute("data-aio-widget"),
+        element.getAttribute("data-aio-props") || "{}"
+      );
+      element.setAttribute("data-aio-mounted", "true");
+    } catch (error) {
+      fail(element, error);
+    }
+  }
+
   function mountAll(module) {
     placeholders().forEach(function (element) {
       if (element.hasAttribute("data-aio-mounted")) return;
-      try {
-        module.mount(
-          element,
-          element.getAttribute("data-aio-widget"),
-          element.getAttribute("data-aio-props") || "{}"
-        );
-        element.setAttribute("data-aio-mounted", "true");
-      } catch (error) {
-        fail(element, error);
-      }
+      mountOne(module, element);
     });
   }
 
-  function start() {
-    if (placeholders().length === 0) return;
-    import(glueUrl)
+  // Says in the crashed widget what happened, above its fallback, with a way to start it again.
+  function crashed(element, message) {
+    element.setAttribute("data-aio-mounted", "crashed");
+    var box = document.createElement("div");
+    box.className = "aio-error";
+    box.setAttribute("role", "alert");
+    var text = document.createElement("p");
+    text.textContent =
+      "This interactive widget stopped after an internal error (" + message + "). " +
+      "Your edits are kept; the static version below still shows the example.";
+    var restart = document.createElement("button");
+    restart.type = "button";
+    restart.className = "aio-button";
+    restart.setAttribute("data-testid", "restart-widget");
+    restart.textContent = "Restart this widget";
+    restart.addEventListener("click", function () {
+      var fresh = pristine.get(element).cloneNode(true);
+      pristine.set(fresh, pristine.get(element));
+      element.replaceWith(fresh);
+      if (current) mountOne(current, fresh);
+      var focusable = fresh.querySelector("textarea, button, input");
+      if (focusable) focusable.focus();
+    });
+    box.appendChild(text);
+    box.appendChild(restart);
+    element.insertBefore(box, element.firstChild);
+  }
+
+  // A panic in instance `from`: drop it, put every widget back to its placeholder, the crashed one
+  // with an error box, and mount the others in a new instance.
+  function recover(from, message) {
+    if (from !== generation) return; // a late trap of an instance already given up
+    generation += 1;
+    current = null;
+    var blamed = lastWidget;
+    placeholders().forEach(function (element) {
+      var fresh = pristine.get(element);
+      if (!fresh || element.getAttribute("data-aio-mounted") === "crashed") return;
+      var copy = fresh.cloneNode(true);
+      pristine.set(copy, fresh);
+      element.replaceWith(copy);
+      if (element === blamed) crashed(copy, message);
+    });
+    load();
+  }
+
+  // Starts a new instance of the module (a new URL gives a new module record, hence a new
+  // instance: the browser caches the download) and mounts every placeholder not yet handled.
+  function load() {
+    var mine = generation;
+    var url = mine === 0 ? glueUrl : glueUrl + "?instance=" + mine;
+    import(url)
       .then(function (module) {
         return module.default({ module_or_path: wasmUrl }).then(function () {
           return module;
         });
       })
-      .then(mountAll, function (error) {
+      .then(function (module) {
+        if (mine !== generation) return;
+        current = module;
+        if (module.onPanic) {
+          module.onPanic(function (message) {
+            // Let the trap unwind out of the module first.
+            setTimeout(function () { recover(mine, String(message)); }, 0);
+          });
+        }
+        mountAll(module);
+      }, function (error) {
         placeholders().forEach(function (element) {
+          if (element.hasAttribute("data-aio-mounted")) return;
           fail(element, "the WebAssembly module did not load: " + describe(error));
         });
       });
+  }
+
+  function start() {
+    if (placeholders().length === 0) return;
+    load();
   }
 
   if (document.readyState === "loading") {

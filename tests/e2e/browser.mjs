@@ -30,6 +30,13 @@ export async function openPage(browser, path, { theme } = {}) {
   if (theme) {
     await context.addInitScript((t) => localStorage.setItem('mdbook-theme', t), theme);
   }
+  // A Content-Security-Policy violation is a problem even when the browser logs nothing for it.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} refused ${event.blockedURI || 'an inline source'}`
+        + ` (${event.sourceFile}:${event.lineNumber})`);
+    });
+  });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (message) => {

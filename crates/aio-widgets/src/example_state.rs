@@ -177,6 +177,8 @@ pub struct Measured {
     pub lanes: Vec<Lane>,
     pub total_ms: Option<f64>,
     pub blocking: bool,
+    /// Why the browser's throttling makes the measured times wrong, if it does.
+    pub throttled: Option<String>,
 }
 
 /// The widget's state.
@@ -223,6 +225,8 @@ pub enum ExampleAction {
         trace: Vec<TraceRecord>,
         total_ms: f64,
     },
+    /// The browser throttled the run's timers (see `services::throttling`).
+    RunThrottled(String),
     /// Stop was pressed (or an edit stopped the run).
     RunStopped,
     StorageNote(String),
@@ -332,6 +336,14 @@ impl Reducible for ExampleState {
                 measured.total_ms = Some(total_ms);
                 next.phase = RunPhase::Finished;
                 next.run_count += 1;
+            }
+            ExampleAction::RunThrottled(reason) => {
+                if self.phase != RunPhase::Running {
+                    return self;
+                }
+                next.measured
+                    .get_or_insert_with(Measured::default)
+                    .throttled = Some(reason);
             }
             ExampleAction::RunStopped => {
                 if self.phase != RunPhase::Running {

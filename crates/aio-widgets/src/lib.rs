@@ -113,18 +113,59 @@ pub fn mount(element: web_sys::Element, kind: &str, props_json: &str) -> Result<
     }
 }
 
-/// Sends panic messages to `console.error`, once per page, so a crash is never silent.
+/// Sends panic messages to `console.error`, once per page, so a crash is never silent, and to the
+/// loader's listener ([`on_panic`]).
+///
+/// The wasm profile aborts on panic: the panic ends in an `unreachable` trap that leaves this
+/// instance in an unknown state (yew's scheduler mid-update, cells still borrowed, the shadow
+/// stack not unwound), for every widget on the page. So the loader does not keep using it: told by
+/// the listener, it shows an error box in the widget that crashed and mounts every other widget
+/// again in a fresh instance of the module.
 fn install_panic_hook() {
     static INSTALLED: std::sync::Once = std::sync::Once::new();
     INSTALLED.call_once(|| {
-        std::panic::set_hook(Box::new(|info| {
-            web_sys::console::error_1(&JsValue::from_str(&format!("aio-widgets: {info}")));
+        // Through yew: it replaces any other hook with its own when an app is rendered.
+        yew::set_custom_panic_hook(Box::new(|info| {
+            let message = JsValue::from_str(&format!("aio-widgets: {info}"));
+            web_sys::console::error_1(&message);
+            let listener = PANIC_LISTENER
+                .try_with(|listener| listener.try_borrow().ok().and_then(|l| l.clone()))
+                .ok()
+                .flatten();
+            if let Some(listener) = listener {
+                let _ = listener.call1(&JsValue::NULL, &message);
+            }
         }));
     });
 }
 
+/// Registers the loader's `listener(message)`, called on a panic just before the module traps.
+#[wasm_bindgen(js_name = onPanic)]
+pub fn on_panic(listener: js_sys::Function) {
+    install_panic_hook();
+    PANIC_LISTENER.with(|slot| *slot.borrow_mut() = Some(listener));
+}
+
+/// For the end-to-end tests only: the next render of a code widget panics, so that they can check
+/// the recovery. Reachable from the page's scripts (which can break a page anyway), not from
+/// anything a reader can click or type.
+#[wasm_bindgen(js_name = testPanicOnNextRender)]
+pub fn test_panic_on_next_render() {
+    TEST_PANIC.with(|armed| armed.set(true));
+}
+
+/// Panics if [`test_panic_on_next_render`] asked for it (once).
+pub fn panic_if_a_test_asked() {
+    if TEST_PANIC.with(|armed| armed.replace(false)) {
+        panic!("a crash requested by the end-to-end tests (testPanicOnNextRender)");
+    }
+}
+
 thread_local! {
     static NEXT_UID: Cell<u32> = const { Cell::new(0) };
+    static PANIC_LISTENER: std::cell::RefCell<Option<js_sys::Function>> =
+        const { std::cell::RefCell::new(None) };
+    static TEST_PANIC: Cell<bool> = const { Cell::new(false) };
 }
 
 /// A number unique in this page, for element ids (`for`, `aria-describedby`, SVG patterns) when

@@ -290,11 +290,36 @@ pub enum ExampleRunEvent {
         chunks: Vec<aio_core::engine::OutputChunk>,
         measured_ms: f64,
     },
+    /// The browser ran the run's timers late (tab hidden, timers clamped, page busy): its
+    /// measured times are the browser's, not the program's. Sent once per run.
+    Throttled { reason: String },
     /// The program ended; the trace's times are real seconds since the start.
     Finished {
         trace: Vec<aio_core::trace::TraceRecord>,
         total_ms: f64,
     },
+}
+
+/// A timer that fires this much later than asked means the browser is throttling the page:
+/// timers normally fire within a few milliseconds, a hidden tab clamps them to a second or more.
+pub const THROTTLED_LATENESS_MS: f64 = 100.0;
+
+/// Why the measured times of a run cannot be trusted, if they cannot: the tab is hidden (the
+/// browser throttles its timers), or a timer fired `lateness_ms` late.
+pub fn throttling(lateness_ms: f64) -> Option<String> {
+    let hidden = web_sys::window()
+        .and_then(|window| window.document())
+        .is_some_and(|document| document.visibility_state() == web_sys::VisibilityState::Hidden);
+    if hidden {
+        Some("the tab was hidden, and browsers slow down the timers of hidden tabs".to_string())
+    } else if lateness_ms > THROTTLED_LATENESS_MS {
+        Some(format!(
+            "the browser ran a timer {lateness_ms:.0} ms late (the tab was in the background or \
+             the page busy)"
+        ))
+    } else {
+        None
+    }
 }
 
 /// Waits until `deadline_ms` (page time). Browser timers can fire a little early, so it waits
@@ -337,7 +362,12 @@ pub fn start_example_run(
             engine.enable_trace(false);
             // The clock starts once the code is parsed, as CPython's does after compiling.
             let origin = now_ms();
+            let mut throttled = false;
             loop {
+                if !throttled && let Some(reason) = throttling(0.0) {
+                    throttled = true;
+                    onevent.emit(ExampleRunEvent::Throttled { reason });
+                }
                 let poll = engine.poll((now_ms() - origin) / 1000.0, Some(RUN_SLICE));
                 let chunks = engine.drain_output();
                 if !chunks.is_empty() {
@@ -347,7 +377,14 @@ pub fn start_example_run(
                     });
                 }
                 match poll {
-                    Poll::WaitUntil(deadline) => sleep_until(origin + deadline * 1000.0).await,
+                    Poll::WaitUntil(deadline) => {
+                        let deadline_ms = origin + deadline * 1000.0;
+                        sleep_until(deadline_ms).await;
+                        if !throttled && let Some(reason) = throttling(now_ms() - deadline_ms) {
+                            throttled = true;
+                            onevent.emit(ExampleRunEvent::Throttled { reason });
+                        }
+                    }
                     // A zero timeout lets the browser paint and handle input (and Stop).
                     Poll::Yielded => TimeoutFuture::new(0).await,
                     Poll::Finished(_) => {

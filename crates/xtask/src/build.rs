@@ -6,6 +6,8 @@
 //! 3. `wasm-opt -Oz` shrinks the wasm in place.
 //! 4. `www/` is copied to `book/assets/`, which `book.toml` names in `additional-js`/`-css`.
 //! 5. `mdbook build book` runs the `mdbook-aio` preprocessor and writes `book/build/`.
+//! 6. Every page gets its Content-Security-Policy, with the hashes of its inline scripts
+//!    ([`crate::csp`]).
 //!
 //! Every URL in the site is relative, so the folder works from any sub-path.
 
@@ -83,11 +85,14 @@ pub(crate) fn build_widgets() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Steps 4 and 5.
+/// Steps 4 to 6.
 pub(crate) fn build_book() -> anyhow::Result<PathBuf> {
     copy_dir(&root().join("www"), &root().join("book/assets"))?;
     run(tool("mdbook").args(["build", "book"]))?;
-    Ok(site_dir())
+    let site = site_dir();
+    let pages = crate::csp::protect_site(&site)?;
+    eprintln!("Content-Security-Policy written into {pages} pages");
+    Ok(site)
 }
 
 fn copy_dir(from: &Path, to: &Path) -> anyhow::Result<()> {

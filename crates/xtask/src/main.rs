@@ -5,6 +5,7 @@
 //! - `cargo xtask test`: every check, from `cargo fmt` to the end-to-end tests in Chromium.
 //! - `cargo xtask conformance [DIR]`: run the engine on reference programs and diff the output.
 //! - `cargo xtask bench`: sizes and speeds, next to CPython, as one JSON object.
+//! - `cargo xtask fuzz [--cases N | --seconds S]`: a longer fuzzing campaign of the engine.
 //!
 //! Every command installs the tools it needs itself (see [`tools`]), so a fresh machine with only
 //! rustup and cargo gets everything from these commands.
@@ -12,6 +13,8 @@
 mod bench;
 mod build;
 mod conformance;
+mod csp;
+mod fuzz;
 mod serve;
 mod test;
 mod tools;
@@ -31,7 +34,9 @@ commands:
   test                run every check and test (what CI runs)
   conformance [DIR]   run the engine on DIR/*.py and compare with .out/.err
                       (default: ../shared/asyncio-reference)
-  bench               print sizes and timings, next to CPython's, as JSON";
+  bench               print sizes and timings, next to CPython's, as JSON
+  fuzz [--cases N | --seconds S]
+                      fuzz the parser and interpreter (default: 60 s)";
 
 fn main() -> std::process::ExitCode {
     match run() {
@@ -60,6 +65,7 @@ fn run() -> anyhow::Result<()> {
             conformance::run_dirs(&dirs)
         }
         ["bench"] => bench::run(),
+        ["fuzz", rest @ ..] => fuzz::run_campaign(rest),
         ["help" | "--help" | "-h"] | [] => {
             println!("{USAGE}");
             Ok(())

@@ -633,6 +633,13 @@ impl Interp {
         if need_wait {
             let next = lp.timers.borrow().peek().map(|t| t.when);
             match next {
+                // Only timers at infinity (`sleep(float('inf'))`) are left: nothing ever happens
+                // again, as in a deadlock.
+                Some(when) if when == f64::INFINITY => {
+                    return Err(self.abort(
+                        "deadlock: every task is waiting for a timer that never fires (a sleep of infinite length); CPython would wait here forever".into(),
+                    ));
+                }
                 Some(when) => {
                     while self.now() < when {
                         self.suspend_with(Suspend::WaitTime(when)).await;
@@ -645,11 +652,19 @@ impl Interp {
                 }
             }
         }
-        let end_time = self.now() + 1e-9;
+        let now = self.now();
+        let end_time = now + 1e-9;
         loop {
+            // CPython's `if handle._when >= end_time: break`, written so that a NaN deadline
+            // (`asyncio.sleep(float('nan'))`) is due at once, as there. And a deadline the clock
+            // has reached is due even when it is so large (1e8 s) that adding the resolution
+            // changes nothing: CPython's real clock moves on, the virtual one does not.
             let due = {
                 let timers = lp.timers.borrow();
-                timers.peek().map(|t| t.when < end_time).unwrap_or(false)
+                timers
+                    .peek()
+                    .map(|t| t.when.is_nan() || t.when < end_time || t.when <= now)
+                    .unwrap_or(false)
             };
             if !due {
                 break;

@@ -32,6 +32,7 @@ pub struct AsyncioExampleProps {
 /// One Python example of the book as a workbench.
 #[component]
 pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
+    crate::panic_if_a_test_asked();
     let state =
         use_reducer(|| ExampleState::new(props.example.clone(), load_edit(&props.example.id)));
     let uid = *use_state(crate::next_uid);
@@ -158,6 +159,9 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
                             chunks,
                             measured_ms,
                         },
+                        ExampleRunEvent::Throttled { reason } => {
+                            ExampleAction::RunThrottled(reason)
+                        }
                         ExampleRunEvent::Finished { trace, total_ms } => {
                             ExampleAction::RunFinished { trace, total_ms }
                         }
@@ -346,6 +350,12 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
                     { " · running…" }
                 }
             </p>
+            if let Some(reason) = measured.and_then(|measured| measured.throttled.clone()) {
+                <p class="aio-example__note" data-testid="throttled-note" role="status">
+                    { format!("The measured times of this run are not the program's: {reason}. \
+                               Run it again with the tab in front.") }
+                </p>
+            }
             <ExampleOutput {lines} predicted={predicted_lines} />
             <ExampleTimeline predicted={prediction.lanes.clone()} measured={measured_lanes} />
             }

@@ -28,6 +28,10 @@ pub fn ExampleOutput(props: &ExampleOutputProps) -> Html {
             <p class="aio-example__caption">{ caption }</p>
             <div
                 class={classes!("aio-output", props.predicted.then_some("aio-output--predicted"))}
+                // It scrolls: focusable, so that keyboard users can scroll it too.
+                tabindex="0"
+                role="region"
+                aria-label={caption}
                 data-testid="output"
                 data-predicted={props.predicted.to_string()}
             >

@@ -119,7 +119,8 @@ pub fn StrategyPanel(props: &StrategyPanelProps) -> Html {
                     </dl>
                     <TimingTable {strategy} {names} {prediction} {measured} />
                 </div>
-                <pre class="aio-code" data-testid={format!("code-{key}")}><code>{ python_code(strategy, &props.tasks) }</code></pre>
+                // Focusable: it may scroll sideways, and keyboard users must be able to.
+                <pre class="aio-code" data-testid={format!("code-{key}")} tabindex="0"><code>{ python_code(strategy, &props.tasks) }</code></pre>
             </div>
         </section>
     }

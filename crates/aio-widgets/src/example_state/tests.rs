@@ -142,12 +142,23 @@ fn edits_reset_and_runs() {
     assert!(Rc::ptr_eq(&late, &state));
 
     let state = state.reduce(ExampleAction::RunStarted);
+    assert_eq!(state.measured.as_ref().unwrap().throttled, None);
+    let state = state.reduce(ExampleAction::RunThrottled("the tab was hidden".into()));
     let state = state.reduce(ExampleAction::RunFinished {
         trace: Vec::new(),
         total_ms: 500.0,
     });
     assert_eq!((state.phase, state.run_count), (RunPhase::Finished, 2));
     assert_eq!(state.measured.as_ref().unwrap().total_ms, Some(500.0));
+    // The run is labelled as throttled, and a late report of a finished run changes nothing.
+    assert_eq!(
+        state.measured.as_ref().unwrap().throttled.as_deref(),
+        Some("the tab was hidden")
+    );
+    let late = state
+        .clone()
+        .reduce(ExampleAction::RunThrottled("late".into()));
+    assert!(Rc::ptr_eq(&late, &state));
 
     let state = state.reduce(ExampleAction::Reset);
     assert!(!state.is_edited());
