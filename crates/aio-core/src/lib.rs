@@ -53,7 +53,7 @@
 //! - Builtins: `print` (`sep`, `end`, `file`, `flush`), `range len str repr int float bool list
 //!   dict tuple set frozenset type isinstance issubclass sorted reversed enumerate zip map filter
 //!   any all abs round min max sum id hash getattr hasattr setattr iter next aiter anext divmod
-//!   pow chr ord format callable classmethod staticmethod property super globals`, the exception
+//!   pow chr ord format callable compile (syntax check only) classmethod staticmethod property super globals`, the exception
 //!   hierarchy (incl. `ExceptionGroup`/`BaseExceptionGroup`, `except*`), methods of str, list,
 //!   dict, set, tuple; classes with inheritance, generators, async generators, closures.
 //! - `asyncio`: `run sleep create_task gather wait wait_for timeout timeout_at as_completed
