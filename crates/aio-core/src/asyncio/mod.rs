@@ -440,6 +440,11 @@ async fn run_shutdown_task(
     let body: Lbf<'static, PyResult> = Box::pin(async move {
         if which == "shutdown_asyncgens" {
             shutdown_asyncgens(&it2, &lp2).await?;
+        } else {
+            // The prelude's default pool: wait (on the loop) for its last job, then shut it.
+            let f = it2.asyncio_attr("_shutdown_default_executor")?;
+            let coro = it2.call(f, Args::new(vec![loop_value(&lp2)])).await?;
+            it2.await_value(coro).await?;
         }
         Ok(Value::None)
     });

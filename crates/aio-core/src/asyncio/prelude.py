@@ -1099,13 +1099,11 @@ def _define_threading():
         def is_alive(self):
             if not self._started:
                 return False
-            if self._worker_end is not None:
-                return _clock() < self._worker_end
-            return self is _current[0] or _clock() < self._end
+            return self is _current[0] or self._alive_at(_clock())
 
         def _alive_at(self, now):
-            if self._worker_end is not None:
-                return now < self._worker_end
+            if self._worker_end is not None:  # a pool's worker: idle until the pool shuts down
+                return self._pool_open or now < self._worker_end
             return now < self._end
 
         def getName(self):
@@ -1327,6 +1325,7 @@ def _define_futures():
             t.ident = t.native_id = _ident_base + 4096 * (len(_live_threads) + 1)
             t._worker_end = now
             t._end = None
+            t._pool_open = True
             _live_threads.append(t)
             self._workers.append(t)
             if self._initializer is not None:
@@ -1364,9 +1363,7 @@ def _define_futures():
             if wait:
                 _block_until(self._last_end)
             for w in self._workers:
-                w._worker_end = min(w._worker_end, self._last_end)
-                if w in _live_threads:
-                    _live_threads.remove(w)
+                w._pool_open = False
 
     class ProcessPoolExecutor(ThreadPoolExecutor):
         # worker processes: a job's pure-Python work runs outside this interpreter's GIL; here, as
@@ -1460,3 +1457,14 @@ def _run_in_executor(loop, executor, func, *args):
             executor = _futures['ThreadPoolExecutor'](thread_name_prefix='asyncio')
             _default_executors.append((loop, executor))
     return wrap_future(executor.submit(func, *args), loop=loop)
+
+
+async def _shutdown_default_executor(loop):
+    # BaseEventLoop.shutdown_default_executor(): a thread joins the pool while the loop runs on
+    for pair in _default_executors:
+        if pair[0] is loop:
+            _default_executors.remove(pair)
+            executor = pair[1]
+            executor.shutdown(wait=False)
+            if executor._last_end > _clock():
+                await sleep(executor._last_end - _clock())
