@@ -1200,8 +1200,26 @@ def _run_as(thread, fn, start):
     return end
 
 
-_threading = _define_threading()
-_Thread = _threading['Thread']
+# Built on first import (or first executor use), so programs without threads start no slower.
+_threading = None
+_futures = None
+_Thread = None
+
+
+def _load_threading():
+    global _threading, _Thread
+    if _threading is None:
+        _threading = _define_threading()
+        _Thread = _threading['Thread']
+    return _threading
+
+
+def _load_futures():
+    global _futures
+    _load_threading()
+    if _futures is None:
+        _futures = _define_futures()
+    return _futures
 
 
 class _WorkItem:
@@ -1435,8 +1453,6 @@ def _hex_id(obj):
     return f'0x{id(obj):x}'
 
 
-_futures = _define_futures()
-_CfFuture = _futures['Future']
 _default_executors = []  # [loop, executor] pairs: asyncio's default executor per loop
 
 
@@ -1454,7 +1470,7 @@ def _run_in_executor(loop, executor, func, *args):
             if lp is loop:
                 executor = ex
         if executor is None:
-            executor = _futures['ThreadPoolExecutor'](thread_name_prefix='asyncio')
+            executor = _load_futures()['ThreadPoolExecutor'](thread_name_prefix='asyncio')
             _default_executors.append((loop, executor))
     return wrap_future(executor.submit(func, *args), loop=loop)
 

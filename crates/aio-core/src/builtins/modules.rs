@@ -6,8 +6,8 @@
 //! worker thread it advances only that worker's own clock; see `concurrent.futures` below).
 //!
 //! `threading` and `concurrent.futures` are written in Python at the end of the asyncio prelude
-//! (`_define_threading`, `_define_futures`); importing them builds module objects from the
-//! prelude's export tables. The model: one real thread; a worker's job runs to its end when
+//! (`_define_threading`, `_define_futures`, run on first import); importing them builds
+//! module objects from the prelude's export tables. The model: one real thread; a worker's job runs to its end when
 //! it is submitted, on its own clock, starting when a worker of the pool is free.
 
 use std::cell::RefCell;
@@ -66,6 +66,22 @@ impl Interp {
         let v = Value::Module(m);
         self.modules.borrow_mut().insert(Rc::from(name), v.clone());
         Ok(v)
+    }
+
+    /// Builds the prelude's tables for `threading` / `concurrent.futures` on their first import
+    /// (their classes cost startup time that most programs do not need).
+    pub async fn load_prelude_module(self: &Rc<Self>, name: &str) -> PyResult<()> {
+        let loader = match name {
+            "threading" => "_load_threading",
+            "concurrent" | "concurrent.futures" => "_load_futures",
+            _ => return Ok(()),
+        };
+        if self.modules.borrow().contains_key(name) {
+            return Ok(());
+        }
+        let f = self.asyncio_attr(loader)?;
+        self.call(f, Args::new(Vec::new())).await?;
+        Ok(())
     }
 
     /// A module whose members the asyncio prelude defines (its export table `table`).
