@@ -55,22 +55,33 @@
 //! - Builtins: `print` (`sep`, `end`, `file`, `flush`), `range len str repr int float bool list
 //!   dict tuple set frozenset type isinstance issubclass sorted reversed enumerate zip map filter
 //!   any all abs round min max sum id hash getattr hasattr setattr iter next aiter anext divmod
-//!   pow chr ord format callable classmethod staticmethod property super globals`, the exception
+//!   pow chr ord format callable compile (syntax check only) classmethod staticmethod property super globals`, the exception
 //!   hierarchy (incl. `ExceptionGroup`/`BaseExceptionGroup`, `except*`), methods of str, list,
 //!   dict, set, tuple; classes with inheritance, generators, async generators, closures.
 //! - `asyncio`: `run sleep create_task gather wait wait_for timeout timeout_at as_completed
 //!   shield TaskGroup Task Future current_task all_tasks get_running_loop get_event_loop
-//!   new_event_loop ensure_future iscoroutine iscoroutinefunction isfuture to_thread Lock Event
+//!   new_event_loop ensure_future iscoroutine iscoroutinefunction isfuture to_thread wrap_future Lock Event
 //!   Condition Semaphore BoundedSemaphore Barrier Queue LifoQueue PriorityQueue QueueEmpty
 //!   QueueFull BrokenBarrierError CancelledError TimeoutError InvalidStateError`; loop methods
 //!   `time call_soon call_later call_at create_future create_task run_until_complete run_forever
-//!   run_in_executor (simulated worker clock) is_running is_closed stop close`; Task/Future methods `cancel cancelled done result
+//!   run_in_executor (pools below) is_running is_closed stop close`; Task/Future methods `cancel cancelled done result
 //!   exception add_done_callback remove_done_callback get_name set_name get_coro cancelling
 //!   uncancel set_result set_exception get_loop`.
 //! - `time` (`sleep perf_counter monotonic time time_ns strftime`), `sys` (`stdout stderr argv
 //!   exit exc_info version_info getrecursionlimit`), `gc` (`collect`), `warnings` (`warn
 //!   simplefilter filterwarnings catch_warnings resetwarnings`), `random` (`seed random uniform
 //!   randint randrange choice shuffle`), `math` (`sqrt floor ceil isclose pi e inf nan`).
+//! - `concurrent.futures` (`ThreadPoolExecutor ProcessPoolExecutor` with `submit map shutdown`,
+//!   as context managers and with `run_in_executor`; `Future` with `result exception done
+//!   add_done_callback`; `as_completed wait`) and `threading` (`Thread start join is_alive name`,
+//!   `current_thread main_thread get_ident active_count enumerate Lock`), simulated on one
+//!   thread: a job runs to its end when submitted, on the pool's first free worker (at most
+//!   `max_workers` at once, FIFO, thread names as CPython's), and its `time.sleep` advances only
+//!   that worker's clock; its future is done at the worker's end time, and `result()`,
+//!   `shutdown()` or `join()` on the main thread block (like `time.sleep`) until then. Pure
+//!   Python work costs no virtual time anywhere, so a process pool is no faster than a thread
+//!   pool here and there is no GIL switching to see; a job's `print` appears when it is
+//!   submitted, not at its worker's time; the default pool size assumes 2 CPUs.
 //! - Anything else raises `NotImplementedError: this engine does not support ...`.
 //!
 //! Known gaps: ints are 64-bit (overflow raises `OverflowError` instead of growing); sets of

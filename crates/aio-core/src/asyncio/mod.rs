@@ -69,6 +69,33 @@ pub fn make_module(it: &Rc<Interp>) -> Rc<Module> {
         native("iscoroutinefunction", BuiltinFn::Sync(iscoroutinefunction)),
     );
     m.set("isfuture", native("isfuture", BuiltinFn::Sync(isfuture)));
+    // The clock hooks of the prelude's `threading` and `concurrent.futures`.
+    m.set(
+        "_clock",
+        native(
+            "_clock",
+            BuiltinFn::Sync(|it, _, _| Ok(Value::Float(it.thread_now()))),
+        ),
+    );
+    m.set(
+        "_blocking_sleep",
+        native(
+            "_blocking_sleep",
+            BuiltinFn::Sync(|it, _, a| {
+                let d = arg_f64(it, a.pos.first().unwrap_or(&Value::None), "a float")?;
+                it.blocking_sleep(d);
+                Ok(Value::None)
+            }),
+        ),
+    );
+    m.set(
+        "_worker_clock",
+        native("_worker_clock", BuiltinFn::Sync(worker_clock)),
+    );
+    m.set(
+        "_future_at",
+        native("_future_at", BuiltinFn::Sync(future_at)),
+    );
     m.set("Future", Value::Class(it.t.future.clone()));
     m.set("Task", Value::Class(it.t.task.clone()));
     for name in ["CancelledError", "InvalidStateError"] {
@@ -84,6 +111,52 @@ pub fn make_module(it: &Rc<Interp>) -> Rc<Module> {
         }
     }
     m
+}
+
+/// `_worker_clock(t)`: from now on the running code is on a worker thread whose clock reads `t`
+/// (`None`: back on the main thread); returns the clock it replaces.
+fn worker_clock(it: &Rc<Interp>, _: &Builtin, a: Args) -> PyResult {
+    let new = match a.pos.first() {
+        None | Some(Value::None) => None,
+        Some(v) => Some(arg_f64(it, v, "a float")?),
+    };
+    Ok(match it.clock.worker.replace(new) {
+        Some(t) => Value::Float(t),
+        None => Value::None,
+    })
+}
+
+/// `_future_at(loop, when, ok, value)`: an asyncio future that a worker thread completes at
+/// virtual time `when` (CPython: the worker's `call_soon_threadsafe` wakes the loop then).
+fn future_at(it: &Rc<Interp>, _: &Builtin, a: Args) -> PyResult {
+    let [lpv, when, ok, value] = <[Value; 4]>::try_from(a.pos)
+        .map_err(|_| it.type_error("_future_at() takes 4 arguments"))?;
+    let Value::Native(o) = &lpv else {
+        return Err(it.type_error("_future_at() needs a loop"));
+    };
+    let NativeObj::Loop(lp) = &**o else {
+        return Err(it.type_error("_future_at() needs a loop"));
+    };
+    let when = arg_f64(it, &when, "a float")?;
+    let fut = Future::new(it, lp, None);
+    *fut.label.borrow_mut() = Some("executor job".to_string());
+    let res = if matches!(ok, Value::Bool(true)) {
+        Ok(value)
+    } else {
+        match value {
+            Value::Instance(e) => Err(e),
+            other => Err(it.type_error(format!(
+                "executor job failed with a non-exception {}",
+                it.type_name(&other)
+            ))),
+        }
+    };
+    if when <= it.now() {
+        lp.call_soon(it, HandleCb::SetFuture(fut.clone(), res));
+    } else {
+        lp.call_later(it, when, HandleCb::SetFuture(fut.clone(), res));
+    }
+    Ok(Value::Future(fut))
 }
 
 /// The Python value for a loop (one object per loop, so `is` works).
@@ -372,6 +445,11 @@ async fn run_shutdown_task(
     let body: Lbf<'static, PyResult> = Box::pin(async move {
         if which == "shutdown_asyncgens" {
             shutdown_asyncgens(&it2, &lp2).await?;
+        } else {
+            // The prelude's default pool: wait (on the loop) for its last job, then shut it.
+            let f = it2.asyncio_attr("_shutdown_default_executor")?;
+            let coro = it2.call(f, Args::new(vec![loop_value(&lp2)])).await?;
+            it2.await_value(coro).await?;
         }
         Ok(Value::None)
     });
@@ -711,25 +789,11 @@ pub async fn loop_method(
             if args.pos.len() < 2 {
                 return Err(it.type_error("run_in_executor() missing required arguments"));
             }
-            args.pos.remove(0);
-            let f = args.pos.remove(0);
-            let fut = Future::new(it, lp, None);
-            // The function runs "in a worker thread": its time.sleep advances only the
-            // worker's own clock; the future completes that much later in virtual time.
-            let saved = it.clock.executor_elapsed.replace(Some(0.0));
-            let r = it.call(f, Args::new(args.pos)).await;
-            let elapsed = it.clock.executor_elapsed.replace(saved).unwrap_or(0.0);
-            let res = match r {
-                Ok(v) => Ok(v),
-                Err(e) if it.aborted.borrow().is_some() => return Err(e),
-                Err(e) => Err(e),
-            };
-            lp.call_later(
-                it,
-                it.now() + elapsed,
-                HandleCb::SetFuture(fut.clone(), res),
-            );
-            Value::Future(fut)
+            // Written in the prelude, after CPython: the executor's submit() then wrap_future().
+            let f = it.asyncio_attr("_run_in_executor")?;
+            let mut pos = vec![loop_value(lp)];
+            pos.append(&mut args.pos);
+            it.call(f, Args::new(pos)).await?
         }
         "default_exception_handler" | "call_exception_handler" => {
             let ctx = args.pos.first().cloned().unwrap_or_default();

@@ -1030,3 +1030,458 @@ class Barrier:
     @property
     def broken(self):
         return self._state == 'broken'
+
+
+# ---- concurrent.futures and threading, simulated ----
+# There is one real thread. A worker thread (or process) of a pool is a timeline of its own: a job
+# runs to its end the moment it is submitted, on the worker that frees up first (jobs wait in
+# FIFO order for a free worker, as in CPython), and its time.sleep calls advance only that
+# worker's clock (`_worker_clock`). The job's future is done when that clock stops. Waiting for it
+# from the main thread (`result()`, `shutdown()`, `join()`) blocks like time.sleep until then.
+
+_CPU_COUNT = 2  # os.cpu_count() of the machine the oracle programs were recorded on
+_FIRST_COMPLETED = 'FIRST_COMPLETED'
+_FIRST_EXCEPTION = 'FIRST_EXCEPTION'
+_ALL_COMPLETED = 'ALL_COMPLETED'
+_threads_started = [0]
+_pools_made = [0]
+_live_threads = []  # every thread object but the main one; alive while its clock runs on
+_ident_base = 140_000_000_000_000
+
+
+def _block_until(when):
+    # the calling thread waits (blocks) until virtual time `when`
+    now = _clock()
+    if when > now:
+        _blocking_sleep(when - now)
+
+
+def _define_threading():
+    class Thread:
+        __module__ = 'threading'
+
+        def __init__(self, group=None, target=None, name=None, args=(), kwargs=None, *, daemon=None):
+            if name is None:
+                _threads_started[0] += 1
+                name = f'Thread-{_threads_started[0]}'
+                if target is not None:
+                    name += f' ({target.__name__})'
+            self.name = name
+            self.daemon = bool(daemon)
+            self._target = target
+            self._args = args
+            self._kwargs = kwargs or {}
+            self._started = False
+            self._end = None
+            self._worker_end = None
+            self.ident = None
+            self.native_id = None
+
+        def start(self):
+            if self._started:
+                raise RuntimeError('threads can only be started once')
+            self._started = True
+            self.ident = self.native_id = _ident_base + 4096 * (len(_live_threads) + 1)
+            _live_threads.append(self)
+            self._end = _run_as(self, self.run, _clock())
+
+        def run(self):
+            if self._target is not None:
+                self._target(*self._args, **self._kwargs)
+
+        def join(self, timeout=None):
+            if not self._started:
+                raise RuntimeError('cannot join thread before it is started')
+            if timeout is None:
+                _block_until(self._end)
+            else:
+                _block_until(min(self._end, _clock() + timeout))
+
+        def is_alive(self):
+            if not self._started:
+                return False
+            return self is _current[0] or self._alive_at(_clock())
+
+        def _alive_at(self, now):
+            if self._worker_end is not None:  # a pool's worker: idle until the pool shuts down
+                return self._pool_open or now < self._worker_end
+            return now < self._end
+
+        def getName(self):
+            return self.name
+
+        def __repr__(self):
+            status = 'initial'
+            if self._started:
+                status = 'started' if self.is_alive() else 'stopped'
+            if self.daemon:
+                status += ' daemon'
+            if self.ident is not None:
+                status += f' {self.ident}'
+            return f'<{type(self).__name__}({self.name}, {status})>'
+
+    class _MainThread(Thread):
+        def __init__(self):
+            Thread.__init__(self, name='MainThread')
+            self._started = True
+            self.ident = self.native_id = _ident_base
+
+        def is_alive(self):
+            return True
+
+    class Lock:
+        __module__ = 'threading'
+
+        def __init__(self):
+            self._locked = False
+
+        def acquire(self, blocking=True, timeout=-1):
+            if self._locked:
+                if not blocking or timeout >= 0:
+                    return False
+                raise RuntimeError('deadlock: acquiring a held threading.Lock (only one real thread here)')
+            self._locked = True
+            return True
+
+        __enter__ = acquire
+
+        def release(self):
+            if not self._locked:
+                raise RuntimeError('release unlocked lock')
+            self._locked = False
+
+        def __exit__(self, *exc):
+            self.release()
+
+        def locked(self):
+            return self._locked
+
+    main = _MainThread()
+    _current.append(main)
+
+    def current_thread():
+        return _current[0]
+
+    def main_thread():
+        return main
+
+    def get_ident():
+        return _current[0].ident
+
+    def active_count():
+        return len(enumerate())
+
+    def enumerate():
+        now = _clock()
+        return [main] + [t for t in _live_threads if t is _current[0] or t._alive_at(now)]
+
+    def getswitchinterval():
+        return 0.005
+
+    return {
+        'Thread': Thread, 'Lock': Lock, 'RLock': Lock, 'current_thread': current_thread,
+        'main_thread': main_thread, 'get_ident': get_ident, 'get_native_id': get_ident,
+        'active_count': active_count, 'enumerate': enumerate, 'TIMEOUT_MAX': 9223372036.0,
+    }
+
+
+_current = []
+
+
+def _run_as(thread, fn, start):
+    # runs fn() "on" thread from virtual time `start` to its end; returns (ok, value, end) for jobs
+    prev_clock = _worker_clock(start)
+    prev_thread = _current[0]
+    _current[0] = thread
+    try:
+        fn()
+    finally:
+        _current[0] = prev_thread
+        end = _worker_clock(prev_clock)
+    return end
+
+
+# Built on first import (or first executor use), so programs without threads start no slower.
+_threading = None
+_futures = None
+_Thread = None
+
+
+def _load_threading():
+    global _threading, _Thread
+    if _threading is None:
+        _threading = _define_threading()
+        _Thread = _threading['Thread']
+    return _threading
+
+
+def _load_futures():
+    global _futures
+    _load_threading()
+    if _futures is None:
+        _futures = _define_futures()
+    return _futures
+
+
+class _WorkItem:
+    def __init__(self, fn, args, kwargs):
+        self.fn = fn
+        self.args = args
+        self.kwargs = kwargs
+        self.ok = False
+        self.value = None
+
+    def run(self):
+        try:
+            result = self.fn(*self.args, **self.kwargs)  # tb: thread.py:58
+        except BaseException as exc:
+            self.value = exc
+        else:
+            self.ok = True
+            self.value = result
+
+
+def _define_futures():
+    class Future:
+        __module__ = 'concurrent.futures._base'
+
+        def __init__(self):
+            self._done_at = None  # set when the job has been given to a worker
+            self._ok = False
+            self._value = None
+            self._callbacks = []
+
+        def _finish(self, ok, value, when):
+            self._ok, self._value, self._done_at = ok, value, when
+            callbacks, self._callbacks = self._callbacks, []
+            for fn in callbacks:
+                fn(self)  # called at once: the job has run (its worker's clock is ahead)
+
+        def done(self):
+            return self._done_at is not None and _clock() >= self._done_at
+
+        def running(self):
+            return self._done_at is not None and not self.done()
+
+        def cancelled(self):
+            return False
+
+        def cancel(self):
+            return False
+
+        def add_done_callback(self, fn):
+            if self._done_at is None:
+                self._callbacks.append(fn)
+            else:
+                fn(self)
+
+        def _wait(self, timeout):
+            if timeout is not None and self._done_at > _clock() + timeout:
+                _block_until(_clock() + timeout)
+                raise TimeoutError()
+            _block_until(self._done_at)
+
+        def result(self, timeout=None):
+            self._wait(timeout)
+            if self._ok:
+                return self._value
+            raise self._value
+
+        def exception(self, timeout=None):
+            self._wait(timeout)
+            return None if self._ok else self._value
+
+        def __repr__(self):
+            if self.done():
+                if self._ok:
+                    return f'<Future at {_hex_id(self)} state=finished returned {type(self._value).__name__}>'
+                return f'<Future at {_hex_id(self)} state=finished raised {type(self._value).__name__}>'
+            return f'<Future at {_hex_id(self)} state=running>'
+
+    class Executor:
+        __module__ = 'concurrent.futures._base'
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, exc_type, exc_val, exc_tb):
+            self.shutdown(wait=True)
+            return False
+
+        def map(self, fn, *iterables, timeout=None, chunksize=1):
+            fs = [self.submit(fn, *args) for args in zip(*iterables)]
+
+            def result_iterator():
+                for f in fs:
+                    yield f.result(timeout)
+            return result_iterator()
+
+    class ThreadPoolExecutor(Executor):
+        __module__ = 'concurrent.futures.thread'
+        _kind = 'thread'
+
+        def __init__(self, max_workers=None, thread_name_prefix='', initializer=None, initargs=()):
+            if max_workers is None:
+                max_workers = min(32, _CPU_COUNT + 4)
+            if max_workers <= 0:
+                raise ValueError('max_workers must be greater than 0')
+            self._max_workers = max_workers
+            if not thread_name_prefix:
+                thread_name_prefix = f'ThreadPoolExecutor-{_pools_made[0]}'
+                _pools_made[0] += 1
+            self._thread_name_prefix = thread_name_prefix
+            self._initializer = initializer
+            self._initargs = initargs
+            self._workers = []  # thread objects; each has _worker_end: when it is free again
+            self._finished = []  # end times of the jobs run so far (idle-semaphore releases)
+            self._idle_taken = 0
+            self._shutdown = False
+            self._last_end = 0.0
+
+        def _new_worker(self, now):
+            t = _Thread(name=f'{self._thread_name_prefix}_{len(self._workers)}')
+            t._started = True
+            t.ident = t.native_id = _ident_base + 4096 * (len(_live_threads) + 1)
+            t._worker_end = now
+            t._end = None
+            t._pool_open = True
+            _live_threads.append(t)
+            self._workers.append(t)
+            if self._initializer is not None:
+                t._worker_end = _run_as(t, lambda: self._initializer(*self._initargs), now)
+
+        def _adjust_workers(self, now):
+            # CPython starts a new thread unless one is idle (a finished job released the semaphore)
+            released = len([e for e in self._finished if e <= now])
+            if released > self._idle_taken:
+                self._idle_taken += 1
+            elif len(self._workers) < self._max_workers:
+                self._new_worker(now)
+
+        def submit(self, fn, /, *args, **kwargs):
+            if self._shutdown:
+                raise RuntimeError('cannot schedule new futures after shutdown')
+            now = _clock()
+            self._adjust_workers(now)
+            worker = self._workers[0]
+            for w in self._workers:
+                if w._worker_end < worker._worker_end:
+                    worker = w
+            start = max(now, worker._worker_end)
+            item = _WorkItem(fn, args, kwargs)
+            end = _run_as(worker, item.run, start)
+            worker._worker_end = end
+            self._finished.append(end)
+            self._last_end = max(self._last_end, end)
+            f = Future()
+            f._finish(item.ok, item.value, end)
+            return f
+
+        def shutdown(self, wait=True, *, cancel_futures=False):
+            self._shutdown = True
+            if wait:
+                _block_until(self._last_end)
+            for w in self._workers:
+                w._pool_open = False
+
+    class ProcessPoolExecutor(ThreadPoolExecutor):
+        # worker processes: a job's pure-Python work runs outside this interpreter's GIL; here, as
+        # everywhere in the engine, only sleeping costs virtual time
+        __module__ = 'concurrent.futures.process'
+        _kind = 'process'
+
+        def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=(), *,
+                     max_tasks_per_child=None):
+            if max_workers is None:
+                max_workers = _CPU_COUNT
+            if max_workers <= 0:
+                raise ValueError('max_workers must be greater than 0')
+            ThreadPoolExecutor.__init__(self, max_workers, 'SpawnProcess', initializer, initargs)
+            self._main = _threading['main_thread']()
+
+        def _new_worker(self, now):
+            ThreadPoolExecutor._new_worker(self, now)
+            # a process's own thread is its MainThread; it is not a thread of this process
+            t = self._workers[-1]
+            _live_threads.remove(t)
+            t.name = 'MainThread'
+
+        def submit(self, fn, /, *args, **kwargs):
+            if not hasattr(fn, '__module__') and not hasattr(fn, '__name__'):
+                raise TypeError(f'cannot pickle {type(fn).__name__!r} object')
+            return ThreadPoolExecutor.submit(self, fn, *args, **kwargs)
+
+    def as_completed(fs, timeout=None):
+        order = sorted(enumerate(fs), key=lambda p: (p[1]._done_at, p[0]))
+        deadline = None if timeout is None else _clock() + timeout
+
+        def gen():
+            for _, f in order:
+                if deadline is not None and f._done_at > deadline:
+                    _block_until(deadline)
+                    raise TimeoutError(f'{len(order)} (of {len(order)}) futures unfinished')
+                _block_until(f._done_at)
+                yield f
+        return gen()
+
+    def wait(fs, timeout=None, return_when=_ALL_COMPLETED):
+        fs = list(fs)
+        ends = sorted(f._done_at for f in fs)
+        until = ends[-1] if ends else _clock()
+        if return_when == _FIRST_COMPLETED and ends:
+            until = ends[0]
+        elif return_when == _FIRST_EXCEPTION:
+            failed = [f._done_at for f in fs if not f._ok]
+            if failed:
+                until = min(failed)
+        until = max(until, _clock())
+        if timeout is not None:
+            until = min(until, _clock() + timeout)
+        _block_until(until)
+        done = set(f for f in fs if f._done_at <= until)
+        return (done, set(fs) - done)
+
+    return {
+        'Future': Future, 'Executor': Executor, 'ThreadPoolExecutor': ThreadPoolExecutor,
+        'ProcessPoolExecutor': ProcessPoolExecutor, 'as_completed': as_completed, 'wait': wait,
+        'FIRST_COMPLETED': _FIRST_COMPLETED, 'FIRST_EXCEPTION': _FIRST_EXCEPTION,
+        'ALL_COMPLETED': _ALL_COMPLETED, 'TimeoutError': TimeoutError,
+        'InvalidStateError': InvalidStateError,
+    }
+
+
+def _hex_id(obj):
+    return f'0x{id(obj):x}'
+
+
+_default_executors = []  # [loop, executor] pairs: asyncio's default executor per loop
+
+
+def wrap_future(future, *, loop=None):
+    if isfuture(future):
+        return future
+    if loop is None:
+        loop = get_event_loop()
+    return _future_at(loop, future._done_at, future._ok, future._value)
+
+
+def _run_in_executor(loop, executor, func, *args):
+    if executor is None:
+        for lp, ex in _default_executors:
+            if lp is loop:
+                executor = ex
+        if executor is None:
+            executor = _load_futures()['ThreadPoolExecutor'](thread_name_prefix='asyncio')
+            _default_executors.append((loop, executor))
+    return wrap_future(executor.submit(func, *args), loop=loop)
+
+
+async def _shutdown_default_executor(loop):
+    # BaseEventLoop.shutdown_default_executor(): a thread joins the pool while the loop runs on
+    for pair in _default_executors:
+        if pair[0] is loop:
+            _default_executors.remove(pair)
+            executor = pair[1]
+            executor.shutdown(wait=False)
+            if executor._last_end > _clock():
+                await sleep(executor._last_end - _clock())

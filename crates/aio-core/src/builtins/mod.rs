@@ -85,6 +85,7 @@ pub fn install(it: &Rc<Interp>) {
         ("isinstance", BuiltinFn::Sync(isinstance)),
         ("issubclass", BuiltinFn::Sync(issubclass)),
         ("callable", BuiltinFn::Sync(callable)),
+        ("compile", BuiltinFn::Sync(compile)),
         ("chr", BuiltinFn::Sync(chr)),
         ("ord", BuiltinFn::Sync(ord)),
         ("pow", BuiltinFn::Async(pow)),
@@ -773,6 +774,56 @@ fn callable(_: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
         Some(Value::Instance(i)) => i.class.lookup("__call__").is_some(),
         _ => false,
     }))
+}
+
+/// `compile(source, filename, mode)`: parses `source` and raises its `SyntaxError` (with
+/// CPython's `msg`, `lineno`, `offset`, `text`...). There are no code objects here (nor `exec` or
+/// `eval`), so a successful compile returns `None`: programs use it to check syntax.
+fn compile(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    let text = |i: usize, what: &str| match args.pos.get(i) {
+        Some(Value::Str(s)) => Ok(s.clone()),
+        _ => Err(it.type_error(format!("compile() arg {} must be a string ({what})", i + 1))),
+    };
+    let (source, filename, mode) = (text(0, "source")?, text(1, "filename")?, text(2, "mode")?);
+    if &*mode != "exec" {
+        return Err(it.unsupported("compile() modes other than 'exec'"));
+    }
+    // CPython's compiler-stage errors (found after parsing) carry no `text` when `filename` is
+    // not a file it can read, as with source held in a string; the parser's errors do.
+    let (e, from_parser) = match crate::syntax::parser::parse_tokens_of(&source, &filename) {
+        Err(e) => (e, true),
+        Ok(module) => match crate::syntax::check::check_module(&module, &source, &filename) {
+            Err(e) => (e, false),
+            Ok(()) => return Ok(Value::None),
+        },
+    };
+    let line = match &e.text {
+        Some(t) if from_parser => Value::str(format!("{t}\n")),
+        _ => Value::None,
+    };
+    let details: Vec<Value> = vec![
+        Value::str(e.filename.as_str()),
+        Value::Int(i64::from(e.lineno)),
+        Value::Int(e.offset),
+        line.clone(),
+        Value::Int(i64::from(e.end_lineno)),
+        Value::Int(e.end_offset),
+    ];
+    let exc = it.new_exc(
+        &it.t.by_name("SyntaxError"),
+        vec![Value::str(e.msg.as_str()), Value::Tuple(details.into())],
+    );
+    {
+        let mut d = exc.dict.borrow_mut();
+        d.insert_str("msg", Value::str(e.msg.as_str()));
+        d.insert_str("filename", Value::str(e.filename.as_str()));
+        d.insert_str("lineno", Value::Int(i64::from(e.lineno)));
+        d.insert_str("offset", Value::Int(e.offset));
+        d.insert_str("text", line);
+        d.insert_str("end_lineno", Value::Int(i64::from(e.end_lineno)));
+        d.insert_str("end_offset", Value::Int(e.end_offset));
+    }
+    Err(exc)
 }
 
 fn chr(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {

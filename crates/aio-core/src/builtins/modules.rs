@@ -3,7 +3,12 @@
 //! Time is virtual: `time.perf_counter()` and `time.monotonic()` return the virtual clock
 //! (starting at 0.0), `time.time()` returns [`VIRTUAL_EPOCH`] plus the virtual clock, and
 //! `time.sleep(d)` blocks the whole program by advancing the virtual clock by `d` (inside a
-//! `run_in_executor` worker it advances only that worker's own clock).
+//! worker thread it advances only that worker's own clock; see `concurrent.futures` below).
+//!
+//! `threading` and `concurrent.futures` are written in Python at the end of the asyncio prelude
+//! (`_define_threading`, `_define_futures`, run on first import); importing them builds
+//! module objects from the prelude's export tables. The model: one real thread; a worker's job runs to its end when
+//! it is submitted, on its own clock, starting when a worker of the pool is free.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -46,6 +51,13 @@ impl Interp {
             "asyncio" => {
                 return Err(self.runtime_error("asyncio module not initialised"));
             }
+            "concurrent.futures" => self.prelude_module(name, "_futures")?,
+            "threading" => self.prelude_module(name, "_threading")?,
+            "concurrent" => {
+                let m = Module::new("concurrent", "<concurrent>");
+                m.set("futures", self.import_module("concurrent.futures")?);
+                m
+            }
             _ => {
                 let msg = format!("'import {name}'");
                 return Err(self.unsupported(&msg));
@@ -56,10 +68,40 @@ impl Interp {
         Ok(v)
     }
 
+    /// Builds the prelude's tables for `threading` / `concurrent.futures` on their first import
+    /// (their classes cost startup time that most programs do not need).
+    pub async fn load_prelude_module(self: &Rc<Self>, name: &str) -> PyResult<()> {
+        let loader = match name {
+            "threading" => "_load_threading",
+            "concurrent" | "concurrent.futures" => "_load_futures",
+            _ => return Ok(()),
+        };
+        if self.modules.borrow().contains_key(name) {
+            return Ok(());
+        }
+        let f = self.asyncio_attr(loader)?;
+        self.call(f, Args::new(Vec::new())).await?;
+        Ok(())
+    }
+
+    /// A module whose members the asyncio prelude defines (its export table `table`).
+    fn prelude_module(self: &Rc<Self>, name: &str, table: &str) -> PyResult<Rc<Module>> {
+        let m = Module::new(name, &format!("<{name}>"));
+        let Value::Dict(d) = self.asyncio_attr(table)? else {
+            return Err(self.runtime_error(format!("asyncio.{table} is not a dict")));
+        };
+        for (k, v) in d.borrow().iter() {
+            if let Value::Str(k) = k {
+                m.set(k, v.clone());
+            }
+        }
+        Ok(m)
+    }
+
     /// `time.sleep(d)`: advances the virtual clock (or the executor worker's clock).
     pub fn blocking_sleep(&self, d: f64) {
-        if let Some(e) = self.clock.executor_elapsed.get() {
-            self.clock.executor_elapsed.set(Some(e + d));
+        if let Some(t) = self.clock.worker.get() {
+            self.clock.worker.set(Some(t + d));
         } else {
             self.clock.offset.set(self.clock.offset.get() + d);
             let now = self.now();
@@ -87,7 +129,8 @@ fn time_module() -> Rc<Module> {
             }),
         ),
     );
-    let clock: fn(&Rc<Interp>, &Builtin, Args) -> PyResult = |it, _, _| Ok(Value::Float(it.now()));
+    let clock: fn(&Rc<Interp>, &Builtin, Args) -> PyResult =
+        |it, _, _| Ok(Value::Float(it.thread_now()));
     for n in ["perf_counter", "monotonic", "process_time", "thread_time"] {
         m.set(n, func(n, BuiltinFn::Sync(clock)));
     }
@@ -95,11 +138,11 @@ fn time_module() -> Rc<Module> {
         "time",
         func(
             "time",
-            BuiltinFn::Sync(|it, _, _| Ok(Value::Float(VIRTUAL_EPOCH + it.now()))),
+            BuiltinFn::Sync(|it, _, _| Ok(Value::Float(VIRTUAL_EPOCH + it.thread_now()))),
         ),
     );
     let ns: fn(&Rc<Interp>, &Builtin, Args) -> PyResult =
-        |it, _, _| Ok(Value::Int((it.now() * 1e9).round() as i64));
+        |it, _, _| Ok(Value::Int((it.thread_now() * 1e9).round() as i64));
     for n in ["perf_counter_ns", "monotonic_ns"] {
         m.set(n, func(n, BuiltinFn::Sync(ns)));
     }
@@ -107,7 +150,9 @@ fn time_module() -> Rc<Module> {
         "time_ns",
         func(
             "time_ns",
-            BuiltinFn::Sync(|it, _, _| Ok(Value::Int(((VIRTUAL_EPOCH + it.now()) * 1e9) as i64))),
+            BuiltinFn::Sync(|it, _, _| {
+                Ok(Value::Int(((VIRTUAL_EPOCH + it.thread_now()) * 1e9) as i64))
+            }),
         ),
     );
     m.set(
@@ -118,7 +163,7 @@ fn time_module() -> Rc<Module> {
                 let Some(Value::Str(f)) = a.pos.first() else {
                     return Err(it.type_error("strftime() argument 1 must be str"));
                 };
-                let secs = VIRTUAL_EPOCH + it.now();
+                let secs = VIRTUAL_EPOCH + it.thread_now();
                 Ok(Value::str(strftime(f, secs)))
             }),
         ),

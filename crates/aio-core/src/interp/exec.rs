@@ -212,6 +212,7 @@ impl Interp {
             StmtKind::Import(aliases) => {
                 for a in aliases {
                     let top = a.name.split('.').next().unwrap_or(&a.name).to_string();
+                    self.load_prelude_module(&a.name).await?;
                     let m = self.import_module(&a.name)?;
                     let (bind, v) = match &a.asname {
                         Some(n) => (n.clone(), m),
@@ -231,6 +232,7 @@ impl Interp {
                     return Err(self.unsupported("relative imports"));
                 }
                 let mname = module.clone().unwrap_or_else(|| Rc::from(""));
+                self.load_prelude_module(&mname).await?;
                 let m = self.import_module(&mname)?;
                 for a in names {
                     if &*a.name == "*" {

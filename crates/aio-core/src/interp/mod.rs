@@ -87,8 +87,9 @@ impl Future for SuspendPoint<'_> {
 pub struct Clock {
     pub external: Cell<f64>,
     pub offset: Cell<f64>,
-    /// While a function runs "in an executor thread", its `time.sleep` adds here instead.
-    pub executor_elapsed: Cell<Option<f64>>,
+    /// While a function runs "in a worker thread" (a pool's or a `threading.Thread`'s), that
+    /// thread's own clock: its `time.sleep` advances this instead of the program's clock.
+    pub worker: Cell<Option<f64>>,
 }
 
 /// What kind of scope a frame evaluates in.
@@ -170,6 +171,12 @@ impl Interp {
     /// Current virtual time in seconds.
     pub fn now(&self) -> f64 {
         self.clock.external.get() + self.clock.offset.get()
+    }
+
+    /// What the running Python code reads from `time.perf_counter()`: the worker thread's own
+    /// clock inside a worker, else [`Interp::now`].
+    pub fn thread_now(&self) -> f64 {
+        self.clock.worker.get().unwrap_or_else(|| self.now())
     }
 
     /// The line currently executing in the innermost frame.
