@@ -408,7 +408,7 @@ impl Folder {
                 }
                 let running = entry.as_ref().and_then(|e| e.task).filter(|task| {
                     // A timer that completes a sleep names the task it wakes, but runs no step.
-                    !entry.as_ref().is_some_and(|e| e.when.is_some())
+                    entry.as_ref().is_none_or(|e| e.when.is_none())
                         && self.tasks.iter().any(|t| t.id == *task)
                 });
                 if self.internal_phase {

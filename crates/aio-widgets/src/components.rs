@@ -6,6 +6,7 @@ pub mod code_editor;
 pub mod example_output;
 pub mod example_timeline;
 pub mod predict_form;
+pub mod stepper;
 pub mod strategy_panel;
 pub mod task_editor;
 pub mod timeline;

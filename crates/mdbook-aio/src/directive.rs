@@ -16,8 +16,12 @@ pub const TIMELINE_LAB: &str = "timeline-lab";
 /// exercise: `{{#asyncio-example examples/file.py predict=total}}` (or `predict=order`).
 pub const ASYNCIO_EXAMPLE: &str = "asyncio-example";
 
+/// The event loop's step-through view, open from the start, for one example:
+/// `{{#loop-stepper examples/file.py}}`. The centrepiece of the event-loop chapter.
+pub const LOOP_STEPPER: &str = "loop-stepper";
+
 /// The widget kinds a directive can name.
-pub const KINDS: [&str; 2] = [TIMELINE_LAB, ASYNCIO_EXAMPLE];
+pub const KINDS: [&str; 3] = [TIMELINE_LAB, ASYNCIO_EXAMPLE, LOOP_STEPPER];
 
 /// A directive found in a chapter, with where it stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -207,4 +211,29 @@ pub fn parse_example<'a>(
         }
     }
     Ok(ExampleDirective { path, predict })
+}
+
+/// Reads the arguments of `{{#loop-stepper PATH}}`: one path to a `.py` file, relative to the
+/// chapter's own folder.
+pub fn parse_loop_stepper<'a>(directive: &Directive<'a>) -> Result<&'a str, DirectiveError> {
+    let fail = |message: String| DirectiveError {
+        line: directive.line,
+        message,
+    };
+    let mut words = directive.args.split_whitespace();
+    let path = match words.next() {
+        Some(path) if path.ends_with(".py") => path,
+        Some(path) => return Err(fail(format!("`{path}` is not a .py file"))),
+        None => {
+            return Err(fail(format!(
+                "name the program: `{{{{#{LOOP_STEPPER} examples/loop_callbacks.py}}}}`"
+            )));
+        }
+    };
+    if let Some(extra) = words.next() {
+        return Err(fail(format!(
+            "`{{{{#{LOOP_STEPPER} …}}}}` takes one path only, found another argument `{extra}`"
+        )));
+    }
+    Ok(path)
 }
