@@ -189,18 +189,18 @@ pub fn StepperView(props: &StepperProps) -> Html {
             </p>
             <div class="aio-stepper__controls" role="group" aria-label="Stepper controls">
                 <button type="button" class="aio-button" data-testid="stepper-first" title="First step (Home)"
-                    aria-label="First step" disabled={state.index == 0} onclick={act(StepperAction::First)}>{ "⏮" }</button>
+                    aria-label="First step" disabled={state.index == 0} onclick={act(StepperAction::First)}>{ "◀◀ Start" }</button>
                 <button type="button" class="aio-button" data-testid="stepper-back" title="Step back (←)"
                     aria-label="Step back" disabled={state.index == 0} onclick={act(StepperAction::Back)}>{ "◀ Back" }</button>
                 <button type="button" class="aio-button aio-button--primary" data-testid="stepper-play"
                     title="Play or pause (Space or K)" aria-pressed={state.playing.to_string()}
                     disabled={last == 0} onclick={act(StepperAction::TogglePlay)}>
-                    { if state.playing { "⏸ Pause" } else { "▶ Play" } }
+                    { if state.playing { "Pause" } else { "Play" } }
                 </button>
                 <button type="button" class="aio-button" data-testid="stepper-forward" title="Step forward (→)"
                     aria-label="Step forward" disabled={state.index == last} onclick={act(StepperAction::Forward)}>{ "Forward ▶" }</button>
                 <button type="button" class="aio-button" data-testid="stepper-last" title="Last step (End)"
-                    aria-label="Last step" disabled={state.index == last} onclick={act(StepperAction::Last)}>{ "⏭" }</button>
+                    aria-label="Last step" disabled={state.index == last} onclick={act(StepperAction::Last)}>{ "End ▶▶" }</button>
                 <label class="aio-stepper__speed">{ "Speed " }
                     <select data-testid="stepper-speed" onchange={onspeed}>
                         { for SPEEDS_MS.iter().map(|&ms| html! {
@@ -244,7 +244,7 @@ pub fn StepperView(props: &StepperProps) -> Html {
                         }) }
                     </code></pre>
                 </div>
-                <div class="aio-stepper__panel">
+                <div class="aio-stepper__panel aio-stepper__panel--loop">
                     <h6>{ "Clock" }</h6>
                     <p class="aio-stepper__clock" data-testid="stepper-clock">
                         { format!("{:.2} s", step.time) }
@@ -259,9 +259,11 @@ pub fn StepperView(props: &StepperProps) -> Html {
                     <h6>{ "Timers (next to fire at the top)" }</h6>
                     { queue(&step.timers, "stepper-timers", "none") }
                 </div>
-                <div class="aio-stepper__panel">
-                    <h6>{ "Tasks" }</h6>
+                <div class="aio-stepper__panel aio-stepper__panel--tasks">
+                    <h6>{ "Tasks (an arrow points to the task awaited)" }</h6>
                     { tasks(&visible, step, props.uid) }
+                </div>
+                <div class="aio-stepper__panel aio-stepper__panel--output">
                     <h6>{ "Output so far" }</h6>
                     <pre class="aio-stepper__output" data-testid="stepper-output">{ output }</pre>
                 </div>
@@ -386,7 +388,8 @@ fn tasks(visible: &[&TaskView], step: &Step, uid: u32) -> Html {
                     };
                     html! {
                         <li class={classes!("aio-stepper__task", format!("aio-stepper__task--{}", t.state.label()), ran.then_some("aio-stepper__task--ran"))}
-                            data-task={t.name.clone()} data-state={t.state.label()}>
+                            data-task={t.name.clone()} data-state={t.state.label()}
+                            title={format!("{} ({}): {state}{on}", t.name, t.coro)}>
                             <strong>{ t.name.clone() }</strong>
                             { format!(" ({}) ", t.coro) }
                             <span class="aio-stepper__state">{ format!("{state}{on}") }</span>
