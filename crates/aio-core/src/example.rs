@@ -19,6 +19,9 @@ pub struct ExampleProps {
     /// the engine's (`predict=total|order` in the directive). Absent from the JSON when `None`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub predict: Option<PredictKind>,
+    /// Open the step-through view from the start (`{{#loop-stepper PATH}}`). Absent when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub stepper: bool,
 }
 
 /// The `localStorage` key of the reader's edited version of example `id`. Versioned, so a later
@@ -44,6 +47,7 @@ mod tests {
             filename: "p03_forgot_create_task.py".into(),
             source: "import asyncio\nprint(\"<b>&'\")\n".into(),
             predict: None,
+            stepper: false,
         };
         let json = serde_json::to_string(&props).unwrap();
         assert_eq!(

@@ -135,6 +135,7 @@ pub mod interp;
 pub mod lab;
 pub mod runtime;
 pub mod scrub;
+pub mod stepper;
 pub mod syntax;
 pub mod timeline;
 pub mod trace;

@@ -131,7 +131,7 @@ pub fn lanes(trace: &[TraceRecord]) -> Vec<Lane> {
                     line,
                 });
             }
-            TraceEvent::StepSuspended { task, on } => {
+            TraceEvent::StepSuspended { task, on, .. } => {
                 let Some(i) = index(&lanes, *task) else {
                     continue;
                 };
@@ -309,6 +309,8 @@ mod tests {
                 event: TraceEvent::StepSuspended {
                     task: 1,
                     on: "future 3".into(),
+                    line: 0,
+                    awaits_task: None,
                 },
             },
             TraceRecord {

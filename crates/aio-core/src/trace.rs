@@ -28,6 +28,12 @@ pub enum TraceEvent {
     StepSuspended {
         task: u64,
         on: String,
+        /// The program's line the task paused at (0 when not known).
+        #[serde(default, skip_serializing_if = "is_zero")]
+        line: u32,
+        /// The task it awaits, when it awaits a task.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        awaits_task: Option<u64>,
     },
     TaskFinished {
         task: u64,
@@ -61,12 +67,43 @@ pub enum TraceEvent {
         text: String,
         line: u32,
     },
-    /// Per-iteration snapshot (only when snapshots are enabled).
+    /// Per-iteration snapshot (only when snapshots are enabled), after the due timers moved to
+    /// the ready queue: the queue in FIFO order and the timers left, by deadline.
     Iteration {
         iteration: u64,
-        ready: Vec<u64>,
-        timers: Vec<(u64, f64)>,
+        ready: Vec<QueueEntry>,
+        timers: Vec<QueueEntry>,
     },
+    /// The loop takes `entry` off the ready queue and runs it (only with snapshots).
+    HandleStarted {
+        entry: QueueEntry,
+    },
+    /// The entry just run is over (only with snapshots): where the program's code stopped
+    /// (0 when no line of the program ran) and the queue and timers now.
+    HandleDone {
+        handle: u64,
+        line: u32,
+        ready: Vec<QueueEntry>,
+        timers: Vec<QueueEntry>,
+    },
+}
+
+/// One item of the ready queue or of the timer heap, described for a step-through view.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct QueueEntry {
+    pub handle: u64,
+    /// The task this item steps or wakes, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub task: Option<u64>,
+    /// What it does, in words: `step of Task-2`, `callback('first')`, `wake Task-2 (sleep until 0.1)`.
+    pub label: String,
+    /// A timer's deadline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<f64>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// A timestamped event.

@@ -9,6 +9,7 @@ pub mod compare_model;
 pub mod example_output;
 pub mod example_timeline;
 pub mod predict_form;
+pub mod stepper;
 pub mod strategy_panel;
 pub mod task_editor;
 pub mod timeline;

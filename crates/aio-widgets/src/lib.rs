@@ -25,6 +25,7 @@ pub mod editing;
 pub mod example_state;
 pub mod services;
 pub mod state;
+pub mod stepper_state;
 
 use components::asyncio_example::{AsyncioExample, AsyncioExampleProps};
 use components::compare_lab::{CompareLab, CompareLabProps};

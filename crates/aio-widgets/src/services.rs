@@ -491,3 +491,25 @@ pub fn save_attempt(id: &str, attempt: Option<&aio_core::exercise::Attempt>) {
         None => storage.remove_item(&key),
     };
 }
+
+/// The page URL's fragment, with its `#` (empty when none).
+pub fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Replaces the page URL's fragment without navigating (no scroll, no history entry), so the
+/// address bar always links to what the reader sees.
+pub fn replace_location_hash(fragment: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("#{fragment}")),
+        );
+    }
+}

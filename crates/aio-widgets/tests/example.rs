@@ -276,3 +276,87 @@ async fn editor_keys_indent_and_stay_in_the_widget() {
         .remove_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref())
         .unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn the_stepper_steps_with_buttons_and_keys_and_follows_edits() {
+    let root = mount("t/stepper.py", PROGRAM).await;
+    assert!(
+        root.query_selector("[data-testid=\"stepper\"]")
+            .unwrap()
+            .is_none()
+    );
+    click(&root, "[data-testid=\"step-through\"]");
+    settle().await;
+    let stepper = get(&root, "[data-testid=\"stepper\"]");
+    let step = |s: &Element| s.get_attribute("data-step").unwrap();
+    assert_eq!(step(&stepper), "0");
+    assert_eq!(
+        text(&stepper, "[data-testid=\"stepper-ready\"] li"),
+        "step of Task-1"
+    );
+    click(&root, "[data-testid=\"stepper-forward\"]");
+    settle().await;
+    assert_eq!(step(&stepper), "1");
+    assert!(text(&stepper, "[data-testid=\"stepper-running\"]").starts_with("Task-1 (main)"));
+    assert_eq!(
+        text(&stepper, "[data-testid=\"stepper-timers\"] li"),
+        "at 0.10 s: end Task-1's sleep until 0.1"
+    );
+    assert_eq!(
+        text(&stepper, "[data-testid=\"stepper-output\"]"),
+        "start\n"
+    );
+    assert_eq!(
+        get(&stepper, "[aria-current=\"step\"]")
+            .get_attribute("data-line")
+            .unwrap(),
+        "5"
+    );
+    // Keys: End, Home, ← and →; none of them leaves the widget.
+    key(&stepper, "End", false);
+    settle().await;
+    let last = stepper
+        .get_attribute("data-steps")
+        .unwrap()
+        .parse::<usize>()
+        .unwrap()
+        - 1;
+    assert_eq!(step(&stepper), last.to_string());
+    assert!(text(&stepper, "[data-testid=\"stepper-output\"]").ends_with("end\n"));
+    key(&stepper, "Home", false);
+    key(&stepper, "ArrowRight", false);
+    settle().await;
+    assert_eq!(step(&stepper), "1");
+    key(&stepper, "ArrowLeft", false);
+    settle().await;
+    assert_eq!(step(&stepper), "0");
+    // An edit makes a new run: a third print shows up in the last step's output.
+    type_code(
+        &root,
+        &PROGRAM.replace("print('end')", "print('end')\n    print('more')"),
+    )
+    .await;
+    settle().await;
+    key(&stepper, "End", false);
+    settle().await;
+    assert!(text(&stepper, "[data-testid=\"stepper-output\"]").ends_with("end\nmore\n"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_loop_stepper_opens_on_its_steps() {
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let props = serde_json::json!({"id": "t/open.py", "filename": "ex.py", "source": PROGRAM, "stepper": true}).to_string();
+    aio_widgets::mount(root.clone(), "asyncio-example", &props).unwrap();
+    settle().await;
+    let stepper = get(&root, "[data-testid=\"stepper\"]");
+    assert_eq!(
+        get(&stepper, "[data-testid=\"stepper-explanation\"]")
+            .get_attribute("aria-live")
+            .as_deref(),
+        Some("polite")
+    );
+    assert!(text(&stepper, "[data-testid=\"stepper-explanation\"]").contains("asyncio.run()"));
+    root.remove();
+}

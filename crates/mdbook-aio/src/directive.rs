@@ -21,8 +21,12 @@ pub const ASYNCIO_EXAMPLE: &str = "asyncio-example";
 /// `{{#compare-lab jobs=4 io=1 cpu=0 workers=4 cores=2}}`.
 pub const COMPARE_LAB: &str = "compare-lab";
 
+/// The event loop's step-through view, open from the start, for one example:
+/// `{{#loop-stepper examples/file.py}}`. The centrepiece of the event-loop chapter.
+pub const LOOP_STEPPER: &str = "loop-stepper";
+
 /// The widget kinds a directive can name.
-pub const KINDS: [&str; 3] = [TIMELINE_LAB, ASYNCIO_EXAMPLE, COMPARE_LAB];
+pub const KINDS: [&str; 4] = [TIMELINE_LAB, ASYNCIO_EXAMPLE, COMPARE_LAB, LOOP_STEPPER];
 
 /// A directive found in a chapter, with where it stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -242,4 +246,29 @@ pub fn parse_compare_lab(directive: &Directive<'_>) -> Result<Workload, Directiv
             .map_err(|error| fail(format!("`{word}`: {error}")))?;
     }
     Ok(workload)
+}
+
+/// Reads the arguments of `{{#loop-stepper PATH}}`: one path to a `.py` file, relative to the
+/// chapter's own folder.
+pub fn parse_loop_stepper<'a>(directive: &Directive<'a>) -> Result<&'a str, DirectiveError> {
+    let fail = |message: String| DirectiveError {
+        line: directive.line,
+        message,
+    };
+    let mut words = directive.args.split_whitespace();
+    let path = match words.next() {
+        Some(path) if path.ends_with(".py") => path,
+        Some(path) => return Err(fail(format!("`{path}` is not a .py file"))),
+        None => {
+            return Err(fail(format!(
+                "name the program: `{{{{#{LOOP_STEPPER} examples/loop_callbacks.py}}}}`"
+            )));
+        }
+    };
+    if let Some(extra) = words.next() {
+        return Err(fail(format!(
+            "`{{{{#{LOOP_STEPPER} …}}}}` takes one path only, found another argument `{extra}`"
+        )));
+    }
+    Ok(path)
 }

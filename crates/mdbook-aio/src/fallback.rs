@@ -157,12 +157,71 @@ fn push_table(html: &mut String, props: &LabProps, prediction: &Prediction) {
 /// (`predict`), the output and timeline stay folded in a `<details>`, so the answer is not in
 /// plain sight.
 pub fn example(id: &str, source: &str, predict: Option<PredictKind>) -> String {
+    example_with(id, source, predict, false)
+}
+
+/// The placeholder for the event-loop stepper (`{{#loop-stepper PATH}}`): the runnable example
+/// with its step-through view open, and as fallback, after the code and output, the first steps
+/// as a table (what ran, the ready queue, the timers, in words).
+pub fn loop_stepper(id: &str, source: &str) -> String {
+    example_with(id, source, None, true)
+}
+
+/// How many steps the stepper's static fallback lists.
+const FALLBACK_STEPS: usize = 12;
+
+fn steps_table(source: &str, filename: &str) -> String {
+    let stepper = aio_core::stepper::step_through(source, filename);
+    let mut table = String::from(
+        "<table class=\"aio-fallback-table aio-fallback-steps\"><caption>The event loop, step by step \
+         (with JavaScript on, step through the whole run here)</caption>\
+         <thead><tr><th scope=\"col\">Step</th><th scope=\"col\">Clock (s)</th>\
+         <th scope=\"col\">What happens</th><th scope=\"col\">Ready queue after</th>\
+         <th scope=\"col\">Timers after</th></tr></thead><tbody>",
+    );
+    let labels = |entries: &[aio_core::trace::QueueEntry]| {
+        if entries.is_empty() {
+            "(empty)".to_string()
+        } else {
+            escape(
+                &entries
+                    .iter()
+                    .map(|e| e.label.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )
+        }
+    };
+    for (i, step) in stepper.steps.iter().take(FALLBACK_STEPS).enumerate() {
+        let _ = write!(
+            table,
+            "<tr><td>{n}</td><td>{time:.2}</td><td>{what}</td><td>{ready}</td><td>{timers}</td></tr>",
+            n = i + 1,
+            time = step.time,
+            what = escape(&step.explanation),
+            ready = labels(&step.ready),
+            timers = labels(&step.timers),
+        );
+    }
+    table.push_str("</tbody></table>");
+    if stepper.steps.len() > FALLBACK_STEPS {
+        let _ = write!(
+            table,
+            "<p class=\"aio-fallback-note\">The first {FALLBACK_STEPS} of {} steps.</p>",
+            stepper.steps.len()
+        );
+    }
+    table
+}
+
+fn example_with(id: &str, source: &str, predict: Option<PredictKind>, stepper: bool) -> String {
     let filename = id.rsplit('/').next().unwrap_or(id);
     let props = ExampleProps {
         id: id.to_owned(),
         filename: filename.to_owned(),
         source: source.to_owned(),
         predict,
+        stepper,
     };
     let props = serde_json::to_string(&props).expect("example props always serialise");
     let run = engine::run_to_completion(source, filename, Budgets::default());
@@ -202,9 +261,14 @@ pub fn example(id: &str, source: &str, predict: Option<PredictKind>) -> String {
          <pre><code class=\"language-python hljs nohighlight\">{code}</code></pre>{open}\
          <p class=\"aio-fallback-title\"><strong>Output</strong> of <code>python3 {filename}</code>, \
          as the book's asyncio engine predicts it (last line at {last_line_at:.2} s{status}):</p>\
-         <pre class=\"aio-fallback-output\">{output}</pre>{lanes}{close}\
+         <pre class=\"aio-fallback-output\">{output}</pre>{lanes}{close}{steps}\
          </div></div>",
         lanes = lanes_chart(&lanes),
+        steps = if stepper {
+            steps_table(source, filename)
+        } else {
+            String::new()
+        },
         props = escape(&props),
         code = highlighted(source),
         filename = escape(filename),

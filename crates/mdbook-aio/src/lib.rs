@@ -120,6 +120,14 @@ pub fn expand(content: &str, files: &ChapterFiles) -> std::result::Result<String
                 fallback::example(&id, &source, example.predict)
             }
             directive::COMPARE_LAB => fallback::compare_lab(&directive::parse_compare_lab(&found)?),
+            directive::LOOP_STEPPER => {
+                let path = directive::parse_loop_stepper(&found)?;
+                let (id, source) = files.read(path).map_err(|message| DirectiveError {
+                    line: found.line,
+                    message,
+                })?;
+                fallback::loop_stepper(&id, &source)
+            }
             _ => fallback::timeline_lab(&directive::parse_timeline_lab(&found)?),
         };
         // Blank lines around the block make Markdown treat it as raw HTML.

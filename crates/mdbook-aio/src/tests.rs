@@ -378,3 +378,65 @@ fn bad_compare_labs_are_refused_with_the_line() {
         assert!(error.starts_with(expected), "{input}: {error}");
     }
 }
+
+#[test]
+fn a_loop_stepper_is_an_example_opened_on_its_steps() {
+    let input = "{{#loop-stepper examples/hello.py}}";
+    let props = props_of(input);
+    assert_eq!(props["id"], "examples/hello.py");
+    assert_eq!(props["stepper"], true);
+    assert!(
+        props_of("{{#asyncio-example examples/hello.py}}")
+            .get("stepper")
+            .is_none()
+    );
+    let html = expand(input).unwrap();
+    assert!(
+        html.contains("data-aio-widget=\"asyncio-example\""),
+        "{html}"
+    );
+    // The fallback lists the steps in words: the loop starts with main's first step queued,
+    // main pauses on its sleep, the clock jumps to the timer.
+    let table = &html[html.find("aio-fallback-steps").expect("a steps table")..];
+    let rows: Vec<&str> = table.split("<tr><td>").skip(1).collect();
+    assert!(
+        rows[0].starts_with("1</td><td>0.00</td><td>The program called asyncio.run()"),
+        "{}",
+        rows[0]
+    );
+    assert!(
+        rows[0].contains("<td>step of Task-1</td><td>(empty)</td>"),
+        "{}",
+        rows[0]
+    );
+    assert!(
+        rows[1].contains("Task-1 (main) runs until it awaits sleep until 0.1 at line"),
+        "{}",
+        rows[1]
+    );
+    assert!(rows[2].starts_with("3</td><td>0.10</td>"), "{}", rows[2]);
+    for (input, expected) in [
+        (
+            "{{#loop-stepper}}",
+            "line 1: name the program: `{{#loop-stepper examples/loop_callbacks.py}}`",
+        ),
+        (
+            "{{#loop-stepper a.txt}}",
+            "line 1: `a.txt` is not a .py file",
+        ),
+        (
+            "{{#loop-stepper a.py predict=total}}",
+            "line 1: `{{#loop-stepper …}}` takes one path only, found another argument `predict=total`",
+        ),
+        (
+            "\n{{#loop-stepper examples/missing.py}}",
+            "line 2: cannot read `examples/missing.py`",
+        ),
+    ] {
+        let error = expand(input).expect_err(input).to_string();
+        assert!(
+            error.starts_with(expected),
+            "{input:?}\n  got: {error}\n want: {expected}"
+        );
+    }
+}

@@ -13,7 +13,7 @@ use crate::interp::drive::poll_body;
 use crate::interp::{Interp, Resume, Suspend};
 use crate::runtime::object::{Args, Coro};
 use crate::runtime::value::{ExcRef, PyResult, Value};
-use crate::trace::TraceEvent;
+use crate::trace::{QueueEntry, TraceEvent};
 
 /// What a ready-queue entry does when run.
 #[derive(Clone, Debug)]
@@ -225,18 +225,29 @@ impl EventLoop {
             .collect()
     }
 
-    /// Timer snapshot for the step-through view: (handle id, deadline) sorted.
-    pub fn timer_snapshot(&self) -> Vec<(u64, f64)> {
-        let mut v: Vec<(u64, f64)> = self
-            .timers
-            .borrow()
+    /// The timers for the step-through view, in the order they will fire (deadline, then
+    /// scheduling order), cancelled ones left out.
+    pub fn timer_snapshot(&self, it: &Interp) -> Vec<QueueEntry> {
+        let timers = self.timers.borrow();
+        let mut v: Vec<&Timer> = timers
             .v
             .iter()
             .filter(|t| !t.handle.cancelled.get())
-            .map(|t| (t.handle.id, t.when))
             .collect();
-        v.sort_by(|a, b| a.1.total_cmp(&b.1));
-        v
+        v.sort_by(|a, b| a.when.total_cmp(&b.when).then(a.fifo.cmp(&b.fifo)));
+        v.into_iter()
+            .map(|t| describe_handle(it, &t.handle))
+            .collect()
+    }
+
+    /// The ready queue for the step-through view, in FIFO order, cancelled handles left out.
+    pub fn ready_snapshot(&self, it: &Interp) -> Vec<QueueEntry> {
+        self.ready
+            .borrow()
+            .iter()
+            .filter(|h| !h.cancelled.get())
+            .map(|h| describe_handle(it, h))
+            .collect()
     }
 }
 
@@ -298,7 +309,14 @@ impl Interp {
             task: task.id,
             name: name.to_string(),
             coro: c.qualname.to_string(),
-            line,
+            // The program's line, also when asyncio's own code (gather, wait) made the task.
+            line: self
+                .frames
+                .borrow()
+                .iter()
+                .rev()
+                .find(|f| !f.hidden && f.filename == self.filename)
+                .map_or(line, |f| f.line.get()),
             internal: &*c.filename == crate::asyncio::PRELUDE_FILE || c.helper.get(),
         });
         lp.call_soon(self, HandleCb::Step(task.clone(), None));
@@ -576,6 +594,8 @@ impl Interp {
                             self.trace(|| TraceEvent::StepSuspended {
                                 task: task.id,
                                 on: describe_wait(&f),
+                                line: self.coro_line(&t.coro),
+                                awaits_task: f.task.as_ref().map(|_| f.id),
                             });
                             f.add_done_callback(self, DoneCb::Wakeup(task.clone()));
                             *t.fut_waiter.borrow_mut() = Some(f.clone());
@@ -591,6 +611,8 @@ impl Interp {
                         self.trace(|| TraceEvent::StepSuspended {
                             task: task.id,
                             on: "yield".into(),
+                            line: self.coro_line(&t.coro),
+                            awaits_task: None,
                         });
                         lp.call_soon(self, HandleCb::Step(task.clone(), None));
                     }
@@ -674,10 +696,10 @@ impl Interp {
             }
         }
         lp.iteration.set(lp.iteration.get() + 1);
-        let trace_on = self.trace.borrow().snapshots;
-        if trace_on {
-            let ready: Vec<u64> = lp.ready.borrow().iter().map(|h| h.id).collect();
-            let timers = lp.timer_snapshot();
+        let snapshots = self.trace.borrow().snapshots;
+        if snapshots {
+            let ready = lp.ready_snapshot(self);
+            let timers = lp.timer_snapshot(self);
             self.trace(|| TraceEvent::Iteration {
                 iteration: lp.iteration.get(),
                 ready,
@@ -689,6 +711,23 @@ impl Interp {
             let h = lp.ready.borrow_mut().pop_front();
             let Some(h) = h else { break };
             if h.cancelled.get() {
+                continue;
+            }
+            if snapshots {
+                let entry = describe_handle(self, &h);
+                self.trace(|| TraceEvent::HandleStarted { entry });
+                let id = h.id;
+                self.run_handle(lp, h.clone()).await?;
+                self.flush_drop_events();
+                let line = self.handle_line(&h);
+                let ready = lp.ready_snapshot(self);
+                let timers = lp.timer_snapshot(self);
+                self.trace(|| TraceEvent::HandleDone {
+                    handle: id,
+                    line,
+                    ready,
+                    timers,
+                });
                 continue;
             }
             self.run_handle(lp, h).await?;
@@ -759,6 +798,125 @@ impl Interp {
             return Err(self.runtime_error("Event loop stopped before Future completed."));
         }
         fut.result(self)
+    }
+}
+
+impl Interp {
+    /// The program's line where a coroutine is (paused, or where it ended): its innermost frame
+    /// in the program's own file. 0 when none (asyncio's own coroutines).
+    fn coro_line(&self, coro: &Rc<Coro>) -> u32 {
+        let saved = coro.saved.borrow();
+        let paused = saved
+            .frames
+            .iter()
+            .rev()
+            .find(|f| !f.hidden && f.filename == self.filename)
+            .map(|f| f.line.get());
+        paused
+            .or_else(|| {
+                coro.frame
+                    .as_ref()
+                    .filter(|f| f.filename == self.filename)
+                    .map(|f| f.line.get())
+            })
+            .unwrap_or(0)
+    }
+
+    /// Where the code of a ready-queue entry stands, for the step-through view: a task's line,
+    /// or the first line of a callback function of the program.
+    fn handle_line(&self, h: &Handle) -> u32 {
+        match &h.cb {
+            HandleCb::Step(task, _) | HandleCb::Done(DoneCb::Wakeup(task), _) => task
+                .task
+                .as_ref()
+                .map(|t| self.coro_line(&t.coro))
+                .unwrap_or(0),
+            HandleCb::Call(f, _) | HandleCb::Done(DoneCb::Py(f), _) => match f {
+                Value::Func(func) if func.filename == self.filename => func.def_line,
+                _ => 0,
+            },
+            _ => 0,
+        }
+    }
+}
+
+/// A ready-queue or timer entry in words, with the task it steps or wakes.
+pub fn describe_handle(it: &Interp, h: &Handle) -> QueueEntry {
+    let task_name = |f: &Rc<Future>| {
+        f.task
+            .as_ref()
+            .map(|t| t.name.borrow().to_string())
+            .unwrap_or_else(|| format!("future {}", f.id))
+    };
+    // `gather.<locals>._done_callback` reads better as `gather's _done_callback`.
+    let func_name = |f: &Value| match f {
+        Value::Func(func) => func.qualname.replace(".<locals>.", "'s "),
+        Value::Method(m) => match &m.func {
+            Value::Func(func) => func.qualname.replace(".<locals>.", "'s "),
+            _ => "method".to_string(),
+        },
+        Value::Builtin(b) => b.name.to_string(),
+        other => it.type_name(other).to_string(),
+    };
+    let (task, label) = match &h.cb {
+        HandleCb::Step(task, None) => (Some(task.id), format!("step of {}", task_name(task))),
+        HandleCb::Step(task, Some(e)) => (
+            Some(task.id),
+            format!(
+                "throw {} into {}",
+                it.exc_type_display(&e.class),
+                task_name(task)
+            ),
+        ),
+        HandleCb::Done(DoneCb::Wakeup(task), fut) => (
+            Some(task.id),
+            format!(
+                "resume {} ({} is done)",
+                task_name(task),
+                describe_wait(fut)
+            ),
+        ),
+        HandleCb::Done(DoneCb::StopLoop, fut) => (
+            None,
+            format!("stop the loop ({} is done)", describe_wait(fut)),
+        ),
+        HandleCb::Done(DoneCb::Py(f), fut) => (
+            None,
+            format!("{}() ({} is done)", func_name(f), describe_wait(fut)),
+        ),
+        // Named as CPython's callback is: the native gather keeps its place in the queue.
+        HandleCb::Done(DoneCb::Gather(_), fut) => (
+            None,
+            format!("gather's _done_callback() ({} is done)", describe_wait(fut)),
+        ),
+        HandleCb::Call(f, args) => {
+            let args: Vec<String> = args
+                .iter()
+                .map(|a| it.repr_simple(a).unwrap_or_else(|| "…".to_string()))
+                .collect();
+            (None, format!("{}({})", func_name(f), args.join(", ")))
+        }
+        HandleCb::CloseAsyncGen(_) => (None, "close an async generator".to_string()),
+        HandleCb::SetFuture(fut, _) => {
+            // Which task this wakes: the one whose wake-up callback waits on the future.
+            let waiter = fut.callbacks.borrow().iter().find_map(|cb| match cb {
+                DoneCb::Wakeup(t) => Some(t.clone()),
+                _ => None,
+            });
+            match waiter {
+                Some(t) => (
+                    Some(t.id),
+                    format!("end {}'s {}", task_name(&t), describe_wait(fut)),
+                ),
+                None => (None, format!("complete {}", describe_wait(fut))),
+            }
+        }
+    };
+    QueueEntry {
+        handle: h.id,
+        task,
+        label,
+        when: h.when,
     }
 }
 

@@ -15,13 +15,15 @@ use crate::components::code_editor::CodeEditor;
 use crate::components::example_output::ExampleOutput;
 use crate::components::example_timeline::ExampleTimeline;
 use crate::components::predict_form::PredictForm;
+use crate::components::stepper::StepperView;
 use crate::example_state::{
     ExampleAction, ExampleState, RunPhase, limit_error, predict, runaway_message,
 };
 use crate::services::{
-    AnimationFrame, ExampleRunEvent, RunHandle, load_attempt, load_edit, now_ms,
+    AnimationFrame, ExampleRunEvent, RunHandle, load_attempt, load_edit, location_hash, now_ms,
     request_animation_frame, save_attempt, save_edit, start_example_run,
 };
+use crate::stepper_state::parse_link;
 
 /// Props of [`AsyncioExample`]: the placeholder's payload.
 #[derive(Debug, PartialEq, Properties)]
@@ -33,9 +35,32 @@ pub struct AsyncioExampleProps {
 #[component]
 pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
     crate::panic_if_a_test_asked();
-    let state =
-        use_reducer(|| ExampleState::new(props.example.clone(), load_edit(&props.example.id)));
+    // A shared link (`#step=<id>:<n>[:<code>]`) to this example opens its stepper at that step,
+    // with the code the link carries.
+    let link = use_memo((), {
+        let id = props.example.id.clone();
+        move |_| parse_link(&location_hash()).filter(|link| link.id == id)
+    });
+    let state = use_reducer(|| {
+        let source = match link.as_ref() {
+            Some(link) => link.source.clone(),
+            None => load_edit(&props.example.id),
+        };
+        ExampleState::new(props.example.clone(), source)
+    });
     let uid = *use_state(crate::next_uid);
+    let stepper_open = use_state(|| props.example.stepper || link.is_some());
+    let section_ref = use_node_ref();
+    // Bring a linked stepper into view once it is on the page.
+    {
+        let section_ref = section_ref.clone();
+        let linked = link.is_some();
+        use_effect_with((), move |_| {
+            if linked && let Some(section) = section_ref.cast::<web_sys::Element>() {
+                section.scroll_into_view();
+            }
+        });
+    }
     // The real run under way; dropping the handle drops the engine and its timer.
     let run_handle = use_mut_ref(|| None::<RunHandle>);
     // A re-prediction waiting for the next frame, and the code it will predict.
@@ -215,6 +240,10 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
             attempt.set(None);
         })
     };
+    let ontoggle_stepper = {
+        let stepper_open = stepper_open.clone();
+        Callback::from(move |_: MouseEvent| stepper_open.set(!*stepper_open))
+    };
     let onstop = {
         let dispatcher = state.dispatcher();
         let run_handle = run_handle.clone();
@@ -262,6 +291,7 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
     html! {
         <section
             class="aio-example"
+            ref={section_ref}
             {onkeydown}
             aria-labelledby={title_id.clone()}
             data-run-state={state.phase.key()}
@@ -283,6 +313,12 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
                         disabled={!running} onclick={onstop}>{ "Stop" }</button>
                     <button type="button" class="aio-button" data-testid="reset"
                         disabled={!state.is_edited() && !running} onclick={onreset}>{ "Reset" }</button>
+                    <button type="button" class="aio-button" data-testid="step-through"
+                        aria-expanded={(*stepper_open).to_string()}
+                        title={answer_hidden.then_some("Lock in your prediction first")}
+                        disabled={answer_hidden} onclick={ontoggle_stepper}>
+                        { if *stepper_open { "Close steps" } else { "Step through" } }
+                    </button>
                 </div>
             </header>
             <CodeEditor
@@ -292,6 +328,16 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
                 {onedit}
                 {onscrub}
             />
+            if *stepper_open && !answer_hidden {
+                <StepperView
+                    id={props.example.id.clone()}
+                    filename={props.example.filename.clone()}
+                    source={state.source.clone()}
+                    edited={state.is_edited()}
+                    initial_step={link.as_ref().as_ref().map_or(0, |link| link.step)}
+                    {uid}
+                />
+            }
             if let Some(error) = error {
                 <pre class="aio-example__error" data-testid="error" role="alert">{ error }</pre>
             }

@@ -16,6 +16,7 @@ fn props(source: &str) -> Rc<ExampleProps> {
         filename: "ex.py".into(),
         source: source.into(),
         predict: None,
+        stepper: false,
     })
 }
 

@@ -1,0 +1,402 @@
+//! The step-through view of one example: the event loop's every move, from a virtual-time run
+//! computed once ([`aio_core::stepper::step_through`]), so stepping is instant both ways.
+//!
+//! Panels, in reading order: the explanation (announced on each step), the clock and controls,
+//! the code with the current line, the running item, the ready queue, the timers, the tasks with
+//! arrows from each task to the tasks it awaits, the output so far. Keys work only while focus is
+//! inside the stepper, and never reach mdBook's own shortcuts.
+
+use std::rc::Rc;
+
+use aio_core::highlight::highlight;
+use aio_core::stepper::{Step, TaskState, TaskView, step_through};
+use aio_core::trace::QueueEntry;
+use gloo_timers::callback::Interval;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent};
+use yew::prelude::*;
+
+use crate::services::replace_location_hash;
+use crate::stepper_state::{SPEEDS_MS, StepperAction, StepperState, link_fragment};
+
+/// Height of a task row, in pixels: the arrows are drawn on the same grid.
+const ROW_PX: f64 = 30.0;
+
+/// Props of [`StepperView`].
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct StepperProps {
+    /// The example's id, for links.
+    pub id: AttrValue,
+    pub filename: AttrValue,
+    /// The code to step through (the reader's edit, if any).
+    pub source: String,
+    /// Whether `source` differs from the chapter's (then the link carries it).
+    pub edited: bool,
+    /// The step to open at (from a shared link).
+    #[prop_or_default]
+    pub initial_step: usize,
+    /// For element ids.
+    pub uid: u32,
+}
+
+/// The step-through view.
+#[component]
+pub fn StepperView(props: &StepperProps) -> Html {
+    let state = {
+        let source = props.source.clone();
+        let filename = props.filename.clone();
+        let initial = props.initial_step;
+        use_reducer(move || StepperState::new(Rc::new(step_through(&source, &filename)), initial))
+    };
+    // A new run when the code changes (typing, scrubbing, reset).
+    {
+        let dispatcher = state.dispatcher();
+        let filename = props.filename.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(props.source.clone(), move |source| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                dispatcher.dispatch(StepperAction::Recomputed(Rc::new(step_through(
+                    source, &filename,
+                ))));
+            }
+        });
+    }
+    // Play: one step per tick; the interval stops when dropped.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((state.playing, state.speed_ms), move |&(playing, speed)| {
+            let interval = playing
+                .then(|| Interval::new(speed, move || dispatcher.dispatch(StepperAction::Tick)));
+            move || drop(interval)
+        });
+    }
+    // The address bar links to the step shown, once the reader has moved.
+    let fragment = link_fragment(
+        &props.id,
+        state.index,
+        props.edited.then_some(props.source.as_str()),
+    );
+    {
+        let moved = use_mut_ref(|| false);
+        use_effect_with(fragment.clone(), move |fragment| {
+            if std::mem::replace(&mut *moved.borrow_mut(), true) {
+                replace_location_hash(fragment);
+            }
+        });
+    }
+    // Keep the current line in view inside the code panel (not the page).
+    let code_ref = use_node_ref();
+    let step: Option<&Step> = state.stepper.steps.get(state.index);
+    let line = step.map_or(0, |s| s.line);
+    {
+        let code_ref = code_ref.clone();
+        use_effect_with(line, move |_| {
+            if let Some(panel) = code_ref.cast::<HtmlElement>()
+                && let Ok(Some(current)) = panel.query_selector("[aria-current]")
+                && let Ok(current) = current.dyn_into::<HtmlElement>()
+            {
+                let top = f64::from(current.offset_top()) - f64::from(panel.client_height()) / 3.0;
+                panel.set_scroll_top(top.max(0.0) as i32);
+            }
+        });
+    }
+
+    let act = |action: StepperAction| {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(action.clone()))
+    };
+    let onkeydown = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |event: KeyboardEvent| {
+            // mdBook binds the arrows (previous/next chapter) and `s` on `document`.
+            event.stop_propagation();
+            let on_control = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .map(|t| t.tag_name().to_ascii_lowercase())
+                .filter(|tag| matches!(tag.as_str(), "input" | "select" | "button" | "a"));
+            let action = match event.key().as_str() {
+                // The scrubber and the speed menu keep their own arrow keys.
+                "ArrowRight"
+                    if on_control.as_deref() != Some("input")
+                        && on_control.as_deref() != Some("select") =>
+                {
+                    StepperAction::Forward
+                }
+                "ArrowLeft"
+                    if on_control.as_deref() != Some("input")
+                        && on_control.as_deref() != Some("select") =>
+                {
+                    StepperAction::Back
+                }
+                "Home" => StepperAction::First,
+                "End" => StepperAction::Last,
+                // Space on a button presses the button.
+                " " if !matches!(on_control.as_deref(), Some("button" | "a" | "select")) => {
+                    StepperAction::TogglePlay
+                }
+                "k" | "K" => StepperAction::TogglePlay,
+                _ => return,
+            };
+            event.prevent_default();
+            dispatcher.dispatch(action);
+        })
+    };
+    let onscrub = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |event: InputEvent| {
+            if let Some(input) = event.target_dyn_into::<HtmlInputElement>()
+                && let Ok(n) = input.value().parse::<usize>()
+            {
+                dispatcher.dispatch(StepperAction::Goto(n));
+            }
+        })
+    };
+    let onspeed = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |event: Event| {
+            if let Some(select) = event.target_dyn_into::<HtmlSelectElement>()
+                && let Ok(ms) = select.value().parse::<u32>()
+            {
+                dispatcher.dispatch(StepperAction::Speed(ms));
+            }
+        })
+    };
+
+    let Some(step) = step else {
+        return html! { <p class="aio-stepper__note">{ "Nothing to step through." }</p> };
+    };
+    let last = state.last();
+    let count = state.stepper.steps.len();
+    let title_id = format!("aio-stepper-{}-title", props.uid);
+    let help_id = format!("aio-stepper-{}-help", props.uid);
+    let visible: Vec<&TaskView> = step
+        .tasks
+        .iter()
+        .filter(|t| !t.internal || step.running == Some(t.id))
+        .collect();
+    let output = state.stepper.output_at(state.index);
+
+    html! {
+        <section class="aio-stepper" tabindex="0" {onkeydown}
+            aria-labelledby={title_id.clone()} aria-describedby={help_id.clone()}
+            data-testid="stepper" data-step={state.index.to_string()} data-steps={count.to_string()}
+            data-playing={state.playing.to_string()}>
+            <h5 class="aio-stepper__title" id={title_id}>{ "Step through the event loop" }</h5>
+            <p class="aio-stepper__explanation" aria-live="polite" data-testid="stepper-explanation">
+                <span class="aio-stepper__count">{ format!("Step {} of {}: ", state.index + 1, count) }</span>
+                { step.explanation.clone() }
+            </p>
+            <div class="aio-stepper__controls" role="group" aria-label="Stepper controls">
+                <button type="button" class="aio-button" data-testid="stepper-first" title="First step (Home)"
+                    aria-label="First step" disabled={state.index == 0} onclick={act(StepperAction::First)}>{ "◀◀ Start" }</button>
+                <button type="button" class="aio-button" data-testid="stepper-back" title="Step back (←)"
+                    aria-label="Step back" disabled={state.index == 0} onclick={act(StepperAction::Back)}>{ "◀ Back" }</button>
+                <button type="button" class="aio-button aio-button--primary" data-testid="stepper-play"
+                    title="Play or pause (Space or K)" aria-pressed={state.playing.to_string()}
+                    disabled={last == 0} onclick={act(StepperAction::TogglePlay)}>
+                    { if state.playing { "Pause" } else { "Play" } }
+                </button>
+                <button type="button" class="aio-button" data-testid="stepper-forward" title="Step forward (→)"
+                    aria-label="Step forward" disabled={state.index == last} onclick={act(StepperAction::Forward)}>{ "Forward ▶" }</button>
+                <button type="button" class="aio-button" data-testid="stepper-last" title="Last step (End)"
+                    aria-label="Last step" disabled={state.index == last} onclick={act(StepperAction::Last)}>{ "End ▶▶" }</button>
+                <label class="aio-stepper__speed">{ "Speed " }
+                    <select data-testid="stepper-speed" onchange={onspeed}>
+                        { for SPEEDS_MS.iter().map(|&ms| html! {
+                            <option value={ms.to_string()} selected={ms == state.speed_ms}>
+                                { format!("{:.2} s/step", f64::from(ms) / 1000.0) }
+                            </option>
+                        }) }
+                    </select>
+                </label>
+                <input type="range" class="aio-stepper__scrubber" data-testid="stepper-scrubber"
+                    min="0" max={last.to_string()} value={state.index.to_string()}
+                    aria-label="Step" aria-valuetext={format!("step {} of {}", state.index + 1, count)}
+                    oninput={onscrub} />
+                <a class="aio-stepper__link" data-testid="stepper-link" href={format!("#{fragment}")}
+                    title="A link to this step (with your edits)">{ "Link to this step" }</a>
+            </div>
+            <p class="aio-stepper__help" id={help_id}>
+                { "Keys: ← and → step, Home and End jump, Space plays or pauses." }
+            </p>
+            if let Some(note) = state.stepper.truncated.clone() {
+                <p class="aio-stepper__note" data-testid="stepper-truncated">{ note }</p>
+            }
+            <div class="aio-stepper__grid">
+                <div class="aio-stepper__panel aio-stepper__panel--code">
+                    <h6>{ format!("Code ({})", props.filename) }</h6>
+                    <pre class="aio-stepper__code" ref={code_ref}><code>
+                        { for code_lines(&props.source).into_iter().enumerate().map(|(i, tokens)| {
+                            let n = i as u32 + 1;
+                            let current = n == step.line;
+                            html! {
+                                <span class={classes!("aio-stepper__line", current.then_some("aio-stepper__line--current"))}
+                                    aria-current={current.then_some("step")} data-line={n.to_string()}>
+                                    <span class="aio-stepper__lineno" aria-hidden="true">{ format!("{n:>3} ") }</span>
+                                    { for tokens.into_iter().map(|(class, text)| match class {
+                                        Some(class) => html! { <span class={class}>{ text }</span> },
+                                        None => html! { { text } },
+                                    }) }
+                                    { "\n" }
+                                </span>
+                            }
+                        }) }
+                    </code></pre>
+                </div>
+                <div class="aio-stepper__panel aio-stepper__panel--loop">
+                    <h6>{ "Clock" }</h6>
+                    <p class="aio-stepper__clock" data-testid="stepper-clock">
+                        { format!("{:.2} s", step.time) }
+                        <span class="aio-stepper__iteration">{ format!(" · loop iteration {}", step.iteration) }</span>
+                    </p>
+                    <h6>{ "Running" }</h6>
+                    <p class="aio-stepper__running" data-testid="stepper-running">
+                        { running_text(step) }
+                    </p>
+                    <h6>{ "Ready queue (first out at the top)" }</h6>
+                    { queue(&step.ready, "stepper-ready", "empty: nothing is ready to run") }
+                    <h6>{ "Timers (next to fire at the top)" }</h6>
+                    { queue(&step.timers, "stepper-timers", "none") }
+                </div>
+                <div class="aio-stepper__panel aio-stepper__panel--tasks">
+                    <h6>{ "Tasks (an arrow points to the task awaited)" }</h6>
+                    { tasks(&visible, step, props.uid) }
+                </div>
+                <div class="aio-stepper__panel aio-stepper__panel--output">
+                    <h6>{ "Output so far" }</h6>
+                    <pre class="aio-stepper__output" data-testid="stepper-output">{ output }</pre>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+/// The code, line by line, each line's highlighted tokens.
+fn code_lines(source: &str) -> Vec<Vec<(Option<&'static str>, String)>> {
+    let mut lines = vec![Vec::new()];
+    for (class, text) in highlight(source) {
+        let mut pieces = text.split('\n');
+        if let Some(first) = pieces.next()
+            && !first.is_empty()
+        {
+            lines
+                .last_mut()
+                .expect("never empty")
+                .push((class, first.to_string()));
+        }
+        for piece in pieces {
+            lines.push(Vec::new());
+            if !piece.is_empty() {
+                lines
+                    .last_mut()
+                    .expect("never empty")
+                    .push((class, piece.to_string()));
+            }
+        }
+    }
+    if source.ends_with('\n') {
+        lines.pop();
+    }
+    lines
+}
+
+fn running_text(step: &Step) -> String {
+    match (&step.ran, step.running) {
+        (Some(entry), Some(task)) => {
+            let name = step.tasks.iter().find(|t| t.id == task).map_or_else(
+                || entry.label.clone(),
+                |t| format!("{} ({})", t.name, t.coro),
+            );
+            format!("{name}: {}", entry.label)
+        }
+        (Some(entry), None) => format!("the loop itself: {}", entry.label),
+        (None, _) => "nothing: the loop is between items".to_string(),
+    }
+}
+
+fn queue(entries: &[QueueEntry], testid: &'static str, empty: &'static str) -> Html {
+    if entries.is_empty() {
+        return html! { <p class="aio-stepper__empty" data-testid={testid}>{ empty }</p> };
+    }
+    html! {
+        <ol class="aio-stepper__queue" data-testid={testid}>
+            { for entries.iter().map(|e| html! {
+                <li class={classes!("aio-stepper__item", e.task.is_none().then_some("aio-stepper__item--callback"))}>
+                    if let Some(when) = e.when {
+                        <span class="aio-stepper__when">{ format!("at {when:.2} s: ") }</span>
+                    }
+                    { e.label.clone() }
+                </li>
+            }) }
+        </ol>
+    }
+}
+
+/// The tasks as rows, with an SVG column of arrows from each task to the tasks it awaits.
+fn tasks(visible: &[&TaskView], step: &Step, uid: u32) -> Html {
+    let head = format!("aio-stepper-{uid}-head");
+    if visible.is_empty() {
+        return html! { <p class="aio-stepper__empty" data-testid="stepper-tasks">{ "no task yet" }</p> };
+    }
+    let row_of = |id: u64| visible.iter().position(|t| t.id == id);
+    let mut arrows = Vec::new();
+    for (i, task) in visible.iter().enumerate() {
+        for target in &task.awaits {
+            if let Some(j) = row_of(*target) {
+                arrows.push((i, j));
+            }
+        }
+    }
+    let height = ROW_PX * visible.len() as f64;
+    let width = 16.0 + 10.0 * arrows.len().min(4) as f64;
+    let mid = |row: usize| ROW_PX * row as f64 + ROW_PX / 2.0;
+    html! {
+        <div class="aio-stepper__tasks">
+            <svg class="aio-stepper__arrows" aria-hidden="true" width={width.to_string()}
+                height={height.to_string()} viewBox={format!("0 0 {width} {height}")}>
+                <defs>
+                    <marker id={head.clone()} viewBox="0 0 6 6" refX="6" refY="3"
+                        markerWidth="6" markerHeight="6" orient="auto">
+                        <path d="M0,0 L6,3 L0,6 z" class="aio-stepper__arrowhead" />
+                    </marker>
+                </defs>
+                { for arrows.iter().enumerate().map(|(k, &(from, to))| {
+                    let x = width - 6.0 - 10.0 * (k % 4) as f64;
+                    let d = format!(
+                        "M{w},{y1} C{x},{y1} {x},{y2} {w},{y2}",
+                        w = width,
+                        y1 = mid(from),
+                        y2 = mid(to),
+                        x = x - 8.0
+                    );
+                    html! { <path class="aio-stepper__arrow" d={d} marker-end={format!("url(#{head})")} /> }
+                }) }
+            </svg>
+            <ul class="aio-stepper__tasklist" data-testid="stepper-tasks">
+                { for visible.iter().map(|t| {
+                    let ran = step.running == Some(t.id);
+                    let state = if ran && !matches!(t.state, TaskState::Done | TaskState::Cancelled | TaskState::Failed) {
+                        format!("ran, now {}", t.state.label())
+                    } else {
+                        t.state.label().to_string()
+                    };
+                    let on = match (t.state, &t.on) {
+                        (TaskState::Waiting, Some(on)) => format!(" on {on}"),
+                        (TaskState::Failed, Some(exc)) => format!(": {exc}"),
+                        _ => String::new(),
+                    };
+                    html! {
+                        <li class={classes!("aio-stepper__task", format!("aio-stepper__task--{}", t.state.label()), ran.then_some("aio-stepper__task--ran"))}
+                            data-task={t.name.clone()} data-state={t.state.label()}
+                            title={format!("{} ({}): {state}{on}", t.name, t.coro)}>
+                            <strong>{ t.name.clone() }</strong>
+                            { format!(" ({}) ", t.coro) }
+                            <span class="aio-stepper__state">{ format!("{state}{on}") }</span>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </div>
+    }
+}
