@@ -189,7 +189,7 @@ pub fn StepperView(props: &StepperProps) -> Html {
             </p>
             <div class="aio-stepper__controls" role="group" aria-label="Stepper controls">
                 <button type="button" class="aio-button" data-testid="stepper-first" title="First step (Home)"
-                    aria-label="First step" disabled={state.index == 0} onclick={act(StepperAction::First)}>{ "◀◀ Start" }</button>
+                    aria-label="Start: first step" disabled={state.index == 0} onclick={act(StepperAction::First)}>{ "◀◀ Start" }</button>
                 <button type="button" class="aio-button" data-testid="stepper-back" title="Step back (←)"
                     aria-label="Step back" disabled={state.index == 0} onclick={act(StepperAction::Back)}>{ "◀ Back" }</button>
                 <button type="button" class="aio-button aio-button--primary" data-testid="stepper-play"
@@ -200,7 +200,7 @@ pub fn StepperView(props: &StepperProps) -> Html {
                 <button type="button" class="aio-button" data-testid="stepper-forward" title="Step forward (→)"
                     aria-label="Step forward" disabled={state.index == last} onclick={act(StepperAction::Forward)}>{ "Forward ▶" }</button>
                 <button type="button" class="aio-button" data-testid="stepper-last" title="Last step (End)"
-                    aria-label="Last step" disabled={state.index == last} onclick={act(StepperAction::Last)}>{ "End ▶▶" }</button>
+                    aria-label="End: last step" disabled={state.index == last} onclick={act(StepperAction::Last)}>{ "End ▶▶" }</button>
                 <label class="aio-stepper__speed">{ "Speed " }
                     <select data-testid="stepper-speed" onchange={onspeed}>
                         { for SPEEDS_MS.iter().map(|&ms| html! {
@@ -226,7 +226,7 @@ pub fn StepperView(props: &StepperProps) -> Html {
             <div class="aio-stepper__grid">
                 <div class="aio-stepper__panel aio-stepper__panel--code">
                     <h6>{ format!("Code ({})", props.filename) }</h6>
-                    <pre class="aio-stepper__code" ref={code_ref}><code>
+                    <pre class="aio-stepper__code" ref={code_ref} tabindex="0" aria-label="The program, current line marked"><code>
                         { for code_lines(&props.source).into_iter().enumerate().map(|(i, tokens)| {
                             let n = i as u32 + 1;
                             let current = n == step.line;
