@@ -5,58 +5,18 @@
 //! real DOM events.
 #![cfg(target_arch = "wasm32")]
 
-use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
+mod common;
+use common::{document, eventually, find, get, type_into};
 
 /// Mounts a lab with this workload JSON into a new div and lets yew render it.
 async fn mount(props: &str) -> Element {
-    let root = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&root).unwrap();
-    aio_widgets::mount(root.clone(), "compare-lab", props).unwrap();
-    settle().await;
-    root
-}
-
-async fn settle() {
-    TimeoutFuture::new(10).await;
-}
-
-/// Waits until `check` holds, for at most two seconds.
-async fn eventually(check: impl Fn() -> bool) -> bool {
-    for _ in 0..200 {
-        if check() {
-            return true;
-        }
-        TimeoutFuture::new(10).await;
-    }
-    check()
-}
-
-fn find(root: &Element, selector: &str) -> Option<Element> {
-    root.query_selector(selector).unwrap()
-}
-
-fn get(root: &Element, selector: &str) -> Element {
-    find(root, selector).unwrap_or_else(|| panic!("no {selector}"))
-}
-
-/// Types `text` into an input as a reader would: the value changes, then `input` fires.
-async fn type_into(root: &Element, selector: &str, text: &str) {
-    let input: HtmlInputElement = get(root, selector).dyn_into().unwrap();
-    input.set_value(text);
-    let init = web_sys::InputEventInit::new();
-    init.set_bubbles(true);
-    let event = web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap();
-    input.dispatch_event(&event).unwrap();
-    settle().await;
+    common::mount_widget("compare-lab", props, 10).await
 }
 
 /// The total a model's panel shows, in seconds (its `data-total`).

@@ -16,14 +16,11 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
+mod common;
+use common::{document, eventually, find, get, type_into};
 
 /// Mounts a lab with these tasks into a new div and lets yew render it.
 async fn mount(tasks: &[(&str, f64)]) -> Element {
-    let root = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&root).unwrap();
     let tasks: Vec<String> = tasks
         .iter()
         .map(|(name, seconds)| format!(r#"{{"name":"{name}","seconds":{seconds}}}"#))
@@ -32,9 +29,7 @@ async fn mount(tasks: &[(&str, f64)]) -> Element {
         r#"{{"tasks":[{}],"view":{{"show":"all"}}}}"#,
         tasks.join(",")
     );
-    aio_widgets::mount(root.clone(), "timeline-lab", &props).unwrap();
-    settle().await;
-    root
+    common::mount_widget("timeline-lab", &props, 10).await
 }
 
 /// Lets yew's scheduler render.
@@ -42,40 +37,9 @@ async fn settle() {
     TimeoutFuture::new(10).await;
 }
 
-/// Waits until `check` holds, for at most two seconds: a loaded machine may render later than
-/// one [`settle`].
-async fn eventually(check: impl Fn() -> bool) -> bool {
-    for _ in 0..200 {
-        if check() {
-            return true;
-        }
-        TimeoutFuture::new(10).await;
-    }
-    check()
-}
-
 /// The value of the input matching `selector`, if there is one.
 fn input_value(root: &Element, selector: &str) -> Option<String> {
     find(root, selector).map(|input| input.unchecked_into::<HtmlInputElement>().value())
-}
-
-fn find(root: &Element, selector: &str) -> Option<Element> {
-    root.query_selector(selector).unwrap()
-}
-
-fn get(root: &Element, selector: &str) -> Element {
-    find(root, selector).unwrap_or_else(|| panic!("no {selector}"))
-}
-
-/// Types `text` into an input as a reader would: the value changes, then `input` fires.
-async fn type_into(root: &Element, selector: &str, text: &str) {
-    let input: HtmlInputElement = get(root, selector).dyn_into().unwrap();
-    input.set_value(text);
-    let init = web_sys::InputEventInit::new();
-    init.set_bubbles(true);
-    let event = web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap();
-    input.dispatch_event(&event).unwrap();
-    settle().await;
 }
 
 fn is_disabled(root: &Element, selector: &str) -> bool {
