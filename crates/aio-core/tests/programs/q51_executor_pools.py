@@ -43,8 +43,8 @@ async def main():
 
     print("== process pool: CPU-heavy work ==")
     with concurrent.futures.ProcessPoolExecutor(max_workers=2) as pool:
-        counts = await asyncio.gather(*(loop.run_in_executor(pool, count_primes, n) for n in (10_000, 20_000)))
-    print(f"primes below 10000 and 20000: {counts}")
+        counts = await asyncio.gather(*(loop.run_in_executor(pool, count_primes, n) for n in (300, 600)))
+    print(f"primes below 300 and 600: {counts}")
 
 
 if __name__ == "__main__":  # required: worker processes re-import this file
