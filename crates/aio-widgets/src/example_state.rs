@@ -97,39 +97,77 @@ pub fn runaway_message(stderr_tail: &str) -> String {
     )
 }
 
-/// Runs `source` in virtual time with [`PREDICT_BUDGETS`].
+/// Runs `source` in virtual time with [`PREDICT_BUDGETS`], to the end.
 pub fn predict(source: &str, filename: &str) -> Prediction {
-    let mut engine = match Engine::new(source, filename, PREDICT_BUDGETS) {
-        Ok(engine) => engine,
-        Err(error) => {
-            return Prediction {
-                error: Some(error.render()),
-                ..Prediction::default()
-            };
+    let mut predictor = Predictor::new(source, filename);
+    loop {
+        if let Some(prediction) = predictor.advance(u64::MAX) {
+            return prediction;
         }
-    };
-    engine.enable_trace(false);
-    let mut now = 0.0;
-    let mut output = Vec::new();
-    let status = loop {
-        match engine.poll(now, None) {
-            Poll::WaitUntil(deadline) => now = deadline.max(now),
-            Poll::Yielded => {}
-            Poll::Finished(status) => break status,
-        }
-    };
-    for chunk in engine.drain_output() {
-        append_output(&mut output, &chunk, None);
     }
-    let trace = engine.drain_trace();
-    let error = limit_error(&output).map(runaway_message);
-    Prediction {
-        lanes: lanes(&trace),
-        total: engine.virtual_time(),
-        blocking: called_time_sleep(&trace),
-        error,
-        exit_status: Some(status),
-        output,
+}
+
+/// A prediction in progress, advanced a slice of engine steps at a time, so a heavy program can
+/// be predicted across several animation frames instead of holding one.
+#[derive(Debug)]
+pub struct Predictor {
+    engine: Option<Engine>,
+    now: f64,
+    /// Set at once for a syntax error.
+    done: Option<Prediction>,
+}
+
+impl Predictor {
+    pub fn new(source: &str, filename: &str) -> Predictor {
+        match Engine::new(source, filename, PREDICT_BUDGETS) {
+            Ok(mut engine) => {
+                engine.enable_trace(false);
+                Predictor {
+                    engine: Some(engine),
+                    now: 0.0,
+                    done: None,
+                }
+            }
+            Err(error) => Predictor {
+                engine: None,
+                now: 0.0,
+                done: Some(Prediction {
+                    error: Some(error.render()),
+                    ..Prediction::default()
+                }),
+            },
+        }
+    }
+
+    /// Runs at most about `steps` more engine steps; the prediction once the program has ended.
+    pub fn advance(&mut self, steps: u64) -> Option<Prediction> {
+        if let Some(done) = self.done.take() {
+            return Some(done);
+        }
+        let engine = self.engine.as_mut()?;
+        let status = loop {
+            match engine.poll(self.now, Some(steps)) {
+                Poll::WaitUntil(deadline) => self.now = deadline.max(self.now),
+                Poll::Yielded => return None,
+                Poll::Finished(status) => break status,
+            }
+        };
+        let mut output = Vec::new();
+        for chunk in engine.drain_output() {
+            append_output(&mut output, &chunk, None);
+        }
+        let trace = engine.drain_trace();
+        let error = limit_error(&output).map(runaway_message);
+        let prediction = Prediction {
+            lanes: lanes(&trace),
+            total: engine.virtual_time(),
+            blocking: called_time_sleep(&trace),
+            error,
+            exit_status: Some(status),
+            output,
+        };
+        self.engine = None;
+        Some(prediction)
     }
 }
 

@@ -17,7 +17,7 @@ use crate::components::example_timeline::ExampleTimeline;
 use crate::components::predict_form::PredictForm;
 use crate::components::stepper::StepperView;
 use crate::example_state::{
-    ExampleAction, ExampleState, RunPhase, limit_error, predict, runaway_message,
+    ExampleAction, ExampleState, Predictor, RunPhase, limit_error, runaway_message,
 };
 use crate::services::{
     AnimationFrame, ExampleRunEvent, RunHandle, load_attempt, load_edit, location_hash, now_ms,
@@ -66,6 +66,9 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
     // A re-prediction waiting for the next frame, and the code it will predict.
     let frame = use_mut_ref(|| None::<AnimationFrame>);
     let frame_pending = use_mut_ref(|| Rc::new(Cell::new(false)));
+    // Which prediction is current: a prediction too heavy for one frame goes on in later tasks
+    // only while no newer one has started (and the widget is mounted).
+    let prediction_generation = use_mut_ref(|| Rc::new(Cell::new(0_u64)));
     let latest = use_mut_ref(|| state.source.clone());
     // A "Predict, then run" exercise: the reader's locked-in attempt (kept in this browser only).
     let attempt = {
@@ -78,10 +81,12 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
     {
         let run_handle = run_handle.clone();
         let frame = frame.clone();
+        let generation = prediction_generation.borrow().clone();
         use_effect_with((), move |_| {
             move || {
                 run_handle.borrow_mut().take();
                 frame.borrow_mut().take();
+                generation.set(generation.get() + 1);
             }
         });
     }
@@ -104,15 +109,10 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
     let repredict = {
         let dispatcher = state.dispatcher();
         let filename = props.example.filename.clone();
+        let generation = prediction_generation.borrow().clone();
         Rc::new(move |source: String| {
-            let start = now_ms();
-            let prediction = Rc::new(predict(&source, &filename));
-            let ms = now_ms() - start;
-            dispatcher.dispatch(ExampleAction::Predicted {
-                source,
-                prediction,
-                ms,
-            });
+            let predictor = Predictor::new(&source, &filename);
+            predict_in_slices(predictor, source, dispatcher.clone(), generation.clone());
         })
     };
 
@@ -410,4 +410,64 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
             }
         </section>
     }
+}
+
+/// How long one slice of a prediction may compute, in milliseconds: half a 60 Hz frame, leaving
+/// the rest to rendering and the reader's input.
+const SLICE_MS: f64 = 8.0;
+
+/// Engine steps between two looks at the clock.
+const SLICE_STEPS: u64 = 2_000;
+
+/// Predicts `source`: the first slice now (most programs end in it, so the timeline follows the
+/// reader's finger at once), the rest, if any, in later tasks of the browser's event loop, one
+/// slice of [`SLICE_MS`] each, so that no frame is held longer than that. A newer prediction
+/// (or unmounting) bumps `generation`, which ends this one.
+fn predict_in_slices(
+    mut predictor: Predictor,
+    source: String,
+    dispatcher: UseReducerDispatcher<ExampleState>,
+    generation: Rc<Cell<u64>>,
+) {
+    let mine = generation.get() + 1;
+    generation.set(mine);
+    let mut spent_ms = 0.0;
+    // Runs one slice; the prediction if the program ended.
+    let mut slice = move |spent_ms: &mut f64| {
+        let start = now_ms();
+        let result = loop {
+            if let Some(prediction) = predictor.advance(SLICE_STEPS) {
+                break Some(prediction);
+            }
+            if now_ms() - start >= SLICE_MS {
+                break None;
+            }
+        };
+        *spent_ms += now_ms() - start;
+        result
+    };
+    let finish = move |prediction, ms| {
+        dispatcher.dispatch(ExampleAction::Predicted {
+            source,
+            prediction: Rc::new(prediction),
+            ms,
+        });
+    };
+    if let Some(prediction) = slice(&mut spent_ms) {
+        finish(prediction, spent_ms);
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        loop {
+            // A macrotask boundary: the browser renders and handles input in between.
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            if generation.get() != mine {
+                return;
+            }
+            if let Some(prediction) = slice(&mut spent_ms) {
+                finish(prediction, spent_ms);
+                return;
+            }
+        }
+    });
 }
