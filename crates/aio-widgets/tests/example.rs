@@ -9,6 +9,9 @@ use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod common;
+use common::find;
+
 const PROGRAM: &str = "import asyncio\n\nasync def main():\n    print('start')\n    await asyncio.sleep(0.1)\n    print('end')\n\nasyncio.run(main())\n";
 
 fn document() -> web_sys::Document {
@@ -188,6 +191,12 @@ async fn a_runaway_loop_is_stopped_within_a_second() {
     let root = mount("t/runaway.py", PROGRAM).await;
     let start = now();
     type_code(&root, "while True:\n    pass\n").await;
+    // The prediction runs in slices of a few milliseconds, so the page stays responsive while
+    // the step budget runs out: wait for the message, then check how long it took.
+    assert!(
+        common::eventually(|| find(&root, "[data-testid=\"error\"]").is_some()).await,
+        "no error message"
+    );
     let error = text(&root, "[data-testid=\"error\"]");
     let elapsed = now() - start;
     assert!(error.contains("loops forever"), "{error}");
