@@ -131,7 +131,7 @@ pub fn lanes(trace: &[TraceRecord]) -> Vec<Lane> {
                     line,
                 });
             }
-            TraceEvent::StepSuspended { task, on, .. } => {
+            TraceEvent::StepSuspended { task, on, line, .. } => {
                 let Some(i) = index(&lanes, *task) else {
                     continue;
                 };
@@ -144,7 +144,8 @@ pub fn lanes(trace: &[TraceRecord]) -> Vec<Lane> {
                     start: time,
                     end: time,
                     kind: SpanKind::Waiting { on },
-                    line: None,
+                    // The await it paused at, so the bar can say which line waits.
+                    line: (*line > 0).then_some(*line),
                 });
                 current = None;
             }
@@ -265,6 +266,9 @@ mod tests {
         // The first step of `slow` printed on line 3.
         assert_eq!(lanes[1].spans[0].line, Some(3));
         assert_eq!(lanes[1].created_line, 7);
+        // Waits say where the task paused: `slow` at its sleep, main at `await t`.
+        assert_eq!(lanes[1].spans[1].line, Some(4));
+        assert_eq!(lanes[0].spans[3].line, Some(9));
     }
 
     #[test]
