@@ -509,8 +509,8 @@ impl Interp {
         })
     }
 
-    /// The AttributeError CPython raises for a missing attribute, with its "Did you mean"
-    /// among `dir(obj)`.
+    /// The AttributeError CPython raises for a missing attribute, with `.name` and `.obj` (its
+    /// "Did you mean" is computed from them only if it is printed: [`Self::attr_suggestion`]).
     pub fn attr_error(&self, obj: &Value, name: &str) -> ExcRef {
         let e = self.attr_error_plain(obj, name);
         {
@@ -518,6 +518,11 @@ impl Interp {
             attrs.insert_str("name", Value::str(name));
             attrs.insert_str("obj", obj.clone());
         }
+        e
+    }
+
+    /// The closest name to `name` in `dir(obj)`, as CPython's excepthook looks it up.
+    pub fn attr_suggestion(&self, obj: &Value, name: &str) -> Option<Rc<str>> {
         let mut dir: Vec<String> = Vec::new();
         fn class_attrs(c: &Rc<Class>, dir: &mut Vec<String>) {
             for k in std::iter::once(c)
@@ -546,9 +551,7 @@ impl Interp {
         dir.sort();
         dir.dedup();
         let names: Vec<&str> = dir.iter().map(String::as_str).collect();
-        *e.exc().suggestion.borrow_mut() =
-            crate::runtime::suggest::closest(name, &names).map(Rc::from);
-        e
+        crate::runtime::suggest::closest(name, &names).map(Rc::from)
     }
 
     fn attr_error_plain(&self, obj: &Value, name: &str) -> ExcRef {

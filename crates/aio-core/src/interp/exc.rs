@@ -266,9 +266,23 @@ impl Interp {
     /// `Type: message` (or just `Type` for an empty message).
     async fn exc_only_suggesting(self: &Rc<Self>, exc: &ExcRef, suggest: bool) -> String {
         let only = self.exc_only(exc).await;
-        match (suggest, &*exc.exc().suggestion.borrow()) {
-            (true, Some(s)) => format!("{only}. Did you mean: '{s}'?"),
-            _ => only,
+        if !suggest {
+            return only;
+        }
+        // A NameError's candidates (the frame's names) are gone by now: it was computed when
+        // raised. An AttributeError keeps `.name` and `.obj`, so `dir(obj)` is read only here.
+        let suggestion = exc.exc().suggestion.borrow().clone().or_else(|| {
+            let attrs = exc.dict.borrow();
+            match (attrs.get_str("name"), attrs.get_str("obj")) {
+                (Some(Value::Str(name)), Some(obj)) if self.exc_is(exc, "AttributeError") => {
+                    self.attr_suggestion(obj, name)
+                }
+                _ => None,
+            }
+        });
+        match suggestion {
+            Some(s) => format!("{only}. Did you mean: '{s}'?"),
+            None => only,
         }
     }
 

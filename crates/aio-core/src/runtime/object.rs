@@ -124,8 +124,9 @@ pub struct ExcData {
     /// Identity of the frame that added the latest traceback entry (a frame adds one
     /// entry per propagation, like CPython's `PyTraceBack_Here`).
     pub tb_frame: Cell<usize>,
-    /// "Did you mean" for a NameError or AttributeError, shown when the exception reaches the
-    /// top level (CPython's excepthook adds it; the `traceback` module of 3.11 does not).
+    /// "Did you mean" for a NameError, computed when raised (from the frame's names) and shown
+    /// when the exception reaches the top level (CPython's excepthook adds it; the `traceback`
+    /// module of 3.11 does not). An AttributeError's is computed at print time from `.obj`.
     pub suggestion: RefCell<Option<Rc<str>>>,
 }
 
