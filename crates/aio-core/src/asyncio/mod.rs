@@ -29,73 +29,52 @@ fn native(name: &str, f: BuiltinFn) -> Value {
     }))
 }
 
+/// Binds a native function under its own name.
+fn set_native(m: &Module, name: &str, f: BuiltinFn) {
+    m.set(name, native(name, f));
+}
+
 /// Creates the module object with its native members (the prelude is run afterwards).
 pub fn make_module(it: &Rc<Interp>) -> Rc<Module> {
     let m = Module::new("asyncio", PRELUDE_FILE);
-    m.set("run", native("run", BuiltinFn::Async(asyncio_run)));
-    m.set("sleep", native("sleep", BuiltinFn::Sync(asyncio_sleep)));
-    m.set("gather", native("gather", BuiltinFn::Async(gather::gather)));
-    m.set(
-        "create_task",
-        native("create_task", BuiltinFn::Sync(asyncio_create_task)),
-    );
-    m.set(
-        "get_running_loop",
-        native("get_running_loop", BuiltinFn::Sync(get_running_loop)),
-    );
-    m.set(
-        "get_event_loop",
-        native("get_event_loop", BuiltinFn::Sync(get_event_loop)),
-    );
-    m.set(
-        "new_event_loop",
-        native("new_event_loop", BuiltinFn::Sync(new_event_loop)),
-    );
-    m.set(
+    set_native(&m, "run", BuiltinFn::Async(asyncio_run));
+    set_native(&m, "sleep", BuiltinFn::Sync(asyncio_sleep));
+    set_native(&m, "gather", BuiltinFn::Async(gather::gather));
+    set_native(&m, "create_task", BuiltinFn::Sync(asyncio_create_task));
+    set_native(&m, "get_running_loop", BuiltinFn::Sync(get_running_loop));
+    set_native(&m, "get_event_loop", BuiltinFn::Sync(get_event_loop));
+    set_native(&m, "new_event_loop", BuiltinFn::Sync(new_event_loop));
+    set_native(
+        &m,
         "set_event_loop",
-        native("set_event_loop", BuiltinFn::Sync(|_, _, _| Ok(Value::None))),
+        BuiltinFn::Sync(|_, _, _| Ok(Value::None)),
     );
-    m.set(
-        "current_task",
-        native("current_task", BuiltinFn::Sync(current_task)),
-    );
-    m.set("all_tasks", native("all_tasks", BuiltinFn::Sync(all_tasks)));
-    m.set(
-        "iscoroutine",
-        native("iscoroutine", BuiltinFn::Sync(iscoroutine)),
-    );
-    m.set(
+    set_native(&m, "current_task", BuiltinFn::Sync(current_task));
+    set_native(&m, "all_tasks", BuiltinFn::Sync(all_tasks));
+    set_native(&m, "iscoroutine", BuiltinFn::Sync(iscoroutine));
+    set_native(
+        &m,
         "iscoroutinefunction",
-        native("iscoroutinefunction", BuiltinFn::Sync(iscoroutinefunction)),
+        BuiltinFn::Sync(iscoroutinefunction),
     );
-    m.set("isfuture", native("isfuture", BuiltinFn::Sync(isfuture)));
+    set_native(&m, "isfuture", BuiltinFn::Sync(isfuture));
     // The clock hooks of the prelude's `threading` and `concurrent.futures`.
-    m.set(
+    set_native(
+        &m,
         "_clock",
-        native(
-            "_clock",
-            BuiltinFn::Sync(|it, _, _| Ok(Value::Float(it.thread_now()))),
-        ),
+        BuiltinFn::Sync(|it, _, _| Ok(Value::Float(it.thread_now()))),
     );
-    m.set(
+    set_native(
+        &m,
         "_blocking_sleep",
-        native(
-            "_blocking_sleep",
-            BuiltinFn::Sync(|it, _, a| {
-                let d = arg_f64(it, a.pos.first().unwrap_or(&Value::None), "a float")?;
-                it.blocking_sleep(d);
-                Ok(Value::None)
-            }),
-        ),
+        BuiltinFn::Sync(|it, _, a| {
+            let d = arg_f64(it, a.pos.first().unwrap_or(&Value::None), "a float")?;
+            it.blocking_sleep(d);
+            Ok(Value::None)
+        }),
     );
-    m.set(
-        "_worker_clock",
-        native("_worker_clock", BuiltinFn::Sync(worker_clock)),
-    );
-    m.set(
-        "_future_at",
-        native("_future_at", BuiltinFn::Sync(future_at)),
-    );
+    set_native(&m, "_worker_clock", BuiltinFn::Sync(worker_clock));
+    set_native(&m, "_future_at", BuiltinFn::Sync(future_at));
     m.set("Future", Value::Class(it.t.future.clone()));
     m.set("Task", Value::Class(it.t.task.clone()));
     for name in ["CancelledError", "InvalidStateError"] {
