@@ -558,7 +558,7 @@ fn run_in_engine(model: Model, workload: &Workload) -> Outcome {
     let run = crate::engine::run_program_to_end(
         &python_code(model, workload),
         "compare.py",
-        crate::engine::Budgets::default(),
+        crate::engine::Budgets::MODEL,
         false,
     );
     let jobs = workload.jobs as usize;

@@ -52,8 +52,9 @@ pub struct OutputChunk {
     pub line: u32,
 }
 
-/// Limits that stop runaway programs with a clear error instead of a hang or a crash.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Limits that stop runaway programs with a clear error instead of a hang or a crash, and what
+/// computing costs.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Budgets {
     /// Total statements / loop iterations the program may execute.
     pub max_steps: u64,
@@ -62,14 +63,36 @@ pub struct Budgets {
     pub max_depth: usize,
     /// Maximum number of values allocated into containers over the run.
     pub max_alloc: u64,
+    /// Virtual seconds that one step (a statement or a loop iteration) takes: the engine's
+    /// stand-in for CPU time. [`CPU_SECONDS_PER_STEP`] for programs; 0 where durations are the
+    /// whole model (the labs) or where the real clock already counts the computing (real-time
+    /// runs in the browser).
+    pub seconds_per_step: f64,
 }
+
+impl Budgets {
+    /// For the labs' generated programs, whose durations are the whole model: the reader set
+    /// them, and 1 s + 2 s must come out as exactly 3 s.
+    pub const MODEL: Budgets = Budgets {
+        max_steps: 50_000_000,
+        max_depth: 1000,
+        max_alloc: 10_000_000,
+        seconds_per_step: 0.0,
+    };
+}
+
+/// About what one simple statement costs CPython 3.11 on a modest machine (a `while
+/// time.perf_counter() < end: n += 1` loop runs about 4 million iterations a second on a
+/// laptop, two million on the 2-core machine the book is built on; each iteration is two steps).
+/// Small enough that the timings of ordinary programs stay what CPython prints, large enough that
+/// a CPU-heavy loop visibly holds the event loop.
+pub const CPU_SECONDS_PER_STEP: f64 = 1e-7;
 
 impl Default for Budgets {
     fn default() -> Self {
         Budgets {
-            max_steps: 50_000_000,
-            max_depth: 1000,
-            max_alloc: 10_000_000,
+            seconds_per_step: CPU_SECONDS_PER_STEP,
+            ..Budgets::MODEL
         }
     }
 }

@@ -397,7 +397,7 @@ pub fn predict(strategy: Strategy, tasks: &[LabTask]) -> Prediction {
     let run = crate::engine::run_to_completion(
         &python_code(strategy, tasks),
         "lab.py",
-        crate::engine::Budgets::default(),
+        crate::engine::Budgets::MODEL,
     );
     let mut spans: Vec<Span> = (0..tasks.len())
         .map(|task| Span {

@@ -78,10 +78,16 @@
 //!   thread: a job runs to its end when submitted, on the pool's first free worker (at most
 //!   `max_workers` at once, FIFO, thread names as CPython's), and its `time.sleep` advances only
 //!   that worker's clock; its future is done at the worker's end time, and `result()`,
-//!   `shutdown()` or `join()` on the main thread block (like `time.sleep`) until then. Pure
-//!   Python work costs no virtual time anywhere, so a process pool is no faster than a thread
-//!   pool here and there is no GIL switching to see; a job's `print` appears when it is
-//!   submitted, not at its worker's time; the default pool size assumes 2 CPUs.
+//!   `shutdown()` or `join()` on the main thread block (like `time.sleep`) until then. Computing
+//!   costs time on the clock of the thread doing it (below), so a CPU-heavy job delays its own
+//!   worker only: there is no GIL, and CPU work in a thread pool overlaps as it would in a
+//!   process pool; a job's `print` appears when it is submitted, not at its worker's time; the
+//!   default pool size assumes 2 CPUs.
+//! - Time: the clock moves when the loop sleeps until its next timer (rounded up to the
+//!   millisecond, as `epoll_wait` does), during `time.sleep`, and while code computes: each step
+//!   (statement or loop iteration) costs [`engine::CPU_SECONDS_PER_STEP`], so a busy loop holds
+//!   the event loop as it does in CPython, and timers set a few steps apart still fire in the
+//!   same iteration.
 //! - Anything else raises `NotImplementedError: this engine does not support ...`.
 //!
 //! Known gaps: ints are 64-bit (overflow raises `OverflowError` instead of growing); sets of

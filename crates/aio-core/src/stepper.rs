@@ -217,8 +217,6 @@ struct Folder {
     /// Tasks created during the current item, with the line that created them.
     created_lines: Vec<(u64, u32)>,
     last_line: u32,
-    /// The time of the previous iteration, to tell when the clock jumped.
-    last_iteration_time: f64,
     /// The loop only runs asyncio's own tasks (`asyncio.run` shutting down): no steps shown.
     internal_phase: bool,
 }
@@ -326,11 +324,12 @@ impl Folder {
             }
             TraceEvent::Iteration {
                 iteration,
+                slept,
                 ready,
                 timers,
             } => {
                 let fired: Vec<&QueueEntry> = ready.iter().filter(|e| e.when.is_some()).collect();
-                let jumped = self.iteration > 0 && record.time > self.last_iteration_time;
+                let jumped = self.iteration > 0 && *slept;
                 let was_internal = self.internal_phase;
                 self.internal_phase = !ready.is_empty()
                     && ready.iter().all(|e| match e.task {
@@ -338,7 +337,6 @@ impl Folder {
                         None => was_internal && e.label.starts_with("stop the loop"),
                     });
                 self.iteration = *iteration;
-                self.last_iteration_time = record.time;
                 self.ready = ready.clone();
                 self.timers = timers.clone();
                 // An iteration is a step of its own when something happens at its start (the

@@ -71,6 +71,9 @@ pub enum TraceEvent {
     /// the ready queue: the queue in FIFO order and the timers left, by deadline.
     Iteration {
         iteration: u64,
+        /// Whether the loop slept before it (nothing was ready; it waited for a timer). The
+        /// clock also moves while code computes, so a later time alone does not say so.
+        slept: bool,
         ready: Vec<QueueEntry>,
         timers: Vec<QueueEntry>,
     },
@@ -130,4 +133,11 @@ impl Trace {
     pub fn push(&mut self, time: f64, event: TraceEvent) {
         self.events.push(TraceRecord { time, event });
     }
+}
+
+/// A moment on the virtual clock for a label, to the millisecond: `sleep until 0.1`, not
+/// `sleep until 0.10001840000000001` (steps cost a little time, see
+/// [`crate::engine::CPU_SECONDS_PER_STEP`], which a reader need not see in every label).
+pub fn seconds_label(t: f64) -> String {
+    crate::format::float_repr((t * 1000.0).round() / 1000.0)
 }

@@ -225,7 +225,7 @@ proptest! {
 
     #[test]
     fn arbitrary_programs_never_panic(src in "[a-z0-9_ ():=+*/\\[\\]{}.,'\"\\n-]{0,120}") {
-        let budgets = Budgets { max_steps: 20_000, max_depth: 60, max_alloc: 20_000 };
+        let budgets = Budgets { max_steps: 20_000, max_depth: 60, max_alloc: 20_000, ..Budgets::default() };
         let r = run_with(&src, budgets);
         prop_assert!(r.exit_status >= 0);
     }
@@ -236,7 +236,7 @@ proptest! {
         let cut = cut.min(base.len());
         let cut = (0..=cut).rev().find(|c| base.is_char_boundary(*c)).unwrap_or(0);
         let src = format!("{}{}{}", &base[..cut], junk, &base[cut..]);
-        let budgets = Budgets { max_steps: 50_000, max_depth: 80, max_alloc: 50_000 };
+        let budgets = Budgets { max_steps: 50_000, max_depth: 80, max_alloc: 50_000, ..Budgets::default() };
         let _ = run_with(&src, budgets);
     }
 }

@@ -25,14 +25,17 @@ pub const PREDICT_BUDGETS: Budgets = Budgets {
     max_steps: 2_000_000,
     max_depth: BROWSER_MAX_DEPTH,
     max_alloc: 2_000_000,
+    seconds_per_step: aio_core::engine::CPU_SECONDS_PER_STEP,
 };
 
 /// A real-time run may go on for as long as the reader lets it, in slices; only the depth is
-/// capped, for the browser's call stack.
+/// capped, for the browser's call stack. Steps cost no virtual time: the run reads the browser's
+/// clock, which already counts the time the computing really took.
 pub const RUN_BUDGETS: Budgets = Budgets {
     max_steps: 50_000_000,
     max_depth: BROWSER_MAX_DEPTH,
     max_alloc: 10_000_000,
+    seconds_per_step: 0.0,
 };
 
 /// Lines the output panel shows; a program printing in a loop would otherwise flood the page.

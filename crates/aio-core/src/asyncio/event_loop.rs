@@ -652,6 +652,7 @@ impl Interp {
             }
         }
         let need_wait = lp.ready.borrow().is_empty() && !lp.stopping.get();
+        let mut slept = false;
         if need_wait {
             let next = lp.timers.borrow().peek().map(|t| t.when);
             match next {
@@ -663,8 +664,10 @@ impl Interp {
                     ));
                 }
                 Some(when) => {
-                    while self.now() < when {
-                        self.suspend_with(Suspend::WaitTime(when)).await;
+                    let wake = epoll_wake(self.now(), when);
+                    slept = self.now() < wake;
+                    while self.now() < wake {
+                        self.suspend_with(Suspend::WaitTime(wake)).await;
                     }
                 }
                 None => {
@@ -702,6 +705,7 @@ impl Interp {
             let timers = lp.timer_snapshot(self);
             self.trace(|| TraceEvent::Iteration {
                 iteration: lp.iteration.get(),
+                slept,
                 ready,
                 timers,
             });
@@ -946,4 +950,20 @@ fn _state_name(s: FutState) -> &'static str {
         FutState::Cancelled => "CANCELLED",
         FutState::Finished => "FINISHED",
     }
+}
+
+/// When the selector returns for a loop that sleeps from `now` until the timer at `when`:
+/// `epoll_wait()` counts in whole milliseconds, so CPython's `EpollSelector.select` rounds the
+/// timeout *up* to the next millisecond (`math.ceil(timeout * 1e3) * 1e-3`). Timers due less than
+/// a millisecond after the first therefore fire in the same iteration, as in CPython.
+fn epoll_wake(now: f64, when: f64) -> f64 {
+    let timeout = when - now;
+    if !timeout.is_finite() || timeout <= 0.0 {
+        return when;
+    }
+    // `1.1 * 1e3` is 1100.0000000000002 in floating point: without the tolerance, a timeout of
+    // exactly 1.1 s would sleep 1.101 s (CPython's real clock has always moved on by some
+    // microseconds, so it never meets an exact multiple).
+    let millis = (timeout * 1e3 - 1e-6).ceil();
+    (now + millis * 1e-3).max(when)
 }

@@ -239,6 +239,15 @@ impl Interp {
     pub fn tick(&self) -> PyResult<bool> {
         let n = self.steps.get() + 1;
         self.steps.set(n);
+        // Computing takes time: each step holds the thread (the loop's, or a worker's) for a
+        // while, so a busy loop on `time.perf_counter()` ends and a long computation delays every
+        // timer, as in CPython.
+        let cost = self.budgets.seconds_per_step;
+        if let Some(t) = self.clock.worker.get() {
+            self.clock.worker.set(Some(t + cost));
+        } else {
+            self.clock.offset.set(self.clock.offset.get() + cost);
+        }
         if n > self.budgets.max_steps {
             return Err(self.abort(format!(
                 "step budget exhausted: the program ran more than {} steps",

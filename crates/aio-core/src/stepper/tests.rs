@@ -128,8 +128,9 @@ fn tasks_states_and_arrows() {
         states(last)
     );
     // The clock and the output follow the run.
-    assert_eq!(stepper.steps[4].time, 0.0);
-    assert_eq!(stepper.steps[5].time, 0.1);
+    // (to within the microseconds that the steps themselves cost)
+    assert!(stepper.steps[4].time < 1e-4, "{}", stepper.steps[4].time);
+    assert!((stepper.steps[5].time - 0.1).abs() < 1e-4, "{}", stepper.steps[5].time);
     assert_eq!(
         stepper.output_at(4),
         "[0.00] Xiaoming starts\n[0.00] Xiaohong starts\n"
