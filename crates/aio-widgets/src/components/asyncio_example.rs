@@ -343,9 +343,9 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
             }
             if blocking && !answer_hidden {
                 <p class="aio-example__note aio-example__note--blocking" data-testid="blocking-note">
-                    { "This program calls time.sleep(): here it only advances the program's own \
-                       clock, but in CPython it would freeze the whole event loop, every task \
-                       with it. Use await asyncio.sleep() in async code." }
+                    { "This program calls time.sleep(): while it sleeps, the whole event loop \
+                       stands still and no other task runs, here as in CPython (the timeline \
+                       marks the blocked stretch). In async code, use await asyncio.sleep()." }
                 </p>
             }
             if let (Some(kind), true) = (exercise, answer_hidden) {
