@@ -281,6 +281,10 @@ fn debug_mode_and_logging_cases() {
     ];
     for (src, out, err) in cases {
         let r = run(src);
-        assert_eq!((r.stdout.as_str(), r.stderr.as_str()), (*out, *err), "{src}");
+        assert_eq!(
+            (r.stdout.as_str(), r.stderr.as_str()),
+            (*out, *err),
+            "{src}"
+        );
     }
 }
