@@ -1,18 +1,19 @@
 # Debug mode: asyncio logs callbacks that hog the loop (over 0.1 s by default) through the logging module.
 import asyncio
 import logging
-import re
 import sys
 import time
 
 
 class Tidy(logging.Filter):
-    # shortens asyncio's messages (they contain memory addresses, file paths and exact durations)
+    # asyncio's warning names the task with file paths (where its coroutine is, where it was
+    # created) and an exact duration: keep the task's name and the time to a tenth of a second
     def filter(self, record):
         msg = record.getMessage()
-        m = re.search(r"Executing <Task .*name='([^']+)'.* took (\d+\.\d+) seconds", msg)
-        if m:
-            record.msg, record.args = f"Executing <Task {m.group(1)}> took {int(float(m.group(2)) * 10) / 10:.1f} seconds", None
+        if msg.startswith("Executing <Task ") and " took " in msg:
+            name = msg.split("name='", 1)[1].split("'", 1)[0]
+            seconds = round(float(msg.rsplit(" took ", 1)[1].split()[0]), 1)
+            record.msg, record.args = f"Executing <Task {name}> took {seconds} seconds", None
         return True
 
 

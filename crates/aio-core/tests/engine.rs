@@ -247,3 +247,44 @@ const SNIPPETS: &[&str] = &[
     "class A(Exception):\n    def __init__(self, m):\n        super().__init__(m)\ntry:\n    raise A('x')\nexcept A as e:\n    print(e, [x for x in range(3)], {'a': 1}.get('a'))\n",
     "def g():\n    yield 1\n    yield from [2, 3]\nprint(list(g()), sorted([3, 1]), f'{1.5:.2f}')\n",
 ];
+
+/// Debug mode and `logging` where CPython's output is not reproducible (exact durations, the
+/// real clock) and so has no recorded oracle program: (program, stdout, stderr).
+#[test]
+fn debug_mode_and_logging_cases() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            // Without `import logging` the slow-step warning still reaches stderr (lastResort:
+            // the message only), with the exact virtual duration; DEBUG lines are dropped.
+            "import asyncio, time\nasync def f():\n    time.sleep(0.25)\nasync def main():\n    await asyncio.create_task(f(), name='t')\nasyncio.run(main(), debug=True)\n",
+            "",
+            "Executing <Task finished name='t' coro=<f() done, defined at prog.py:2> result=None created at tasks.py:384> took 0.250 seconds\n",
+        ),
+        (
+            // Not in debug mode: no timing, no message.
+            "import asyncio, time\nasync def main():\n    time.sleep(0.25)\n    print(asyncio.get_running_loop().get_debug())\nasyncio.run(main())\n",
+            "False\n",
+            "",
+        ),
+        (
+            // asctime comes from the virtual clock (2024-01-01 00:00:00 UTC at time 0).
+            "import logging, time\nlogging.basicConfig(format='%(asctime)s %(msecs)03d %(message)s')\ntime.sleep(1.5)\nlogging.warning('late')\nlogging.basicConfig(force=True, format='%(asctime)s|%(message)s', datefmt='%H:%M:%S')\nlogging.error('fmt')\n",
+            "",
+            "2024-01-01 00:00:01,500 500 late\n00:00:01|fmt\n",
+        ),
+        (
+            // What the engine leaves out says so.
+            "import logging\nlogging.basicConfig(filename='app.log')\n",
+            "",
+            "Traceback (most recent call last):\n  File \"prog.py\", line 2, in <module>\n    logging.basicConfig(filename='app.log')\nNotImplementedError: this engine does not support logging to a file (basicConfig(filename=...))\n",
+        ),
+    ];
+    for (src, out, err) in cases {
+        let r = run(src);
+        assert_eq!(
+            (r.stdout.as_str(), r.stderr.as_str()),
+            (*out, *err),
+            "{src}"
+        );
+    }
+}

@@ -37,6 +37,8 @@ pub struct Handle {
     pub cb: HandleCb,
     pub cancelled: Cell<bool>,
     pub when: Option<f64>,
+    /// Debug mode: the program's `file:line` that scheduled a Python callback.
+    pub created_at: Option<Rc<str>>,
 }
 
 /// repr() of a handle.
@@ -149,6 +151,10 @@ pub struct EventLoop {
     pub tasks: RefCell<Vec<Weak<Future>>>,
     pub asyncgens: RefCell<Vec<Weak<Coro>>>,
     pub iteration: Cell<u64>,
+    /// Debug mode (`asyncio.run(debug=True)`, `loop.set_debug`).
+    pub debug: Cell<bool>,
+    /// `loop.slow_callback_duration` (any value; compared with `>=` as CPython does).
+    pub slow_callback_duration: RefCell<Value>,
 }
 
 impl std::fmt::Debug for EventLoop {
@@ -171,13 +177,25 @@ impl EventLoop {
             tasks: RefCell::new(Vec::new()),
             asyncgens: RefCell::new(Vec::new()),
             iteration: Cell::new(0),
+            debug: Cell::new(false),
+            slow_callback_duration: RefCell::new(Value::Float(0.1)),
         })
+    }
+
+    /// Debug mode: where the program scheduled a Python callback (CPython's
+    /// `_source_traceback[-1]`), when the program's own code did.
+    fn callback_site(&self, it: &Interp, cb: &HandleCb) -> Option<Rc<str>> {
+        if !self.debug.get() || !matches!(cb, HandleCb::Call(..)) {
+            return None;
+        }
+        it.direct_program_site()
     }
 
     /// `call_soon`.
     pub fn call_soon(&self, it: &Interp, cb: HandleCb) -> Rc<Handle> {
         let h = Rc::new(Handle {
             id: it.fresh_id(),
+            created_at: self.callback_site(it, &cb),
             cb,
             cancelled: Cell::new(false),
             when: None,
@@ -199,6 +217,7 @@ impl EventLoop {
     fn schedule_timer(&self, it: &Interp, when: f64, cb: HandleCb, fifo: bool) -> Rc<Handle> {
         let h = Rc::new(Handle {
             id: it.fresh_id(),
+            created_at: self.callback_site(it, &cb),
             cb,
             cancelled: Cell::new(false),
             when: Some(when),
@@ -303,6 +322,21 @@ impl Interp {
                 creation_line: line,
             }),
         );
+        if lp.debug.get() {
+            // CPython's `created at`: the frame that called `loop.create_task`.
+            let hidden_caller = self
+                .frames
+                .borrow()
+                .last()
+                .filter(|f| f.hidden)
+                .map(|f| f.name.clone());
+            *task.created_at.borrow_mut() = match hidden_caller.as_deref() {
+                None => self.direct_program_site(),
+                Some("_ensure_future") => Some(Rc::from("tasks.py:680")),
+                Some("create_task") => Some(Rc::from("taskgroups.py:161")),
+                Some(_) => None,
+            };
+        }
         // Owned by the task now: no "never awaited" warning even if it never runs.
         c.started.set(true);
         self.trace(|| TraceEvent::TaskCreated {
@@ -467,12 +501,14 @@ impl Interp {
                         )),
                     });
                 let cb = self.callback_repr(f, args).await;
-                let tb = self.format_exception(&e).await;
-                self.write_output(
-                    crate::engine::Stream::Stderr,
-                    &format!("Exception in callback {cb}\nhandle: <Handle {cb}>\n{tb}"),
-                );
-                Ok(())
+                self.asyncio_log(
+                    crate::asyncio::ERROR,
+                    &format!("Exception in callback {cb}\nhandle: <Handle {cb}>"),
+                    Vec::new(),
+                    Some(e),
+                    crate::asyncio::SITE_HANDLER,
+                )
+                .await
             }
         }
     }
@@ -734,10 +770,64 @@ impl Interp {
                 });
                 continue;
             }
+            if lp.debug.get() {
+                // base_events._run_once in debug mode: time each callback on the loop's clock.
+                let t0 = self.now();
+                self.run_handle(lp, h.clone()).await?;
+                let dt = self.now() - t0;
+                self.flush_drop_events();
+                let slow = lp.slow_callback_duration.borrow().clone();
+                let limit = match slow {
+                    Value::Int(n) => n as f64,
+                    Value::Float(x) => x,
+                    Value::Bool(b) => b as i64 as f64,
+                    _ => f64::INFINITY,
+                };
+                if dt >= limit {
+                    let what = self.format_handle(&h).await;
+                    self.asyncio_log(
+                        crate::asyncio::WARNING,
+                        "Executing %s took %.3f seconds",
+                        vec![Value::str(what), Value::Float(dt)],
+                        None,
+                        crate::asyncio::SITE_SLOW,
+                    )
+                    .await?;
+                }
+                continue;
+            }
             self.run_handle(lp, h).await?;
             self.flush_drop_events();
         }
         Ok(())
+    }
+
+    /// `base_events._format_handle`: a task's step names the task, other handles show their
+    /// callback and where it was scheduled.
+    async fn format_handle(self: &Rc<Self>, h: &Rc<Handle>) -> String {
+        match &h.cb {
+            HandleCb::Step(task, _) | HandleCb::Done(DoneCb::Wakeup(task), _) => {
+                super::future::future_repr(self, task)
+            }
+            HandleCb::Call(f, args) => {
+                let kind = if h.when.is_some() {
+                    "TimerHandle"
+                } else {
+                    "Handle"
+                };
+                let when = match h.when {
+                    Some(w) => format!(" when={w}"),
+                    None => String::new(),
+                };
+                let cb = self.callback_repr(f, args).await;
+                let site = match &h.created_at {
+                    Some(s) => format!(" created at {s}"),
+                    None => String::new(),
+                };
+                format!("<{kind}{when} {cb}{site}>")
+            }
+            _ => handle_repr(self, h),
+        }
     }
 
     /// `loop.run_forever()`: runs until `loop.stop()`.

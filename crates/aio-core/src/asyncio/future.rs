@@ -68,6 +68,8 @@ pub struct Future {
     pub filename: Rc<str>,
     /// What the future stands for, for the trace (`sleep until 0.5`, `lock`, `queue get`...).
     pub label: RefCell<Option<String>>,
+    /// Debug mode: where it was created (`file:line`), shown at the end of its repr.
+    pub created_at: RefCell<Option<Rc<str>>>,
 }
 
 impl std::fmt::Debug for Future {
@@ -149,11 +151,17 @@ impl Future {
             cancel_message: RefCell::new(None),
             log_traceback: Cell::new(false),
             loop_: Rc::downgrade(lp),
-            task,
             cancel_hook: RefCell::new(None),
             sink: it.sink.clone(),
             filename: it.filename.clone(),
             label: RefCell::new(None),
+            // A plain future in debug mode: CPython's `loop.create_future()` line.
+            created_at: RefCell::new(if lp.debug.get() && task.is_none() {
+                Some(Rc::from("base_events.py:427"))
+            } else {
+                None
+            }),
+            task,
         })
     }
 
@@ -327,6 +335,8 @@ pub fn future_repr(it: &Interp, f: &Rc<Future>) -> String {
             } else if let Some(w) = &*t.fut_waiter.borrow() {
                 s.push_str(&format!(" wait_for={}", future_repr(it, w)));
             }
+            push_callbacks(&mut s, f);
+            push_created_at(&mut s, f);
             s.push('>');
             s
         }
@@ -343,9 +353,51 @@ pub fn future_repr(it: &Interp, f: &Rc<Future>) -> String {
                     ));
                 }
             }
+            push_callbacks(&mut s, f);
+            push_created_at(&mut s, f);
             s.push('>');
             s
         }
+    }
+}
+
+/// ` cb=[...]`: the done callbacks, as `base_futures._format_callbacks` (first, last, and how
+/// many between).
+fn push_callbacks(s: &mut String, f: &Future) {
+    let cbs = f.callbacks.borrow();
+    let one = |cb: &DoneCb| -> String {
+        match cb {
+            DoneCb::Wakeup(_) => "Task.task_wakeup()".to_string(),
+            DoneCb::StopLoop => "_run_until_complete_cb() at base_events.py:180".to_string(),
+            DoneCb::Gather(_) => "_done_callback() at tasks.py:764".to_string(),
+            DoneCb::Py(v) => {
+                let func = match v {
+                    Value::Method(m) => &m.func,
+                    other => other,
+                };
+                match func {
+                    Value::Func(fu) => {
+                        format!("{}() at {}:{}", fu.qualname, fu.filename, fu.def_line)
+                    }
+                    Value::Builtin(b) => format!("{}()", b.name),
+                    _ => "<callback>()".to_string(),
+                }
+            }
+        }
+    };
+    let text = match cbs.len() {
+        0 => return,
+        1 => one(&cbs[0]),
+        2 => format!("{}, {}", one(&cbs[0]), one(&cbs[1])),
+        n => format!("{}, <{} more>, {}", one(&cbs[0]), n - 2, one(&cbs[n - 1])),
+    };
+    s.push_str(&format!(" cb=[{text}]"));
+}
+
+fn push_created_at(s: &mut String, f: &Future) {
+    if let Some(site) = &*f.created_at.borrow() {
+        s.push_str(" created at ");
+        s.push_str(site);
     }
 }
 

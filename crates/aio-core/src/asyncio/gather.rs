@@ -178,7 +178,14 @@ pub fn gather(it: Rc<Interp>, _: Rc<Builtin>, args: Args) -> Lbf<'static, PyResu
                 None => {
                     let fut = match arg {
                         Value::Future(f) => f,
-                        coro => it.create_task(&lp, coro, None)?,
+                        coro => {
+                            let task = it.create_task(&lp, coro, None)?;
+                            if lp.debug.get() {
+                                // gather wraps a coroutine with ensure_future.
+                                *task.created_at.borrow_mut() = Some(Rc::from("tasks.py:680"));
+                            }
+                            task
+                        }
                     };
                     state.nfuts.set(state.nfuts.get() + 1);
                     arg_to_fut.insert(key, fut.clone());

@@ -13,13 +13,149 @@ use future::{DoneCb, Future};
 
 use crate::interp::{Interp, Resume, Suspend};
 use crate::runtime::object::{Args, Builtin, BuiltinFn, CoroKind, Module, NativeObj, TbEntry};
-use crate::runtime::value::{Lbf, PyResult, Value};
+use crate::runtime::value::{ExcRef, Lbf, PyResult, Value};
 
 /// The Python part of the module.
 pub const PRELUDE: &str = include_str!("prelude.py");
 
 /// The file name shown for the prelude (its frames are hidden from tracebacks).
 pub const PRELUDE_FILE: &str = "<asyncio>";
+
+/// `logging.DEBUG`, `logging.WARNING`, `logging.ERROR`.
+pub const DEBUG: i64 = 10;
+pub const WARNING: i64 = 30;
+pub const ERROR: i64 = 40;
+
+/// Where CPython's asyncio logs a message from (file, line, function): a record's
+/// `filename`, `lineno` and `funcName`.
+#[derive(Clone, Copy, Debug)]
+pub struct LogSite(pub &'static str, pub u32, pub &'static str);
+
+/// `BaseSelectorEventLoop.__init__`: "Using selector: EpollSelector".
+pub const SITE_SELECTOR: LogSite = LogSite("selector_events.py", 54, "__init__");
+/// `BaseEventLoop.close` in debug mode: "Close <loop>".
+pub const SITE_CLOSE: LogSite = LogSite("base_events.py", 676, "close");
+/// `_run_once` in debug mode: "Executing <handle> took 0.200 seconds".
+pub const SITE_SLOW: LogSite = LogSite("base_events.py", 1917, "_run_once");
+/// `default_exception_handler`: unretrieved exceptions, exceptions in callbacks...
+pub const SITE_HANDLER: LogSite = LogSite("base_events.py", 1771, "default_exception_handler");
+
+impl Interp {
+    /// Whether the program has imported `logging` (asyncio's messages then go through it).
+    pub fn logging_loaded(&self) -> bool {
+        self.modules.borrow().contains_key("logging")
+    }
+
+    /// Logs `msg % args` on the `asyncio` logger, as CPython's asyncio does. Without `logging`
+    /// imported, nothing can have configured it: what its lastResort handler would print
+    /// (WARNING and above: the message, then the traceback) goes straight to stderr.
+    pub async fn asyncio_log(
+        self: &Rc<Self>,
+        level: i64,
+        msg: &str,
+        args: Vec<Value>,
+        exc: Option<ExcRef>,
+        site: LogSite,
+    ) -> PyResult<()> {
+        let logging = self.modules.borrow().get("logging").cloned();
+        if let Some(Value::Module(m)) = logging
+            && let Some(f) = m.get("_asyncio_log")
+        {
+            let call = vec![
+                Value::Int(level),
+                Value::str(msg),
+                Value::tuple(args),
+                exc.map(Value::Instance).unwrap_or_default(),
+                Value::str(format!("asyncio/{}", site.0)),
+                Value::Int(site.1 as i64),
+                Value::str(site.2),
+            ];
+            self.call(f, Args::new(call)).await?;
+            return Ok(());
+        }
+        if level < WARNING {
+            return Ok(());
+        }
+        let mut text = if args.is_empty() {
+            msg.to_string()
+        } else {
+            self.percent_format(msg, &Value::tuple(args)).await?
+        };
+        text.push('\n');
+        if let Some(e) = exc {
+            text.push_str(&self.format_exception(&e).await);
+        }
+        self.write_output(crate::engine::Stream::Stderr, &text);
+        Ok(())
+    }
+
+    /// [`Interp::asyncio_log`] where the caller cannot wait (a value being dropped, a loop
+    /// being made): runs it to its end at once (logging never suspends).
+    pub fn asyncio_log_now(
+        self: &Rc<Self>,
+        level: i64,
+        msg: &str,
+        args: Vec<Value>,
+        exc: Option<ExcRef>,
+        site: LogSite,
+    ) {
+        if !self.logging_loaded() && level < WARNING {
+            return;
+        }
+        let saved_slice = self.slice_end.replace(u64::MAX);
+        let mut fut = Box::pin(self.asyncio_log(level, msg, args, exc, site));
+        let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+        let r = fut.as_mut().poll(&mut cx);
+        drop(fut);
+        self.slice_end.set(saved_slice);
+        match r {
+            std::task::Poll::Ready(Ok(())) => {}
+            std::task::Poll::Ready(Err(e)) => {
+                if self.aborted.borrow().is_none() {
+                    self.write_output(
+                        crate::engine::Stream::Stderr,
+                        &format!(
+                            "Exception ignored while logging: {}\n",
+                            future::simple_exc_repr(&e)
+                        ),
+                    );
+                }
+            }
+            std::task::Poll::Pending => {
+                self.suspend.borrow_mut().take();
+            }
+        }
+    }
+
+    /// The program's `file:line` when its own code is running right now (not asyncio's).
+    pub fn direct_program_site(&self) -> Option<Rc<str>> {
+        let frames = self.frames.borrow();
+        let f = frames.last().filter(|f| !f.hidden)?;
+        Some(Rc::from(format!("{}:{}", f.filename, f.line.get())))
+    }
+
+    /// A new event loop: CPython's selector loop logs which selector it uses.
+    pub fn make_loop(self: &Rc<Self>) -> Rc<EventLoop> {
+        let lp = EventLoop::new();
+        self.asyncio_log_now(
+            DEBUG,
+            "Using selector: %s",
+            vec![Value::str("EpollSelector")],
+            None,
+            SITE_SELECTOR,
+        );
+        lp
+    }
+
+    /// `loop.close()`'s log line in debug mode (before the loop counts as closed).
+    pub async fn log_loop_close(self: &Rc<Self>, lp: &Rc<EventLoop>) -> PyResult<()> {
+        if lp.debug.get() && !lp.closed.get() {
+            self.asyncio_log(DEBUG, "Close %r", vec![loop_value(lp)], None, SITE_CLOSE)
+                .await?;
+        }
+        Ok(())
+    }
+}
 
 fn native(name: &str, f: BuiltinFn) -> Value {
     Value::Builtin(Rc::new(Builtin {
@@ -74,6 +210,30 @@ pub fn make_module(it: &Rc<Interp>) -> Rc<Module> {
         }),
     );
     set_native(&m, "_worker_clock", BuiltinFn::Sync(worker_clock));
+    // The hooks of `logging` (builtins/logging.py).
+    set_native(&m, "_strftime", BuiltinFn::Sync(log_strftime));
+    set_native(
+        &m,
+        "_format_exception",
+        BuiltinFn::Async(log_format_exception),
+    );
+    set_native(&m, "_caller", BuiltinFn::Sync(log_caller));
+    set_native(
+        &m,
+        "_deprecated_warn",
+        BuiltinFn::Sync(|it, _, a| {
+            let text = match a.pos.first() {
+                Some(Value::Str(s)) => s.to_string(),
+                _ => String::new(),
+            };
+            let (_, line, _) = it.program_caller(1);
+            it.emit_warning("DeprecationWarning", &text, line, false);
+            Ok(Value::None)
+        }),
+    );
+    // A record's `thread` (the prelude's main thread ident) and `process` (any fixed number).
+    m.set("_main_thread_ident", Value::Int(140_000_000_000_000));
+    m.set("_pid", Value::Int(4242));
     set_native(&m, "_future_at", BuiltinFn::Sync(future_at));
     m.set("Future", Value::Class(it.t.future.clone()));
     m.set("Task", Value::Class(it.t.task.clone()));
@@ -90,6 +250,63 @@ pub fn make_module(it: &Rc<Interp>) -> Rc<Module> {
         }
     }
     m
+}
+
+/// `_strftime(fmt, secs)`: `time.strftime(fmt, time.gmtime(secs))` (the engine's clock is UTC).
+fn log_strftime(it: &Rc<Interp>, _: &Builtin, a: Args) -> PyResult {
+    let (Some(Value::Str(f)), Some(t)) = (a.pos.first(), a.pos.get(1)) else {
+        return Err(it.type_error("_strftime(fmt, secs)"));
+    };
+    let secs = arg_f64(it, t, "a float")?;
+    Ok(Value::str(crate::builtins::modules::strftime(f, secs)))
+}
+
+/// `_format_exception(exc)`: the traceback text CPython's `traceback.print_exception` writes
+/// (`NoneType: None` for no exception).
+fn log_format_exception(it: Rc<Interp>, _: Rc<Builtin>, a: Args) -> Lbf<'static, PyResult> {
+    Box::pin(async move {
+        match a.pos.first() {
+            Some(Value::Instance(e)) if e.class.is_exc => {
+                Ok(Value::str(it.format_exception(e).await))
+            }
+            _ => Ok(Value::str("NoneType: None\n")),
+        }
+    })
+}
+
+/// `_caller(stacklevel)`: `(filename, lineno, funcName)` of the program's frame that called
+/// into `logging` (CPython's `Logger.findCaller`).
+fn log_caller(it: &Rc<Interp>, _: &Builtin, a: Args) -> PyResult {
+    let level = match a.pos.first() {
+        Some(Value::Int(n)) => (*n).max(1) as usize,
+        _ => 1,
+    };
+    let (file, line, name) = it.program_caller(level);
+    Ok(Value::tuple(vec![
+        Value::Str(file),
+        Value::Int(line as i64),
+        Value::Str(name),
+    ]))
+}
+
+impl Interp {
+    /// The `level`-th innermost frame of the program's own code (not asyncio's or logging's):
+    /// (file, line, function).
+    pub fn program_caller(&self, level: usize) -> (Rc<str>, u32, Rc<str>) {
+        let frames = self.frames.borrow();
+        let mut visible = frames.iter().rev().filter(|f| !f.hidden);
+        let found = visible
+            .nth(level - 1)
+            .or_else(|| frames.iter().rev().find(|f| !f.hidden));
+        match found {
+            Some(f) => (f.filename.clone(), f.line.get(), f.name.clone()),
+            None => (
+                Rc::from("(unknown file)"),
+                0,
+                Rc::from("(unknown function)"),
+            ),
+        }
+    }
 }
 
 /// `_worker_clock(t)`: from now on the running code is on a worker thread whose clock reads `t`
@@ -228,7 +445,12 @@ fn asyncio_create_task(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult
         Ok(lp) => lp,
         Err(e) => return Err(keep(e, coro)),
     };
-    Ok(Value::Future(it.create_task(&lp, coro, name)?))
+    let task = it.create_task(&lp, coro, name)?;
+    if lp.debug.get() {
+        // CPython's `created at`: the line of asyncio.create_task that calls loop.create_task.
+        *task.created_at.borrow_mut() = Some(Rc::from("tasks.py:384"));
+    }
+    Ok(Value::Future(task))
 }
 
 fn get_running_loop(it: &Rc<Interp>, _: &Builtin, _: Args) -> PyResult {
@@ -243,7 +465,7 @@ fn get_event_loop(it: &Rc<Interp>, _: &Builtin, _: Args) -> PyResult {
 }
 
 fn new_event_loop(it: &Rc<Interp>, _: &Builtin, _: Args) -> PyResult {
-    let lp = EventLoop::new();
+    let lp = it.make_loop();
     *it.idle_loop.borrow_mut() = Some(lp.clone());
     Ok(loop_value(&lp))
 }
@@ -326,6 +548,7 @@ fn runner_frames() -> Vec<TbEntry> {
 
 fn asyncio_run(it: Rc<Interp>, _: Rc<Builtin>, mut args: Args) -> Lbf<'static, PyResult> {
     Box::pin(async move {
+        let debug = args.take_kw("debug");
         let main = args.arg(0, "main").unwrap_or_default();
         if it.running_loop.borrow().is_some() {
             let e = it.runtime_error("asyncio.run() cannot be called from a running event loop");
@@ -345,8 +568,16 @@ fn asyncio_run(it: Rc<Interp>, _: Rc<Builtin>, mut args: Args) -> Lbf<'static, P
             let r = it.repr_of(&main).await?;
             return Err(it.value_error(format!("a coroutine was expected, got {r}")));
         }
-        let lp = EventLoop::new();
+        let lp = it.make_loop();
+        if let Some(d) = debug
+            && !matches!(d, Value::None)
+        {
+            lp.debug.set(it.truthy(&d).await?);
+        }
         let task = it.create_task(&lp, main, None)?;
+        if lp.debug.get() {
+            *task.created_at.borrow_mut() = Some(Rc::from("runners.py:100"));
+        }
         let result = it.run_until_complete(&lp, &task).await;
         drop(task);
         if it.aborted.borrow().is_some() {
@@ -368,7 +599,9 @@ fn asyncio_run(it: Rc<Interp>, _: Rc<Builtin>, mut args: Args) -> Lbf<'static, P
         // and the task-name counter advances as in CPython).
         let asyncgens = run_shutdown_task(&it, &lp, "shutdown_asyncgens").await;
         let executor = run_shutdown_task(&it, &lp, "shutdown_default_executor").await;
+        let logged = it.log_loop_close(&lp).await;
         lp.closed.set(true);
+        logged?;
         shutdown?;
         asyncgens?;
         executor?;
@@ -403,11 +636,14 @@ async fn cancel_all_tasks(it: &Rc<Interp>, lp: &Rc<EventLoop>) -> PyResult<()> {
         if let Some(e) = exc {
             t.log_traceback.set(false);
             let repr = future::future_repr(it, t);
-            let tb = it.format_exception(&e).await;
-            it.write_output(
-                crate::engine::Stream::Stderr,
-                &format!("unhandled exception during asyncio.run() shutdown\ntask: {repr}\n{tb}"),
-            );
+            it.asyncio_log(
+                ERROR,
+                &format!("unhandled exception during asyncio.run() shutdown\ntask: {repr}"),
+                Vec::new(),
+                Some(e),
+                SITE_HANDLER,
+            )
+            .await?;
         }
     }
     Ok(())
@@ -510,11 +746,11 @@ impl Interp {
     }
 
     /// The loop used outside `asyncio.run` (`get_event_loop()`, `new_event_loop()`).
-    pub fn idle_loop(&self) -> Rc<EventLoop> {
+    pub fn idle_loop(self: &Rc<Self>) -> Rc<EventLoop> {
         if let Some(lp) = self.idle_loop.borrow().clone() {
             return lp;
         }
-        let lp = EventLoop::new();
+        let lp = self.make_loop();
         *self.idle_loop.borrow_mut() = Some(lp.clone());
         lp
     }
@@ -711,7 +947,14 @@ pub async fn loop_method(
             let name = args.take_kw("name");
             args.take_kw("context");
             let coro = args.pos.first().cloned().unwrap_or_default();
-            Value::Future(it.create_task(lp, coro, name)?)
+            let named = name.as_ref().is_some_and(|n| !matches!(n, Value::None));
+            let task = it.create_task(lp, coro, name)?;
+            if named {
+                // The C Task numbers only the tasks it names itself; `asyncio.create_task(name=)`
+                // and TaskGroup pass no name to the loop (they rename the task afterwards).
+                it.task_counter.set(it.task_counter.get() - 1);
+            }
+            Value::Future(task)
         }
         "run_until_complete" => {
             let fut = args.pos.first().cloned().unwrap_or_default();
@@ -726,7 +969,14 @@ pub async fn loop_method(
             }
             let f = match fut {
                 Value::Future(f) => f,
-                other => it.create_task(lp, other, None)?,
+                other => {
+                    let task = it.create_task(lp, other, None)?;
+                    if lp.debug.get() {
+                        // run_until_complete wraps a coroutine with ensure_future.
+                        *task.created_at.borrow_mut() = Some(Rc::from("tasks.py:680"));
+                    }
+                    task
+                }
             };
             it.run_until_complete(lp, &f).await?
         }
@@ -736,6 +986,7 @@ pub async fn loop_method(
             if lp.running.get() {
                 return Err(it.runtime_error("Cannot close a running event loop"));
             }
+            it.log_loop_close(lp).await?;
             lp.closed.set(true);
             Value::None
         }
@@ -750,8 +1001,13 @@ pub async fn loop_method(
             it.run_forever(lp).await?;
             Value::None
         }
-        "get_debug" => Value::Bool(false),
-        "set_debug" | "set_exception_handler" => Value::None,
+        "get_debug" => Value::Bool(lp.debug.get()),
+        "set_debug" => {
+            let on = args.arg(0, "enabled").unwrap_or_default();
+            lp.debug.set(it.truthy(&on).await?);
+            Value::None
+        }
+        "set_exception_handler" => Value::None,
         "shutdown_asyncgens" => {
             let it2 = it.clone();
             let lp2 = lp.clone();
@@ -775,13 +1031,50 @@ pub async fn loop_method(
             it.call(f, Args::new(pos)).await?
         }
         "default_exception_handler" | "call_exception_handler" => {
+            // base_events.default_exception_handler: the message, then `key: repr(value)` for
+            // the other keys in sorted order, logged with the exception's traceback.
             let ctx = args.pos.first().cloned().unwrap_or_default();
-            let msg = match &ctx {
-                Value::Dict(d) => d.borrow().get_str("message").cloned().unwrap_or_default(),
-                _ => Value::None,
+            let Value::Dict(d) = &ctx else {
+                return Err(it.type_error(format!(
+                    "'{}' object is not a context dict",
+                    it.type_name(&ctx)
+                )));
             };
-            let text = it.str_of(&msg).await?;
-            it.write_output(crate::engine::Stream::Stderr, &format!("{text}\n"));
+            let mut entries: Vec<(String, Value)> = d
+                .borrow()
+                .iter()
+                .filter_map(|(k, v)| match k {
+                    Value::Str(k) => Some((k.to_string(), v.clone())),
+                    _ => None,
+                })
+                .collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            let mut message = String::new();
+            let mut exc = None;
+            let mut lines = Vec::new();
+            for (k, v) in entries {
+                match k.as_str() {
+                    "message" => {
+                        if it.truthy(&v).await? {
+                            message = it.str_of(&v).await?;
+                        }
+                    }
+                    "exception" => {
+                        if let Value::Instance(e) = v
+                            && e.class.is_exc
+                        {
+                            exc = Some(e);
+                        }
+                    }
+                    _ => lines.push(format!("{k}: {}", it.repr_of(&v).await?)),
+                }
+            }
+            if message.is_empty() {
+                message = "Unhandled exception in event loop".to_string();
+            }
+            lines.insert(0, message);
+            it.asyncio_log(ERROR, &lines.join("\n"), Vec::new(), exc, SITE_HANDLER)
+                .await?;
             Value::None
         }
         _ => return Err(it.attr_error(&loop_value(lp), name)),

@@ -28,6 +28,7 @@ const STR_METHODS: &[&str] = &[
     "center",
     "find",
     "rfind",
+    "rindex",
     "index",
     "count",
     "isdigit",
@@ -651,25 +652,50 @@ async fn str_method(it: &Rc<Interp>, s: &Rc<str>, name: &str, mut args: Args) ->
                 Value::str(format!("{}{s}", "0".repeat(w - n)))
             }
         }
-        "find" | "rfind" | "index" | "count" => {
+        "find" | "rfind" | "index" | "rindex" | "count" => {
             let Some(Value::Str(sub)) = args.pos.first() else {
                 return Err(it.type_error("must be str"));
             };
+            // Optional start / end, as slice indices over characters.
+            let n = s.chars().count() as i64;
+            let bound = |i: usize, default: i64| -> PyResult<i64> {
+                match args.pos.get(i) {
+                    None | Some(Value::None) => Ok(default),
+                    Some(Value::Int(k)) => Ok(if *k < 0 { (k + n).max(0) } else { (*k).min(n) }),
+                    Some(other) => Err(it.type_error(format!(
+                        "slice indices must be integers or None or have an __index__ method, not {}",
+                        it.type_name(other)
+                    ))),
+                }
+            };
+            let (start, end) = (bound(1, 0)?, bound(2, n)?);
+            if start > end {
+                return Ok(match name {
+                    "count" => Value::Int(0),
+                    "index" | "rindex" => return Err(it.value_error("substring not found")),
+                    _ => Value::Int(-1),
+                });
+            }
+            let byte = |c: i64| s.char_indices().nth(c as usize).map_or(s.len(), |(b, _)| b);
+            let (bs, be) = (byte(start), byte(end));
+            let hay = &s[bs..be];
             if name == "count" {
                 return Ok(Value::Int(if sub.is_empty() {
-                    s.chars().count() as i64 + 1
+                    hay.chars().count() as i64 + 1
                 } else {
-                    s.matches(&**sub).count() as i64
+                    hay.matches(&**sub).count() as i64
                 }));
             }
-            let pos = if name == "rfind" {
-                s.rfind(&**sub)
+            let pos = if name.starts_with('r') {
+                hay.rfind(&**sub)
             } else {
-                s.find(&**sub)
+                hay.find(&**sub)
             };
             match pos {
-                Some(b) => Value::Int(s[..b].chars().count() as i64),
-                None if name == "index" => return Err(it.value_error("substring not found")),
+                Some(b) => Value::Int(start + hay[..b].chars().count() as i64),
+                None if name.ends_with("index") => {
+                    return Err(it.value_error("substring not found"));
+                }
                 None => Value::Int(-1),
             }
         }

@@ -1106,6 +1106,14 @@ pub fn native_attr(it: &Interp, obj: &Value, name: &str) -> Option<Value> {
                 crate::asyncio::future::FutState::Finished => "FINISHED",
             }));
         }
+        (Value::Native(n), _) => match (&**n, name) {
+            (NativeObj::Stream(StreamKind::Stdout), "name") => return Some(Value::str("<stdout>")),
+            (NativeObj::Stream(StreamKind::Stderr), "name") => return Some(Value::str("<stderr>")),
+            (NativeObj::Loop(lp), "slow_callback_duration") => {
+                return Some(lp.slow_callback_duration.borrow().clone());
+            }
+            _ => {}
+        },
         _ => {}
     }
     it.native_method_opt(obj, name)

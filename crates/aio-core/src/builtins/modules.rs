@@ -7,17 +7,38 @@
 //!
 //! `threading` and `concurrent.futures` are written in Python at the end of the asyncio prelude
 //! (`_define_threading`, `_define_futures`, run on first import); importing them builds
-//! module objects from the prelude's export tables. The model: one real thread; a worker's job runs to its end when
+//! module objects from the prelude's export tables. `logging` is Python too (`logging.py`, after
+//! CPython's `Lib/logging/__init__.py`), parsed and run as its own module on first import; the
+//! engine's asyncio messages go through it once it is loaded ([`Interp::asyncio_log`]). The model: one real thread; a worker's job runs to its end when
 //! it is submitted, on its own clock, starting when a worker of the pool is free.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use super::{func, random::Mt};
-use crate::interp::Interp;
+use crate::interp::{Frame, FrameKind, Interp};
 use crate::runtime::dict::Dict;
-use crate::runtime::object::{Args, Builtin, BuiltinFn, Module, NativeObj, StreamKind};
+use crate::runtime::object::{Args, Builtin, BuiltinFn, FrameInfo, Module, NativeObj, StreamKind};
 use crate::runtime::value::{PyResult, Value};
+
+/// The `logging` module's source, run on its first import.
+pub const LOGGING: &str = include_str!("logging.py");
+
+/// The file name of `logging`'s code (its frames are hidden from tracebacks, as the prelude's).
+pub const LOGGING_FILE: &str = "<logging>";
+
+/// `logging.py`'s syntax tree, parsed once per thread (like the prelude's).
+fn parsed_logging() -> Result<Rc<crate::syntax::ast::Module>, crate::syntax::SyntaxError> {
+    thread_local! {
+        static TREE: std::cell::OnceCell<Rc<crate::syntax::ast::Module>> = const { std::cell::OnceCell::new() };
+    }
+    if let Some(tree) = TREE.with(|cell| cell.get().cloned()) {
+        return Ok(tree);
+    }
+    let tree = Rc::new(crate::syntax::parse_module(LOGGING, LOGGING_FILE)?);
+    TREE.with(|cell| cell.get_or_init(|| tree.clone()).clone());
+    Ok(tree)
+}
 
 /// `time.time()` at virtual time 0: 2024-01-01 00:00:00 UTC.
 pub const VIRTUAL_EPOCH: f64 = 1_704_067_200.0;
@@ -51,6 +72,7 @@ impl Interp {
             "asyncio" => {
                 return Err(self.runtime_error("asyncio module not initialised"));
             }
+            "logging" => return Err(self.runtime_error("logging module not loaded")),
             "concurrent.futures" => self.prelude_module(name, "_futures")?,
             "threading" => self.prelude_module(name, "_threading")?,
             "concurrent" => {
@@ -72,6 +94,7 @@ impl Interp {
     /// (their classes cost startup time that most programs do not need).
     pub async fn load_prelude_module(self: &Rc<Self>, name: &str) -> PyResult<()> {
         let loader = match name {
+            "logging" => return self.load_logging().await,
             "threading" => "_load_threading",
             "concurrent" | "concurrent.futures" => "_load_futures",
             _ => return Ok(()),
@@ -81,6 +104,41 @@ impl Interp {
         }
         let f = self.asyncio_attr(loader)?;
         self.call(f, Args::new(Vec::new())).await?;
+        Ok(())
+    }
+
+    /// Runs `logging.py` as the module `logging` (once).
+    async fn load_logging(self: &Rc<Self>) -> PyResult<()> {
+        if self.modules.borrow().contains_key("logging") {
+            return Ok(());
+        }
+        let ast = parsed_logging().map_err(|e| {
+            self.runtime_error(format!(
+                "internal error in the logging module: {}",
+                e.render()
+            ))
+        })?;
+        let m = Module::new("logging", LOGGING_FILE);
+        let info = Rc::new(FrameInfo {
+            name: Rc::from("<module>"),
+            filename: Rc::from(LOGGING_FILE),
+            line: Cell::new(0),
+            hidden: true,
+        });
+        let fr = Frame {
+            env: None,
+            globals: m.clone(),
+            kind: FrameKind::Module,
+            func: None,
+            info: info.clone(),
+        };
+        self.frames.borrow_mut().push(info.clone());
+        let r = self.exec_block(&fr, &ast.body).await;
+        self.pop_frame(&info);
+        r?;
+        self.modules
+            .borrow_mut()
+            .insert(Rc::from("logging"), Value::Module(m));
         Ok(())
     }
 

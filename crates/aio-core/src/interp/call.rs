@@ -840,6 +840,13 @@ impl Interp {
                 f.dict.borrow_mut().insert_str(name, value);
                 Ok(())
             }
+            Value::Native(n) if &**name == "slow_callback_duration" => match &**n {
+                NativeObj::Loop(lp) => {
+                    *lp.slow_callback_duration.borrow_mut() = value;
+                    Ok(())
+                }
+                _ => Err(self.attr_error(obj, name)),
+            },
             _ => Err(self.err(
                 "AttributeError",
                 format!(

@@ -130,9 +130,10 @@ impl Interp {
             Value::Future(f) => crate::asyncio::future::future_repr(self, f),
             Value::Native(n) => match &**n {
                 NativeObj::Loop(l) => format!(
-                    "<_UnixSelectorEventLoop running={} closed={} debug=False>",
+                    "<_UnixSelectorEventLoop running={} closed={} debug={}>",
                     if l.running.get() { "True" } else { "False" },
-                    if l.closed.get() { "True" } else { "False" }
+                    if l.closed.get() { "True" } else { "False" },
+                    if l.debug.get() { "True" } else { "False" }
                 ),
                 NativeObj::Handle(h) => crate::asyncio::event_loop::handle_repr(self, h),
                 NativeObj::Stream(s) => match s {
@@ -581,8 +582,10 @@ impl Interp {
         }))
     }
 
-    /// `"fmt" % args` (the printf-style subset: %s %r %d %i %f %x with flags/width/precision).
+    /// `"fmt" % args`: printf-style formatting (`%(key)s` mapping keys, the flags `-+ #0`,
+    /// width and precision, `*` taken from the arguments, and s r a d i u f F e E g G x X o c).
     pub async fn percent_format(self: &Rc<Self>, f: &str, args: &Value) -> PyResult<String> {
+        let mapping = matches!(args, Value::Dict(_) | Value::Instance(_));
         let items: Vec<Value> = match args {
             Value::Tuple(t) => t.to_vec(),
             other => vec![other.clone()],
@@ -591,6 +594,7 @@ impl Interp {
         let chars: Vec<char> = f.chars().collect();
         let mut i = 0;
         let mut k = 0;
+        let mut used_key = false;
         while i < chars.len() {
             let c = chars[i];
             if c != '%' {
@@ -599,8 +603,74 @@ impl Interp {
                 continue;
             }
             i += 1;
-            let st = i;
-            while i < chars.len() && !chars[i].is_ascii_alphabetic() && chars[i] != '%' {
+            let mut key = None;
+            if chars.get(i) == Some(&'(') {
+                let mut depth = 1;
+                let st = i + 1;
+                i += 1;
+                while i < chars.len() && depth > 0 {
+                    match chars[i] {
+                        '(' => depth += 1,
+                        ')' => depth -= 1,
+                        _ => {}
+                    }
+                    i += 1;
+                }
+                if depth > 0 {
+                    return Err(self.value_error("incomplete format key"));
+                }
+                key = Some(chars[st..i - 1].iter().collect::<String>());
+            }
+            let mut flags = String::new();
+            while let Some(&fl) = chars.get(i).filter(|c| "-+ #0".contains(**c)) {
+                flags.push(fl);
+                i += 1;
+            }
+            let mut next_arg = |me: &Rc<Self>| -> PyResult<Value> {
+                let v = items
+                    .get(k)
+                    .cloned()
+                    .ok_or_else(|| me.type_error("not enough arguments for format string"))?;
+                k += 1;
+                Ok(v)
+            };
+            let mut width = 0usize;
+            if chars.get(i) == Some(&'*') {
+                i += 1;
+                match next_arg(self)? {
+                    Value::Int(n) => {
+                        if n < 0 {
+                            flags.push('-');
+                        }
+                        width = n.unsigned_abs() as usize;
+                    }
+                    _ => return Err(self.type_error("* wants int")),
+                }
+            } else {
+                while let Some(d) = chars.get(i).and_then(|c| c.to_digit(10)) {
+                    width = width * 10 + d as usize;
+                    i += 1;
+                }
+            }
+            let mut prec: Option<usize> = None;
+            if chars.get(i) == Some(&'.') {
+                i += 1;
+                if chars.get(i) == Some(&'*') {
+                    i += 1;
+                    match next_arg(self)? {
+                        Value::Int(n) => prec = Some(n.max(0) as usize),
+                        _ => return Err(self.type_error("* wants int")),
+                    }
+                } else {
+                    let mut p = 0usize;
+                    while let Some(d) = chars.get(i).and_then(|c| c.to_digit(10)) {
+                        p = p * 10 + d as usize;
+                        i += 1;
+                    }
+                    prec = Some(p);
+                }
+            }
+            while chars.get(i).is_some_and(|c| "hlL".contains(*c)) {
                 i += 1;
             }
             let Some(&conv) = chars.get(i) else {
@@ -611,64 +681,131 @@ impl Interp {
                 out.push('%');
                 continue;
             }
-            let spec: String = chars[st..i - 1].iter().collect();
-            let Some(arg) = items.get(k).cloned() else {
-                return Err(self.type_error("not enough arguments for format string"));
-            };
-            k += 1;
-            let piece = match conv {
-                's' => self.str_of(&arg).await?,
-                'r' => self.repr_of(&arg).await?,
-                'd' | 'i' => match vops::num(&arg) {
-                    Some(n) => (n.f().trunc() as i64).to_string(),
-                    None => {
-                        return Err(self.type_error(format!(
-                            "%d format: a real number is required, not {}",
-                            self.type_name(&arg)
-                        )));
+            let arg = match &key {
+                Some(key) => {
+                    if !mapping {
+                        return Err(self.type_error("format requires a mapping"));
                     }
-                },
-                'f' | 'e' | 'g' | 'x' | 'X' => {
-                    let spec2 = format!("{}{}", spec.replace('-', "<"), conv);
-                    match (&arg, conv) {
-                        (Value::Int(n), 'x' | 'X') => {
-                            fmt::format_int(*n, &spec2).map_err(|m| self.value_error(m))?
-                        }
-                        _ => {
-                            let x = vops::num(&arg).map(|n| n.f()).unwrap_or(0.0);
-                            return Ok(out
-                                + &fmt::format_float(x, &spec2)
-                                    .map_err(|m| self.value_error(m))?
-                                + &{
-                                    let rest: String = chars[i..].iter().collect();
-                                    Box::pin(
-                                        self.percent_format(
-                                            &rest,
-                                            &Value::tuple(items[k..].to_vec()),
-                                        ),
-                                    )
-                                    .await?
-                                });
-                        }
-                    }
+                    used_key = true;
+                    self.getitem(args, &Value::str(key.as_str())).await?
                 }
-                _ => return Err(self.value_error(format!("unsupported format character '{conv}'"))),
+                None => next_arg(self)?,
             };
-            let width: usize = spec.trim_start_matches('-').parse().unwrap_or(0);
-            let n = piece.chars().count();
-            if n < width {
-                if spec.starts_with('-') {
-                    out.push_str(&piece);
-                    out.push_str(&" ".repeat(width - n));
-                } else {
-                    out.push_str(&" ".repeat(width - n));
-                    out.push_str(&piece);
-                }
+            let left = flags.contains('-');
+            let sign = if flags.contains('+') {
+                "+"
+            } else if flags.contains(' ') {
+                " "
             } else {
-                out.push_str(&piece);
-            }
+                ""
+            };
+            let zero = flags.contains('0') && !left;
+            let alt = if flags.contains('#') { "#" } else { "" };
+            let numeric = |me: &Rc<Self>, conv: char| -> PyResult<vops::Num> {
+                vops::num(&arg).ok_or_else(|| {
+                    me.type_error(format!(
+                        "%{conv} format: a real number is required, not {}",
+                        me.type_name(&arg)
+                    ))
+                })
+            };
+            // Numbers go through the format-spec code: `%-+08.3f` is `<+8.3f`, `%08.3f` is `08.3f`.
+            let align = if left { "<" } else { "" };
+            let zpad = if zero { "0" } else { "" };
+            let wspec = if width > 0 {
+                width.to_string()
+            } else {
+                String::new()
+            };
+            let piece = match conv {
+                's' | 'r' | 'a' => {
+                    let mut s = if conv == 's' {
+                        self.str_of(&arg).await?
+                    } else {
+                        self.repr_of(&arg).await?
+                    };
+                    if let Some(p) = prec {
+                        s = s.chars().take(p).collect();
+                    }
+                    let n = s.chars().count();
+                    if n < width {
+                        if left {
+                            s.push_str(&" ".repeat(width - n));
+                        } else {
+                            s = " ".repeat(width - n) + &s;
+                        }
+                    }
+                    s
+                }
+                'd' | 'i' | 'u' => {
+                    let n = match &arg {
+                        Value::Int(n) => *n,
+                        Value::Bool(b) => *b as i64,
+                        _ => numeric(self, conv)?.f().trunc() as i64,
+                    };
+                    let mut spec = format!("{align}{sign}{zpad}{wspec}d");
+                    if let Some(p) = prec {
+                        // %.3d pads the digits to 3 (rare): done by hand.
+                        let digits = format!("{:0p$}", n.unsigned_abs());
+                        let s = format!("{}{digits}", if n < 0 { "-" } else { sign });
+                        spec = format!("{}{wspec}s", if left { "<" } else { ">" });
+                        fmt::format_str(&s, &spec).map_err(|m| self.value_error(m))?
+                    } else {
+                        fmt::format_int(n, &spec).map_err(|m| self.value_error(m))?
+                    }
+                }
+                'x' | 'X' | 'o' => {
+                    let n = match &arg {
+                        Value::Int(n) => *n,
+                        Value::Bool(b) => *b as i64,
+                        _ => {
+                            return Err(self.type_error(format!(
+                                "%{conv} format: an integer is required, not {}",
+                                self.type_name(&arg)
+                            )));
+                        }
+                    };
+                    let spec = format!("{align}{sign}{alt}{zpad}{wspec}{conv}");
+                    fmt::format_int(n, &spec).map_err(|m| self.value_error(m))?
+                }
+                'f' | 'F' | 'e' | 'E' | 'g' | 'G' => {
+                    let x = numeric(self, conv)?.f();
+                    let p = prec.unwrap_or(6);
+                    let spec = format!("{align}{sign}{alt}{zpad}{wspec}.{p}{conv}");
+                    fmt::format_float(x, &spec).map_err(|m| self.value_error(m))?
+                }
+                'c' => {
+                    let s = match &arg {
+                        Value::Int(n) => {
+                            char::from_u32(*n as u32).map(String::from).ok_or_else(|| {
+                                self.err("OverflowError", "%c arg not in range(0x110000)")
+                            })?
+                        }
+                        Value::Str(s) if s.chars().count() == 1 => s.to_string(),
+                        _ => return Err(self.type_error("%c requires int or char")),
+                    };
+                    fmt::format_str(&s, &format!("{}{wspec}", if left { "<" } else { ">" }))
+                        .map_err(|m| self.value_error(m))?
+                }
+                _ => {
+                    return Err(self.value_error(format!(
+                        "unsupported format character '{conv}' (0x{:x}) at index {}",
+                        conv as u32,
+                        i - 1
+                    )));
+                }
+            };
+            out.push_str(&piece);
         }
-        if k < items.len() && matches!(args, Value::Tuple(_)) {
+        let converted_all = match args {
+            Value::Tuple(_) => k >= items.len(),
+            // A lone non-mapping argument must be used (`'abc' % 5` is an error).
+            Value::Int(_) | Value::Float(_) | Value::Str(_) | Value::Bool(_) | Value::None => {
+                k >= 1
+            }
+            _ => true,
+        };
+        if !converted_all && !used_key {
             return Err(self.type_error("not all arguments converted during string formatting"));
         }
         Ok(out)

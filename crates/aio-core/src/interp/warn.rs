@@ -44,6 +44,12 @@ impl Interp {
                 }
             }
             DropEvent::TaskExceptionNeverRetrieved { text, exc } => {
+                if self.logging_loaded() {
+                    // Through the `asyncio` logger, as CPython's default exception handler.
+                    let site = crate::asyncio::SITE_HANDLER;
+                    self.asyncio_log_now(crate::asyncio::ERROR, &text, Vec::new(), Some(exc), site);
+                    return;
+                }
                 let mut out = format!("{text}\n");
                 out.push_str("Traceback (most recent call last):\n");
                 let tb = exc.exc().traceback.borrow().clone();
