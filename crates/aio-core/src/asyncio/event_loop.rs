@@ -245,7 +245,8 @@ impl EventLoop {
     }
 
     /// The timers for the step-through view, in the order they will fire (deadline, then
-    /// scheduling order), cancelled ones left out.
+    /// scheduling order), cancelled ones left out; at most [`SNAPSHOT_ENTRIES`] of them, then one
+    /// entry that counts the rest.
     pub fn timer_snapshot(&self, it: &Interp) -> Vec<QueueEntry> {
         let timers = self.timers.borrow();
         let mut v: Vec<&Timer> = timers
@@ -253,20 +254,52 @@ impl EventLoop {
             .iter()
             .filter(|t| !t.handle.cancelled.get())
             .collect();
-        v.sort_by(|a, b| a.when.total_cmp(&b.when).then(a.fifo.cmp(&b.fifo)));
-        v.into_iter()
+        let order = |a: &&Timer, b: &&Timer| a.when.total_cmp(&b.when).then(a.fifo.cmp(&b.fifo));
+        let total = v.len();
+        if total > SNAPSHOT_ENTRIES {
+            // Only the first few are described: partition in linear time, sort just those.
+            v.select_nth_unstable_by(SNAPSHOT_ENTRIES, order);
+            v.truncate(SNAPSHOT_ENTRIES);
+        }
+        v.sort_by(order);
+        let mut entries: Vec<QueueEntry> = v
+            .into_iter()
             .map(|t| describe_handle(it, &t.handle))
-            .collect()
+            .collect();
+        push_more(&mut entries, total);
+        entries
     }
 
-    /// The ready queue for the step-through view, in FIFO order, cancelled handles left out.
+    /// The ready queue for the step-through view, in FIFO order, cancelled handles left out; at
+    /// most [`SNAPSHOT_ENTRIES`] of them, then one entry that counts the rest.
     pub fn ready_snapshot(&self, it: &Interp) -> Vec<QueueEntry> {
-        self.ready
-            .borrow()
-            .iter()
-            .filter(|h| !h.cancelled.get())
+        let ready = self.ready.borrow();
+        let live = || ready.iter().filter(|h| !h.cancelled.get());
+        let mut entries: Vec<QueueEntry> = live()
+            .take(SNAPSHOT_ENTRIES)
             .map(|h| describe_handle(it, h))
-            .collect()
+            .collect();
+        if entries.len() == SNAPSHOT_ENTRIES {
+            push_more(&mut entries, live().count());
+        }
+        entries
+    }
+}
+
+/// How many ready items and timers a snapshot describes. A snapshot is taken at every step of a
+/// traced run: describing 10,000 sleeping tasks each time made stepping through a big `gather`
+/// quadratic (and the view shows a screenful at most).
+pub const SNAPSHOT_ENTRIES: usize = 50;
+
+/// After the first [`SNAPSHOT_ENTRIES`] of `total`: one entry that says how many are left out.
+fn push_more(entries: &mut Vec<QueueEntry>, total: usize) {
+    if total > entries.len() {
+        entries.push(QueueEntry {
+            handle: 0,
+            task: None,
+            label: format!("... and {} more", total - entries.len()),
+            when: None,
+        });
     }
 }
 
@@ -671,11 +704,17 @@ impl Interp {
     /// One `_run_once` iteration. Suspends (virtual time) when only timers remain.
     pub async fn run_once(self: &Rc<Self>, lp: &Rc<EventLoop>) -> PyResult<()> {
         // Drop cancelled timers: all of them when they are the majority of a big heap
-        // (CPython's rebuild rule), otherwise just from the head.
+        // (CPython's rebuild rule), otherwise just from the head. CPython keeps a count of
+        // cancelled timers; here counting walks the heap, so a big heap is counted only every
+        // n/100 iterations (rebuilding sooner or later changes memory use, never the order in
+        // which live timers fire).
         {
             let mut timers = lp.timers.borrow_mut();
             let n = timers.v.len();
-            if n > 100 && timers.v.iter().filter(|t| t.handle.cancelled.get()).count() * 2 > n {
+            if n > 100
+                && lp.iteration.get().is_multiple_of(n as u64 / 100)
+                && timers.v.iter().filter(|t| t.handle.cancelled.get()).count() * 2 > n
+            {
                 timers.v.retain(|t| !t.handle.cancelled.get());
                 timers.heapify();
             }

@@ -405,7 +405,10 @@ fn asyncio_sleep(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult {
         let fut = Future::new(&it, &lp, None);
         // Only the trace reads the label: skip formatting it on untraced runs.
         if it.tracing() {
-            *fut.label.borrow_mut() = Some(format!("sleep until {}", crate::trace::seconds_label(it.now() + delay)));
+            *fut.label.borrow_mut() = Some(format!(
+                "sleep until {}",
+                crate::trace::seconds_label(it.now() + delay)
+            ));
         }
         let h = lp.call_later(
             &it,

@@ -2,6 +2,7 @@
 //! order and the timers in firing order.
 
 use super::*;
+use crate::asyncio::event_loop::SNAPSHOT_ENTRIES;
 
 /// The book's own copies of the examples (the core reads no files: they are compiled in).
 fn example(name: &str) -> String {
@@ -130,7 +131,11 @@ fn tasks_states_and_arrows() {
     // The clock and the output follow the run.
     // (to within the microseconds that the steps themselves cost)
     assert!(stepper.steps[4].time < 1e-4, "{}", stepper.steps[4].time);
-    assert!((stepper.steps[5].time - 0.1).abs() < 1e-4, "{}", stepper.steps[5].time);
+    assert!(
+        (stepper.steps[5].time - 0.1).abs() < 1e-4,
+        "{}",
+        stepper.steps[5].time
+    );
     assert_eq!(
         stepper.output_at(4),
         "[0.00] Xiaoming starts\n[0.00] Xiaohong starts\n"
@@ -183,5 +188,36 @@ fn long_runs_stop_at_the_cap_and_bad_programs_still_step() {
         plain.steps[0]
             .explanation
             .contains("never starts an event loop")
+    );
+}
+
+#[test]
+fn big_queues_are_described_up_to_a_limit() {
+    // 1,000 sleeping tasks: each step describes the first timers and counts the rest, so that
+    // stepping through a big gather stays linear.
+    let source = "import asyncio\n\
+        async def nap(i):\n    await asyncio.sleep(1 + i / 1000)\n\
+        async def main():\n    await asyncio.gather(*(nap(i) for i in range(1000)))\n\
+        asyncio.run(main())\n";
+    let stepper = step_through(source, "big.py");
+    let longest = |pick: fn(&Step) -> usize| stepper.steps.iter().map(pick).max().unwrap_or(0);
+    assert_eq!(longest(|s| s.ready.len()), SNAPSHOT_ENTRIES + 1);
+    assert_eq!(longest(|s| s.timers.len()), SNAPSHOT_ENTRIES + 1);
+    let step = stepper
+        .steps
+        .iter()
+        .find(|s| s.timers.len() == SNAPSHOT_ENTRIES + 1 && s.ready.is_empty())
+        .expect("a step with every task asleep");
+    assert_eq!(step.timers[SNAPSHOT_ENTRIES].label, "... and 950 more");
+    // The first timers are the earliest deadlines, in order.
+    assert!(
+        step.timers[0].label.contains("sleep until 1.0"),
+        "{}",
+        step.timers[0].label
+    );
+    assert!(
+        step.timers[1].label.contains("sleep until 1.001"),
+        "{}",
+        step.timers[1].label
     );
 }
