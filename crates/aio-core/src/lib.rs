@@ -68,7 +68,7 @@
 //!   exception add_done_callback remove_done_callback get_name set_name get_coro cancelling
 //!   uncancel set_result set_exception get_loop`.
 //! - `time` (`sleep perf_counter monotonic time time_ns strftime`), `sys` (`stdout stderr argv
-//!   exit exc_info version_info getrecursionlimit`), `gc` (`collect`), `warnings` (`warn
+//!   exit exc_info version_info getrecursionlimit getswitchinterval`), `gc` (`collect`), `warnings` (`warn
 //!   simplefilter filterwarnings catch_warnings resetwarnings`), `random` (`seed random uniform
 //!   randint randrange choice shuffle`), `math` (`sqrt floor ceil isclose pi e inf nan`).
 //! - `concurrent.futures` (`ThreadPoolExecutor ProcessPoolExecutor` with `submit map shutdown`,

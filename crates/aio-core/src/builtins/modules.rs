@@ -356,6 +356,15 @@ fn sys_module(it: &Rc<Interp>) -> Rc<Module> {
             BuiltinFn::Sync(|_, _, _| Ok(Value::None)),
         ),
     );
+    // CPython's GIL switch interval. The engine runs one thread at a time and never preempts
+    // (see `threading` above), so the value is only reported.
+    m.set(
+        "getswitchinterval",
+        func(
+            "getswitchinterval",
+            BuiltinFn::Sync(|_, _, _| Ok(Value::Float(0.005))),
+        ),
+    );
     m.set(
         "exc_info",
         func(
