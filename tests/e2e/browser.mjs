@@ -44,14 +44,6 @@ export async function launch() {
   });
 }
 
-// Skips one check in Firefox, saying why (node:test prints the reason), for the few checks that
-// need something only Chromium offers. Returns true when the caller should stop.
-export function skipInFirefox(t, reason) {
-  if (!IS_FIREFOX) return false;
-  t.skip(`not in Firefox: ${reason}`);
-  return true;
-}
-
 // Opens `path` (relative to the book's root) and records what went wrong while it was open.
 export async function openPage(browser, path, { theme } = {}) {
   const context = await browser.newContext();
