@@ -1,10 +1,12 @@
-// Shared set-up of the end-to-end tests: one headless Chromium, pages that record every console
+// Shared set-up of the end-to-end tests: one headless browser, pages that record every console
 // error, page error, CSP violation and request that leaves 127.0.0.1.
 //
 // `cargo xtask test` serves the built book under a sub-path and passes its address in
-// AIO_BOOK_URL, and Chromium's path in AIO_CHROMIUM.
+// AIO_BOOK_URL. It runs the suite twice: with AIO_BROWSER=chromium (Chromium's path in
+// AIO_CHROMIUM, driven over CDP) and with AIO_BROWSER=firefox (Firefox ESR's path in AIO_FIREFOX,
+// driven over WebDriver BiDi, which Playwright speaks to a stock Firefox).
 
-import { chromium } from 'playwright-core';
+import { chromium, firefox } from 'playwright-core';
 
 export const BOOK_URL = process.env.AIO_BOOK_URL;
 if (!BOOK_URL) {
@@ -17,7 +19,25 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
+// Which browser this run drives: 'chromium' (the default) or 'firefox'.
+export const BROWSER = process.env.AIO_BROWSER || 'chromium';
+if (BROWSER !== 'chromium' && BROWSER !== 'firefox') {
+  throw new Error(`AIO_BROWSER=${BROWSER}: expected chromium or firefox`);
+}
+export const IS_FIREFOX = BROWSER === 'firefox';
+
 export async function launch() {
+  if (IS_FIREFOX) {
+    // The 'moz-firefox' channel makes Playwright talk WebDriver BiDi to a stock Firefox (Debian's
+    // firefox-esr) instead of its own patched build. Playwright gives it a fresh profile. No
+    // network flags are needed: the profile Playwright writes turns off updates, telemetry and
+    // the other background requests.
+    return firefox.launch({
+      channel: 'moz-firefox',
+      executablePath: process.env.AIO_FIREFOX || '/usr/bin/firefox-esr',
+      headless: true,
+    });
+  }
   return chromium.launch({
     executablePath: process.env.AIO_CHROMIUM || '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
@@ -28,7 +48,10 @@ export async function launch() {
 export async function openPage(browser, path, { theme } = {}) {
   const context = await browser.newContext();
   if (theme) {
-    await context.addInitScript((t) => localStorage.setItem('mdbook-theme', t), theme);
+    // Firefox also runs init scripts in a new page's first about:blank, whose storage is off limits.
+    await context.addInitScript((t) => {
+      if (location.protocol.startsWith('http')) localStorage.setItem('mdbook-theme', t);
+    }, theme);
   }
   // A Content-Security-Policy violation is a problem even when the browser logs nothing for it.
   await context.addInitScript(() => {
@@ -37,6 +60,10 @@ export async function openPage(browser, path, { theme } = {}) {
         + ` (${event.sourceFile}:${event.lineNumber})`);
     });
   });
+  // print.html opens the print dialog on load. Headless Firefox's dialog never closes, and while
+  // it is open the page's timers and promises wait (so no widget would ever mount); the dialog is
+  // not what the tests check, so it is not opened, in either browser.
+  await context.addInitScript(() => { window.print = () => {}; });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (message) => {
@@ -48,7 +75,12 @@ export async function openPage(browser, path, { theme } = {}) {
     const local = url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1';
     if (!local) problems.push(`request left 127.0.0.1: ${request.url()}`);
   });
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  page.on('requestfailed', (request) => {
+    // Firefox cancels a font download when the text that needed it goes away first (a static
+    // fallback replaced by its widget); the font was served, the browser just stopped wanting it.
+    const dropped = request.resourceType() === 'font' && request.failure()?.errorText === 'NS_BINDING_ABORTED';
+    if (!dropped) problems.push(`request failed: ${request.url()}`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });

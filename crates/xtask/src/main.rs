@@ -2,7 +2,8 @@
 //!
 //! - `cargo xtask build`: install what is missing, build the widgets and the book into `book/build`.
 //! - `cargo xtask serve [--port N]`: build, serve on 127.0.0.1, rebuild when a source changes.
-//! - `cargo xtask test`: every check, from `cargo fmt` to the end-to-end tests in Chromium.
+//! - `cargo xtask test`: every check, from `cargo fmt` to the end-to-end tests in Chromium and
+//!   Firefox.
 //! - `cargo xtask conformance [DIR]`: run the engine on reference programs and diff the output.
 //! - `cargo xtask bench`: sizes and speeds, next to CPython, as one JSON object.
 //! - `cargo xtask fuzz [--cases N | --seconds S]`: a longer fuzzing campaign of the engine.

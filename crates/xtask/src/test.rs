@@ -55,23 +55,20 @@ pub(crate) fn run_all() -> anyhow::Result<()> {
         run(tool("cargo").args(["test", "--workspace", "--no-fail-fast", "--quiet"]))
     });
     steps.run("widget tests in Chromium", || {
-        // No `--quiet`: cargo would pass it on to wasm-bindgen-test-runner, which refuses it.
-        run(tool("cargo")
-            .args([
-                "test",
-                "--package",
-                "aio-widgets",
-                "--target",
-                "wasm32-unknown-unknown",
-            ])
-            .env("CHROMEDRIVER", which("chromedriver")))
+        widget_tests(Browser::Chromium)
     });
+    steps.run("widget tests in Firefox", || widget_tests(Browser::Firefox));
     steps.run("conformance", || {
         conformance::run_dirs(&[conformance::default_dir(), conformance::own_programs_dir()])
     });
     let site_built = steps.run("build the site", || build_site().map(drop));
     if site_built {
-        steps.run("end-to-end tests in Chromium", || end_to_end(&site_dir()));
+        steps.run("end-to-end tests in Chromium", || {
+            end_to_end(&site_dir(), Browser::Chromium)
+        });
+        steps.run("end-to-end tests in Firefox", || {
+            end_to_end(&site_dir(), Browser::Firefox)
+        });
     }
     let results = steps.results;
 
@@ -105,12 +102,15 @@ struct Steps {
 }
 
 impl Steps {
-    /// Runs one step, reports a failure at once, and says whether it passed.
+    /// Runs one step, reports a failure at once, and says whether it passed and how long it took.
     fn run(&mut self, name: &'static str, action: impl FnOnce() -> anyhow::Result<()>) -> bool {
         eprintln!("\n== {name} ==");
+        let started = Instant::now();
         let result = action();
-        if let Err(error) = &result {
-            eprintln!("!! {name} failed: {error:#}");
+        let seconds = started.elapsed().as_secs_f64();
+        match &result {
+            Ok(()) => eprintln!("-- {name} passed in {seconds:.0} s"),
+            Err(error) => eprintln!("!! {name} failed after {seconds:.0} s: {error:#}"),
         }
         let passed = result.is_ok();
         self.results.push((name, result));
@@ -118,8 +118,64 @@ impl Steps {
     }
 }
 
-/// Serves the built site under [`SUB_PATH`] and runs the end-to-end tests against it.
-fn end_to_end(site: &Path) -> anyhow::Result<()> {
+/// The browsers every browser test runs in.
+#[derive(Debug, Clone, Copy)]
+enum Browser {
+    /// Debian's Chromium: chromedriver for the widget tests, CDP for the end-to-end tests.
+    Chromium,
+    /// Debian's Firefox ESR: geckodriver for the widget tests, WebDriver BiDi for the end-to-end
+    /// tests.
+    Firefox,
+}
+
+/// The environment variables through which wasm-bindgen-test-runner picks its WebDriver: it takes
+/// the first one set, geckodriver's before chromedriver's, so each run clears the other's.
+const DRIVER_VARIABLES: [&str; 4] = [
+    "GECKODRIVER",
+    "GECKODRIVER_REMOTE",
+    "CHROMEDRIVER",
+    "CHROMEDRIVER_REMOTE",
+];
+
+/// The widgets' `wasm-bindgen-test` tests, in one headless browser.
+fn widget_tests(browser: Browser) -> anyhow::Result<()> {
+    // No `--quiet`: cargo would pass it on to wasm-bindgen-test-runner, which refuses it.
+    let mut command = tool("cargo");
+    command.args([
+        "test",
+        "--package",
+        "aio-widgets",
+        "--target",
+        "wasm32-unknown-unknown",
+    ]);
+    for variable in DRIVER_VARIABLES {
+        command.env_remove(variable);
+    }
+    match browser {
+        // Browser flags: crates/aio-widgets/webdriver.json.
+        Browser::Chromium => command.env("CHROMEDRIVER", which("chromedriver")),
+        // The runner adds `-headless`; geckodriver gives Firefox a fresh profile.
+        Browser::Firefox => command.env("GECKODRIVER", geckodriver()).env(
+            "GECKODRIVER_ARGS",
+            format!("--binary {}", which("firefox-esr")),
+        ),
+    };
+    run(&mut command)
+}
+
+/// The geckodriver that `cargo install` put in place (cargo's folder may not be on `PATH`).
+fn geckodriver() -> String {
+    let installed = tools::cargo_bin_dir().join("geckodriver");
+    if installed.is_file() {
+        installed.to_string_lossy().into_owned()
+    } else {
+        which("geckodriver")
+    }
+}
+
+/// Serves the built site under [`SUB_PATH`] and runs the end-to-end tests against it in one
+/// browser.
+fn end_to_end(site: &Path, browser: Browser) -> anyhow::Result<()> {
     let server = StaticServer::bind(0, site.to_path_buf(), SUB_PATH)?;
     let url = server.url();
     std::thread::spawn(move || server.run());
@@ -131,13 +187,22 @@ fn end_to_end(site: &Path) -> anyhow::Result<()> {
         .map(|path| path.to_string_lossy().into_owned())
         .collect();
     files.sort();
-    run(tool("node")
+    let mut command = tool("node");
+    command
         .args(["--test", "--test-concurrency=1"])
         .args(&files)
         .current_dir(&tests)
         .env("AIO_BOOK_URL", url)
-        .env("AIO_CHROMIUM", which("chromium"))
-        .env("AIO_REFERENCE_DIR", conformance::default_dir()))
+        .env("AIO_REFERENCE_DIR", conformance::default_dir());
+    match browser {
+        Browser::Chromium => command
+            .env("AIO_BROWSER", "chromium")
+            .env("AIO_CHROMIUM", which("chromium")),
+        Browser::Firefox => command
+            .env("AIO_BROWSER", "firefox")
+            .env("AIO_FIREFOX", which("firefox-esr")),
+    };
+    run(&mut command)
 }
 
 /// The absolute path of a program on `PATH`, or its bare name.

@@ -5,8 +5,9 @@
 //!   of the `wasm-bindgen` crate in `Cargo.lock`, because the two must agree);
 //! - wasm-opt, from the npm package `binaryen` into `.tools/` (Debian's binaryen is too old for
 //!   current rustc output);
-//! - for the tests: Chromium and chromedriver from Debian, Node.js if missing, and the end-to-end
-//!   tests' npm packages (`tests/package-lock.json`).
+//! - for the tests: Chromium, chromedriver and Firefox ESR from Debian, geckodriver through
+//!   `cargo install`, Node.js if missing, and the end-to-end tests' npm packages
+//!   (`tests/package-lock.json`).
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -22,8 +23,11 @@ pub(crate) const MDBOOK_VERSION: &str = "0.5.4";
 /// The binaryen release that provides wasm-opt.
 pub(crate) const BINARYEN_VERSION: &str = "132.0.0";
 
+/// The geckodriver release that runs the widget tests in Firefox.
+pub(crate) const GECKODRIVER_VERSION: &str = "0.36.0";
+
 /// Where cargo installs binaries.
-fn cargo_bin_dir() -> PathBuf {
+pub(crate) fn cargo_bin_dir() -> PathBuf {
     std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")))
@@ -70,6 +74,10 @@ pub(crate) fn ensure_test_tools() -> anyhow::Result<()> {
     if !has_program("chromium") || !has_program("chromedriver") {
         apt_install(&["chromium", "chromium-driver"])?;
     }
+    if !has_program("firefox-esr") {
+        apt_install(&["firefox-esr"])?;
+    }
+    ensure_cargo_tool("geckodriver", GECKODRIVER_VERSION, &[])?;
     ensure_e2e_packages()
 }
 
@@ -89,7 +97,7 @@ fn ensure_wasm_target() -> anyhow::Result<()> {
 fn ensure_cargo_tool(package: &str, version: &str, extra_args: &[&str]) -> anyhow::Result<()> {
     let binary = package.strip_suffix("-cli").unwrap_or(package);
     let reported = output_of(tool(binary).arg("--version")).unwrap_or_default();
-    // `mdbook v0.5.4`, `wasm-bindgen 0.2.130`
+    // `mdbook v0.5.4`, `wasm-bindgen 0.2.130`, `geckodriver 0.36.0 (<commit> <date>)`
     if reported
         .split_whitespace()
         .nth(1)
