@@ -64,9 +64,8 @@ pub struct Budgets {
     /// Maximum number of values allocated into containers over the run.
     pub max_alloc: u64,
     /// Virtual seconds that one step (a statement or a loop iteration) takes: the engine's
-    /// stand-in for CPU time. [`CPU_SECONDS_PER_STEP`] for programs; 0 where durations are the
-    /// whole model (the labs) or where the real clock already counts the computing (real-time
-    /// runs in the browser).
+    /// stand-in for CPU time. [`CPU_SECONDS_PER_STEP`] for programs, in predictions and in
+    /// real-time runs alike; 0 where durations are the whole model (the labs).
     pub seconds_per_step: f64,
 }
 

@@ -29,13 +29,15 @@ pub const PREDICT_BUDGETS: Budgets = Budgets {
 };
 
 /// A real-time run may go on for as long as the reader lets it, in slices; only the depth is
-/// capped, for the browser's call stack. Steps cost no virtual time: the run reads the browser's
-/// clock, which already counts the time the computing really took.
+/// capped, for the browser's call stack. Steps cost what they cost in a prediction: the run reads
+/// the browser's clock once per slice ([`crate::services::RUN_SLICE`] steps, tens of
+/// milliseconds), so without it a busy loop on `time.perf_counter()` would see time move in
+/// jumps and overshoot by up to a slice.
 pub const RUN_BUDGETS: Budgets = Budgets {
     max_steps: 50_000_000,
     max_depth: BROWSER_MAX_DEPTH,
     max_alloc: 10_000_000,
-    seconds_per_step: 0.0,
+    seconds_per_step: aio_core::engine::CPU_SECONDS_PER_STEP,
 };
 
 /// Lines the output panel shows; a program printing in a loop would otherwise flood the page.
