@@ -278,9 +278,15 @@ pub fn start_run(
     RunHandle { token }
 }
 
-/// Steps the engine runs between two yields to the browser during a real run: small enough that
-/// a busy program leaves the page responsive, large enough that the yields cost little.
-pub const RUN_SLICE: u64 = 50_000;
+/// Steps the engine runs between two readings of the browser's clock during a real run: a
+/// program only sees time move between slices (and by what its steps cost), so a busy loop on
+/// `time.perf_counter()` ends at most a slice late. A few milliseconds of work.
+pub const RUN_SLICE: u64 = 5_000;
+
+/// How long a real run computes before it yields to the browser: short enough that a busy
+/// program leaves the page responsive, long enough that the yields (a `setTimeout(0)`, clamped to
+/// 4 ms once nested) cost little.
+const RUN_YIELD_MS: f64 = 12.0;
 
 /// What a real run of an example reports.
 #[derive(Debug, Clone)]
@@ -335,7 +341,7 @@ async fn sleep_until(deadline_ms: f64) {
 }
 
 /// Runs `source` in real time: the engine is polled with the elapsed seconds, sleeps until each
-/// `WaitUntil` deadline and yields to the browser after every [`RUN_SLICE`] steps, so output
+/// `WaitUntil` deadline and yields to the browser every [`RUN_YIELD_MS`] of computing, so output
 /// arrives when it would in a terminal. Dropping the returned handle drops the engine and its
 /// timer at once (Stop).
 pub fn start_example_run(
@@ -363,6 +369,7 @@ pub fn start_example_run(
             // The clock starts once the code is parsed, as CPython's does after compiling.
             let origin = now_ms();
             let mut throttled = false;
+            let mut computing_since = now_ms();
             loop {
                 if !throttled && let Some(reason) = throttling(0.0) {
                     throttled = true;
@@ -380,13 +387,20 @@ pub fn start_example_run(
                     Poll::WaitUntil(deadline) => {
                         let deadline_ms = origin + deadline * 1000.0;
                         sleep_until(deadline_ms).await;
+                        computing_since = now_ms();
                         if !throttled && let Some(reason) = throttling(now_ms() - deadline_ms) {
                             throttled = true;
                             onevent.emit(ExampleRunEvent::Throttled { reason });
                         }
                     }
-                    // A zero timeout lets the browser paint and handle input (and Stop).
-                    Poll::Yielded => TimeoutFuture::new(0).await,
+                    // A zero timeout lets the browser paint and handle input (and Stop); until
+                    // it is due, the next slice runs at once, with a fresh reading of the clock.
+                    Poll::Yielded => {
+                        if now_ms() - computing_since >= RUN_YIELD_MS {
+                            TimeoutFuture::new(0).await;
+                            computing_since = now_ms();
+                        }
+                    }
                     Poll::Finished(_) => {
                         onevent.emit(ExampleRunEvent::Finished {
                             trace: engine.drain_trace(),
