@@ -7,9 +7,12 @@
 // others still mount. No request leaves the page's origin, no inline script, no eval.
 //
 // A panic in a widget traps the whole WebAssembly instance (the module aborts on panic), so the
-// loader stops using that instance: the widget the reader was using when it crashed gets an error
-// box with a Restart button, and every other widget is mounted again, from its untouched
-// placeholder, in a fresh instance. Code widgets keep the reader's edits (local storage).
+// loader stops using that instance: the widget whose code panicked gets an error box with a
+// Restart button, and every other widget is mounted again, from its untouched placeholder, in a
+// fresh instance. Code widgets keep the reader's edits (local storage). The module names the
+// widget whose code was running (a render, a real-time run resumed by a timer, a stepper tick...);
+// when it cannot (a panic while handling an input event), the widget the reader last used is
+// blamed, which is then the right one.
 (function () {
   "use strict";
 
@@ -50,7 +53,8 @@
   // The module instance in use, and how many instances the page has started.
   var current = null;
   var generation = 0;
-  // The widget the reader last pressed, typed in or focused: the one a panic is blamed on.
+  // The widget the reader last pressed, typed in or focused: the one a panic is blamed on when the
+  // module does not say whose code panicked.
   var lastWidget = null;
 
   ["pointerdown", "keydown", "input", "focusin"].forEach(function (type) {
@@ -109,13 +113,14 @@
     element.insertBefore(box, element.firstChild);
   }
 
-  // A panic in instance `from`: drop it, put every widget back to its placeholder, the crashed one
-  // with an error box, and mount the others in a new instance.
-  function recover(from, message) {
+  // A panic in instance `from`, in the code of widget `culprit` (its placeholder, or null when
+  // unknown): drop the instance, put every widget back to its placeholder, the crashed one with an
+  // error box, and mount the others in a new instance.
+  function recover(from, message, culprit) {
     if (from !== generation) return; // a late trap of an instance already given up
     generation += 1;
     current = null;
-    var blamed = lastWidget;
+    var blamed = culprit && pristine.has(culprit) ? culprit : lastWidget;
     placeholders().forEach(function (element) {
       var fresh = pristine.get(element);
       if (!fresh || element.getAttribute("data-aio-mounted") === "crashed") return;
@@ -142,9 +147,9 @@
         if (mine !== generation) return;
         current = module;
         if (module.onPanic) {
-          module.onPanic(function (message) {
+          module.onPanic(function (message, culprit) {
             // Let the trap unwind out of the module first.
-            setTimeout(function () { recover(mine, String(message)); }, 0);
+            setTimeout(function () { recover(mine, String(message), culprit); }, 0);
           });
         }
         mountAll(module);

@@ -3,8 +3,10 @@
 // widget that crashed, and mounts every other widget again in a fresh instance; the reader's edits
 // survive, the other widgets keep working.
 //
-// The crash is requested through the module's test-only export `testPanicOnNextRender` (reachable
-// from the page's scripts, not from anything a reader can click or type).
+// The crash is requested through the module's test-only exports `testPanicOnNextRender` and
+// `testPanicOnNextTimer` (reachable from the page's scripts, not from anything a reader can click
+// or type). The error box goes to the widget whose code panicked, even when a browser timer ran
+// that code while the reader was busy in another widget.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,6 +16,22 @@ import { launch, openPage, waitForWidgets } from './browser.mjs';
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
+
+// Calls one of the module's test-only exports.
+async function arm(page, trigger) {
+  await page.evaluate(async (name) => {
+    const loader = document.querySelector('script[src*="aio-loader"]');
+    const glue = await import(new URL('pkg/aio_widgets.js', loader.src).href);
+    glue[name]();
+  }, trigger);
+}
+
+// The only problems a test may see are the panic itself, reported loudly on the console.
+function checkProblems(problems) {
+  const unexpected = problems.filter((p) => !/aio-widgets: panicked|crash requested by the end-to-end tests|unreachable/i.test(p));
+  assert.deepEqual(unexpected, [], 'nothing else went wrong');
+  assert.ok(problems.some((p) => /crash requested by the end-to-end tests/.test(p)), 'the panic message reached the console');
+}
 
 async function runAndRead(page, root) {
   const previous = Number(await root.getAttribute('data-run-count'));
@@ -35,11 +53,7 @@ test('a panic in one widget shows an error box with Restart there; the others ke
   await page.waitForTimeout(300);
 
   // Arm the crash, then type in the first widget: its next render panics.
-  await page.evaluate(async () => {
-    const loader = document.querySelector('script[src*="aio-loader"]');
-    const glue = await import(new URL('pkg/aio_widgets.js', loader.src).href);
-    glue.testPanicOnNextRender();
-  });
+  await arm(page, 'testPanicOnNextRender');
   await editor.press('End');
   await editor.press('Space');
 
@@ -64,10 +78,68 @@ test('a panic in one widget shows an error box with Restart there; the others ke
   const restarted = await runAndRead(page, first().locator('.aio-example'));
   assert.ok(restarted.includes('kept after the crash'), 'the restarted widget runs the edited code');
 
-  // The only problems are the panic itself, reported loudly on the console.
-  const unexpected = problems.filter((p) => !/aio-widgets: panicked|crash requested by the end-to-end tests|unreachable/i.test(p));
-  assert.deepEqual(unexpected, [], 'nothing else went wrong');
-  assert.ok(problems.some((p) => /crash requested by the end-to-end tests/.test(p)), 'the panic message reached the console');
+  checkProblems(problems);
   await first().locator('[data-testid="reset"]').click();
   await close();
+});
+
+// A program that prints, then sleeps long enough for the reader to move to another widget.
+const LONG_RUN = 'import asyncio\n\nasync def main():\n    print("before the sleep")\n'
+  + '    await asyncio.sleep(2.5)\n    print("after the sleep")\n\nasyncio.run(main())\n';
+
+// Widget A starts a real-time run; the reader types in widget B; then A's run, resumed by a browser
+// timer, panics: `trigger` makes the panic happen in the run's own code (its next poll) or in A's
+// render of the output the run sends. Either way A, not B, gets the error box.
+async function panicInARunWhileTypingElsewhere(trigger) {
+  const { page, problems, close } = await openPage(browser, 'tasks.html');
+  await waitForWidgets(page);
+  const examples = page.locator('.aio-widget[data-aio-widget="asyncio-example"]');
+  const a = examples.nth(0);
+  const b = examples.nth(1);
+
+  await a.locator('textarea[data-testid="editor"]').fill(LONG_RUN);
+  await page.waitForTimeout(300);
+  await a.locator('[data-testid="run"]').click();
+  await a.locator('[data-testid="output"]', { hasText: 'before the sleep' }).waitFor({ timeout: 5000 });
+
+  const bEditor = b.locator('textarea[data-testid="editor"]');
+  const typed = `${await bEditor.inputValue()}\nprint("typed in B")\n`;
+  await bEditor.fill(typed);
+  await page.waitForTimeout(300);
+  assert.equal(await a.locator('.aio-example').getAttribute('data-run-state'), 'running', 'A is still running');
+  await arm(page, trigger);
+
+  // When A's sleep ends, A crashes: the error box is A's, though the reader last typed in B.
+  const box = a.locator('.aio-error');
+  await box.waitFor({ timeout: 8000 });
+  assert.match(await box.textContent(), /stopped after an internal error/);
+  assert.equal(await a.locator('[data-testid="restart-widget"]').textContent(), 'Restart this widget');
+  assert.equal(await a.getAttribute('data-aio-mounted'), 'crashed');
+
+  // B is mounted again in a fresh instance, keeps what was typed in it, and runs it.
+  await page.waitForFunction(() => [...document.querySelectorAll('.aio-widget')]
+    .filter((el) => el.dataset.aioMounted !== 'crashed').every((el) => el.dataset.aioMounted === 'true'),
+  null, { timeout: 10000 });
+  assert.equal(await page.locator('.aio-widget[data-aio-mounted="crashed"]').count(), 1, 'only A crashed');
+  assert.equal(await b.locator('.aio-error').count(), 0, 'B has no error box');
+  assert.equal(await bEditor.inputValue(), typed, 'B keeps the text typed in it');
+  const lines = await runAndRead(page, b.locator('.aio-example'));
+  assert.ok(lines.includes('typed in B'), `B runs the code typed in it: ${lines}`);
+
+  // Restart brings A back, with its code.
+  await a.locator('[data-testid="restart-widget"]').click();
+  await page.waitForFunction(() => document.querySelector('.aio-widget').dataset.aioMounted === 'true', null, { timeout: 5000 });
+  assert.equal(await a.locator('.aio-error').count(), 0, 'the error box is gone');
+  assert.equal(await a.locator('textarea[data-testid="editor"]').inputValue(), LONG_RUN, 'A keeps its code');
+
+  checkProblems(problems);
+  await close();
+}
+
+test('a panic in a run that a timer resumes is blamed on that widget, not on the one the reader typed in', async () => {
+  await panicInARunWhileTypingElsewhere('testPanicOnNextTimer');
+});
+
+test('a panic while rendering what a timer-driven run sent is blamed on that widget', async () => {
+  await panicInARunWhileTypingElsewhere('testPanicOnNextRender');
 });

@@ -16,3 +16,4 @@ pub mod timeline;
 pub mod timeline_lab;
 pub mod timing_table;
 pub mod view_picker;
+pub mod widget_root;

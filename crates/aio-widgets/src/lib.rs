@@ -10,6 +10,7 @@
 //! - [`example_state`], [`editing`]: the code widget's state, reducer and editor keys (likewise);
 //! - [`compare_state`]: the comparison lab's state and reducer (likewise);
 //! - [`services`]: runs the tasks as real futures on the browser's event loop and measures them;
+//! - [`blame`]: which widget's code is running, for the panic hook;
 //! - [`components`]: the yew components, one per file.
 
 use std::cell::Cell;
@@ -19,6 +20,7 @@ use aio_core::example::ExampleProps;
 use aio_core::lab::{LabProps, check_tasks};
 use wasm_bindgen::prelude::*;
 
+pub mod blame;
 pub mod compare_state;
 pub mod components;
 pub mod editing;
@@ -30,6 +32,8 @@ pub mod stepper_state;
 use components::asyncio_example::{AsyncioExample, AsyncioExampleProps};
 use components::compare_lab::{CompareLab, CompareLabProps};
 use components::timeline_lab::{TimelineLab, TimelineLabProps};
+use components::widget_root::{WidgetRoot, WidgetRootProps};
+use yew::html;
 
 /// The `data-aio-widget` value of the timeline lab.
 pub const TIMELINE_LAB: &str = "timeline-lab";
@@ -72,50 +76,44 @@ pub fn parse_lab_props(props_json: &str) -> Result<LabProps, String> {
 #[wasm_bindgen]
 pub fn mount(element: web_sys::Element, kind: &str, props_json: &str) -> Result<(), JsValue> {
     install_panic_hook();
-    match kind {
+    let widget = match kind {
         TIMELINE_LAB => {
             let lab = parse_lab_props(props_json).map_err(|error| JsValue::from_str(&error))?;
-            element.set_inner_html("");
-            // The handle is dropped on purpose: the app lives as long as its root element.
-            let _app = yew::Renderer::<TimelineLab>::with_root_and_props(
-                element,
-                TimelineLabProps { lab },
-            )
-            .render();
-            Ok(())
+            html! { <TimelineLab ..TimelineLabProps { lab } /> }
         }
         ASYNCIO_EXAMPLE => {
             let example =
                 parse_example_props(props_json).map_err(|error| JsValue::from_str(&error))?;
-            element.set_inner_html("");
-            let _app = yew::Renderer::<AsyncioExample>::with_root_and_props(
-                element,
-                AsyncioExampleProps {
-                    example: std::rc::Rc::new(example),
-                },
-            )
-            .render();
-            Ok(())
+            html! { <AsyncioExample ..AsyncioExampleProps { example: std::rc::Rc::new(example) } /> }
         }
         COMPARE_LAB => {
             let workload =
                 parse_compare_props(props_json).map_err(|error| JsValue::from_str(&error))?;
-            element.set_inner_html("");
-            let _app = yew::Renderer::<CompareLab>::with_root_and_props(
-                element,
-                CompareLabProps { workload },
-            )
-            .render();
-            Ok(())
+            html! { <CompareLab ..CompareLabProps { workload } /> }
         }
-        other => Err(JsValue::from_str(&format!(
-            "unknown widget kind `{other}` (this version knows `{TIMELINE_LAB}`, `{ASYNCIO_EXAMPLE}` and `{COMPARE_LAB}`)"
-        ))),
-    }
+        other => {
+            return Err(JsValue::from_str(&format!(
+                "unknown widget kind `{other}` (this version knows `{TIMELINE_LAB}`, `{ASYNCIO_EXAMPLE}` and `{COMPARE_LAB}`)"
+            )));
+        }
+    };
+    let blame = blame::Blame::register(&element);
+    element.set_inner_html("");
+    // The handle is dropped on purpose: the app lives as long as its root element.
+    let _app = yew::Renderer::<WidgetRoot>::with_root_and_props(
+        element,
+        WidgetRootProps {
+            blame,
+            children: widget,
+        },
+    )
+    .render();
+    Ok(())
 }
 
 /// Sends panic messages to `console.error`, once per page, so a crash is never silent, and to the
-/// loader's listener ([`on_panic`]).
+/// loader's listener ([`on_panic`]) with the placeholder of the widget whose code panicked (from
+/// [`blame`]), or `null` when unknown.
 ///
 /// The wasm profile aborts on panic: the panic ends in an `unreachable` trap that leaves this
 /// instance in an unknown state (yew's scheduler mid-update, cells still borrowed, the shadow
@@ -134,13 +132,17 @@ fn install_panic_hook() {
                 .ok()
                 .flatten();
             if let Some(listener) = listener {
-                let _ = listener.call1(&JsValue::NULL, &message);
+                let element = blame::current_element().map_or(JsValue::NULL, JsValue::from);
+                let _ = listener.call2(&JsValue::NULL, &message, &element);
             }
         }));
     });
 }
 
-/// Registers the loader's `listener(message)`, called on a panic just before the module traps.
+/// Registers the loader's `listener(message, element)`, called on a panic just before the module
+/// traps: `element` is the placeholder of the widget whose code panicked, or `null` when that is
+/// unknown (a DOM event handled synchronously: the loader then blames the widget the reader was
+/// using).
 #[wasm_bindgen(js_name = onPanic)]
 pub fn on_panic(listener: js_sys::Function) {
     install_panic_hook();
@@ -153,6 +155,16 @@ pub fn on_panic(listener: js_sys::Function) {
 #[wasm_bindgen(js_name = testPanicOnNextRender)]
 pub fn test_panic_on_next_render() {
     TEST_PANIC.with(|armed| armed.set(true));
+}
+
+/// For the end-to-end tests only: the next piece of widget work that a browser timer, task or
+/// animation frame resumes (a real-time run's next poll, a prediction slice, a stepper tick)
+/// panics, so that they can check the panic is blamed on the widget whose work it was, not on
+/// the one the reader last touched. Reachable from the page's scripts only, like
+/// [`test_panic_on_next_render`].
+#[wasm_bindgen(js_name = testPanicOnNextTimer)]
+pub fn test_panic_on_next_timer() {
+    blame::test_panic_on_next_timer();
 }
 
 /// Panics if [`test_panic_on_next_render`] asked for it (once).

@@ -5,13 +5,16 @@
 //! does:
 //!
 //! - sequential: await each task in turn;
-//! - `create_task`: [`spawn_local`] every task first (like `asyncio.create_task`), then await each
+//! - `create_task`: spawn every task first (like `asyncio.create_task`), then await each
 //!   one's completion in task order through a [`oneshot`] channel;
 //! - `gather`: spawn every task and wait until all of them have finished ([`join_all`]).
 //!
 //! A run is cancelled by dropping its [`RunHandle`]: every future of the run is wrapped in
 //! [`abortable`], which then drops its inner future, and dropping a [`TimeoutFuture`] clears the
 //! browser timer. So a new run, an edit of the tasks or unmounting the lab stops a previous run.
+//!
+//! Every future and callback started here belongs to one widget, given as a [`Blame`]: a panic in
+//! it is blamed on that widget (see [`crate::blame`]).
 
 use std::cell::RefCell;
 use std::future::{Future, poll_fn};
@@ -21,9 +24,9 @@ use std::task::{Poll, Waker};
 
 use aio_core::lab::{LabTask, Strategy};
 use gloo_timers::future::TimeoutFuture;
-use wasm_bindgen_futures::spawn_local;
 use yew::Callback;
 
+use crate::blame::Blame;
 use crate::state::{MeasuredSpan, Measurement};
 
 /// Milliseconds from the page's time origin: `performance.now()`, with `Date.now()` as a fallback
@@ -201,14 +204,19 @@ async fn one_task(seconds: f64, origin: f64) -> MeasuredSpan {
 
 /// Spawns every task on the event loop (like `asyncio.create_task`) and returns one receiver per
 /// task, in task order.
-fn spawn_all(token: &CancelToken, tasks: &[LabTask], origin: f64) -> Vec<Receiver<MeasuredSpan>> {
+fn spawn_all(
+    blame: Blame,
+    token: &CancelToken,
+    tasks: &[LabTask],
+    origin: f64,
+) -> Vec<Receiver<MeasuredSpan>> {
     tasks
         .iter()
         .map(|task| {
             let (sender, receiver) = oneshot();
             let seconds = task.seconds;
             let token = token.clone();
-            spawn_local(async move {
+            blame.spawn(async move {
                 if let Some(span) = abortable(token, one_task(seconds, origin)).await {
                     sender.send(span);
                 }
@@ -220,6 +228,7 @@ fn spawn_all(token: &CancelToken, tasks: &[LabTask], origin: f64) -> Vec<Receive
 
 /// Runs `tasks` once under `strategy`; `None` if the run was cancelled.
 async fn run_strategy(
+    blame: Blame,
     token: &CancelToken,
     strategy: Strategy,
     tasks: &[LabTask],
@@ -234,7 +243,7 @@ async fn run_strategy(
             spans
         }
         Strategy::CreateTask => {
-            let receivers = spawn_all(token, tasks, origin);
+            let receivers = spawn_all(blame, token, tasks, origin);
             let mut spans = Vec::with_capacity(tasks.len());
             // `await ta; await tb`: in task order, whatever order they finish in.
             for receiver in receivers {
@@ -242,7 +251,7 @@ async fn run_strategy(
             }
             spans
         }
-        Strategy::Gather => join_all(spawn_all(token, tasks, origin)).await?,
+        Strategy::Gather => join_all(spawn_all(blame, token, tasks, origin)).await?,
     };
     Some(Measurement {
         spans,
@@ -250,11 +259,13 @@ async fn run_strategy(
     })
 }
 
-/// Starts running `tasks` under each of `strategies`, one strategy after the other.
+/// Starts running `tasks` under each of `strategies`, one strategy after the other, as work of
+/// the lab `blame`.
 ///
 /// `onstart` is told when a strategy starts, `onfinish` when it has been measured. Keep the
 /// returned handle for as long as the run may go on; dropping it cancels the run.
 pub fn start_run(
+    blame: Blame,
     strategies: Vec<Strategy>,
     tasks: Vec<LabTask>,
     onstart: Callback<Strategy>,
@@ -262,12 +273,12 @@ pub fn start_run(
 ) -> RunHandle {
     let token = CancelToken::default();
     let run_token = token.clone();
-    spawn_local(async move {
+    blame.spawn(async move {
         let inner = run_token.clone();
         abortable(run_token, async move {
             for strategy in strategies {
                 onstart.emit(strategy);
-                match run_strategy(&inner, strategy, &tasks).await {
+                match run_strategy(blame, &inner, strategy, &tasks).await {
                     Some(measurement) => onfinish.emit((strategy, measurement)),
                     None => return,
                 }
@@ -343,8 +354,9 @@ async fn sleep_until(deadline_ms: f64) {
 /// Runs `source` in real time: the engine is polled with the elapsed seconds, sleeps until each
 /// `WaitUntil` deadline and yields to the browser every [`RUN_YIELD_MS`] of computing, so output
 /// arrives when it would in a terminal. Dropping the returned handle drops the engine and its
-/// timer at once (Stop).
+/// timer at once (Stop). The run is work of the widget `blame`.
 pub fn start_example_run(
+    blame: Blame,
     source: String,
     filename: String,
     onevent: Callback<ExampleRunEvent>,
@@ -355,7 +367,7 @@ pub fn start_example_run(
 
     let token = CancelToken::default();
     let run_token = token.clone();
-    spawn_local(async move {
+    blame.spawn(async move {
         abortable(run_token, async move {
             // The prediction already refused code that does not parse; this is a safety net.
             let Ok(mut engine) = Engine::new(&source, &filename, RUN_BUDGETS) else {
@@ -431,15 +443,20 @@ impl Drop for AnimationFrame {
     }
 }
 
-/// Calls `callback` before the next paint (or `None` without a window).
-pub fn request_animation_frame(callback: impl FnOnce() + 'static) -> Option<AnimationFrame> {
+/// Calls `callback` before the next paint, as work of the widget `blame` (or `None` without a
+/// window).
+pub fn request_animation_frame(
+    blame: Blame,
+    callback: impl FnOnce() + 'static,
+) -> Option<AnimationFrame> {
     use wasm_bindgen::JsCast;
     let mut callback = Some(callback);
-    let closure = wasm_bindgen::closure::Closure::<dyn FnMut(f64)>::new(move |_time: f64| {
+    let mut blamed = blame.wrap(move || {
         if let Some(callback) = callback.take() {
             callback();
         }
     });
+    let closure = wasm_bindgen::closure::Closure::<dyn FnMut(f64)>::new(move |_time: f64| blamed());
     let id = web_sys::window()?
         .request_animation_frame(closure.as_ref().unchecked_ref())
         .ok()?;

@@ -91,3 +91,32 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
     }
     files
 }
+
+#[test]
+fn every_future_and_timer_of_a_widget_is_blamed_on_it() {
+    // A panic is blamed on the widget whose code runs (`aio-widgets/src/blame.rs`): futures are
+    // spawned through `Blame::spawn`, timer callbacks wrapped in `Blame::wrap`.
+    let widgets = root().join("crates/aio-widgets/src");
+    for file in rust_files(&widgets) {
+        if file.ends_with("blame.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(
+            !text.contains("spawn_local("),
+            "{}: spawn a widget's future with `Blame::spawn`, so a panic in it is blamed on the widget",
+            file.display()
+        );
+        for timer in ["Interval::new(", "Timeout::new("] {
+            for (start, _) in text.match_indices(timer) {
+                let call = &text[start..];
+                let call = &call[..call.find(';').unwrap_or(call.len())];
+                assert!(
+                    call.contains(".wrap("),
+                    "{}: wrap the callback of `{timer}…)` in `Blame::wrap`, so a panic in it is blamed on the widget",
+                    file.display()
+                );
+            }
+        }
+    }
+}

@@ -34,6 +34,9 @@ pub struct AsyncioExampleProps {
 /// One Python example of the book as a workbench.
 #[component]
 pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
+    // Blamed for a panic until the end of this render; timers and tasks it starts carry `blame`.
+    let rendering = crate::blame::use_blame();
+    let blame = rendering.blame();
     crate::panic_if_a_test_asked();
     // A shared link (`#step=<id>:<n>[:<code>]`) to this example opens its stepper at that step,
     // with the code the link carries.
@@ -112,7 +115,13 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
         let generation = prediction_generation.borrow().clone();
         Rc::new(move |source: String| {
             let predictor = Predictor::new(&source, &filename);
-            predict_in_slices(predictor, source, dispatcher.clone(), generation.clone());
+            predict_in_slices(
+                blame,
+                predictor,
+                source,
+                dispatcher.clone(),
+                generation.clone(),
+            );
         })
     };
 
@@ -132,7 +141,7 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
                 let latest = latest.clone();
                 let repredict = repredict.clone();
                 let done = pending.clone();
-                *frame.borrow_mut() = request_animation_frame(move || {
+                *frame.borrow_mut() = request_animation_frame(blame, move || {
                     done.set(false);
                     let source = latest.borrow().clone();
                     repredict(source);
@@ -173,6 +182,7 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
             state.dispatch(ExampleAction::RunStarted);
             let dispatcher = state.dispatcher();
             let handle = start_example_run(
+                blame,
                 state.source.clone(),
                 filename.clone(),
                 Callback::from(move |event| {
@@ -422,8 +432,10 @@ const SLICE_STEPS: u64 = 2_000;
 /// Predicts `source`: the first slice now (most programs end in it, so the timeline follows the
 /// reader's finger at once), the rest, if any, in later tasks of the browser's event loop, one
 /// slice of [`SLICE_MS`] each, so that no frame is held longer than that. A newer prediction
-/// (or unmounting) bumps `generation`, which ends this one.
+/// (or unmounting) bumps `generation`, which ends this one. The later slices are work of the
+/// widget `blame`.
 fn predict_in_slices(
+    blame: crate::blame::Blame,
     mut predictor: Predictor,
     source: String,
     dispatcher: UseReducerDispatcher<ExampleState>,
@@ -457,7 +469,7 @@ fn predict_in_slices(
         finish(prediction, spent_ms);
         return;
     }
-    wasm_bindgen_futures::spawn_local(async move {
+    blame.spawn(async move {
         loop {
             // A macrotask boundary: the browser renders and handles input in between.
             gloo_timers::future::TimeoutFuture::new(0).await;

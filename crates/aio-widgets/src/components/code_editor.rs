@@ -70,6 +70,7 @@ fn apply_edit(textarea: &HtmlTextAreaElement, edit: &TextEdit, onedit: &Callback
 /// The editable, highlighted, scrubbable code.
 #[component]
 pub fn CodeEditor(props: &CodeEditorProps) -> Html {
+    let _rendering = crate::blame::use_blame();
     let textarea = use_node_ref();
     let drag = use_mut_ref(|| None::<Drag>);
     // After Escape, Tab leaves the editor instead of indenting (no keyboard trap).

@@ -21,6 +21,7 @@ pub struct CompareFieldProps {
 /// A labelled input with its message.
 #[component]
 pub fn CompareField(props: &CompareFieldProps) -> Html {
+    let _rendering = crate::blame::use_blame();
     let field = props.field;
     let key = field.key();
     let id = format!("aio-compare-{}-{key}", props.uid);

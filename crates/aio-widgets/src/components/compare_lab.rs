@@ -20,6 +20,7 @@ pub struct CompareLabProps {
 /// The whole comparison lab.
 #[component]
 pub fn CompareLab(props: &CompareLabProps) -> Html {
+    let _rendering = crate::blame::use_blame();
     let state = use_reducer(|| CompareState::new(props.workload));
     let uid = *use_state(crate::next_uid);
     let oninput = {

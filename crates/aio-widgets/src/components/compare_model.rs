@@ -55,6 +55,7 @@ fn describe(lane: &Lane, segment: &Segment) -> String {
 /// The model's panel.
 #[component]
 pub fn CompareModel(props: &CompareModelProps) -> Html {
+    let _rendering = crate::blame::use_blame();
     let outcome = &props.outcome;
     let model = outcome.model;
     let key = model.key();

@@ -17,6 +17,7 @@ pub struct ExampleOutputProps {
 /// The program's output, predicted or measured.
 #[component]
 pub fn ExampleOutput(props: &ExampleOutputProps) -> Html {
+    let _rendering = crate::blame::use_blame();
     let caption = if props.predicted {
         "Predicted output (virtual time; press Run to see it happen)"
     } else {

@@ -63,6 +63,7 @@ fn kind_class(kind: &SpanKind) -> &'static str {
 /// The lanes as an SVG plus a table.
 #[component]
 pub fn ExampleTimeline(props: &ExampleTimelineProps) -> Html {
+    let _rendering = crate::blame::use_blame();
     let details = use_state(|| None::<String>);
     let shown = props.measured.as_ref().unwrap_or(&props.predicted);
     let axis = shown

@@ -22,6 +22,7 @@ pub struct PredictFormProps {
 /// The question, the reader's answer and the "Lock in my prediction" button.
 #[component]
 pub fn PredictForm(props: &PredictFormProps) -> Html {
+    let _rendering = crate::blame::use_blame();
     let total_text = use_state(String::new);
     let total_error = use_state(|| None::<String>);
     let order = {

@@ -42,6 +42,8 @@ pub struct StepperProps {
 /// The step-through view.
 #[component]
 pub fn StepperView(props: &StepperProps) -> Html {
+    let rendering = crate::blame::use_blame();
+    let blame = rendering.blame();
     let state = {
         let source = props.source.clone();
         let filename = props.filename.clone();
@@ -61,12 +63,16 @@ pub fn StepperView(props: &StepperProps) -> Html {
             }
         });
     }
-    // Play: one step per tick; the interval stops when dropped.
+    // Play: one step per tick (the widget's work); the interval stops when dropped.
     {
         let dispatcher = state.dispatcher();
         use_effect_with((state.playing, state.speed_ms), move |&(playing, speed)| {
-            let interval = playing
-                .then(|| Interval::new(speed, move || dispatcher.dispatch(StepperAction::Tick)));
+            let interval = playing.then(|| {
+                Interval::new(
+                    speed,
+                    blame.wrap(move || dispatcher.dispatch(StepperAction::Tick)),
+                )
+            });
             move || drop(interval)
         });
     }

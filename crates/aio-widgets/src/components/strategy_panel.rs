@@ -36,6 +36,7 @@ pub struct StrategyPanelProps {
 /// A strategy with its code, timeline and numbers.
 #[component]
 pub fn StrategyPanel(props: &StrategyPanelProps) -> Html {
+    let _rendering = crate::blame::use_blame();
     let strategy = props.strategy;
     let key = strategy.key();
     let prediction = props.prediction.clone();

@@ -34,6 +34,7 @@ fn on_input(index: usize, callback: &Callback<(usize, String)>) -> Callback<Inpu
 /// One editable task.
 #[component]
 pub fn TaskEditor(props: &TaskEditorProps) -> Html {
+    let _rendering = crate::blame::use_blame();
     let TaskEditorProps {
         index, uid, row, ..
     } = props;

@@ -56,6 +56,7 @@ fn pct(value: f64) -> String {
 /// The timeline drawing.
 #[component]
 pub fn Timeline(props: &TimelineProps) -> Html {
+    let _rendering = crate::blame::use_blame();
     let axis = if props.axis_seconds > 0.0 {
         props.axis_seconds
     } else {

@@ -21,6 +21,8 @@ pub struct TimelineLabProps {
 /// The whole timeline lab.
 #[component]
 pub fn TimelineLab(props: &TimelineLabProps) -> Html {
+    let rendering = crate::blame::use_blame();
+    let blame = rendering.blame();
     let state = use_reducer(|| LabState::new(&props.lab));
     let uid = *use_state(crate::next_uid);
     // The run under way, if any; replacing or dropping the handle cancels it.
@@ -51,6 +53,7 @@ pub fn TimelineLab(props: &TimelineLabProps) -> Html {
             let started = state.dispatcher();
             let finished = state.dispatcher();
             let handle = start_run(
+                blame,
                 strategies,
                 state.tasks(),
                 Callback::from(move |strategy| {

@@ -24,6 +24,7 @@ pub struct TimingTableProps {
 /// Start and end times of every task.
 #[component]
 pub fn TimingTable(props: &TimingTableProps) -> Html {
+    let _rendering = crate::blame::use_blame();
     let key = props.strategy.key();
     html! {
         // The wrapper scrolls sideways if a narrow panel cannot fit the table.

@@ -15,6 +15,7 @@ pub struct ViewPickerProps {
 /// Toggle buttons (with `aria-pressed`) for "All three" and each strategy.
 #[component]
 pub fn ViewPicker(props: &ViewPickerProps) -> Html {
+    let _rendering = crate::blame::use_blame();
     let choices = std::iter::once((View::All, "all", "All three")).chain(
         Strategy::ALL.map(|strategy| (View::One(strategy), strategy.key(), strategy.label())),
     );
