@@ -34,8 +34,13 @@ fn predicts_output_timeline_and_total() {
         texts(&p.output),
         [("a", Stream::Stdout), ("b", Stream::Stdout)]
     );
-    assert_eq!(p.output[1].time, 0.2);
-    assert!((p.total - 0.2).abs() < 1e-9);
+    // To within what the steps themselves cost (`CPU_SECONDS_PER_STEP`): microseconds.
+    assert!(
+        (p.output[1].time - 0.2).abs() < 1e-4,
+        "{}",
+        p.output[1].time
+    );
+    assert!((p.total - 0.2).abs() < 1e-4, "{}", p.total);
     assert_eq!(p.lanes.len(), 1);
     assert_eq!(p.lanes[0].name, "Task-1");
     assert_eq!(p.error, None);
@@ -121,14 +126,14 @@ fn edits_reset_and_runs() {
         prediction: stale,
         ms: 1.0,
     });
-    assert!((state.prediction.total - 0.2).abs() < 1e-9);
+    assert!((state.prediction.total - 0.2).abs() < 1e-4);
     let fresh = Rc::new(predict(&edited, "ex.py"));
     let state = state.reduce(ExampleAction::Predicted {
         source: edited.clone(),
         prediction: fresh,
         ms: 1.0,
     });
-    assert!((state.prediction.total - 0.5).abs() < 1e-9);
+    assert!((state.prediction.total - 0.5).abs() < 1e-4);
 
     let state = state.reduce(ExampleAction::RunStarted);
     assert_eq!(state.phase, RunPhase::Running);
