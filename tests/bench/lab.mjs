@@ -72,7 +72,8 @@ for (const path of await chapterPaths(browser)) {
     const samples = [];
     for (let k = 0; k < 7; k++) {
       await editor.fill(original + ' '.repeat(k % 2));
-      await session.page.waitForTimeout(60);
+      // A heavy prediction runs in slices over several frames: wait for the one of this text.
+      await root.locator('xpath=self::*[@data-predict-current="true"]').waitFor({ timeout: 30000 });
       samples.push(Number(await root.getAttribute('data-predict-ms')));
     }
     // The last edit restored the original text; Reset is only enabled if something is left over.

@@ -307,6 +307,7 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
             data-run-state={state.phase.key()}
             data-run-count={state.run_count.to_string()}
             data-predict-ms={format!("{:.2}", state.predict_ms)}
+            data-predict-current={(state.predicted_source == state.source).to_string()}
         >
             <header class="aio-example__header">
                 <h4 class="aio-example__title" id={title_id}>
