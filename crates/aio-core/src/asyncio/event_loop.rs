@@ -795,50 +795,57 @@ impl Interp {
             if snapshots {
                 let entry = describe_handle(self, &h);
                 self.trace(|| TraceEvent::HandleStarted { entry });
-                let id = h.id;
-                self.run_handle(lp, h.clone()).await?;
-                self.flush_drop_events();
+            }
+            // base_events._run_once in debug mode times each callback on the loop's clock.
+            let debug = lp.debug.get();
+            let t0 = self.now();
+            self.run_handle(lp, h.clone()).await?;
+            let dt = self.now() - t0;
+            self.flush_drop_events();
+            if debug {
+                self.warn_if_slow(lp, &h, dt).await?;
+            }
+            if snapshots {
                 let line = self.handle_line(&h);
                 let ready = lp.ready_snapshot(self);
                 let timers = lp.timer_snapshot(self);
                 self.trace(|| TraceEvent::HandleDone {
-                    handle: id,
+                    handle: h.id,
                     line,
                     ready,
                     timers,
                 });
-                continue;
             }
-            if lp.debug.get() {
-                // base_events._run_once in debug mode: time each callback on the loop's clock.
-                let t0 = self.now();
-                self.run_handle(lp, h.clone()).await?;
-                let dt = self.now() - t0;
-                self.flush_drop_events();
-                let slow = lp.slow_callback_duration.borrow().clone();
-                let limit = match slow {
-                    Value::Int(n) => n as f64,
-                    Value::Float(x) => x,
-                    Value::Bool(b) => b as i64 as f64,
-                    _ => f64::INFINITY,
-                };
-                if dt >= limit {
-                    let what = self.format_handle(&h).await;
-                    self.asyncio_log(
-                        crate::asyncio::WARNING,
-                        "Executing %s took %.3f seconds",
-                        vec![Value::str(what), Value::Float(dt)],
-                        None,
-                        crate::asyncio::SITE_SLOW,
-                    )
-                    .await?;
-                }
-                continue;
-            }
-            self.run_handle(lp, h).await?;
-            self.flush_drop_events();
         }
         Ok(())
+    }
+
+    /// Debug mode: "Executing <handle> took N seconds" when `h` ran for `slow_callback_duration`
+    /// or longer.
+    async fn warn_if_slow(
+        self: &Rc<Self>,
+        lp: &Rc<EventLoop>,
+        h: &Rc<Handle>,
+        dt: f64,
+    ) -> PyResult<()> {
+        let limit = match *lp.slow_callback_duration.borrow() {
+            Value::Int(n) => n as f64,
+            Value::Float(x) => x,
+            Value::Bool(b) => b as i64 as f64,
+            _ => f64::INFINITY,
+        };
+        if dt < limit {
+            return Ok(());
+        }
+        let what = self.format_handle(h).await;
+        self.asyncio_log(
+            crate::asyncio::WARNING,
+            "Executing %s took %.3f seconds",
+            vec![Value::str(what), Value::Float(dt)],
+            None,
+            crate::asyncio::SITE_SLOW,
+        )
+        .await
     }
 
     /// `base_events._format_handle`: a task's step names the task, other handles show their

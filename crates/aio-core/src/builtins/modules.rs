@@ -158,10 +158,7 @@ impl Interp {
 
     /// `time.sleep(d)`: advances the virtual clock (or the executor worker's clock).
     pub fn blocking_sleep(&self, d: f64) {
-        if let Some(t) = self.clock.worker.get() {
-            self.clock.worker.set(Some(t + d));
-        } else {
-            self.clock.offset.set(self.clock.offset.get() + d);
+        if self.hold_thread(d) {
             let now = self.now();
             self.trace(|| crate::trace::TraceEvent::BlockingSleep {
                 seconds: d,

@@ -234,6 +234,19 @@ impl Interp {
         n
     }
 
+    /// The running thread is busy for `seconds` (computing or in `time.sleep`): a worker thread's
+    /// own clock moves, or, on the main thread, the program's clock, while the loop stands still.
+    /// Returns whether it was the main thread.
+    pub fn hold_thread(&self, seconds: f64) -> bool {
+        if let Some(t) = self.clock.worker.get() {
+            self.clock.worker.set(Some(t + seconds));
+            false
+        } else {
+            self.clock.offset.set(self.clock.offset.get() + seconds);
+            true
+        }
+    }
+
     /// Counts one step. Errors when the total step budget is exhausted; returns true when
     /// the per-poll slice is used up (the caller then suspends with [`Suspend::Slice`]).
     pub fn tick(&self) -> PyResult<bool> {
@@ -242,12 +255,7 @@ impl Interp {
         // Computing takes time: each step holds the thread (the loop's, or a worker's) for a
         // while, so a busy loop on `time.perf_counter()` ends and a long computation delays every
         // timer, as in CPython.
-        let cost = self.budgets.seconds_per_step;
-        if let Some(t) = self.clock.worker.get() {
-            self.clock.worker.set(Some(t + cost));
-        } else {
-            self.clock.offset.set(self.clock.offset.get() + cost);
-        }
+        self.hold_thread(self.budgets.seconds_per_step);
         if n > self.budgets.max_steps {
             return Err(self.abort(format!(
                 "step budget exhausted: the program ran more than {} steps",

@@ -9,6 +9,7 @@ fn example(name: &str) -> String {
     match name {
         "hello_coroutine.py" => include_str!("../../../../book/src/examples/hello_coroutine.py"),
         "loop_callbacks.py" => include_str!("../../../../book/src/examples/loop_callbacks.py"),
+        "debug_mode.py" => include_str!("../../../../book/src/examples/debug_mode.py"),
         other => panic!("no example {other}"),
     }
     .to_string()
@@ -220,4 +221,13 @@ fn big_queues_are_described_up_to_a_limit() {
         "{}",
         step.timers[1].label
     );
+}
+
+#[test]
+fn stepping_through_prints_what_the_run_prints_in_debug_mode() {
+    // The snapshots wrap each callback; debug mode's slow-callback warning must still follow it.
+    let source = example("debug_mode.py");
+    let stepper = step_through(&source, "debug_mode.py");
+    let run = crate::engine::run_to_completion(&source, "debug_mode.py", Budgets::default());
+    assert_eq!(stepper.output_at(stepper.steps.len() - 1), run.stdout);
 }
