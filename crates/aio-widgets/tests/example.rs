@@ -10,13 +10,9 @@ use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
-use common::find;
+use common::{document, find, get};
 
 const PROGRAM: &str = "import asyncio\n\nasync def main():\n    print('start')\n    await asyncio.sleep(0.1)\n    print('end')\n\nasyncio.run(main())\n";
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
 
 fn now() -> f64 {
     web_sys::window().unwrap().performance().unwrap().now()
@@ -28,22 +24,12 @@ async fn mount(id: &str, source: &str) -> Element {
     storage
         .remove_item(&format!("aio-example:v1:{id}"))
         .unwrap();
-    let root = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&root).unwrap();
     let props = serde_json::json!({"id": id, "filename": "ex.py", "source": source}).to_string();
-    aio_widgets::mount(root.clone(), "asyncio-example", &props).unwrap();
-    settle().await;
-    root
+    common::mount_widget("asyncio-example", &props, 30).await
 }
 
 async fn settle() {
     TimeoutFuture::new(30).await;
-}
-
-fn get(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
 }
 
 fn text(root: &Element, selector: &str) -> String {
@@ -67,10 +53,7 @@ async fn type_code(root: &Element, code: &str) {
         .dyn_into()
         .unwrap();
     editor.set_value(code);
-    let init = web_sys::InputEventInit::new();
-    init.set_bubbles(true);
-    let event = web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap();
-    editor.dispatch_event(&event).unwrap();
+    common::fire_input(&editor);
     // The prediction follows on the next animation frame.
     TimeoutFuture::new(80).await;
 }

@@ -9,11 +9,10 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const PROGRAM: &str = "import asyncio\n\nasync def main():\n    print('one')\n    await asyncio.sleep(0.1)\n    print('two')\n    print('three')\n\nasyncio.run(main())\n";
+mod common;
+use common::{find, get};
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
+const PROGRAM: &str = "import asyncio\n\nasync def main():\n    print('one')\n    await asyncio.sleep(0.1)\n    print('two')\n    print('three')\n\nasyncio.run(main())\n";
 
 fn storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
@@ -23,26 +22,14 @@ async fn mount(id: &str, predict: &str) -> Element {
     storage()
         .remove_item(&format!("aio-predict:v1:{id}"))
         .unwrap();
-    let root = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&root).unwrap();
     let props =
         serde_json::json!({"id": id, "filename": "ex.py", "source": PROGRAM, "predict": predict})
             .to_string();
-    aio_widgets::mount(root.clone(), "asyncio-example", &props).unwrap();
-    settle().await;
-    root
+    common::mount_widget("asyncio-example", &props, 30).await
 }
 
 async fn settle() {
     TimeoutFuture::new(30).await;
-}
-
-fn find(root: &Element, selector: &str) -> Option<Element> {
-    root.query_selector(selector).unwrap()
-}
-
-fn get(root: &Element, selector: &str) -> Element {
-    find(root, selector).unwrap_or_else(|| panic!("no {selector}"))
 }
 
 async fn click(root: &Element, selector: &str) {

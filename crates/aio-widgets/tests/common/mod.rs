@@ -44,9 +44,14 @@ pub(crate) fn get(root: &Element, selector: &str) -> Element {
 pub(crate) async fn type_into(root: &Element, selector: &str, text: &str) {
     let input: HtmlInputElement = get(root, selector).dyn_into().unwrap();
     input.set_value(text);
+    fire_input(&input);
+    TimeoutFuture::new(10).await;
+}
+
+/// Fires the bubbling `input` event that follows a reader's change of a field's value.
+pub(crate) fn fire_input(field: &Element) {
     let init = web_sys::InputEventInit::new();
     init.set_bubbles(true);
     let event = web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap();
-    input.dispatch_event(&event).unwrap();
-    TimeoutFuture::new(10).await;
+    field.dispatch_event(&event).unwrap();
 }
