@@ -849,15 +849,78 @@ fn ord(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
     }
 }
 
-/// Parses a Python int literal string (`int("42")`).
-fn parse_int(it: &Interp, s: &str, base: u32) -> PyResult {
-    let t = s.trim().replace('_', "");
-    i64::from_str_radix(&t, base).map(Value::Int).map_err(|_| {
+/// Parses a Python int literal string (`int("42")`, `int("ff", 16)`, `int("0x1f", 0)`): base
+/// 2 to 36, or 0 to read the base from a `0x`/`0o`/`0b` prefix, as CPython does.
+fn parse_int(it: &Interp, s: &str, base: i64) -> PyResult {
+    if base != 0 && !(2..=36).contains(&base) {
+        return Err(it.value_error("int() base must be >= 2 and <= 36, or 0"));
+    }
+    let invalid = || {
         it.value_error(format!(
             "invalid literal for int() with base {base}: {}",
             crate::runtime::fmt::str_repr(s)
         ))
-    })
+    };
+    let t = s.trim();
+    let (negative, unsigned) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let prefix_radix = match unsigned.get(..2).map(str::to_ascii_lowercase).as_deref() {
+        Some("0x") => Some(16),
+        Some("0o") => Some(8),
+        Some("0b") => Some(2),
+        _ => None,
+    };
+    let (radix, digits) = match (base, prefix_radix) {
+        // A prefix that matches the base (or names it, for base 0) is skipped, and an underscore
+        // may follow it.
+        (0, Some(radix)) => (
+            radix,
+            unsigned[2..].strip_prefix('_').unwrap_or(&unsigned[2..]),
+        ),
+        (base, Some(radix)) if base == i64::from(radix) => (
+            radix,
+            unsigned[2..].strip_prefix('_').unwrap_or(&unsigned[2..]),
+        ),
+        // Base 0 refuses a leading zero, as a literal does (`010`), but takes `0` and `00`.
+        (0, None)
+            if unsigned.starts_with('0') && !unsigned.trim_start_matches(['0', '_']).is_empty() =>
+        {
+            return Err(invalid());
+        }
+        (0, None) => (10, unsigned),
+        (base, _) => (base as u32, unsigned),
+    };
+    // Underscores only between digits.
+    if digits.is_empty()
+        || digits.starts_with(['_', '+', '-'])
+        || digits.ends_with('_')
+        || digits.contains("__")
+    {
+        return Err(invalid());
+    }
+    let digits = digits.replace('_', "");
+    let signed = if negative {
+        format!("-{digits}")
+    } else {
+        digits
+    };
+    match i64::from_str_radix(&signed, radix) {
+        Ok(value) => Ok(Value::Int(value)),
+        Err(error)
+            if matches!(
+                error.kind(),
+                std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow
+            ) =>
+        {
+            Err(it.err(
+                "OverflowError",
+                "integer too large for this engine (it uses 64-bit ints)",
+            ))
+        }
+        Err(_) => Err(invalid()),
+    }
 }
 
 /// Calls a builtin type (`int("3")`, `list(x)`, `dict(a=1)`, ...).
@@ -893,7 +956,7 @@ pub async fn construct_builtin(it: &Rc<Interp>, cls: &Rc<Class>, mut args: Args)
             }
             Some(Value::Str(s)) => {
                 let base = match args.pos.get(1) {
-                    Some(Value::Int(b)) => *b as u32,
+                    Some(Value::Int(b)) => *b,
                     _ => 10,
                 };
                 parse_int(it, &s, base)
