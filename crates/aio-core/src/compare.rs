@@ -431,27 +431,40 @@ pub fn winners(outcomes: &[Outcome]) -> Vec<Model> {
         .fold(f64::INFINITY, f64::min);
     outcomes
         .iter()
-        .filter(|o| o.total - best < 0.0005)
+        .filter(|o| o.total - best < SAME_WITHIN)
         .map(|o| o.model)
         .collect()
 }
 
+/// Totals closer than this are the same to a reader: the lab shows them to the millisecond. The
+/// fastest models and the comparison in words agree on it, so a model is never both "fastest"
+/// and "slower".
+pub const SAME_WITHIN: f64 = 0.0005;
+
 /// How a model's total compares with the sequential one, in words.
 pub fn against_sequential(sequential: f64, total: f64, model: Model) -> String {
     if model == Model::Sequential {
-        "the baseline".to_owned()
-    } else if total <= 0.0 && sequential <= 0.0 {
-        "the same".to_owned()
-    } else if sequential <= 0.0 {
-        "slower".to_owned()
-    } else if total <= 0.0 {
-        "faster".to_owned()
-    } else if sequential / total >= 1.0005 {
-        format!("{:.1}× faster", sequential / total)
-    } else if total / sequential >= 1.0005 {
-        format!("{:.1}× slower", total / sequential)
+        return "the baseline".to_owned();
+    }
+    if (total - sequential).abs() < SAME_WITHIN {
+        return "the same".to_owned();
+    }
+    if sequential <= 0.0 {
+        return "slower".to_owned();
+    }
+    if total <= 0.0 {
+        return "faster".to_owned();
+    }
+    let (ratio, word) = if total < sequential {
+        (sequential / total, "faster")
     } else {
-        "the same".to_owned()
+        (total / sequential, "slower")
+    };
+    // A ratio that rounds to 1.0 would read as "1.0× slower".
+    if ratio < 1.05 {
+        format!("a little {word}")
+    } else {
+        format!("{ratio:.1}× {word}")
     }
 }
 

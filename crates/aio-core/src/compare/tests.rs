@@ -69,7 +69,17 @@ fn who_wins() {
         ),
     ];
     for (workload, expected) in cases {
-        assert_eq!(winners(&compare(workload)), *expected, "{workload:?}");
+        let outcomes = compare(workload);
+        assert_eq!(winners(&outcomes), *expected, "{workload:?}");
+        // A winner is never called slower than the sequential run.
+        for outcome in outcomes.iter().filter(|o| expected.contains(&o.model)) {
+            let words = against_sequential(outcomes[0].total, outcome.total, outcome.model);
+            assert!(
+                !words.contains("slower"),
+                "{workload:?}: {:?} {words}",
+                outcome.model
+            );
+        }
     }
 }
 
@@ -234,6 +244,10 @@ fn against_sequential_in_words() {
         (0.004, 0.016, Model::Processes, "4.0× slower"),
         (0.0, 0.015, Model::Processes, "slower"),
         (0.0, 0.0, Model::Asyncio, "the same"),
+        // The fastest by less than a millisecond is the same, not "1.0× slower" (tiny jobs).
+        (0.004, 0.0041, Model::Threads, "the same"),
+        (4.0, 4.1, Model::Threads, "a little slower"),
+        (4.0, 3.9, Model::Asyncio, "a little faster"),
     ];
     for &(sequential, total, model, expected) in cases {
         assert_eq!(against_sequential(sequential, total, model), expected);
