@@ -66,6 +66,14 @@ fn main() -> ExitCode {
     let _ = out.flush();
     let mut err = std::io::stderr().lock();
     let _ = err.write_all(result.stderr.as_bytes());
+    // Where CPython would have gone on (or hung), the engine stopped: say so, and why.
+    if let Some(stopped) = result.outcome.stopped() {
+        let _ = writeln!(
+            err,
+            "aio: the engine stopped the program at line {} ({:.3} s of program time): {}",
+            stopped.line, stopped.time, stopped.limit
+        );
+    }
     let _ = err.flush();
     if let Some(p) = trace_path {
         match serde_json::to_string_pretty(&result.trace) {

@@ -8,7 +8,7 @@
 //!     match run.poll(now, None) {
 //!         Poll::WaitUntil(deadline) => now = deadline, // or sleep until then in real time
 //!         Poll::Yielded => {}                          // step slice used up: call again
-//!         Poll::Finished(status) => { println!("exit {status}"); break; }
+//!         Poll::Finished(outcome) => { println!("exit {}", outcome.exit_status()); break; }
 //!     }
 //!     for chunk in run.drain_output() { print!("{}", chunk.text); }
 //! }
@@ -67,6 +67,14 @@ pub struct Budgets {
     /// stand-in for CPU time. [`CPU_SECONDS_PER_STEP`] for programs, in predictions and in
     /// real-time runs alike; 0 where durations are the whole model (the labs).
     pub seconds_per_step: f64,
+    /// The horizon of a prediction: past this much program time the run stops
+    /// ([`Limit::ProgramTime`]), so a program that never ends is still predicted in bounded work.
+    /// Infinite for runs that go on as long as their reader lets them.
+    pub max_program_seconds: f64,
+    /// The output a run may print before it stops ([`Limit::Output`]), in lines and in bytes
+    /// (one huge line counts by its bytes).
+    pub max_output_lines: u64,
+    pub max_output_bytes: u64,
 }
 
 impl Budgets {
@@ -77,7 +85,120 @@ impl Budgets {
         max_depth: 1000,
         max_alloc: 10_000_000,
         seconds_per_step: 0.0,
+        max_program_seconds: f64::INFINITY,
+        max_output_lines: u64::MAX,
+        max_output_bytes: u64::MAX,
     };
+
+    /// A prediction: what the book shows before anything runs, in the page and in the static
+    /// fallback alike. It re-runs on every keystroke and scrub, so it is bounded in steps,
+    /// memory, program time and output: a program that never ends (with or without an
+    /// `await`), or prints without end, stops at the horizon with a [`Limit`] that says which.
+    pub const PREDICTION: Budgets = Budgets {
+        max_steps: 2_000_000,
+        max_depth: 1000,
+        max_alloc: 2_000_000,
+        seconds_per_step: CPU_SECONDS_PER_STEP,
+        max_program_seconds: 300.0,
+        max_output_lines: 1_000,
+        max_output_bytes: 200_000,
+    };
+}
+
+/// Why the engine stopped a program before it ended. It is not a Python exception: the program
+/// cannot catch it, and CPython would have gone on (or hung).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Limit {
+    /// The program ran [`Budgets::max_steps`] steps: a loop that never ends, or a very long
+    /// computation.
+    Steps { steps: u64 },
+    /// It allocated more than [`Budgets::max_alloc`] values in all.
+    Memory { values: u64 },
+    /// Its clock passed [`Budgets::max_program_seconds`]: still running at the horizon.
+    ProgramTime { seconds: f64 },
+    /// It printed more than [`Budgets::max_output_lines`] lines.
+    OutputLines { lines: u64 },
+    /// It printed more than [`Budgets::max_output_bytes`] bytes.
+    OutputBytes { bytes: u64 },
+    /// Every task waits for something that can never happen: CPython would hang forever.
+    /// `infinite_sleep`: they wait for a timer at infinity (`sleep(float('inf'))`).
+    Deadlock { infinite_sleep: bool },
+}
+
+impl std::fmt::Display for Limit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Limit::Steps { steps } => write!(
+                f,
+                "step budget exhausted: the program ran more than {steps} steps"
+            ),
+            Limit::Memory { values } => write!(
+                f,
+                "memory budget exhausted: the program allocated more than {values} values"
+            ),
+            Limit::ProgramTime { seconds } => write!(
+                f,
+                "time horizon reached: the program was still running after {seconds} s of program time"
+            ),
+            Limit::OutputLines { lines } => write!(
+                f,
+                "output budget exhausted: the program printed more than {lines} lines"
+            ),
+            Limit::OutputBytes { bytes } => write!(
+                f,
+                "output budget exhausted: the program printed more than {bytes} bytes"
+            ),
+            Limit::Deadlock {
+                infinite_sleep: true,
+            } => f.write_str(
+                "deadlock: every task is waiting for a timer that never fires (a sleep of infinite length); CPython would wait here forever",
+            ),
+            Limit::Deadlock {
+                infinite_sleep: false,
+            } => f.write_str(
+                "deadlock: every task is waiting and no timer or callback is scheduled (CPython would hang here forever)",
+            ),
+        }
+    }
+}
+
+/// A run the engine stopped: which limit, and where the program was.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stopped {
+    pub limit: Limit,
+    /// The line that was running.
+    pub line: u32,
+    /// Program time (seconds) when it stopped.
+    pub time: f64,
+}
+
+/// How a run ended.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Outcome {
+    /// The program ended, with this exit status (1 after an uncaught exception, as CPython).
+    Exited { status: i32 },
+    /// The engine stopped it.
+    Stopped(Stopped),
+}
+
+impl Outcome {
+    /// The exit status a terminal would report: 1 for a stopped program.
+    pub fn exit_status(&self) -> i32 {
+        match self {
+            Outcome::Exited { status } => *status,
+            Outcome::Stopped(_) => 1,
+        }
+    }
+
+    /// The limit that stopped the run, if one did.
+    pub fn stopped(&self) -> Option<&Stopped> {
+        match self {
+            Outcome::Exited { .. } => None,
+            Outcome::Stopped(stopped) => Some(stopped),
+        }
+    }
 }
 
 /// About what one simple statement costs CPython 3.11 on a modest machine (a `while
@@ -97,14 +218,14 @@ impl Default for Budgets {
 }
 
 /// What the driver should do next.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Poll {
     /// Nothing to do before this time (driver time base); call `poll` again then.
     WaitUntil(f64),
     /// The per-call step slice ran out; call `poll` again (after yielding to the UI).
     Yielded,
-    /// The program ended with this exit status.
-    Finished(i32),
+    /// The run is over: the program ended, or the engine stopped it.
+    Finished(Outcome),
 }
 
 /// Everything a finished run produced.
@@ -113,6 +234,8 @@ pub struct RunResult {
     pub stdout: String,
     pub stderr: String,
     pub exit_status: i32,
+    /// How it ended; `exit_status` is [`Outcome::exit_status`].
+    pub outcome: Outcome,
     pub trace: Vec<TraceRecord>,
     /// Every output chunk with its virtual time and line.
     pub output: Vec<OutputChunk>,
@@ -122,7 +245,7 @@ pub struct RunResult {
 pub struct Engine {
     it: Rc<Interp>,
     root: Option<Lbf<'static, i32>>,
-    status: Option<i32>,
+    outcome: Option<Outcome>,
 }
 
 impl std::fmt::Debug for Engine {
@@ -186,6 +309,8 @@ impl Engine {
             repr_depth: Cell::new(0),
             interned: RefCell::new(FxHashMap::default()),
             aborted: RefCell::new(None),
+            stopping: Cell::new(false),
+            printed: Cell::new((0, 0)),
         });
         crate::builtins::install(&it);
         main.set("__name__", Value::str("__main__"));
@@ -198,7 +323,7 @@ impl Engine {
         Ok(Engine {
             it,
             root: Some(root),
-            status: None,
+            outcome: None,
         })
     }
 
@@ -211,8 +336,8 @@ impl Engine {
 
     /// Runs until the program waits for time, the step slice (if any) runs out, or it ends.
     pub fn poll(&mut self, now: f64, step_budget: Option<u64>) -> Poll {
-        if let Some(s) = self.status {
-            return Poll::Finished(s);
+        if let Some(outcome) = &self.outcome {
+            return Poll::Finished(outcome.clone());
         }
         let it = &self.it;
         if now > it.clock.external.get() {
@@ -223,14 +348,18 @@ impl Engine {
             None => u64::MAX,
         });
         let Some(root) = self.root.as_mut() else {
-            return Poll::Finished(self.status.unwrap_or(1));
+            return Poll::Finished(Outcome::Exited { status: 1 });
         };
         let mut cx = Context::from_waker(Waker::noop());
         match root.as_mut().poll(&mut cx) {
             std::task::Poll::Ready(status) => {
-                self.status = Some(status);
+                let outcome = match it.aborted.borrow().clone() {
+                    Some(stopped) => Outcome::Stopped(stopped),
+                    None => Outcome::Exited { status },
+                };
+                self.outcome = Some(outcome.clone());
                 self.root = None;
-                Poll::Finished(status)
+                Poll::Finished(outcome)
             }
             std::task::Poll::Pending => {
                 let s = it.suspend.borrow_mut().take();
@@ -320,6 +449,7 @@ pub fn run_program_to_end(
                 stdout: String::new(),
                 stderr: e.render(),
                 exit_status: 1,
+                outcome: Outcome::Exited { status: 1 },
                 trace: Vec::new(),
                 output: Vec::new(),
             };
@@ -329,11 +459,11 @@ pub fn run_program_to_end(
         engine.enable_trace(false);
     }
     let mut now = 0.0;
-    let status = loop {
+    let outcome = loop {
         match engine.poll(now, None) {
             Poll::WaitUntil(d) => now = d.max(now),
             Poll::Yielded => {}
-            Poll::Finished(s) => break s,
+            Poll::Finished(outcome) => break outcome,
         }
     };
     let output = engine.drain_output();
@@ -348,7 +478,8 @@ pub fn run_program_to_end(
     RunResult {
         stdout,
         stderr,
-        exit_status: status,
+        exit_status: outcome.exit_status(),
+        outcome,
         trace: engine.drain_trace(),
         output,
     }
@@ -403,17 +534,8 @@ async fn run_program(
     let status = match result {
         Ok(_) => 0,
         Err(e) => {
-            if let Some(msg) = it.aborted.borrow().clone() {
-                let mut tb = String::new();
-                for entry in e.exc().traceback.borrow().iter().rev().take(1) {
-                    it.format_tb_entry(entry, &mut tb);
-                }
-                it.write_output(
-                    Stream::Stderr,
-                    &format!(
-                        "Traceback (most recent call last):\n{tb}aio.EngineLimitError: {msg}\n"
-                    ),
-                );
+            // A stopped run prints nothing more: `Engine::poll` reports the limit.
+            if it.aborted.borrow().is_some() {
                 1
             } else if it.exc_is(&e, "SystemExit") {
                 match e.args().first() {

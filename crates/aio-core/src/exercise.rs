@@ -1,5 +1,5 @@
-//! "Predict, then run" exercises: the reader commits to a prediction (the total time, or the order
-//! of the printed lines) before the example reveals the engine's and runs the program.
+//! "Predict, then run" exercises: the reader commits to a prediction (the total time, the order
+//! of the printed lines, or both) before the example reveals the engine's and runs the program.
 //!
 //! Pure functions only: the widget shows the form and keeps the reader's attempt in the reader's
 //! own browser ([`storage_key`]); here are the shuffle, the parsing of a guess and the verdict.
@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::lab::{self, DurationError};
 
-/// What the reader predicts (`predict=total` or `predict=order` in the directive).
+/// What the reader predicts (`predict=total`, `predict=order` or `predict=both` in the
+/// directive).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PredictKind {
@@ -16,23 +17,34 @@ pub enum PredictKind {
     Total,
     /// The order of the printed lines.
     Order,
+    /// The order of the printed lines and how long the program takes.
+    Both,
 }
 
 impl PredictKind {
-    /// Reads the directive's value: `total` or `order`.
+    pub const ALL: [PredictKind; 3] = [PredictKind::Total, PredictKind::Order, PredictKind::Both];
+
+    /// Reads the directive's value: `total`, `order` or `both`.
     pub fn from_key(key: &str) -> Option<PredictKind> {
-        match key {
-            "total" => Some(PredictKind::Total),
-            "order" => Some(PredictKind::Order),
-            _ => None,
-        }
+        PredictKind::ALL.into_iter().find(|kind| kind.key() == key)
     }
 
     pub fn key(self) -> &'static str {
         match self {
             PredictKind::Total => "total",
             PredictKind::Order => "order",
+            PredictKind::Both => "both",
         }
+    }
+
+    /// The reader puts lines in order.
+    pub fn asks_order(self) -> bool {
+        matches!(self, PredictKind::Order | PredictKind::Both)
+    }
+
+    /// The reader gives a total.
+    pub fn asks_total(self) -> bool {
+        matches!(self, PredictKind::Total | PredictKind::Both)
     }
 }
 
@@ -50,6 +62,7 @@ pub const ABSOLUTE_TOLERANCE: f64 = 0.05;
 pub enum Answer {
     Total { seconds: f64 },
     Order { lines: Vec<String> },
+    Both { lines: Vec<String>, seconds: f64 },
 }
 
 /// Whether the reader was right, in words.
@@ -81,13 +94,39 @@ pub fn parse_total(text: &str) -> Result<f64, DurationError> {
     }
 }
 
-/// The lines of an order exercise: the first [`MAX_ORDER_LINES`] of the predicted stdout.
+/// The lines of an order exercise: the first [`MAX_ORDER_LINES`] of the predicted stdout,
+/// without a leading time stamp such as `[0.10] ` (the book's examples print one, and it would
+/// give the order away).
 pub fn order_lines<S: AsRef<str>>(stdout_lines: &[S]) -> Vec<String> {
     stdout_lines
         .iter()
         .take(MAX_ORDER_LINES)
-        .map(|line| line.as_ref().to_owned())
+        .map(|line| without_time_stamp(line.as_ref()).to_owned())
         .collect()
+}
+
+/// `[0.10] task a done` → `task a done`; a line without a leading `[seconds]` stays as it is.
+fn without_time_stamp(line: &str) -> &str {
+    let Some(rest) = line.strip_prefix('[') else {
+        return line;
+    };
+    let Some((stamp, after)) = rest.split_once(']') else {
+        return line;
+    };
+    let is_time = !stamp.is_empty()
+        && stamp.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && stamp.chars().any(|c| c.is_ascii_digit());
+    if is_time { after.trim_start() } else { line }
+}
+
+/// The verdict on both an order and a total: right when both are.
+pub fn judge_both(lines: &[String], seconds: f64, actual: &[String], total: f64) -> Verdict {
+    let order = judge_order(lines, actual);
+    let time = judge_total(seconds, total);
+    Verdict {
+        correct: order.correct && time.correct,
+        message: format!("Order: {} Time: {}", order.message, time.message),
+    }
 }
 
 /// 64-bit FNV-1a: a stable seed from an example's id.
@@ -184,7 +223,7 @@ mod tests {
 
     #[test]
     fn kinds_read_and_write_their_keys() {
-        for kind in [PredictKind::Total, PredictKind::Order] {
+        for kind in PredictKind::ALL {
             assert_eq!(PredictKind::from_key(kind.key()), Some(kind));
             assert_eq!(
                 serde_json::to_string(&kind).unwrap(),
@@ -265,6 +304,28 @@ mod tests {
         assert_eq!(kept.len(), MAX_ORDER_LINES);
         assert_eq!(kept[7], "line 7");
         assert_eq!(order_lines(&["a", "b"]), strings(&["a", "b"]));
+    }
+
+    #[test]
+    fn order_lines_hide_their_time_stamps() {
+        assert_eq!(
+            order_lines(&["[0.10] task a done", "[12] b", "[x] c", "[] d", "[0.2]e"]),
+            strings(&["task a done", "b", "[x] c", "[] d", "e"])
+        );
+    }
+
+    #[test]
+    fn both_are_judged_together() {
+        let actual = strings(&["a", "b"]);
+        assert!(judge_both(&actual, 0.3, &actual, 0.3).correct);
+        let wrong_time = judge_both(&actual, 1.0, &actual, 0.3);
+        assert!(!wrong_time.correct);
+        assert_eq!(
+            wrong_time.message,
+            "Order: Right: all 2 lines in the right place. Time: Not quite: you said 1 s, but it \
+             takes 0.30 s (0.70 s too long)."
+        );
+        assert!(!judge_both(&strings(&["b", "a"]), 0.3, &actual, 0.3).correct);
     }
 
     #[test]

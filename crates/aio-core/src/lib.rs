@@ -11,6 +11,9 @@
 //!   [`syntax::ast::Module`] or a [`syntax::SyntaxError`] rendered exactly as CPython 3.11 prints it.
 //! - [`example`], [`exercise`] (the "Predict, then run" verdicts), [`highlight`], [`scrub`], [`timeline`]: the code widget's pure parts: its props,
 //!   a never-failing highlighter, the scrubbable durations and the trace-to-lanes conversion.
+//! - [`prediction`]: what the book shows of a program before it runs (a virtual-time run to its
+//!   end or to the horizon of [`Budgets::PREDICTION`]), as a bounded [`transcript`] of its
+//!   output and a bounded [`timeline`], in the page and in the static fallback alike.
 //! - [`format`](mod@format): CPython's `repr` of floats and strings and the format-spec mini-language.
 //! - [`engine`]: the driver API (see below), [`interp`] the interpreter, [`runtime`] the object
 //!   model, [`builtins`] builtins and small stdlib modules, [`asyncio`] the event loop and the
@@ -24,15 +27,15 @@
 //!     .expect("syntax error: render it with SyntaxError::render()");
 //! run.enable_trace(false);
 //! let mut now = 0.0; // the driver's clock, seconds
-//! let status = loop {
+//! let outcome = loop {
 //!     match run.poll(now, Some(10_000)) {      // optional per-call step slice
 //!         Poll::WaitUntil(deadline) => now = deadline, // or really wait, in real-time mode
 //!         Poll::Yielded => {}                         // slice used up: yield to the UI, call again
-//!         Poll::Finished(status) => break status,
+//!         Poll::Finished(outcome) => break outcome,   // exited (status) or stopped (a limit)
 //!     }
 //!     for chunk in run.drain_output() { let _ = (chunk.stream, chunk.text, chunk.time, chunk.line); }
 //! };
-//! # let _ = status;
+//! # let _ = outcome;
 //! ```
 //!
 //! [`run_to_completion`] does the same in one call, jumping the clock to each deadline, and
@@ -46,9 +49,12 @@
 //!
 //! Budgets ([`Budgets`]): `max_steps` (statements and loop iterations), `max_depth` (Python call
 //! depth; beyond it `RecursionError: maximum recursion depth exceeded`, catchable, as in CPython
-//! whose default limit is also 1000) and `max_alloc` (container elements allocated). Exhausting
-//! the step or memory budget ends the run with `aio.EngineLimitError: ...` on stderr and exit
-//! status 1; it cannot be caught by the program.
+//! whose default limit is also 1000) and `max_alloc` (container elements allocated), and for
+//! predictions a horizon: `max_program_seconds` of program time and `max_output_lines`/`_bytes`
+//! of output ([`Budgets::PREDICTION`]). Reaching one stops the run (the program cannot catch it;
+//! nothing more is printed) and `poll` answers `Finished(Outcome::Stopped(..))` with the typed
+//! [`engine::Limit`], the line and the program time; a program that never ends is thus predicted
+//! in bounded work and memory. So is a deadlock, where CPython would hang.
 //!
 //! ## Supported library surface
 //!
@@ -139,13 +145,16 @@ pub mod format;
 pub mod highlight;
 pub mod interp;
 pub mod lab;
+pub mod prediction;
 pub mod runtime;
 pub mod scrub;
 pub mod stepper;
 pub mod syntax;
 pub mod timeline;
 pub mod trace;
+pub mod transcript;
 
 pub use engine::{
-    Budgets, Engine, OutputChunk, Poll, RunResult, Stream, run_program_to_end, run_to_completion,
+    Budgets, Engine, Limit, Outcome, OutputChunk, Poll, RunResult, Stopped, Stream,
+    run_program_to_end, run_to_completion,
 };

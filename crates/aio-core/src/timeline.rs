@@ -27,6 +27,9 @@ pub struct LaneSpan {
     /// The last source line known to have run in the span (its last `print`, or for the first
     /// step the line that created the task); `None` when the trace does not say.
     pub line: Option<u32>,
+    /// How many of the trace's spans this one stands for: 1, or more in a long lane drawn at a
+    /// coarser grain (then `kind` is what took most of the time).
+    pub merged: u32,
 }
 
 /// How a lane ended.
@@ -60,18 +63,95 @@ pub struct Lane {
     pub end_time: f64,
 }
 
-/// Builds the lanes of a trace, in task-creation order. Spans still open at the trace's end
-/// (a pending task, a program cut short) are closed there.
+/// Builds the lanes of a whole trace, every task and every span, in task-creation order. Spans
+/// still open at the trace's end (a pending task, a program cut short) are closed there.
 pub fn lanes(trace: &[TraceRecord]) -> Vec<Lane> {
-    let mut lanes: Vec<Lane> = Vec::new();
-    // The lane whose step is running, and the due time of a timer that step scheduled.
-    let mut current: Option<usize> = None;
-    let mut timer: Option<f64> = None;
-    let index = |lanes: &[Lane], task: u64| lanes.iter().position(|lane| lane.task == task);
-    let mut last_time: f64 = 0.0;
-    for record in trace {
+    let mut builder = LaneBuilder::new(usize::MAX, usize::MAX);
+    builder.feed(trace);
+    builder.finish(None).lanes
+}
+
+/// A timeline bounded for drawing: at most a fixed number of lanes, each with at most a fixed
+/// number of spans, however many tasks the program created and however long it ran.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Timeline {
+    /// The first tasks' lanes, in creation order.
+    pub lanes: Vec<Lane>,
+    /// Tasks the program created beyond those lanes.
+    pub more_tasks: usize,
+    /// When the last task ended (or the trace ended), counting the tasks not drawn.
+    pub total: f64,
+}
+
+impl Timeline {
+    /// Every task of the program, drawn or not.
+    pub fn task_count(&self) -> usize {
+        self.lanes.len() + self.more_tasks
+    }
+}
+
+/// Turns a trace into lanes as it is recorded, a piece at a time, in bounded memory: a run that
+/// goes on for hours (a real-time run of a program that never ends) feeds it every slice.
+///
+/// Beyond `max_lanes` tasks, a task is only counted. A lane that reaches twice `max_spans` spans
+/// merges them two by two (see [`LaneSpan::merged`]), so a long run keeps its whole length at a
+/// coarser grain instead of its beginning only.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LaneBuilder {
+    max_lanes: usize,
+    max_spans: usize,
+    lanes: Vec<Lane>,
+    /// Lane index of each task drawn (tasks beyond `max_lanes` are absent).
+    index: std::collections::HashMap<u64, usize>,
+    more_tasks: usize,
+    /// Tasks not drawn that are still alive (finished ones are forgotten).
+    hidden: std::collections::HashSet<u64>,
+    /// The lane whose step is running, and the due time of a timer that step scheduled.
+    current: Option<usize>,
+    timer: Option<f64>,
+    last_time: f64,
+    /// When the last task not drawn ended.
+    hidden_end: f64,
+}
+
+impl LaneBuilder {
+    pub fn new(max_lanes: usize, max_spans: usize) -> LaneBuilder {
+        LaneBuilder {
+            max_lanes,
+            max_spans: max_spans.max(2),
+            lanes: Vec::new(),
+            index: std::collections::HashMap::new(),
+            more_tasks: 0,
+            hidden: std::collections::HashSet::new(),
+            current: None,
+            timer: None,
+            last_time: 0.0,
+            hidden_end: 0.0,
+        }
+    }
+
+    /// Takes in more of the trace.
+    pub fn feed(&mut self, trace: &[TraceRecord]) {
+        for record in trace {
+            self.event(record);
+        }
+    }
+
+    fn lane(&mut self, task: u64) -> Option<usize> {
+        self.index.get(&task).copied()
+    }
+
+    fn push_span(&mut self, i: usize, span: LaneSpan) {
+        let lane = &mut self.lanes[i];
+        lane.spans.push(span);
+        if lane.spans.len() >= self.max_spans.saturating_mul(2) {
+            halve(&mut lane.spans);
+        }
+    }
+
+    fn event(&mut self, record: &TraceRecord) {
         let time = record.time;
-        last_time = last_time.max(time);
+        self.last_time = self.last_time.max(time);
         match &record.event {
             // asyncio's own tasks (asyncio.run shutting down) are no lane of the program's; their
             // other events find no lane and are skipped too.
@@ -82,102 +162,186 @@ pub fn lanes(trace: &[TraceRecord]) -> Vec<Lane> {
                 coro,
                 line,
                 internal: false,
-            } => lanes.push(Lane {
-                task: *task,
-                name: name.clone(),
-                coro: coro.clone(),
-                created: time,
-                created_line: *line,
-                spans: Vec::new(),
-                end: LaneEnd::Pending,
-                end_time: time,
-            }),
-            TraceEvent::StepStarted { task, .. } => {
-                let Some(i) = index(&lanes, *task) else {
-                    continue;
-                };
-                close(&mut lanes[i], time);
-                let line = lanes[i].spans.is_empty().then_some(lanes[i].created_line);
-                lanes[i].spans.push(LaneSpan {
-                    start: time,
-                    end: time,
-                    kind: SpanKind::Running,
-                    line,
+            } => {
+                if self.lanes.len() >= self.max_lanes {
+                    self.more_tasks += 1;
+                    self.hidden.insert(*task);
+                    return;
+                }
+                self.index.insert(*task, self.lanes.len());
+                self.lanes.push(Lane {
+                    task: *task,
+                    name: name.clone(),
+                    coro: coro.clone(),
+                    created: time,
+                    created_line: *line,
+                    spans: Vec::new(),
+                    end: LaneEnd::Pending,
+                    end_time: time,
                 });
-                current = Some(i);
-                timer = None;
             }
-            TraceEvent::TimerScheduled { when, .. } => timer = Some(*when),
+            TraceEvent::StepStarted { task, .. } => {
+                self.timer = None;
+                let Some(i) = self.lane(*task) else {
+                    self.current = None;
+                    return;
+                };
+                close(&mut self.lanes[i], time);
+                let line = self.lanes[i]
+                    .spans
+                    .is_empty()
+                    .then_some(self.lanes[i].created_line);
+                self.push_span(
+                    i,
+                    LaneSpan {
+                        start: time,
+                        end: time,
+                        kind: SpanKind::Running,
+                        line,
+                        merged: 1,
+                    },
+                );
+                self.current = Some(i);
+            }
+            TraceEvent::TimerScheduled { when, .. } => self.timer = Some(*when),
             TraceEvent::Output { line, .. } => {
-                if let Some(span) = current.and_then(|i| lanes[i].spans.last_mut()) {
+                if let Some(span) = self.current.and_then(|i| self.lanes[i].spans.last_mut()) {
                     span.line = Some(*line);
                 }
             }
             TraceEvent::BlockingSleep { seconds, until } => {
-                let Some(i) = current else { continue };
-                let lane = &mut lanes[i];
-                let line = lane.spans.last().and_then(|span| span.line);
-                close(lane, until - seconds);
-                lane.spans.push(LaneSpan {
-                    start: until - seconds,
-                    end: *until,
-                    kind: SpanKind::Blocked { seconds: *seconds },
-                    line,
-                });
-                lane.spans.push(LaneSpan {
-                    start: *until,
-                    end: *until,
-                    kind: SpanKind::Running,
-                    line,
-                });
+                let Some(i) = self.current else { return };
+                let line = self.lanes[i].spans.last().and_then(|span| span.line);
+                close(&mut self.lanes[i], until - seconds);
+                self.push_span(
+                    i,
+                    LaneSpan {
+                        start: until - seconds,
+                        end: *until,
+                        kind: SpanKind::Blocked { seconds: *seconds },
+                        line,
+                        merged: 1,
+                    },
+                );
+                self.push_span(
+                    i,
+                    LaneSpan {
+                        start: *until,
+                        end: *until,
+                        kind: SpanKind::Running,
+                        line,
+                        merged: 1,
+                    },
+                );
             }
             TraceEvent::StepSuspended { task, on, line, .. } => {
-                let Some(i) = index(&lanes, *task) else {
-                    continue;
+                let timer = self.timer.take();
+                let Some(i) = self.lane(*task) else {
+                    self.current = None;
+                    return;
                 };
-                close(&mut lanes[i], time);
-                let on = match timer.take() {
+                close(&mut self.lanes[i], time);
+                let on = match timer {
                     Some(due) if on.starts_with("future") => format!("a timer due at {due:.2} s"),
                     _ => on.clone(),
                 };
-                lanes[i].spans.push(LaneSpan {
-                    start: time,
-                    end: time,
-                    kind: SpanKind::Waiting { on },
-                    // The await it paused at, so the bar can say which line waits.
-                    line: (*line > 0).then_some(*line),
-                });
-                current = None;
+                self.push_span(
+                    i,
+                    LaneSpan {
+                        start: time,
+                        end: time,
+                        kind: SpanKind::Waiting { on },
+                        // The await it paused at, so the bar can say which line waits.
+                        line: (*line > 0).then_some(*line),
+                        merged: 1,
+                    },
+                );
+                self.current = None;
             }
             TraceEvent::TaskFinished { task }
             | TraceEvent::TaskCancelled { task }
             | TraceEvent::TaskFailed { task, .. } => {
-                let Some(i) = index(&lanes, *task) else {
-                    continue;
+                let Some(i) = self.lane(*task) else {
+                    if self.hidden.remove(task) {
+                        self.hidden_end = self.hidden_end.max(time);
+                    }
+                    return;
                 };
-                close(&mut lanes[i], time);
-                drop_empty_tail(&mut lanes[i]);
-                lanes[i].end = match &record.event {
+                let lane = &mut self.lanes[i];
+                close(lane, time);
+                drop_empty_tail(lane);
+                lane.end = match &record.event {
                     TraceEvent::TaskFinished { .. } => LaneEnd::Finished,
                     TraceEvent::TaskCancelled { .. } => LaneEnd::Cancelled,
                     TraceEvent::TaskFailed { exception, .. } => LaneEnd::Failed(exception.clone()),
                     _ => LaneEnd::Pending,
                 };
-                lanes[i].end_time = time;
-                if current == Some(i) {
-                    current = None;
+                lane.end_time = time;
+                if self.current == Some(i) {
+                    self.current = None;
                 }
             }
             _ => {}
         }
     }
-    for lane in &mut lanes {
-        if lane.end == LaneEnd::Pending {
-            close(lane, last_time);
-            lane.end_time = last_time;
+
+    /// The timeline so far. Lanes still pending are closed at `end` (the time a run was stopped)
+    /// or, without it, at the last event of the trace.
+    pub fn finish(&self, end: Option<f64>) -> Timeline {
+        let end = end.unwrap_or(self.last_time).max(self.last_time);
+        let mut lanes = self.lanes.clone();
+        for lane in &mut lanes {
+            if lane.end == LaneEnd::Pending {
+                close(lane, end);
+                lane.end_time = end;
+            }
+        }
+        let hidden_end = if self.hidden.is_empty() {
+            self.hidden_end
+        } else {
+            end
+        };
+        Timeline {
+            total: total(&lanes).max(hidden_end),
+            lanes,
+            more_tasks: self.more_tasks,
         }
     }
-    lanes
+}
+
+/// Merges `spans` two by two until at most `max` are left (see [`LaneBuilder`]): a lane drawn
+/// small needs fewer.
+pub fn coarsen(spans: &mut Vec<LaneSpan>, max: usize) {
+    while spans.len() > max.max(1) {
+        halve(spans);
+    }
+}
+
+/// Merges a lane's spans two by two: each pair becomes one span from the first's start to the
+/// second's end, of the kind that lasted longer, counting the spans it stands for.
+fn halve(spans: &mut Vec<LaneSpan>) {
+    let mut merged = Vec::with_capacity(spans.len() / 2 + 1);
+    let mut pairs = std::mem::take(spans).into_iter();
+    while let Some(first) = pairs.next() {
+        match pairs.next() {
+            Some(second) => {
+                let longer = if second.end - second.start > first.end - first.start {
+                    &second
+                } else {
+                    &first
+                };
+                merged.push(LaneSpan {
+                    start: first.start,
+                    end: second.end,
+                    kind: longer.kind.clone(),
+                    line: longer.line,
+                    merged: first.merged + second.merged,
+                });
+            }
+            None => merged.push(first),
+        }
+    }
+    *spans = merged;
 }
 
 /// Ends the lane's open span (the last one) at `time`.

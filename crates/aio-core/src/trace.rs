@@ -56,7 +56,7 @@ pub enum TraceEvent {
         handle: u64,
         when: f64,
     },
-    /// `time.sleep` blocked the whole program until `until`.
+    /// `time.sleep` blocked the running event loop, on its own thread, until `until`.
     BlockingSleep {
         seconds: f64,
         until: f64,

@@ -1,7 +1,9 @@
 //! Engine tests: scheduling with virtual times, errors and tracebacks, budgets, the sliced
 //! and real-time driver modes, and a never-panics property test.
 
-use aio_core::engine::{Budgets, Engine, Poll, Stream, run_to_completion};
+use aio_core::engine::{
+    Budgets, Engine, Limit, Outcome, Poll, RunResult, Stopped, Stream, run_to_completion,
+};
 use proptest::prelude::*;
 
 /// Runs on a big stack (deep Python recursion is deep Rust recursion).
@@ -127,7 +129,14 @@ fn step_budget_stops_infinite_loop() {
         },
     );
     assert_eq!(r.exit_status, 1);
-    assert!(r.stderr.contains("step budget exhausted"), "{}", r.stderr);
+    assert_eq!(
+        stopped(&r).limit,
+        Limit::Steps { steps: 10_000 },
+        "{}",
+        r.stderr
+    );
+    // The engine prints nothing of its own: the outcome says why the run ended.
+    assert_eq!(r.stderr, "");
 }
 
 #[test]
@@ -153,7 +162,81 @@ fn memory_budget_stops_growing_list() {
         },
     );
     assert_eq!(r.exit_status, 1);
-    assert!(r.stderr.contains("memory budget exhausted"), "{}", r.stderr);
+    assert_eq!(stopped(&r).limit, Limit::Memory { values: 50_000 });
+    assert_eq!(stopped(&r).line, 3);
+}
+
+fn stopped(r: &RunResult) -> &Stopped {
+    r.outcome.stopped().expect("the engine stopped the run")
+}
+
+/// A program that never ends, though it awaits: a prediction stops at its horizon of program
+/// time, having printed what it printed until then.
+#[test]
+fn a_prediction_stops_at_its_time_horizon() {
+    let r = run_with(
+        "import asyncio\n\nasync def main():\n    i = 0\n    while True:\n        await asyncio.sleep(0.5)\n        i += 1\n        print('tick', i)\n\nasyncio.run(main())\n",
+        Budgets {
+            max_program_seconds: 60.0,
+            ..Budgets::PREDICTION
+        },
+    );
+    assert_eq!(stopped(&r).limit, Limit::ProgramTime { seconds: 60.0 });
+    assert_eq!(r.stdout.lines().count(), 119, "{}", r.stdout);
+    assert!(r.stdout.ends_with("tick 119\n"));
+    assert_eq!(r.stderr, "");
+}
+
+/// `time.sleep` in a loop moves the clock without the event loop: the horizon holds there too.
+#[test]
+fn blocking_sleeps_reach_the_horizon_too() {
+    let r = run_with(
+        "import time\nwhile True:\n    time.sleep(1)\n",
+        Budgets {
+            max_program_seconds: 10.0,
+            ..Budgets::PREDICTION
+        },
+    );
+    assert_eq!(stopped(&r).limit, Limit::ProgramTime { seconds: 10.0 });
+    assert_eq!(stopped(&r).line, 3);
+}
+
+/// Printing without end stops at the output budget, in lines or in bytes (one huge line), and
+/// the output kept is exactly the budget.
+#[test]
+fn output_stops_at_its_budget() {
+    let r = run_with(
+        "i = 0\nwhile True:\n    i += 1\n    print(i)\n",
+        Budgets {
+            max_output_lines: 100,
+            ..Budgets::PREDICTION
+        },
+    );
+    assert_eq!(stopped(&r).limit, Limit::OutputLines { lines: 100 });
+    assert_eq!(r.stdout.lines().count(), 101);
+    let r = run_with(
+        "print('é' * 1_000_000)\nprint('never')\n",
+        Budgets {
+            max_output_bytes: 1001,
+            ..Budgets::PREDICTION
+        },
+    );
+    assert_eq!(stopped(&r).limit, Limit::OutputBytes { bytes: 1001 });
+    // Cut at a character boundary: 500 two-byte characters.
+    assert_eq!(r.stdout, "é".repeat(500));
+}
+
+#[test]
+fn a_deadlock_is_an_outcome() {
+    let r = run(
+        "import asyncio\nasync def main():\n    await asyncio.get_running_loop().create_future()\nasyncio.run(main())\n",
+    );
+    assert_eq!(
+        stopped(&r).limit,
+        Limit::Deadlock {
+            infinite_sleep: false
+        }
+    );
 }
 
 #[test]
@@ -177,8 +260,8 @@ fn sliced_polling_gives_the_same_output() {
                 match polled {
                     Poll::Yielded => yields += 1,
                     Poll::WaitUntil(d) => now = d,
-                    Poll::Finished(s) => {
-                        assert_eq!(s, 0);
+                    Poll::Finished(outcome) => {
+                        assert_eq!(outcome, Outcome::Exited { status: 0 });
                         break;
                     }
                 }
@@ -203,7 +286,10 @@ fn real_time_mode_reports_deadlines() {
         other => panic!("unexpected {other:?}"),
     }
     assert_eq!(e.poll(0.2, None), Poll::WaitUntil(0.5));
-    assert_eq!(e.poll(0.5, None), Poll::Finished(0));
+    assert_eq!(
+        e.poll(0.5, None),
+        Poll::Finished(Outcome::Exited { status: 0 })
+    );
     let text: String = e.drain_output().into_iter().map(|c| c.text).collect();
     assert_eq!(text, "t 1.5\n");
 }

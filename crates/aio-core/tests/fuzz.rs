@@ -29,7 +29,7 @@ const FUZZ_BUDGETS: Budgets = Budgets {
     max_steps: 20_000,
     max_depth: 100,
     max_alloc: 50_000,
-    seconds_per_step: aio_core::engine::CPU_SECONDS_PER_STEP,
+    ..Budgets::PREDICTION
 };
 
 /// Polls a program may take: each poll runs at least one step or moves the clock to a deadline,

@@ -6,11 +6,14 @@
 
 use std::rc::Rc;
 
-use aio_core::engine::{Budgets, Engine, OutputChunk, Poll, Stream};
+use aio_core::engine::{Budgets, Outcome, OutputChunk, Stopped};
 use aio_core::example::ExampleProps;
+use aio_core::prediction::{MAX_LANES, MAX_SPANS, blocks_the_loop};
+pub use aio_core::prediction::{Prediction, Predictor, lines_in_words, stopped_message, thousands};
 use aio_core::scrub::{Scrubbable, find_scrubbables};
-use aio_core::timeline::{Lane, lanes};
-use aio_core::trace::{TraceEvent, TraceRecord};
+use aio_core::timeline::{LaneBuilder, Timeline};
+use aio_core::trace::TraceRecord;
+pub use aio_core::transcript::{OutputLine, Transcript};
 use yew::Reducible;
 
 /// How deep Python calls may nest in the page. Each level nests several wasm calls, which also
@@ -19,177 +22,40 @@ use yew::Reducible;
 /// Python's own `RecursionError` (CPython's limit is 1000).
 pub const BROWSER_MAX_DEPTH: usize = 300;
 
-/// A prediction re-runs on every keystroke and scrub: small budgets keep it within a frame, and
-/// a runaway loop hits them quickly.
+/// What a prediction may do in the page: the book's prediction budgets, within the browser's
+/// call stack.
 pub const PREDICT_BUDGETS: Budgets = Budgets {
-    max_steps: 2_000_000,
     max_depth: BROWSER_MAX_DEPTH,
-    max_alloc: 2_000_000,
-    seconds_per_step: aio_core::engine::CPU_SECONDS_PER_STEP,
+    ..Budgets::PREDICTION
 };
 
-/// A real-time run may go on for as long as the reader lets it, in slices; only the depth is
-/// capped, for the browser's call stack. Steps cost what they cost in a prediction: the run reads
-/// the browser's clock once per slice ([`crate::services::RUN_SLICE`] steps, tens of
-/// milliseconds), so without it a busy loop on `time.perf_counter()` would see time move in
-/// jumps and overshoot by up to a slice.
+/// A real-time run may go on for as long as the reader lets it, in slices: no horizon of time
+/// or output (the widget keeps a bounded [`Transcript`] and timeline of it). The depth is capped
+/// for the browser's call stack, and steps and allocations so that a runaway computation ends by
+/// itself. Steps cost what they cost in a prediction: the run reads the browser's clock once per
+/// slice ([`crate::services::RUN_SLICE`] steps), so without it a busy loop on
+/// `time.perf_counter()` would see time move in jumps and overshoot by up to a slice.
 pub const RUN_BUDGETS: Budgets = Budgets {
     max_steps: 50_000_000,
     max_depth: BROWSER_MAX_DEPTH,
     max_alloc: 10_000_000,
     seconds_per_step: aio_core::engine::CPU_SECONDS_PER_STEP,
+    ..Budgets::MODEL
 };
 
-/// Lines the output panel shows; a program printing in a loop would otherwise flood the page.
-pub const MAX_LINES: usize = 500;
-
-/// One line of output (possibly still open: no newline yet).
-#[derive(Debug, Clone, PartialEq)]
-pub struct OutputLine {
-    pub stream: Stream,
-    /// The text, without its newline.
-    pub text: String,
-    /// Virtual time (seconds) when the line started.
-    pub time: f64,
-    /// Milliseconds after the real run's start when the line started; `None` when predicted.
-    pub measured_ms: Option<f64>,
-    /// The line has no newline yet: the next chunk of its stream continues it.
-    pub open: bool,
+/// A prediction as the page makes it ([`PREDICT_BUDGETS`]), sliced over frames.
+pub fn predictor(source: &str, filename: &str) -> Predictor {
+    Predictor::with_budgets(source, filename, PREDICT_BUDGETS)
 }
 
-/// Appends `chunk` to `lines`, continuing an open line of the same stream.
-pub fn append_output(lines: &mut Vec<OutputLine>, chunk: &OutputChunk, measured_ms: Option<f64>) {
-    for piece in chunk.text.split_inclusive('\n') {
-        let text = piece.strip_suffix('\n').unwrap_or(piece);
-        let open = !piece.ends_with('\n');
-        match lines.last_mut() {
-            Some(last) if last.open && last.stream == chunk.stream => {
-                last.text.push_str(text);
-                last.open = open;
-            }
-            _ => lines.push(OutputLine {
-                stream: chunk.stream,
-                text: text.to_string(),
-                time: chunk.time,
-                measured_ms,
-                open,
-            }),
-        }
-    }
-}
-
-/// What the program would do, from a virtual-time run.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Prediction {
-    pub output: Vec<OutputLine>,
-    pub lanes: Vec<Lane>,
-    /// Virtual seconds when the program finished.
-    pub total: f64,
-    /// A syntax error or a runaway program, as the reader should read it; `None` otherwise
-    /// (runtime errors are tracebacks in the output, as in a terminal).
-    pub error: Option<String>,
-    /// The program called `time.sleep`.
-    pub blocking: bool,
-    /// `None` for a syntax error.
-    pub exit_status: Option<i32>,
-}
-
-/// The message for a program stopped by the engine's budgets.
-pub fn runaway_message(stderr_tail: &str) -> String {
-    format!(
-        "This program did not finish within the widget's step budget: it probably loops forever \
-         (a `while True:` with no `await`?). The prediction stops here.\n{stderr_tail}"
-    )
-}
-
-/// Runs `source` in virtual time with [`PREDICT_BUDGETS`], to the end.
+/// Predicts `source` to its end or its horizon, in one go.
 pub fn predict(source: &str, filename: &str) -> Prediction {
-    let mut predictor = Predictor::new(source, filename);
+    let mut predictor = predictor(source, filename);
     loop {
         if let Some(prediction) = predictor.advance(u64::MAX) {
             return prediction;
         }
     }
-}
-
-/// A prediction in progress, advanced a slice of engine steps at a time, so a heavy program can
-/// be predicted across several animation frames instead of holding one.
-#[derive(Debug)]
-pub struct Predictor {
-    engine: Option<Engine>,
-    now: f64,
-    /// Set at once for a syntax error.
-    done: Option<Prediction>,
-}
-
-impl Predictor {
-    pub fn new(source: &str, filename: &str) -> Predictor {
-        match Engine::new(source, filename, PREDICT_BUDGETS) {
-            Ok(mut engine) => {
-                engine.enable_trace(false);
-                Predictor {
-                    engine: Some(engine),
-                    now: 0.0,
-                    done: None,
-                }
-            }
-            Err(error) => Predictor {
-                engine: None,
-                now: 0.0,
-                done: Some(Prediction {
-                    error: Some(error.render()),
-                    ..Prediction::default()
-                }),
-            },
-        }
-    }
-
-    /// Runs at most about `steps` more engine steps; the prediction once the program has ended.
-    pub fn advance(&mut self, steps: u64) -> Option<Prediction> {
-        if let Some(done) = self.done.take() {
-            return Some(done);
-        }
-        let engine = self.engine.as_mut()?;
-        let status = loop {
-            match engine.poll(self.now, Some(steps)) {
-                Poll::WaitUntil(deadline) => self.now = deadline.max(self.now),
-                Poll::Yielded => return None,
-                Poll::Finished(status) => break status,
-            }
-        };
-        let mut output = Vec::new();
-        for chunk in engine.drain_output() {
-            append_output(&mut output, &chunk, None);
-        }
-        let trace = engine.drain_trace();
-        let error = limit_error(&output).map(runaway_message);
-        let prediction = Prediction {
-            lanes: lanes(&trace),
-            total: engine.virtual_time(),
-            blocking: called_time_sleep(&trace),
-            error,
-            exit_status: Some(status),
-            output,
-        };
-        self.engine = None;
-        Some(prediction)
-    }
-}
-
-/// The engine's "stopped by a budget" line, if the run ended with one.
-pub fn limit_error(output: &[OutputLine]) -> Option<&str> {
-    output
-        .iter()
-        .rev()
-        .find(|line| line.stream == Stream::Stderr && line.text.starts_with("aio.EngineLimitError"))
-        .map(|line| line.text.as_str())
-}
-
-/// Whether the trace holds a blocking `time.sleep`.
-pub fn called_time_sleep(trace: &[TraceRecord]) -> bool {
-    trace
-        .iter()
-        .any(|record| matches!(record.event, TraceEvent::BlockingSleep { .. }))
 }
 
 /// Where the real run stands (the root's `data-run-state`).
@@ -213,15 +79,36 @@ impl RunPhase {
 }
 
 /// What the real run measured (so far, while it runs).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Measured {
-    pub output: Vec<OutputLine>,
-    /// Lanes from the run's trace, whose times are real seconds since the start.
-    pub lanes: Vec<Lane>,
+    pub transcript: Transcript,
+    /// The run's lanes as they come (trace times are real seconds since the start).
+    lanes: LaneBuilder,
+    /// The lanes, once the run has ended or was stopped.
+    pub timeline: Option<Timeline>,
     pub total_ms: Option<f64>,
+    /// When the reader stopped the run (ms after its start).
+    pub stopped_ms: Option<f64>,
+    /// The engine stopped the run (a limit, a deadlock).
+    pub limit: Option<Stopped>,
     pub blocking: bool,
     /// Why the browser's throttling makes the measured times wrong, if it does.
     pub throttled: Option<String>,
+}
+
+impl Default for Measured {
+    fn default() -> Self {
+        Measured {
+            transcript: Transcript::default(),
+            lanes: LaneBuilder::new(MAX_LANES, MAX_SPANS),
+            timeline: None,
+            total_ms: None,
+            stopped_ms: None,
+            limit: None,
+            blocking: false,
+            throttled: None,
+        }
+    }
 }
 
 /// The widget's state.
@@ -259,19 +146,23 @@ pub enum ExampleAction {
     /// Back to the chapter's code.
     Reset,
     RunStarted,
-    /// Output of the real run, `measured_ms` after its start.
-    RunOutput {
+    /// Output and trace of the real run, `measured_ms` after its start.
+    RunProgress {
         chunks: Vec<OutputChunk>,
+        trace: Vec<TraceRecord>,
         measured_ms: f64,
     },
+    /// The run ended (the program ended, or the engine stopped it), `total_ms` after its start.
     RunFinished {
-        trace: Vec<TraceRecord>,
+        outcome: Outcome,
         total_ms: f64,
     },
     /// The browser throttled the run's timers (see `services::throttling`).
     RunThrottled(String),
-    /// Stop was pressed (or an edit stopped the run).
-    RunStopped,
+    /// Stop was pressed `at_ms` after the run's start (or an edit stopped the run: `None`).
+    RunStopped {
+        at_ms: Option<f64>,
+    },
     StorageNote(String),
 }
 
@@ -302,7 +193,7 @@ impl ExampleState {
     /// A real run can start: the code parses and nothing runs.
     pub fn can_run(&self) -> bool {
         self.phase != RunPhase::Running
-            && !(self.predicted_source == self.source && self.prediction.exit_status.is_none())
+            && !(self.predicted_source == self.source && self.prediction.syntax_error.is_some())
     }
 
     fn set_source(&mut self, source: String) {
@@ -313,10 +204,14 @@ impl ExampleState {
         }
     }
 
-    fn stop(&mut self) {
+    fn stop(&mut self, at_ms: Option<f64>) {
         if self.phase == RunPhase::Running {
             self.phase = RunPhase::Stopped;
             self.run_count += 1;
+            if let (Some(measured), Some(at_ms)) = (self.measured.as_mut(), at_ms) {
+                measured.stopped_ms = Some(at_ms);
+                measured.timeline = Some(measured.lanes.finish(Some(at_ms / 1000.0)));
+            }
         }
     }
 }
@@ -331,7 +226,7 @@ impl Reducible for ExampleState {
                 if source == self.source {
                     return self;
                 }
-                next.stop();
+                next.stop(None);
                 next.set_source(source);
             }
             ExampleAction::Predicted {
@@ -348,7 +243,7 @@ impl Reducible for ExampleState {
                 next.predict_ms = ms;
             }
             ExampleAction::Reset => {
-                next.stop();
+                next.stop(None);
                 let original = self.props.source.clone();
                 next.set_source(original);
                 next.measured = None;
@@ -357,8 +252,9 @@ impl Reducible for ExampleState {
                 next.phase = RunPhase::Running;
                 next.measured = Some(Measured::default());
             }
-            ExampleAction::RunOutput {
+            ExampleAction::RunProgress {
                 chunks,
+                trace,
                 measured_ms,
             } => {
                 if self.phase != RunPhase::Running {
@@ -366,16 +262,18 @@ impl Reducible for ExampleState {
                 }
                 let measured = next.measured.get_or_insert_with(Measured::default);
                 for chunk in &chunks {
-                    append_output(&mut measured.output, chunk, Some(measured_ms));
+                    measured.transcript.push(chunk, Some(measured_ms));
                 }
+                measured.blocking |= blocks_the_loop(&trace);
+                measured.lanes.feed(&trace);
             }
-            ExampleAction::RunFinished { trace, total_ms } => {
+            ExampleAction::RunFinished { outcome, total_ms } => {
                 if self.phase != RunPhase::Running {
                     return self;
                 }
                 let measured = next.measured.get_or_insert_with(Measured::default);
-                measured.lanes = lanes(&trace);
-                measured.blocking = called_time_sleep(&trace);
+                measured.timeline = Some(measured.lanes.finish(None));
+                measured.limit = outcome.stopped().cloned();
                 measured.total_ms = Some(total_ms);
                 next.phase = RunPhase::Finished;
                 next.run_count += 1;
@@ -388,11 +286,11 @@ impl Reducible for ExampleState {
                     .get_or_insert_with(Measured::default)
                     .throttled = Some(reason);
             }
-            ExampleAction::RunStopped => {
+            ExampleAction::RunStopped { at_ms } => {
                 if self.phase != RunPhase::Running {
                     return self;
                 }
-                next.stop();
+                next.stop(at_ms);
             }
             ExampleAction::StorageNote(note) => next.storage_note = Some(note),
         }

@@ -302,19 +302,36 @@ const RUN_YIELD_MS: f64 = 12.0;
 /// What a real run of an example reports.
 #[derive(Debug, Clone)]
 pub enum ExampleRunEvent {
-    /// Output, `measured_ms` after the run's start.
-    Output {
+    /// Output and trace (times in real seconds since the start), `measured_ms` after the start.
+    Progress {
         chunks: Vec<aio_core::engine::OutputChunk>,
+        trace: Vec<aio_core::trace::TraceRecord>,
         measured_ms: f64,
     },
     /// The browser ran the run's timers late (tab hidden, timers clamped, page busy): its
     /// measured times are the browser's, not the program's. Sent once per run.
     Throttled { reason: String },
-    /// The program ended; the trace's times are real seconds since the start.
+    /// The program ended, or the engine stopped it (a limit, a deadlock).
     Finished {
-        trace: Vec<aio_core::trace::TraceRecord>,
+        outcome: aio_core::engine::Outcome,
         total_ms: f64,
     },
+}
+
+/// A real run of an example under way: dropping it stops the run at once (the engine and its
+/// timer are dropped).
+#[derive(Debug)]
+pub struct ExampleRun {
+    _handle: RunHandle,
+    /// When the run's clock started (page time, ms).
+    origin: std::rc::Rc<std::cell::Cell<f64>>,
+}
+
+impl ExampleRun {
+    /// Milliseconds since the run's clock started.
+    pub fn elapsed_ms(&self) -> f64 {
+        now_ms() - self.origin.get()
+    }
 }
 
 /// A timer that fires this much later than asked means the browser is throttling the page:
@@ -353,26 +370,30 @@ async fn sleep_until(deadline_ms: f64) {
 
 /// Runs `source` in real time: the engine is polled with the elapsed seconds, sleeps until each
 /// `WaitUntil` deadline and yields to the browser every [`RUN_YIELD_MS`] of computing, so output
-/// arrives when it would in a terminal. Dropping the returned handle drops the engine and its
-/// timer at once (Stop). The run is work of the widget `blame`.
+/// arrives when it would in a terminal. Output and trace are handed over after every poll, so the
+/// run keeps nothing that grows: it may go on for as long as the reader lets it. Dropping the
+/// returned run drops the engine and its timer at once (Stop). The run is work of the widget
+/// `blame`.
 pub fn start_example_run(
     blame: Blame,
     source: String,
     filename: String,
     onevent: Callback<ExampleRunEvent>,
-) -> RunHandle {
+) -> ExampleRun {
     use aio_core::engine::{Engine, Poll};
 
     use crate::example_state::RUN_BUDGETS;
 
     let token = CancelToken::default();
     let run_token = token.clone();
+    let origin = std::rc::Rc::new(std::cell::Cell::new(now_ms()));
+    let run_origin = origin.clone();
     blame.spawn(async move {
         abortable(run_token, async move {
             // The prediction already refused code that does not parse; this is a safety net.
             let Ok(mut engine) = Engine::new(&source, &filename, RUN_BUDGETS) else {
                 onevent.emit(ExampleRunEvent::Finished {
-                    trace: Vec::new(),
+                    outcome: aio_core::engine::Outcome::Exited { status: 1 },
                     total_ms: 0.0,
                 });
                 return;
@@ -380,6 +401,7 @@ pub fn start_example_run(
             engine.enable_trace(false);
             // The clock starts once the code is parsed, as CPython's does after compiling.
             let origin = now_ms();
+            run_origin.set(origin);
             let mut throttled = false;
             let mut computing_since = now_ms();
             loop {
@@ -389,9 +411,11 @@ pub fn start_example_run(
                 }
                 let poll = engine.poll((now_ms() - origin) / 1000.0, Some(RUN_SLICE));
                 let chunks = engine.drain_output();
-                if !chunks.is_empty() {
-                    onevent.emit(ExampleRunEvent::Output {
+                let trace = engine.drain_trace();
+                if !chunks.is_empty() || !trace.is_empty() {
+                    onevent.emit(ExampleRunEvent::Progress {
                         chunks,
+                        trace,
                         measured_ms: now_ms() - origin,
                     });
                 }
@@ -413,9 +437,9 @@ pub fn start_example_run(
                             computing_since = now_ms();
                         }
                     }
-                    Poll::Finished(_) => {
+                    Poll::Finished(outcome) => {
                         onevent.emit(ExampleRunEvent::Finished {
-                            trace: engine.drain_trace(),
+                            outcome,
                             total_ms: now_ms() - origin,
                         });
                         return;
@@ -425,7 +449,64 @@ pub fn start_example_run(
         })
         .await;
     });
-    RunHandle { token }
+    ExampleRun {
+        _handle: RunHandle { token },
+        origin,
+    }
+}
+
+/// How long one slice of a prediction may compute, in milliseconds: half a 60 Hz frame, leaving
+/// the rest to rendering and the reader's input.
+const SLICE_MS: f64 = 8.0;
+
+/// Engine steps between two looks at the clock.
+const SLICE_STEPS: u64 = 2_000;
+
+/// Predicts with `predictor`: the first slice now (most programs end in it, so the timeline
+/// follows the reader's finger at once), the rest, if any, in later tasks of the browser's event
+/// loop, one slice of [`SLICE_MS`] each, so that no frame is held longer than that. A newer
+/// prediction (or unmounting) bumps `generation`, which ends this one. `done` gets the prediction
+/// and the milliseconds it took. The later slices are work of the widget `blame`.
+pub fn predict_in_slices(
+    blame: Blame,
+    mut predictor: aio_core::prediction::Predictor,
+    generation: std::rc::Rc<std::cell::Cell<u64>>,
+    done: impl FnOnce(aio_core::prediction::Prediction, f64) + 'static,
+) {
+    let mine = generation.get() + 1;
+    generation.set(mine);
+    let mut spent_ms = 0.0;
+    // Runs one slice; the prediction if the program ended.
+    let mut slice = move |spent_ms: &mut f64| {
+        let start = now_ms();
+        let result = loop {
+            if let Some(prediction) = predictor.advance(SLICE_STEPS) {
+                break Some(prediction);
+            }
+            if now_ms() - start >= SLICE_MS {
+                break None;
+            }
+        };
+        *spent_ms += now_ms() - start;
+        result
+    };
+    if let Some(prediction) = slice(&mut spent_ms) {
+        done(prediction, spent_ms);
+        return;
+    }
+    blame.spawn(async move {
+        loop {
+            // A macrotask boundary: the browser renders and handles input in between.
+            TimeoutFuture::new(0).await;
+            if generation.get() != mine {
+                return;
+            }
+            if let Some(prediction) = slice(&mut spent_ms) {
+                done(prediction, spent_ms);
+                return;
+            }
+        }
+    });
 }
 
 /// A pending `requestAnimationFrame` callback; dropping it cancels the callback.

@@ -9,10 +9,12 @@ use std::fmt::Write;
 
 use aio_core::lab::{self, LabProps, Prediction, Strategy, View};
 
-use aio_core::engine::{self, Budgets, Stream};
+use aio_core::engine::{Outcome, Stream};
 use aio_core::example::ExampleProps;
 use aio_core::exercise::PredictKind;
-use aio_core::timeline::{self, Lane, LaneEnd, SpanKind};
+use aio_core::prediction::{self, lines_in_words, stopped_message, thousands};
+use aio_core::timeline::{self, LaneEnd, SpanKind, Timeline};
+use aio_core::transcript::Shown;
 
 use aio_core::compare::{self, Workload};
 
@@ -136,17 +138,22 @@ fn push_axis_and_close(svg: &mut String, rows: usize, axis_end: f64) {
 fn push_table(html: &mut String, props: &LabProps, prediction: &Prediction) {
     let _ = write!(
         html,
-        "<table class=\"aio-fallback-table\"><caption>Predicted start and end, {label}</caption>\
-         <thead><tr><th scope=\"col\">Task</th><th scope=\"col\">Starts (s)</th><th scope=\"col\">Ends (s)</th></tr></thead><tbody>",
-        label = escape(prediction.strategy.label()),
+        "<table class=\"aio-fallback-table\"><caption{}></caption><thead><tr>{}{}{}</tr></thead><tbody>",
+        out_of_search(&format!(
+            "Predicted start and end, {}",
+            prediction.strategy.label()
+        )),
+        cell("th", "Task"),
+        cell("th", "Starts (s)"),
+        cell("th", "Ends (s)"),
     );
     for span in &prediction.spans {
         let _ = write!(
             html,
-            "<tr><td>{name}</td><td>{start:.2}</td><td>{end:.2}</td></tr>",
-            name = escape(&props.tasks[span.task].name),
-            start = span.start,
-            end = span.end,
+            "<tr>{}{}{}</tr>",
+            cell("td", &props.tasks[span.task].name),
+            cell("td", &format!("{:.2}", span.start)),
+            cell("td", &format!("{:.2}", span.end)),
         );
     }
     html.push_str("</tbody></table>");
@@ -172,35 +179,38 @@ const FALLBACK_STEPS: usize = 12;
 
 fn steps_table(source: &str, filename: &str) -> String {
     let stepper = aio_core::stepper::step_through(source, filename);
-    let mut table = String::from(
-        "<table class=\"aio-fallback-table aio-fallback-steps\"><caption>The event loop, step by step \
-         (with JavaScript on, step through the whole run here)</caption>\
-         <thead><tr><th scope=\"col\">Step</th><th scope=\"col\">Clock (s)</th>\
-         <th scope=\"col\">What happens</th><th scope=\"col\">Ready queue after</th>\
-         <th scope=\"col\">Timers after</th></tr></thead><tbody>",
+    let mut table = format!(
+        "<table class=\"aio-fallback-table aio-fallback-steps\"><caption{}></caption>\
+         <thead><tr>{}{}{}{}{}</tr></thead><tbody>",
+        out_of_search(
+            "The event loop, step by step (with JavaScript on, step through the whole run here)"
+        ),
+        cell("th", "Step"),
+        cell("th", "Clock (s)"),
+        cell("th", "What happens"),
+        cell("th", "Ready queue after"),
+        cell("th", "Timers after"),
     );
     let labels = |entries: &[aio_core::trace::QueueEntry]| {
         if entries.is_empty() {
             "(empty)".to_string()
         } else {
-            escape(
-                &entries
-                    .iter()
-                    .map(|e| e.label.as_str())
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            )
+            entries
+                .iter()
+                .map(|e| e.label.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
         }
     };
     for (i, step) in stepper.steps.iter().take(FALLBACK_STEPS).enumerate() {
         let _ = write!(
             table,
-            "<tr><td>{n}</td><td>{time:.2}</td><td>{what}</td><td>{ready}</td><td>{timers}</td></tr>",
-            n = i + 1,
-            time = step.time,
-            what = escape(&step.explanation),
-            ready = labels(&step.ready),
-            timers = labels(&step.timers),
+            "<tr>{}{}{}{}{}</tr>",
+            cell("td", &(i + 1).to_string()),
+            cell("td", &format!("{:.2}", step.time)),
+            cell("td", &step.explanation),
+            cell("td", &labels(&step.ready)),
+            cell("td", &labels(&step.timers)),
         );
     }
     table.push_str("</tbody></table>");
@@ -224,19 +234,50 @@ fn example_with(id: &str, source: &str, predict: Option<PredictKind>, stepper: b
         stepper,
     };
     let props = serde_json::to_string(&props).expect("example props always serialise");
-    let run = engine::run_to_completion(source, filename, Budgets::default());
-    let lanes = timeline::lanes(&run.trace);
-    let last_line_at = run.output.last().map_or(0.0, |chunk| chunk.time);
+    // The prediction the widget makes when it mounts, with the same bounds.
+    let run = prediction::predict(source, filename);
+    let last_line_at = run.transcript.lines().last().map_or(0.0, |line| line.time);
     let mut output = String::new();
-    for chunk in &run.output {
-        let text = escape(&chunk.text).replace('\n', "&#10;");
-        match chunk.stream {
-            Stream::Stdout => output.push_str(&text),
-            Stream::Stderr => {
-                let _ = write!(output, "<span class=\"aio-fallback-stderr\">{text}</span>");
+    for shown in run.transcript.shown() {
+        match shown {
+            Shown::Line(line) => {
+                let mut text = line.text.clone();
+                if line.cut_chars > 0 {
+                    let _ = write!(
+                        text,
+                        " … {} more characters",
+                        thousands(line.cut_chars as u64)
+                    );
+                }
+                if !line.open {
+                    text.push('\n');
+                }
+                let class = match line.stream {
+                    Stream::Stdout => "",
+                    Stream::Stderr => " class=\"aio-fallback-stderr\"",
+                };
+                let _ = write!(output, "<span{class}{}></span>", out_of_search(&text));
+            }
+            Shown::Omitted(count) => {
+                let _ = write!(
+                    output,
+                    "<span class=\"aio-fallback-omitted\"{}></span>",
+                    out_of_search(&format!("… {} not shown …\n", lines_in_words(count)))
+                );
             }
         }
     }
+    let stopped = run
+        .outcome
+        .as_ref()
+        .and_then(|outcome| outcome.stopped())
+        .map(|stopped| {
+            format!(
+                "<p class=\"aio-fallback-note\">{}</p>",
+                escape(&stopped_message(stopped, true))
+            )
+        })
+        .unwrap_or_default();
     let (open, close) = match predict {
         None => ("", ""),
         Some(kind) => (
@@ -251,19 +292,40 @@ fn example_with(id: &str, source: &str, predict: Option<PredictKind>, stepper: b
                      order are the lines printed? Decide before you look.</p>\
                      <details class=\"aio-fallback-answer\"><summary>Show the predicted output</summary>"
                 }
+                PredictKind::Both => {
+                    "<p class=\"aio-fallback-note\"><strong>Predict, then run:</strong> in which \
+                     order are the lines printed, and how long does the program take? Decide \
+                     before you look.</p>\
+                     <details class=\"aio-fallback-answer\"><summary>Show the predicted output</summary>"
+                }
             },
             "</details>",
+        ),
+    };
+    let status = match &run.outcome {
+        Some(Outcome::Exited { status: 0 }) => String::new(),
+        Some(outcome) => format!(", exit status {}", outcome.exit_status()),
+        None => ", exit status 1".to_owned(),
+    };
+    let transcript = match &run.syntax_error {
+        Some(error) => format!(
+            "<pre class=\"aio-fallback-output\"><span class=\"aio-fallback-stderr\"{}></span></pre>",
+            out_of_search(error)
+        ),
+        None => format!(
+            "<p class=\"aio-fallback-title\"><strong>Output</strong> of <code>python3 {filename}</code>, \
+             as the book's asyncio engine predicts it (last line at {last_line_at:.2} s{status}):</p>\
+             <pre class=\"aio-fallback-output\">{output}</pre>{stopped}{lanes}",
+            filename = escape(filename),
+            lanes = lanes_chart(&run.timeline),
         ),
     };
     format!(
         "<div class=\"aio-widget\" data-aio-widget=\"{ASYNCIO_EXAMPLE}\" data-aio-props=\"{props}\">\
          <div class=\"aio-fallback\">\
          <pre><code class=\"language-python hljs nohighlight\">{code}</code></pre>{open}\
-         <p class=\"aio-fallback-title\"><strong>Output</strong> of <code>python3 {filename}</code>, \
-         as the book's asyncio engine predicts it (last line at {last_line_at:.2} s{status}):</p>\
-         <pre class=\"aio-fallback-output\">{output}</pre>{lanes}{close}{steps}\
+         {transcript}{close}{steps}\
          </div></div>",
-        lanes = lanes_chart(&lanes),
         steps = if stepper {
             steps_table(source, filename)
         } else {
@@ -271,12 +333,21 @@ fn example_with(id: &str, source: &str, predict: Option<PredictKind>, stepper: b
         },
         props = escape(&props),
         code = highlighted(source),
-        filename = escape(filename),
-        status = match run.exit_status {
-            0 => String::new(),
-            status => format!(", exit status {status}"),
-        },
     )
+}
+
+/// Text drawn by the stylesheet from a `data-aio-text` attribute instead of written as text, so
+/// that mdBook's search index (which reads every text node of a chapter, and no attribute) does
+/// not take a program's output or a table of numbers for prose. Screen readers read it, and it
+/// prints.
+fn out_of_search(text: &str) -> String {
+    format!(" data-aio-text=\"{}\"", escape(text).replace('\n', "&#10;"))
+}
+
+/// A table cell (`td`, or `th` with `scope`) whose text stays out of the search index.
+fn cell(tag: &str, text: &str) -> String {
+    let scope = if tag == "th" { " scope=\"col\"" } else { "" };
+    format!("<{tag}{scope}{}></{tag}>", out_of_search(text))
 }
 
 /// The code with highlight.js's classes, so that it is coloured by the theme even without
@@ -295,12 +366,21 @@ fn highlighted(source: &str) -> String {
     html
 }
 
-/// The tasks of a run, one lane each, as SVG and as a table (the chart's text alternative).
-fn lanes_chart(lanes: &[Lane]) -> String {
+/// Lanes the static fallback draws (the other tasks are counted).
+const FALLBACK_LANES: usize = 12;
+
+/// Spans a lane of the static fallback keeps (a long lane is drawn at a coarser grain).
+const FALLBACK_SPANS: usize = 60;
+
+/// The tasks of a run, one lane each, as SVG and as a table (the chart's text alternative): the
+/// first [`FALLBACK_LANES`] tasks, and how many more there are.
+fn lanes_chart(timeline: &Timeline) -> String {
+    let lanes = &timeline.lanes[..timeline.lanes.len().min(FALLBACK_LANES)];
     if lanes.is_empty() {
         return String::new();
     }
-    let end = timeline::total(lanes).max(1e-9);
+    let more = timeline.task_count() - lanes.len();
+    let end = timeline.total.max(1e-9);
     let scale = CHART_WIDTH / end;
     let height = lanes.len() as f64 * ROW_HEIGHT + AXIS_HEIGHT;
     let width = LABEL_WIDTH + CHART_WIDTH + 20.0;
@@ -309,35 +389,32 @@ fn lanes_chart(lanes: &[Lane]) -> String {
          aria-label=\"Predicted timeline of the program's tasks, {count} lanes over {end:.2} seconds\">",
         count = lanes.len(),
     );
-    let mut table = String::from(
-        "<table class=\"aio-fallback-table\"><caption>The program's tasks, as the engine predicts them</caption>\
-         <thead><tr><th scope=\"col\">Task</th><th scope=\"col\">Coroutine</th><th scope=\"col\">Created (s)</th>\
-         <th scope=\"col\">Ends (s)</th><th scope=\"col\">How</th></tr></thead><tbody>",
+    let mut table = format!(
+        "<table class=\"aio-fallback-table\"><caption{}></caption><thead><tr>{}{}{}{}{}</tr></thead><tbody>",
+        out_of_search("The program's tasks, as the engine predicts them"),
+        cell("th", "Task"),
+        cell("th", "Coroutine"),
+        cell("th", "Created (s)"),
+        cell("th", "Ends (s)"),
+        cell("th", "How"),
     );
     for (row, lane) in lanes.iter().enumerate() {
         let y = row as f64 * ROW_HEIGHT;
-        let name = escape(&lane.name);
-        push_row_label(&mut svg, row, &name);
-        for span in &lane.spans {
-            let (class, what) = match &span.kind {
-                SpanKind::Running => ("aio-chart-bar", "runs".to_owned()),
-                SpanKind::Blocked { seconds } => (
-                    "aio-chart-bar",
-                    format!("blocks the loop in time.sleep({seconds})"),
-                ),
-                SpanKind::Waiting { on } => ("aio-chart-wait", format!("waits on {on}")),
+        push_row_label(&mut svg, row, &escape(&lane.name));
+        let mut spans = lane.spans.clone();
+        timeline::coarsen(&mut spans, FALLBACK_SPANS);
+        for span in &spans {
+            let class = match &span.kind {
+                SpanKind::Running | SpanKind::Blocked { .. } => "aio-chart-bar",
+                SpanKind::Waiting { .. } => "aio-chart-wait",
             };
             let _ = write!(
                 svg,
-                "<rect class=\"{class}\" x=\"{x:.1}\" y=\"{bar_y}\" width=\"{bar_width:.1}\" height=\"{bar_height}\">\
-                 <title>{name} {what}, {start:.2} s to {end:.2} s</title></rect>",
+                "<rect class=\"{class}\" x=\"{x:.1}\" y=\"{bar_y}\" width=\"{bar_width:.1}\" height=\"{bar_height}\"/>",
                 x = LABEL_WIDTH + span.start * scale,
                 bar_y = y + 4.0,
                 bar_width = ((span.end - span.start) * scale).max(1.5),
                 bar_height = ROW_HEIGHT - 8.0,
-                what = escape(&what),
-                start = span.start,
-                end = span.end,
             );
         }
         let how = match &lane.end {
@@ -348,16 +425,25 @@ fn lanes_chart(lanes: &[Lane]) -> String {
         };
         let _ = write!(
             table,
-            "<tr><td>{name}</td><td>{coro}</td><td>{created:.2}</td><td>{ends:.2}</td><td>{how}</td></tr>",
-            coro = escape(&lane.coro),
-            created = lane.created,
-            ends = lane.end_time,
-            how = escape(&how),
+            "<tr>{}{}{}{}{}</tr>",
+            cell("td", &lane.name),
+            cell("td", &lane.coro),
+            cell("td", &format!("{:.2}", lane.created)),
+            cell("td", &format!("{:.2}", lane.end_time)),
+            cell("td", &how),
         );
     }
     push_axis_and_close(&mut svg, lanes.len(), end);
     table.push_str("</tbody></table>");
-    svg + &table
+    let more = if more > 0 {
+        format!(
+            "<p class=\"aio-fallback-note\">… and {} more tasks, not drawn.</p>",
+            thousands(more as u64)
+        )
+    } else {
+        String::new()
+    };
+    svg + &more + &table
 }
 
 /// The placeholder for the comparison lab: a table of each model's total, computed at build time
@@ -373,11 +459,15 @@ pub fn compare_lab(workload: &Workload) -> String {
          <p class=\"aio-fallback-note\">{jobs} jobs, each waiting {io} s for I/O and then \
          computing for {cpu} s; pools of {workers} workers; {cores} cores. With JavaScript on, \
          you can change these numbers and see each model's timeline.</p>\
-         <table class=\"aio-fallback-table\"><caption>Total time for each model</caption>\
-         <thead><tr><th scope=\"col\">Model</th><th scope=\"col\">Total (s)</th>\
-         <th scope=\"col\">Compared with sequential</th><th scope=\"col\">Cost to create</th>\
-         <th scope=\"col\">Uses several cores</th></tr></thead><tbody>",
+         <table class=\"aio-fallback-table\"><caption{caption}></caption>\
+         <thead><tr>{h1}{h2}{h3}{h4}{h5}</tr></thead><tbody>",
         escape(&json),
+        caption = out_of_search("Total time for each model"),
+        h1 = cell("th", "Model"),
+        h2 = cell("th", "Total (s)"),
+        h3 = cell("th", "Compared with sequential"),
+        h4 = cell("th", "Cost to create"),
+        h5 = cell("th", "Uses several cores"),
         jobs = workload.jobs,
         io = lab::python_seconds(workload.io),
         cpu = lab::python_seconds(workload.cpu),
@@ -393,14 +483,16 @@ pub fn compare_lab(workload: &Workload) -> String {
         };
         let _ = write!(
             html,
-            "<tr data-model=\"{key}\"><td>{label}{best}</td><td>{total:.3}</td><td>{ratio}</td>\
-             <td>{create}</td><td>{parallel}</td></tr>",
+            "<tr data-model=\"{key}\">{}{}{}{}{}</tr>",
+            cell("td", &format!("{}{best}", outcome.model.label())),
+            cell("td", &format!("{:.3}", outcome.total)),
+            cell(
+                "td",
+                &compare::against_sequential(sequential, outcome.total, outcome.model)
+            ),
+            cell("td", costs.create),
+            cell("td", costs.parallel),
             key = outcome.model.key(),
-            label = escape(outcome.model.label()),
-            total = outcome.total,
-            ratio = compare::against_sequential(sequential, outcome.total, outcome.model),
-            create = escape(costs.create),
-            parallel = escape(costs.parallel),
         );
     }
     html.push_str("</tbody></table></div></div>");

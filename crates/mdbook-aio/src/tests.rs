@@ -11,7 +11,40 @@ fn files() -> ChapterFiles {
 }
 
 fn expand(content: &str) -> std::result::Result<String, DirectiveError> {
-    super::expand(content, &files())
+    super::expand(content, &files()).map(|html| visible(&html))
+}
+
+/// The fallback as a reader sees it: text kept out of the search index (`data-aio-text`, drawn by
+/// the stylesheet) put back as the element's text, and `scope` left out of table headers.
+fn visible(html: &str) -> String {
+    const ATTRIBUTE: &str = " data-aio-text=\"";
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(at) = rest.find(ATTRIBUTE) {
+        out.push_str(&rest[..at]);
+        let value_start = at + ATTRIBUTE.len();
+        let value_end = value_start + rest[value_start..].find('"').expect("a closing quote");
+        let after = &rest[value_end + 1..];
+        assert!(
+            after.starts_with("></"),
+            "text drawn by CSS in an empty element: {after}"
+        );
+        out.push('>');
+        out.push_str(&rest[value_start..value_end]);
+        rest = &after[1..];
+    }
+    out.push_str(rest);
+    out.replace(" scope=\"col\"", "")
+}
+
+/// Fallback text never reaches mdBook's search index as prose: outputs and tables are drawn from
+/// attributes.
+#[test]
+fn fallback_outputs_and_tables_stay_out_of_the_search_index() {
+    let raw = super::expand("{{#asyncio-example examples/hello.py}}", &files()).unwrap();
+    assert!(!raw.contains(">[0.10] world"), "{raw}");
+    assert!(raw.contains("data-aio-text=\"[0.10] world&#10;\""), "{raw}");
+    assert!(!raw.contains("<td>Task-1</td>"), "{raw}");
 }
 
 /// Expands `input` and returns the one placeholder's props JSON, decoded.
@@ -214,7 +247,7 @@ fn an_example_becomes_a_placeholder_with_code_and_predicted_output() {
     // The engine ran it at build time: the output is there, with its virtual time.
     assert!(
         html.contains(
-            "<pre class=\"aio-fallback-output\">[0.00] hello&#10;[0.10] world&#10;</pre>"
+            "<pre class=\"aio-fallback-output\"><span>[0.00] hello&#10;</span><span>[0.10] world&#10;</span></pre>"
         ),
         "{html}"
     );

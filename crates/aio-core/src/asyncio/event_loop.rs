@@ -9,6 +9,7 @@ use std::rc::{Rc, Weak};
 use std::task::Poll;
 
 use super::future::{CancelHook, DoneCb, FutState, Future, TaskData};
+use crate::engine::Limit;
 use crate::interp::drive::poll_body;
 use crate::interp::{Interp, Resume, Suspend};
 use crate::runtime::object::{Args, Coro};
@@ -734,9 +735,15 @@ impl Interp {
                 // Only timers at infinity (`sleep(float('inf'))`) are left: nothing ever happens
                 // again, as in a deadlock.
                 Some(when) if when == f64::INFINITY => {
-                    return Err(self.abort(
-                        "deadlock: every task is waiting for a timer that never fires (a sleep of infinite length); CPython would wait here forever".into(),
-                    ));
+                    return Err(self.abort(Limit::Deadlock {
+                        infinite_sleep: true,
+                    }));
+                }
+                // A prediction's horizon: the program would still be running then.
+                Some(when) if when > self.budgets.max_program_seconds => {
+                    return Err(self.abort(Limit::ProgramTime {
+                        seconds: self.budgets.max_program_seconds,
+                    }));
                 }
                 Some(when) => {
                     let wake = epoll_wake(self.now(), when);
@@ -746,9 +753,9 @@ impl Interp {
                     }
                 }
                 None => {
-                    return Err(self.abort(
-                        "deadlock: every task is waiting and no timer or callback is scheduled (CPython would hang here forever)".into(),
-                    ));
+                    return Err(self.abort(Limit::Deadlock {
+                        infinite_sleep: false,
+                    }));
                 }
             }
         }

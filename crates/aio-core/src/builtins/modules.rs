@@ -156,9 +156,11 @@ impl Interp {
         Ok(m)
     }
 
-    /// `time.sleep(d)`: advances the virtual clock (or the executor worker's clock).
+    /// `time.sleep(d)`: advances the virtual clock (or the executor worker's clock). Traced
+    /// when it blocks a running event loop on its own thread: not before `asyncio.run`, not in a
+    /// worker thread.
     pub fn blocking_sleep(&self, d: f64) {
-        if self.hold_thread(d) {
+        if self.hold_thread(d) && self.running_loop.borrow().is_some() {
             let now = self.now();
             self.trace(|| crate::trace::TraceEvent::BlockingSleep {
                 seconds: d,

@@ -3,6 +3,7 @@
 use std::rc::Rc;
 
 use super::Interp;
+use crate::engine::{Limit, Stopped};
 use crate::runtime::dict::Dict;
 use crate::runtime::object::{Class, ExcData, Instance, TbEntry};
 use crate::runtime::value::{ExcRef, PyResult, Value};
@@ -48,12 +49,35 @@ impl Interp {
         )
     }
 
-    /// An uncatchable error ending the run because a budget was exhausted.
-    pub fn abort(&self, msg: String) -> ExcRef {
+    /// An uncatchable error ending the run because `limit` was reached (the first limit reached
+    /// is the one the outcome reports).
+    pub fn abort(&self, limit: Limit) -> ExcRef {
+        self.request_stop(limit);
+        self.stop_now()
+    }
+
+    /// Records that `limit` was reached where no exception can be raised (while printing, or
+    /// when a clock moves): the next step raises it.
+    pub fn request_stop(&self, limit: Limit) {
         if self.aborted.borrow().is_none() {
-            *self.aborted.borrow_mut() = Some(msg.clone());
+            *self.aborted.borrow_mut() = Some(Stopped {
+                limit,
+                line: self.current_line(),
+                time: self.now(),
+            });
+            self.stopping.set(true);
         }
-        self.new_exc(&self.t.limit_error, vec![Value::str(msg.as_str())])
+    }
+
+    /// The uncatchable error that unwinds a stopped run.
+    pub fn stop_now(&self) -> ExcRef {
+        let message = self
+            .aborted
+            .borrow()
+            .as_ref()
+            .map(|stopped| stopped.limit.to_string())
+            .unwrap_or_default();
+        self.new_exc(&self.t.limit_error, vec![Value::str(message.as_str())])
     }
 
     /// True when `exc` is an instance of the builtin exception class `name`.

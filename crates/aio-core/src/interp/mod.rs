@@ -29,7 +29,7 @@ use std::rc::Rc;
 use std::task::{Context, Poll};
 
 use crate::asyncio::event_loop::EventLoop;
-use crate::engine::{Budgets, OutputChunk, Stream};
+use crate::engine::{Budgets, Limit, OutputChunk, Stream};
 use crate::runtime::dict::FxHashMap;
 use crate::runtime::object::{Class, DropSink, Env, FrameInfo, Function, Module};
 use crate::runtime::types::Types;
@@ -149,8 +149,12 @@ pub struct Interp {
     /// Keyed by the static string's address and length: hashing two words is cheaper than
     /// hashing the text, and `asyncio.sleep` interns three names per call.
     pub interned: RefCell<FxHashMap<(usize, usize), Rc<str>>>,
-    /// Set once a budget is exhausted: the run is being torn down.
-    pub aborted: RefCell<Option<String>>,
+    /// Set once a budget is exhausted: the run is being torn down, and nothing more is printed.
+    pub aborted: RefCell<Option<crate::engine::Stopped>>,
+    /// A limit was reached outside a step (printing, a clock moving): the next step stops the run.
+    pub stopping: Cell<bool>,
+    /// Output printed so far, in lines and bytes (for the output budget).
+    pub printed: Cell<(u64, u64)>,
 }
 
 impl std::fmt::Debug for Interp {
@@ -198,11 +202,39 @@ impl Interp {
         }
     }
 
-    /// Appends program output.
+    /// Appends program output, up to the output budget: past it the run stops (at the next
+    /// step) and nothing more is printed.
     pub fn write_output(&self, stream: Stream, text: &str) {
-        if text.is_empty() {
+        if text.is_empty() || self.aborted.borrow().is_some() {
             return;
         }
+        let (lines, bytes) = self.printed.get();
+        let lines = lines + text.matches('\n').count() as u64;
+        let bytes = bytes + text.len() as u64;
+        self.printed.set((lines, bytes));
+        let b = &self.budgets;
+        let text = if bytes > b.max_output_bytes {
+            self.request_stop(Limit::OutputBytes {
+                bytes: b.max_output_bytes,
+            });
+            let room = (text.len() as u64).saturating_sub(bytes - b.max_output_bytes) as usize;
+            let mut cut = room.min(text.len());
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            &text[..cut]
+        } else {
+            if lines > b.max_output_lines {
+                self.request_stop(Limit::OutputLines {
+                    lines: b.max_output_lines,
+                });
+            }
+            text
+        };
+        self.push_output(stream, text);
+    }
+
+    fn push_output(&self, stream: Stream, text: &str) {
         let time = self.now();
         let line = self.current_line();
         self.trace(|| TraceEvent::Output {
@@ -238,13 +270,18 @@ impl Interp {
     /// own clock moves, or, on the main thread, the program's clock, while the loop stands still.
     /// Returns whether it was the main thread.
     pub fn hold_thread(&self, seconds: f64) -> bool {
-        if let Some(t) = self.clock.worker.get() {
+        let (main, now) = if let Some(t) = self.clock.worker.get() {
             self.clock.worker.set(Some(t + seconds));
-            false
+            (false, t + seconds)
         } else {
             self.clock.offset.set(self.clock.offset.get() + seconds);
-            true
+            (true, self.now())
+        };
+        let horizon = self.budgets.max_program_seconds;
+        if now > horizon {
+            self.request_stop(Limit::ProgramTime { seconds: horizon });
         }
+        main
     }
 
     /// Counts one step. Errors when the total step budget is exhausted; returns true when
@@ -257,10 +294,12 @@ impl Interp {
         // timer, as in CPython.
         self.hold_thread(self.budgets.seconds_per_step);
         if n > self.budgets.max_steps {
-            return Err(self.abort(format!(
-                "step budget exhausted: the program ran more than {} steps",
-                self.budgets.max_steps
-            )));
+            return Err(self.abort(Limit::Steps {
+                steps: self.budgets.max_steps,
+            }));
+        }
+        if self.stopping.get() {
+            return Err(self.stop_now());
         }
         Ok(n >= self.slice_end.get())
     }
@@ -270,10 +309,9 @@ impl Interp {
         let n = self.allocated.get() + units as u64;
         self.allocated.set(n);
         if n > self.budgets.max_alloc {
-            return Err(self.abort(format!(
-                "memory budget exhausted: the program allocated more than {} values",
-                self.budgets.max_alloc
-            )));
+            return Err(self.abort(Limit::Memory {
+                values: self.budgets.max_alloc,
+            }));
         }
         Ok(())
     }

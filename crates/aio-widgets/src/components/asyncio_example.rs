@@ -6,22 +6,22 @@ use std::rc::Rc;
 
 use aio_core::engine::Stream;
 use aio_core::example::ExampleProps;
-use aio_core::exercise::{Answer, Attempt, judge_order, judge_total, order_lines};
+use aio_core::exercise::{Answer, Attempt, judge_both, judge_order, judge_total, order_lines};
 use aio_core::scrub::{find_scrubbables, replace};
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use crate::components::code_editor::CodeEditor;
 use crate::components::example_output::ExampleOutput;
-use crate::components::example_timeline::ExampleTimeline;
+use crate::components::example_status::ExampleStatus;
+use crate::components::example_timeline::{Ending, ExampleTimeline};
 use crate::components::predict_form::PredictForm;
+use crate::components::predict_verdict::PredictVerdict;
 use crate::components::stepper::StepperView;
-use crate::example_state::{
-    ExampleAction, ExampleState, Predictor, RunPhase, limit_error, runaway_message,
-};
+use crate::example_state::{ExampleAction, ExampleState, RunPhase, predictor};
 use crate::services::{
-    AnimationFrame, ExampleRunEvent, RunHandle, load_attempt, load_edit, location_hash, now_ms,
-    request_animation_frame, save_attempt, save_edit, start_example_run,
+    AnimationFrame, ExampleRun, ExampleRunEvent, load_attempt, load_edit, location_hash,
+    predict_in_slices, request_animation_frame, save_attempt, save_edit, start_example_run,
 };
 use crate::stepper_state::parse_link;
 
@@ -64,8 +64,8 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
             }
         });
     }
-    // The real run under way; dropping the handle drops the engine and its timer.
-    let run_handle = use_mut_ref(|| None::<RunHandle>);
+    // The real run under way; dropping it drops the engine and its timer.
+    let run_handle = use_mut_ref(|| None::<ExampleRun>);
     // A re-prediction waiting for the next frame, and the code it will predict.
     let frame = use_mut_ref(|| None::<AnimationFrame>);
     let frame_pending = use_mut_ref(|| Rc::new(Cell::new(false)));
@@ -114,13 +114,18 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
         let filename = props.example.filename.clone();
         let generation = prediction_generation.borrow().clone();
         Rc::new(move |source: String| {
-            let predictor = Predictor::new(&source, &filename);
+            let dispatcher = dispatcher.clone();
             predict_in_slices(
                 blame,
-                predictor,
-                source,
-                dispatcher.clone(),
+                predictor(&source, &filename),
                 generation.clone(),
+                move |prediction, ms| {
+                    dispatcher.dispatch(ExampleAction::Predicted {
+                        source,
+                        prediction: Rc::new(prediction),
+                        ms,
+                    });
+                },
             );
         })
     };
@@ -187,18 +192,20 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
                 filename.clone(),
                 Callback::from(move |event| {
                     dispatcher.dispatch(match event {
-                        ExampleRunEvent::Output {
+                        ExampleRunEvent::Progress {
                             chunks,
+                            trace,
                             measured_ms,
-                        } => ExampleAction::RunOutput {
+                        } => ExampleAction::RunProgress {
                             chunks,
+                            trace,
                             measured_ms,
                         },
                         ExampleRunEvent::Throttled { reason } => {
                             ExampleAction::RunThrottled(reason)
                         }
-                        ExampleRunEvent::Finished { trace, total_ms } => {
-                            ExampleAction::RunFinished { trace, total_ms }
+                        ExampleRunEvent::Finished { outcome, total_ms } => {
+                            ExampleAction::RunFinished { outcome, total_ms }
                         }
                     })
                 }),
@@ -214,7 +221,8 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
     let predicted_stdout: Vec<String> = order_lines(
         &state
             .prediction
-            .output
+            .transcript
+            .first_lines()
             .iter()
             .filter(|line| line.stream == Stream::Stdout)
             .map(|line| line.text.as_str())
@@ -230,6 +238,7 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
             let verdict = match &answer {
                 Answer::Total { seconds } => judge_total(*seconds, total),
                 Answer::Order { lines } => judge_order(lines, &actual),
+                Answer::Both { lines, seconds } => judge_both(lines, *seconds, &actual, total),
             };
             let locked = Attempt { answer, verdict };
             save_attempt(&id, Some(&locked));
@@ -245,7 +254,7 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
         let run_handle = run_handle.clone();
         Callback::from(move |_: MouseEvent| {
             run_handle.borrow_mut().take();
-            dispatcher.dispatch(ExampleAction::RunStopped);
+            dispatcher.dispatch(ExampleAction::RunStopped { at_ms: None });
             save_attempt(&id, None);
             attempt.set(None);
         })
@@ -258,8 +267,8 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
         let dispatcher = state.dispatcher();
         let run_handle = run_handle.clone();
         Callback::from(move |_: MouseEvent| {
-            run_handle.borrow_mut().take();
-            dispatcher.dispatch(ExampleAction::RunStopped);
+            let at_ms = run_handle.borrow_mut().take().map(|run| run.elapsed_ms());
+            dispatcher.dispatch(ExampleAction::RunStopped { at_ms });
         })
     };
     let onreset = {
@@ -277,26 +286,38 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
     // typed in the widget must not reach them.
     let onkeydown = Callback::from(|event: KeyboardEvent| event.stop_propagation());
 
-    let prediction = &state.prediction;
     let measured = state.measured.as_ref();
-    let error = prediction.error.clone().or_else(|| {
-        measured
-            .and_then(|measured| limit_error(&measured.output))
-            .map(runaway_message)
-    });
-    let blocking = prediction.blocking || measured.is_some_and(|measured| measured.blocking);
     let running = state.phase == RunPhase::Running;
     let title_id = format!("aio-example-{uid}-title");
-    let (lines, predicted_lines) = match measured {
-        Some(measured) => (measured.output.clone(), false),
-        None => (prediction.output.clone(), true),
-    };
     // Until the reader locks in a prediction, the exercise keeps the engine's answer hidden.
     let exercise = props.example.predict;
     let answer_hidden = exercise.is_some() && attempt.is_none();
-    let measured_lanes = measured
-        .filter(|measured| measured.total_ms.is_some())
-        .map(|measured| measured.lanes.clone());
+    // Code that does not compile has no output and no timeline: only its SyntaxError.
+    let syntax_error = state
+        .prediction
+        .syntax_error
+        .clone()
+        .filter(|_| measured.is_none());
+    let (transcript, predicted_lines) = match measured {
+        Some(measured) => (measured.transcript.clone(), false),
+        None => (state.prediction.transcript.clone(), true),
+    };
+    let measured_timeline = measured.and_then(|measured| measured.timeline.clone());
+    let ending = match measured {
+        Some(measured) if measured.stopped_ms.is_some() => Ending::StoppedByReader,
+        Some(measured) if measured.limit.is_some() => Ending::StoppedByEngine,
+        Some(_) => Ending::Program,
+        None if state
+            .prediction
+            .outcome
+            .as_ref()
+            .and_then(|o| o.stopped())
+            .is_some() =>
+        {
+            Ending::Horizon
+        }
+        None => Ending::Program,
+    };
 
     html! {
         <section
@@ -349,15 +370,8 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
                     {uid}
                 />
             }
-            if let Some(error) = error {
+            if let Some(error) = syntax_error {
                 <pre class="aio-example__error" data-testid="error" role="alert">{ error }</pre>
-            }
-            if blocking && !answer_hidden {
-                <p class="aio-example__note aio-example__note--blocking" data-testid="blocking-note">
-                    { "This program calls time.sleep(): while it sleeps, the whole event loop \
-                       stands still and no other task runs, here as in CPython (the timeline \
-                       marks the blocked stretch). In async code, use await asyncio.sleep()." }
-                </p>
             }
             if let (Some(kind), true) = (exercise, answer_hidden) {
                 <PredictForm
@@ -370,117 +384,20 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
                 />
             }
             if let Some(locked) = (*attempt).clone() {
-                <div class="aio-predict-verdict" data-testid="predict-verdict"
-                    data-correct={locked.verdict.correct.to_string()} role="status">
-                    <p class="aio-predict-verdict__message">{ locked.verdict.message.clone() }</p>
-                    if let Answer::Order { lines } = &locked.answer {
-                        <p class="aio-example__caption">{ "Your order:" }</p>
-                        <ol class="aio-predict-verdict__lines">
-                            { for lines.iter().enumerate().map(|(i, line)| {
-                                let right = predicted_stdout.get(i) == Some(line);
-                                html! {
-                                    <li class={classes!(if right { "aio-predict-verdict__right" } else { "aio-predict-verdict__wrong" })}
-                                        data-right={right.to_string()}>
-                                        <code>{ line.clone() }</code>
-                                        { if right { " ✓ right place" } else { " ✗ wrong place" } }
-                                    </li>
-                                }
-                            }) }
-                        </ol>
-                    }
-                    <p class="aio-example__note">
-                        { "Your answer is kept in this browser only. " }
-                        <button type="button" class="aio-button" data-testid="predict-reset"
-                            onclick={ontryagain}>{ "Try again" }</button>
-                    </p>
-                </div>
+                <PredictVerdict attempt={locked} actual={predicted_stdout.clone()} {ontryagain} />
             }
             if !answer_hidden {
-            <p class="aio-example__summary">
-                { "Predicted total: " }
-                <span data-testid="predicted-total">{ format!("{:.2} s", prediction.total) }</span>
-                if let Some(total_ms) = measured.and_then(|measured| measured.total_ms) {
-                    { " · measured: " }
-                    <span data-testid="measured-total">{ format!("{:.2} s", total_ms / 1000.0) }</span>
+                <ExampleStatus prediction={state.prediction.clone()} measured={measured.cloned()}
+                    phase={state.phase} />
+                if state.prediction.syntax_error.is_none() || measured.is_some() {
+                    <ExampleOutput {transcript} predicted={predicted_lines} />
+                    <ExampleTimeline predicted={state.prediction.timeline.clone()}
+                        measured={measured_timeline} {ending} />
                 }
-                if running {
-                    { " · running…" }
-                }
-            </p>
-            if let Some(reason) = measured.and_then(|measured| measured.throttled.clone()) {
-                <p class="aio-example__note" data-testid="throttled-note" role="status">
-                    { format!("The measured times of this run are not the program's: {reason}. \
-                               Run it again with the tab in front.") }
-                </p>
-            }
-            <ExampleOutput {lines} predicted={predicted_lines} />
-            <ExampleTimeline predicted={prediction.lanes.clone()} measured={measured_lanes} />
             }
             if let Some(note) = state.storage_note.clone() {
                 <p class="aio-example__note" data-testid="storage-note">{ note }</p>
             }
         </section>
     }
-}
-
-/// How long one slice of a prediction may compute, in milliseconds: half a 60 Hz frame, leaving
-/// the rest to rendering and the reader's input.
-const SLICE_MS: f64 = 8.0;
-
-/// Engine steps between two looks at the clock.
-const SLICE_STEPS: u64 = 2_000;
-
-/// Predicts `source`: the first slice now (most programs end in it, so the timeline follows the
-/// reader's finger at once), the rest, if any, in later tasks of the browser's event loop, one
-/// slice of [`SLICE_MS`] each, so that no frame is held longer than that. A newer prediction
-/// (or unmounting) bumps `generation`, which ends this one. The later slices are work of the
-/// widget `blame`.
-fn predict_in_slices(
-    blame: crate::blame::Blame,
-    mut predictor: Predictor,
-    source: String,
-    dispatcher: UseReducerDispatcher<ExampleState>,
-    generation: Rc<Cell<u64>>,
-) {
-    let mine = generation.get() + 1;
-    generation.set(mine);
-    let mut spent_ms = 0.0;
-    // Runs one slice; the prediction if the program ended.
-    let mut slice = move |spent_ms: &mut f64| {
-        let start = now_ms();
-        let result = loop {
-            if let Some(prediction) = predictor.advance(SLICE_STEPS) {
-                break Some(prediction);
-            }
-            if now_ms() - start >= SLICE_MS {
-                break None;
-            }
-        };
-        *spent_ms += now_ms() - start;
-        result
-    };
-    let finish = move |prediction, ms| {
-        dispatcher.dispatch(ExampleAction::Predicted {
-            source,
-            prediction: Rc::new(prediction),
-            ms,
-        });
-    };
-    if let Some(prediction) = slice(&mut spent_ms) {
-        finish(prediction, spent_ms);
-        return;
-    }
-    blame.spawn(async move {
-        loop {
-            // A macrotask boundary: the browser renders and handles input in between.
-            gloo_timers::future::TimeoutFuture::new(0).await;
-            if generation.get() != mine {
-                return;
-            }
-            if let Some(prediction) = slice(&mut spent_ms) {
-                finish(prediction, spent_ms);
-                return;
-            }
-        }
-    });
 }

@@ -2,14 +2,15 @@
 //! label as well as by colour. Program output is only ever text nodes, never HTML.
 
 use aio_core::engine::Stream;
+use aio_core::transcript::{OutputLine, Shown, Transcript};
 use yew::prelude::*;
 
-use crate::example_state::{MAX_LINES, OutputLine};
+use crate::example_state::{lines_in_words, thousands};
 
 /// Props of [`ExampleOutput`].
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct ExampleOutputProps {
-    pub lines: Vec<OutputLine>,
+    pub transcript: Transcript,
     /// The lines come from the virtual-time prediction, not from a real run.
     pub predicted: bool,
 }
@@ -23,7 +24,6 @@ pub fn ExampleOutput(props: &ExampleOutputProps) -> Html {
     } else {
         "Output (real time, as measured)"
     };
-    let hidden = props.lines.len().saturating_sub(MAX_LINES);
     html! {
         <div class="aio-example__output-box">
             <p class="aio-example__caption">{ caption }</p>
@@ -36,32 +36,53 @@ pub fn ExampleOutput(props: &ExampleOutputProps) -> Html {
                 data-testid="output"
                 data-predicted={props.predicted.to_string()}
             >
-                { for props.lines.iter().take(MAX_LINES).map(|line| {
-                    let stream = match line.stream {
-                        Stream::Stdout => "stdout",
-                        Stream::Stderr => "stderr",
-                    };
-                    // The time stamp is drawn by CSS from `data-time`, so it is not part of
-                    // the line's text.
-                    let time = match line.measured_ms {
-                        Some(ms) => format!("{:.0} ms", ms),
-                        None => format!("{:.2} s", line.time),
-                    };
-                    html! {
-                        <div
-                            class={classes!("aio-output__line", format!("aio-output__line--{stream}"))}
-                            data-stream={stream}
-                            data-time={time}
-                            data-virtual-s={format!("{:.6}", line.time)}
-                            data-measured-ms={line.measured_ms.map(|ms| format!("{ms:.1}"))}
-                        >
-                            { line.text.clone() }
+                { for props.transcript.shown().map(|shown| match shown {
+                    Shown::Line(line) => output_line(line),
+                    Shown::Omitted(count) => html! {
+                        <div class="aio-output__omitted" data-testid="omitted-lines">
+                            { format!("… {} not shown …", lines_in_words(count)) }
                         </div>
-                    }
+                    },
                 }) }
             </div>
-            if hidden > 0 {
-                <p class="aio-example__note">{ format!("… and {hidden} more lines, not shown.") }</p>
+            if props.transcript.omitted() > 0 {
+                <p class="aio-example__note">
+                    { format!(
+                        "{} printed: the first {} and the last {} are shown.",
+                        lines_in_words(props.transcript.line_count()),
+                        Transcript::HEAD,
+                        Transcript::TAIL,
+                    ) }
+                </p>
+            }
+        </div>
+    }
+}
+
+/// One line of output. Its time stamp is drawn by CSS from `data-time`, so it is not part of
+/// the line's text; a line cut short says how much is missing.
+fn output_line(line: &OutputLine) -> Html {
+    let stream = match line.stream {
+        Stream::Stdout => "stdout",
+        Stream::Stderr => "stderr",
+    };
+    let time = match line.measured_ms {
+        Some(ms) => format!("{ms:.0} ms"),
+        None => format!("{:.2} s", line.time),
+    };
+    html! {
+        <div
+            class={classes!("aio-output__line", format!("aio-output__line--{stream}"))}
+            data-stream={stream}
+            data-time={time}
+            data-virtual-s={format!("{:.6}", line.time)}
+            data-measured-ms={line.measured_ms.map(|ms| format!("{ms:.1}"))}
+        >
+            { line.text.clone() }
+            if line.cut_chars > 0 {
+                <span class="aio-output__cut">
+                    { format!(" … {} more characters", thousands(line.cut_chars as u64)) }
+                </span>
             }
         </div>
     }

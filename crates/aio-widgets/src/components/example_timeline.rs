@@ -1,21 +1,35 @@
 //! The example's timeline: one lane per task with its running steps, its waits and how it ended,
 //! the measured run over the prediction's ghost, and a table as its text alternative.
 
-use aio_core::timeline::{Lane, LaneEnd, LaneSpan, SpanKind};
+use aio_core::timeline::{Lane, LaneEnd, LaneSpan, SpanKind, Timeline};
 use yew::prelude::*;
 
-/// Lanes drawn at most (a program can create thousands of tasks).
-const MAX_LANES: usize = 40;
+use crate::example_state::thousands;
+
 const WIDTH: f64 = 640.0;
 const LABEL: f64 = 96.0;
 const LANE: f64 = 26.0;
 
+/// How the run the timeline shows ended: what a task still pending at its end means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The program ended (a task left pending was never awaited to its end).
+    Program,
+    /// The prediction reached its horizon: the program was still running.
+    Horizon,
+    /// The reader pressed Stop.
+    StoppedByReader,
+    /// The engine stopped the real run (a limit).
+    StoppedByEngine,
+}
+
 /// Props of [`ExampleTimeline`].
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct ExampleTimelineProps {
-    pub predicted: Vec<Lane>,
-    /// The real run's lanes, once it has finished.
-    pub measured: Option<Vec<Lane>>,
+    pub predicted: Timeline,
+    /// The real run's lanes, once it has ended or was stopped.
+    pub measured: Option<Timeline>,
+    pub ending: Ending,
 }
 
 fn seconds(value: f64) -> String {
@@ -29,6 +43,18 @@ pub fn describe(lane: &Lane, span: &LaneSpan) -> String {
         .line
         .map(|line| format!(" (line {line})"))
         .unwrap_or_default();
+    if span.merged > 1 {
+        return format!(
+            "{} ran and waited {} times {when}, mostly {}",
+            lane.name,
+            thousands(u64::from(span.merged.div_ceil(2))),
+            match &span.kind {
+                SpanKind::Running => "running".to_string(),
+                SpanKind::Blocked { .. } => "blocked in time.sleep".to_string(),
+                SpanKind::Waiting { on } => format!("waiting for {on}"),
+            }
+        );
+    }
     match &span.kind {
         SpanKind::Running => format!("{} ran {when}{line}", lane.name),
         SpanKind::Blocked { seconds: s } => {
@@ -42,13 +68,31 @@ pub fn describe(lane: &Lane, span: &LaneSpan) -> String {
 }
 
 /// How a lane ended, in words.
-pub fn describe_end(lane: &Lane) -> String {
+pub fn describe_end(lane: &Lane, ending: Ending) -> String {
     let at = seconds(lane.end_time);
     match &lane.end {
         LaneEnd::Finished => format!("{} finished at {at}", lane.name),
         LaneEnd::Cancelled => format!("{} was cancelled at {at}", lane.name),
         LaneEnd::Failed(exception) => format!("{} failed with {exception} at {at}", lane.name),
-        LaneEnd::Pending => format!("{} was still pending when the program ended", lane.name),
+        LaneEnd::Pending => match ending {
+            Ending::Program => format!("{} was still pending when the program ended", lane.name),
+            Ending::Horizon => format!(
+                "{} was still running at {at}, where the prediction stops",
+                lane.name
+            ),
+            Ending::StoppedByReader => {
+                format!(
+                    "{} was still running when you stopped the run at {at}",
+                    lane.name
+                )
+            }
+            Ending::StoppedByEngine => {
+                format!(
+                    "{} was still running when the run was stopped at {at}",
+                    lane.name
+                )
+            }
+        },
     }
 }
 
@@ -65,20 +109,36 @@ fn kind_class(kind: &SpanKind) -> &'static str {
 pub fn ExampleTimeline(props: &ExampleTimelineProps) -> Html {
     let _rendering = crate::blame::use_blame();
     let details = use_state(|| None::<String>);
-    let shown = props.measured.as_ref().unwrap_or(&props.predicted);
-    let axis = shown
-        .iter()
-        .chain(props.predicted.iter())
-        .map(|lane| lane.end_time)
-        .fold(0.001, f64::max);
-    let x = |t: f64| LABEL + t / axis * (WIDTH - LABEL - 24.0);
-    let count = shown.len().min(MAX_LANES);
-    let height = LANE * count as f64 + 22.0;
     let measured = props.measured.is_some();
+    let ending = if measured {
+        props.ending
+    } else if props.ending == Ending::Horizon {
+        Ending::Horizon
+    } else {
+        Ending::Program
+    };
+    let timeline = props.measured.as_ref().unwrap_or(&props.predicted);
+    let shown = &timeline.lanes;
+    // A run cut short is drawn on its own length; the prediction's ghost is cut there too.
+    let cut_short = measured
+        && matches!(
+            props.ending,
+            Ending::StoppedByReader | Ending::StoppedByEngine
+        );
+    let axis = if cut_short {
+        timeline.total
+    } else {
+        timeline.total.max(props.predicted.total)
+    }
+    .max(0.001);
+    let x = |t: f64| LABEL + t.min(axis) / axis * (WIDTH - LABEL - 24.0);
+    let count = shown.len();
+    let height = LANE * count as f64 + 22.0;
+    let tasks = timeline.task_count();
     let label = format!(
         "Timeline of {} task{}, {} in total ({})",
-        shown.len(),
-        if shown.len() == 1 { "" } else { "s" },
+        thousands(tasks as u64),
+        if tasks == 1 { "" } else { "s" },
         seconds(axis),
         if measured { "measured" } else { "predicted" }
     );
@@ -121,10 +181,10 @@ pub fn ExampleTimeline(props: &ExampleTimelineProps) -> Html {
         }
     };
 
-    let lanes = shown.iter().take(MAX_LANES).enumerate().map(|(i, lane)| {
+    let lanes = shown.iter().enumerate().map(|(i, lane)| {
         let y = 4.0 + LANE * i as f64;
         let ghost = if measured {
-            props.predicted.iter().find(|p| p.name == lane.name)
+            props.predicted.lanes.iter().find(|p| p.name == lane.name)
         } else {
             None
         };
@@ -137,16 +197,16 @@ pub fn ExampleTimeline(props: &ExampleTimelineProps) -> Html {
         html! {
             <g class="aio-tl__lane" data-lane={lane.name.clone()} data-end={mark_class}>
                 <text class="aio-tl__name" x="4" y={(y + 13.0).to_string()}>{ lane.name.clone() }</text>
-                { for ghost.into_iter().flat_map(|g| g.spans.iter().map(move |s| (g, s))).map(|(g, s)| bar(g, s, y, true)) }
+                { for ghost.into_iter().flat_map(|g| g.spans.iter().map(move |s| (g, s))).filter(|(_, s)| s.start < axis).map(|(g, s)| bar(g, s, y, true)) }
                 { for lane.spans.iter().map(|span| bar(lane, span, y, false)) }
                 <text class={format!("aio-tl__end aio-tl__end--{mark_class}")}
                     x={(x(lane.end_time) + 4.0).to_string()} y={(y + 13.0).to_string()}>
-                    <title>{ describe_end(lane) }</title>{ mark }
+                    <title>{ describe_end(lane, ending) }</title>{ mark }
                 </text>
             </g>
         }
     });
-    let hidden = shown.len().saturating_sub(MAX_LANES);
+    let hidden = timeline.more_tasks;
 
     html! {
         <figure class="aio-example__timeline">
@@ -169,14 +229,16 @@ pub fn ExampleTimeline(props: &ExampleTimelineProps) -> Html {
                 { (*details).clone().unwrap_or_else(|| "Hover or focus a bar to see what the task did.".into()) }
             </p>
             if hidden > 0 {
-                <p class="aio-example__note">{ format!("… and {hidden} more tasks, not drawn.") }</p>
+                <p class="aio-example__note" data-testid="more-tasks">
+                    { format!("… and {} more tasks, not drawn.", thousands(hidden as u64)) }
+                </p>
             }
             <details class="aio-tl__table">
                 <summary>{ format!("{label}: as a table") }</summary>
                 <table>
                     <thead><tr><th>{ "Task" }</th><th>{ "What" }</th><th>{ "From" }</th><th>{ "To" }</th><th>{ "Line" }</th></tr></thead>
                     <tbody>
-                        { for shown.iter().take(MAX_LANES).flat_map(|lane| {
+                        { for shown.iter().flat_map(|lane| {
                             lane.spans.iter().map(move |span| html! {
                                 <tr>
                                     <td>{ lane.name.clone() }</td>
@@ -190,7 +252,7 @@ pub fn ExampleTimeline(props: &ExampleTimelineProps) -> Html {
                                     <td>{ span.line.map(|l| l.to_string()).unwrap_or_default() }</td>
                                 </tr>
                             }).chain(std::iter::once(html! {
-                                <tr><td>{ lane.name.clone() }</td><td colspan="4">{ describe_end(lane) }</td></tr>
+                                <tr><td>{ lane.name.clone() }</td><td colspan="4">{ describe_end(lane, ending) }</td></tr>
                             }))
                         }) }
                     </tbody>

@@ -49,14 +49,27 @@ pub fn PredictForm(props: &PredictFormProps) -> Html {
         let total_text = total_text.clone();
         let total_error = total_error.clone();
         let order = order.clone();
-        move || match kind {
-            PredictKind::Total => match parse_total(&total_text) {
-                Ok(seconds) => onlock.emit(Answer::Total { seconds }),
-                Err(error) => total_error.set(Some(error.to_string())),
-            },
-            PredictKind::Order => onlock.emit(Answer::Order {
-                lines: order.iter().map(|&at| lines[at].clone()).collect(),
-            }),
+        move || {
+            let seconds = if kind.asks_total() {
+                match parse_total(&total_text) {
+                    Ok(seconds) => Some(seconds),
+                    Err(error) => {
+                        total_error.set(Some(error.to_string()));
+                        return;
+                    }
+                }
+            } else {
+                None
+            };
+            let ordered = || order.iter().map(|&at| lines[at].clone()).collect();
+            onlock.emit(match (kind, seconds) {
+                (PredictKind::Total, Some(seconds)) => Answer::Total { seconds },
+                (PredictKind::Both, Some(seconds)) => Answer::Both {
+                    lines: ordered(),
+                    seconds,
+                },
+                _ => Answer::Order { lines: ordered() },
+            });
         }
     };
     let onsubmit = {
@@ -88,6 +101,10 @@ pub fn PredictForm(props: &PredictFormProps) -> Html {
         PredictKind::Order => {
             "Before you see the output: put the printed lines in the order they appear."
         }
+        PredictKind::Both => {
+            "Before you see the output: put the printed lines in the order they appear, and say \
+             how long the program takes."
+        }
     };
     let count = props.lines.len();
     html! {
@@ -97,21 +114,7 @@ pub fn PredictForm(props: &PredictFormProps) -> Html {
                 <strong>{ "Predict, then run. " }</strong>
                 { question }
             </p>
-            if props.kind == PredictKind::Total {
-                <p class="aio-predict__total">
-                    <label for={input_id.clone()}>{ "How long will it take, in seconds?" }</label>
-                    { " " }
-                    <input id={input_id} class="aio-input" type="text" inputmode="decimal"
-                        data-testid="predict-total" autocomplete="off" placeholder="e.g. 0.5"
-                        value={(*total_text).clone()} {oninput}
-                        aria-invalid={total_error.is_some().then_some("true")}
-                        aria-describedby={total_error.is_some().then(|| error_id.clone())} />
-                    <span class="aio-predict__unit">{ " s" }</span>
-                </p>
-                if let Some(error) = (*total_error).clone() {
-                    <p class="aio-predict__error" id={error_id} data-testid="predict-error" role="alert">{ error }</p>
-                }
-            } else {
+            if props.kind.asks_order() {
                 <ol class="aio-predict__lines">
                     { for order.iter().enumerate().map(|(i, &at)| {
                         let line = props.lines[at].clone();
@@ -133,6 +136,21 @@ pub fn PredictForm(props: &PredictFormProps) -> Html {
                     }) }
                 </ol>
                 <p class="aio-visually-hidden" aria-live="polite">{ (*announcement).clone() }</p>
+            }
+            if props.kind.asks_total() {
+                <p class="aio-predict__total">
+                    <label for={input_id.clone()}>{ "How long will it take, in seconds?" }</label>
+                    { " " }
+                    <input id={input_id} class="aio-input" type="text" inputmode="decimal"
+                        data-testid="predict-total" autocomplete="off" placeholder="e.g. 0.5"
+                        value={(*total_text).clone()} {oninput}
+                        aria-invalid={total_error.is_some().then_some("true")}
+                        aria-describedby={total_error.is_some().then(|| error_id.clone())} />
+                    <span class="aio-predict__unit">{ " s" }</span>
+                </p>
+                if let Some(error) = (*total_error).clone() {
+                    <p class="aio-predict__error" id={error_id} data-testid="predict-error" role="alert">{ error }</p>
+                }
             }
             <button type="submit" class="aio-button aio-button--primary" data-testid="predict-lock"
                 onclick={onclick.reform(|event: MouseEvent| { event.prevent_default(); event })}>

@@ -2,8 +2,9 @@
 
 use std::rc::Rc;
 
-use aio_core::engine::{OutputChunk, Stream};
+use aio_core::engine::{Limit, Outcome, OutputChunk, Stream};
 use aio_core::example::ExampleProps;
+use aio_core::trace::{TraceEvent, TraceRecord};
 use yew::Reducible;
 
 use super::*;
@@ -20,9 +21,9 @@ fn props(source: &str) -> Rc<ExampleProps> {
     })
 }
 
-fn texts(lines: &[OutputLine]) -> Vec<(&str, Stream)> {
-    lines
-        .iter()
+fn texts(transcript: &Transcript) -> Vec<(&str, Stream)> {
+    transcript
+        .lines()
         .map(|line| (line.text.as_str(), line.stream))
         .collect()
 }
@@ -31,40 +32,47 @@ fn texts(lines: &[OutputLine]) -> Vec<(&str, Stream)> {
 fn predicts_output_timeline_and_total() {
     let p = predict(PROGRAM, "ex.py");
     assert_eq!(
-        texts(&p.output),
+        texts(&p.transcript),
         [("a", Stream::Stdout), ("b", Stream::Stdout)]
     );
     // To within what the steps themselves cost (`CPU_SECONDS_PER_STEP`): microseconds.
-    assert!(
-        (p.output[1].time - 0.2).abs() < 1e-4,
-        "{}",
-        p.output[1].time
-    );
+    let b = p.transcript.lines().nth(1).unwrap();
+    assert!((b.time - 0.2).abs() < 1e-4, "{}", b.time);
     assert!((p.total - 0.2).abs() < 1e-4, "{}", p.total);
-    assert_eq!(p.lanes.len(), 1);
-    assert_eq!(p.lanes[0].name, "Task-1");
-    assert_eq!(p.error, None);
+    assert_eq!(p.timeline.lanes.len(), 1);
+    assert_eq!(p.timeline.lanes[0].name, "Task-1");
+    assert_eq!(p.syntax_error, None);
+    assert_eq!(p.outcome, Some(Outcome::Exited { status: 0 }));
     assert!(!p.blocking);
-    assert!(predict("import time\ntime.sleep(0.5)\n", "ex.py").blocking);
+    assert!(
+        predict(
+            "import asyncio, time\nasync def main():\n    time.sleep(0.5)\nasyncio.run(main())\n",
+            "ex.py"
+        )
+        .blocking
+    );
+    // Before the loop runs, time.sleep blocks no loop: no note.
+    assert!(!predict("import time\ntime.sleep(0.5)\n", "ex.py").blocking);
 }
 
 #[test]
 fn errors_read_like_python() {
     let syntax = predict("async def f():\n    pass\nawait f()\n", "ex.py");
-    let message = syntax.error.unwrap();
+    let message = syntax.syntax_error.unwrap();
     assert!(message.contains("File \"ex.py\", line 3"), "{message}");
     assert!(
         message.contains("SyntaxError: 'await' outside function"),
         "{message}"
     );
-    assert_eq!(syntax.exit_status, None);
+    assert_eq!(syntax.outcome, None);
 
     // A name with no near miss: CPython would add "Did you mean: 'None'?" to `nope`.
     let name = predict("print(undefined_name)\n", "ex.py");
-    assert_eq!(name.error, None);
+    assert_eq!(name.syntax_error, None);
+    assert_eq!(name.outcome, Some(Outcome::Exited { status: 1 }));
     let stderr: Vec<&str> = name
-        .output
-        .iter()
+        .transcript
+        .lines()
         .filter(|line| line.stream == Stream::Stderr)
         .map(|line| line.text.as_str())
         .collect();
@@ -78,37 +86,53 @@ fn errors_read_like_python() {
             "NameError: name 'undefined_name' is not defined"
         ]
     );
-
-    let runaway = predict("while True:\n    pass\n", "ex.py");
-    let message = runaway.error.unwrap();
-    assert!(message.contains("loops forever"), "{message}");
-    assert!(message.contains("EngineLimitError"), "{message}");
 }
 
+/// `(program, what the message says)`: a program that never ends stops at the horizon, and the
+/// message says which limit it met, where, and that it may never end.
 #[test]
-fn chunks_become_lines_per_stream() {
-    let chunk = |stream, text: &str, time| OutputChunk {
-        stream,
-        text: text.into(),
-        time,
-        line: 1,
-    };
-    let mut lines = Vec::new();
-    append_output(&mut lines, &chunk(Stream::Stdout, "a", 0.0), None);
-    append_output(&mut lines, &chunk(Stream::Stdout, "b\nc\n", 0.1), Some(5.0));
-    append_output(&mut lines, &chunk(Stream::Stderr, "<b>warn</b>", 0.2), None);
-    append_output(&mut lines, &chunk(Stream::Stdout, "d\n", 0.3), None);
-    assert_eq!(
-        texts(&lines),
-        [
-            ("ab", Stream::Stdout),
-            ("c", Stream::Stdout),
-            ("<b>warn</b>", Stream::Stderr),
-            ("d", Stream::Stdout)
-        ]
+fn programs_that_never_end_say_what_stopped_them() {
+    let cases = [
+        (
+            "while True:\n    pass\n",
+            "The prediction stops after 2,000,000 steps of computing without the program ending (at line 2",
+        ),
+        (
+            "import asyncio\nasync def main():\n    while True:\n        await asyncio.sleep(0.5)\nasyncio.run(main())\n",
+            "The prediction stops at 300 s of program time, and this program was still running (at line 5, 299.50 s into the program): it may never end. Press Run",
+        ),
+        (
+            "i = 0\nwhile True:\n    i += 1\n    print(i)\n",
+            "The prediction stops after 1,000 lines of output (at line 4",
+        ),
+        (
+            "import asyncio\nasync def main():\n    await asyncio.Event().wait()\nasyncio.run(main())\n",
+            "Every task is waiting and nothing is scheduled that could wake one (at line 4",
+        ),
+    ];
+    for (source, expected) in cases {
+        let prediction = predict(source, "ex.py");
+        let stopped = prediction
+            .outcome
+            .as_ref()
+            .and_then(Outcome::stopped)
+            .unwrap_or_else(|| panic!("{source}: {prediction:?}"));
+        let message = stopped_message(stopped, true);
+        assert!(message.starts_with(expected), "{source}\n{message}");
+    }
+    let run_message = stopped_message(
+        &aio_core::engine::Stopped {
+            limit: Limit::Steps { steps: 10 },
+            line: 3,
+            time: 1.0,
+        },
+        false,
     );
-    assert_eq!(lines[1].measured_ms, Some(5.0));
-    assert!(lines[2].open);
+    assert!(
+        run_message.starts_with("The run stops after 10 steps"),
+        "{run_message}"
+    );
+    assert!(!run_message.contains("Press Run"), "{run_message}");
 }
 
 #[test]
@@ -138,11 +162,12 @@ fn edits_reset_and_runs() {
     let state = state.reduce(ExampleAction::RunStarted);
     assert_eq!(state.phase, RunPhase::Running);
     assert!(!state.can_run());
-    let state = state.reduce(ExampleAction::RunStopped);
+    let state = state.reduce(ExampleAction::RunStopped { at_ms: Some(120.0) });
     assert_eq!((state.phase, state.run_count), (RunPhase::Stopped, 1));
+    assert_eq!(state.measured.as_ref().unwrap().stopped_ms, Some(120.0));
     // Output of a stopped run arriving late is dropped.
     let late = state.clone().reduce(ExampleAction::RunFinished {
-        trace: Vec::new(),
+        outcome: Outcome::Exited { status: 0 },
         total_ms: 1.0,
     });
     assert!(Rc::ptr_eq(&late, &state));
@@ -151,7 +176,7 @@ fn edits_reset_and_runs() {
     assert_eq!(state.measured.as_ref().unwrap().throttled, None);
     let state = state.reduce(ExampleAction::RunThrottled("the tab was hidden".into()));
     let state = state.reduce(ExampleAction::RunFinished {
-        trace: Vec::new(),
+        outcome: Outcome::Exited { status: 0 },
         total_ms: 500.0,
     });
     assert_eq!((state.phase, state.run_count), (RunPhase::Finished, 2));
@@ -173,8 +198,55 @@ fn edits_reset_and_runs() {
     // A stored edit is what the reader sees after a reload.
     let stored = ExampleState::new(props(PROGRAM), Some("print(1)\n".into()));
     assert!(stored.is_edited());
-    assert_eq!(texts(&stored.prediction.output), [("1", Stream::Stdout)]);
+    assert_eq!(
+        texts(&stored.prediction.transcript),
+        [("1", Stream::Stdout)]
+    );
     // Code that does not parse cannot be run.
     let broken = ExampleState::new(props("def (:\n"), None);
     assert!(!broken.can_run());
+}
+
+/// A run the reader stops keeps its output and shows its tasks as they were: still running.
+#[test]
+fn a_stopped_run_keeps_its_output_and_marks_unfinished_tasks() {
+    let state = Rc::new(ExampleState::new(props(PROGRAM), None));
+    let state = state.reduce(ExampleAction::RunStarted);
+    let record = |time, event| TraceRecord { time, event };
+    let state = state.reduce(ExampleAction::RunProgress {
+        chunks: vec![OutputChunk {
+            stream: Stream::Stdout,
+            text: "tick 1\n".into(),
+            time: 0.5,
+            line: 8,
+        }],
+        trace: vec![
+            record(
+                0.0,
+                TraceEvent::TaskCreated {
+                    task: 1,
+                    name: "Task-1".into(),
+                    coro: "main".into(),
+                    line: 10,
+                    internal: false,
+                },
+            ),
+            record(
+                0.0,
+                TraceEvent::StepStarted {
+                    task: 1,
+                    throw: false,
+                },
+            ),
+        ],
+        measured_ms: 500.0,
+    });
+    let state = state.reduce(ExampleAction::RunStopped {
+        at_ms: Some(3200.0),
+    });
+    let measured = state.measured.as_ref().unwrap();
+    assert_eq!(texts(&measured.transcript), [("tick 1", Stream::Stdout)]);
+    let timeline = measured.timeline.as_ref().expect("a timeline once stopped");
+    assert_eq!(timeline.lanes[0].end, aio_core::timeline::LaneEnd::Pending);
+    assert!((timeline.lanes[0].end_time - 3.2).abs() < 1e-9);
 }
