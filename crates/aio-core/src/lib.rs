@@ -10,7 +10,8 @@
 //! - [`syntax`]: the front end: `parse_module(source, filename)` gives a checked
 //!   [`syntax::ast::Module`] or a [`syntax::SyntaxError`] rendered exactly as CPython 3.11 prints it.
 //! - [`example`], [`exercise`] (the "Predict, then run" verdicts), [`highlight`], [`scrub`], [`timeline`]: the code widget's pure parts: its props,
-//!   a never-failing highlighter, the scrubbable durations and the trace-to-lanes conversion.
+//!   a never-failing highlighter, the scrubbable durations and the trace-to-lanes conversion;
+//!   [`fold`]: the timing helpers shown as one line.
 //! - [`prediction`]: what the book shows of a program before it runs (a virtual-time run to its
 //!   end or to the horizon of [`Budgets::PREDICTION`]), as a bounded [`transcript`] of its
 //!   output and a bounded [`timeline`], in the page and in the static fallback alike.
@@ -94,7 +95,10 @@
 //!   (statement or loop iteration) costs [`engine::CPU_SECONDS_PER_STEP`], so a busy loop holds
 //!   the event loop as it does in CPython, and timers set a few steps apart still fire in the
 //!   same iteration.
-//! - Anything else raises `NotImplementedError: this engine does not support ...`.
+//! - A module of the standard library that is not here raises `NotImplementedError: the module
+//!   'x' is not in this page's Python yet (...)`, as do other missing parts (recorded, typed, for
+//!   [`Engine::unsupported`]); a module outside the standard library raises CPython's
+//!   `ModuleNotFoundError`. The book's `what-runs.md` lists what runs.
 //!
 //! Known gaps: ints are 64-bit (overflow raises `OverflowError` instead of growing); sets of
 //! non-int values iterate in insertion order (CPython's order depends on randomised hashes);
@@ -141,6 +145,7 @@ pub mod compare;
 pub mod engine;
 pub mod example;
 pub mod exercise;
+pub mod fold;
 pub mod format;
 pub mod highlight;
 pub mod interp;

@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use aio_core::engine::{Budgets, Outcome, OutputChunk, Stopped};
 use aio_core::example::ExampleProps;
+use aio_core::fold::{Fold, timing_helpers};
 use aio_core::prediction::{MAX_LANES, MAX_SPANS, blocks_the_loop};
 pub use aio_core::prediction::{Prediction, Predictor, lines_in_words, stopped_message, thousands};
 use aio_core::scrub::{Scrubbable, find_scrubbables};
@@ -118,6 +119,10 @@ pub struct ExampleState {
     /// The code as the reader has it.
     pub source: String,
     pub scrubbables: Vec<Scrubbable>,
+    /// The timing helpers of `source`, if it has them (see [`aio_core::fold`]), and whether the
+    /// editor shows them folded (it does until the reader opens them).
+    pub fold: Option<Fold>,
+    pub folded: bool,
     /// The prediction for `predicted_source` (one frame behind `source` while typing).
     pub prediction: Rc<Prediction>,
     pub predicted_source: String,
@@ -164,6 +169,8 @@ pub enum ExampleAction {
         at_ms: Option<f64>,
     },
     StorageNote(String),
+    /// The reader opened or closed the timing helpers.
+    ToggleFold,
 }
 
 impl ExampleState {
@@ -173,6 +180,8 @@ impl ExampleState {
         let prediction = Rc::new(predict(&source, &props.filename));
         ExampleState {
             scrubbables: find_scrubbables(&source),
+            fold: timing_helpers(&source),
+            folded: true,
             predicted_source: source.clone(),
             source,
             prediction,
@@ -199,6 +208,7 @@ impl ExampleState {
     fn set_source(&mut self, source: String) {
         if source != self.source {
             self.scrubbables = find_scrubbables(&source);
+            self.fold = timing_helpers(&source);
             self.source = source;
             self.measured = None;
         }
@@ -246,6 +256,7 @@ impl Reducible for ExampleState {
                 next.stop(None);
                 let original = self.props.source.clone();
                 next.set_source(original);
+                next.folded = true;
                 next.measured = None;
             }
             ExampleAction::RunStarted => {
@@ -293,6 +304,7 @@ impl Reducible for ExampleState {
                 next.stop(at_ms);
             }
             ExampleAction::StorageNote(note) => next.storage_note = Some(note),
+            ExampleAction::ToggleFold => next.folded = !next.folded,
         }
         Rc::new(next)
     }

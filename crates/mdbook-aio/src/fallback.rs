@@ -12,6 +12,7 @@ use aio_core::lab::{self, LabProps, Prediction, Strategy, View};
 use aio_core::engine::{Outcome, Stream};
 use aio_core::example::ExampleProps;
 use aio_core::exercise::PredictKind;
+use aio_core::fold;
 use aio_core::prediction::{self, lines_in_words, stopped_message, thousands};
 use aio_core::timeline::{self, LaneEnd, SpanKind, Timeline};
 use aio_core::transcript::Shown;
@@ -323,7 +324,7 @@ fn example_with(id: &str, source: &str, predict: Option<PredictKind>, stepper: b
     format!(
         "<div class=\"aio-widget\" data-aio-widget=\"{ASYNCIO_EXAMPLE}\" data-aio-props=\"{props}\">\
          <div class=\"aio-fallback\">\
-         <pre><code class=\"language-python hljs nohighlight\">{code}</code></pre>{open}\
+         {code}{open}\
          {transcript}{close}{steps}\
          </div></div>",
         steps = if stepper {
@@ -332,8 +333,29 @@ fn example_with(id: &str, source: &str, predict: Option<PredictKind>, stepper: b
             String::new()
         },
         props = escape(&props),
-        code = highlighted(source),
+        code = code_block(source),
     )
+}
+
+/// The program as the editor first shows it: with its timing helpers folded into a `<details>`
+/// whose summary says what they are (open it to read them; they print either way).
+fn code_block(source: &str) -> String {
+    let block = |text: &str| {
+        format!(
+            "<pre><code class=\"language-python hljs nohighlight\">{}</code></pre>",
+            highlighted(text)
+        )
+    };
+    match fold::timing_helpers(source) {
+        None => block(source),
+        Some(folded) => format!(
+            "<div class=\"aio-fallback-code\">{}<details class=\"aio-fallback-fold\"><summary>{}</summary>{}</details>{}</div>",
+            block(&source[..folded.range.start]),
+            escape(&folded.label()),
+            block(&source[folded.range.clone()]),
+            block(&source[folded.range.end..]),
+        ),
+    }
 }
 
 /// Text drawn by the stylesheet from a `data-aio-text` attribute instead of written as text, so

@@ -252,6 +252,11 @@ fn an_example_becomes_a_placeholder_with_code_and_predicted_output() {
         "{html}"
     );
     assert!(html.contains("last line at 0.10 s"), "{html}");
+    // The timing helper is folded, as the editor shows it; it opens without JavaScript.
+    assert!(
+        html.contains("<details class=\"aio-fallback-fold\"><summary>2 lines: the timing helpers ts()</summary><pre><code class=\"language-python hljs nohighlight\"><span class=\"hljs-keyword\">def</span> "),
+        "{html}"
+    );
     // The tasks of the run, as lanes: the main task waits on its sleep, then finishes.
     assert!(
         html.contains(
@@ -266,7 +271,7 @@ fn an_example_becomes_a_placeholder_with_code_and_predicted_output() {
 fn an_exercise_keeps_its_kind_and_folds_the_answer() {
     let plain = props_of("{{#asyncio-example examples/hello.py}}");
     assert!(plain.get("predict").is_none(), "{plain}");
-    for kind in ["total", "order"] {
+    for kind in ["total", "order", "both"] {
         let input = format!("{{{{#asyncio-example examples/hello.py predict={kind}}}}}");
         assert_eq!(props_of(&input)["predict"], kind);
         let html = expand(&input).unwrap();
@@ -276,7 +281,7 @@ fn an_exercise_keeps_its_kind_and_folds_the_answer() {
             .find("<details class=\"aio-fallback-answer\">")
             .unwrap();
         let output = html.find("<pre class=\"aio-fallback-output\">").unwrap();
-        let end = html.find("</details>").unwrap();
+        let end = details + html[details..].find("</details>").unwrap();
         assert!(code < details && details < output && output < end, "{html}");
         assert!(html.contains("Predict, then run"), "{html}");
     }

@@ -1,20 +1,27 @@
 //! The code editor: a transparent `<textarea>` over the highlighted code, and above both a layer
-//! that makes the scrubbable durations draggable sliders.
+//! that makes the scrubbable durations draggable sliders and holds the fold button.
 //!
 //! Three layers share one grid cell and the same font metrics, so the caret never drifts from
 //! the text: the highlighted `<pre>` (behind, `aria-hidden`), the textarea (its text transparent,
 //! its caret visible) and the scrub layer (transparent text, `pointer-events: none` except on the
-//! numbers). The textarea grows to fit the code, so none of the layers ever scrolls on its own.
+//! numbers and the fold button). The textarea grows to fit the code, so none of the layers ever
+//! scrolls on its own.
+//!
+//! With the timing helpers folded, all three show the [`View`] of the code: one empty line where
+//! the helpers are, covered by the button that unfolds them. Edits of the view go back to the
+//! whole program ([`View::apply`]); typing into the folded line opens it instead; copying a
+//! selection across it copies the helpers too.
 
 use std::rc::Rc;
 
+use aio_core::fold::{Fold, View};
 use aio_core::highlight::highlight;
 use aio_core::scrub::Scrubbable;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlTextAreaElement, KeyboardEvent, PointerEvent};
+use web_sys::{HtmlTextAreaElement, InputEvent, KeyboardEvent, PointerEvent};
 use yew::prelude::*;
 
-use crate::editing::{TextEdit, dedent, indent, newline};
+use crate::editing::{TextEdit, byte_offset, dedent, indent, newline, utf16_offset};
 
 /// Pixels of pointer travel per step when dragging a number.
 const PIXELS_PER_STEP: f64 = 4.0;
@@ -30,6 +37,11 @@ pub struct CodeEditorProps {
     pub onedit: Callback<String>,
     /// The reader scrubbed number `k` to a value.
     pub onscrub: Callback<(usize, f64)>,
+    /// The timing helpers of `source`, if it has them, and whether they are folded.
+    pub fold: Option<Fold>,
+    pub folded: bool,
+    /// Fold or unfold them.
+    pub ontogglefold: Callback<()>,
 }
 
 /// A drag of one number under way.
@@ -43,8 +55,9 @@ struct Drag {
 }
 
 /// Applies `edit` the way typing would, so that the browser's undo history records it:
-/// `insertText` over the selected range; `setRangeText` where that command is missing.
-fn apply_edit(textarea: &HtmlTextAreaElement, edit: &TextEdit, onedit: &Callback<String>) {
+/// `insertText` over the selected range; `setRangeText` where that command is missing (then
+/// `changed` gets the new text, as no `input` event fires).
+fn apply_edit(textarea: &HtmlTextAreaElement, edit: &TextEdit, changed: &dyn Fn(String, usize)) {
     let _ = textarea.set_selection_range(edit.start as u32, edit.end as u32);
     let inserted = web_sys::window()
         .and_then(|window| window.document())
@@ -61,10 +74,33 @@ fn apply_edit(textarea: &HtmlTextAreaElement, edit: &TextEdit, onedit: &Callback
             edit.start as u32,
             edit.end as u32,
         );
-        // `setRangeText` fires no `input` event.
-        onedit.emit(textarea.value());
+        changed(textarea.value(), edit.select.1);
     }
     let _ = textarea.set_selection_range(edit.select.0 as u32, edit.select.1 as u32);
+}
+
+/// The selection of `textarea` as byte offsets of its text.
+fn selection(textarea: &HtmlTextAreaElement) -> (String, usize, usize) {
+    let text = textarea.value();
+    let start = textarea.selection_start().ok().flatten().unwrap_or(0) as usize;
+    let end = textarea.selection_end().ok().flatten().unwrap_or(0) as usize;
+    let (start, end) = (byte_offset(&text, start), byte_offset(&text, end));
+    (text, start.min(end), start.max(end))
+}
+
+/// The view bytes an input event is about to change (for `beforeinput`, before the browser
+/// changes anything): the selection, or the character next to the caret when deleting.
+fn target_range(text: &str, start: usize, end: usize, input_type: &str) -> (usize, usize) {
+    if start != end || !input_type.starts_with("delete") {
+        return (start, end);
+    }
+    if input_type.contains("Backward") {
+        let before = text[..start].chars().next_back().map_or(0, char::len_utf8);
+        (start - before, end)
+    } else {
+        let after = text[end..].chars().next().map_or(0, char::len_utf8);
+        (start, end + after)
+    }
 }
 
 /// The editable, highlighted, scrubbable code.
@@ -76,18 +112,180 @@ pub fn CodeEditor(props: &CodeEditorProps) -> Html {
     // After Escape, Tab leaves the editor instead of indenting (no keyboard trap).
     let tab_leaves = use_mut_ref(|| false);
 
-    let oninput = {
+    // What the editor shows: the whole code, or its view with the helpers folded.
+    let view = props
+        .fold
+        .clone()
+        .filter(|_| props.folded)
+        .map(|fold| View::new(&props.source, fold));
+    let shown: &str = view.as_ref().map_or(&props.source, |view| &view.text);
+    // The textarea's new text (bytes, caret at `caret`) back to the whole program.
+    let changed: std::rc::Rc<dyn Fn(String, usize)> = {
         let onedit = props.onedit.clone();
+        let ontogglefold = props.ontogglefold.clone();
+        let view = view.clone();
+        let source = props.source.clone();
+        std::rc::Rc::new(move |text: String, caret: usize| match &view {
+            Some(view) => {
+                let mapped = view.apply(&source, &text, caret);
+                onedit.emit(mapped.source);
+                if mapped.unfold {
+                    ontogglefold.emit(());
+                }
+            }
+            None => onedit.emit(text),
+        })
+    };
+    let oninput = {
+        let changed = changed.clone();
         Callback::from(move |event: InputEvent| {
             if let Some(textarea) = event.target_dyn_into::<HtmlTextAreaElement>() {
-                onedit.emit(textarea.value());
+                let (text, _, caret) = selection(&textarea);
+                changed(text, caret);
             }
         })
     };
+    // Typing into the folded line (or deleting it) opens the helpers instead of changing them
+    // unseen; the caret goes to their first line.
+    let unfold_at = use_mut_ref(|| None::<usize>);
+    let onbeforeinput = {
+        let view = view.clone();
+        let ontogglefold = props.ontogglefold.clone();
+        let unfold_at = unfold_at.clone();
+        Callback::from(move |event: InputEvent| {
+            let (Some(view), Some(textarea)) =
+                (&view, event.target_dyn_into::<HtmlTextAreaElement>())
+            else {
+                return;
+            };
+            let (text, start, end) = selection(&textarea);
+            let (start, end) = target_range(&text, start, end, &event.input_type());
+            if view.touches_placeholder(start, end) {
+                event.prevent_default();
+                *unfold_at.borrow_mut() = Some(view.fold.range.start);
+                ontogglefold.emit(());
+            }
+        })
+    };
+    // Copying across the folded line copies the helpers with the rest.
+    let oncopy = {
+        let view = view.clone();
+        let source = props.source.clone();
+        Callback::from(move |event: Event| {
+            let (Some(view), Some(textarea)) =
+                (&view, event.target_dyn_into::<HtmlTextAreaElement>())
+            else {
+                return;
+            };
+            let (_, start, end) = selection(&textarea);
+            if start == end || end <= view.placeholder || start > view.placeholder {
+                return;
+            }
+            let Some(clipboard) = event
+                .dyn_ref::<web_sys::ClipboardEvent>()
+                .and_then(web_sys::ClipboardEvent::clipboard_data)
+            else {
+                return;
+            };
+            let _ = clipboard.set_data("text/plain", &source[view.source_range(start, end)]);
+            event.prevent_default();
+        })
+    };
+    // Cutting across the folded line cuts the helpers with the rest (a cut that only grazes it
+    // opens it instead).
+    let oncut = {
+        let view = view.clone();
+        let source = props.source.clone();
+        let ontogglefold = props.ontogglefold.clone();
+        let changed = changed.clone();
+        Callback::from(move |event: Event| {
+            let (Some(view), Some(textarea)) =
+                (&view, event.target_dyn_into::<HtmlTextAreaElement>())
+            else {
+                return;
+            };
+            let (text, start, end) = selection(&textarea);
+            if start == end || end < view.placeholder || start > view.placeholder {
+                return;
+            }
+            event.prevent_default();
+            if view.touches_placeholder(start, end) {
+                ontogglefold.emit(());
+                return;
+            }
+            if let Some(clipboard) = event
+                .dyn_ref::<web_sys::ClipboardEvent>()
+                .and_then(web_sys::ClipboardEvent::clipboard_data)
+            {
+                let _ = clipboard.set_data("text/plain", &source[view.source_range(start, end)]);
+            }
+            let (start, end) = (utf16_offset(&text, start), utf16_offset(&text, end));
+            let cut = TextEdit {
+                start,
+                end,
+                insert: String::new(),
+                select: (start, start),
+            };
+            let changed = changed.clone();
+            apply_edit(&textarea, &cut, &move |text: String, caret_utf16: usize| {
+                let caret = byte_offset(&text, caret_utf16);
+                changed(text, caret);
+            });
+        })
+    };
+    // yew has no `onbeforeinput`: one listener on the textarea calls this render's handler.
+    let beforeinput = use_mut_ref(|| None::<Callback<InputEvent>>);
+    *beforeinput.borrow_mut() = Some(onbeforeinput);
+    {
+        let textarea = textarea.clone();
+        let beforeinput = beforeinput.clone();
+        use_effect_with((), move |()| {
+            let listener = textarea.cast::<HtmlTextAreaElement>().map(|element| {
+                let closure = wasm_bindgen::closure::Closure::<dyn FnMut(InputEvent)>::new(
+                    move |event: InputEvent| {
+                        let handler = beforeinput.borrow().clone();
+                        if let Some(handler) = handler {
+                            handler.emit(event);
+                        }
+                    },
+                );
+                let _ = element.add_event_listener_with_callback(
+                    "beforeinput",
+                    closure.as_ref().unchecked_ref(),
+                );
+                (element, closure)
+            });
+            move || {
+                if let Some((element, closure)) = listener {
+                    let _ = element.remove_event_listener_with_callback(
+                        "beforeinput",
+                        closure.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+    // After unfolding from the keyboard, the caret goes to the helpers' first line.
+    {
+        let textarea = textarea.clone();
+        let unfold_at = unfold_at.clone();
+        let source = props.source.clone();
+        use_effect_with(props.folded, move |folded| {
+            if let (false, Some(at)) = (*folded, unfold_at.borrow_mut().take())
+                && let Some(element) = textarea.cast::<HtmlTextAreaElement>()
+            {
+                let caret = utf16_offset(&source, at) as u32;
+                let _ = element.focus();
+                let _ = element.set_selection_range(caret, caret);
+            }
+        });
+    }
     let onkeydown = {
         let textarea = textarea.clone();
-        let onedit = props.onedit.clone();
         let tab_leaves = tab_leaves.clone();
+        let view = view.clone();
+        let ontogglefold = props.ontogglefold.clone();
+        let changed = changed.clone();
         Callback::from(move |event: KeyboardEvent| {
             let Some(element) = textarea.cast::<HtmlTextAreaElement>() else {
                 return;
@@ -112,8 +310,22 @@ pub fn CodeEditor(props: &CodeEditorProps) -> Html {
             event.prevent_default();
             let start = element.selection_start().ok().flatten().unwrap_or(0) as usize;
             let end = element.selection_end().ok().flatten().unwrap_or(0) as usize;
-            let edit = make(&element.value(), start, end);
-            apply_edit(&element, &edit, &onedit);
+            let text = element.value();
+            let edit = make(&text, start, end);
+            if let Some(view) = &view
+                && view.touches_placeholder(
+                    byte_offset(&text, edit.start),
+                    byte_offset(&text, edit.end),
+                )
+            {
+                ontogglefold.emit(());
+                return;
+            }
+            let changed = changed.clone();
+            apply_edit(&element, &edit, &move |text: String, caret_utf16: usize| {
+                let caret = byte_offset(&text, caret_utf16);
+                changed(text, caret);
+            });
         })
     };
     let onfocus = {
@@ -121,16 +333,15 @@ pub fn CodeEditor(props: &CodeEditorProps) -> Html {
         Callback::from(move |_: FocusEvent| *tab_leaves.borrow_mut() = false)
     };
 
-    let lines = props.source.split('\n').count();
-    let columns = props
-        .source
+    let lines = shown.split('\n').count();
+    let columns = shown
         .split('\n')
         .map(|line| line.chars().count())
         .max()
         .unwrap_or(0);
     let size = format!("--aio-lines: {lines}; --aio-cols: {columns};");
 
-    let highlighted = highlight(&props.source)
+    let highlighted = highlight(shown)
         .into_iter()
         .map(|(class, text)| match class {
             Some(class) => html! { <span class={class}>{ text }</span> },
@@ -138,26 +349,86 @@ pub fn CodeEditor(props: &CodeEditorProps) -> Html {
         })
         .collect::<Html>();
 
-    // The scrub layer: the code again, invisible, with the numbers as sliders.
+    // The scrub layer: the code again, invisible, with the numbers as sliders and the fold
+    // button on its line.
+    let fold_button = props.fold.as_ref().map(|fold| {
+        let onclick = {
+            let ontogglefold = props.ontogglefold.clone();
+            Callback::from(move |_: MouseEvent| ontogglefold.emit(()))
+        };
+        // Folded: over the empty line that stands for the helpers. Open: after their first line.
+        let (at, text, class) = match &view {
+            Some(view) => (
+                view.placeholder,
+                format!("▸ {}", fold.label()),
+                "aio-fold aio-fold--closed",
+            ),
+            None => (
+                props.source[fold.range.start..]
+                    .find('\n')
+                    .map_or(props.source.len(), |n| fold.range.start + n),
+                "▾ fold".to_owned(),
+                "aio-fold aio-fold--open",
+            ),
+        };
+        let button = html! {
+            <button type="button" class={class} data-testid="fold"
+                aria-expanded={view.is_none().to_string()}
+                aria-label={if view.is_some() {
+                    format!("Show the {}", fold.label())
+                } else {
+                    format!("Fold the {}", fold.label())
+                }}
+                {onclick}>{ text }</button>
+        };
+        (at, button)
+    });
     let mut scrub_layer = Vec::new();
     let mut at = 0;
-    for (index, scrub) in props.scrubbables.iter().enumerate() {
-        if scrub.range.start < at || scrub.range.end > props.source.len() {
+    let mut fold_button = fold_button;
+    let scrubs = props
+        .scrubbables
+        .iter()
+        .enumerate()
+        .filter_map(|(index, scrub)| {
+            let start = match &view {
+                Some(view) => view.to_view(scrub.range.start)?,
+                None => scrub.range.start,
+            };
+            Some((index, start..start + scrub.range.len(), scrub))
+        });
+    for (index, range, scrub) in scrubs {
+        if range.start < at || range.end > shown.len() {
             continue;
         }
+        if let Some((fold_at, _)) = &fold_button
+            && *fold_at <= range.start
+            && let Some((fold_at, button)) = fold_button.take()
+        {
+            scrub_layer
+                .push(html! { <span aria-hidden="true">{ shown[at..fold_at].to_string() }</span> });
+            scrub_layer.push(button);
+            at = fold_at;
+        }
         scrub_layer.push(html! {
-            <span aria-hidden="true">{ props.source[at..scrub.range.start].to_string() }</span>
+            <span aria-hidden="true">{ shown[at..range.start].to_string() }</span>
         });
         scrub_layer.push(scrub_handle(
             index,
             scrub,
-            &props.source,
+            &shown[range.clone()],
             &drag,
             &props.onscrub,
         ));
-        at = scrub.range.end;
+        at = range.end;
     }
-    scrub_layer.push(html! { <span aria-hidden="true">{ props.source[at..].to_string() }</span> });
+    if let Some((fold_at, button)) = fold_button.filter(|(fold_at, _)| *fold_at >= at) {
+        scrub_layer
+            .push(html! { <span aria-hidden="true">{ shown[at..fold_at].to_string() }</span> });
+        scrub_layer.push(button);
+        at = fold_at;
+    }
+    scrub_layer.push(html! { <span aria-hidden="true">{ shown[at..].to_string() }</span> });
 
     html! {
         <div class="aio-editor" style={size}>
@@ -174,10 +445,12 @@ pub fn CodeEditor(props: &CodeEditorProps) -> Html {
                 autocapitalize="off"
                 wrap="off"
                 rows={lines.to_string()}
-                value={props.source.clone()}
+                value={shown.to_owned()}
                 {oninput}
                 {onkeydown}
                 {onfocus}
+                {oncopy}
+                {oncut}
             />
             <div class="aio-editor__scrubs">{ for scrub_layer }{ "\n" }</div>
         </div>
@@ -188,11 +461,11 @@ pub fn CodeEditor(props: &CodeEditorProps) -> Html {
 fn scrub_handle(
     index: usize,
     scrub: &Scrubbable,
-    source: &str,
+    literal: &str,
     drag: &Rc<std::cell::RefCell<Option<Drag>>>,
     onscrub: &Callback<(usize, f64)>,
 ) -> Html {
-    let literal = source[scrub.range.clone()].to_string();
+    let literal = literal.to_string();
     let onkeydown = {
         let onscrub = onscrub.clone();
         let scrub = scrub.clone();
