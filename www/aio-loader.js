@@ -19,6 +19,9 @@
   var script = document.currentScript;
   var here = new URL(".", script && script.src ? script.src : document.baseURI);
   var glueUrl = new URL("pkg/aio_widgets.js", here).href;
+  // The book's root (this script lives in `assets/`), for the links widgets write, such as
+  // "What runs in the page".
+  document.documentElement.setAttribute("data-aio-book-root", new URL("..", here).href);
   var wasmUrl = new URL("pkg/aio_widgets_bg.wasm", here).href;
 
   function placeholders() {

@@ -163,6 +163,37 @@ impl std::fmt::Display for Limit {
     }
 }
 
+/// A part of Python that a program reached for and the engine does not have yet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unsupported {
+    /// What it is, as the error message names it: "the module 'dataclasses'", "input()".
+    pub what: String,
+    pub topic: Topic,
+}
+
+/// Where the book's "What runs in the page" chapter (`what-runs.md`) speaks of an unsupported
+/// part of Python.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Topic {
+    Modules,
+    Syntax,
+    InputOutput,
+    Objects,
+}
+
+impl Topic {
+    /// The heading id in `what-runs.md`.
+    pub fn anchor(self) -> &'static str {
+        match self {
+            Topic::Modules => "other-modules",
+            Topic::Syntax => "syntax",
+            Topic::InputOutput => "io",
+            Topic::Objects => "objects",
+        }
+    }
+}
+
 /// A run the engine stopped: which limit, and where the program was.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Stopped {
@@ -310,6 +341,7 @@ impl Engine {
             interned: RefCell::new(FxHashMap::default()),
             aborted: RefCell::new(None),
             stopping: Cell::new(false),
+            unsupported: RefCell::new(Vec::new()),
             printed: Cell::new((0, 0)),
         });
         crate::builtins::install(&it);
@@ -386,6 +418,12 @@ impl Engine {
     /// The engine's current virtual time.
     pub fn virtual_time(&self) -> f64 {
         self.it.now()
+    }
+
+    /// The parts of Python the program reached for that the engine does not have yet, in the
+    /// order it reached them.
+    pub fn unsupported(&self) -> Vec<Unsupported> {
+        self.it.unsupported.borrow().clone()
     }
 }
 

@@ -7,7 +7,7 @@
 //! without end, starts ten thousand tasks), a prediction takes bounded work and memory, and its
 //! [`Outcome`] says how it ended.
 
-use crate::engine::{Budgets, Engine, Limit, Outcome, Poll, Stopped};
+use crate::engine::{Budgets, Engine, Limit, Outcome, Poll, Stopped, Unsupported};
 use crate::timeline::{LaneBuilder, Timeline};
 use crate::trace::{TraceEvent, TraceRecord};
 use crate::transcript::Transcript;
@@ -32,6 +32,8 @@ pub struct Prediction {
     pub outcome: Option<Outcome>,
     /// `time.sleep` blocked the running event loop on its own thread.
     pub blocking: bool,
+    /// Parts of Python the program reached for that the engine does not have yet.
+    pub unsupported: Vec<Unsupported>,
 }
 
 /// A prediction in progress, advanced a slice of engine steps at a time, so a heavy program can
@@ -97,6 +99,7 @@ impl Predictor {
         let engine = self.engine.take()?;
         let total = engine.virtual_time();
         Some(Prediction {
+            unsupported: engine.unsupported(),
             transcript: std::mem::take(&mut self.transcript),
             timeline: self.lanes.finish(Some(total)),
             total,

@@ -604,6 +604,24 @@ pub fn save_attempt(id: &str, attempt: Option<&aio_core::exercise::Attempt>) {
     };
 }
 
+/// The book's root URL, as the loader records it (`data-aio-book-root` on `<html>`); empty, so
+/// links stay relative to the page, when it is not there.
+pub fn book_root() -> String {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element())
+        .and_then(|html| html.get_attribute("data-aio-book-root"))
+        .unwrap_or_default()
+}
+
+/// Whether the page is as narrow as a phone's (40rem or less), where drawings use narrower
+/// coordinates so that their text stays readable.
+pub fn narrow_screen() -> bool {
+    web_sys::window()
+        .and_then(|window| window.match_media("(max-width: 40rem)").ok().flatten())
+        .is_some_and(|query| query.matches())
+}
+
 /// The page URL's fragment, with its `#` (empty when none).
 pub fn location_hash() -> String {
     web_sys::window()

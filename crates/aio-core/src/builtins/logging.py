@@ -41,7 +41,7 @@ logProcesses = True
 
 
 def _unsupported(what):
-    raise NotImplementedError(f'this engine does not support {what}')
+    raise NotImplementedError(f'{what} is not in this page\'s Python yet (see "What runs in the page" in the book)')
 
 
 def getLevelNamesMapping():

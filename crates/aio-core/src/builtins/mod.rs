@@ -5,6 +5,7 @@ pub mod methods;
 pub mod modules;
 pub mod random;
 
+use crate::engine::Topic;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -126,11 +127,13 @@ pub fn install(it: &Rc<Interp>) {
         ),
         (
             "input",
-            BuiltinFn::Sync(|it, _, _| Err(it.unsupported("input()"))),
+            BuiltinFn::Sync(|it, _, _| Err(it.unsupported("input()", Topic::InputOutput))),
         ),
         (
             "open",
-            BuiltinFn::Sync(|it, _, _| Err(it.unsupported("open() (no file system)"))),
+            BuiltinFn::Sync(|it, _, _| {
+                Err(it.unsupported("open() (a page has no files)", Topic::InputOutput))
+            }),
         ),
         ("exit", BuiltinFn::Sync(sys_exit)),
         ("quit", BuiltinFn::Sync(sys_exit)),
@@ -786,7 +789,7 @@ fn compile(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
     };
     let (source, filename, mode) = (text(0, "source")?, text(1, "filename")?, text(2, "mode")?);
     if &*mode != "exec" {
-        return Err(it.unsupported("compile() modes other than 'exec'"));
+        return Err(it.unsupported("compile() in modes other than 'exec'", Topic::Objects));
     }
     // CPython's compiler-stage errors (found after parsing) carry no `text` when `filename` is
     // not a file it can read, as with source held in a string; the parser's errors do.
@@ -1079,7 +1082,7 @@ pub async fn construct_builtin(it: &Rc<Interp>, cls: &Rc<Class>, mut args: Args)
         }
         Ty::Type => match (args.pos.len(), first) {
             (1, Some(v)) => Ok(Value::Class(it.type_of(&v))),
-            _ => Err(it.unsupported("type() with three arguments")),
+            _ => Err(it.unsupported("type() with three arguments", Topic::Objects)),
         },
         Ty::Future => {
             let lp = match it.running_loop.borrow().clone() {

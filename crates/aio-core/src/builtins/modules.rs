@@ -57,7 +57,8 @@ fn num_arg(it: &Interp, args: &Args, i: usize) -> PyResult<f64> {
 }
 
 impl Interp {
-    /// Imports a module by name (only the modules the engine provides).
+    /// Imports a module by name (only the modules the engine provides): a module of the standard
+    /// library it lacks is named as such; any other is not installed (`ModuleNotFoundError`).
     pub fn import_module(self: &Rc<Self>, name: &str) -> PyResult {
         if let Some(m) = self.modules.borrow().get(name) {
             return Ok(m.clone());
@@ -80,9 +81,17 @@ impl Interp {
                 m.set("futures", self.import_module("concurrent.futures")?);
                 m
             }
+            // A module of CPython's standard library that the engine does not have yet.
+            _ if is_stdlib(name) => {
+                return Err(self.unsupported(
+                    &format!("the module '{name}'"),
+                    crate::engine::Topic::Modules,
+                ));
+            }
+            // Any other module is not installed, as it would not be in a fresh CPython.
             _ => {
-                let msg = format!("'import {name}'");
-                return Err(self.unsupported(&msg));
+                let top = name.split('.').next().unwrap_or(name);
+                return Err(self.err("ModuleNotFoundError", format!("No module named '{top}'")));
             }
         };
         let v = Value::Module(m);
@@ -659,4 +668,13 @@ fn math_module() -> Rc<Module> {
         ),
     );
     m
+}
+
+/// Whether `name` (or the package it is in) belongs to CPython 3.11's standard library
+/// (`sys.stdlib_module_names`, without the private modules).
+fn is_stdlib(name: &str) -> bool {
+    let top = name.split('.').next().unwrap_or(name);
+    include_str!("stdlib_modules.txt")
+        .split_whitespace()
+        .any(|module| module == top)
 }

@@ -1,6 +1,7 @@
 //! Calling: functions (argument binding, coroutine and generator creation), builtins,
 //! bound methods and classes; attribute access.
 
+use crate::engine::Topic;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -341,10 +342,13 @@ impl Interp {
         }
         let base = cls.base_ty();
         if base != Ty::Exception && base != Ty::Object {
-            return Err(self.unsupported(&format!(
-                "subclassing the builtin type '{}'",
-                self.type_name_of_ty(cls)
-            )));
+            return Err(self.unsupported(
+                &format!(
+                    "subclassing the builtin type '{}'",
+                    self.type_name_of_ty(cls)
+                ),
+                Topic::Objects,
+            ));
         }
         let inst = if cls.is_exc {
             // BaseExceptionGroup(...) of plain Exceptions is an ExceptionGroup (its __new__).

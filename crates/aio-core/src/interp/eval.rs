@@ -1,5 +1,6 @@
 //! Expression evaluation.
 
+use crate::engine::Topic;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -532,7 +533,9 @@ impl Interp {
             }
             Constant::Float(f) => Value::Float(*f),
             Constant::Str(s) => Value::Str(s.clone()),
-            Constant::Bytes(_) => return Err(self.unsupported("bytes objects")),
+            Constant::Bytes(_) => {
+                return Err(self.unsupported("the bytes type (b'...')", Topic::Syntax));
+            }
         })
     }
 

@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use super::Interp;
-use crate::engine::{Limit, Stopped};
+use crate::engine::{Limit, Stopped, Topic, Unsupported};
 use crate::runtime::dict::Dict;
 use crate::runtime::object::{Class, ExcData, Instance, TbEntry};
 use crate::runtime::value::{ExcRef, PyResult, Value};
@@ -41,11 +41,21 @@ impl Interp {
         self.err("RuntimeError", msg)
     }
 
-    /// `NotImplementedError("this engine does not support ...")`.
-    pub fn unsupported(&self, what: &str) -> ExcRef {
+    /// A part of Python the engine does not have yet: `NotImplementedError` naming it and the
+    /// book's page that lists what runs, and a typed record of it for the widget
+    /// ([`crate::engine::Engine::unsupported`]), which links that page.
+    pub fn unsupported(&self, what: &str, topic: Topic) -> ExcRef {
+        let mut seen = self.unsupported.borrow_mut();
+        if !seen.iter().any(|known| known.what == what) {
+            seen.push(Unsupported {
+                what: what.to_owned(),
+                topic,
+            });
+        }
+        drop(seen);
         self.err(
             "NotImplementedError",
-            format!("this engine does not support {what}"),
+            format!("{what} is not in this page's Python yet (see \"What runs in the page\" in the book)"),
         )
     }
 

@@ -1,5 +1,6 @@
 //! Statement execution.
 
+use crate::engine::Topic;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -229,7 +230,7 @@ impl Interp {
                 level,
             } => {
                 if *level > 0 {
-                    return Err(self.unsupported("relative imports"));
+                    return Err(self.unsupported("a relative import", Topic::Modules));
                 }
                 let mname = module.clone().unwrap_or_else(|| Rc::from(""));
                 self.load_prelude_module(&mname).await?;
@@ -530,7 +531,10 @@ impl Interp {
         }
         for b in &bases {
             if !matches!(b.base_ty(), Ty::Object | Ty::Exception) {
-                return Err(self.unsupported(&format!("subclassing the builtin type '{}'", b.name)));
+                return Err(self.unsupported(
+                    &format!("subclassing the builtin type '{}'", b.name),
+                    Topic::Objects,
+                ));
             }
         }
         let ns = Rc::new(RefCell::new(Dict::new()));

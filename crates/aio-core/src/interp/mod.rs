@@ -151,6 +151,8 @@ pub struct Interp {
     pub interned: RefCell<FxHashMap<(usize, usize), Rc<str>>>,
     /// Set once a budget is exhausted: the run is being torn down, and nothing more is printed.
     pub aborted: RefCell<Option<crate::engine::Stopped>>,
+    /// Parts of Python the program reached for that the engine does not have.
+    pub unsupported: RefCell<Vec<crate::engine::Unsupported>>,
     /// A limit was reached outside a step (printing, a clock moving): the next step stops the run.
     pub stopping: Cell<bool>,
     /// Output printed so far, in lines and bytes (for the output budget).

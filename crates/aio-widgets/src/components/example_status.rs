@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::example_state::{Measured, Prediction, RunPhase, stopped_message};
+use crate::services::book_root;
 
 /// Props of [`ExampleStatus`].
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -46,6 +47,16 @@ pub fn ExampleStatus(props: &ExampleStatusProps) -> Html {
             if let Some(message) = stop {
                 <p class="aio-example__note aio-example__note--stopped" data-testid="stopped-note" role="status">
                     { message }
+                </p>
+            }
+            if let Some(first) = prediction.unsupported.first() {
+                <p class="aio-example__note aio-example__note--unsupported" data-testid="unsupported-note">
+                    { format!("This program uses {}, which the book's Python does not have yet. ",
+                        prediction.unsupported.iter().map(|u| u.what.as_str()).collect::<Vec<_>>().join(", ")) }
+                    <a href={format!("{}what-runs.html#{}", book_root(), first.topic.anchor())}>
+                        { "What runs in the page" }
+                    </a>
+                    { " lists what does." }
                 </p>
             }
             if blocking {
