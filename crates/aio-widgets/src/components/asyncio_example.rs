@@ -53,17 +53,6 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
     });
     let uid = *use_state(crate::next_uid);
     let stepper_open = use_state(|| props.example.stepper || link.is_some());
-    let section_ref = use_node_ref();
-    // Bring a linked stepper into view once it is on the page.
-    {
-        let section_ref = section_ref.clone();
-        let linked = link.is_some();
-        use_effect_with((), move |_| {
-            if linked && let Some(section) = section_ref.cast::<web_sys::Element>() {
-                section.scroll_into_view();
-            }
-        });
-    }
     // The real run under way; dropping it drops the engine and its timer.
     let run_handle = use_mut_ref(|| None::<ExampleRun>);
     // A re-prediction waiting for the next frame, and the code it will predict.
@@ -259,6 +248,10 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
             attempt.set(None);
         })
     };
+    let ontogglefold = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |()| dispatcher.dispatch(ExampleAction::ToggleFold))
+    };
     let ontoggle_stepper = {
         let stepper_open = stepper_open.clone();
         Callback::from(move |_: MouseEvent| stepper_open.set(!*stepper_open))
@@ -322,7 +315,6 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
     html! {
         <section
             class="aio-example"
-            ref={section_ref}
             {onkeydown}
             aria-labelledby={title_id.clone()}
             data-run-state={state.phase.key()}
@@ -359,6 +351,9 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
                 filename={props.example.filename.clone()}
                 {onedit}
                 {onscrub}
+                fold={state.fold.clone()}
+                folded={state.folded}
+                ontogglefold={ontogglefold}
             />
             if *stepper_open && !answer_hidden {
                 <StepperView
@@ -367,6 +362,7 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
                     source={state.source.clone()}
                     edited={state.is_edited()}
                     initial_step={link.as_ref().as_ref().map_or(0, |link| link.step)}
+                    linked={link.is_some()}
                     {uid}
                 />
             }

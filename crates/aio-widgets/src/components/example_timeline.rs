@@ -6,8 +6,12 @@ use yew::prelude::*;
 
 use crate::example_state::thousands;
 
+/// The drawing's width in its own units: the SVG scales to the page, so on a phone a narrower
+/// drawing keeps its text and bars at a readable size.
 const WIDTH: f64 = 640.0;
+const NARROW_WIDTH: f64 = 360.0;
 const LABEL: f64 = 96.0;
+const NARROW_LABEL: f64 = 76.0;
 const LANE: f64 = 26.0;
 
 /// How the run the timeline shows ended: what a task still pending at its end means.
@@ -131,7 +135,12 @@ pub fn ExampleTimeline(props: &ExampleTimelineProps) -> Html {
         timeline.total.max(props.predicted.total)
     }
     .max(0.001);
-    let x = |t: f64| LABEL + t.min(axis) / axis * (WIDTH - LABEL - 24.0);
+    let (width, label_width) = if crate::services::narrow_screen() {
+        (NARROW_WIDTH, NARROW_LABEL)
+    } else {
+        (WIDTH, LABEL)
+    };
+    let x = |t: f64| label_width + t.min(axis) / axis * (width - label_width - 24.0);
     let count = shown.len();
     let height = LANE * count as f64 + 22.0;
     let tasks = timeline.task_count();
@@ -215,13 +224,13 @@ pub fn ExampleTimeline(props: &ExampleTimelineProps) -> Html {
                 data-testid="timeline"
                 role="img"
                 aria-label={label.clone()}
-                viewBox={format!("0 0 {WIDTH} {height}")}
+                viewBox={format!("0 0 {width} {height}")}
                 preserveAspectRatio="xMinYMin meet"
             >
                 { for lanes }
-                <line class="aio-tl__axis" x1={LABEL.to_string()} x2={x(axis).to_string()}
+                <line class="aio-tl__axis" x1={label_width.to_string()} x2={x(axis).to_string()}
                     y1={(height - 16.0).to_string()} y2={(height - 16.0).to_string()} />
-                <text class="aio-tl__tick" x={LABEL.to_string()} y={(height - 3.0).to_string()}>{ "0 s" }</text>
+                <text class="aio-tl__tick" x={label_width.to_string()} y={(height - 3.0).to_string()}>{ "0 s" }</text>
                 <text class="aio-tl__tick" x={x(axis).to_string()} y={(height - 3.0).to_string()}
                     text-anchor="end">{ seconds(axis) }</text>
             </svg>

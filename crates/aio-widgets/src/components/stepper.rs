@@ -35,6 +35,9 @@ pub struct StepperProps {
     /// The step to open at (from a shared link).
     #[prop_or_default]
     pub initial_step: usize,
+    /// Opened from a shared link: bring the stepper itself into view once it is on the page.
+    #[prop_or_default]
+    pub linked: bool,
     /// For element ids.
     pub uid: u32,
 }
@@ -50,6 +53,17 @@ pub fn StepperView(props: &StepperProps) -> Html {
         let initial = props.initial_step;
         use_reducer(move || StepperState::new(Rc::new(step_through(&source, &filename)), initial))
     };
+    // A shared link shows the stepper, not just the top of its example.
+    let section_ref = use_node_ref();
+    {
+        let section_ref = section_ref.clone();
+        let linked = props.linked;
+        use_effect_with((), move |()| {
+            if linked && let Some(section) = section_ref.cast::<web_sys::Element>() {
+                section.scroll_into_view();
+            }
+        });
+    }
     // A new run when the code changes (typing, scrubbing, reset).
     {
         let dispatcher = state.dispatcher();
@@ -184,7 +198,7 @@ pub fn StepperView(props: &StepperProps) -> Html {
     let output = state.stepper.output_at(state.index);
 
     html! {
-        <section class="aio-stepper" tabindex="0" {onkeydown}
+        <section class="aio-stepper" tabindex="0" ref={section_ref} {onkeydown}
             aria-labelledby={title_id.clone()} aria-describedby={help_id.clone()}
             data-testid="stepper" data-step={state.index.to_string()} data-steps={count.to_string()}
             data-playing={state.playing.to_string()}>

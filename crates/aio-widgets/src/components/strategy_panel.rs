@@ -56,7 +56,7 @@ pub fn StrategyPanel(props: &StrategyPanelProps) -> Html {
         prediction.total,
         measured
             .as_ref()
-            .map(|m| format!(", measured {:.1} ms", m.total_ms))
+            .map(|m| format!(", measured {:.3} s", m.total_ms / 1000.0))
             .unwrap_or_default()
     );
 
@@ -105,7 +105,8 @@ pub fn StrategyPanel(props: &StrategyPanelProps) -> Html {
                         <div>
                             <dt>{ "Measured" }</dt>
                             <dd>{ match &measured {
-                                Some(m) => format!("{:.1} ms ({:+.1} ms)", m.total_ms, m.total_ms - prediction.total * 1000.0),
+                                // Seconds, as the ideal total; the small difference in milliseconds.
+                                Some(m) => format!("{:.3} s ({:+.1} ms)", m.total_ms / 1000.0, m.total_ms - prediction.total * 1000.0),
                                 None if props.run.running => "running…".to_owned(),
                                 None => "not run yet".to_owned(),
                             } }</dd>

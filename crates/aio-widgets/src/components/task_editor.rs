@@ -87,10 +87,11 @@ pub fn TaskEditor(props: &TaskEditorProps) -> Html {
                 type="button"
                 class="aio-button aio-button--quiet aio-task__remove"
                 data-testid={format!("remove-task-{index}")}
+                aria-label={format!("Remove {}", row.task.name)}
                 disabled={!props.can_remove}
                 onclick={onremove}
             >
-                { format!("Remove {}", row.task.name) }
+                { "Remove" }
             </button>
             if let Some(error) = &row.name_error {
                 <p class="aio-error-message" id={name_error_id} role="alert"
