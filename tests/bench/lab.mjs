@@ -1,6 +1,7 @@
-// Browser half of `cargo xtask bench`: the widgets' download size, and the timeline lab's real
-// overhead on Chromium's event loop (measured total minus ideal total, 20 runs per strategy).
-// Prints one JSON object on stdout; xtask adds CPython's numbers beside it.
+// Browser half of `cargo xtask bench`: the widgets' download size, each chapter's HTML bytes and
+// how soon its first widget answers a reader, the timeline lab's real overhead on Chromium's
+// event loop (measured total minus ideal total, 20 runs per strategy) and the cost of a
+// re-prediction. Prints one JSON object on stdout; xtask adds CPython's numbers beside it.
 
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,6 +45,60 @@ for (const [name, path] of Object.entries(files)) {
 report.sizes.all_widget_code = total;
 
 const browser = await launch();
+
+// Each page: its HTML bytes, and the time from navigation to the first widget that answers a
+// reader (a keystroke in an editor shows the "edited" badge; a click on "Add task" adds a row;
+// a digit in the comparison lab changes its totals), median of 3 cold loads, in ms of the page's
+// own clock. The search index and the print view are weighed too.
+const site = process.env.AIO_SITE_DIR;
+async function firstResponseMs(path) {
+  const { page, close } = await openPage(browser, path);
+  let ms = null;
+  const example = page.locator('.aio-example').first();
+  const lab = page.locator('.aio-lab:not(.aio-compare)').first();
+  const compare = page.locator('.aio-compare').first();
+  const any = page.locator('.aio-example, .aio-lab, .aio-compare').first();
+  try {
+    await any.waitFor({ timeout: 20000 });
+    if (await example.count()) {
+      await click(page, example.locator('textarea'), { x: 40, y: 12 });
+      await page.keyboard.press('End');
+      await page.keyboard.type(' ');
+      await example.locator('.aio-example__badge').waitFor({ timeout: 20000 });
+    } else if (await lab.count()) {
+      const rows = await lab.locator('.aio-task').count();
+      await click(page, lab.locator('[data-testid="add-task"]'));
+      await page.waitForFunction(([el, n]) => el.querySelectorAll('.aio-task').length > n, [await lab.elementHandle(), rows]);
+    } else {
+      const before = await compare.locator('table').textContent();
+      await click(page, compare.locator('input').first());
+      await page.keyboard.press('End');
+      await page.keyboard.type('1');
+      await page.waitForFunction(([el, t]) => el.querySelector('table').textContent !== t, [await compare.elementHandle(), before]);
+    }
+    ms = await page.evaluate(() => performance.now());
+  } catch {
+    ms = null; // a page without widgets
+  }
+  await close();
+  return ms;
+}
+report.pages = {};
+for (const path of [...await chapterPaths(browser), 'print.html']) {
+  const html = readFileSync(join(site, path)).length;
+  const samples = [];
+  if (path !== 'print.html') {
+    for (let k = 0; k < 3; k++) samples.push(await firstResponseMs(path));
+  }
+  const answered = samples.filter((x) => x !== null);
+  report.pages[path] = {
+    html_bytes: html,
+    first_response_ms: answered.length ? Math.round(stats(answered).median) : null,
+  };
+}
+const index = readdirSync(site).find((name) => name.startsWith('searchindex') && name.endsWith('.js'));
+report.pages.search_index_bytes = index ? readFileSync(join(site, index)).length : null;
+
 const { page, close } = await openPage(browser, 'why-async.html');
 await waitForWidgets(page);
 const lab = await prepareLab(page, DURATIONS);
@@ -70,6 +125,7 @@ for (const path of await chapterPaths(browser)) {
     const editor = root.locator('textarea[data-testid="editor"]');
     const original = await editor.inputValue();
     const samples = [];
+    // Not a test: `fill` stands for a keystroke here, to time the prediction it causes.
     for (let k = 0; k < 7; k++) {
       await editor.fill(original + ' '.repeat(k % 2));
       // A heavy prediction runs in slices over several frames: wait for the one of this text.

@@ -2,6 +2,9 @@
 //!
 //! Prints one JSON object:
 //! - `widgets`: bytes of the wasm, the JS glue, the loader and the CSS (raw, gzip, brotli);
+//! - `pages`: each chapter's HTML bytes and the milliseconds from navigation to the first widget
+//!   that answers a reader's keystroke or click (median of 3 cold loads), print.html's bytes and
+//!   the search index's;
 //! - `lab`: for each timeline-lab strategy with durations 0.3/0.2/0.1 s, the measured-minus-ideal
 //!   total in ms (median and p95 of 20 runs) on Chromium's event loop, and the same three
 //!   programs in CPython's asyncio;
@@ -39,6 +42,7 @@ pub(crate) fn run() -> anyhow::Result<()> {
     let browser = browser_bench()?;
     let report = json!({
         "widgets": browser.get("sizes").cloned().unwrap_or(Value::Null),
+        "pages": browser.get("pages").cloned().unwrap_or(Value::Null),
         "repredict_ms": browser.get("repredict_ms").cloned().unwrap_or(Value::Null),
         "lab": {
             "durations_s": DURATIONS,
@@ -74,6 +78,7 @@ fn browser_bench() -> anyhow::Result<Value> {
         .env("AIO_BOOK_URL", url)
         .env("AIO_CHROMIUM", which("chromium"))
         .env("AIO_PKG_DIR", pkg_dir())
+        .env("AIO_SITE_DIR", site_dir())
         .env("AIO_ASSETS_DIR", root().join("www"))
         .env("AIO_RUNS", RUNS.to_string())
         .stderr(Stdio::inherit())
