@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 import { launch, openPage, waitForWidgets, chapterPaths } from './browser.mjs';
+import { tabTo, press } from './hands.mjs';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -84,12 +85,12 @@ test('every widget control is reachable with Tab, and Run works from the keyboar
     await close();
   }
 
-  // Run from the keyboard (Tab reaches it, as checked above): Enter on the focused button.
+  // Run from the keyboard: Tab to the button, then Enter.
   const { page, problems, close } = await openPage(browser, 'tasks.html');
   await waitForWidgets(page);
   const root = page.locator('.aio-widget[data-aio-widget="asyncio-example"]').first().locator('.aio-example');
-  await root.locator('[data-testid="run"]').focus();
-  await page.keyboard.press('Enter');
+  await tabTo(page, root.locator('[data-testid="run"]'));
+  await press(page, 'Enter');
   await page.waitForFunction((el) => Number(el.dataset.runCount) > 0 && el.dataset.runState !== 'running',
     await root.elementHandle(), { timeout: 15000 });
   assert.ok(await root.locator('[data-testid="output"] [data-stream]').count() > 0, 'Enter on Run ran the program');

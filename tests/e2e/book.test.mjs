@@ -33,3 +33,29 @@ test('every chapter loads with no error and mounts every widget, in all five the
   }
   assert.ok(widgets >= 1, 'the book has at least one widget');
 });
+
+// Pages stay light whatever their programs do (a fallback draws a bounded number of lanes and
+// rows), and the search index holds the prose, not tables and predicted output.
+test('every chapter is under 600 KB of HTML, print.html under 2 MB, the search index under 1 MB', async () => {
+  const size = async (path) => {
+    const response = await fetch(new URL(path, BOOK_URL));
+    assert.equal(response.status, 200, path);
+    return (await response.arrayBuffer()).byteLength;
+  };
+  for (const path of await chapterPaths(browser)) {
+    const bytes = await size(path);
+    assert.ok(bytes < 600_000, `${path} is ${bytes} bytes`);
+  }
+  const print = await size('print.html');
+  assert.ok(print < 2_000_000, `print.html is ${print} bytes`);
+  const { page, close } = await openPage(browser, 'index.html');
+  // mdBook names the hashed index in a global, and loads it when the reader first searches.
+  const index = await page.evaluate(() => new URL(window.path_to_searchindex_js, document.baseURI).href);
+  await close();
+  assert.match(index, /searchindex-[0-9a-f]+\.js$/);
+  const indexBytes = await size(index);
+  assert.ok(indexBytes < 1_000_000, `the search index is ${indexBytes} bytes`);
+  const text = await (await fetch(index)).text();
+  assert.ok(!text.includes('Task-9999'), 'fallback tables are not indexed');
+  assert.ok(text.includes('event loop'), 'the prose is');
+});

@@ -8,6 +8,8 @@
 
 import { chromium, firefox } from 'playwright-core';
 
+import { click, typeInto } from './hands.mjs';
+
 export const BOOK_URL = process.env.AIO_BOOK_URL;
 if (!BOOK_URL) {
   throw new Error('AIO_BOOK_URL is not set: run the end-to-end tests with `cargo xtask test`');
@@ -45,8 +47,10 @@ export async function launch() {
 }
 
 // Opens `path` (relative to the book's root) and records what went wrong while it was open.
-export async function openPage(browser, path, { theme } = {}) {
-  const context = await browser.newContext();
+// `context` holds Playwright's options for the page's browser context (a phone's `viewport`,
+// `isMobile`, `hasTouch` …).
+export async function openPage(browser, path, { theme, context: contextOptions = {} } = {}) {
+  const context = await browser.newContext(contextOptions);
   if (theme) {
     // Firefox also runs init scripts in a new page's first about:blank, whose storage is off limits.
     await context.addInitScript((t) => {
@@ -109,21 +113,21 @@ export async function chapterPaths(browser) {
 }
 
 // The first timeline lab on the page, holding exactly one task per duration (seconds), with all
-// three strategies shown.
+// three strategies shown; set up with the mouse and the keyboard, as a reader would.
 export async function prepareLab(page, durations) {
   const lab = page.locator('.aio-lab').first();
   await lab.waitFor();
   const inputs = lab.locator('input[data-testid^="duration-"]');
   while ((await inputs.count()) < durations.length) {
-    await lab.locator('[data-testid="add-task"]').click();
+    await click(page, lab.locator('[data-testid="add-task"]'));
   }
   while ((await inputs.count()) > durations.length) {
-    await lab.locator(`[data-testid="remove-task-${(await inputs.count()) - 1}"]`).click();
+    await click(page, lab.locator(`[data-testid="remove-task-${(await inputs.count()) - 1}"]`));
   }
   for (const [i, seconds] of durations.entries()) {
-    await lab.locator(`input[data-testid="duration-${i}"]`).fill(String(seconds));
+    await typeInto(page, lab.locator(`input[data-testid="duration-${i}"]`), String(seconds));
   }
-  await lab.locator('[data-testid="view-all"]').click();
+  await click(page, lab.locator('[data-testid="view-all"]'));
   return lab;
 }
 
@@ -132,7 +136,7 @@ export async function prepareLab(page, durations) {
 export async function runStrategy(page, lab, key) {
   const panel = lab.locator(`[data-testid="panel-${key}"]`);
   const previous = Number(await panel.getAttribute('data-run-count') || 0);
-  await panel.locator(`[data-testid="run-${key}"]`).click();
+  await click(page, panel.locator(`[data-testid="run-${key}"]`));
   // Each finished run bumps data-run-count; a run never ends without it.
   await page.waitForFunction(
     ([el, prev]) => Number(el.dataset.runCount || 0) > prev && el.dataset.running !== 'true',

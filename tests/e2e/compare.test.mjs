@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { launch, openPage, waitForWidgets } from './browser.mjs';
+import { click, typeInto } from './hands.mjs';
 
 const CHAPTER = 'compared.html';
 
@@ -56,12 +57,12 @@ test('the lab mounts in the chapter with four models and no page error', async (
 });
 
 test('I/O-bound: asyncio and threads win; CPU-bound: processes win and threads gain nothing', async () => {
-  await lab.locator('[data-testid="compare-preset-io"]').click();
+  await click(session.page, lab.locator('[data-testid="compare-preset-io"]'));
   await assertEventually(async () => (await summary()).fastest.join() === 'asyncio,threads', 'I/O-bound winners');
   const io = await summary();
   assert.ok(io.totals.asyncio * 3 < io.totals.sequential, `asyncio ≪ sequential: ${JSON.stringify(io.totals)}`);
 
-  await lab.locator('[data-testid="compare-preset-cpu"]').click();
+  await click(session.page, lab.locator('[data-testid="compare-preset-cpu"]'));
   await assertEventually(async () => (await summary()).fastest.join() === 'processes', 'CPU-bound winner');
   const cpu = await summary();
   assert.ok(Math.abs(cpu.totals.threads - cpu.totals.sequential) < 0.01, `threads ≈ sequential: ${JSON.stringify(cpu.totals)}`);
@@ -70,14 +71,25 @@ test('I/O-bound: asyncio and threads win; CPU-bound: processes win and threads g
   assert.equal(await lab.locator('input[data-testid="compare-cpu"]').inputValue(), '1.0');
 });
 
+test('tiny jobs: starting processes costs more than the work, and no winner is called slower', async () => {
+  await click(session.page, lab.locator('[data-testid="compare-preset-tiny"]'));
+  await assertEventually(async () => (await summary()).fastest.includes('sequential'), 'tiny jobs: sequential among the fastest');
+  const rows = await lab.locator('[data-testid="compare-summary"] tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => ({ model: tr.dataset.model, fastest: tr.dataset.fastest === 'true', words: tr.cells[2].textContent })));
+  for (const row of rows.filter((r) => r.fastest)) {
+    assert.doesNotMatch(row.words, /slower/, `${row.model} is among the fastest, so not "${row.words}"`);
+  }
+  assert.match(rows.find((r) => r.model === 'processes').words, /slower/);
+});
+
 test('more cores speed up the processes only', async () => {
-  await lab.locator('[data-testid="compare-preset-cpu"]').click();
+  await click(session.page, lab.locator('[data-testid="compare-preset-cpu"]'));
   const before = await summary();
-  await lab.locator('input[data-testid="compare-cores"]').fill('4');
+  await typeInto(session.page, lab.locator('input[data-testid="compare-cores"]'), '4');
   await assertEventually(async () => (await summary()).totals.processes < before.totals.processes, 'processes get faster');
   const after = await summary();
   assert.equal(after.totals.threads, before.totals.threads);
-  await lab.locator('input[data-testid="compare-cores"]').fill('2');
+  await typeInto(session.page, lab.locator('input[data-testid="compare-cores"]'), '2');
 });
 
 test('invalid input shows a message and keeps the last valid results', async () => {
@@ -90,13 +102,13 @@ test('invalid input shows a message and keeps the last valid results', async () 
   for (const [id, text, message] of cases) {
     const input = lab.locator(`input[data-testid="${id}"]`);
     const original = await input.inputValue();
-    await input.fill(text);
+    await typeInto(session.page, input, text);
     const error = lab.locator(`[data-testid="${id.replace('compare-', 'compare-error-')}"]`);
     await assertEventually(async () => (await error.count()) === 1, `${id}=${text} shows a message`);
     assert.match(await error.textContent(), message);
     assert.equal(await input.getAttribute('aria-invalid'), 'true');
     assert.deepEqual(await summary(), before, 'a refused value changes no total');
-    await input.fill(original);
+    await typeInto(session.page, input, original);
     await assertEventually(async () => (await error.count()) === 0, `${id} message goes away`);
   }
   assert.deepEqual(session.problems, []);

@@ -12,6 +12,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { launch, openPage, waitForWidgets } from './browser.mjs';
+import { click, pasteCode, press, hasFocus } from './hands.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -35,7 +36,7 @@ function checkProblems(problems) {
 
 async function runAndRead(page, root) {
   const previous = Number(await root.getAttribute('data-run-count'));
-  await root.locator('[data-testid="run"]').click();
+  await click(page, root.locator('[data-testid="run"]'));
   await page.waitForFunction(([el, prev]) => Number(el.dataset.runCount) > prev && el.dataset.runState !== 'running',
     [await root.elementHandle(), previous], { timeout: 15000 });
   return root.locator('[data-testid="output"] [data-stream]').allTextContents();
@@ -49,13 +50,14 @@ test('a panic in one widget shows an error box with Restart there; the others ke
   const first = () => examples.nth(0);
   const editor = first().locator('textarea[data-testid="editor"]');
   const edited = `${await editor.inputValue()}\nprint("kept after the crash")\n`;
-  await editor.fill(edited);
+  await pasteCode(page, editor, edited);
   await page.waitForTimeout(300);
 
-  // Arm the crash, then type in the first widget: its next render panics.
+  // Arm the crash, then type in the first widget (the caret is still in it): its next render panics.
   await arm(page, 'testPanicOnNextRender');
-  await editor.press('End');
-  await editor.press('Space');
+  assert.ok(await hasFocus(editor), 'the caret is still in the editor');
+  await press(page, 'End');
+  await press(page, 'Space');
 
   const box = first().locator('.aio-error');
   await box.waitFor({ timeout: 5000 });
@@ -71,7 +73,7 @@ test('a panic in one widget shows an error box with Restart there; the others ke
   assert.ok(lines.length > 0, 'the second widget runs after the crash');
 
   // Restart brings the crashed widget back, with the reader's edit.
-  await first().locator('[data-testid="restart-widget"]').click();
+  await click(page, first().locator('[data-testid="restart-widget"]'));
   await page.waitForFunction(() => document.querySelector('.aio-widget').dataset.aioMounted === 'true', null, { timeout: 5000 });
   assert.equal(await first().locator('.aio-error').count(), 0, 'the error box is gone');
   assert.equal(await first().locator('textarea[data-testid="editor"]').inputValue(), edited, 'the edit survived the crash');
@@ -79,7 +81,7 @@ test('a panic in one widget shows an error box with Restart there; the others ke
   assert.ok(restarted.includes('kept after the crash'), 'the restarted widget runs the edited code');
 
   checkProblems(problems);
-  await first().locator('[data-testid="reset"]').click();
+  await click(page, first().locator('[data-testid="reset"]'));
   await close();
 });
 
@@ -97,14 +99,14 @@ async function panicInARunWhileTypingElsewhere(trigger) {
   const a = examples.nth(0);
   const b = examples.nth(1);
 
-  await a.locator('textarea[data-testid="editor"]').fill(LONG_RUN);
+  await pasteCode(page, a.locator('textarea[data-testid="editor"]'), LONG_RUN);
   await page.waitForTimeout(300);
-  await a.locator('[data-testid="run"]').click();
+  await click(page, a.locator('[data-testid="run"]'));
   await a.locator('[data-testid="output"]', { hasText: 'before the sleep' }).waitFor({ timeout: 5000 });
 
   const bEditor = b.locator('textarea[data-testid="editor"]');
   const typed = `${await bEditor.inputValue()}\nprint("typed in B")\n`;
-  await bEditor.fill(typed);
+  await pasteCode(page, bEditor, typed);
   await page.waitForTimeout(300);
   assert.equal(await a.locator('.aio-example').getAttribute('data-run-state'), 'running', 'A is still running');
   await arm(page, trigger);
@@ -127,7 +129,7 @@ async function panicInARunWhileTypingElsewhere(trigger) {
   assert.ok(lines.includes('typed in B'), `B runs the code typed in it: ${lines}`);
 
   // Restart brings A back, with its code.
-  await a.locator('[data-testid="restart-widget"]').click();
+  await click(page, a.locator('[data-testid="restart-widget"]'));
   await page.waitForFunction(() => document.querySelector('.aio-widget').dataset.aioMounted === 'true', null, { timeout: 5000 });
   assert.equal(await a.locator('.aio-error').count(), 0, 'the error box is gone');
   assert.equal(await a.locator('textarea[data-testid="editor"]').inputValue(), LONG_RUN, 'A keeps its code');

@@ -1,11 +1,13 @@
 // "Predict, then run" exercises, driven like a reader would: the answer stays hidden until the
 // reader locks in a prediction; a wrong total is "not quite", Try again forgets it, the right total
-// is right; an order is solved with the Up/Down buttons. Nothing leaves the reader's browser.
+// is right; an order is solved with the Up/Down buttons; an exercise that asks both is right only
+// when both are. Nothing leaves the reader's browser.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { launch, openPage, waitForWidgets } from './browser.mjs';
+import { click, typeInto, tabTo, press } from './hands.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -17,8 +19,8 @@ async function exercise(page, file) {
 }
 
 test('a total: a wrong guess is not quite, Try again, the right one is right', async () => {
-  const { page, problems, close } = await openPage(browser, 'tasks.html');
-  const root = await exercise(page, 'predict_tasks.py');
+  const { page, problems, close } = await openPage(browser, 'executors.html');
+  const root = await exercise(page, 'predict_executor.py');
   await root.locator('[data-testid="predict-form"]').waitFor();
   // The code is shown, the engine's answer is not.
   assert.equal(await root.locator('textarea[data-testid="editor"]').count(), 1);
@@ -26,12 +28,12 @@ test('a total: a wrong guess is not quite, Try again, the right one is right', a
   assert.equal(await root.locator('[data-testid="output"]').count(), 0);
 
   const input = root.locator('input[data-testid="predict-total"]');
-  await input.fill('abc');
-  await root.locator('button[data-testid="predict-lock"]').click();
+  await typeInto(page, input, 'abc');
+  await click(page, root.locator('button[data-testid="predict-lock"]'));
   assert.match(await root.locator('[data-testid="predict-error"]').textContent(), /not a number/);
 
-  await input.fill('0.5');
-  await root.locator('button[data-testid="predict-lock"]').click();
+  await typeInto(page, input, '0.5');
+  await click(page, root.locator('button[data-testid="predict-lock"]'));
   const verdict = root.locator('[data-testid="predict-verdict"]');
   await verdict.waitFor();
   assert.equal(await verdict.getAttribute('data-correct'), 'false');
@@ -44,19 +46,71 @@ test('a total: a wrong guess is not quite, Try again, the right one is right', a
 
   // The verdict is kept in this browser across a reload.
   await page.reload();
-  const again = await exercise(page, 'predict_tasks.py');
+  const again = await exercise(page, 'predict_executor.py');
   await again.locator('[data-testid="predict-verdict"][data-correct="false"]').waitFor();
 
-  await again.locator('button[data-testid="predict-reset"]').click();
+  await click(page, again.locator('button[data-testid="predict-reset"]'));
   await again.locator('[data-testid="predict-form"]').waitFor();
   assert.equal(await again.locator('[data-testid="predict-verdict"]').count(), 0);
-  await again.locator('input[data-testid="predict-total"]').fill('0.3');
-  await again.locator('button[data-testid="predict-lock"]').click();
+  await typeInto(page, again.locator('input[data-testid="predict-total"]'), '0.3');
+  await click(page, again.locator('button[data-testid="predict-lock"]'));
   await again.locator('[data-testid="predict-verdict"][data-correct="true"]').waitFor();
 
   const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('aio-predict:')));
-  assert.deepEqual(stored, ['aio-predict:v1:examples/predict_tasks.py']);
+  assert.deepEqual(stored, ['aio-predict:v1:examples/predict_executor.py']);
   // openPage records any request that leaves 127.0.0.1 as a problem.
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+// Puts the exercise's lines in the order `want`, with the keyboard on the Up buttons.
+async function putInOrder(page, root, want) {
+  const order = async () => {
+    const lines = [];
+    for (let i = 0; i < want.length; i++) {
+      lines.push((await root.locator(`[data-testid="predict-line-${i}"] code`).textContent()).trim());
+    }
+    return lines;
+  };
+  let lines = await order();
+  assert.deepEqual([...lines].sort(), [...want].sort(), 'the printed lines, each once');
+  // A click on the question puts the keyboard's starting point in the exercise (it focuses
+  // nothing); from there the buttons are a few Tabs away.
+  await click(page, root.locator('.aio-predict__question'));
+  for (let place = 0; place < want.length; place++) {
+    let at = lines.indexOf(want[place], place);
+    while (at > place) {
+      await tabTo(page, root.locator(`[data-testid="predict-up-${at}"]`));
+      await press(page, 'Enter');
+      at--;
+    }
+    lines = await order();
+  }
+  assert.deepEqual(lines, want);
+}
+
+test('order and time: the lines without their time stamps, right only when both are', async () => {
+  const { page, problems, close } = await openPage(browser, 'tasks.html');
+  const root = await exercise(page, 'predict_tasks.py');
+  await root.locator('[data-testid="predict-form"][data-predict="both"]').waitFor();
+  const want = ['B start', 'A start', 'B end', 'C start', 'C end', 'A end', 'total'];
+  // The time stamps the program prints ("[0.10] B end") would give the order away.
+  for (let i = 0; i < want.length; i++) {
+    assert.doesNotMatch(await root.locator(`[data-testid="predict-line-${i}"] code`).textContent(), /\[\d/);
+  }
+  await putInOrder(page, root, want);
+  await typeInto(page, root.locator('input[data-testid="predict-total"]'), '0.5');
+  await click(page, root.locator('button[data-testid="predict-lock"]'));
+  const verdict = root.locator('[data-testid="predict-verdict"]');
+  await verdict.waitFor();
+  assert.equal(await verdict.getAttribute('data-correct'), 'false', 'the order is right, the time is not');
+  assert.match(await verdict.textContent(), /Order: Right: all 7 lines in the right place\. Time: Not quite: you said 0\.5 s, but it takes 0\.30 s/);
+  await click(page, root.locator('button[data-testid="predict-reset"]'));
+  await root.locator('[data-testid="predict-form"]').waitFor();
+  await putInOrder(page, root, want);
+  await typeInto(page, root.locator('input[data-testid="predict-total"]'), '0.3');
+  await click(page, root.locator('button[data-testid="predict-lock"]'));
+  await root.locator('[data-testid="predict-verdict"][data-correct="true"]').waitFor();
   assert.deepEqual(problems, []);
   await close();
 });
@@ -82,18 +136,21 @@ test('an order is solved with the Up buttons', async () => {
   let lines = await order();
   assert.notDeepEqual(lines, want, 'the lines start shuffled');
   assert.deepEqual([...lines].sort(), [...want].sort(), 'the printed lines, each once');
+  // A click on the question puts the keyboard's starting point in the exercise (it focuses
+  // nothing); from there the buttons are a few Tabs away.
+  await click(page, root.locator('.aio-predict__question'));
   for (let place = 0; place < want.length; place++) {
     let at = lines.indexOf(want[place], place);
     while (at > place) {
-      // Keyboard-usable: focus the button and press Enter.
-      await root.locator(`[data-testid="predict-up-${at}"]`).focus();
-      await page.keyboard.press('Enter');
+      // Keyboard-usable: Tab (or Shift+Tab) to the button and press Enter.
+      await tabTo(page, root.locator(`[data-testid="predict-up-${at}"]`));
+      await press(page, 'Enter');
       at--;
     }
     lines = await order();
   }
   assert.deepEqual(lines, want);
-  await root.locator('button[data-testid="predict-lock"]').click();
+  await click(page, root.locator('button[data-testid="predict-lock"]'));
   const verdict = root.locator('[data-testid="predict-verdict"]');
   await verdict.waitFor();
   assert.equal(await verdict.getAttribute('data-correct'), 'true');

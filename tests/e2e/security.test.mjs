@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { launch, openPage, waitForWidgets, chapterPaths } from './browser.mjs';
+import { click, pasteCode } from './hands.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -100,9 +101,9 @@ test('code, output and errors are text: markup the reader types is never interpr
   const editor = root.locator('textarea[data-testid="editor"]');
   const code = PAYLOADS.map((p) => `# ${p}\nprint(${JSON.stringify(p)})\n`).join('')
     + `import sys\nprint(${JSON.stringify(PAYLOADS[0])}, file=sys.stderr)\n`;
-  await editor.fill(code);
+  await pasteCode(page, editor, code);
   const previous = Number(await root.getAttribute('data-run-count'));
-  await root.locator('[data-testid="run"]').click();
+  await click(page, root.locator('[data-testid="run"]'));
   await page.waitForFunction(([el, prev]) => Number(el.dataset.runCount) > prev && el.dataset.runState !== 'running',
     [await root.elementHandle(), previous], { timeout: 15000 });
   const output = await root.locator('[data-testid="output"] [data-stream]').evaluateAll((lines) =>
@@ -113,12 +114,12 @@ test('code, output and errors are text: markup the reader types is never interpr
   await nothingInjected(page, 'code and output');
 
   // A syntax error quotes the offending line.
-  await editor.fill(`${PAYLOADS[0]}\n`);
+  await pasteCode(page, editor, `${PAYLOADS[0]}\n`);
   const error = root.locator('[data-testid="error"]');
   await error.waitFor({ timeout: 2000 });
   assert.ok((await error.textContent()).includes(PAYLOADS[0]), 'the error quotes the line as text');
   await nothingInjected(page, 'a syntax error');
-  await root.locator('[data-testid="reset"]').click();
+  await click(page, root.locator('[data-testid="reset"]'));
   assert.deepEqual(problems, []);
   await close();
 });
@@ -165,12 +166,12 @@ test('storage that is full or disabled costs persistence, with a notice, never a
     assert.deepEqual(states.filter((s) => s !== 'true'), [], `${how}: every widget mounts`);
     const root = page.locator('.aio-widget[data-aio-widget="asyncio-example"]').first().locator('.aio-example');
     const editor = root.locator('textarea[data-testid="editor"]');
-    await editor.fill(`${await editor.inputValue()}\nprint("not kept")\n`);
+    await pasteCode(page, editor, `${await editor.inputValue()}\nprint("not kept")\n`);
     const note = root.locator('[data-testid="storage-note"]');
     await note.waitFor({ timeout: 2000 });
     assert.match(await note.textContent(), /will not survive a reload/, `${how}: the reader is told`);
     // The widget still works.
-    await root.locator('[data-testid="run"]').click();
+    await click(page, root.locator('[data-testid="run"]'));
     await root.locator('[data-testid="output"] [data-stream]', { hasText: 'not kept' }).waitFor({ timeout: 15000 });
     await page.reload();
     await waitForWidgets(page);

@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { launch, openPage, waitForWidgets } from './browser.mjs';
+import { click, pasteCode, press, hasFocus, chooseOption, slideTo } from './hands.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -32,6 +33,13 @@ async function snapshot(stepper) {
   };
 }
 
+// Gives the stepper the keyboard focus as a reader does: a click on its title (text, not a
+// control), which focuses the stepper around it.
+async function focusStepper(page, stepper) {
+  await click(page, stepper.locator('.aio-stepper__title'));
+  assert.ok(await hasFocus(stepper), 'a click on the title gives the stepper the focus');
+}
+
 async function atStep(page, stepper, n) {
   await page.waitForFunction(([el, n]) => el.dataset.step === String(n),
     [await stepper.elementHandle(), n], { timeout: 5000 });
@@ -48,8 +56,8 @@ test('the event-loop chapter opens the stepper; keys step through the queue and 
   assert.equal(await stepper.locator('[data-testid="stepper-explanation"]').getAttribute('aria-live'), 'polite');
 
   // → with focus in the stepper steps it, and does not reach mdBook's "next chapter".
-  await stepper.focus();
-  await page.keyboard.press('ArrowRight');
+  await focusStepper(page, stepper);
+  await press(page, 'ArrowRight');
   await atStep(page, stepper, 1);
   assert.ok(page.url().includes('event-loop.html'), page.url());
   s = await snapshot(stepper);
@@ -67,39 +75,38 @@ test('the event-loop chapter opens the stepper; keys step through the queue and 
   assert.equal(await stepper.locator('.aio-stepper__arrow').count(), 1);
 
   // Back and forward return to the very same state.
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowRight');
+  await press(page, 'ArrowRight', 2);
   await atStep(page, stepper, 3);
   const third = await snapshot(stepper);
-  await stepper.locator('[data-testid="stepper-back"]').click();
+  await click(page, stepper.locator('[data-testid="stepper-back"]'));
   await atStep(page, stepper, 2);
-  await stepper.locator('[data-testid="stepper-forward"]').click();
+  await click(page, stepper.locator('[data-testid="stepper-forward"]'));
   await atStep(page, stepper, 3);
   assert.deepEqual(await snapshot(stepper), third);
   assert.deepEqual(third.ready, ['step of Task-2', "callback('call_soon, second in the ready queue')"]);
   assert.match(third.output, /callback: call_soon, first in the ready queue/);
 
   // End jumps to the end: the clock reached 0.25 s and everything is done; Home goes back.
-  await stepper.focus();
-  await page.keyboard.press('End');
+  await focusStepper(page, stepper);
+  await press(page, 'End');
   const steps = Number(await stepper.getAttribute('data-steps'));
   await atStep(page, stepper, steps - 1);
   s = await snapshot(stepper);
   assert.match(s.clock, /^0\.25 s/);
   assert.deepEqual(s.ready, []);
   assert.match(s.output, /main: done/);
-  await page.keyboard.press('Home');
+  await press(page, 'Home');
   await atStep(page, stepper, 0);
 
   // Play moves on by itself; Space pauses.
-  await stepper.locator('[data-testid="stepper-speed"]').selectOption('150');
-  await stepper.locator('[data-testid="stepper-play"]').click();
+  await chooseOption(page, stepper.locator('[data-testid="stepper-speed"]'), '150');
+  await click(page, stepper.locator('[data-testid="stepper-play"]'));
   await page.waitForFunction((el) => Number(el.dataset.step) >= 3, await stepper.elementHandle(), { timeout: 5000 });
-  await stepper.focus();
-  await page.keyboard.press(' ');
+  await focusStepper(page, stepper);
+  await press(page, ' ');
   await page.waitForFunction((el) => el.dataset.playing === 'false', await stepper.elementHandle());
   // The scrubber goes straight to any step.
-  await stepper.locator('[data-testid="stepper-scrubber"]').fill('5');
+  await slideTo(page, stepper.locator('[data-testid="stepper-scrubber"]'), 5);
   await atStep(page, stepper, 5);
   assert.deepEqual(problems, []);
   await close();
@@ -109,10 +116,10 @@ test('Step through on an example: the running task and the queue at chosen steps
   const { page, problems, close } = await openPage(browser, 'tasks.html');
   const root = await example(page, 'hello_coroutine.py');
   assert.equal(await root.locator('[data-testid="stepper"]').count(), 0);
-  await root.locator('[data-testid="step-through"]').click();
+  await click(page, root.locator('[data-testid="step-through"]'));
   const stepper = root.locator('[data-testid="stepper"]');
   await stepper.waitFor();
-  await stepper.locator('[data-testid="stepper-scrubber"]').fill('3');
+  await slideTo(page, stepper.locator('[data-testid="stepper-scrubber"]'), 3);
   await atStep(page, stepper, 3);
   let s = await snapshot(stepper);
   assert.match(s.running, /^Task-2 \(greet\)/);
@@ -120,7 +127,7 @@ test('Step through on an example: the running task and the queue at chosen steps
   assert.deepEqual(s.timers, ["at 0.10 s: end Task-2's sleep until 0.1"]);
   // main waits on its gather: arrows to both greet tasks.
   assert.equal(await stepper.locator('.aio-stepper__arrow').count(), 2);
-  await stepper.locator('[data-testid="stepper-scrubber"]').fill('5');
+  await slideTo(page, stepper.locator('[data-testid="stepper-scrubber"]'), 5);
   await atStep(page, stepper, 5);
   s = await snapshot(stepper);
   assert.equal(s.running, 'nothing: the loop is between items');
@@ -138,14 +145,13 @@ test('a shared link restores the example, the edits and the step', async () => {
   const source = await editor.inputValue();
   const edited = source.replace('greet("Xiaohong"))', 'greet("Xiaohong"), greet("Xiaogang"))');
   assert.notEqual(edited, source);
-  await editor.fill(edited);
-  await root.locator('[data-testid="step-through"]').click();
+  await pasteCode(page, editor, edited);
+  await click(page, root.locator('[data-testid="step-through"]'));
   const stepper = root.locator('[data-testid="stepper"]');
-  await stepper.locator('[data-testid="stepper-scrubber"]').fill('1');
+  await slideTo(page, stepper.locator('[data-testid="stepper-scrubber"]'), 1);
   await atStep(page, stepper, 1);
-  await stepper.focus();
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowRight');
+  await focusStepper(page, stepper);
+  await press(page, 'ArrowRight', 2);
   await atStep(page, stepper, 3);
   const before = await snapshot(stepper);
   assert.match(before.tasks.join('\n'), /Task-4 \(greet\)/);
@@ -168,6 +174,10 @@ test('a shared link restores the example, the edits and the step', async () => {
   await restored.waitFor();
   assert.equal(await restored.getAttribute('data-step'), '3');
   assert.deepEqual(await snapshot(restored), before);
+  // The link brought the stepper itself into view, not just the top of its example.
+  const box = await restored.boundingBox();
+  const height = fresh.viewportSize().height;
+  assert.ok(box.y >= 0 && box.y < height / 2, `the stepper's top is in view: y = ${box.y}`);
   assert.equal(await again.locator('textarea[data-testid="editor"]').inputValue(), edited);
   // The other examples on the page stay closed.
   assert.equal(await fresh.locator('[data-testid="stepper"]').count(), 1);

@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { launch, openPage, waitForWidgets } from './browser.mjs';
+import { click, pasteCode } from './hands.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -24,9 +25,9 @@ asyncio.run(main())
 async function runProgram(page, during = async () => {}) {
   await waitForWidgets(page);
   const root = page.locator('.aio-widget[data-aio-widget="asyncio-example"]').first().locator('.aio-example');
-  await root.locator('textarea[data-testid="editor"]').fill(PROGRAM);
+  await pasteCode(page, root.locator('textarea[data-testid="editor"]'), PROGRAM);
   const previous = Number(await root.getAttribute('data-run-count'));
-  await root.locator('[data-testid="run"]').click();
+  await click(page, root.locator('[data-testid="run"]'));
   await during();
   await page.waitForFunction(([el, prev]) => Number(el.dataset.runCount) > prev && el.dataset.runState !== 'running',
     [await root.elementHandle(), previous], { timeout: 15000 });
@@ -34,7 +35,7 @@ async function runProgram(page, during = async () => {}) {
   assert.deepEqual(output, ['0', '1', '2'], 'the program ran to the end');
   const note = root.locator('[data-testid="throttled-note"]');
   const text = (await note.count()) ? await note.textContent() : null;
-  await root.locator('[data-testid="reset"]').click();
+  await click(page, root.locator('[data-testid="reset"]'));
   return text;
 }
 

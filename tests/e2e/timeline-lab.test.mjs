@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { launch, openPage, waitForWidgets, prepareLab, runStrategy as runLab } from './browser.mjs';
+import { click, typeInto, press } from './hands.mjs';
 
 const CHAPTER = 'why-async.html';
 const DURATIONS = [0.3, 0.2, 0.1];
@@ -43,6 +44,9 @@ test('sequential await: the durations add up and each task starts when the previ
     assert.ok(rows[i].start >= rows[i - 1].end, `task ${i} starts after task ${i - 1} ends`);
   }
   rows.forEach((row, i) => assertWithin(row.end - row.start, DURATIONS[i] * 1000, DURATIONS[i] * 1000 + SLACK_MS, `task ${i} duration`));
+  // The measured total reads in seconds, like the ideal one, with the difference in ms.
+  const panel = lab.locator('[data-testid="panel-sequential"]');
+  assert.match(await panel.locator('.aio-stats').textContent(), /Ideal total0\.60 sMeasured0\.6\d\d s \(\+\d+\.\d ms\)/);
 });
 
 for (const key of ['create_task', 'gather']) {
@@ -64,10 +68,10 @@ test('editing a duration updates the code and the prediction', async () => {
   const predicted = lab.locator('[data-testid="predicted-total-sequential"]');
   assert.match(await code.textContent(), /asyncio\.sleep\(0\.3\)/);
   assert.match(await predicted.textContent(), /0\.60/);
-  await lab.locator('input[data-testid="duration-0"]').fill('1.25');
+  await typeInto(session.page, lab.locator('input[data-testid="duration-0"]'), '1.25');
   await assertEventually(async () => /asyncio\.sleep\(1\.25\)/.test(await code.textContent()), 'code follows the edit');
   await assertEventually(async () => /1\.55/.test(await predicted.textContent()), 'prediction follows the edit');
-  await lab.locator('input[data-testid="duration-0"]').fill('0.3');
+  await typeInto(session.page, lab.locator('input[data-testid="duration-0"]'), '0.3');
 });
 
 test('invalid input is refused inline and changes nothing else', async () => {
@@ -80,30 +84,31 @@ test('invalid input is refused inline and changes nothing else', async () => {
     ['61', /60 seconds or less/],
   ];
   for (const [text, message] of cases) {
-    await lab.locator('input[data-testid="duration-1"]').fill(text);
+    // Pasted, so that no valid prefix (the 6 of 61) becomes the last valid value on the way.
+    await typeInto(session.page, lab.locator('input[data-testid="duration-1"]'), text, { paste: true });
     const error = lab.locator('[data-testid="duration-error-1"]');
     await error.waitFor();
     assert.match(await error.textContent(), message, `message for ${JSON.stringify(text)}`);
     assert.equal(await lab.locator('[data-testid="run-gather"]').isDisabled(), true, 'Run is disabled');
     assert.equal(await code.textContent(), before, 'the code keeps the last valid value');
   }
-  await lab.locator('input[data-testid="duration-1"]').fill('0.2');
+  await typeInto(session.page, lab.locator('input[data-testid="duration-1"]'), '0.2');
   await lab.locator('[data-testid="duration-error-1"]').waitFor({ state: 'detached' });
 });
 
 test("typing in the lab does not trigger mdBook's shortcuts", async () => {
   const url = session.page.url();
   const input = lab.locator('input[data-testid="duration-2"]');
-  await input.focus();
-  await session.page.keyboard.press('End');
-  await session.page.keyboard.press('ArrowRight');
-  await session.page.keyboard.press('ArrowLeft');
-  await session.page.keyboard.press('s');
+  await click(session.page, input);
+  await press(session.page, 'End');
+  await press(session.page, 'ArrowRight');
+  await press(session.page, 'ArrowLeft');
+  await press(session.page, 's');
   assert.equal(session.page.url(), url, 'arrow keys did not change chapter');
   // The caret moved left inside the input and `s` was typed there, not sent to mdBook's search.
   assert.equal(await input.inputValue(), '0.s1', 'the keys reached the input');
   assert.equal(await session.page.locator('#mdbook-search-wrapper').first().isVisible(), false, 'search stayed closed');
-  await input.fill('0.1');
+  await typeInto(session.page, input, '0.1');
 });
 
 test('switching the theme changes the widget colours without a reload', async () => {
@@ -114,9 +119,9 @@ test('switching the theme changes the widget colours without a reload', async ()
   const page = session.page;
   const choose = async (theme) => {
     if (!(await page.locator(`#mdbook-theme-${theme}`).isVisible())) {
-      await page.locator('#mdbook-theme-toggle').click();
+      await click(page, page.locator('#mdbook-theme-toggle'));
     }
-    await page.locator(`#mdbook-theme-${theme}`).click();
+    await click(page, page.locator(`#mdbook-theme-${theme}`));
     await page.waitForFunction((t) => document.documentElement.classList.contains(t), theme);
   };
   await choose('light');

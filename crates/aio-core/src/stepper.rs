@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 
-use crate::engine::{Budgets, Engine, Poll, Stream};
+use crate::engine::{Budgets, Engine, Poll, Stopped, Stream};
 use crate::trace::{QueueEntry, TraceEvent, TraceRecord};
 
 /// How many steps a stepper keeps; a longer run stops there with [`Stepper::truncated`] set.
@@ -98,7 +98,7 @@ pub struct Printed {
 }
 
 /// A whole run, step by step.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Stepper {
     pub steps: Vec<Step>,
     pub output: Vec<Printed>,
@@ -117,58 +117,123 @@ impl Stepper {
     }
 }
 
-/// Runs `source` in virtual time and folds its trace into steps. A program that does not parse
-/// still yields its output (the `SyntaxError`) in a single step.
+/// Runs `source` in virtual time with [`Budgets::PREDICTION`] and folds its trace into steps. A
+/// program that does not parse still yields its output (the `SyntaxError`) in a single step.
 pub fn step_through(source: &str, filename: &str) -> Stepper {
-    let budgets = Budgets {
-        max_steps: 2_000_000,
-        ..Budgets::default()
-    };
-    let mut engine = match Engine::new(source, filename, budgets) {
-        Ok(engine) => engine,
-        Err(error) => {
-            let trace = vec![TraceRecord {
-                time: 0.0,
-                event: TraceEvent::Output {
-                    stream: Stream::Stderr,
-                    text: error.render(),
-                    line: error.lineno,
-                },
-            }];
-            return fold(&trace, false);
-        }
-    };
-    engine.enable_trace(true);
-    let mut now = 0.0;
-    let mut trace = Vec::new();
-    let mut handles = 0usize;
-    let mut cut = false;
+    let mut stepping = Stepping::new(source, filename, Budgets::PREDICTION);
     loop {
-        let poll = engine.poll(now, Some(10_000));
-        let events = engine.drain_trace();
-        handles += events
-            .iter()
-            .filter(|r| {
-                matches!(
-                    r.event,
-                    TraceEvent::HandleDone { .. } | TraceEvent::Iteration { .. }
-                )
-            })
-            .count();
-        trace.extend(events);
-        engine.drain_output();
-        match poll {
-            Poll::WaitUntil(deadline) => now = deadline.max(now),
-            Poll::Yielded => {}
-            Poll::Finished(_) => break,
-        }
-        // Steps past the cap are never shown: stop the run instead of recording them.
-        if handles > MAX_STEPS {
-            cut = true;
-            break;
+        if let Some(stepper) = stepping.advance(u64::MAX) {
+            return stepper;
         }
     }
-    fold(&trace, cut)
+}
+
+/// A step-through run in progress, advanced a slice of engine steps at a time (a program that
+/// computes for long before its first `await` must not hold the page's frame).
+#[derive(Debug)]
+pub struct Stepping {
+    engine: Option<Engine>,
+    now: f64,
+    trace: Vec<TraceRecord>,
+    /// Loop steps recorded so far.
+    handles: usize,
+    /// Set at once for a syntax error.
+    done: Option<Stepper>,
+}
+
+impl Stepping {
+    pub fn new(source: &str, filename: &str, budgets: Budgets) -> Stepping {
+        match Engine::new(source, filename, budgets) {
+            Ok(mut engine) => {
+                engine.enable_trace(true);
+                Stepping {
+                    engine: Some(engine),
+                    now: 0.0,
+                    trace: Vec::new(),
+                    handles: 0,
+                    done: None,
+                }
+            }
+            Err(error) => {
+                let trace = vec![TraceRecord {
+                    time: 0.0,
+                    event: TraceEvent::Output {
+                        stream: Stream::Stderr,
+                        text: error.render(),
+                        line: error.lineno,
+                    },
+                }];
+                Stepping {
+                    engine: None,
+                    now: 0.0,
+                    trace: Vec::new(),
+                    handles: 0,
+                    done: Some(fold(&trace, false)),
+                }
+            }
+        }
+    }
+
+    /// Runs about `steps` more engine steps; the stepper once the run has ended (or has more loop
+    /// steps than [`MAX_STEPS`]: steps past the cap are never shown, so the run stops there).
+    pub fn advance(&mut self, steps: u64) -> Option<Stepper> {
+        if let Some(done) = self.done.take() {
+            return Some(done);
+        }
+        let engine = self.engine.as_mut()?;
+        let mut budget = steps;
+        loop {
+            let slice = budget.min(10_000);
+            let poll = engine.poll(self.now, Some(slice));
+            let events = engine.drain_trace();
+            self.handles += events
+                .iter()
+                .filter(|r| {
+                    matches!(
+                        r.event,
+                        TraceEvent::HandleDone { .. } | TraceEvent::Iteration { .. }
+                    )
+                })
+                .count();
+            self.trace.extend(events);
+            engine.drain_output();
+            let cut = self.handles > MAX_STEPS;
+            match poll {
+                Poll::Finished(outcome) => {
+                    let stopped = outcome.stopped().cloned();
+                    return Some(self.finish(false, stopped.as_ref()));
+                }
+                _ if cut => return Some(self.finish(true, None)),
+                Poll::WaitUntil(deadline) => self.now = deadline.max(self.now),
+                Poll::Yielded => {
+                    budget = budget.saturating_sub(slice);
+                    if budget == 0 {
+                        return None;
+                    }
+                }
+            }
+        }
+    }
+
+    fn finish(&mut self, cut: bool, stopped: Option<&Stopped>) -> Stepper {
+        self.engine = None;
+        let mut stepper = fold(&std::mem::take(&mut self.trace), cut);
+        if let Some(stopped) = stopped {
+            // The last step is where the engine stopped the program (a horizon, a budget, a
+            // deadlock), not an ending.
+            let why = format!(
+                "The run stops here, at line {}: {}.",
+                stopped.line, stopped.limit
+            );
+            if let Some(last) = stepper.steps.last_mut()
+                && last.explanation.starts_with("The loop is closed")
+            {
+                last.explanation = why.clone();
+            }
+            stepper.truncated = Some(why);
+        }
+        stepper
+    }
 }
 
 /// Folds a trace recorded with snapshots into steps.

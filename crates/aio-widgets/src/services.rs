@@ -462,26 +462,28 @@ const SLICE_MS: f64 = 8.0;
 /// Engine steps between two looks at the clock.
 const SLICE_STEPS: u64 = 2_000;
 
-/// Predicts with `predictor`: the first slice now (most programs end in it, so the timeline
-/// follows the reader's finger at once), the rest, if any, in later tasks of the browser's event
-/// loop, one slice of [`SLICE_MS`] each, so that no frame is held longer than that. A newer
-/// prediction (or unmounting) bumps `generation`, which ends this one. `done` gets the prediction
-/// and the milliseconds it took. The later slices are work of the widget `blame`.
-pub fn predict_in_slices(
+/// Runs heavy work of the engine (a prediction, a step-through run) a slice at a time: the first
+/// slice now (most programs end in it, so the timeline follows the reader's finger at once), the
+/// rest, if any, in later tasks of the browser's event loop, one slice of [`SLICE_MS`] each, so
+/// that no frame is held longer than that. `advance(steps)` runs about that many engine steps and
+/// returns the result once there is one. A newer run (or unmounting) bumps `generation`, which
+/// ends this one. `done` gets the result and the milliseconds it took. The later slices are work
+/// of the widget `blame`.
+pub fn in_slices<T: 'static>(
     blame: Blame,
-    mut predictor: aio_core::prediction::Predictor,
+    mut advance: impl FnMut(u64) -> Option<T> + 'static,
     generation: std::rc::Rc<std::cell::Cell<u64>>,
-    done: impl FnOnce(aio_core::prediction::Prediction, f64) + 'static,
+    done: impl FnOnce(T, f64) + 'static,
 ) {
     let mine = generation.get() + 1;
     generation.set(mine);
     let mut spent_ms = 0.0;
-    // Runs one slice; the prediction if the program ended.
+    // Runs one slice; the result if the work is over.
     let mut slice = move |spent_ms: &mut f64| {
         let start = now_ms();
         let result = loop {
-            if let Some(prediction) = predictor.advance(SLICE_STEPS) {
-                break Some(prediction);
+            if let Some(result) = advance(SLICE_STEPS) {
+                break Some(result);
             }
             if now_ms() - start >= SLICE_MS {
                 break None;
@@ -490,8 +492,8 @@ pub fn predict_in_slices(
         *spent_ms += now_ms() - start;
         result
     };
-    if let Some(prediction) = slice(&mut spent_ms) {
-        done(prediction, spent_ms);
+    if let Some(result) = slice(&mut spent_ms) {
+        done(result, spent_ms);
         return;
     }
     blame.spawn(async move {
@@ -501,8 +503,8 @@ pub fn predict_in_slices(
             if generation.get() != mine {
                 return;
             }
-            if let Some(prediction) = slice(&mut spent_ms) {
-                done(prediction, spent_ms);
+            if let Some(result) = slice(&mut spent_ms) {
+                done(result, spent_ms);
                 return;
             }
         }

@@ -40,6 +40,8 @@ pub enum StepperAction {
     Speed(u32),
     /// The code changed: a new run, keeping the step number where it still exists.
     Recomputed(Rc<Stepper>),
+    /// The first run's steps, shown at step `index` (a shared link's).
+    Loaded(Rc<Stepper>, usize),
 }
 
 impl StepperState {
@@ -100,6 +102,11 @@ impl StepperState {
             StepperAction::Recomputed(stepper) => {
                 self.stepper = stepper;
                 self.index = self.index.min(self.last());
+                self.playing = false;
+            }
+            StepperAction::Loaded(stepper, index) => {
+                self.stepper = stepper;
+                self.index = index.min(self.last());
                 self.playing = false;
             }
         }

@@ -231,3 +231,36 @@ fn stepping_through_prints_what_the_run_prints_in_debug_mode() {
     let run = crate::engine::run_to_completion(&source, "debug_mode.py", Budgets::default());
     assert_eq!(stepper.output_at(stepper.steps.len() - 1), run.stdout);
 }
+
+/// A program that never ends steps to the horizon of a prediction, and says why stepping stops
+/// there; so does a computation that never reaches the loop, in slices of work.
+#[test]
+fn a_program_that_never_ends_says_where_stepping_stops() {
+    let stepper = step_through(
+        "import asyncio\nasync def main():\n    while True:\n        await asyncio.sleep(10)\nasyncio.run(main())\n",
+        "forever.py",
+    );
+    let why = stepper.truncated.as_deref().expect("a reason");
+    assert!(
+        why.starts_with("The run stops here, at line 5: time horizon reached"),
+        "{why}"
+    );
+    let mut stepping = Stepping::new("while True:\n    pass\n", "busy.py", Budgets::PREDICTION);
+    let mut slices = 0;
+    let stepper = loop {
+        slices += 1;
+        if let Some(stepper) = stepping.advance(10_000) {
+            break stepper;
+        }
+    };
+    assert!(slices > 100, "{slices} slices");
+    assert!(
+        stepper
+            .truncated
+            .as_deref()
+            .is_some_and(|why| why.contains("step budget exhausted")),
+        "{:?}",
+        stepper.truncated
+    );
+    assert_eq!(stepper.steps.len(), 1);
+}

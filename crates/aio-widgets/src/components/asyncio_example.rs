@@ -20,8 +20,8 @@ use crate::components::predict_verdict::PredictVerdict;
 use crate::components::stepper::StepperView;
 use crate::example_state::{ExampleAction, ExampleState, RunPhase, predictor};
 use crate::services::{
-    AnimationFrame, ExampleRun, ExampleRunEvent, load_attempt, load_edit, location_hash,
-    predict_in_slices, request_animation_frame, save_attempt, save_edit, start_example_run,
+    AnimationFrame, ExampleRun, ExampleRunEvent, in_slices, load_attempt, load_edit, location_hash,
+    request_animation_frame, save_attempt, save_edit, start_example_run,
 };
 use crate::stepper_state::parse_link;
 
@@ -104,9 +104,10 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
         let generation = prediction_generation.borrow().clone();
         Rc::new(move |source: String| {
             let dispatcher = dispatcher.clone();
-            predict_in_slices(
+            let mut predictor = predictor(&source, &filename);
+            in_slices(
                 blame,
-                predictor(&source, &filename),
+                move |steps| predictor.advance(steps),
                 generation.clone(),
                 move |prediction, ms| {
                     dispatcher.dispatch(ExampleAction::Predicted {

@@ -9,14 +9,15 @@
 use std::rc::Rc;
 
 use aio_core::highlight::highlight;
-use aio_core::stepper::{Step, TaskState, TaskView, step_through};
+use aio_core::stepper::{Step, Stepper, Stepping, TaskState, TaskView};
 use aio_core::trace::QueueEntry;
 use gloo_timers::callback::Interval;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
 
-use crate::services::replace_location_hash;
+use crate::example_state::PREDICT_BUDGETS;
+use crate::services::{in_slices, replace_location_hash};
 use crate::stepper_state::{SPEEDS_MS, StepperAction, StepperState, link_fragment};
 
 /// Height of a task row, in pixels: the arrows are drawn on the same grid.
@@ -47,12 +48,11 @@ pub struct StepperProps {
 pub fn StepperView(props: &StepperProps) -> Html {
     let rendering = crate::blame::use_blame();
     let blame = rendering.blame();
-    let state = {
-        let source = props.source.clone();
-        let filename = props.filename.clone();
-        let initial = props.initial_step;
-        use_reducer(move || StepperState::new(Rc::new(step_through(&source, &filename)), initial))
-    };
+    // The steps are worked out in slices (a program may compute for long before it reaches the
+    // loop); until they are, the view says so.
+    let state = use_reducer(|| StepperState::new(Rc::new(Stepper::default()), 0));
+    let computing = use_state(|| true);
+    let generation = use_mut_ref(|| Rc::new(std::cell::Cell::new(0_u64)));
     // A shared link shows the stepper, not just the top of its example.
     let section_ref = use_node_ref();
     {
@@ -64,17 +64,31 @@ pub fn StepperView(props: &StepperProps) -> Html {
             }
         });
     }
-    // A new run when the code changes (typing, scrubbing, reset).
+    // A run when the view opens and when the code changes (typing, scrubbing, reset); unmounting
+    // ends a run under way.
     {
         let dispatcher = state.dispatcher();
         let filename = props.filename.clone();
-        let first = use_mut_ref(|| true);
+        let computing = computing.clone();
+        let generation = generation.borrow().clone();
+        let first = use_mut_ref(|| Some(props.initial_step));
         use_effect_with(props.source.clone(), move |source| {
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                dispatcher.dispatch(StepperAction::Recomputed(Rc::new(step_through(
-                    source, &filename,
-                ))));
-            }
+            let mut stepping = Stepping::new(source, &filename, PREDICT_BUDGETS);
+            let link_step = first.borrow_mut().take();
+            in_slices(
+                blame,
+                move |steps| stepping.advance(steps),
+                generation.clone(),
+                move |stepper, _ms| {
+                    let stepper = Rc::new(stepper);
+                    dispatcher.dispatch(match link_step {
+                        Some(index) => StepperAction::Loaded(stepper, index),
+                        None => StepperAction::Recomputed(stepper),
+                    });
+                    computing.set(false);
+                },
+            );
+            move || generation.set(generation.get() + 1)
         });
     }
     // Play: one step per tick (the widget's work); the interval stops when dropped.
@@ -184,7 +198,16 @@ pub fn StepperView(props: &StepperProps) -> Html {
     };
 
     let Some(step) = step else {
-        return html! { <p class="aio-stepper__note">{ "Nothing to step through." }</p> };
+        let note = if *computing {
+            "Working out the event loop's steps…"
+        } else {
+            "Nothing to step through."
+        };
+        return html! {
+            <section class="aio-stepper" ref={section_ref} data-testid="stepper-computing">
+                <p class="aio-stepper__note" role="status">{ note }</p>
+            </section>
+        };
     };
     let last = state.last();
     let count = state.stepper.steps.len();
