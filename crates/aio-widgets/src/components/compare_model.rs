@@ -20,8 +20,10 @@ pub struct CompareModelProps {
     pub axis_seconds: f64,
 }
 
-/// SVG geometry, in user units.
+/// SVG geometry, in user units (the drawing scales to the page: on a phone, narrower
+/// coordinates keep its text readable).
 const WIDTH: f64 = 640.0;
+const NARROW_WIDTH: f64 = 330.0;
 const LABEL: f64 = 76.0;
 const ROW: f64 = 20.0;
 const AXIS: f64 = 18.0;
@@ -60,8 +62,13 @@ pub fn CompareModel(props: &CompareModelProps) -> Html {
     let model = outcome.model;
     let key = model.key();
     let costs = model.costs();
+    let width = if crate::services::narrow_screen() {
+        NARROW_WIDTH
+    } else {
+        WIDTH
+    };
     let scale = if props.axis_seconds > 0.0 {
-        (WIDTH - LABEL - 10.0) / props.axis_seconds
+        (width - LABEL - 10.0) / props.axis_seconds
     } else {
         0.0
     };
@@ -143,12 +150,12 @@ pub fn CompareModel(props: &CompareModelProps) -> Html {
             </div>
             if let Some(note) = note { <p class="aio-compare__note">{ note }</p> }
             <svg class="aio-cmp-chart" role="img" aria-label={chart_label}
-                 viewBox={format!("0 0 {WIDTH} {height}")}>
+                 viewBox={format!("0 0 {width} {height}")}>
                 { for bars }
                 <line class="aio-chart-axis" x1={LABEL.to_string()} y1={format!("{axis_y}")}
-                      x2={format!("{}", WIDTH - 10.0)} y2={format!("{axis_y}")} />
+                      x2={format!("{}", width - 10.0)} y2={format!("{axis_y}")} />
                 <text class="aio-chart-tick" x={LABEL.to_string()} y={format!("{}", axis_y + 13.0)}>{ "0 s" }</text>
-                <text class="aio-chart-tick" x={format!("{}", WIDTH - 10.0)} y={format!("{}", axis_y + 13.0)} text-anchor="end">
+                <text class="aio-chart-tick" x={format!("{}", width - 10.0)} y={format!("{}", axis_y + 13.0)} text-anchor="end">
                     { format!("{:.3} s", props.axis_seconds) }
                 </text>
             </svg>
@@ -176,7 +183,8 @@ pub fn CompareModel(props: &CompareModelProps) -> Html {
                     Model::Sequential | Model::Asyncio => "The program (the book's engine runs it)",
                     Model::Threads | Model::Processes => "The equivalent program (simulated here)",
                 } }</summary>
-                <pre class="aio-code" data-testid={format!("compare-code-{key}")}><code>{ python_code(model, &props.workload) }</code></pre>
+                // Focusable: it may scroll sideways, and keyboard users must be able to.
+                <pre class="aio-code" tabindex="0" data-testid={format!("compare-code-{key}")}><code>{ python_code(model, &props.workload) }</code></pre>
             </details>
         </section>
     }

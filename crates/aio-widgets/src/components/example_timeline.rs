@@ -244,6 +244,7 @@ pub fn ExampleTimeline(props: &ExampleTimelineProps) -> Html {
             }
             <details class="aio-tl__table">
                 <summary>{ format!("{label}: as a table") }</summary>
+                <div class="aio-tl__scroll" tabindex="0" role="region" aria-label={format!("{label}: as a table")}>
                 <table>
                     <thead><tr><th>{ "Task" }</th><th>{ "What" }</th><th>{ "From" }</th><th>{ "To" }</th><th>{ "Line" }</th></tr></thead>
                     <tbody>
@@ -266,6 +267,7 @@ pub fn ExampleTimeline(props: &ExampleTimelineProps) -> Html {
                         }) }
                     </tbody>
                 </table>
+                </div>
             </details>
         </figure>
     }

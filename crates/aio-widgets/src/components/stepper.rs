@@ -308,7 +308,7 @@ pub fn StepperView(props: &StepperProps) -> Html {
                 </div>
                 <div class="aio-stepper__panel aio-stepper__panel--output">
                     <h6>{ "Output so far" }</h6>
-                    <pre class="aio-stepper__output" data-testid="stepper-output">{ output }</pre>
+                    <pre class="aio-stepper__output" data-testid="stepper-output" tabindex="0" aria-label="Output so far">{ output }</pre>
                 </div>
             </div>
         </section>
