@@ -245,10 +245,10 @@ test('an import the page lacks says so and links to what runs; a syntax error sh
   const { page, problems, close } = await openPage(browser, 'tasks.html');
   const example = await firstExample(page);
   const textarea = example.locator('textarea');
-  await pasteCode(page, textarea, 'from dataclasses import dataclass\n');
+  await pasteCode(page, textarea, 'import sqlite3\n');
   const note = example.locator('[data-testid="unsupported-note"]');
   await note.waitFor();
-  assert.match(await note.textContent(), /This program uses the module 'dataclasses', which the book's Python does not have yet/);
+  assert.match(await note.textContent(), /This program uses the module 'sqlite3', which the book's Python does not have yet/);
   const link = note.locator('a');
   assert.match(await link.getAttribute('href'), /what-runs\.html#other-modules$/);
 
@@ -259,7 +259,7 @@ test('an import the page lacks says so and links to what runs; a syntax error sh
   assert.equal(await example.locator('[data-testid="timeline"]').count(), 0, 'no timeline of 0 tasks');
 
   // The link leads to the list.
-  await pasteCode(page, textarea, 'import typing\n');
+  await pasteCode(page, textarea, 'import pathlib\n');
   await click(page, note.locator('a'));
   await page.waitForURL(/what-runs\.html#other-modules$/);
   assert.match(await page.locator('h3#other-modules').textContent(), /Other modules/);

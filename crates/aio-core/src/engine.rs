@@ -312,7 +312,6 @@ impl Engine {
         let it = Rc::new(Interp {
             filename: Rc::from(filename),
             source_lines: source.lines().map(Rc::from).collect(),
-            prelude_tb: prelude_tb_map(),
             main: main.clone(),
             builtins: RefCell::new(FxHashMap::default()),
             modules: RefCell::new(FxHashMap::default()),
@@ -342,6 +341,7 @@ impl Engine {
             aborted: RefCell::new(None),
             stopping: Cell::new(false),
             unsupported: RefCell::new(Vec::new()),
+            key_groups: RefCell::new(FxHashMap::default()),
             printed: Cell::new((0, 0)),
         });
         crate::builtins::install(&it);
@@ -425,46 +425,6 @@ impl Engine {
     pub fn unsupported(&self) -> Vec<Unsupported> {
         self.it.unsupported.borrow().clone()
     }
-}
-
-/// The prelude's traceback map, built once per thread (every run needs it; scanning the whole
-/// prelude for markers cost more than running a small program).
-fn prelude_tb_map() -> Rc<PreludeTb> {
-    thread_local! {
-        static MAP: Rc<PreludeTb> = Rc::new(read_prelude_tb_markers());
-    }
-    MAP.with(Rc::clone)
-}
-
-/// Prelude line -> (stdlib file, stdlib line, source text, exact) for traceback entries.
-pub type PreludeTb = FxHashMap<u32, (Rc<str>, u32, Rc<str>, bool)>;
-
-/// Reads the `# tb: file.py:N` markers of the prelude.
-fn read_prelude_tb_markers() -> PreludeTb {
-    let mut map = FxHashMap::default();
-    for (i, line) in crate::asyncio::PRELUDE.lines().enumerate() {
-        let Some((code, marker)) = line.split_once("# tb: ") else {
-            continue;
-        };
-        let Some((file, rest)) = marker.trim().split_once(':') else {
-            continue;
-        };
-        // `file.py:N` or `file.py:N <CPython's source text when it differs>`.
-        let (n, text, exact) = match rest.split_once(' ') {
-            Some((n, t)) => (
-                n,
-                format!("{}{}", &code[..code.len() - code.trim_start().len()], t),
-                false,
-            ),
-            None => (rest, code.trim_end().to_string(), true),
-        };
-        let Ok(n) = n.parse::<u32>() else { continue };
-        map.insert(
-            i as u32 + 1,
-            (Rc::from(file), n, Rc::from(text.as_str()), exact),
-        );
-    }
-    map
 }
 
 /// Runs a program to the end, jumping the clock to each deadline instantly, recording the

@@ -113,11 +113,11 @@ fn syntax_error_exits_1() {
 /// ImportError` fallbacks work).
 #[test]
 fn unsupported_imports_say_so() {
-    let r = run("import dataclasses\n");
+    let r = run("import sqlite3\n");
     assert_eq!(r.exit_status, 1);
     assert!(
         r.stderr.ends_with(
-            "NotImplementedError: the module 'dataclasses' is not in this page's Python yet (see \"What runs in the page\" in the book)\n"
+            "NotImplementedError: the module 'sqlite3' is not in this page's Python yet (see \"What runs in the page\" in the book)\n"
         ),
         "{}",
         r.stderr
@@ -139,7 +139,7 @@ fn unsupported_imports_say_so() {
 #[test]
 fn unsupported_parts_are_recorded_with_their_topic() {
     let mut engine = Engine::new(
-        "try:\n    import typing\nexcept NotImplementedError:\n    pass\ninput()\n",
+        "try:\n    import sqlite3\nexcept NotImplementedError:\n    pass\ninput()\n",
         "prog.py",
         Budgets::default(),
     )
@@ -149,7 +149,7 @@ fn unsupported_parts_are_recorded_with_their_topic() {
         engine.unsupported(),
         [
             Unsupported {
-                what: "the module 'typing'".into(),
+                what: "the module 'sqlite3'".into(),
                 topic: Topic::Modules
             },
             Unsupported {

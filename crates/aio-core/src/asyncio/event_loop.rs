@@ -491,12 +491,12 @@ impl Interp {
         }
         let (name, loc) = match f {
             Value::Func(func) => (
-                func.qualname.to_string(),
+                func.qualname().to_string(),
                 format!(" at {}:{}", func.filename, func.def_line),
             ),
             Value::Method(m) => match &m.func {
                 Value::Func(func) => (
-                    func.qualname.to_string(),
+                    func.qualname().to_string(),
                     format!(" at {}:{}", func.filename, func.def_line),
                 ),
                 _ => ("method".to_string(), String::new()),
@@ -997,9 +997,9 @@ pub fn describe_handle(it: &Interp, h: &Handle) -> QueueEntry {
     };
     // `gather.<locals>._done_callback` reads better as `gather's _done_callback`.
     let func_name = |f: &Value| match f {
-        Value::Func(func) => func.qualname.replace(".<locals>.", "'s "),
+        Value::Func(func) => func.qualname().replace(".<locals>.", "'s "),
         Value::Method(m) => match &m.func {
-            Value::Func(func) => func.qualname.replace(".<locals>.", "'s "),
+            Value::Func(func) => func.qualname().replace(".<locals>.", "'s "),
             _ => "method".to_string(),
         },
         Value::Builtin(b) => b.name.to_string(),

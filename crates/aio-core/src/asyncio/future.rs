@@ -377,7 +377,7 @@ fn push_callbacks(s: &mut String, f: &Future) {
                 };
                 match func {
                     Value::Func(fu) => {
-                        format!("{}() at {}:{}", fu.qualname, fu.filename, fu.def_line)
+                        format!("{}() at {}:{}", fu.qualname(), fu.filename, fu.def_line)
                     }
                     Value::Builtin(b) => format!("{}()", b.name),
                     _ => "<callback>()".to_string(),

@@ -165,7 +165,8 @@ pub fn call_native_fast(
             Some(v) => Ok(v),
             None => Err(it.err("IndexError", "pop from empty list")),
         }),
-        (Value::Dict(d), "get", [k] | [k, _]) => {
+        // Not for an object that may have its own `__hash__` (the slow path asks it).
+        (Value::Dict(d), "get", [k] | [k, _]) if !matches!(k, Value::Instance(_)) => {
             let h = HashKey::of(k)?;
             let found = d.borrow().get_key(&h).cloned();
             Some(Ok(found.unwrap_or_else(|| {
@@ -970,9 +971,7 @@ pub async fn dict_update_from(it: &Rc<Interp>, d: &mut Dict, src: &Value) -> PyR
                 pair.len()
             )));
         }
-        let Some(h) = HashKey::of(&pair[0]) else {
-            return Err(it.type_error(format!("unhashable type: '{}'", it.type_name(&pair[0]))));
-        };
+        let h = it.hash_key(&pair[0]).await?;
         d.insert_key(h, pair[0].clone(), pair[1].clone());
     }
     Ok(())
@@ -984,10 +983,6 @@ async fn dict_method(
     name: &str,
     mut args: Args,
 ) -> PyResult {
-    let key_of = |v: &Value| -> PyResult<HashKey> {
-        HashKey::of(v)
-            .ok_or_else(|| it.type_error(format!("unhashable type: '{}'", it.type_name(v))))
-    };
     let view = |kind: u8| -> Value {
         Value::Native(Rc::new(NativeObj::DictView {
             dict: d.clone(),
@@ -997,7 +992,7 @@ async fn dict_method(
     Ok(match name {
         "get" => {
             let k = args.pos.first().cloned().unwrap_or_default();
-            let h = key_of(&k)?;
+            let h = it.hash_key(&k).await?;
             d.borrow()
                 .get_key(&h)
                 .cloned()
@@ -1008,7 +1003,7 @@ async fn dict_method(
         "items" => view(2),
         "setdefault" => {
             let k = args.pos.first().cloned().unwrap_or_default();
-            let h = key_of(&k)?;
+            let h = it.hash_key(&k).await?;
             let existing = d.borrow().get_key(&h).cloned();
             match existing {
                 Some(v) => v,
@@ -1021,7 +1016,7 @@ async fn dict_method(
         }
         "pop" => {
             let k = args.pos.first().cloned().unwrap_or_default();
-            let h = key_of(&k)?;
+            let h = it.hash_key(&k).await?;
             let removed = d.borrow_mut().remove_key(&h);
             match removed {
                 Some((_, v)) => v,
@@ -1057,7 +1052,9 @@ async fn dict_method(
         }
         "__len__" => Value::Int(d.borrow().len() as i64),
         "__contains__" => {
-            let h = key_of(args.pos.first().unwrap_or(&Value::None))?;
+            let h = it
+                .hash_key(args.pos.first().unwrap_or(&Value::None))
+                .await?;
             Value::Bool(d.borrow().contains_key(&h))
         }
         "__getitem__" => {
@@ -1072,28 +1069,24 @@ async fn dict_method(
 }
 
 async fn set_method(it: &Rc<Interp>, d: &Rc<RefCell<Dict>>, name: &str, args: Args) -> PyResult {
-    let key_of = |v: &Value| -> PyResult<HashKey> {
-        HashKey::of(v)
-            .ok_or_else(|| it.type_error(format!("unhashable type: '{}'", it.type_name(v))))
-    };
-    let other_set = |v: Vec<Value>| -> PyResult<Dict> {
+    async fn other_set(it: &Rc<Interp>, v: Vec<Value>) -> PyResult<Dict> {
         let mut o = Dict::new();
         for x in v {
-            let h = key_of(&x)?;
+            let h = it.hash_key(&x).await?;
             o.insert_key(h, x, Value::None);
         }
         Ok(o)
-    };
+    }
     Ok(match name {
         "add" => {
             let x = args.pos.first().cloned().unwrap_or_default();
-            let h = key_of(&x)?;
+            let h = it.hash_key(&x).await?;
             d.borrow_mut().insert_key(h, x, Value::None);
             Value::None
         }
         "discard" | "remove" => {
             let x = args.pos.first().cloned().unwrap_or_default();
-            let h = key_of(&x)?;
+            let h = it.hash_key(&x).await?;
             let removed = d.borrow_mut().remove_key(&h);
             if removed.is_none() && name == "remove" {
                 return Err(it.new_exc(&it.t.by_name("KeyError"), vec![x]));
@@ -1104,7 +1097,7 @@ async fn set_method(it: &Rc<Interp>, d: &Rc<RefCell<Dict>>, name: &str, args: Ar
             let first = d.borrow().set_keys().into_iter().next();
             match first {
                 Some(k) => {
-                    let h = key_of(&k)?;
+                    let h = it.hash_key(&k).await?;
                     d.borrow_mut().remove_key(&h);
                     k
                 }
@@ -1119,7 +1112,7 @@ async fn set_method(it: &Rc<Interp>, d: &Rc<RefCell<Dict>>, name: &str, args: Ar
         "update" => {
             for a in &args.pos {
                 for x in it.collect(a).await? {
-                    let h = key_of(&x)?;
+                    let h = it.hash_key(&x).await?;
                     d.borrow_mut().insert_key(h, x, Value::None);
                 }
             }
@@ -1128,7 +1121,9 @@ async fn set_method(it: &Rc<Interp>, d: &Rc<RefCell<Dict>>, name: &str, args: Ar
         "union" | "intersection" | "difference" | "symmetric_difference" => {
             let mut acc = Value::Set(Rc::new(RefCell::new(d.borrow().clone())));
             for a in &args.pos {
-                let o = Value::Set(Rc::new(RefCell::new(other_set(it.collect(a).await?)?)));
+                let o = Value::Set(Rc::new(RefCell::new(
+                    other_set(it, it.collect(a).await?).await?,
+                )));
                 let op = match name {
                     "union" => crate::syntax::ast::BinOp::BitOr,
                     "intersection" => crate::syntax::ast::BinOp::BitAnd,
@@ -1140,7 +1135,11 @@ async fn set_method(it: &Rc<Interp>, d: &Rc<RefCell<Dict>>, name: &str, args: Ar
             acc
         }
         "issubset" | "issuperset" | "isdisjoint" => {
-            let o = other_set(it.collect(args.pos.first().unwrap_or(&Value::None)).await?)?;
+            let o = other_set(
+                it,
+                it.collect(args.pos.first().unwrap_or(&Value::None)).await?,
+            )
+            .await?;
             let me = d.borrow();
             let in_o = |k: &Value| HashKey::of(k).map(|h| o.contains_key(&h)).unwrap_or(false);
             let in_me = |k: &Value| HashKey::of(k).map(|h| me.contains_key(&h)).unwrap_or(false);
@@ -1152,7 +1151,9 @@ async fn set_method(it: &Rc<Interp>, d: &Rc<RefCell<Dict>>, name: &str, args: Ar
         }
         "__len__" => Value::Int(d.borrow().len() as i64),
         "__contains__" => {
-            let h = key_of(args.pos.first().unwrap_or(&Value::None))?;
+            let h = it
+                .hash_key(args.pos.first().unwrap_or(&Value::None))
+                .await?;
             Value::Bool(d.borrow().contains_key(&h))
         }
         _ => return Err(it.attr_error(&Value::Set(d.clone()), name)),

@@ -4,6 +4,7 @@
 pub mod methods;
 pub mod modules;
 pub mod random;
+pub mod stdlib;
 
 use crate::engine::Topic;
 use std::cell::RefCell;
@@ -77,8 +78,10 @@ pub fn install(it: &Rc<Interp>) {
         ("getattr", BuiltinFn::Async(getattr)),
         ("hasattr", BuiltinFn::Async(hasattr)),
         ("setattr", BuiltinFn::Async(setattr)),
+        ("delattr", BuiltinFn::Async(delattr)),
+        ("vars", BuiltinFn::Async(vars)),
         ("format", BuiltinFn::Async(format)),
-        ("hash", BuiltinFn::Sync(hash)),
+        ("hash", BuiltinFn::Async(hash)),
         ("id", BuiltinFn::Sync(id)),
         ("abs", BuiltinFn::Sync(abs)),
         ("round", BuiltinFn::Sync(round)),
@@ -622,13 +625,20 @@ abuiltin!(pow, |it, args| {
     }
 });
 
-fn hash(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+abuiltin!(hash, |it, args| {
     let v = args.pos.first().cloned().unwrap_or_default();
+    // A class's own `__hash__` says what `hash()` is.
+    if let Value::Instance(inst) = &v
+        && let Some(hash) = inst.class.lookup("__hash__")
+        && !matches!(hash, Value::None | Value::Native(_))
+    {
+        return Ok(Value::Int(it.user_hash(&v, hash).await?));
+    }
     match HashKey::of(&v) {
         Some(k) => Ok(Value::Int(k.py_hash())),
-        None => Err(it.type_error(format!("unhashable type: '{}'", it.type_name(&v)))),
+        None => Err(it.unhashable(&v)),
     }
-}
+});
 
 fn id(_: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
     let v = args.pos.first().cloned().unwrap_or_default();
@@ -741,6 +751,25 @@ fn class_list(it: &Interp, v: &Value) -> PyResult<Vec<Rc<Class>>> {
                 out.extend(class_list(it, i)?);
             }
             Ok(out)
+        }
+        Value::Native(n) => {
+            match &**n {
+                NativeObj::UnionType(members) => {
+                    let mut out = Vec::new();
+                    for m in members.iter() {
+                        match m {
+                            Value::None => out.push(it.t.none.clone()),
+                            other => out.extend(class_list(it, other)?),
+                        }
+                    }
+                    Ok(out)
+                }
+                NativeObj::GenericAlias { .. } => {
+                    Err(it.type_error("isinstance() argument 2 cannot be a parameterized generic"))
+                }
+                _ => Err(it
+                    .type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+            }
         }
         _ => Err(it.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
     }
@@ -1020,11 +1049,7 @@ pub async fn construct_builtin(it: &Rc<Interp>, cls: &Rc<Class>, mut args: Args)
             let mut d = Dict::new();
             if let Some(v) = first {
                 for x in it.collect(&v).await? {
-                    let Some(h) = HashKey::of(&x) else {
-                        return Err(
-                            it.type_error(format!("unhashable type: '{}'", it.type_name(&x)))
-                        );
-                    };
+                    let h = it.hash_key(&x).await?;
                     d.insert_key(h, x, Value::None);
                 }
             }
@@ -1095,7 +1120,8 @@ pub async fn construct_builtin(it: &Rc<Interp>, cls: &Rc<Class>, mut args: Args)
         }
         Ty::Object => Ok(Value::Instance(Rc::new(crate::runtime::object::Instance {
             class: cls.clone(),
-            dict: RefCell::new(Dict::new()),
+            dict: Rc::new(RefCell::new(Dict::new())),
+            key_group: std::cell::Cell::new(None),
             exc: None,
         }))),
         _ => Err(it.type_error(format!("cannot create '{}' instances", cls.name))),
@@ -1107,9 +1133,54 @@ pub fn class_attr(it: &Interp, c: &Rc<Class>, name: &str) -> Option<Value> {
     if c.ty == Ty::Dict && name == "fromkeys" {
         return Some(func("fromkeys", BuiltinFn::Async(dict_fromkeys)));
     }
+    // `object.__setattr__(self, name, value)`: the default, past a class's own `__setattr__`
+    // (a frozen dataclass sets its fields that way).
+    if c.ty == Ty::Object {
+        match name {
+            "__setattr__" => return Some(func("__setattr__", BuiltinFn::Async(object_setattr))),
+            "__delattr__" => return Some(func("__delattr__", BuiltinFn::Async(object_delattr))),
+            _ => {}
+        }
+    }
     let _ = it;
     None
 }
+
+abuiltin!(object_setattr, |it, args| {
+    need(&it, &args, 3, "__setattr__")?;
+    let name = attr_name(&it, args.pos.get(1))?;
+    it.object_setattr(&args.pos[0], &name, args.pos[2].clone())
+        .await?;
+    Ok(Value::None)
+});
+
+abuiltin!(object_delattr, |it, args| {
+    need(&it, &args, 2, "__delattr__")?;
+    let name = attr_name(&it, args.pos.get(1))?;
+    it.object_delattr(&args.pos[0], &name).await?;
+    Ok(Value::None)
+});
+
+abuiltin!(delattr, |it, args| {
+    need(&it, &args, 2, "delattr")?;
+    let name = attr_name(&it, args.pos.get(1))?;
+    it.del_attr(&args.pos[0], &name).await?;
+    Ok(Value::None)
+});
+
+abuiltin!(vars, |it, args| {
+    let Some(obj) = args.pos.first() else {
+        return Err(it.unsupported("vars() without an argument", Topic::Objects));
+    };
+    match it.get_attr_opt(obj, "__dict__").await? {
+        Some(d)
+            if !matches!(obj, Value::Class(_) | Value::Func(_)) || matches!(d, Value::Dict(_)) =>
+        {
+            Ok(d)
+        }
+        _ => Err(it.type_error("vars() argument must have __dict__ attribute")),
+    }
+});
 
 abuiltin!(dict_fromkeys, |it, args| {
     need(&it, &args, 1, "fromkeys")?;
@@ -1125,6 +1196,34 @@ abuiltin!(dict_fromkeys, |it, args| {
 
 /// Attributes of native values that are not plain methods.
 pub fn native_attr(it: &Interp, obj: &Value, name: &str) -> Option<Value> {
+    if let Value::Native(n) = obj {
+        match &**n {
+            NativeObj::GenericAlias { origin, args } => {
+                return match name {
+                    "__origin__" => Some(origin.clone()),
+                    "__args__" => Some(Value::tuple(args.to_vec())),
+                    "__parameters__" => Some(Value::tuple(Vec::new())),
+                    _ => None,
+                };
+            }
+            NativeObj::UnionType(members) => {
+                return match name {
+                    "__args__" => Some(Value::tuple(
+                        members
+                            .iter()
+                            .map(|m| match m {
+                                Value::None => Value::Class(it.t.none.clone()),
+                                other => other.clone(),
+                            })
+                            .collect(),
+                    )),
+                    "__parameters__" => Some(Value::tuple(Vec::new())),
+                    _ => None,
+                };
+            }
+            _ => {}
+        }
+    }
     if let Value::Native(n) = obj
         && let NativeObj::Super { owner, receiver } = &**n
     {

@@ -21,25 +21,6 @@ use crate::runtime::dict::Dict;
 use crate::runtime::object::{Args, Builtin, BuiltinFn, FrameInfo, Module, NativeObj, StreamKind};
 use crate::runtime::value::{PyResult, Value};
 
-/// The `logging` module's source, run on its first import.
-pub const LOGGING: &str = include_str!("logging.py");
-
-/// The file name of `logging`'s code (its frames are hidden from tracebacks, as the prelude's).
-pub const LOGGING_FILE: &str = "<logging>";
-
-/// `logging.py`'s syntax tree, parsed once per thread (like the prelude's).
-fn parsed_logging() -> Result<Rc<crate::syntax::ast::Module>, crate::syntax::SyntaxError> {
-    thread_local! {
-        static TREE: std::cell::OnceCell<Rc<crate::syntax::ast::Module>> = const { std::cell::OnceCell::new() };
-    }
-    if let Some(tree) = TREE.with(|cell| cell.get().cloned()) {
-        return Ok(tree);
-    }
-    let tree = Rc::new(crate::syntax::parse_module(LOGGING, LOGGING_FILE)?);
-    TREE.with(|cell| cell.get_or_init(|| tree.clone()).clone());
-    Ok(tree)
-}
-
 /// `time.time()` at virtual time 0: 2024-01-01 00:00:00 UTC.
 pub const VIRTUAL_EPOCH: f64 = 1_704_067_200.0;
 
@@ -73,7 +54,9 @@ impl Interp {
             "asyncio" => {
                 return Err(self.runtime_error("asyncio module not initialised"));
             }
-            "logging" => return Err(self.runtime_error("logging module not loaded")),
+            _ if super::stdlib::python_module(name).is_some() => {
+                return Err(self.runtime_error(format!("module {name} not loaded")));
+            }
             "concurrent.futures" => self.prelude_module(name, "_futures")?,
             "threading" => self.prelude_module(name, "_threading")?,
             "concurrent" => {
@@ -99,11 +82,14 @@ impl Interp {
         Ok(v)
     }
 
-    /// Builds the prelude's tables for `threading` / `concurrent.futures` on their first import
-    /// (their classes cost startup time that most programs do not need).
+    /// Runs what a module needs before its first import: a module written in Python (see
+    /// [`super::stdlib`]) runs its code; `threading` / `concurrent.futures` build the prelude's
+    /// tables (their classes cost startup time that most programs do not need).
     pub async fn load_prelude_module(self: &Rc<Self>, name: &str) -> PyResult<()> {
+        if let Some(module) = super::stdlib::python_module(name) {
+            return self.load_python_module(module).await;
+        }
         let loader = match name {
-            "logging" => return self.load_logging().await,
             "threading" => "_load_threading",
             "concurrent" | "concurrent.futures" => "_load_futures",
             _ => return Ok(()),
@@ -116,21 +102,31 @@ impl Interp {
         Ok(())
     }
 
-    /// Runs `logging.py` as the module `logging` (once).
-    async fn load_logging(self: &Rc<Self>) -> PyResult<()> {
-        if self.modules.borrow().contains_key("logging") {
+    /// Runs a module written in Python as that module (once). Like CPython, the module is
+    /// importable while its code runs (so two modules may import each other), and forgotten if
+    /// its code fails.
+    async fn load_python_module(
+        self: &Rc<Self>,
+        module: super::stdlib::PythonModule,
+    ) -> PyResult<()> {
+        if self.modules.borrow().contains_key(module.name) {
             return Ok(());
         }
-        let ast = parsed_logging().map_err(|e| {
+        let ast = super::stdlib::tree(module).map_err(|e| {
             self.runtime_error(format!(
-                "internal error in the logging module: {}",
+                "internal error in the {} module: {}",
+                module.name,
                 e.render()
             ))
         })?;
-        let m = Module::new("logging", LOGGING_FILE);
+        let filename = super::stdlib::filename(module);
+        let m = Module::new(module.name, &filename);
+        self.modules
+            .borrow_mut()
+            .insert(Rc::from(module.name), Value::Module(m.clone()));
         let info = Rc::new(FrameInfo {
             name: Rc::from("<module>"),
-            filename: Rc::from(LOGGING_FILE),
+            filename: Rc::from(filename.as_str()),
             line: Cell::new(0),
             hidden: true,
         });
@@ -144,11 +140,10 @@ impl Interp {
         self.frames.borrow_mut().push(info.clone());
         let r = self.exec_block(&fr, &ast.body).await;
         self.pop_frame(&info);
-        r?;
-        self.modules
-            .borrow_mut()
-            .insert(Rc::from("logging"), Value::Module(m));
-        Ok(())
+        if r.is_err() {
+            self.modules.borrow_mut().remove(module.name);
+        }
+        r.map(drop)
     }
 
     /// A module whose members the asyncio prelude defines (its export table `table`).

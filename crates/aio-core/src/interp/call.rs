@@ -45,6 +45,8 @@ impl Interp {
                     NativeObj::StaticMethod(g) | NativeObj::ClassMethod(g) => {
                         self.call(g.clone(), args).await
                     }
+                    // `list[int]()` makes a list.
+                    NativeObj::GenericAlias { origin, .. } => self.call(origin.clone(), args).await,
                     _ => {
                         Err(self
                             .type_error(format!("'{}' object is not callable", self.type_name(&f))))
@@ -77,8 +79,8 @@ impl Interp {
         let body: Lbf<'static, PyResult> = Box::pin(self.clone().run_body(func.clone(), env));
         Value::Coro(Rc::new(Coro {
             kind,
-            name: func.name.clone(),
-            qualname: func.qualname.clone(),
+            name: func.name(),
+            qualname: func.qualname(),
             filename: func.filename.clone(),
             def_line: func.def_line,
             body: RefCell::new(Some(body)),
@@ -126,7 +128,7 @@ impl Interp {
     pub async fn run_body(self: Rc<Self>, func: Rc<Function>, env: Rc<Env>) -> PyResult {
         let hidden = *func.filename != *self.filename;
         let info = Rc::new(FrameInfo {
-            name: func.name.clone(),
+            name: func.name(),
             filename: func.filename.clone(),
             line: Cell::new(func.def_line),
             hidden,
@@ -191,19 +193,24 @@ impl Interp {
         };
         if frame.info.hidden {
             data.tb_frame.set(id);
-            // Prelude statements marked `# tb: file.py:N` show as that stdlib frame.
-            if let Some((file, stdline, text, exact)) = self.prelude_tb.get(&line) {
+            // Statements of the prelude or a Python module marked `# tb: file.py:N` show as
+            // that frame of CPython's.
+            if let Some(markers) = crate::builtins::stdlib::tb_markers(&frame.info.filename)
+                && let Some(marker) = markers.get(&line)
+            {
                 data.traceback.borrow_mut().push(TbEntry {
-                    filename: file.clone(),
+                    filename: marker.file.clone(),
                     name: frame.info.name.clone(),
-                    line: *stdline,
+                    line: marker.line,
                     span: None,
                     anchor: None,
-                    source: Some((
-                        text.clone(),
-                        span.filter(|s| *exact && s.line == s.end_line)
-                            .map(|s| (s.col, s.end_col)),
-                    )),
+                    source: marker.text.clone().map(|text| {
+                        (
+                            text,
+                            span.filter(|s| marker.exact && s.line == s.end_line)
+                                .map(|s| (s.col, s.end_col)),
+                        )
+                    }),
                 });
             }
             return;
@@ -245,7 +252,7 @@ impl Interp {
             };
             return Err(self.type_error(format!(
                 "{}() takes {} positional argument{} but {} {} given",
-                func.qualname,
+                func.qualname(),
                 takes,
                 if npos == 1 && ndef == 0 { "" } else { "s" },
                 given,
@@ -263,7 +270,8 @@ impl Interp {
                 if vars.contains_key(&k) {
                     return Err(self.type_error(format!(
                         "{}() got multiple values for argument '{}'",
-                        func.qualname, k
+                        func.qualname(),
+                        k
                     )));
                 }
                 vars.insert(k, v);
@@ -272,7 +280,8 @@ impl Interp {
             } else {
                 return Err(self.type_error(format!(
                     "{}() got an unexpected keyword argument '{}'",
-                    func.qualname, k
+                    func.qualname(),
+                    k
                 )));
             }
         }
@@ -301,7 +310,7 @@ impl Interp {
             };
             return Err(self.type_error(format!(
                 "{}() missing {} required positional argument{}: {}",
-                func.qualname,
+                func.qualname(),
                 missing.len(),
                 if missing.len() == 1 { "" } else { "s" },
                 list
@@ -316,7 +325,8 @@ impl Interp {
                     None => {
                         return Err(self.type_error(format!(
                             "{}() missing 1 required keyword-only argument: '{}'",
-                            func.qualname, p.name
+                            func.qualname(),
+                            p.name
                         )));
                     }
                 }
@@ -376,7 +386,8 @@ impl Interp {
         } else {
             Rc::new(Instance {
                 class: cls.clone(),
-                dict: RefCell::new(Dict::new()),
+                dict: Rc::new(RefCell::new(Dict::new())),
+                key_group: std::cell::Cell::new(None),
                 exc: None,
             })
         };
@@ -581,23 +592,42 @@ impl Interp {
 
     /// `getattr(obj, name, None)`-like lookup: `Ok(None)` when missing.
     pub async fn get_attr_opt(self: &Rc<Self>, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        if name == "__class__" {
+            return Ok(Some(Value::Class(self.type_of(obj))));
+        }
         match obj {
             Value::Instance(inst) => {
+                // A data descriptor of the class (`__set__`/`__delete__`) comes before the
+                // instance's own attributes; any other class attribute after them.
+                let class_value = inst.class.lookup(name);
+                if let Some(desc) = &class_value
+                    && let Some(get) = self.data_descriptor_get(desc)
+                {
+                    let owner = Value::Class(inst.class.clone());
+                    return Ok(Some(
+                        self.call(get, Args::new(vec![desc.clone(), obj.clone(), owner]))
+                            .await?,
+                    ));
+                }
                 if let Some(v) = inst.dict.borrow().get_str(name) {
                     return Ok(Some(v.clone()));
                 }
-                if name == "__class__" {
-                    return Ok(Some(Value::Class(inst.class.clone())));
-                }
                 if name == "__dict__" {
-                    return Ok(Some(Value::dict(inst.dict.borrow().clone())));
+                    return Ok(Some(Value::Dict(inst.dict.clone())));
                 }
                 if inst.class.is_exc
                     && let Some(v) = self.exc_attr(inst, name)
                 {
                     return Ok(Some(v));
                 }
-                if let Some(v) = inst.class.lookup(name) {
+                if let Some(v) = class_value {
+                    if let Some(get) = self.descriptor_get(&v) {
+                        let owner = Value::Class(inst.class.clone());
+                        return Ok(Some(
+                            self.call(get, Args::new(vec![v, obj.clone(), owner]))
+                                .await?,
+                        ));
+                    }
                     return Ok(Some(self.bind_class_attr(v, obj, &inst.class).await?));
                 }
                 if inst.class.is_exc && matches!(name, "with_traceback" | "add_note") {
@@ -626,10 +656,29 @@ impl Interp {
                             c.bases.iter().map(|k| Value::Class(k.clone())).collect(),
                         )));
                     }
-                    "__doc__" => return Ok(Some(Value::None)),
+                    "__doc__" => {
+                        return Ok(Some(
+                            c.dict
+                                .borrow()
+                                .get_str("__doc__")
+                                .cloned()
+                                .unwrap_or_default(),
+                        ));
+                    }
+                    // A read-only view in CPython (a mappingproxy): a copy reads the same.
+                    "__dict__" => return Ok(Some(Value::dict(c.dict.borrow().clone()))),
                     _ => {}
                 }
-                match c.lookup(name) {
+                let found = c.lookup(name);
+                if let Some(v) = &found
+                    && let Some(get) = self.descriptor_get(v)
+                {
+                    return Ok(Some(
+                        self.call(get, Args::new(vec![v.clone(), Value::None, obj.clone()]))
+                            .await?,
+                    ));
+                }
+                match found {
                     Some(Value::Native(n)) => match &*n {
                         NativeObj::ClassMethod(f) => {
                             Ok(Some(Value::Method(Rc::new(BoundMethod {
@@ -644,13 +693,46 @@ impl Interp {
                     None => Ok(crate::builtins::class_attr(self, c, name)),
                 }
             }
-            Value::Module(m) => Ok(m.get(name)),
+            Value::Module(m) => Ok(match name {
+                // A snapshot: reading a module's globals is what programs do with it
+                // (`typing.get_type_hints` evaluates annotations in them).
+                "__dict__" => Some(self.module_dict(m)),
+                "modules" if &*m.name == "sys" => {
+                    let mut modules = Dict::new();
+                    modules.insert_str("__main__", Value::Module(self.main.clone()));
+                    for (k, v) in self.modules.borrow().iter() {
+                        modules.insert_str(k, v.clone());
+                    }
+                    Some(Value::dict(modules))
+                }
+                _ => m.get(name),
+            }),
             Value::Func(f) => Ok(match name {
-                "__name__" => Some(Value::Str(f.name.clone())),
-                "__qualname__" => Some(Value::Str(f.qualname.clone())),
-                "__module__" => Some(Value::str(&*f.globals.name)),
-                "__doc__" => Some(Value::None),
-                _ => f.dict.borrow().get_str(name).cloned(),
+                "__name__" => Some(Value::Str(f.name())),
+                "__qualname__" => Some(Value::Str(f.qualname())),
+                "__dict__" => Some(Value::Dict(f.dict.clone())),
+                "__globals__" => Some(self.module_dict(&f.globals)),
+                "__defaults__" => Some(if f.defaults.is_empty() {
+                    Value::None
+                } else {
+                    Value::tuple(f.defaults.clone())
+                }),
+                _ => match f.dict.borrow().get_str(name) {
+                    Some(v) => Some(v.clone()),
+                    // Attributes every function has until a program sets them.
+                    None => match name {
+                        "__module__" => Some(Value::str(&*f.globals.name)),
+                        "__doc__" => Some(Value::None),
+                        "__annotations__" => {
+                            let empty = Value::dict(crate::runtime::dict::Dict::new());
+                            f.dict
+                                .borrow_mut()
+                                .insert_str("__annotations__", empty.clone());
+                            Some(empty)
+                        }
+                        _ => None,
+                    },
+                },
             }),
             Value::Builtin(b) => Ok(match name {
                 "__name__" | "__qualname__" => Some(Value::Str(b.name.clone())),
@@ -776,10 +858,82 @@ impl Interp {
         }
     }
 
-    /// `obj.name = value`.
+    /// A module's globals as a dict (a copy).
+    fn module_dict(&self, m: &Rc<crate::runtime::object::Module>) -> Value {
+        let mut d = Dict::new();
+        for (k, v) in m.dict.borrow().iter() {
+            d.insert_str(k, v.clone());
+        }
+        Value::dict(d)
+    }
+
+    /// The `__get__` of `v` if `v` is a descriptor object (an instance of a class defining
+    /// `__get__`).
+    fn descriptor_get(&self, v: &Value) -> Option<Value> {
+        match v {
+            Value::Instance(d) => d.class.lookup("__get__"),
+            _ => None,
+        }
+    }
+
+    /// The `__get__` of `v` if it is a data descriptor (it also defines `__set__` or
+    /// `__delete__`): those take precedence over an instance's own attributes.
+    fn data_descriptor_get(&self, v: &Value) -> Option<Value> {
+        match v {
+            Value::Instance(d)
+                if d.class.lookup("__set__").is_some()
+                    || d.class.lookup("__delete__").is_some() =>
+            {
+                d.class.lookup("__get__")
+            }
+            _ => None,
+        }
+    }
+
+    /// A class's own `name` method (`__setattr__`, `__delattr__`), if a class of the program's
+    /// defines one: `object`'s default is done here without a call.
+    fn user_method(&self, cls: &Rc<Class>, name: &str) -> Option<Value> {
+        std::iter::once(cls)
+            .chain(cls.mro.iter())
+            .take_while(|c| c.ty != Ty::Object)
+            .find_map(|c| c.dict.borrow().get_str(name).cloned())
+    }
+
+    /// `obj.name = value`: the class's `__setattr__` if it has one, else `object.__setattr__`.
     pub async fn set_attr(self: &Rc<Self>, obj: &Value, name: &Name, value: Value) -> PyResult<()> {
+        if let Value::Instance(inst) = obj
+            && let Some(setattr) = self.user_method(&inst.class, "__setattr__")
+        {
+            self.call(
+                setattr,
+                Args::new(vec![obj.clone(), Value::Str(name.clone()), value]),
+            )
+            .await?;
+            return Ok(());
+        }
+        self.object_setattr(obj, name, value).await
+    }
+
+    /// `object.__setattr__(obj, name, value)`: a data descriptor's `__set__`, else the instance's
+    /// own attribute.
+    pub async fn object_setattr(
+        self: &Rc<Self>,
+        obj: &Value,
+        name: &Name,
+        value: Value,
+    ) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
+                if let Some(Value::Instance(desc)) = inst.class.lookup(name)
+                    && let Some(set) = desc.class.lookup("__set__")
+                {
+                    self.call(
+                        set,
+                        Args::new(vec![Value::Instance(desc.clone()), obj.clone(), value]),
+                    )
+                    .await?;
+                    return Ok(());
+                }
                 if let Some(Value::Native(n)) = inst.class.lookup(name)
                     && let NativeObj::Property(_, setter) = &*n
                 {
@@ -841,7 +995,22 @@ impl Interp {
                 Ok(())
             }
             Value::Func(f) => {
-                f.dict.borrow_mut().insert_str(name, value);
+                match &**name {
+                    "__name__" | "__qualname__" => {
+                        let Value::Str(text) = value else {
+                            return Err(
+                                self.type_error(format!("{name} must be set to a string object"))
+                            );
+                        };
+                        let slot = if &**name == "__name__" {
+                            &f.name
+                        } else {
+                            &f.qualname
+                        };
+                        *slot.borrow_mut() = text;
+                    }
+                    _ => f.dict.borrow_mut().insert_str(name, value),
+                }
                 Ok(())
             }
             Value::Native(n) if &**name == "slow_callback_duration" => match &**n {
@@ -859,6 +1028,55 @@ impl Interp {
                     name
                 ),
             )),
+        }
+    }
+}
+
+impl Interp {
+    /// `del obj.name`: the class's `__delattr__` if it has one, else `object.__delattr__`.
+    pub async fn del_attr(self: &Rc<Self>, obj: &Value, name: &Name) -> PyResult<()> {
+        if let Value::Instance(inst) = obj
+            && let Some(delattr) = self.user_method(&inst.class, "__delattr__")
+        {
+            self.call(
+                delattr,
+                Args::new(vec![obj.clone(), Value::Str(name.clone())]),
+            )
+            .await?;
+            return Ok(());
+        }
+        self.object_delattr(obj, name).await
+    }
+
+    /// `object.__delattr__(obj, name)`: a data descriptor's `__delete__`, else the instance's
+    /// (or class's, function's, module's) own attribute.
+    pub async fn object_delattr(self: &Rc<Self>, obj: &Value, name: &Name) -> PyResult<()> {
+        let key = HashKey::Str(name.clone());
+        let removed = match obj {
+            Value::Instance(inst) => {
+                if let Some(Value::Instance(desc)) = inst.class.lookup(name)
+                    && let Some(delete) = desc.class.lookup("__delete__")
+                {
+                    self.call(
+                        delete,
+                        Args::new(vec![Value::Instance(desc.clone()), obj.clone()]),
+                    )
+                    .await?;
+                    return Ok(());
+                }
+                inst.dict.borrow_mut().remove_key(&key).map(|(_, v)| v)
+            }
+            Value::Class(c) => c.dict.borrow_mut().remove_key(&key).map(|(_, v)| v),
+            Value::Func(f) => f.dict.borrow_mut().remove_key(&key).map(|(_, v)| v),
+            Value::Module(m) => m.dict.borrow_mut().remove(name),
+            _ => None,
+        };
+        match removed {
+            Some(old) => {
+                drop(old);
+                Ok(())
+            }
+            None => Err(self.attr_error(obj, name)),
         }
     }
 }

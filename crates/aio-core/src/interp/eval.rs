@@ -424,11 +424,7 @@ impl Interp {
                 let v = self.eval_seq(fr, items).await?;
                 let mut d = Dict::new();
                 for x in v {
-                    let Some(h) = HashKey::of(&x) else {
-                        return Err(
-                            self.type_error(format!("unhashable type: '{}'", self.type_name(&x)))
-                        );
-                    };
+                    let h = self.hash_key(&x).await?;
                     d.insert_key(h, x, Value::None);
                 }
                 Ok(Value::Set(Rc::new(RefCell::new(d))))
@@ -440,12 +436,7 @@ impl Interp {
                         Some(k) => {
                             let kv = self.ev(fr, k).await?;
                             let vv = self.ev(fr, v).await?;
-                            let Some(h) = HashKey::of(&kv) else {
-                                return Err(self.type_error(format!(
-                                    "unhashable type: '{}'",
-                                    self.type_name(&kv)
-                                )));
-                            };
+                            let h = self.hash_key(&kv).await?;
                             d.insert_key(h, kv, vv);
                         }
                         None => {
@@ -487,11 +478,7 @@ impl Interp {
                 Box::pin(self.comprehension(fr, generators, CompBody::One(elt), &mut out)).await?;
                 let mut d = Dict::new();
                 for x in out {
-                    let Some(h) = HashKey::of(&x) else {
-                        return Err(
-                            self.type_error(format!("unhashable type: '{}'", self.type_name(&x)))
-                        );
-                    };
+                    let h = self.hash_key(&x).await?;
                     d.insert_key(h, x, Value::None);
                 }
                 Ok(Value::Set(Rc::new(RefCell::new(d))))
@@ -507,11 +494,7 @@ impl Interp {
                 let mut d = Dict::new();
                 let mut iter = out.into_iter();
                 while let (Some(k), Some(v)) = (iter.next(), iter.next()) {
-                    let Some(h) = HashKey::of(&k) else {
-                        return Err(
-                            self.type_error(format!("unhashable type: '{}'", self.type_name(&k)))
-                        );
-                    };
+                    let h = self.hash_key(&k).await?;
                     d.insert_key(h, k, v);
                 }
                 Ok(Value::dict(d))
@@ -984,7 +967,7 @@ impl Interp {
                 let cls = fr.info.name.clone();
                 Rc::from(format!("{cls}.{name}"))
             }
-            (FrameKind::Function, Some(f)) => Rc::from(format!("{}.<locals>.{name}", f.qualname)),
+            (FrameKind::Function, Some(f)) => Rc::from(format!("{}.<locals>.{name}", f.qualname())),
             _ => name.clone(),
         };
         let env = match &fr.kind {
@@ -992,8 +975,8 @@ impl Interp {
             _ => fr.env.clone(),
         };
         Ok(Value::Func(Rc::new(Function {
-            name,
-            qualname,
+            name: RefCell::new(name),
+            qualname: RefCell::new(qualname),
             code,
             defaults,
             kw_defaults,
@@ -1002,7 +985,7 @@ impl Interp {
             info,
             owner_class: RefCell::new(None),
             filename: fr.globals.filename.clone(),
-            dict: RefCell::new(Dict::new()),
+            dict: Rc::new(RefCell::new(Dict::new())),
             def_line,
         })))
     }

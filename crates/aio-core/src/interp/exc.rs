@@ -15,7 +15,8 @@ impl Interp {
         *data.args.borrow_mut() = args.into();
         Rc::new(Instance {
             class: cls.clone(),
-            dict: std::cell::RefCell::new(Dict::new()),
+            dict: Rc::new(std::cell::RefCell::new(Dict::new())),
+            key_group: std::cell::Cell::new(None),
             exc: Some(Box::new(data)),
         })
     }

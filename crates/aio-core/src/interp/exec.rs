@@ -97,10 +97,24 @@ impl Interp {
                 Box::pin(self.aug_assign(fr, target, *op, value)).await?;
                 Ok(Flow::Normal)
             }
-            StmtKind::AnnAssign { target, value, .. } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+            } => {
                 if let Some(v) = value {
                     let v = self.ev(fr, v).await?;
                     self.assign(fr, target, v).await?;
+                }
+                // A class or a module keeps the annotations of its plain names, in order, in
+                // `__annotations__` (a function's local annotations are never evaluated).
+                if let ExprKind::Name(n) = &target.kind
+                    && !matches!(fr.kind, FrameKind::Function)
+                {
+                    let annotation = Box::pin(self.annotation(fr, annotation)).await?;
+                    self.annotations_of_scope(fr)
+                        .borrow_mut()
+                        .insert_str(n, annotation);
                 }
                 Ok(Flow::Normal)
             }
@@ -233,6 +247,9 @@ impl Interp {
                     return Err(self.unsupported("a relative import", Topic::Modules));
                 }
                 let mname = module.clone().unwrap_or_else(|| Rc::from(""));
+                if &*mname == "__future__" {
+                    return self.import_future(fr, names);
+                }
                 self.load_prelude_module(&mname).await?;
                 let m = self.import_module(&mname)?;
                 for a in names {
@@ -433,22 +450,7 @@ impl Interp {
                 }
                 ExprKind::Attribute { value, attr } => {
                     let obj = self.ev(fr, value).await?;
-                    match &obj {
-                        Value::Instance(inst) => {
-                            let removed = inst
-                                .dict
-                                .borrow_mut()
-                                .remove_key(&crate::runtime::dict::HashKey::Str(attr.clone()));
-                            match removed {
-                                Some(pair) => {
-                                    drop(pair);
-                                    Ok(())
-                                }
-                                None => Err(self.attr_error(&obj, attr)),
-                            }
-                        }
-                        _ => Err(self.attr_error(&obj, attr)),
-                    }
+                    self.del_attr(&obj, attr).await
                 }
                 ExprKind::Subscript { value, index } => {
                     let obj = self.ev(fr, value).await?;
@@ -501,12 +503,139 @@ impl Interp {
                 def_line,
             )
             .await?;
+        if let Value::Func(func) = &f {
+            let mut annotations = Dict::new();
+            let params = &def.params;
+            let named = params
+                .posonly
+                .iter()
+                .chain(&params.args)
+                .chain(&params.vararg)
+                .chain(&params.kwonly)
+                .chain(&params.kwarg);
+            for p in named {
+                if let Some(a) = &p.annotation {
+                    let value = self.annotation(fr, a).await?;
+                    annotations.insert_str(&p.name, value);
+                }
+            }
+            if let Some(r) = &def.returns {
+                let value = self.annotation(fr, r).await?;
+                annotations.insert_str("return", value);
+            }
+            let mut attrs = func.dict.borrow_mut();
+            attrs.insert_str("__annotations__", Value::dict(annotations));
+            if let Some(doc) = docstring(&def.body) {
+                attrs.insert_str("__doc__", Value::str(doc));
+            }
+        }
         for d in decorators.into_iter().rev() {
             f = self.call(d, Args::new(vec![f])).await?;
         }
         let old = self.store_name(fr, &def.name, f);
         drop(old);
         Ok(())
+    }
+
+    /// An annotation's value: the expression evaluated, or, in a module that ran `from
+    /// __future__ import annotations`, its source text.
+    async fn annotation(self: &Rc<Self>, fr: &Frame, e: &Expr) -> PyResult {
+        if fr.globals.future_annotations.get() {
+            return Ok(Value::str(self.source_text(e).as_str()));
+        }
+        self.ev(fr, e).await
+    }
+
+    /// The program text of an expression of the main program (as written, on its lines).
+    fn source_text(&self, e: &Expr) -> String {
+        let lines = &self.source_lines;
+        let span = e.span;
+        let chars = |line: u32| -> Vec<char> {
+            lines
+                .get(line.saturating_sub(1) as usize)
+                .map(|l| l.chars().collect())
+                .unwrap_or_default()
+        };
+        if span.line == span.end_line {
+            let line = chars(span.line);
+            let end = (span.end_col as usize).min(line.len());
+            let start = (span.col as usize).min(end);
+            return line[start..end].iter().collect();
+        }
+        let mut out = String::new();
+        for n in span.line..=span.end_line {
+            let line = chars(n);
+            let start = if n == span.line { span.col as usize } else { 0 };
+            let end = if n == span.end_line {
+                span.end_col as usize
+            } else {
+                line.len()
+            };
+            let piece: String = line[start.min(line.len())..end.min(line.len())]
+                .iter()
+                .collect();
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(piece.trim());
+        }
+        out
+    }
+
+    /// The `__annotations__` dict of the class or module body running in `fr` (made on first
+    /// use).
+    fn annotations_of_scope(&self, fr: &Frame) -> Rc<RefCell<Dict>> {
+        let existing = match &fr.kind {
+            FrameKind::Class(ns) => ns.borrow().get_str("__annotations__").cloned(),
+            _ => fr.globals.get("__annotations__"),
+        };
+        if let Some(Value::Dict(d)) = existing {
+            return d;
+        }
+        let d = Rc::new(RefCell::new(Dict::new()));
+        match &fr.kind {
+            FrameKind::Class(ns) => {
+                ns.borrow_mut()
+                    .insert_str("__annotations__", Value::Dict(d.clone()));
+            }
+            _ => fr.globals.set("__annotations__", Value::Dict(d.clone())),
+        }
+        d
+    }
+
+    /// `from __future__ import ...`: the features of Python 3.11 are all there already, except
+    /// `annotations`, which makes this module's annotations strings.
+    fn import_future(&self, fr: &Frame, names: &[crate::syntax::ast::Alias]) -> PyResult<Flow> {
+        const FEATURES: [&str; 10] = [
+            "nested_scopes",
+            "generators",
+            "division",
+            "absolute_import",
+            "with_statement",
+            "print_function",
+            "unicode_literals",
+            "barry_as_FLUFL",
+            "generator_stop",
+            "annotations",
+        ];
+        for a in names {
+            if !FEATURES.contains(&&*a.name) {
+                return Err(self.err(
+                    "SyntaxError",
+                    format!("future feature {} is not defined", a.name),
+                ));
+            }
+            if &*a.name == "annotations" {
+                fr.globals.future_annotations.set(true);
+            }
+            let bind = a.asname.clone().unwrap_or_else(|| a.name.clone());
+            self.store_name(
+                fr,
+                &bind,
+                Value::str(format!("__future__.{}", a.name).as_str()),
+            );
+        }
+        Ok(Flow::Normal)
     }
 
     async fn exec_class(self: &Rc<Self>, fr: &Frame, def: &Rc<ClassDef>) -> PyResult<()> {
@@ -538,6 +667,9 @@ impl Interp {
             }
         }
         let ns = Rc::new(RefCell::new(Dict::new()));
+        if let Some(doc) = docstring(&def.body) {
+            ns.borrow_mut().insert_str("__doc__", Value::str(doc));
+        }
         let info = Rc::new(FrameInfo {
             name: def.name.clone(),
             filename: fr.info.filename.clone(),
@@ -588,6 +720,42 @@ impl Interp {
             }
             if let Some(hk) = crate::runtime::dict::HashKey::of(&k) {
                 cls.dict.borrow_mut().insert_key(hk, k, v);
+            }
+        }
+        // A class that defines `__eq__` but not `__hash__` is unhashable, as in CPython.
+        {
+            let mut attrs = cls.dict.borrow_mut();
+            if attrs.get_str("__eq__").is_some() && attrs.get_str("__hash__").is_none() {
+                attrs.insert_str("__hash__", Value::None);
+            }
+        }
+        // Descriptors learn their name and owner (`functools.cached_property`).
+        let named: Vec<(Value, Value)> = cls
+            .dict
+            .borrow()
+            .iter()
+            .filter(|(_, v)| matches!(v, Value::Instance(d) if d.class.lookup("__set_name__").is_some()))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        for (k, v) in named {
+            let Value::Instance(d) = &v else { continue };
+            let set_name = d.class.lookup("__set_name__").unwrap_or_default();
+            let called = self
+                .call(
+                    set_name,
+                    Args::new(vec![v.clone(), Value::Class(cls.clone()), k.clone()]),
+                )
+                .await;
+            if let Err(e) = called {
+                let wrapped = self.runtime_error(format!(
+                    "Error calling __set_name__ on '{}' instance {} in '{}'",
+                    d.class.name,
+                    self.repr_simple(&k).unwrap_or_default(),
+                    cls.name
+                ));
+                *wrapped.exc().cause.borrow_mut() = Some(e.clone());
+                wrapped.exc().suppress_context.set(true);
+                return Err(wrapped);
             }
         }
         let mut value = Value::Class(cls);
@@ -963,5 +1131,16 @@ impl Interp {
                 }
             }
         }
+    }
+}
+
+/// The docstring of a body: its first statement, when that is a string literal.
+fn docstring(body: &[crate::syntax::ast::Stmt]) -> Option<String> {
+    match &body.first()?.kind {
+        StmtKind::Expr(e) => match &e.kind {
+            ExprKind::Constant(crate::syntax::ast::Constant::Str(s)) => Some(s.to_string()),
+            _ => None,
+        },
+        _ => None,
     }
 }

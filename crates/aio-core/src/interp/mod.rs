@@ -113,8 +113,6 @@ pub struct Frame {
 pub struct Interp {
     pub filename: Rc<str>,
     pub source_lines: Vec<Rc<str>>,
-    /// Prelude line -> (stdlib file, stdlib line, source text) for traceback entries.
-    pub prelude_tb: Rc<crate::engine::PreludeTb>,
     pub main: Rc<Module>,
     pub builtins: RefCell<FxHashMap<Name, Value>>,
     pub modules: RefCell<FxHashMap<Name, Value>>,
@@ -151,6 +149,9 @@ pub struct Interp {
     pub interned: RefCell<FxHashMap<(usize, usize), Rc<str>>>,
     /// Set once a budget is exhausted: the run is being torn down, and nothing more is printed.
     pub aborted: RefCell<Option<crate::engine::Stopped>>,
+    /// Groups of equal objects of classes with their own `__hash__`, by hash: a group's id and
+    /// its members (see [`crate::runtime::dict::HashKey::Custom`]).
+    pub key_groups: RefCell<FxHashMap<i64, Vec<KeyGroup>>>,
     /// Parts of Python the program reached for that the engine does not have.
     pub unsupported: RefCell<Vec<crate::engine::Unsupported>>,
     /// A limit was reached outside a step (printing, a clock moving): the next step stops the run.
@@ -158,6 +159,10 @@ pub struct Interp {
     /// Output printed so far, in lines and bytes (for the output budget).
     pub printed: Cell<(u64, u64)>,
 }
+
+/// A group of equal keys: its id and its members (weakly held: a key lives as long as the dicts
+/// and sets that hold it).
+pub type KeyGroup = (usize, Vec<std::rc::Weak<crate::runtime::object::Instance>>);
 
 impl std::fmt::Debug for Interp {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

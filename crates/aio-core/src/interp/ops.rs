@@ -63,6 +63,8 @@ impl Interp {
                     }
                 }
                 NativeObj::Stream(_) => t.textio.clone(),
+                NativeObj::GenericAlias { .. } => t.generic_alias.clone(),
+                NativeObj::UnionType(_) => t.union_type.clone(),
                 _ => t.native.clone(),
             },
             Value::Ellipsis => t.ellipsis.clone(),
@@ -85,6 +87,41 @@ impl Interp {
         cls.ty == Ty::Object
     }
 
+    /// How a type argument reads inside `list[...]` or `A | B` (CPython's `_Py_typing_type_repr`):
+    /// a class by its qualified name (`int`, `asyncio.queues.Queue`), `...`, `None`, and the
+    /// repr of anything else.
+    pub fn type_arg_repr(&self, v: &Value) -> Option<String> {
+        Some(match v {
+            Value::Class(c) if &*c.module == "builtins" => c.qualname.to_string(),
+            Value::Class(c) => format!("{}.{}", c.module, c.qualname),
+            Value::Ellipsis => "...".into(),
+            Value::None => "None".into(),
+            Value::Tuple(items) if items.is_empty() => "()".into(),
+            other => self.repr_simple(other)?,
+        })
+    }
+
+    /// `cls[args]` for a class that CPython makes generic (`list[int]`, `asyncio.Queue[str]`): a
+    /// `GenericAlias`; `None` for a class that is not.
+    pub fn generic_alias(&self, cls: &Rc<Class>, index: &Value) -> Option<Value> {
+        let generic = matches!(
+            cls.ty,
+            Ty::List | Ty::Tuple | Ty::Dict | Ty::Set | Ty::Type | Ty::Future | Ty::Task
+        ) || (&*cls.module == "builtins" && &*cls.name == "frozenset")
+            || GENERIC_LIBRARY_CLASSES.contains(&(&*cls.module, &*cls.name));
+        if !generic {
+            return None;
+        }
+        let args: Rc<[Value]> = match index {
+            Value::Tuple(items) => items.iter().cloned().collect(),
+            other => Rc::from([other.clone()]),
+        };
+        Some(Value::Native(Rc::new(NativeObj::GenericAlias {
+            origin: Value::Class(cls.clone()),
+            args,
+        })))
+    }
+
     /// repr() without running Python code, for values that never need it.
     pub fn repr_simple(&self, v: &Value) -> Option<String> {
         Some(match v {
@@ -102,7 +139,7 @@ impl Interp {
                     format!("range({}, {}, {})", r[0], r[1], r[2])
                 }
             }
-            Value::Func(f) => format!("<function {} at {}>", f.qualname, fake_addr(v)),
+            Value::Func(f) => format!("<function {} at {}>", f.qualname(), fake_addr(v)),
             Value::Builtin(b) => match &b.bound {
                 Some(r) => format!(
                     "<built-in method {} of {} object at {}>",
@@ -161,13 +198,32 @@ impl Interp {
                     lineno
                 ),
                 NativeObj::DictView { .. } => return None,
+                NativeObj::GenericAlias { origin, args } => {
+                    let args: Option<Vec<String>> =
+                        args.iter().map(|a| self.type_arg_repr(a)).collect();
+                    let args = args?;
+                    format!(
+                        "{}[{}]",
+                        self.type_arg_repr(origin)?,
+                        if args.is_empty() {
+                            "()".to_owned()
+                        } else {
+                            args.join(", ")
+                        }
+                    )
+                }
+                NativeObj::UnionType(members) => {
+                    let members: Option<Vec<String>> =
+                        members.iter().map(|a| self.type_arg_repr(a)).collect();
+                    members?.join(" | ")
+                }
                 _ => format!("<object at {}>", fake_addr(v)),
             },
             Value::Iter(_) => format!("<iterator object at {}>", fake_addr(v)),
             Value::Method(m) => match &m.func {
                 Value::Func(f) => format!(
                     "<bound method {} of <object at {}>>",
-                    f.qualname,
+                    f.qualname(),
                     fake_addr(&m.receiver)
                 ),
                 _ => format!("<bound method at {}>", fake_addr(v)),
@@ -437,6 +493,11 @@ impl Interp {
             && let Value::Str(s) = a
         {
             return self.percent_format(s, b).await.map(Value::str);
+        }
+        if op == BinOp::BitOr
+            && let Some(union) = type_union(a, b)
+        {
+            return Ok(union);
         }
         Err(self.type_error(format!(
             "unsupported operand type(s) for {}: '{}' and '{}'",
@@ -903,12 +964,10 @@ impl Interp {
                     self.type_name(item)
                 ))),
             },
-            Value::Dict(d) | Value::Set(d) => match HashKey::of(item) {
-                Some(h) => Ok(d.borrow().contains_key(&h)),
-                None => {
-                    Err(self.type_error(format!("unhashable type: '{}'", self.type_name(item))))
-                }
-            },
+            Value::Dict(d) | Value::Set(d) => {
+                let h = self.hash_key(item).await?;
+                Ok(d.borrow().contains_key(&h))
+            }
             Value::Native(n) if matches!(&**n, NativeObj::DictView { kind: 0, .. }) => {
                 match (&**n, HashKey::of(item)) {
                     (NativeObj::DictView { dict, .. }, Some(h)) => {
@@ -1013,11 +1072,7 @@ impl Interp {
                 Value::Slice(sl),
             ) => self.slice_get(obj, sl),
             (Value::Dict(d), _) => {
-                let Some(h) = HashKey::of(index) else {
-                    return Err(
-                        self.type_error(format!("unhashable type: '{}'", self.type_name(index)))
-                    );
-                };
+                let h = self.hash_key(index).await?;
                 match d.borrow().get_key(&h) {
                     Some(v) => Ok(v.clone()),
                     None => Err(self.new_exc(&self.t.by_name("KeyError"), vec![index.clone()])),
@@ -1029,8 +1084,28 @@ impl Interp {
                     .await
             }
             (Value::Class(c), _) => {
-                // Generic aliases such as list[int]: return the class itself.
-                Ok(Value::Class(c.clone()))
+                // A class's own `__class_getitem__` (implicitly a class method), else the
+                // generic aliases CPython has (`list[int]`).
+                if let Some(getitem) = c.lookup("__class_getitem__") {
+                    let f = match &getitem {
+                        Value::Native(n) => match &**n {
+                            NativeObj::ClassMethod(f) => f.clone(),
+                            _ => getitem.clone(),
+                        },
+                        _ => getitem.clone(),
+                    };
+                    return self
+                        .call(f, Args::new(vec![obj.clone(), index.clone()]))
+                        .await;
+                }
+                match self.generic_alias(c, index) {
+                    Some(alias) => Ok(alias),
+                    None => Err(self.type_error(format!("type '{}' is not subscriptable", c.name))),
+                }
+            }
+            (Value::Native(n), _) if matches!(&**n, NativeObj::GenericAlias { .. }) => {
+                // `dict[str, V][int]` and the like are rare: a parameterised alias stays as is.
+                Ok(obj.clone())
             }
             (Value::List(_) | Value::Tuple(_) | Value::Str(_), _) => Err(self.type_error(format!(
                 "{} indices must be integers or slices, not {}",
@@ -1140,11 +1215,7 @@ impl Interp {
                 ))),
             },
             Value::Dict(d) => {
-                let Some(h) = HashKey::of(index) else {
-                    return Err(
-                        self.type_error(format!("unhashable type: '{}'", self.type_name(index)))
-                    );
-                };
+                let h = self.hash_key(index).await?;
                 self.alloc(1)?;
                 d.borrow_mut().insert_key(h, index.clone(), value);
                 Ok(())
@@ -1193,11 +1264,7 @@ impl Interp {
                 _ => Err(self.type_error("list indices must be integers or slices")),
             },
             Value::Dict(d) => {
-                let Some(h) = HashKey::of(index) else {
-                    return Err(
-                        self.type_error(format!("unhashable type: '{}'", self.type_name(index)))
-                    );
-                };
+                let h = self.hash_key(index).await?;
                 let removed = d.borrow_mut().remove_key(&h);
                 match removed {
                     Some(pair) => {
@@ -1506,5 +1573,144 @@ fn dunder_names(op: BinOp) -> (&'static str, &'static str) {
         BinOp::BitOr => ("__or__", "__ror__"),
         BinOp::BitXor => ("__xor__", "__rxor__"),
         BinOp::BitAnd => ("__and__", "__rand__"),
+    }
+}
+
+/// Classes of the library that CPython makes generic (`__class_getitem__`), by module and name.
+const GENERIC_LIBRARY_CLASSES: [(&str, &str); 4] = [
+    ("asyncio.queues", "Queue"),
+    ("asyncio.queues", "PriorityQueue"),
+    ("asyncio.queues", "LifoQueue"),
+    ("concurrent.futures._base", "Future"),
+];
+
+/// `a | b` for types: `int | None`, `list[int] | str`, unions of unions (flattened, each member
+/// once, in order), as `types.UnionType`; `None` when either side is not a type.
+fn type_union(a: &Value, b: &Value) -> Option<Value> {
+    fn members(v: &Value, out: &mut Vec<Value>) -> bool {
+        match v {
+            Value::Class(_) => out.push(v.clone()),
+            // `None` stands for its type in a union.
+            Value::None => out.push(Value::None),
+            Value::Native(n) => match &**n {
+                NativeObj::GenericAlias { .. } => out.push(v.clone()),
+                NativeObj::UnionType(items) => out.extend(items.iter().cloned()),
+                _ => return false,
+            },
+            _ => return false,
+        }
+        true
+    }
+    let mut all = Vec::new();
+    if !members(a, &mut all) || !members(b, &mut all) {
+        return None;
+    }
+    // `None | None` is no union; at least one side must be a type.
+    if matches!((a, b), (Value::None, Value::None)) {
+        return None;
+    }
+    let mut unique: Vec<Value> = Vec::new();
+    for m in all {
+        let seen = unique.iter().any(|u| match (u, &m) {
+            (Value::Class(x), Value::Class(y)) => Rc::ptr_eq(x, y),
+            (Value::None, Value::None) => true,
+            _ => false,
+        });
+        if !seen {
+            unique.push(m);
+        }
+    }
+    if unique.len() == 1 {
+        return unique.pop();
+    }
+    Some(Value::Native(Rc::new(NativeObj::UnionType(unique.into()))))
+}
+
+impl Interp {
+    /// The dict key of `v`, as Python compares keys: for an object of a class with its own
+    /// `__hash__`, that hash and `__eq__` decide (`len({P(1), P(1)}) == 1`). Such an object joins
+    /// the group of an equal object seen before under the same hash, and keeps its group
+    /// afterwards, so that the sync [`HashKey::of`] finds it too (as in CPython, a key that
+    /// changes its hash after going into a dict is lost there).
+    pub async fn hash_key(self: &Rc<Self>, v: &Value) -> PyResult<HashKey> {
+        match v {
+            Value::Instance(inst) if inst.key_group.get().is_none() => {
+                match inst.class.lookup("__hash__") {
+                    Some(Value::None) => Err(self.unhashable(v)),
+                    Some(hash) if !matches!(hash, Value::Native(_)) => {
+                        Box::pin(self.join_key_group(inst, v, hash)).await
+                    }
+                    _ => Ok(HashKey::Id(v.identity())),
+                }
+            }
+            Value::Tuple(items)
+                if items
+                    .iter()
+                    .any(|item| matches!(item, Value::Instance(_) | Value::Tuple(_))) =>
+            {
+                let mut keys = Vec::with_capacity(items.len());
+                for item in items.iter() {
+                    keys.push(Box::pin(self.hash_key(item)).await?);
+                }
+                Ok(HashKey::Tuple(keys.into()))
+            }
+            _ => HashKey::of(v).ok_or_else(|| self.unhashable(v)),
+        }
+    }
+
+    /// `TypeError: unhashable type: 'list'`.
+    pub fn unhashable(&self, v: &Value) -> crate::runtime::value::ExcRef {
+        self.type_error(format!("unhashable type: '{}'", self.type_name(v)))
+    }
+
+    /// `hash(v)` of an object whose class has its own `__hash__`.
+    pub async fn user_hash(self: &Rc<Self>, v: &Value, hash: Value) -> PyResult<i64> {
+        match self.call(hash, Args::new(vec![v.clone()])).await? {
+            Value::Int(h) => Ok(if h == -1 { -2 } else { h }),
+            Value::Bool(b) => Ok(i64::from(b)),
+            _ => Err(self.type_error("__hash__ method should return an integer")),
+        }
+    }
+
+    async fn join_key_group(
+        self: &Rc<Self>,
+        inst: &Rc<crate::runtime::object::Instance>,
+        v: &Value,
+        hash: Value,
+    ) -> PyResult<HashKey> {
+        let h = self.user_hash(v, hash).await?;
+        // One live member of each group of that hash, taken out of the table before calling
+        // `__eq__` (which may use dicts itself).
+        let candidates: Vec<(usize, Rc<crate::runtime::object::Instance>)> = {
+            let mut groups = self.key_groups.borrow_mut();
+            let list = groups.entry(h).or_default();
+            list.retain(|(_, members)| members.iter().any(|m| m.strong_count() > 0));
+            list.iter()
+                .filter_map(|(id, members)| Some((*id, members.iter().find_map(|m| m.upgrade())?)))
+                .collect()
+        };
+        for (id, member) in candidates {
+            let equal = Rc::ptr_eq(&member, inst)
+                || self
+                    .compare(CmpOp::Eq, v, &Value::Instance(member.clone()))
+                    .await?;
+            if equal {
+                if let Some(list) = self.key_groups.borrow_mut().get_mut(&h)
+                    && let Some((_, members)) = list.iter_mut().find(|(g, _)| *g == id)
+                {
+                    members.push(Rc::downgrade(inst));
+                }
+                inst.key_group.set(Some(id));
+                return Ok(HashKey::Custom(id));
+            }
+        }
+        let id = self.fresh_id() as usize;
+        self.key_groups
+            .borrow_mut()
+            .entry(h)
+            .or_default()
+            .push((id, vec![Rc::downgrade(inst)]));
+        inst.key_group.set(Some(id));
+        Ok(HashKey::Custom(id))
     }
 }

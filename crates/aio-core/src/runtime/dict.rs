@@ -52,6 +52,9 @@ pub enum HashKey {
     Tuple(Rc<[HashKey]>),
     /// Objects hashed by identity (instances, functions, classes, futures...).
     Id(usize),
+    /// Instances of a class with its own `__hash__`: every object equal to another (by its
+    /// `__eq__`, among those of the same hash) has the same group (`Interp::hash_key`).
+    Custom(usize),
     Ellipsis,
 }
 
@@ -79,6 +82,12 @@ impl HashKey {
             }
             Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => return None,
             Value::Ellipsis => HashKey::Ellipsis,
+            Value::Instance(inst) => match inst.key_group.get() {
+                Some(group) => HashKey::Custom(group),
+                // `__hash__ = None` (or `__eq__` without `__hash__`): unhashable.
+                None if matches!(inst.class.lookup("__hash__"), Some(Value::None)) => return None,
+                None => HashKey::Id(v.identity()),
+            },
             other => HashKey::Id(other.identity()),
         })
     }

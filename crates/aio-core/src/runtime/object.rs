@@ -149,7 +149,11 @@ pub struct TbEntry {
 /// An instance of a user class or of an exception class.
 pub struct Instance {
     pub class: Rc<Class>,
-    pub dict: RefCell<Dict>,
+    /// Its attributes: `__dict__` and `vars()` hand out this very dict.
+    pub dict: Rc<RefCell<Dict>>,
+    /// As a dict key or set member, with a `__hash__` of its class's: the group of objects
+    /// equal to it that it joined (see [`super::dict::HashKey::Custom`]).
+    pub key_group: Cell<Option<usize>>,
     pub exc: Option<Box<ExcData>>,
 }
 
@@ -217,8 +221,9 @@ impl fmt::Debug for Env {
 
 /// A Python function (`def`, `async def` or `lambda`).
 pub struct Function {
-    pub name: Name,
-    pub qualname: Name,
+    /// `__name__` and `__qualname__`: a program may assign them (`functools.wraps` does).
+    pub name: RefCell<Name>,
+    pub qualname: RefCell<Name>,
     pub code: FuncCode,
     pub defaults: Vec<Value>,
     pub kw_defaults: Vec<Option<Value>>,
@@ -228,18 +233,30 @@ pub struct Function {
     /// The class whose body defined this function (for zero-argument `super()`).
     pub owner_class: RefCell<Option<Weak<Class>>>,
     pub filename: Rc<str>,
-    pub dict: RefCell<Dict>,
+    /// Attributes a program sets (`f.calls = 0`, `__doc__`, `__wrapped__`, `__annotations__`):
+    /// `__dict__` hands out this very dict.
+    pub dict: Rc<RefCell<Dict>>,
     /// The line of the `def` (for reprs such as `defined at prog.py:5`).
     pub def_line: u32,
 }
 
 impl fmt::Debug for Function {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "<function {}>", self.qualname)
+        write!(f, "<function {}>", self.qualname())
     }
 }
 
 impl Function {
+    /// `__name__`.
+    pub fn name(&self) -> Name {
+        self.name.borrow().clone()
+    }
+
+    /// `__qualname__`: what reprs, argument errors and coroutines made by calling it say.
+    pub fn qualname(&self) -> Name {
+        self.qualname.borrow().clone()
+    }
+
     /// True for `async def` (coroutine functions and async generator functions).
     pub fn is_async(&self) -> bool {
         matches!(&self.code, FuncCode::Def(d) if d.is_async)
@@ -439,6 +456,8 @@ pub struct Module {
     pub name: Name,
     pub dict: RefCell<FxHashMap<Name, Value>>,
     pub filename: Rc<str>,
+    /// `from __future__ import annotations` ran: its annotations stay strings.
+    pub future_annotations: std::cell::Cell<bool>,
 }
 
 impl fmt::Debug for Module {
@@ -454,6 +473,7 @@ impl Module {
             name: Rc::from(name),
             dict: RefCell::new(FxHashMap::default()),
             filename: Rc::from(filename),
+            future_annotations: std::cell::Cell::new(false),
         })
     }
     /// Sets a global.
@@ -552,6 +572,13 @@ pub enum NativeObj {
     },
     /// A plain attribute bag (used for `sys.version_info` and similar).
     Namespace(RefCell<Dict>),
+    /// `list[int]`, `asyncio.Queue[int]`: a class with type arguments (`types.GenericAlias`).
+    GenericAlias {
+        origin: Value,
+        args: Rc<[Value]>,
+    },
+    /// `int | None` (`types.UnionType`).
+    UnionType(Rc<[Value]>),
 }
 
 impl fmt::Debug for NativeObj {

@@ -38,6 +38,8 @@ pub struct Types {
     pub ellipsis: Rc<Class>,
     pub not_implemented: Rc<Class>,
     pub native: Rc<Class>,
+    pub generic_alias: Rc<Class>,
+    pub union_type: Rc<Class>,
     /// Exception classes by name (builtins plus asyncio's own).
     pub exc: FxHashMap<&'static str, Rc<Class>>,
     /// The internal, uncatchable class used when a budget is exhausted.
@@ -249,6 +251,8 @@ impl Types {
             ellipsis: mk("ellipsis", Ty::Ellipsis),
             not_implemented: mk("NotImplementedType", Ty::NotImplementedType),
             native: mk("object", Ty::Native),
+            generic_alias: make_class("GenericAlias", "types", vec![object.clone()], Ty::Native),
+            union_type: make_class("UnionType", "types", vec![object.clone()], Ty::Native),
             int,
             object,
             exc,

@@ -1,0 +1,879 @@
+# The `typing` module: Python after CPython 3.11.7's Lib/typing.py, written fresh, with what
+# programs write in annotations and CPython's reprs. Parsed and run on the first `import typing`.
+# The engine has no eval: get_type_hints reads string annotations with a small expression reader.
+# The engine has no metaclasses: Generic[T] and Protocol[T] give back Generic and Protocol, a
+# user generic class is subscripted through Generic.__class_getitem__, and a runtime-checkable
+# protocol carries its check as a class attribute __instancecheck__.
+# Left out: NamedTuple, TypedDict (they need subclasses of tuple and dict), ParamSpec,
+# TypeVarTuple, Concatenate, Unpack, IO, Pattern, Match, and argument-count checks of user
+# generic classes (their __parameters__ are unknown without __init_subclass__).
+import sys
+
+TYPE_CHECKING = False
+_NoneType = type(None)
+
+
+def _unsupported(what):
+    raise NotImplementedError(f'{what} is not in this page\'s Python yet (see "What runs in the page" in the book)')
+
+
+def _caller(default='__main__'):
+    getframe = getattr(sys, '_getframe', None)
+    if getframe is None:
+        return default
+    return getframe(2).f_globals.get('__name__', default)
+
+
+def _is_dunder(attr):
+    return attr.startswith('__') and attr.endswith('__')
+
+
+def _type_repr(obj):
+    if isinstance(obj, type) and not hasattr(obj, '__origin__'):
+        if obj.__module__ == 'builtins':
+            return obj.__qualname__
+        return f'{obj.__module__}.{obj.__qualname__}'
+    if obj is ...:
+        return '...'
+    if callable(obj) and type(obj).__name__ == 'function':
+        return obj.__name__
+    return repr(obj)
+
+
+def _type_convert(arg):
+    if arg is None:
+        return _NoneType
+    if isinstance(arg, str):
+        return ForwardRef(arg)
+    return arg
+
+
+def _type_check(arg, msg):
+    arg = _type_convert(arg)
+    if isinstance(arg, _GenericAlias) and arg.__origin__ in (Generic, Protocol, ClassVar, Final):
+        raise TypeError(f'{arg} is not valid as type argument')
+    if arg in (Any, NoReturn, Never, Self, LiteralString, TypeAlias):
+        return arg
+    if isinstance(arg, _SpecialForm) or arg in (Generic, Protocol):
+        raise TypeError(f'Plain {arg} is not valid as type argument')
+    if type(arg) is tuple:
+        raise TypeError(f'{msg} Got {arg!r:.100}.')
+    return arg
+
+
+def _collect_parameters(args):
+    params = []
+    for a in args:
+        for p in ([a] if isinstance(a, TypeVar) else getattr(a, '__parameters__', ())):
+            if isinstance(p, TypeVar) and p not in params:
+                params.append(p)
+    return tuple(params)
+
+
+def _dedup(items, key=lambda x: x):
+    out, keys = [], []
+    for t in items:
+        if key(t) not in keys:
+            keys.append(key(t))
+            out.append(t)
+    return out
+
+
+def _unordered_hash(items):
+    h = 0
+    for x in items:
+        h ^= hash(x)
+    return h
+
+
+def _same_members(a, b):
+    return all(x in b for x in a) and all(x in a for x in b)
+
+
+class _SpecialForm:
+    def __init__(self, name, getitem=None):
+        self._name = name
+        self._getitem = getitem
+
+    def __repr__(self):
+        return 'typing.' + self._name
+
+    def __getitem__(self, parameters):
+        if self._getitem is None:
+            raise TypeError(f'{self} is not subscriptable')
+        return self._getitem(self, parameters)
+
+    def __call__(self, *args, **kwds):
+        if self._name == 'Any':
+            raise TypeError('Any cannot be instantiated')
+        raise TypeError(f'Cannot instantiate {self!r}')
+
+    def __or__(self, other):
+        return Union[self, other]
+
+    def __ror__(self, other):
+        return Union[other, self]
+
+
+class _BaseGenericAlias:
+    def __call__(self, *args, **kwargs):
+        if not self._inst:
+            raise TypeError(f'Type {self._name} cannot be instantiated; '
+                            f'use {self.__origin__.__name__}() instead')
+        result = self.__origin__(*args, **kwargs)
+        try:
+            result.__orig_class__ = self
+        except AttributeError:
+            pass
+        return result
+
+    def __getattr__(self, attr):
+        if not _is_dunder(attr):
+            return getattr(self.__origin__, attr)
+        raise AttributeError(attr)
+
+    def __mro_entries__(self, bases):
+        return (self.__origin__,)
+
+    def __or__(self, other):
+        return Union[self, other]
+
+    def __ror__(self, other):
+        return Union[other, self]
+
+
+class _GenericAlias(_BaseGenericAlias):
+    def __init__(self, origin, args, name=None, inst=True):
+        self._inst = inst
+        self._name = name
+        self.__origin__ = origin
+        self.__args__ = args if isinstance(args, tuple) else (args,)
+        self.__parameters__ = _collect_parameters(self.__args__)
+
+    def copy_with(self, args):
+        return self.__class__(self.__origin__, args, self._name, self._inst)
+
+    def __repr__(self):
+        name = 'typing.' + self._name if self._name else _type_repr(self.__origin__)
+        args = ', '.join([_type_repr(a) for a in self.__args__]) if self.__args__ else '()'
+        return f'{name}[{args}]'
+
+    def __eq__(self, other):
+        if not isinstance(other, _GenericAlias):
+            return NotImplemented
+        return self.__origin__ == other.__origin__ and self.__args__ == other.__args__
+
+    def __hash__(self):
+        return hash((self.__origin__, self.__args__))
+
+    def __getitem__(self, args):
+        if self.__origin__ in (Generic, Protocol):
+            raise TypeError(f'Cannot subscript already-subscripted {self}')
+        params = self.__parameters__
+        if not params:
+            raise TypeError(f'{self} is not a generic class')
+        if not isinstance(args, tuple):
+            args = (args,)
+        args = tuple(_type_convert(a) for a in args)
+        _check_count(self, args, len(params))
+        subst = list(zip(params, args))
+        return self.copy_with(tuple(_substitute(a, subst) for a in self.__args__))
+
+
+def _substitute(arg, subst):
+    for param, value in subst:
+        if arg is param:
+            return value
+    if isinstance(arg, _GenericAlias) and arg.__parameters__:
+        return arg.copy_with(tuple(_substitute(a, subst) for a in arg.__args__))
+    return arg
+
+
+def _check_count(alias, args, expected):
+    if not expected:
+        raise TypeError(f'{alias} is not a generic class')
+    if len(args) != expected:
+        raise TypeError(f"Too {'many' if len(args) > expected else 'few'} arguments for {alias}; "
+                        f'actual {len(args)}, expected {expected}')
+
+
+class _SpecialGenericAlias(_BaseGenericAlias):
+    def __init__(self, origin, nparams, name, inst=True):
+        self.__origin__ = origin
+        self._nparams = nparams
+        self._name = name
+        self._inst = inst
+
+    def __repr__(self):
+        return 'typing.' + self._name
+
+    def __getitem__(self, params):
+        if not isinstance(params, tuple):
+            params = (params,)
+        params = tuple(_type_check(p, 'Parameters to generic types must be types.') for p in params)
+        _check_count(self, params, self._nparams)
+        return _GenericAlias(self.__origin__, params, self._name, self._inst)
+
+
+class _CallableGenericAlias(_GenericAlias):
+    def __repr__(self):
+        args = self.__args__
+        if len(args) == 2 and (args[0] is ... or isinstance(args[0], (tuple, list))):
+            return super().__repr__()
+        return (f"typing.Callable[[{', '.join([_type_repr(a) for a in args[:-1]])}], "
+                f'{_type_repr(args[-1])}]')
+
+
+class _CallableType(_SpecialGenericAlias):
+    def __getitem__(self, params):
+        if not isinstance(params, tuple) or len(params) != 2:
+            raise TypeError('Callable must be used as Callable[[arg, ...], result].')
+        args, result = params
+        result = _type_check(result, 'Callable[args, result]: result must be a type.')
+        if args is ...:
+            args = (...,)
+        elif isinstance(args, (list, tuple)):
+            args = tuple(_type_convert(a) for a in args)
+        else:
+            args = (_type_convert(args),)
+        return _CallableGenericAlias(self.__origin__, args + (result,), 'Callable')
+
+
+class _TupleType(_SpecialGenericAlias):
+    def __getitem__(self, params):
+        if not isinstance(params, tuple):
+            params = (params,)
+        if len(params) >= 2 and params[-1] is ...:
+            msg = 'Tuple[t, ...]: t must be a type.'
+            return _GenericAlias(tuple, tuple(_type_check(p, msg) for p in params[:-1]) + (...,), 'Tuple', False)
+        msg = 'Tuple[t0, t1, ...]: each t must be a type.'
+        return _GenericAlias(tuple, tuple(_type_check(p, msg) for p in params), 'Tuple', False)
+
+
+class _UnionGenericAlias(_GenericAlias):
+    def copy_with(self, params):
+        return Union[params]
+
+    def __eq__(self, other):
+        if not isinstance(other, (_UnionGenericAlias, _UnionType)):
+            return NotImplemented
+        return _same_members(self.__args__, other.__args__)
+
+    def __hash__(self):
+        return _unordered_hash(self.__args__)
+
+    def __repr__(self):
+        args = self.__args__
+        if len(args) == 2:
+            if args[0] is _NoneType:
+                return f'typing.Optional[{_type_repr(args[1])}]'
+            if args[1] is _NoneType:
+                return f'typing.Optional[{_type_repr(args[0])}]'
+        return super().__repr__()
+
+
+class _LiteralGenericAlias(_GenericAlias):
+    def __eq__(self, other):
+        if not isinstance(other, _LiteralGenericAlias):
+            return NotImplemented
+        return _same_members([(a, type(a)) for a in self.__args__], [(a, type(a)) for a in other.__args__])
+
+    def __hash__(self):
+        return _unordered_hash([(a, type(a)) for a in self.__args__])
+
+
+class _AnnotatedAlias(_GenericAlias):
+    def __init__(self, origin, metadata):
+        if isinstance(origin, _AnnotatedAlias):
+            metadata = origin.__metadata__ + metadata
+            origin = origin.__origin__
+        super().__init__(origin, (origin,))
+        self.__metadata__ = metadata
+
+    def copy_with(self, params):
+        return _AnnotatedAlias(params[0], self.__metadata__)
+
+    def __repr__(self):
+        return (f'typing.Annotated[{_type_repr(self.__origin__)}, '
+                f"{', '.join(repr(a) for a in self.__metadata__)}]")
+
+    def __eq__(self, other):
+        if not isinstance(other, _AnnotatedAlias):
+            return NotImplemented
+        return self.__origin__ == other.__origin__ and self.__metadata__ == other.__metadata__
+
+    def __hash__(self):
+        return hash((self.__origin__, self.__metadata__))
+
+
+class UnionType:
+    # stands for types.UnionType (`int | None`) where the engine has no `|` on classes
+    __module__ = 'types'
+
+    def __init__(self, args):
+        self.__args__ = args
+        self.__parameters__ = _collect_parameters(args)
+
+    def __repr__(self):
+        return ' | '.join(['None' if a is _NoneType else _type_repr(a) for a in self.__args__])
+
+    def __eq__(self, other):
+        if not isinstance(other, (_UnionType, _UnionGenericAlias)):
+            return NotImplemented
+        return _same_members(self.__args__, other.__args__)
+
+    def __hash__(self):
+        return _unordered_hash(self.__args__)
+
+    def __or__(self, other):
+        return _bar_union(self, other)
+
+    def __ror__(self, other):
+        return _bar_union(other, self)
+
+
+_UnionType = UnionType
+del UnionType
+
+
+def _or(a, b):
+    try:
+        return a | b
+    except TypeError:
+        return _bar_union(a, b)
+
+
+def _bar_union(a, b):
+    args = []
+    for t in (a, b):
+        args.extend(t.__args__ if isinstance(t, _UnionType) else [_type_convert(t)])
+    args = _dedup(args)
+    return args[0] if len(args) == 1 else _UnionType(tuple(args))
+
+
+def _union(self, parameters):
+    if parameters == ():
+        raise TypeError('Cannot take a Union of no types.')
+    if not isinstance(parameters, tuple):
+        parameters = (parameters,)
+    params = []
+    for p in parameters:
+        p = _type_check(p, 'Union[arg, ...]: each arg must be a type.')
+        params.extend(p.__args__ if isinstance(p, (_UnionGenericAlias, _UnionType)) else [p])
+    params = _dedup(params)
+    if len(params) == 1:
+        return params[0]
+    return _UnionGenericAlias(self, tuple(params), 'Optional' if _NoneType in params and len(params) == 2 else None)
+
+
+def _optional(self, parameters):
+    arg = _type_check(parameters, f'{self} requires a single type.')
+    return Union[arg, _NoneType]
+
+
+def _single(self, parameters):
+    return _GenericAlias(self, (_type_check(parameters, f'{self} accepts only single type.'),))
+
+
+def _literal(self, parameters):
+    if not isinstance(parameters, tuple):
+        parameters = (parameters,)
+    params = []
+    for p in parameters:
+        params.extend(p.__args__ if isinstance(p, _LiteralGenericAlias) else [p])
+    return _LiteralGenericAlias(self, tuple(_dedup(params, lambda p: (p, type(p)))))
+
+
+def _annotated(self, params):
+    if not isinstance(params, tuple) or len(params) < 2:
+        raise TypeError('Annotated[...] should be used with at least two arguments '
+                        '(a type and an annotation).')
+    return _AnnotatedAlias(_type_convert(params[0]), tuple(params[1:]))
+
+
+Any = _SpecialForm('Any')
+NoReturn = _SpecialForm('NoReturn')
+Never = _SpecialForm('Never')
+Self = _SpecialForm('Self')
+LiteralString = _SpecialForm('LiteralString')
+TypeAlias = _SpecialForm('TypeAlias')
+ClassVar = _SpecialForm('ClassVar', _single)
+Final = _SpecialForm('Final', _single)
+TypeGuard = _SpecialForm('TypeGuard', _single)
+Union = _SpecialForm('Union', _union)
+Optional = _SpecialForm('Optional', _optional)
+Literal = _SpecialForm('Literal', _literal)
+
+
+class Annotated:
+    def __init__(self, *args, **kwargs):
+        raise TypeError('Type Annotated cannot be instantiated.')
+
+    @classmethod
+    def __class_getitem__(cls, params):
+        return _annotated(cls, params)
+
+
+class _Origin:
+    # stands for a class the engine does not have (collections.abc.Iterable, collections.deque...)
+    def __init__(self, module, name):
+        self.__module__ = module
+        self.__name__ = self.__qualname__ = name
+
+    def __repr__(self):
+        return f"<class '{self.__module__}.{self.__qualname__}'>"
+
+    def __call__(self, *args, **kwargs):
+        _unsupported(f'{self.__module__}.{self.__name__}')
+
+
+def _abc(name, nparams, alias=None, module='collections.abc'):
+    return _SpecialGenericAlias(_Origin(module, name), nparams, alias or name)
+
+
+Hashable = _abc('Hashable', 0)
+Sized = _abc('Sized', 0)
+Awaitable = _abc('Awaitable', 1)
+Coroutine = _abc('Coroutine', 3)
+AsyncIterable = _abc('AsyncIterable', 1)
+AsyncIterator = _abc('AsyncIterator', 1)
+Iterable = _abc('Iterable', 1)
+Iterator = _abc('Iterator', 1)
+Reversible = _abc('Reversible', 1)
+Container = _abc('Container', 1)
+Collection = _abc('Collection', 1)
+Callable = _CallableType(_Origin('collections.abc', 'Callable'), 2, 'Callable')
+AbstractSet = _abc('Set', 1, 'AbstractSet')
+MutableSet = _abc('MutableSet', 1)
+Mapping = _abc('Mapping', 2)
+MutableMapping = _abc('MutableMapping', 2)
+Sequence = _abc('Sequence', 1)
+MutableSequence = _abc('MutableSequence', 1)
+KeysView = _abc('KeysView', 1)
+ItemsView = _abc('ItemsView', 2)
+ValuesView = _abc('ValuesView', 1)
+Generator = _abc('Generator', 3)
+AsyncGenerator = _abc('AsyncGenerator', 2)
+ContextManager = _abc('AbstractContextManager', 1, 'ContextManager', 'contextlib')
+AsyncContextManager = _abc('AbstractAsyncContextManager', 1, 'AsyncContextManager', 'contextlib')
+Deque = _abc('deque', 1, 'Deque', 'collections')
+DefaultDict = _abc('defaultdict', 2, 'DefaultDict', 'collections')
+OrderedDict = _abc('OrderedDict', 2, None, 'collections')
+Counter = _abc('Counter', 1, None, 'collections')
+ChainMap = _abc('ChainMap', 2, None, 'collections')
+Tuple = _TupleType(tuple, -1, 'Tuple', False)
+List = _SpecialGenericAlias(list, 1, 'List', False)
+Set = _SpecialGenericAlias(set, 1, 'Set', False)
+FrozenSet = _SpecialGenericAlias(frozenset, 1, 'FrozenSet', False)
+Dict = _SpecialGenericAlias(dict, 2, 'Dict', False)
+Type = _SpecialGenericAlias(type, 1, 'Type', False)
+Text = str
+
+
+class TypeVar:
+    def __init__(self, name, *constraints, bound=None, covariant=False, contravariant=False):
+        self.__name__ = name
+        if covariant and contravariant:
+            raise ValueError('Bivariant types are not supported.')
+        self.__covariant__ = bool(covariant)
+        self.__contravariant__ = bool(contravariant)
+        self.__bound__ = _type_check(bound, 'Bound must be a type.') if bound else None
+        if constraints and bound is not None:
+            raise TypeError('Constraints cannot be combined with bound=...')
+        if constraints and len(constraints) == 1:
+            raise TypeError('A single constraint is not allowed')
+        msg = 'TypeVar(name, constraint, ...): constraints must be types.'
+        self.__constraints__ = tuple(_type_check(t, msg) for t in constraints)
+        self.__module__ = _caller()
+
+    def __repr__(self):
+        return ('+' if self.__covariant__ else '-' if self.__contravariant__ else '~') + self.__name__
+
+    def __or__(self, right):
+        return Union[self, right]
+
+    def __ror__(self, left):
+        return Union[left, self]
+
+
+class Generic:
+    @classmethod
+    def __class_getitem__(cls, params):
+        if not isinstance(params, tuple):
+            params = (params,)
+        params = tuple(_type_convert(p) for p in params)
+        if cls in (Generic, Protocol):
+            if not params:
+                raise TypeError(f'Parameter list to {cls.__qualname__}[...] cannot be empty')
+            if not all(isinstance(p, TypeVar) for p in params):
+                raise TypeError(f'Parameters to {cls.__name__}[...] must all be type variables '
+                                'or parameter specification variables.')
+            if len(_dedup(params)) != len(params):
+                raise TypeError(f'Parameters to {cls.__name__}[...] must all be unique')
+            return cls
+        return _GenericAlias(cls, params)
+
+
+_EXCLUDED = ['__parameters__', '__orig_bases__', '__orig_class__', '_is_protocol',
+             '_is_runtime_protocol', '__final__', '__abstractmethods__', '__annotations__',
+             '__dict__', '__doc__', '__init__', '__module__', '__new__', '__slots__',
+             '__subclasshook__', '__weakref__', '__class_getitem__', '__qualname__']
+
+
+def _protocol_attrs(cls):
+    attrs = []
+    for base in cls.__mro__[:-1]:
+        if base.__name__ in ('Protocol', 'Generic'):
+            continue
+        for attr in list(base.__dict__.keys()) + list(base.__dict__.get('__annotations__', {}).keys()):
+            if not attr.startswith('_abc_') and attr not in _EXCLUDED and attr not in attrs:
+                attrs.append(attr)
+    return attrs
+
+
+class Protocol(Generic):
+    @classmethod
+    def __instancecheck__(cls, instance):
+        # what CPython's _ProtocolMeta does for isinstance(instance, cls)
+        is_protocol = cls is Protocol or Protocol in cls.__bases__
+        if is_protocol and not getattr(cls, '_is_runtime_protocol', False):
+            raise TypeError('Instance and class checks can only be used with @runtime_checkable protocols')
+        if cls in type(instance).__mro__:
+            return True
+        if not is_protocol:
+            return False
+        for attr in _protocol_attrs(cls):
+            if not hasattr(instance, attr) or (callable(getattr(cls, attr, None))
+                                               and getattr(instance, attr) is None):
+                return False
+        return True
+
+
+def runtime_checkable(cls):
+    if not (isinstance(cls, type) and Protocol in cls.__bases__):
+        raise TypeError('@runtime_checkable can be only applied to protocol classes, got %r' % cls)
+    cls._is_runtime_protocol = True
+    return cls
+
+
+class NewType:
+    def __init__(self, name, tp):
+        self.__qualname__ = name
+        if '.' in name:
+            name = name.rpartition('.')[-1]
+        self.__name__ = name
+        self.__supertype__ = tp
+        self.__module__ = _caller()
+
+    def __repr__(self):
+        return f'{self.__module__}.{self.__qualname__}'
+
+    def __call__(self, x):
+        return x
+
+    def __or__(self, other):
+        return Union[self, other]
+
+    def __ror__(self, other):
+        return Union[other, self]
+
+
+def cast(typ, val):
+    return val
+
+
+def _overload_dummy(*args, **kwds):
+    raise NotImplementedError(
+        'You should not call an overloaded function. '
+        'A series of @overload-decorated functions '
+        'outside a stub module should always be followed '
+        'by an implementation that is not @overload-ed.')
+
+
+def overload(func):
+    return _overload_dummy
+
+
+def final(f):
+    try:
+        f.__final__ = True
+    except (AttributeError, TypeError):
+        pass
+    return f
+
+
+def no_type_check(arg):
+    try:
+        arg.__no_type_check__ = True
+    except TypeError:
+        pass
+    return arg
+
+
+def get_origin(tp):
+    if isinstance(tp, _AnnotatedAlias):
+        return Annotated
+    if isinstance(tp, _UnionType) or type(tp).__name__ == 'UnionType':
+        return type(tp)
+    if isinstance(tp, _BaseGenericAlias) or (hasattr(tp, '__origin__') and hasattr(tp, '__args__')):
+        return tp.__origin__
+    if tp is Generic:
+        return Generic
+    return None
+
+
+def get_args(tp):
+    if isinstance(tp, _AnnotatedAlias):
+        return (tp.__origin__,) + tp.__metadata__
+    if isinstance(tp, _BaseGenericAlias) and not isinstance(tp, _GenericAlias):
+        return ()
+    res = getattr(tp, '__args__', ())
+    if isinstance(tp, _CallableGenericAlias) and not (len(res) == 2 and (res[0] is ...)):
+        return (list(res[:-1]), res[-1])
+    return res
+
+
+class ForwardRef:
+    def __init__(self, arg, is_argument=True, module=None, *, is_class=False):
+        if not isinstance(arg, str):
+            raise TypeError(f'Forward reference must be a string -- got {arg!r}')
+        self.__forward_arg__ = arg
+        self.__forward_evaluated__ = False
+        self.__forward_value__ = None
+        self.__forward_is_argument__ = is_argument
+        self.__forward_is_class__ = is_class
+        self.__forward_module__ = module
+
+    def _evaluate(self, globalns, localns, recursive_guard):
+        if self.__forward_arg__ in recursive_guard:
+            return self
+        if not self.__forward_evaluated__ or localns is not globalns:
+            value = _type_convert(_evaluate(self.__forward_arg__, globalns or {}, localns or globalns or {}))
+            self.__forward_value__ = _eval_type(value, globalns, localns,
+                                                recursive_guard + [self.__forward_arg__])
+            self.__forward_evaluated__ = True
+        return self.__forward_value__
+
+    def __eq__(self, other):
+        if not isinstance(other, ForwardRef):
+            return NotImplemented
+        return self.__forward_arg__ == other.__forward_arg__ and self.__forward_module__ == other.__forward_module__
+
+    def __hash__(self):
+        return hash((self.__forward_arg__, self.__forward_module__))
+
+    def __repr__(self):
+        module = '' if self.__forward_module__ is None else f', module={self.__forward_module__!r}'
+        return f'ForwardRef({self.__forward_arg__!r}{module})'
+
+
+def _tokens(text):
+    toks, i, n = [], 0, len(text)
+    while i < n:
+        c = text[i]
+        if c in ' \t\n':
+            i += 1
+        elif c.isalpha() or c == '_' or c.isdigit():
+            j = i
+            while j < n and (text[j].isalnum() or text[j] == '_' or (text[j] == '.' and c.isdigit())):
+                j += 1
+            toks.append(('num' if c.isdigit() else 'name', text[i:j]))
+            i = j
+        elif c in '\'"':
+            j, s = i + 1, ''
+            while j < n and text[j] != c:
+                s, j = s + (text[j + 1] if text[j] == '\\' else text[j]), j + (2 if text[j] == '\\' else 1)
+            if j >= n:
+                raise SyntaxError(f'Forward reference must be an expression -- got {text!r}')
+            toks.append(('str', s))
+            i = j + 1
+        elif text[i:i + 3] == '...':
+            toks.append(('op', '...'))
+            i += 3
+        elif c in '[](),.|-':
+            toks.append(('op', c))
+            i += 1
+        else:
+            raise SyntaxError(f'Forward reference must be an expression -- got {text!r}')
+    return toks
+
+
+_CONSTANTS = {'None': None, 'True': True, 'False': False}
+_BUILTINS = {'int': int, 'float': float, 'str': str, 'bool': bool, 'list': list, 'dict': dict,
+             'tuple': tuple, 'set': set, 'frozenset': frozenset, 'object': object, 'type': type}
+
+
+def _evaluate(text, globalns, localns):
+    # eval(text, globalns, localns) for what annotations hold: names, attributes,
+    # subscripts, `|`, lists, tuples, strings, numbers, None and `...`
+    toks = _tokens(text)
+    pos = 0
+
+    def error():
+        raise SyntaxError(f'Forward reference must be an expression -- got {text!r}')
+
+    def take(value=None):
+        nonlocal pos
+        if pos >= len(toks) or (value is not None and toks[pos][1] != value):
+            error()
+        pos += 1
+        return toks[pos - 1]
+
+    def at(value):
+        return pos < len(toks) and toks[pos] == ('op', value)
+
+    def items(close):
+        values, comma = [], False
+        while not at(close):
+            values.append(expr())
+            if not at(close):
+                take(',')
+                comma = True
+        take(close)
+        return values, comma
+
+    def lookup(name):
+        if name in _CONSTANTS:
+            return _CONSTANTS[name]
+        for ns in (localns, globalns):
+            if name in ns:
+                return ns[name]
+        b = globalns.get('__builtins__') or localns.get('__builtins__')
+        b = b if isinstance(b, dict) else getattr(b, '__dict__', _BUILTINS)
+        if name in b:
+            return b[name]
+        raise NameError(f"name '{name}' is not defined")
+
+    def atom():
+        kind, value = take()
+        if kind == 'name':
+            return lookup(value)
+        if kind == 'str':
+            return value
+        if kind == 'num':
+            return float(value) if '.' in value else int(value)
+        if value == '...':
+            return ...
+        if value == '-':
+            return -atom()
+        if value == '[':
+            return items(']')[0]
+        if value == '(':
+            values, comma = items(')')
+            return values[0] if len(values) == 1 and not comma else tuple(values)
+        error()
+
+    def primary():
+        value = atom()
+        while at('.') or at('['):
+            if take()[1] == '.':
+                value = getattr(value, take()[1])
+            else:
+                values, comma = items(']')
+                value = value[values[0] if len(values) == 1 and not comma else tuple(values)]
+        return value
+
+    def expr():
+        value = primary()
+        while at('|'):
+            take()
+            value = _or(value, primary())
+        return value
+
+    value = expr()
+    if pos != len(toks):
+        error()
+    return value
+
+
+def _eval_type(t, globalns, localns, recursive_guard=[]):
+    if isinstance(t, ForwardRef):
+        return t._evaluate(globalns, localns, recursive_guard)
+    args = getattr(t, '__args__', None)
+    if not isinstance(args, tuple) or not args or isinstance(t, _BaseGenericAlias) and not isinstance(t, _GenericAlias):
+        return t
+    if not isinstance(t, (_GenericAlias, _UnionType)):
+        args = tuple(ForwardRef(a) if isinstance(a, str) else a for a in args)
+    ev = tuple(_eval_type(a, globalns, localns, recursive_guard) for a in args)
+    if ev == t.__args__:
+        return t
+    return _rebuild(t, ev)
+
+
+def _rebuild(t, args):
+    if isinstance(t, _GenericAlias):
+        return t.copy_with(args)
+    if isinstance(t, _UnionType):
+        value = args[0]
+        for a in args[1:]:
+            value = _or(value, a)
+        return value
+    return t.__origin__[args[0] if len(args) == 1 else args]
+
+
+def _strip_annotations(t):
+    if isinstance(t, _AnnotatedAlias):
+        return _strip_annotations(t.__origin__)
+    args = getattr(t, '__args__', None)
+    if isinstance(args, tuple) and args and (isinstance(t, (_GenericAlias, _UnionType)) or hasattr(t, '__origin__')):
+        stripped = tuple(_strip_annotations(a) for a in args)
+        if stripped != args:
+            return _rebuild(t, stripped)
+    return t
+
+
+def _module_globals(cls):
+    modules = getattr(sys, 'modules', None)
+    if modules is not None and cls.__module__ in modules:
+        return getattr(modules[cls.__module__], '__dict__', {})
+    for value in cls.__dict__.values():
+        g = getattr(value, '__globals__', None)
+        if g is not None:
+            return g
+    return {}
+
+
+def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
+    if getattr(obj, '__no_type_check__', None):
+        return {}
+    if isinstance(obj, type):
+        hints = {}
+        for base in reversed(obj.__mro__):
+            base_globals = _module_globals(base) if globalns is None else globalns
+            own = getattr(base, '__dict__', {})
+            ann = own.get('__annotations__', {})
+            base_locals = dict(own) if localns is None else localns
+            if localns is None and globalns is None:
+                base_globals, base_locals = base_locals, base_globals
+            for name, value in ann.items():
+                if value is None:
+                    value = _NoneType
+                if isinstance(value, str):
+                    value = ForwardRef(value, is_argument=False, is_class=True)
+                hints[name] = _eval_type(value, base_globals, base_locals)
+    else:
+        if globalns is None:
+            nsobj = obj
+            while hasattr(nsobj, '__wrapped__'):
+                nsobj = nsobj.__wrapped__
+            globalns = getattr(nsobj, '__globals__', {})
+        if localns is None:
+            localns = globalns
+        hints = getattr(obj, '__annotations__', None)
+        if hints is None:
+            if callable(obj):
+                return {}
+            raise TypeError(f'{obj!r} is not a module, class, method, or function.')
+        hints = dict(hints)
+        for name, value in hints.items():
+            if value is None:
+                value = _NoneType
+            if isinstance(value, str):
+                value = ForwardRef(value)
+            hints[name] = _eval_type(value, globalns, localns)
+    if include_extras:
+        return hints
+    return {k: _strip_annotations(t) for k, t in hints.items()}
+
+
+__all__ = [name for name in globals() if not name.startswith('_') and name != 'sys']
