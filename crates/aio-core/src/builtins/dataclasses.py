@@ -2,7 +2,8 @@
 # Parsed and run on the first `import dataclasses` only. The engine has no exec, so the methods
 # that CPython generates as source text are closures here; the generated __init__ binds its
 # arguments itself and raises CPython's TypeErrors for wrong calls.
-# Left out: make_dataclass, slots=True, weakref_slot, the generated __doc__, abstract methods.
+# Left out: make_dataclass, weakref_slot, the generated __doc__, abstract methods. slots=True
+# sets __slots__ on the class itself (CPython makes a new class; instances behave the same).
 import sys
 
 __all__ = ['dataclass', 'field', 'Field', 'FrozenInstanceError', 'InitVar', 'KW_ONLY',
@@ -532,11 +533,14 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
 def dataclass(cls=None, /, *, init=True, repr=True, eq=True, order=False,
               unsafe_hash=False, frozen=False, match_args=True,
               kw_only=False, slots=False, weakref_slot=False):
-    if slots or weakref_slot:
-        _unsupported('dataclass(slots=True)')
+    if weakref_slot:
+        _unsupported('dataclass(weakref_slot=True)')
 
     def wrap(cls):
-        return _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, kw_only)
+        cls = _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, kw_only)
+        if slots:
+            cls.__slots__ = tuple(f.name for f in fields(cls))
+        return cls
 
     if cls is None:
         return wrap

@@ -115,6 +115,7 @@ def merge(*iterables, key=None, reverse=False):
     # the heap holds one entry per input: [value, input number (breaks ties), its __next__], or
     # [key, input number, value, its __next__] with a key
     h = []
+    h_append = h.append
     if reverse:
         _heapify, _heappop, _heapreplace, direction = _heapify_max, _heappop_max, _heapreplace_max, -1
     else:
@@ -123,46 +124,48 @@ def merge(*iterables, key=None, reverse=False):
         for order, it in enumerate(map(iter, iterables)):  # tb: heapq.py:349
             try:
                 next = it.__next__
-                h.append([next(), order * direction, next])  # tb: heapq.py:352 h_append([next(), order * direction, next])
+                h_append([next(), order * direction, next])  # tb: heapq.py:352
             except StopIteration:
                 pass
         _heapify(h)  # tb: heapq.py:355
         while len(h) > 1:
             try:
                 while True:
-                    s = h[0]
-                    yield s[0]
-                    s[0] = s[2]()  # tb: heapq.py:361 s[0] = next()           # raises StopIteration when exhausted
-                    _heapreplace(h, s)  # tb: heapq.py:362 _heapreplace(h, s)      # restore heap condition
+                    value, order, next = s = h[0]
+                    yield value
+                    s[0] = next()           # raises StopIteration when exhausted  # tb: heapq.py:361
+                    _heapreplace(h, s)      # restore heap condition  # tb: heapq.py:362
             except StopIteration:
-                _heappop(h)  # tb: heapq.py:364 _heappop(h)                 # remove empty iterator
+                _heappop(h)                 # remove empty iterator  # tb: heapq.py:364
         if h:
             # one input left: the rest of it, as it comes
-            yield h[0][0]
-            yield from h[0][2].__self__  # tb: heapq.py:369 yield from next.__self__
+            value, order, next = h[0]
+            yield value
+            yield from next.__self__  # tb: heapq.py:369
         return
     for order, it in enumerate(map(iter, iterables)):  # tb: heapq.py:372
         try:
             next = it.__next__
             value = next()  # tb: heapq.py:375
-            h.append([key(value), order * direction, value, next])  # tb: heapq.py:376 h_append([key(value), order * direction, value, next])
+            h_append([key(value), order * direction, value, next])  # tb: heapq.py:376
         except StopIteration:
             pass
     _heapify(h)  # tb: heapq.py:379
     while len(h) > 1:
         try:
             while True:
-                s = h[0]
-                yield s[2]
-                value = s[3]()  # tb: heapq.py:385 value = next()
+                key_value, order, value, next = s = h[0]
+                yield value
+                value = next()  # tb: heapq.py:385
                 s[0] = key(value)  # tb: heapq.py:386
                 s[2] = value
                 _heapreplace(h, s)  # tb: heapq.py:388
         except StopIteration:
             _heappop(h)  # tb: heapq.py:390
     if h:
-        yield h[0][2]
-        yield from h[0][3].__self__  # tb: heapq.py:394 yield from next.__self__
+        key_value, order, value, next = h[0]
+        yield value
+        yield from next.__self__  # tb: heapq.py:394
 
 
 # nsmallest keeps the n smallest items seen in a max-heap, nlargest the n largest in a min-heap,
@@ -190,9 +193,10 @@ def nsmallest(n, iterable, key=None):
         _heapify_max(result)  # tb: heapq.py:493
         top = result[0][0]
         order = n
+        _heapreplace = _heapreplace_max
         for elem in it:  # tb: heapq.py:497
             if elem < top:  # tb: heapq.py:498
-                _heapreplace_max(result, (elem, order))  # tb: heapq.py:499 _heapreplace(result, (elem, order))
+                _heapreplace(result, (elem, order))  # tb: heapq.py:499
                 top = result[0][0]
                 order += 1
         result.sort()  # tb: heapq.py:502
@@ -203,10 +207,11 @@ def nsmallest(n, iterable, key=None):
     _heapify_max(result)  # tb: heapq.py:510
     top = result[0][0]
     order = n
+    _heapreplace = _heapreplace_max
     for elem in it:  # tb: heapq.py:514
         k = key(elem)  # tb: heapq.py:515
         if k < top:  # tb: heapq.py:516
-            _heapreplace_max(result, (k, order, elem))  # tb: heapq.py:517 _heapreplace(result, (k, order, elem))
+            _heapreplace(result, (k, order, elem))  # tb: heapq.py:517
             top = result[0][0]
             order += 1
     result.sort()  # tb: heapq.py:520
@@ -234,9 +239,10 @@ def nlargest(n, iterable, key=None):
         heapify(result)  # tb: heapq.py:551
         top = result[0][0]
         order = -n
+        _heapreplace = heapreplace
         for elem in it:  # tb: heapq.py:555
             if top < elem:  # tb: heapq.py:556
-                heapreplace(result, (elem, order))  # tb: heapq.py:557 _heapreplace(result, (elem, order))
+                _heapreplace(result, (elem, order))  # tb: heapq.py:557
                 top = result[0][0]
                 order -= 1
         result.sort(reverse=True)  # tb: heapq.py:560
@@ -247,10 +253,11 @@ def nlargest(n, iterable, key=None):
     heapify(result)  # tb: heapq.py:568
     top = result[0][0]
     order = -n
+    _heapreplace = heapreplace
     for elem in it:  # tb: heapq.py:572
         k = key(elem)  # tb: heapq.py:573
         if top < k:  # tb: heapq.py:574
-            heapreplace(result, (k, order, elem))  # tb: heapq.py:575 _heapreplace(result, (k, order, elem))
+            _heapreplace(result, (k, order, elem))  # tb: heapq.py:575
             top = result[0][0]
             order -= 1
     result.sort(reverse=True)  # tb: heapq.py:578

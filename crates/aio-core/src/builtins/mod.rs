@@ -86,8 +86,8 @@ pub fn install(it: &Rc<Interp>) {
         ("abs", BuiltinFn::Sync(abs)),
         ("round", BuiltinFn::Sync(round)),
         ("divmod", BuiltinFn::Sync(divmod)),
-        ("isinstance", BuiltinFn::Sync(isinstance)),
-        ("issubclass", BuiltinFn::Sync(issubclass)),
+        ("isinstance", BuiltinFn::Async(isinstance)),
+        ("issubclass", BuiltinFn::Async(issubclass)),
         ("callable", BuiltinFn::Sync(callable)),
         ("compile", BuiltinFn::Sync(compile)),
         ("chr", BuiltinFn::Sync(chr)),
@@ -775,30 +775,70 @@ fn class_list(it: &Interp, v: &Value) -> PyResult<Vec<Rc<Class>>> {
     }
 }
 
-fn isinstance(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+/// A class's own `__instancecheck__` or `__subclasscheck__` (a class method, as
+/// `collections.abc` and `typing.Protocol` define them here, without metaclasses), called with
+/// the class and `v`: its verdict, or `None` when the class has no such hook.
+async fn class_check(
+    it: &Rc<Interp>,
+    c: &Rc<Class>,
+    hook: &str,
+    v: &Value,
+) -> PyResult<Option<bool>> {
+    if c.ty != Ty::User {
+        return Ok(None);
+    }
+    let Some(check) = c.lookup(hook) else {
+        return Ok(None);
+    };
+    let f = match &check {
+        Value::Native(n) => match &**n {
+            NativeObj::ClassMethod(f) => f.clone(),
+            _ => check.clone(),
+        },
+        _ => check.clone(),
+    };
+    let verdict = it
+        .call(f, Args::new(vec![Value::Class(c.clone()), v.clone()]))
+        .await?;
+    Ok(Some(it.truthy(&verdict).await?))
+}
+
+abuiltin!(isinstance, |it, args| {
     if args.pos.len() != 2 {
         return Err(it.type_error(format!(
             "isinstance expected 2 arguments, got {}",
             args.pos.len()
         )));
     }
-    let classes = class_list(it, &args.pos[1])?;
-    Ok(Value::Bool(
-        classes.iter().any(|c| it.isinstance(&args.pos[0], c)),
-    ))
-}
+    let classes = class_list(&it, &args.pos[1])?;
+    for c in &classes {
+        let verdict = match class_check(&it, c, "__instancecheck__", &args.pos[0]).await? {
+            Some(verdict) => verdict,
+            None => it.isinstance(&args.pos[0], c),
+        };
+        if verdict {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+});
 
-fn issubclass(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+abuiltin!(issubclass, |it, args| {
     let Some(Value::Class(c)) = args.pos.first() else {
         return Err(it.type_error("issubclass() arg 1 must be a class"));
     };
-    let classes = class_list(it, args.pos.get(1).unwrap_or(&Value::None))?;
-    Ok(Value::Bool(
-        classes
-            .iter()
-            .any(|k| c.is_subclass(k) || k.ty == Ty::Object),
-    ))
-}
+    let classes = class_list(&it, args.pos.get(1).unwrap_or(&Value::None))?;
+    for k in &classes {
+        let verdict = match class_check(&it, k, "__subclasscheck__", &args.pos[0]).await? {
+            Some(verdict) => verdict,
+            None => c.is_subclass(k) || k.ty == Ty::Object,
+        };
+        if verdict {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+});
 
 fn callable(_: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
     Ok(Value::Bool(match args.pos.first() {

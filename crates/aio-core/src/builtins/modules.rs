@@ -112,6 +112,14 @@ impl Interp {
         if self.modules.borrow().contains_key(module.name) {
             return Ok(());
         }
+        // A submodule's package first (`collections` for `collections.abc`).
+        let parent = module
+            .name
+            .rsplit_once('.')
+            .map(|(package, _)| package.to_owned());
+        if let Some(package) = &parent {
+            Box::pin(self.load_prelude_module(package)).await?;
+        }
         let ast = super::stdlib::tree(module).map_err(|e| {
             self.runtime_error(format!(
                 "internal error in the {} module: {}",
@@ -143,7 +151,14 @@ impl Interp {
         if r.is_err() {
             self.modules.borrow_mut().remove(module.name);
         }
-        r.map(drop)
+        r?;
+        if let Some(package) = &parent
+            && let Some(Value::Module(p)) = self.modules.borrow().get(package.as_str())
+        {
+            let short = &module.name[package.len() + 1..];
+            p.set(short, Value::Module(m.clone()));
+        }
+        Ok(())
     }
 
     /// A module whose members the asyncio prelude defines (its export table `table`).
@@ -667,7 +682,7 @@ fn math_module() -> Rc<Module> {
 
 /// Whether `name` (or the package it is in) belongs to CPython 3.11's standard library
 /// (`sys.stdlib_module_names`, without the private modules).
-fn is_stdlib(name: &str) -> bool {
+pub(crate) fn is_stdlib(name: &str) -> bool {
     let top = name.split('.').next().unwrap_or(name);
     include_str!("stdlib_modules.txt")
         .split_whitespace()

@@ -17,8 +17,9 @@ pub struct PythonModule {
     pub source: &'static str,
 }
 
-/// Every standard-library module written in Python, by import name.
-pub const PYTHON_MODULES: [PythonModule; 5] = [
+/// Every standard-library module written in Python, by import name (a submodule is imported
+/// after its package, and becomes its attribute).
+pub const PYTHON_MODULES: [PythonModule; 13] = [
     PythonModule {
         name: "logging",
         source: include_str!("logging.py"),
@@ -38,6 +39,38 @@ pub const PYTHON_MODULES: [PythonModule; 5] = [
     PythonModule {
         name: "typing",
         source: include_str!("typing.py"),
+    },
+    PythonModule {
+        name: "itertools",
+        source: include_str!("itertools.py"),
+    },
+    PythonModule {
+        name: "operator",
+        source: include_str!("operator.py"),
+    },
+    PythonModule {
+        name: "heapq",
+        source: include_str!("heapq.py"),
+    },
+    PythonModule {
+        name: "bisect",
+        source: include_str!("bisect.py"),
+    },
+    PythonModule {
+        name: "copy",
+        source: include_str!("copy.py"),
+    },
+    PythonModule {
+        name: "inspect",
+        source: include_str!("inspect.py"),
+    },
+    PythonModule {
+        name: "collections",
+        source: include_str!("collections.py"),
+    },
+    PythonModule {
+        name: "collections.abc",
+        source: include_str!("collections_abc.py"),
     },
 ];
 

@@ -582,6 +582,11 @@ def cast(typ, val):
     return val
 
 
+def reveal_type(obj):
+    print(f'Runtime type is {type(obj).__name__!r}', file=sys.stderr)
+    return obj
+
+
 def _overload_dummy(*args, **kwds):
     raise NotImplementedError(
         'You should not call an overloaded function. '

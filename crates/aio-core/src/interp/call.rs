@@ -128,7 +128,7 @@ impl Interp {
     pub async fn run_body(self: Rc<Self>, func: Rc<Function>, env: Rc<Env>) -> PyResult {
         let hidden = *func.filename != *self.filename;
         let info = Rc::new(FrameInfo {
-            name: func.name(),
+            name: func.code_name(),
             filename: func.filename.clone(),
             line: Cell::new(func.def_line),
             hidden,
@@ -527,6 +527,11 @@ impl Interp {
     /// The AttributeError CPython raises for a missing attribute, with `.name` and `.obj` (its
     /// "Did you mean" is computed from them only if it is printed: [`Self::attr_suggestion`]).
     pub fn attr_error(&self, obj: &Value, name: &str) -> ExcRef {
+        if let Value::Module(m) = obj
+            && let Some(missing) = self.missing_stdlib_name(m, name)
+        {
+            return missing;
+        }
         let e = self.attr_error_plain(obj, name);
         {
             let mut attrs = e.dict.borrow_mut();
@@ -534,6 +539,27 @@ impl Interp {
             attrs.insert_str("obj", obj.clone());
         }
         e
+    }
+
+    /// A name a standard-library module has in CPython but not here yet: the error that says so
+    /// and points to "What runs in the page" (a typo, with a close name in the module, stays
+    /// CPython's AttributeError with its "Did you mean").
+    pub fn missing_stdlib_name(
+        &self,
+        m: &Rc<crate::runtime::object::Module>,
+        name: &str,
+    ) -> Option<ExcRef> {
+        let stdlib = crate::builtins::modules::is_stdlib(&m.name);
+        if !stdlib || name.starts_with('_') {
+            return None;
+        }
+        if self
+            .attr_suggestion(&Value::Module(m.clone()), name)
+            .is_some()
+        {
+            return None;
+        }
+        Some(self.unsupported(&format!("{}.{name}", m.name), Topic::Modules))
     }
 
     /// The closest name to `name` in `dir(obj)`, as CPython's excepthook looks it up.
@@ -613,6 +639,9 @@ impl Interp {
                     return Ok(Some(v.clone()));
                 }
                 if name == "__dict__" {
+                    if slots_of(&inst.class).is_some() {
+                        return Ok(None);
+                    }
                     return Ok(Some(Value::Dict(inst.dict.clone())));
                 }
                 if inst.class.is_exc
@@ -934,6 +963,23 @@ impl Interp {
                     .await?;
                     return Ok(());
                 }
+                // A class with `__slots__` all the way up keeps only those attributes.
+                if let Some(slots) = slots_of(&inst.class)
+                    && !slots.iter().any(|slot| **slot == **name)
+                {
+                    let read_only = inst.class.lookup(name).is_some();
+                    return Err(self.err(
+                        "AttributeError",
+                        if read_only {
+                            format!(
+                                "'{}' object attribute '{name}' is read-only",
+                                inst.class.name
+                            )
+                        } else {
+                            format!("'{}' object has no attribute '{name}'", inst.class.name)
+                        },
+                    ));
+                }
                 if let Some(Value::Native(n)) = inst.class.lookup(name)
                     && let NativeObj::Property(_, setter) = &*n
                 {
@@ -1090,4 +1136,31 @@ impl Dict {
         self.insert_key(hk, Value::Str(key.clone()), value);
         old
     }
+}
+
+/// The attribute names instances of `cls` may have when every class of its MRO (but `object`)
+/// declares `__slots__`; `None` when they have a `__dict__`.
+fn slots_of(cls: &Rc<Class>) -> Option<Vec<Name>> {
+    let mut names = Vec::new();
+    for c in std::iter::once(cls).chain(cls.mro.iter()) {
+        if c.ty == Ty::Object {
+            continue;
+        }
+        if c.is_exc || c.ty != Ty::User {
+            return None;
+        }
+        match c.dict.borrow().get_str("__slots__")? {
+            Value::Str(one) => names.push(one.clone()),
+            Value::Tuple(items) => names.extend(items.iter().filter_map(|v| match v {
+                Value::Str(s) => Some(s.clone()),
+                _ => None,
+            })),
+            Value::List(items) => names.extend(items.borrow().iter().filter_map(|v| match v {
+                Value::Str(s) => Some(s.clone()),
+                _ => None,
+            })),
+            _ => {}
+        }
+    }
+    Some(names)
 }

@@ -552,7 +552,8 @@ impl Interp {
             let missing = match &obj {
                 Value::Module(m) => m.get(attr).is_none(),
                 Value::Instance(inst) => {
-                    inst.dict.borrow().get_str(attr).is_none()
+                    &**attr != "__class__"
+                        && inst.dict.borrow().get_str(attr).is_none()
                         && inst.class.lookup(attr).is_none()
                         && inst.class.lookup("__getattr__").is_none()
                         && inst.class.lookup("__getattribute__").is_none()

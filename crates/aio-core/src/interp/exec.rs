@@ -271,6 +271,11 @@ impl Interp {
                     let v = match self.get_attr_opt(&m, &a.name).await? {
                         Some(v) => v,
                         None => {
+                            if let Value::Module(md) = &m
+                                && let Some(missing) = self.missing_stdlib_name(md, &a.name)
+                            {
+                                return Err(missing);
+                            }
                             return Err(self.err(
                                 "ImportError",
                                 format!("cannot import name '{}' from '{}'", a.name, mname),

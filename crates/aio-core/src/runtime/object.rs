@@ -257,6 +257,15 @@ impl Function {
         self.qualname.borrow().clone()
     }
 
+    /// The name its code was defined with: what traceback frames say, whatever `__name__` a
+    /// program (or `functools.wraps`) gave it since.
+    pub fn code_name(&self) -> Name {
+        match &self.code {
+            FuncCode::Def(d) => d.name.clone(),
+            FuncCode::Lambda(_) => Rc::from("<lambda>"),
+        }
+    }
+
     /// True for `async def` (coroutine functions and async generator functions).
     pub fn is_async(&self) -> bool {
         matches!(&self.code, FuncCode::Def(d) if d.is_async)
