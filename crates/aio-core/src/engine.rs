@@ -495,6 +495,7 @@ async fn run_program(
         filename: Rc::from(crate::asyncio::PRELUDE_FILE),
         line: Cell::new(0),
         hidden: true,
+        generated_line: Cell::new(0),
     });
     let pframe = Frame {
         env: None,
@@ -519,6 +520,7 @@ async fn run_program(
         filename: it.filename.clone(),
         line: Cell::new(0),
         hidden: false,
+        generated_line: Cell::new(0),
     });
     let frame = Frame {
         env: None,

@@ -887,6 +887,17 @@ pub const LOOP_METHODS: &[&str] = &[
 ];
 
 /// Methods of the event loop object.
+/// `BaseEventLoop.call_soon() got an unexpected keyword argument 'x'`: the loop's scheduling
+/// methods pass positional arguments on, never keywords (that is what `functools.partial` is for).
+fn refuse_keywords(it: &Interp, method: &str, args: &Args) -> PyResult<()> {
+    match args.kw.first() {
+        Some((k, _)) => Err(it.type_error(format!(
+            "BaseEventLoop.{method}() got an unexpected keyword argument '{k}'"
+        ))),
+        None => Ok(()),
+    }
+}
+
 pub async fn loop_method(
     it: &Rc<Interp>,
     lp: &Rc<EventLoop>,
@@ -898,18 +909,30 @@ pub async fn loop_method(
         "time" => Value::Float(it.now()),
         "call_soon" | "call_soon_threadsafe" => {
             args.take_kw("context");
+            refuse_keywords(it, name, &args)?;
             if args.pos.is_empty() {
-                return Err(
-                    it.type_error("call_soon() missing 1 required positional argument: 'callback'")
-                );
+                return Err(it.type_error(format!(
+                    "BaseEventLoop.{name}() missing 1 required positional argument: 'callback'"
+                )));
             }
             let f = args.pos.remove(0);
             handle(lp.call_soon(it, HandleCb::Call(f, args.pos)))
         }
         "call_later" | "call_at" => {
             args.take_kw("context");
+            refuse_keywords(it, name, &args)?;
             if args.pos.len() < 2 {
-                return Err(it.type_error(format!("{name}() missing required arguments")));
+                let missing = if args.pos.is_empty() {
+                    format!(
+                        "2 required positional arguments: '{}' and 'callback'",
+                        if name == "call_later" { "delay" } else { "when" }
+                    )
+                } else {
+                    "1 required positional argument: 'callback'".to_owned()
+                };
+                return Err(it.type_error(format!(
+                    "BaseEventLoop.{name}() missing {missing}"
+                )));
             }
             let t = arg_f64(it, &args.pos.remove(0), "a float")?;
             let f = args.pos.remove(0);
@@ -1024,8 +1047,16 @@ pub async fn loop_method(
             )
         }
         "run_in_executor" => {
+            refuse_keywords(it, name, &args)?;
             if args.pos.len() < 2 {
-                return Err(it.type_error("run_in_executor() missing required arguments"));
+                let missing = if args.pos.is_empty() {
+                    "2 required positional arguments: 'executor' and 'func'"
+                } else {
+                    "1 required positional argument: 'func'"
+                };
+                return Err(it.type_error(format!(
+                    "BaseEventLoop.run_in_executor() missing {missing}"
+                )));
             }
             // Written in the prelude, after CPython: the executor's submit() then wrap_future().
             let f = it.asyncio_attr("_run_in_executor")?;

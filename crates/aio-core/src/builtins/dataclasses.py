@@ -369,25 +369,36 @@ def _init_fn(cls, all_fields, std_fields, kw_fields, frozen, has_post_init):
                             f'argument{_s(len(missing))}: {_names(missing)}')
         return values
 
+    # Errors show the frame of the code CPython generates: `File "<string>", line N, in
+    # __init__`, one line per field set from line 3 on, then the __post_init__ call.
     def __init__(*args, **kwargs):
         values = bind(args, kwargs)
         self = args[0] if args else values[self_name]
+        line = 3
         for f in all_fields:
             name = f.name
+            if f._field_type is not _FIELD_INITVAR:
+                sys._aio_tb_line(line)
             if f.default_factory is not MISSING:
-                value = values[name] if f.init and name in values else f.default_factory()
+                value = values[name] if f.init and name in values else f.default_factory()  # tb: <string>:*
             elif f.init:
                 value = values[name] if name in values else f.default
             else:
                 continue
             if f._field_type is _FIELD_INITVAR:
                 values[name] = value
-            elif frozen:
-                object.__setattr__(self, name, value)
+                continue
+            if frozen:
+                object.__setattr__(self, name, value)  # tb: <string>:*
             else:
-                setattr(self, name, value)
+                setattr(self, name, value)  # tb: <string>:*
+            line += 1
         if has_post_init:
-            self.__post_init__(*[values[f.name] if f.name in values else f.default for f in initvars])
+            sys._aio_tb_line(line)
+            self.__post_init__(*[values[f.name] if f.name in values else f.default for f in initvars])  # tb: <string>:*
+    annotations = {f.name: f.type for f in std_fields + kw_fields if f.init}
+    annotations['return'] = None
+    __init__.__annotations__ = annotations
     return __init__
 
 
@@ -403,12 +414,12 @@ def _frozen_get_del_attr(cls, flds):
 
     def __setattr__(self, name, value):
         if type(self) is cls or name in names:
-            raise FrozenInstanceError(f'cannot assign to field {name!r}')
+            raise FrozenInstanceError(f'cannot assign to field {name!r}')  # tb: <string>:4
         object.__setattr__(self, name, value)
 
     def __delattr__(self, name):
         if type(self) is cls or name in names:
-            raise FrozenInstanceError(f'cannot delete field {name!r}')
+            raise FrozenInstanceError(f'cannot delete field {name!r}')  # tb: <string>:4
         object.__delattr__(self, name)
     return [('__setattr__', __setattr__), ('__delattr__', __delattr__)]
 

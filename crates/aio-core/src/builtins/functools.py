@@ -1,8 +1,8 @@
 # The `functools` module: what learners use of CPython 3.11.7's Lib/functools.py (and of its C
 # half, _functools), written to their documented behaviour and messages. Parsed and run on the
 # first `import functools` only (`contextlib` imports it too).
-# Left out: partialmethod, singledispatchmethod; lru_cache's wrapper is a function (as in
-# CPython's pure-Python fallback), not the C `_lru_cache_wrapper` object; singledispatch follows
+# Left out: partialmethod, singledispatchmethod; a cached method, through the lru_cache
+# wrapper's __get__, is a function rather than a bound method; singledispatch follows
 # the __mro__ only (no ABCs, no union types, no "Ambiguous dispatch"); cached_property has no
 # lock (one thread).
 
@@ -214,58 +214,61 @@ def _make_key(args, kwds, typed):
     return key
 
 
-def _lru_cache_wrapper(user_function, maxsize, typed):
-    if not callable(user_function):
-        raise TypeError('the first argument must be callable')
-    cache = {}
-    stats = [0, 0]  # hits, misses
+class _lru_cache_wrapper:
+    # A class, as CPython's C wrapper: `type(f).__name__` is `_lru_cache_wrapper`, and through
+    # `__get__` a cached function is a method in a class.
+    def __init__(self, user_function, maxsize, typed):
+        if not callable(user_function):
+            raise TypeError('the first argument must be callable')
+        self._user_function = user_function
+        self._maxsize = maxsize
+        self._typed = typed
+        self._cache = {}
+        self._hits = 0
+        self._misses = 0
+        update_wrapper(self, user_function)
 
-    if maxsize == 0:
-        def wrapper(*args, **kwds):
-            stats[1] += 1
-            return user_function(*args, **kwds)
-    elif maxsize is None:
-        def wrapper(*args, **kwds):
-            key = _make_key(args, kwds, typed)
-            result = cache.get(key, _MISSING)
-            if result is not _MISSING:
-                stats[0] += 1
-                return result
-            stats[1] += 1
-            result = user_function(*args, **kwds)
-            cache[key] = result
-            return result
-    else:
-        def wrapper(*args, **kwds):
-            key = _make_key(args, kwds, typed)
-            result = cache.get(key, _MISSING)
-            if result is not _MISSING:
+    def __call__(self, *args, **kwds):
+        if self._maxsize == 0:
+            self._misses += 1
+            return self._user_function(*args, **kwds)
+        cache = self._cache
+        key = _make_key(args, kwds, self._typed)
+        result = cache.get(key, _MISSING)
+        if result is not _MISSING:
+            if self._maxsize is not None:
                 del cache[key]
                 cache[key] = result  # now the most recently used
-                stats[0] += 1
-                return result
-            stats[1] += 1
-            result = user_function(*args, **kwds)
-            if key in cache:
-                pass  # a recursive call cached it already
-            elif len(cache) >= maxsize:
-                del cache[next(iter(cache))]
-                cache[key] = result
-            else:
-                cache[key] = result
+            self._hits += 1
             return result
+        self._misses += 1
+        result = self._user_function(*args, **kwds)
+        if key in cache:
+            pass  # a recursive call cached it already
+        elif self._maxsize is not None and len(cache) >= self._maxsize:
+            del cache[next(iter(cache))]
+            cache[key] = result
+        else:
+            cache[key] = result
+        return result
 
-    def cache_info():
-        return _CacheInfo(stats[0], stats[1], maxsize, len(cache))
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
 
-    def cache_clear():
-        cache.clear()
-        stats[0] = stats[1] = 0
+        def method(*args, **kwds):
+            return self(instance, *args, **kwds)
+        return method
 
-    wrapper.cache_info = cache_info
-    wrapper.cache_clear = cache_clear
-    wrapper.cache_parameters = lambda: {'maxsize': maxsize, 'typed': typed}
-    return update_wrapper(wrapper, user_function)
+    def cache_info(self):
+        return _CacheInfo(self._hits, self._misses, self._maxsize, len(self._cache))
+
+    def cache_clear(self):
+        self._cache.clear()
+        self._hits = self._misses = 0
+
+    def cache_parameters(self):
+        return {'maxsize': self._maxsize, 'typed': self._typed}
 
 
 def lru_cache(maxsize=128, typed=False):

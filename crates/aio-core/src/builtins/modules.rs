@@ -137,6 +137,7 @@ impl Interp {
             filename: Rc::from(filename.as_str()),
             line: Cell::new(0),
             hidden: true,
+            generated_line: Cell::new(0),
         });
         let fr = Frame {
             env: None,
@@ -341,6 +342,22 @@ fn sys_module(it: &Rc<Interp>) -> Rc<Module> {
     );
     m.set("__stdout__", m.get("stdout").unwrap_or_default());
     m.set("__stderr__", m.get("stderr").unwrap_or_default());
+    // For the standard-library modules written in Python: the line of CPython's generated code
+    // (`<string>`) that the calling frame stands for (see `stdlib::TbMarker`).
+    m.set(
+        "_aio_tb_line",
+        func(
+            "_aio_tb_line",
+            BuiltinFn::Sync(|it, _, a| {
+                if let (Some(Value::Int(line)), Some(frame)) =
+                    (a.pos.first(), it.frames.borrow().last())
+                {
+                    frame.generated_line.set(u32::try_from(*line).unwrap_or(0));
+                }
+                Ok(Value::None)
+            }),
+        ),
+    );
     m.set("argv", Value::list(vec![Value::Str(it.filename.clone())]));
     m.set("version", Value::str("3.11.7 (main) [aio engine]"));
     m.set("platform", Value::str("linux"));

@@ -99,8 +99,9 @@ pub fn tree(module: PythonModule) -> Result<Rc<ast::Module>, SyntaxError> {
     Ok(tree)
 }
 
-/// What a marked line of a hidden file shows in a traceback: CPython's file, line, source text
-/// (none for `<string>`), and whether that text is the marked line's own (so its carets fit).
+/// What a marked line of a hidden file shows in a traceback: CPython's file, line (0: the line
+/// the frame set with `sys._aio_tb_line`, for code CPython generates), source text (none for
+/// `<string>`), and whether that text is the marked line's own (so its carets fit).
 #[derive(Debug, Clone)]
 pub struct TbMarker {
     pub file: Rc<str>,
@@ -153,6 +154,8 @@ fn read_tb_markers(source: &str) -> TbMarkers {
             Some((n, t)) => (n, Some(format!("{indent}{t}")), false),
             None => (rest, Some(code.trim_end().to_string()), true),
         };
+        // `*`: the line the frame says it is at (`sys._aio_tb_line`), stored as 0.
+        let n = if n == "*" { "0" } else { n };
         let Ok(n) = n.parse::<u32>() else { continue };
         // Code that CPython made with `exec` has no source to show.
         let text = if file.starts_with('<') { None } else { text };

@@ -1,12 +1,12 @@
 # The `typing` module: Python after CPython 3.11.7's Lib/typing.py, written fresh, with what
 # programs write in annotations and CPython's reprs. Parsed and run on the first `import typing`.
 # The engine has no eval: get_type_hints reads string annotations with a small expression reader.
-# The engine has no metaclasses: Generic[T] and Protocol[T] give back Generic and Protocol, a
-# user generic class is subscripted through Generic.__class_getitem__, and a runtime-checkable
-# protocol carries its check as a class attribute __instancecheck__.
+# The engine has no metaclasses: a generic class is subscripted through
+# Generic.__class_getitem__ (aliases are cached, as CPython's), learns its __parameters__ in
+# Generic.__init_subclass__ from its __orig_bases__, and a runtime-checkable protocol carries
+# its check as a class attribute __instancecheck__.
 # Left out: NamedTuple, TypedDict (they need subclasses of tuple and dict), ParamSpec,
-# TypeVarTuple, Concatenate, Unpack, IO, Pattern, Match, and argument-count checks of user
-# generic classes (their __parameters__ are unknown without __init_subclass__).
+# TypeVarTuple, Concatenate, Unpack, IO, Pattern, Match.
 import sys
 
 TYPE_CHECKING = False
@@ -496,12 +496,33 @@ class TypeVar:
         return Union[left, self]
 
 
+_alias_cache = {}
+
+
+class _GenericClassAlias(_GenericAlias):
+    # `Generic[T]`, `Protocol[T]`, `Stack[int]` as a base: they stand for their class.
+    def __mro_entries__(self, bases):
+        if self.__origin__ is Generic:
+            if Protocol in bases:
+                return ()
+            i = bases.index(self)
+            for b in bases[i + 1:]:
+                if isinstance(b, _BaseGenericAlias) and b is not self:
+                    return ()
+        return (self.__origin__,)
+
+
 class Generic:
     @classmethod
     def __class_getitem__(cls, params):
         if not isinstance(params, tuple):
             params = (params,)
         params = tuple(_type_convert(p) for p in params)
+        key = (cls, params)
+        try:
+            return _alias_cache[key]
+        except (KeyError, TypeError):
+            pass
         if cls in (Generic, Protocol):
             if not params:
                 raise TypeError(f'Parameter list to {cls.__qualname__}[...] cannot be empty')
@@ -510,8 +531,42 @@ class Generic:
                                 'or parameter specification variables.')
             if len(_dedup(params)) != len(params):
                 raise TypeError(f'Parameters to {cls.__name__}[...] must all be unique')
-            return cls
-        return _GenericAlias(cls, params)
+        else:
+            expected = cls.__dict__.get('__parameters__', ())
+            if not expected:
+                raise TypeError(f'{cls} is not a generic class')
+            if len(params) != len(expected):
+                many = 'many' if len(params) > len(expected) else 'few'
+                raise TypeError(f'Too {many} arguments for {cls}; '
+                                f'actual {len(params)}, expected {len(expected)}')
+        alias = _GenericClassAlias(cls, params)
+        try:
+            _alias_cache[key] = alias
+        except TypeError:
+            pass
+        return alias
+
+    def __init_subclass__(cls, *args, **kwargs):
+        tvars = []
+        if '__orig_bases__' in cls.__dict__:
+            if Generic in cls.__orig_bases__:
+                raise TypeError('Cannot inherit from plain Generic')
+            tvars = list(_collect_parameters(cls.__orig_bases__))
+            gvars = None
+            for base in cls.__orig_bases__:
+                if isinstance(base, _GenericAlias) and base.__origin__ is Generic:
+                    if gvars is not None:
+                        raise TypeError('Cannot inherit from Generic[...] multiple times.')
+                    gvars = base.__parameters__
+            if gvars is not None:
+                missing = [t for t in tvars if t not in gvars]
+                if missing:
+                    s_vars = ', '.join(str(t) for t in missing)
+                    s_args = ', '.join(str(g) for g in gvars)
+                    raise TypeError(f'Some type variables ({s_vars}) are'
+                                    f' not listed in Generic[{s_args}]')
+                tvars = list(gvars)
+        cls.__parameters__ = tuple(tvars)
 
 
 _EXCLUDED = ['__parameters__', '__orig_bases__', '__orig_class__', '_is_protocol',
@@ -531,7 +586,21 @@ def _protocol_attrs(cls):
     return attrs
 
 
+def _no_init(self, *args, **kwargs):
+    if type(self)._is_protocol:
+        raise TypeError('Protocols cannot be instantiated')
+
+
 class Protocol(Generic):
+    _is_protocol = True
+
+    def __init_subclass__(cls, *args, **kwargs):
+        super().__init_subclass__(*args, **kwargs)
+        if not cls.__dict__.get('_is_protocol', False):
+            cls._is_protocol = any(b is Protocol for b in cls.__bases__)
+        if cls._is_protocol and '__init__' not in cls.__dict__:
+            cls.__init__ = _no_init
+
     @classmethod
     def __instancecheck__(cls, instance):
         # what CPython's _ProtocolMeta does for isinstance(instance, cls)
@@ -547,6 +616,38 @@ class Protocol(Generic):
                                                and getattr(instance, attr) is None):
                 return False
         return True
+
+
+
+Protocol.__init__ = _no_init
+
+
+@classmethod
+def _protocol_subclasscheck(cls, other):
+    # what CPython's _ProtocolMeta does for issubclass(other, cls)
+    if not isinstance(other, type):
+        raise TypeError('issubclass() arg 1 must be a class')
+    if cls in other.__mro__:
+        return True
+    if not (cls is Protocol or Protocol in cls.__bases__):
+        return False
+    if not getattr(cls, '_is_runtime_protocol', False):
+        raise TypeError('Instance and class checks can only be used with @runtime_checkable protocols')
+    attrs = _protocol_attrs(cls)
+    if any(not callable(getattr(cls, attr, None)) for attr in attrs):
+        raise TypeError("Protocols with non-method members don't support issubclass()")
+    for attr in attrs:
+        for base in other.__mro__:
+            if attr in base.__dict__:
+                if base.__dict__[attr] is None:
+                    return False
+                break
+        else:
+            return False
+    return True
+
+
+Protocol.__subclasscheck__ = _protocol_subclasscheck
 
 
 def runtime_checkable(cls):

@@ -132,6 +132,7 @@ impl Interp {
             filename: func.filename.clone(),
             line: Cell::new(func.def_line),
             hidden,
+            generated_line: Cell::new(0),
         });
         if self.frames.borrow().len() >= self.budgets.max_depth {
             return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
@@ -182,6 +183,11 @@ impl Interp {
     /// current propagation.
     pub fn add_tb(&self, e: &ExcRef, frame: &Frame, fallback_line: u32) {
         let data = e.exc();
+        // Raised while another exception was being handled: implicitly chained, as CPython
+        // does for every exception it raises (`__context__`).
+        if !data.context_checked.replace(true) && data.context.borrow().is_none() {
+            self.set_context(e);
+        }
         let id = Rc::as_ptr(&frame.info) as usize;
         if data.tb_frame.get() == id {
             return;
@@ -198,18 +204,28 @@ impl Interp {
             if let Some(markers) = crate::builtins::stdlib::tb_markers(&frame.info.filename)
                 && let Some(marker) = markers.get(&line)
             {
+                let marked_line = if marker.line == 0 {
+                    frame.info.generated_line.get()
+                } else {
+                    marker.line
+                };
                 data.traceback.borrow_mut().push(TbEntry {
                     filename: marker.file.clone(),
                     name: frame.info.name.clone(),
-                    line: marker.line,
+                    line: marked_line,
                     span: None,
                     anchor: None,
                     source: marker.text.clone().map(|text| {
-                        (
-                            text,
-                            span.filter(|s| marker.exact && s.line == s.end_line)
-                                .map(|s| (s.col, s.end_col)),
-                        )
+                        let carets = span
+                            .filter(|s| marker.exact && s.line == s.end_line)
+                            .map(|s| (s.col, s.end_col))
+                            .or_else(|| {
+                                // A statement on several lines: carets to the end of its
+                                // first line, as CPython 3.11 draws them.
+                                span.filter(|s| marker.exact && s.end_line > s.line)
+                                    .map(|s| (s.col, marker_line_end(&text)))
+                            });
+                        (text, carets)
                     }),
                 });
             }
@@ -1163,4 +1179,9 @@ fn slots_of(cls: &Rc<Class>) -> Option<Vec<Name>> {
         }
     }
     Some(names)
+}
+
+/// The column just past the last character of a marked line's text.
+fn marker_line_end(text: &str) -> u32 {
+    text.trim_end().chars().count() as u32
 }

@@ -253,7 +253,7 @@ impl Interp {
     }
 
     /// Records where in this frame an exception surfaced (for the traceback carets).
-    fn mark(&self, e: &ExcRef, expr: &Expr, anchor: Option<AnchorHint>) {
+    pub(crate) fn mark(&self, e: &ExcRef, expr: &Expr, anchor: Option<AnchorHint>) {
         let d = e.exc();
         if d.pending_span.get().is_none() {
             d.pending_span.set(Some((expr.span, anchor)));
@@ -898,6 +898,7 @@ impl Interp {
                 filename,
                 line: std::cell::Cell::new(line),
                 hidden,
+                generated_line: std::cell::Cell::new(0),
             });
             it.frames.borrow_mut().push(info.clone());
             let cfr = Frame {

@@ -315,14 +315,19 @@ impl Interp {
                     drop(old);
                     Ok(())
                 }
+                // A failing store points at its target, as CPython's traceback does.
                 ExprKind::Attribute { value, attr } => {
                     let obj = self.ev(fr, value).await?;
-                    self.set_attr(&obj, attr, v).await
+                    self.set_attr(&obj, attr, v)
+                        .await
+                        .inspect_err(|x| self.mark(x, target, None))
                 }
                 ExprKind::Subscript { value, index } => {
                     let obj = self.ev(fr, value).await?;
                     let idx = self.ev(fr, index).await?;
-                    self.setitem(&obj, &idx, v).await
+                    self.setitem(&obj, &idx, v)
+                        .await
+                        .inspect_err(|x| self.mark(x, target, subscript_anchor(value, index)))
                 }
                 ExprKind::Tuple(items) | ExprKind::List(items) => {
                     let vals = self.collect(&v).await?;
@@ -455,12 +460,16 @@ impl Interp {
                 }
                 ExprKind::Attribute { value, attr } => {
                     let obj = self.ev(fr, value).await?;
-                    self.del_attr(&obj, attr).await
+                    self.del_attr(&obj, attr)
+                        .await
+                        .inspect_err(|x| self.mark(x, t, None))
                 }
                 ExprKind::Subscript { value, index } => {
                     let obj = self.ev(fr, value).await?;
                     let idx = self.ev(fr, index).await?;
-                    self.delitem(&obj, &idx).await
+                    self.delitem(&obj, &idx)
+                        .await
+                        .inspect_err(|x| self.mark(x, t, subscript_anchor(value, index)))
                 }
                 ExprKind::Tuple(items) | ExprKind::List(items) => {
                     for i in items {
@@ -534,8 +543,12 @@ impl Interp {
                 attrs.insert_str("__doc__", Value::str(doc));
             }
         }
-        for d in decorators.into_iter().rev() {
-            f = self.call(d, Args::new(vec![f])).await?;
+        // An error in a decorator points at the decorator, as CPython's traceback does.
+        for (d, expr) in decorators.into_iter().zip(&def.decorators).rev() {
+            f = self
+                .call(d, Args::new(vec![f]))
+                .await
+                .inspect_err(|x| self.mark(x, expr, None))?;
         }
         let old = self.store_name(fr, &def.name, f);
         drop(old);
@@ -649,17 +662,61 @@ impl Interp {
             decorators.push(self.ev(fr, d).await?);
         }
         let mut bases = Vec::new();
+        // Bases that are not classes but say which classes they stand for (`__mro_entries__`:
+        // `Generic[T]`, `list[int]`), and the bases as written, kept in `__orig_bases__`.
+        let mut written = Vec::new();
+        let mut resolved = false;
         for b in &def.bases {
-            match self.ev(fr, b).await? {
+            let value = self.ev(fr, b).await?;
+            written.push(value.clone());
+            match value {
                 Value::Class(c) => bases.push(c),
+                Value::Native(n) if matches!(&*n, NativeObj::GenericAlias { .. }) => {
+                    if let NativeObj::GenericAlias {
+                        origin: Value::Class(c),
+                        ..
+                    } = &*n
+                    {
+                        bases.push(c.clone());
+                        resolved = true;
+                    }
+                }
                 other => {
-                    return Err(self.type_error(format!(
-                        "bases must be types, not {}",
-                        self.type_name(&other)
-                    )));
+                    let entries = match &other {
+                        Value::Instance(_) => self.get_attr_opt(&other, "__mro_entries__").await?,
+                        _ => None,
+                    };
+                    let Some(entries) = entries else {
+                        return Err(self.type_error(format!(
+                            "bases must be types, not {}",
+                            self.type_name(&other)
+                        )));
+                    };
+                    let all = Value::tuple(written.clone());
+                    let replaced = self.call(entries, Args::new(vec![all])).await?;
+                    for c in self.collect(&replaced).await? {
+                        match c {
+                            Value::Class(c) => bases.push(c),
+                            other => {
+                                return Err(self.type_error(format!(
+                                    "bases must be types, not {}",
+                                    self.type_name(&other)
+                                )));
+                            }
+                        }
+                    }
+                    resolved = true;
                 }
             }
         }
+        // Each base once, in order (`class C(Generic[T], Generic)` is no error here).
+        let mut unique: Vec<Rc<Class>> = Vec::new();
+        for b in bases {
+            if !unique.iter().any(|u| Rc::ptr_eq(u, &b)) {
+                unique.push(b);
+            }
+        }
+        let mut bases = unique;
         if bases.is_empty() {
             bases.push(self.t.object.clone());
         }
@@ -672,6 +729,10 @@ impl Interp {
             }
         }
         let ns = Rc::new(RefCell::new(Dict::new()));
+        if resolved {
+            ns.borrow_mut()
+                .insert_str("__orig_bases__", Value::tuple(written));
+        }
         if let Some(doc) = docstring(&def.body) {
             ns.borrow_mut().insert_str("__doc__", Value::str(doc));
         }
@@ -680,6 +741,7 @@ impl Interp {
             filename: fr.info.filename.clone(),
             line: Cell::new(fr.info.line.get()),
             hidden: fr.info.hidden,
+            generated_line: Cell::new(0),
         });
         let cfr = Frame {
             env: match &fr.kind {
@@ -763,9 +825,48 @@ impl Interp {
                 return Err(wrapped);
             }
         }
+        // The bases hear of their new subclass (`__init_subclass__`, implicitly a class method),
+        // with the class statement's keywords.
+        let mut keywords = Vec::new();
+        for k in &def.keywords {
+            if let Some(name) = &k.arg
+                && &**name != "metaclass"
+            {
+                keywords.push((name.clone(), self.ev(fr, &k.value).await?));
+            }
+        }
+        let hook = cls
+            .mro
+            .iter()
+            .take_while(|c| c.ty != Ty::Object)
+            .find_map(|c| c.dict.borrow().get_str("__init_subclass__").cloned());
+        match hook {
+            Some(hook) => {
+                let f = match &hook {
+                    Value::Native(n) => match &**n {
+                        NativeObj::ClassMethod(f) => f.clone(),
+                        _ => hook.clone(),
+                    },
+                    _ => hook.clone(),
+                };
+                let mut args = Args::new(vec![Value::Class(cls.clone())]);
+                args.kw = keywords;
+                self.call(f, args).await?;
+            }
+            None if !keywords.is_empty() => {
+                return Err(self.type_error(format!(
+                    "{}.__init_subclass__() takes no keyword arguments",
+                    cls.name
+                )));
+            }
+            None => {}
+        }
         let mut value = Value::Class(cls);
-        for d in decorators.into_iter().rev() {
-            value = self.call(d, Args::new(vec![value])).await?;
+        for (d, expr) in decorators.into_iter().zip(&def.decorators).rev() {
+            value = self
+                .call(d, Args::new(vec![value]))
+                .await
+                .inspect_err(|x| self.mark(x, expr, None))?;
         }
         self.store_name(fr, &def.name, value);
         Ok(())
@@ -1148,4 +1249,12 @@ fn docstring(body: &[crate::syntax::ast::Stmt]) -> Option<String> {
         },
         _ => None,
     }
+}
+
+/// Where CPython's carets split `value[index]`: `~` under the value, `^` under the index.
+fn subscript_anchor(value: &Expr, index: &Expr) -> Option<super::exc::AnchorHint> {
+    Some(super::exc::AnchorHint::Subscript {
+        value_end: value.span.end_col as usize,
+        slice_end: index.span.end_col as usize,
+    })
 }

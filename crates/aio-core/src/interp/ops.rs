@@ -499,6 +499,16 @@ impl Interp {
         {
             return Ok(union);
         }
+        // `"a" + 1`, `[1] + (2,)`: CPython names the sequence type.
+        if op == BinOp::Add
+            && let Value::Str(_) | Value::List(_) | Value::Tuple(_) = a
+        {
+            let kind = self.type_name(a);
+            return Err(self.type_error(format!(
+                "can only concatenate {kind} (not \"{}\") to {kind}",
+                self.type_name(b)
+            )));
+        }
         Err(self.type_error(format!(
             "unsupported operand type(s) for {}: '{}' and '{}'",
             op.symbol(),
@@ -886,6 +896,35 @@ impl Interp {
                 if !matches!(r, Value::NotImplemented) {
                     return self.truthy(&r).await;
                 }
+            }
+        }
+        // `list[int] == list[int]`; `int | None == None | int` (a union is a set of types).
+        if let (Value::Native(x), Value::Native(y)) = (a, b) {
+            match (&**x, &**y) {
+                (
+                    NativeObj::GenericAlias { origin, args },
+                    NativeObj::GenericAlias {
+                        origin: origin2,
+                        args: args2,
+                    },
+                ) => {
+                    if !origin.is_same(origin2) || args.len() != args2.len() {
+                        return Ok(false);
+                    }
+                    for (p, q) in args.iter().zip(args2.iter()) {
+                        if !Box::pin(self.eq(p, q)).await? {
+                            return Ok(false);
+                        }
+                    }
+                    return Ok(true);
+                }
+                (NativeObj::UnionType(m), NativeObj::UnionType(n)) => {
+                    let covers = |m: &[Value], n: &[Value]| {
+                        m.iter().all(|t| n.iter().any(|u| t.is_same(u)))
+                    };
+                    return Ok(covers(m, n) && covers(n, m));
+                }
+                _ => {}
             }
         }
         Ok(a.is_same(b))

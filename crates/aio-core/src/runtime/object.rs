@@ -112,6 +112,9 @@ pub struct ExcData {
     pub traceback: RefCell<Vec<TbEntry>>,
     pub cause: RefCell<Option<ExcRef>>,
     pub context: RefCell<Option<ExcRef>>,
+    /// The exception being handled where this one was raised has been made its `__context__`
+    /// (once, when it first leaves a frame: a `raise` statement, or an error the engine raises).
+    pub context_checked: Cell<bool>,
     pub suppress_context: Cell<bool>,
     /// `ExceptionGroup.exceptions`.
     pub group: RefCell<Option<Rc<[Value]>>>,
@@ -380,6 +383,10 @@ pub struct FrameInfo {
     pub filename: Rc<str>,
     pub line: Cell<u32>,
     pub hidden: bool,
+    /// For a hidden frame that stands for code CPython generates with `exec` (a dataclass's
+    /// `__init__`): the line of that code it is at (`sys._aio_tb_line`), for markers `# tb:
+    /// <string>:*`.
+    pub generated_line: Cell<u32>,
 }
 
 /// A coroutine / generator object: a suspended Rust future running the body.

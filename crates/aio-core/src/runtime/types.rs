@@ -187,6 +187,7 @@ impl Types {
         let object = make_class("object", "builtins", vec![], Ty::Object);
         let mk = |name: &str, ty: Ty| make_class(name, "builtins", vec![object.clone()], ty);
         let int = mk("int", Ty::Int);
+        let future = make_class("Future", "_asyncio", vec![object.clone()], Ty::Future);
         let bool_ = make_class("bool", "builtins", vec![int.clone()], Ty::Bool);
         let base_exc = make_class(
             "BaseException",
@@ -230,20 +231,21 @@ impl Types {
             coroutine: mk("coroutine", Ty::Coroutine),
             generator: mk("generator", Ty::Generator),
             async_generator: mk("async_generator", Ty::AsyncGenerator),
-            future: make_class("Future", "asyncio", vec![object.clone()], Ty::Future),
-            task: make_class("Task", "asyncio", vec![object.clone()], Ty::Task),
+            future: future.clone(),
+            // As CPython's C classes: `_asyncio.Task`, a subclass of `_asyncio.Future`.
+            task: make_class("Task", "_asyncio", vec![future], Ty::Task),
             module: mk("module", Ty::Module),
             iterator: mk("iterator", Ty::Iterator),
             event_loop: make_class(
                 "_UnixSelectorEventLoop",
-                "asyncio",
+                "asyncio.unix_events",
                 vec![object.clone()],
                 Ty::EventLoop,
             ),
-            handle: make_class("Handle", "asyncio", vec![object.clone()], Ty::Handle),
+            handle: make_class("Handle", "asyncio.events", vec![object.clone()], Ty::Handle),
             timer_handle: make_class(
                 "TimerHandle",
-                "asyncio",
+                "asyncio.events",
                 vec![object.clone()],
                 Ty::TimerHandle,
             ),
