@@ -76,7 +76,9 @@ test('every widget control is reachable with Tab, and Run works from the keyboar
     const reached = await tabThrough(page);
     const missed = await page.evaluate((keys) => {
       const controls = [...document.querySelectorAll('.aio-widget button, .aio-widget input, .aio-widget textarea, .aio-widget select, .aio-widget [tabindex]:not([tabindex="-1"])')]
-        .filter((el) => !el.disabled && el.offsetParent !== null && el.tabIndex >= 0);
+        .filter((el) => !el.disabled && el.offsetParent !== null && el.tabIndex >= 0)
+        // A closed <details> shows only its summary; what it folds away is reached after opening it.
+        .filter((el) => !el.closest('details:not([open]) > :not(summary)'));
       return controls.filter((el) => !keys.includes(el.dataset.aioKey))
         .map((el) => `${el.tagName.toLowerCase()}[data-testid=${el.dataset.testid}] "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 40)}"`);
     }, [...reached]);

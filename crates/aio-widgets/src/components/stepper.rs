@@ -269,7 +269,7 @@ pub fn StepperView(props: &StepperProps) -> Html {
             <div class="aio-stepper__grid">
                 <div class="aio-stepper__panel aio-stepper__panel--code">
                     <h6>{ format!("Code ({})", props.filename) }</h6>
-                    <pre class="aio-stepper__code" ref={code_ref} tabindex="0" aria-label="The program, current line marked"><code>
+                    <pre class="aio-stepper__code" ref={code_ref} tabindex="0" role="region" aria-label="The program, current line marked"><code>
                         { for code_lines(&props.source).into_iter().enumerate().map(|(i, tokens)| {
                             let n = i as u32 + 1;
                             let current = n == step.line;
@@ -308,7 +308,7 @@ pub fn StepperView(props: &StepperProps) -> Html {
                 </div>
                 <div class="aio-stepper__panel aio-stepper__panel--output">
                     <h6>{ "Output so far" }</h6>
-                    <pre class="aio-stepper__output" data-testid="stepper-output" tabindex="0" aria-label="Output so far">{ output }</pre>
+                    <pre class="aio-stepper__output" data-testid="stepper-output" tabindex="0" role="region" aria-label="Output so far">{ output }</pre>
                 </div>
             </div>
         </section>
