@@ -306,49 +306,12 @@ class _AnnotatedAlias(_GenericAlias):
         return hash((self.__origin__, self.__metadata__))
 
 
-class UnionType:
-    # stands for types.UnionType (`int | None`) where the engine has no `|` on classes
-    __module__ = 'types'
-
-    def __init__(self, args):
-        self.__args__ = args
-        self.__parameters__ = _collect_parameters(args)
-
-    def __repr__(self):
-        return ' | '.join(['None' if a is _NoneType else _type_repr(a) for a in self.__args__])
-
-    def __eq__(self, other):
-        if not isinstance(other, (_UnionType, _UnionGenericAlias)):
-            return NotImplemented
-        return _same_members(self.__args__, other.__args__)
-
-    def __hash__(self):
-        return _unordered_hash(self.__args__)
-
-    def __or__(self, other):
-        return _bar_union(self, other)
-
-    def __ror__(self, other):
-        return _bar_union(other, self)
-
-
-_UnionType = UnionType
-del UnionType
+# types.UnionType, the type of `int | None`.
+_UnionType = type(int | str)
 
 
 def _or(a, b):
-    try:
-        return a | b
-    except TypeError:
-        return _bar_union(a, b)
-
-
-def _bar_union(a, b):
-    args = []
-    for t in (a, b):
-        args.extend(t.__args__ if isinstance(t, _UnionType) else [_type_convert(t)])
-    args = _dedup(args)
-    return args[0] if len(args) == 1 else _UnionType(tuple(args))
+    return a | b
 
 
 def _union(self, parameters):
@@ -719,7 +682,7 @@ def no_type_check(arg):
 def get_origin(tp):
     if isinstance(tp, _AnnotatedAlias):
         return Annotated
-    if isinstance(tp, _UnionType) or type(tp).__name__ == 'UnionType':
+    if isinstance(tp, _UnionType):
         return type(tp)
     if isinstance(tp, _BaseGenericAlias) or (hasattr(tp, '__origin__') and hasattr(tp, '__args__')):
         return tp.__origin__
