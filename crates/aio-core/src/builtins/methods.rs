@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use crate::interp::{Interp, Resume};
 use crate::runtime::dict::{Dict, HashKey};
-use crate::runtime::object::{Args, Builtin, CoroKind, NativeObj, StreamKind};
+use crate::runtime::object::{Args, Builtin, CoroKind, NativeObj, PropertyFns, StreamKind};
 use crate::runtime::ops as vops;
 use crate::runtime::value::{Lbf, PyResult, Value};
 
@@ -137,6 +137,14 @@ pub fn has_native_method(_it: &Interp, obj: &Value, name: &str) -> bool {
         Value::Native(n) => match &**n {
             NativeObj::Loop(_) => crate::asyncio::LOOP_METHODS,
             NativeObj::Handle(_) => &["cancel", "cancelled", "when"],
+            NativeObj::Property(_) => &[
+                "getter",
+                "setter",
+                "deleter",
+                "__get__",
+                "__set__",
+                "__delete__",
+            ],
             NativeObj::Stream(_) => STREAM_METHODS,
             NativeObj::CatchWarnings { .. } => &["__enter__", "__exit__"],
             _ => &[],
@@ -393,6 +401,7 @@ pub async fn call_native(it: &Rc<Interp>, recv: &Value, name: &str, args: Args) 
         Value::Native(n) => match &**n {
             NativeObj::Loop(lp) => crate::asyncio::loop_method(it, lp, name, args).await,
             NativeObj::Handle(h) => crate::asyncio::handle_method(it, h, name),
+            NativeObj::Property(p) => property_method(it, p, name, args).await,
             NativeObj::Stream(s) => match name {
                 "write" => {
                     let text = match args.pos.first() {
@@ -425,6 +434,35 @@ pub async fn call_native(it: &Rc<Interp>, recv: &Value, name: &str, args: Args) 
         },
         _ => Err(it.attr_error(recv, name)),
     }
+}
+
+/// `prop.setter(f)` and friends (a new property), and the descriptor protocol called by hand.
+async fn property_method(it: &Rc<Interp>, p: &PropertyFns, name: &str, args: Args) -> PyResult {
+    let arg = |i: usize| args.pos.get(i).cloned().unwrap_or_default();
+    let mut new = p.clone();
+    match name {
+        "getter" => {
+            new.fget = arg(0);
+            if matches!(p.doc, Value::None)
+                && let Some(doc) = it.get_attr_opt(&new.fget, "__doc__").await?
+            {
+                new.doc = doc;
+            }
+        }
+        "setter" => new.fset = arg(0),
+        "deleter" => new.fdel = arg(0),
+        "__get__" => {
+            let obj = arg(0);
+            if matches!(obj, Value::None) {
+                return Ok(Value::Native(Rc::new(NativeObj::Property(p.clone()))));
+            }
+            return it.call(p.fget.clone(), Args::new(vec![obj])).await;
+        }
+        "__set__" => return it.call(p.fset.clone(), Args::new(vec![arg(0), arg(1)])).await,
+        "__delete__" => return it.call(p.fdel.clone(), Args::new(vec![arg(0)])).await,
+        _ => return Err(it.type_error(format!("property has no method '{name}'"))),
+    }
+    Ok(Value::Native(Rc::new(NativeObj::Property(new))))
 }
 
 async fn seq_index_count(it: &Rc<Interp>, items: &[Value], name: &str, args: &Args) -> PyResult {

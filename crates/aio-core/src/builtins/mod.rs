@@ -110,15 +110,6 @@ pub fn install(it: &Rc<Interp>) {
             }),
         ),
         (
-            "property",
-            BuiltinFn::Sync(|_, _, a| {
-                Ok(Value::Native(Rc::new(NativeObj::Property(
-                    a.pos.first().cloned().unwrap_or_default(),
-                    RefCell::new(a.pos.get(1).cloned()),
-                ))))
-            }),
-        ),
-        (
             "globals",
             BuiltinFn::Sync(|it, _, _| {
                 let mut d = Dict::new();
@@ -158,6 +149,7 @@ pub fn install(it: &Rc<Interp>) {
         ("frozenset", &t.set),
         ("range", &t.range),
         ("slice", &t.slice),
+        ("property", &t.property),
         ("object", &t.object),
         ("type", &t.type_),
     ] {
@@ -1145,6 +1137,48 @@ pub async fn construct_builtin(it: &Rc<Interp>, cls: &Rc<Class>, mut args: Args)
                 [g(0), g(1), g(2)]
             })))
         }
+        Ty::Property => {
+            if args.pos.len() > 4 {
+                return Err(it.type_error(format!(
+                    "property() takes at most 4 arguments ({} given)",
+                    args.pos.len()
+                )));
+            }
+            let mut fns = [Value::None, Value::None, Value::None, Value::None];
+            for (slot, v) in fns.iter_mut().zip(std::mem::take(&mut args.pos)) {
+                *slot = v;
+            }
+            for (k, v) in std::mem::take(&mut args.kw) {
+                let slot = match &*k {
+                    "fget" => 0,
+                    "fset" => 1,
+                    "fdel" => 2,
+                    "doc" => 3,
+                    _ => {
+                        return Err(it.type_error(format!(
+                            "property() got an unexpected keyword argument '{k}'"
+                        )));
+                    }
+                };
+                fns[slot] = v;
+            }
+            let [fget, fset, fdel, mut doc] = fns;
+            // Like CPython: without a doc, a property takes its getter's docstring.
+            if matches!(doc, Value::None)
+                && !matches!(fget, Value::None)
+                && let Some(d) = it.get_attr_opt(&fget, "__doc__").await?
+            {
+                doc = d;
+            }
+            Ok(Value::Native(Rc::new(NativeObj::Property(
+                crate::runtime::object::PropertyFns {
+                    fget,
+                    fset,
+                    fdel,
+                    doc,
+                },
+            ))))
+        }
         Ty::Type => match (args.pos.len(), first) {
             (1, Some(v)) => Ok(Value::Class(it.type_of(&v))),
             _ => Err(it.unsupported("type() with three arguments", Topic::Objects)),
@@ -1244,6 +1278,15 @@ pub fn native_attr(it: &Interp, obj: &Value, name: &str) -> Option<Value> {
                     "__args__" => Some(Value::tuple(args.to_vec())),
                     "__parameters__" => Some(Value::tuple(Vec::new())),
                     _ => None,
+                };
+            }
+            NativeObj::Property(p) => {
+                return match name {
+                    "fget" => Some(p.fget.clone()),
+                    "fset" => Some(p.fset.clone()),
+                    "fdel" => Some(p.fdel.clone()),
+                    "__doc__" => Some(p.doc.clone()),
+                    _ => it.native_method_opt(obj, name),
                 };
             }
             NativeObj::UnionType(members) => {

@@ -642,6 +642,23 @@ impl Interp {
                 // A data descriptor of the class (`__set__`/`__delete__`) comes before the
                 // instance's own attributes; any other class attribute after them.
                 let class_value = inst.class.lookup(name);
+                if let Some(Value::Native(n)) = &class_value
+                    && let NativeObj::Property(p) = &**n
+                {
+                    if matches!(p.fget, Value::None) {
+                        return Err(self.err(
+                            "AttributeError",
+                            format!(
+                                "property '{name}' of '{}' object has no getter",
+                                inst.class.name
+                            ),
+                        ));
+                    }
+                    return Ok(Some(
+                        self.call(p.fget.clone(), Args::new(vec![obj.clone()]))
+                            .await?,
+                    ));
+                }
                 if let Some(desc) = &class_value
                     && let Some(get) = self.data_descriptor_get(desc)
                 {
@@ -874,11 +891,6 @@ impl Interp {
                     func: f.clone(),
                 })),
                 NativeObj::StaticMethod(f) => f.clone(),
-                NativeObj::Property(getter, _) => {
-                    return self
-                        .call(getter.clone(), Args::new(vec![obj.clone()]))
-                        .await;
-                }
                 _ => v.clone(),
             },
             other => other,
@@ -979,6 +991,23 @@ impl Interp {
                     .await?;
                     return Ok(());
                 }
+                // A property is a data descriptor: its setter decides.
+                if let Some(Value::Native(n)) = inst.class.lookup(name)
+                    && let NativeObj::Property(p) = &*n
+                {
+                    if matches!(p.fset, Value::None) {
+                        return Err(self.err(
+                            "AttributeError",
+                            format!(
+                                "property '{name}' of '{}' object has no setter",
+                                inst.class.name
+                            ),
+                        ));
+                    }
+                    self.call(p.fset.clone(), Args::new(vec![obj.clone(), value]))
+                        .await?;
+                    return Ok(());
+                }
                 // A class with `__slots__` all the way up keeps only those attributes.
                 if let Some(slots) = slots_of(&inst.class)
                     && !slots.iter().any(|slot| **slot == **name)
@@ -995,24 +1024,6 @@ impl Interp {
                             format!("'{}' object has no attribute '{name}'", inst.class.name)
                         },
                     ));
-                }
-                if let Some(Value::Native(n)) = inst.class.lookup(name)
-                    && let NativeObj::Property(_, setter) = &*n
-                {
-                    let s = setter.borrow().clone();
-                    return match s {
-                        Some(s) => {
-                            self.call(s, Args::new(vec![obj.clone(), value])).await?;
-                            Ok(())
-                        }
-                        None => Err(self.err(
-                            "AttributeError",
-                            format!(
-                                "property '{name}' of '{}' object has no setter",
-                                inst.class.name
-                            ),
-                        )),
-                    };
                 }
                 if inst.class.is_exc {
                     let d = inst.exc();
@@ -1116,6 +1127,21 @@ impl Interp {
         let key = HashKey::Str(name.clone());
         let removed = match obj {
             Value::Instance(inst) => {
+                if let Some(Value::Native(n)) = inst.class.lookup(name)
+                    && let NativeObj::Property(p) = &*n
+                {
+                    if matches!(p.fdel, Value::None) {
+                        return Err(self.err(
+                            "AttributeError",
+                            format!(
+                                "property '{name}' of '{}' object has no deleter",
+                                inst.class.name
+                            ),
+                        ));
+                    }
+                    self.call(p.fdel.clone(), Args::new(vec![obj.clone()])).await?;
+                    return Ok(());
+                }
                 if let Some(Value::Instance(desc)) = inst.class.lookup(name)
                     && let Some(delete) = desc.class.lookup("__delete__")
                 {

@@ -773,17 +773,19 @@ impl Interp {
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
         for (k, v) in entries {
+            // The functions that `super()` inside them needs to find this class for.
             let inner = match &v {
                 Value::Native(n) => match &**n {
-                    NativeObj::ClassMethod(f)
-                    | NativeObj::StaticMethod(f)
-                    | NativeObj::Property(f, _) => f.clone(),
-                    _ => v.clone(),
+                    NativeObj::ClassMethod(f) | NativeObj::StaticMethod(f) => vec![f.clone()],
+                    NativeObj::Property(p) => vec![p.fget.clone(), p.fset.clone(), p.fdel.clone()],
+                    _ => vec![v.clone()],
                 },
-                _ => v.clone(),
+                _ => vec![v.clone()],
             };
-            if let Value::Func(f) = &inner {
-                *f.owner_class.borrow_mut() = Some(Rc::downgrade(&cls));
+            for f in inner {
+                if let Value::Func(f) = f {
+                    *f.owner_class.borrow_mut() = Some(Rc::downgrade(&cls));
+                }
             }
             if let Some(hk) = crate::runtime::dict::HashKey::of(&k) {
                 cls.dict.borrow_mut().insert_key(hk, k, v);

@@ -65,6 +65,7 @@ impl Interp {
                 NativeObj::Stream(_) => t.textio.clone(),
                 NativeObj::GenericAlias { .. } => t.generic_alias.clone(),
                 NativeObj::UnionType(_) => t.union_type.clone(),
+                NativeObj::Property(_) => t.property.clone(),
                 _ => t.native.clone(),
             },
             Value::Ellipsis => t.ellipsis.clone(),

@@ -29,6 +29,7 @@ pub enum Ty {
     Set,
     Range,
     Slice,
+    Property,
     Function,
     BuiltinFunction,
     Method,
@@ -552,6 +553,16 @@ pub enum StreamKind {
     Stderr,
 }
 
+/// The functions of a `property` object. `setter`, `getter` and `deleter` make a new one, as in
+/// CPython, so a class body can build it up one decorator at a time.
+#[derive(Clone, Debug)]
+pub struct PropertyFns {
+    pub fget: Value,
+    pub fset: Value,
+    pub fdel: Value,
+    pub doc: Value,
+}
+
 /// Other native objects.
 pub enum NativeObj {
     Loop(Rc<EventLoop>),
@@ -574,8 +585,8 @@ pub enum NativeObj {
     ClassMethod(Value),
     /// `@staticmethod` wrapper.
     StaticMethod(Value),
-    /// `@property` wrapper (getter, optional setter).
-    Property(Value, RefCell<Option<Value>>),
+    /// A `property`: its getter, setter and deleter (`None` when absent) and its doc.
+    Property(PropertyFns),
     /// `dict.keys()` / `values()` / `items()` (kind 0 / 1 / 2): a live view of the dict.
     DictView {
         dict: Rc<RefCell<super::dict::Dict>>,

@@ -40,6 +40,7 @@ pub struct Types {
     pub native: Rc<Class>,
     pub generic_alias: Rc<Class>,
     pub union_type: Rc<Class>,
+    pub property: Rc<Class>,
     /// Exception classes by name (builtins plus asyncio's own).
     pub exc: FxHashMap<&'static str, Rc<Class>>,
     /// The internal, uncatchable class used when a budget is exhausted.
@@ -255,6 +256,7 @@ impl Types {
             native: mk("object", Ty::Native),
             generic_alias: make_class("GenericAlias", "types", vec![object.clone()], Ty::Native),
             union_type: make_class("UnionType", "types", vec![object.clone()], Ty::Native),
+            property: mk("property", Ty::Property),
             int,
             object,
             exc,
