@@ -10,6 +10,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import {
   launch, openPage, waitForWidgets, chapterPaths, prepareLab, runStrategy,
 } from '../e2e/browser.mjs';
+import { click } from '../e2e/hands.mjs';
 
 const RUNS = Number(process.env.AIO_RUNS || 20);
 const DURATIONS = [0.3, 0.2, 0.1];
@@ -53,33 +54,32 @@ const browser = await launch();
 const site = process.env.AIO_SITE_DIR;
 async function firstResponseMs(path) {
   const { page, close } = await openPage(browser, path);
-  let ms = null;
   const example = page.locator('.aio-example').first();
   const lab = page.locator('.aio-lab:not(.aio-compare)').first();
   const compare = page.locator('.aio-compare').first();
   const any = page.locator('.aio-example, .aio-lab, .aio-compare').first();
-  try {
-    await any.waitFor({ timeout: 20000 });
-    if (await example.count()) {
-      await click(page, example.locator('textarea'), { x: 40, y: 12 });
-      await page.keyboard.press('End');
-      await page.keyboard.type(' ');
-      await example.locator('.aio-example__badge').waitFor({ timeout: 20000 });
-    } else if (await lab.count()) {
-      const rows = await lab.locator('.aio-task').count();
-      await click(page, lab.locator('[data-testid="add-task"]'));
-      await page.waitForFunction(([el, n]) => el.querySelectorAll('.aio-task').length > n, [await lab.elementHandle(), rows]);
-    } else {
-      const before = await compare.locator('table').textContent();
-      await click(page, compare.locator('input').first());
-      await page.keyboard.press('End');
-      await page.keyboard.type('1');
-      await page.waitForFunction(([el, t]) => el.querySelector('table').textContent !== t, [await compare.elementHandle(), before]);
-    }
-    ms = await page.evaluate(() => performance.now());
-  } catch {
-    ms = null; // a page without widgets
+  const widgets = await waitForWidgets(page);
+  if (widgets.length === 0 || !(await any.count())) {
+    await close();
+    return null; // a page without an editable widget
   }
+  if (await example.count()) {
+    await click(page, example.locator('textarea'), { x: 40, y: 12 });
+    await page.keyboard.press('End');
+    await page.keyboard.type(' ');
+    await example.locator('.aio-example__badge').waitFor({ timeout: 20000 });
+  } else if (await lab.count()) {
+    const rows = await lab.locator('.aio-task').count();
+    await click(page, lab.locator('[data-testid="add-task"]'));
+    await page.waitForFunction(([el, n]) => el.querySelectorAll('.aio-task').length > n, [await lab.elementHandle(), rows]);
+  } else {
+    const before = await compare.locator('table').textContent();
+    await click(page, compare.locator('input').first());
+    await page.keyboard.press('End');
+    await page.keyboard.type('1');
+    await page.waitForFunction(([el, t]) => el.querySelector('table').textContent !== t, [await compare.elementHandle(), before]);
+  }
+  const ms = await page.evaluate(() => performance.now());
   await close();
   return ms;
 }
