@@ -925,14 +925,16 @@ pub async fn loop_method(
                 let missing = if args.pos.is_empty() {
                     format!(
                         "2 required positional arguments: '{}' and 'callback'",
-                        if name == "call_later" { "delay" } else { "when" }
+                        if name == "call_later" {
+                            "delay"
+                        } else {
+                            "when"
+                        }
                     )
                 } else {
                     "1 required positional argument: 'callback'".to_owned()
                 };
-                return Err(it.type_error(format!(
-                    "BaseEventLoop.{name}() missing {missing}"
-                )));
+                return Err(it.type_error(format!("BaseEventLoop.{name}() missing {missing}")));
             }
             let t = arg_f64(it, &args.pos.remove(0), "a float")?;
             let f = args.pos.remove(0);
@@ -1054,9 +1056,9 @@ pub async fn loop_method(
                 } else {
                     "1 required positional argument: 'func'"
                 };
-                return Err(it.type_error(format!(
-                    "BaseEventLoop.run_in_executor() missing {missing}"
-                )));
+                return Err(
+                    it.type_error(format!("BaseEventLoop.run_in_executor() missing {missing}"))
+                );
             }
             // Written in the prelude, after CPython: the executor's submit() then wrap_future().
             let f = it.asyncio_attr("_run_in_executor")?;

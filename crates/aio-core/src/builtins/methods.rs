@@ -458,7 +458,11 @@ async fn property_method(it: &Rc<Interp>, p: &PropertyFns, name: &str, args: Arg
             }
             return it.call(p.fget.clone(), Args::new(vec![obj])).await;
         }
-        "__set__" => return it.call(p.fset.clone(), Args::new(vec![arg(0), arg(1)])).await,
+        "__set__" => {
+            return it
+                .call(p.fset.clone(), Args::new(vec![arg(0), arg(1)]))
+                .await;
+        }
         "__delete__" => return it.call(p.fdel.clone(), Args::new(vec![arg(0)])).await,
         _ => return Err(it.type_error(format!("property has no method '{name}'"))),
     }

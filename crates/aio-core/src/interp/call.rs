@@ -646,13 +646,7 @@ impl Interp {
                     && let NativeObj::Property(p) = &**n
                 {
                     if matches!(p.fget, Value::None) {
-                        return Err(self.err(
-                            "AttributeError",
-                            format!(
-                                "property '{name}' of '{}' object has no getter",
-                                inst.class.name
-                            ),
-                        ));
+                        return Err(self.property_lacks(name, &inst.class, "getter"));
                     }
                     return Ok(Some(
                         self.call(p.fget.clone(), Args::new(vec![obj.clone()]))
@@ -947,6 +941,14 @@ impl Interp {
         }
     }
 
+    /// `property 'x' of 'C' object has no setter` (or getter, deleter).
+    fn property_lacks(&self, name: &str, cls: &Class, what: &str) -> ExcRef {
+        self.err(
+            "AttributeError",
+            format!("property '{name}' of '{}' object has no {what}", cls.name),
+        )
+    }
+
     /// A class's own `name` method (`__setattr__`, `__delattr__`), if a class of the program's
     /// defines one: `object`'s default is done here without a call.
     fn user_method(&self, cls: &Rc<Class>, name: &str) -> Option<Value> {
@@ -996,13 +998,7 @@ impl Interp {
                     && let NativeObj::Property(p) = &*n
                 {
                     if matches!(p.fset, Value::None) {
-                        return Err(self.err(
-                            "AttributeError",
-                            format!(
-                                "property '{name}' of '{}' object has no setter",
-                                inst.class.name
-                            ),
-                        ));
+                        return Err(self.property_lacks(name, &inst.class, "setter"));
                     }
                     self.call(p.fset.clone(), Args::new(vec![obj.clone(), value]))
                         .await?;
@@ -1131,15 +1127,10 @@ impl Interp {
                     && let NativeObj::Property(p) = &*n
                 {
                     if matches!(p.fdel, Value::None) {
-                        return Err(self.err(
-                            "AttributeError",
-                            format!(
-                                "property '{name}' of '{}' object has no deleter",
-                                inst.class.name
-                            ),
-                        ));
+                        return Err(self.property_lacks(name, &inst.class, "deleter"));
                     }
-                    self.call(p.fdel.clone(), Args::new(vec![obj.clone()])).await?;
+                    self.call(p.fdel.clone(), Args::new(vec![obj.clone()]))
+                        .await?;
                     return Ok(());
                 }
                 if let Some(Value::Instance(desc)) = inst.class.lookup(name)

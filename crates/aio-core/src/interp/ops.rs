@@ -920,9 +920,8 @@ impl Interp {
                     return Ok(true);
                 }
                 (NativeObj::UnionType(m), NativeObj::UnionType(n)) => {
-                    let covers = |m: &[Value], n: &[Value]| {
-                        m.iter().all(|t| n.iter().any(|u| t.is_same(u)))
-                    };
+                    let covers =
+                        |m: &[Value], n: &[Value]| m.iter().all(|t| n.iter().any(|u| t.is_same(u)));
                     return Ok(covers(m, n) && covers(n, m));
                 }
                 _ => {}

@@ -300,8 +300,10 @@ pub fn eq_fast(a: &Value, b: &Value) -> Option<bool> {
         (Value::Native(x), Value::Native(y))
             if matches!(
                 (&**x, &**y),
-                (NativeObj::GenericAlias { .. }, NativeObj::GenericAlias { .. })
-                    | (NativeObj::UnionType(_), NativeObj::UnionType(_))
+                (
+                    NativeObj::GenericAlias { .. },
+                    NativeObj::GenericAlias { .. }
+                ) | (NativeObj::UnionType(_), NativeObj::UnionType(_))
             ) =>
         {
             return None;
