@@ -2,8 +2,7 @@
 # its documented behaviour and messages. Parsed and run on the first `import contextlib` only.
 # Left out: chdir (a page has no files), __subclasshook__ (no abc: the abstract classes are
 # plain bases), and the special-method lookup on the type (methods are looked up on the
-# object, so an object whose instance dict holds __exit__ differs), redirect_stdout/stderr
-# (print() here writes to the page, not through sys.stdout).
+# object, so an object whose instance dict holds __exit__ differs).
 import sys
 from functools import wraps
 
@@ -176,6 +175,33 @@ class aclosing(AbstractAsyncContextManager):
 
     async def __aexit__(self, *exc_info):
         await self.thing.aclose()
+
+
+class _RedirectStream(AbstractContextManager):
+    _stream = None
+
+    def __init__(self, new_target):
+        self._new_target = new_target
+        # several of them can be nested: each restores what it replaced
+        self._old_targets = []
+
+    def __enter__(self):
+        self._old_targets.append(getattr(sys, self._stream))
+        setattr(sys, self._stream, self._new_target)
+        return self._new_target
+
+    def __exit__(self, exctype, excinst, exctb):
+        setattr(sys, self._stream, self._old_targets.pop())
+
+
+class redirect_stdout(_RedirectStream):
+    """Sends what print() writes to another file-like object while the block runs."""
+    _stream = "stdout"
+
+
+class redirect_stderr(_RedirectStream):
+    """Sends what is written to sys.stderr to another file-like object while the block runs."""
+    _stream = "stderr"
 
 
 class suppress(AbstractContextManager):

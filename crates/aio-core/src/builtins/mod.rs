@@ -223,8 +223,13 @@ abuiltin!(print, |it, args| {
         text.push_str(&it.str_of(v).await?);
     }
     text.push_str(&end);
+    // Without `file=`, whatever `sys.stdout` is now (`contextlib.redirect_stdout` swaps it).
+    let file = match file {
+        None | Some(Value::None) => it.sys_stream("stdout"),
+        Some(f) => Some(f),
+    };
     match file {
-        None | Some(Value::None) => it.write_output(Stream::Stdout, &text),
+        None => it.write_output(Stream::Stdout, &text),
         Some(Value::Native(n)) if matches!(&*n, NativeObj::Stream(_)) => {
             if let NativeObj::Stream(s) = &*n {
                 it.write_output(stream_of(*s), &text);

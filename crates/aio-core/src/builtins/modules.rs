@@ -38,6 +38,15 @@ fn num_arg(it: &Interp, args: &Args, i: usize) -> PyResult<f64> {
 }
 
 impl Interp {
+    /// `sys.stdout` or `sys.stderr` as a program may have replaced it; `None` while `sys` has not
+    /// been imported (so nothing can have replaced it).
+    pub fn sys_stream(&self, name: &str) -> Option<Value> {
+        match self.modules.borrow().get("sys") {
+            Some(Value::Module(sys)) => sys.get(name),
+            _ => None,
+        }
+    }
+
     /// Imports a module by name (only the modules the engine provides): a module of the standard
     /// library it lacks is named as such; any other is not installed (`ModuleNotFoundError`).
     pub fn import_module(self: &Rc<Self>, name: &str) -> PyResult {

@@ -19,7 +19,7 @@ pub struct PythonModule {
 
 /// Every standard-library module written in Python, by import name (a submodule is imported
 /// after its package, and becomes its attribute).
-pub const PYTHON_MODULES: [PythonModule; 13] = [
+pub const PYTHON_MODULES: [PythonModule; 14] = [
     PythonModule {
         name: "logging",
         source: include_str!("logging.py"),
@@ -63,6 +63,10 @@ pub const PYTHON_MODULES: [PythonModule; 13] = [
     PythonModule {
         name: "inspect",
         source: include_str!("inspect.py"),
+    },
+    PythonModule {
+        name: "io",
+        source: include_str!("io.py"),
     },
     PythonModule {
         name: "collections",
