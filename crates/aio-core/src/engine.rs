@@ -341,7 +341,7 @@ impl Engine {
             aborted: RefCell::new(None),
             stopping: Cell::new(false),
             unsupported: RefCell::new(Vec::new()),
-            key_groups: RefCell::new(FxHashMap::default()),
+            key_groups: RefCell::default(),
             printed: Cell::new((0, 0)),
         });
         crate::builtins::install(&it);

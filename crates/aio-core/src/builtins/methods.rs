@@ -173,8 +173,8 @@ pub fn call_native_fast(
             Some(v) => Ok(v),
             None => Err(it.err("IndexError", "pop from empty list")),
         }),
-        // Not for an object that may have its own `__hash__` (the slow path asks it).
-        (Value::Dict(d), "get", [k] | [k, _]) if !matches!(k, Value::Instance(_)) => {
+        // Not for a key whose hash is the program's own (the slow path asks it).
+        (Value::Dict(d), "get", [k] | [k, _]) if !HashKey::needs_interp(k) => {
             let h = HashKey::of(k)?;
             let found = d.borrow().get_key(&h).cloned();
             Some(Ok(found.unwrap_or_else(|| {

@@ -631,10 +631,8 @@ abuiltin!(hash, |it, args| {
     {
         return Ok(Value::Int(it.user_hash(&v, hash).await?));
     }
-    match HashKey::of(&v) {
-        Some(k) => Ok(Value::Int(k.py_hash())),
-        None => Err(it.unhashable(&v)),
-    }
+    // Otherwise the key it is in a dict (equal keys hash alike, a tuple of objects too).
+    Ok(Value::Int(it.hash_key(&v).await?.py_hash()))
 });
 
 fn id(_: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
@@ -784,18 +782,15 @@ async fn class_check(
     if c.ty != Ty::User {
         return Ok(None);
     }
-    let Some(check) = c.lookup(hook) else {
+    // In CPython these hooks live on the metaclass; a class method stands for one here (a plain
+    // method of the class would only apply to its instances, and is not a hook).
+    let Some(check) = c.lookup(hook).filter(
+        |check| matches!(check, Value::Native(n) if matches!(&**n, NativeObj::ClassMethod(_))),
+    ) else {
         return Ok(None);
     };
-    let f = match &check {
-        Value::Native(n) => match &**n {
-            NativeObj::ClassMethod(f) => f.clone(),
-            _ => check.clone(),
-        },
-        _ => check.clone(),
-    };
     let verdict = it
-        .call(f, Args::new(vec![Value::Class(c.clone()), v.clone()]))
+        .call_class_hook(check, c, Args::new(vec![v.clone()]))
         .await?;
     Ok(Some(it.truthy(&verdict).await?))
 }
@@ -1266,9 +1261,8 @@ abuiltin!(dict_fromkeys, |it, args| {
     let v = args.pos.get(1).cloned().unwrap_or_default();
     let mut d = Dict::new();
     for k in it.collect(&args.pos[0]).await? {
-        if let Some(h) = HashKey::of(&k) {
-            d.insert_key(h, k, v.clone());
-        }
+        let h = it.hash_key(&k).await?;
+        d.insert_key(h, k, v.clone());
     }
     Ok(Value::dict(d))
 });

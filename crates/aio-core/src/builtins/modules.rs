@@ -706,6 +706,30 @@ fn math_module() -> Rc<Module> {
     m
 }
 
+/// Where CPython 3.11 says module `module` comes from in an ImportError, as a traceback shows
+/// it (paths cut to the file's name): its file, or "unknown location" for one built in.
+pub(crate) fn cpython_location(module: &str) -> String {
+    match module {
+        "sys" | "time" | "math" | "gc" | "itertools" | "builtins" => "unknown location".into(),
+        "asyncio" | "logging" | "concurrent" | "concurrent.futures" | "collections" => {
+            "__init__.py".into()
+        }
+        _ => format!("{}.py", module.rsplit('.').next().unwrap_or(module)),
+    }
+}
+
+/// Whether CPython 3.11's module `module` (one this engine has) has the public name `name`.
+pub(crate) fn cpython_has(module: &str, name: &str) -> bool {
+    let text = include_str!("stdlib_names.txt");
+    let header = format!("\n{module}:\n");
+    let Some(start) = text.find(&header) else {
+        return false;
+    };
+    let names = &text[start + header.len()..];
+    let names = &names[..names.find("\n\n").unwrap_or(names.len())];
+    names.split_whitespace().any(|known| known == name)
+}
+
 /// Whether `name` (or the package it is in) belongs to CPython 3.11's standard library
 /// (`sys.stdlib_module_names`, without the private modules).
 pub(crate) fn is_stdlib(name: &str) -> bool {

@@ -558,24 +558,15 @@ impl Interp {
     }
 
     /// A name a standard-library module has in CPython but not here yet: the error that says so
-    /// and points to "What runs in the page" (a typo, with a close name in the module, stays
-    /// CPython's AttributeError with its "Did you mean").
+    /// and points to "What runs in the page". Any other name (a typo) keeps CPython's
+    /// AttributeError or ImportError, which a program may catch.
     pub fn missing_stdlib_name(
         &self,
         m: &Rc<crate::runtime::object::Module>,
         name: &str,
     ) -> Option<ExcRef> {
-        let stdlib = crate::builtins::modules::is_stdlib(&m.name);
-        if !stdlib || name.starts_with('_') {
-            return None;
-        }
-        if self
-            .attr_suggestion(&Value::Module(m.clone()), name)
-            .is_some()
-        {
-            return None;
-        }
-        Some(self.unsupported(&format!("{}.{name}", m.name), Topic::Modules))
+        crate::builtins::modules::cpython_has(&m.name, name)
+            .then(|| self.unsupported(&format!("{}.{name}", m.name), Topic::Modules))
     }
 
     /// The closest name to `name` in `dir(obj)`, as CPython's excepthook looks it up.
@@ -773,22 +764,26 @@ impl Interp {
                 } else {
                     Value::tuple(f.defaults.clone())
                 }),
-                _ => match f.dict.borrow().get_str(name) {
-                    Some(v) => Some(v.clone()),
-                    // Attributes every function has until a program sets them.
-                    None => match name {
-                        "__module__" => Some(Value::str(&*f.globals.name)),
-                        "__doc__" => Some(Value::None),
-                        "__annotations__" => {
-                            let empty = Value::dict(crate::runtime::dict::Dict::new());
-                            f.dict
-                                .borrow_mut()
-                                .insert_str("__annotations__", empty.clone());
-                            Some(empty)
-                        }
-                        _ => None,
-                    },
-                },
+                _ => {
+                    // Bound first: a borrow in the match's scrutinee would last through its arms.
+                    let own = f.dict.borrow().get_str(name).cloned();
+                    match own {
+                        Some(v) => Some(v),
+                        // Attributes every function has until a program sets them.
+                        None => match name {
+                            "__module__" => Some(Value::str(&*f.globals.name)),
+                            "__doc__" => Some(Value::None),
+                            "__annotations__" => {
+                                let empty = Value::dict(crate::runtime::dict::Dict::new());
+                                f.dict
+                                    .borrow_mut()
+                                    .insert_str("__annotations__", empty.clone());
+                                Some(empty)
+                            }
+                            _ => None,
+                        },
+                    }
+                }
             }),
             Value::Builtin(b) => Ok(match name {
                 "__name__" | "__qualname__" => Some(Value::Str(b.name.clone())),
@@ -939,6 +934,25 @@ impl Interp {
             }
             _ => None,
         }
+    }
+
+    /// Calls `hook`, a class's `__init_subclass__` or `__class_getitem__` (implicitly class
+    /// methods, whether or not decorated), with `cls` before `args`.
+    pub async fn call_class_hook(
+        self: &Rc<Self>,
+        hook: Value,
+        cls: &Rc<Class>,
+        mut args: Args,
+    ) -> PyResult {
+        let f = match &hook {
+            Value::Native(n) => match &**n {
+                NativeObj::ClassMethod(f) => f.clone(),
+                _ => hook.clone(),
+            },
+            _ => hook.clone(),
+        };
+        args.pos.insert(0, Value::Class(cls.clone()));
+        self.call(f, args).await
     }
 
     /// `property 'x' of 'C' object has no setter` (or getter, deleter).

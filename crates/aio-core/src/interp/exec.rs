@@ -278,7 +278,11 @@ impl Interp {
                             }
                             return Err(self.err(
                                 "ImportError",
-                                format!("cannot import name '{}' from '{}'", a.name, mname),
+                                format!(
+                                    "cannot import name '{}' from '{mname}' ({})",
+                                    a.name,
+                                    crate::builtins::modules::cpython_location(&mname)
+                                ),
                             ));
                         }
                     };
@@ -844,16 +848,9 @@ impl Interp {
             .find_map(|c| c.dict.borrow().get_str("__init_subclass__").cloned());
         match hook {
             Some(hook) => {
-                let f = match &hook {
-                    Value::Native(n) => match &**n {
-                        NativeObj::ClassMethod(f) => f.clone(),
-                        _ => hook.clone(),
-                    },
-                    _ => hook.clone(),
-                };
-                let mut args = Args::new(vec![Value::Class(cls.clone())]);
+                let mut args = Args::new(Vec::new());
                 args.kw = keywords;
-                self.call(f, args).await?;
+                self.call_class_hook(hook, &cls, args).await?;
             }
             None if !keywords.is_empty() => {
                 return Err(self.type_error(format!(

@@ -149,9 +149,8 @@ pub struct Interp {
     pub interned: RefCell<FxHashMap<(usize, usize), Rc<str>>>,
     /// Set once a budget is exhausted: the run is being torn down, and nothing more is printed.
     pub aborted: RefCell<Option<crate::engine::Stopped>>,
-    /// Groups of equal objects of classes with their own `__hash__`, by hash: a group's id and
-    /// its members (see [`crate::runtime::dict::HashKey::Custom`]).
-    pub key_groups: RefCell<FxHashMap<i64, Vec<KeyGroup>>>,
+    /// Groups of equal objects of classes with their own `__hash__`.
+    pub key_groups: RefCell<crate::runtime::key_groups::KeyGroups>,
     /// Parts of Python the program reached for that the engine does not have.
     pub unsupported: RefCell<Vec<crate::engine::Unsupported>>,
     /// A limit was reached outside a step (printing, a clock moving): the next step stops the run.
@@ -159,10 +158,6 @@ pub struct Interp {
     /// Output printed so far, in lines and bytes (for the output budget).
     pub printed: Cell<(u64, u64)>,
 }
-
-/// A group of equal keys: its id and its members (weakly held: a key lives as long as the dicts
-/// and sets that hold it).
-pub type KeyGroup = (usize, Vec<std::rc::Weak<crate::runtime::object::Instance>>);
 
 impl std::fmt::Debug for Interp {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

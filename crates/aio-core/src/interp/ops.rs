@@ -899,35 +899,94 @@ impl Interp {
                 }
             }
         }
-        // `list[int] == list[int]`; `int | None == None | int` (a union is a set of types).
-        if let (Value::Native(x), Value::Native(y)) = (a, b) {
-            match (&**x, &**y) {
+        match (a, b) {
+            (Value::List(x), Value::List(y)) => {
+                let (x, y) = (x.borrow().clone(), y.borrow().clone());
+                self.eq_items(&x, &y).await
+            }
+            (Value::Tuple(x), Value::Tuple(y)) => self.eq_items(x, y).await,
+            (Value::Dict(x), Value::Dict(y)) => {
+                let (x, y) = (x.clone(), y.clone());
+                let pairs: Vec<(Value, Value)> = x
+                    .borrow()
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                if pairs.len() != y.borrow().len() {
+                    return Ok(false);
+                }
+                for (k, v) in pairs {
+                    let h = self.hash_key(&k).await?;
+                    let Some(w) = y.borrow().get_key(&h).cloned() else {
+                        return Ok(false);
+                    };
+                    if !v.is_same(&w) && !Box::pin(self.eq(&v, &w)).await? {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            }
+            (Value::Set(x), Value::Set(y)) => {
+                let keys = x.borrow().keys();
+                if keys.len() != y.borrow().len() {
+                    return Ok(false);
+                }
+                for k in keys {
+                    let h = self.hash_key(&k).await?;
+                    if !y.borrow().contains_key(&h) {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            }
+            (Value::Native(x), Value::Native(y)) => match (&**x, &**y) {
+                // `list[int] == list[int]`
                 (
                     NativeObj::GenericAlias { origin, args },
                     NativeObj::GenericAlias {
                         origin: origin2,
                         args: args2,
                     },
-                ) => {
-                    if !origin.is_same(origin2) || args.len() != args2.len() {
-                        return Ok(false);
-                    }
-                    for (p, q) in args.iter().zip(args2.iter()) {
-                        if !Box::pin(self.eq(p, q)).await? {
-                            return Ok(false);
-                        }
-                    }
-                    return Ok(true);
-                }
+                ) => Ok(origin.is_same(origin2) && self.eq_items(args, args2).await?),
+                // `int | None == None | int`: a union is a set of types.
                 (NativeObj::UnionType(m), NativeObj::UnionType(n)) => {
-                    let covers =
-                        |m: &[Value], n: &[Value]| m.iter().all(|t| n.iter().any(|u| t.is_same(u)));
-                    return Ok(covers(m, n) && covers(n, m));
+                    Ok(self.covers(m, n).await? && self.covers(n, m).await?)
                 }
-                _ => {}
+                _ => Ok(a.is_same(b)),
+            },
+            _ => Ok(a.is_same(b)),
+        }
+    }
+
+    /// Two sequences' items are equal pairwise (an item is equal to itself, as in CPython's
+    /// containers, whatever its `__eq__` says).
+    async fn eq_items(self: &Rc<Self>, x: &[Value], y: &[Value]) -> PyResult<bool> {
+        if x.len() != y.len() {
+            return Ok(false);
+        }
+        for (p, q) in x.iter().zip(y) {
+            if !p.is_same(q) && !Box::pin(self.eq(p, q)).await? {
+                return Ok(false);
             }
         }
-        Ok(a.is_same(b))
+        Ok(true)
+    }
+
+    /// Every member of `m` equals some member of `n`.
+    async fn covers(self: &Rc<Self>, m: &[Value], n: &[Value]) -> PyResult<bool> {
+        for t in m {
+            let mut found = false;
+            for u in n {
+                if t.is_same(u) || Box::pin(self.eq(t, u)).await? {
+                    found = true;
+                    break;
+                }
+            }
+            if !found {
+                return Ok(false);
+            }
+        }
+        Ok(true)
     }
 
     /// One comparison `a op b`.
@@ -1008,10 +1067,9 @@ impl Interp {
                 Ok(d.borrow().contains_key(&h))
             }
             Value::Native(n) if matches!(&**n, NativeObj::DictView { kind: 0, .. }) => {
-                match (&**n, HashKey::of(item)) {
-                    (NativeObj::DictView { dict, .. }, Some(h)) => {
-                        Ok(dict.borrow().contains_key(&h))
-                    }
+                let h = self.hash_key(item).await?;
+                match &**n {
+                    NativeObj::DictView { dict, .. } => Ok(dict.borrow().contains_key(&h)),
                     _ => Ok(false),
                 }
             }
@@ -1126,15 +1184,8 @@ impl Interp {
                 // A class's own `__class_getitem__` (implicitly a class method), else the
                 // generic aliases CPython has (`list[int]`).
                 if let Some(getitem) = c.lookup("__class_getitem__") {
-                    let f = match &getitem {
-                        Value::Native(n) => match &**n {
-                            NativeObj::ClassMethod(f) => f.clone(),
-                            _ => getitem.clone(),
-                        },
-                        _ => getitem.clone(),
-                    };
                     return self
-                        .call(f, Args::new(vec![obj.clone(), index.clone()]))
+                        .call_class_hook(getitem, c, Args::new(vec![index.clone()]))
                         .await;
                 }
                 match self.generic_alias(c, index) {
@@ -1667,10 +1718,8 @@ fn type_union(a: &Value, b: &Value) -> Option<Value> {
 
 impl Interp {
     /// The dict key of `v`, as Python compares keys: for an object of a class with its own
-    /// `__hash__`, that hash and `__eq__` decide (`len({P(1), P(1)}) == 1`). Such an object joins
-    /// the group of an equal object seen before under the same hash, and keeps its group
-    /// afterwards, so that the sync [`HashKey::of`] finds it too (as in CPython, a key that
-    /// changes its hash after going into a dict is lost there).
+    /// `__hash__`, that hash and `__eq__` decide (`len({P(1), P(1)}) == 1`): see
+    /// [`crate::runtime::key_groups`].
     pub async fn hash_key(self: &Rc<Self>, v: &Value) -> PyResult<HashKey> {
         match v {
             Value::Instance(inst) if inst.key_group.get().is_none() => {
@@ -1717,39 +1766,23 @@ impl Interp {
         v: &Value,
         hash: Value,
     ) -> PyResult<HashKey> {
-        let h = self.user_hash(v, hash).await?;
-        // One live member of each group of that hash, taken out of the table before calling
-        // `__eq__` (which may use dicts itself).
-        let candidates: Vec<(usize, Rc<crate::runtime::object::Instance>)> = {
-            let mut groups = self.key_groups.borrow_mut();
-            let list = groups.entry(h).or_default();
-            list.retain(|(_, members)| members.iter().any(|m| m.strong_count() > 0));
-            list.iter()
-                .filter_map(|(id, members)| Some((*id, members.iter().find_map(|m| m.upgrade())?)))
-                .collect()
-        };
+        let hash = self.user_hash(v, hash).await?;
+        // Taken out of the table before calling `__eq__` (which may use dicts itself).
+        let candidates = self.key_groups.borrow_mut().candidates(hash);
+        let mut group = None;
         for (id, member) in candidates {
-            let equal = Rc::ptr_eq(&member, inst)
+            if Rc::ptr_eq(&member, inst)
                 || self
                     .compare(CmpOp::Eq, v, &Value::Instance(member.clone()))
-                    .await?;
-            if equal {
-                if let Some(list) = self.key_groups.borrow_mut().get_mut(&h)
-                    && let Some((_, members)) = list.iter_mut().find(|(g, _)| *g == id)
-                {
-                    members.push(Rc::downgrade(inst));
-                }
-                inst.key_group.set(Some(id));
-                return Ok(HashKey::Custom(id));
+                    .await?
+            {
+                group = Some(id);
+                break;
             }
         }
-        let id = self.fresh_id() as usize;
-        self.key_groups
-            .borrow_mut()
-            .entry(h)
-            .or_default()
-            .push((id, vec![Rc::downgrade(inst)]));
-        inst.key_group.set(Some(id));
-        Ok(HashKey::Custom(id))
+        let group = group.unwrap_or_else(|| self.fresh_id() as usize);
+        self.key_groups.borrow_mut().join(hash, group, inst);
+        inst.key_group.set(Some((group, hash)));
+        Ok(HashKey::Custom { group, hash })
     }
 }

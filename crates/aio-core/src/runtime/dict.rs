@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::rc::Rc;
 
+use super::object::NativeObj;
 use super::value::Value;
 
 /// A small, fast, deterministic hasher (FxHash): no randomness, so runs are reproducible.
@@ -53,8 +54,16 @@ pub enum HashKey {
     /// Objects hashed by identity (instances, functions, classes, futures...).
     Id(usize),
     /// Instances of a class with its own `__hash__`: every object equal to another (by its
-    /// `__eq__`, among those of the same hash) has the same group (`Interp::hash_key`).
-    Custom(usize),
+    /// `__eq__`, among those of the same hash) has the same group (see
+    /// [`super::key_groups`]); `hash` is what its `__hash__` returned.
+    Custom {
+        group: usize,
+        hash: i64,
+    },
+    /// A generic alias (`list[int]`): its origin's key, then its arguments'.
+    Alias(Rc<[HashKey]>),
+    /// A union (`int | None`): its members' keys, in the order of their hashes.
+    Union(Rc<[HashKey]>),
     Ellipsis,
 }
 
@@ -83,13 +92,46 @@ impl HashKey {
             Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => return None,
             Value::Ellipsis => HashKey::Ellipsis,
             Value::Instance(inst) => match inst.key_group.get() {
-                Some(group) => HashKey::Custom(group),
+                Some((group, hash)) => HashKey::Custom { group, hash },
                 // `__hash__ = None` (or `__eq__` without `__hash__`): unhashable.
                 None if matches!(inst.class.lookup("__hash__"), Some(Value::None)) => return None,
                 None => HashKey::Id(v.identity()),
             },
+            Value::Native(native) => match &**native {
+                NativeObj::GenericAlias { origin, args } => HashKey::Alias(
+                    std::iter::once(origin)
+                        .chain(args.iter())
+                        .map(HashKey::of)
+                        .collect::<Option<_>>()?,
+                ),
+                NativeObj::UnionType(members) => {
+                    let mut keys = members
+                        .iter()
+                        .map(HashKey::of)
+                        .collect::<Option<Vec<_>>>()?;
+                    keys.sort_by_key(HashKey::py_hash);
+                    HashKey::Union(keys.into())
+                }
+                _ => HashKey::Id(v.identity()),
+            },
             other => HashKey::Id(other.identity()),
         })
+    }
+
+    /// Whether `v`'s key needs the interpreter: an object whose class has its own `__hash__`
+    /// and that has not been hashed yet (see `Interp::hash_key`), or a tuple holding one.
+    pub fn needs_interp(v: &Value) -> bool {
+        match v {
+            Value::Instance(inst) => {
+                inst.key_group.get().is_none()
+                    && inst
+                        .class
+                        .lookup("__hash__")
+                        .is_some_and(|hash| !matches!(hash, Value::None | Value::Native(_)))
+            }
+            Value::Tuple(items) => items.iter().any(HashKey::needs_interp),
+            _ => false,
+        }
     }
 
     /// Python's `hash()` for the key (ints hash to themselves like CPython; others stable).
@@ -103,6 +145,17 @@ impl HashKey {
                     *i
                 }
             }
+            HashKey::Custom { hash, .. } => *hash,
+            HashKey::Tuple(items) => tuple_hash(items.iter().map(HashKey::py_hash)),
+            // As CPython: the origin's hash xor the arguments' tuple's.
+            HashKey::Alias(keys) => match keys.split_first() {
+                Some((origin, args)) => {
+                    origin.py_hash() ^ tuple_hash(args.iter().map(HashKey::py_hash))
+                }
+                None => 0,
+            },
+            // Order-free, as typing's Union hashes its members.
+            HashKey::Union(keys) => keys.iter().fold(0, |acc, key| acc ^ key.py_hash()),
             other => {
                 let mut h = FxHasher::default();
                 other.hash(&mut h);
@@ -110,6 +163,26 @@ impl HashKey {
             }
         }
     }
+}
+
+/// CPython's hash of a tuple of items hashing to `lanes` (xxHash's mixing, as in
+/// `Objects/tupleobject.c`): `hash((1, 2))` is CPython's number.
+fn tuple_hash(lanes: impl ExactSizeIterator<Item = i64>) -> i64 {
+    const PRIME_1: u64 = 11_400_714_785_074_694_791;
+    const PRIME_2: u64 = 14_029_467_366_897_019_727;
+    const PRIME_5: u64 = 2_870_177_450_012_600_261;
+    let len = lanes.len() as u64;
+    let mut acc = PRIME_5;
+    for lane in lanes {
+        acc = acc.wrapping_add((lane as u64).wrapping_mul(PRIME_2));
+        acc = acc.rotate_left(31);
+        acc = acc.wrapping_mul(PRIME_1);
+    }
+    acc = acc.wrapping_add(len ^ (PRIME_5 ^ 3_527_539));
+    if acc == u64::MAX {
+        return 1_546_275_796;
+    }
+    acc as i64
 }
 
 /// An insertion-ordered map from Python keys to values.

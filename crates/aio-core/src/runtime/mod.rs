@@ -15,6 +15,7 @@ pub(crate) use opaque_debug;
 
 pub mod dict;
 pub mod fmt;
+pub mod key_groups;
 pub mod object;
 pub mod ops;
 pub mod suggest;

@@ -156,8 +156,8 @@ pub struct Instance {
     /// Its attributes: `__dict__` and `vars()` hand out this very dict.
     pub dict: Rc<RefCell<Dict>>,
     /// As a dict key or set member, with a `__hash__` of its class's: the group of objects
-    /// equal to it that it joined (see [`super::dict::HashKey::Custom`]).
-    pub key_group: Cell<Option<usize>>,
+    /// equal to it that it joined, and its hash (see [`super::key_groups`]).
+    pub key_group: Cell<Option<(usize, i64)>>,
     pub exc: Option<Box<ExcData>>,
 }
 
