@@ -35,6 +35,46 @@ impl Fold {
         };
         format!("{} lines: the timing helpers {names}", self.lines)
     }
+
+    /// This fold in `new`, the source after one edit of `old` that left the folded lines alone:
+    /// shifted by what the edit added or removed above them. `None` when the edit reached into
+    /// them, or when they would no longer stand before a line of code; the caller then looks
+    /// for helpers again. Carrying the fold, rather than looking again after every keystroke,
+    /// keeps what the reader types next to it in view: a blank or indented line typed just
+    /// below the helpers would otherwise be taken for part of them and hidden.
+    pub fn carried(&self, old: &str, new: &str) -> Option<Fold> {
+        let (old_bytes, new_bytes) = (old.as_bytes(), new.as_bytes());
+        let prefix = old_bytes
+            .iter()
+            .zip(new_bytes)
+            .take_while(|(a, b)| a == b)
+            .count();
+        let shorter = old.len().min(new.len());
+        let suffix = old_bytes
+            .iter()
+            .rev()
+            .zip(new_bytes.iter().rev())
+            .take_while(|(a, b)| a == b)
+            .count()
+            .min(shorter - prefix);
+        // The edit replaced `prefix..old_end` of `old`.
+        let old_end = old.len() - suffix;
+        let range = if old_end <= self.range.start {
+            let shift = |at: usize| (at + new.len()).checked_sub(old.len());
+            shift(self.range.start)?..shift(self.range.end)?
+        } else if prefix >= self.range.end {
+            self.range.clone()
+        } else {
+            return None;
+        };
+        (range.end < new.len() && new.get(range.clone()) == old.get(self.range.clone())).then(
+            || Fold {
+                range,
+                lines: self.lines,
+                names: self.names.clone(),
+            },
+        )
+    }
 }
 
 /// The name a top-level `def` line defines, if it is one.
@@ -358,6 +398,37 @@ mod tests {
                 Mapped { source, unfold },
                 "{start}..{end} {inserted:?}"
             );
+        }
+    }
+
+    /// `(the edit as (start, end, inserted) in SOURCE, whether the fold is carried)`: a carried
+    /// fold holds the same lines; otherwise the helpers are looked for again.
+    #[test]
+    fn edits_outside_the_fold_carry_it() {
+        let fold = timing_helpers(SOURCE).unwrap();
+        let (start, end) = (fold.range.start, fold.range.end);
+        let cases: &[((usize, usize, &str), bool)] = &[
+            // Above it, up to its first character.
+            ((0, 0, "# hi\n"), true),
+            ((0, 7, ""), true),
+            ((start, start, "x = 1\n"), true),
+            // Below it: a blank or indented line typed right under the helpers stays in view.
+            ((end, end, "\n"), true),
+            ((end, end, "    x = 1\n"), true),
+            ((end + 4, end + 8, "main2"), true),
+            // Into it, or everything after it gone.
+            ((start + 4, start + 7, "format"), false),
+            ((start, end, ""), false),
+            ((end, SOURCE.len(), ""), false),
+            ((0, SOURCE.len(), "print(1)\n"), false),
+        ];
+        for ((from, to, inserted), carried) in cases {
+            let new = format!("{}{inserted}{}", &SOURCE[..*from], &SOURCE[*to..]);
+            let moved = fold.carried(SOURCE, &new);
+            assert_eq!(moved.is_some(), *carried, "{from}..{to} {inserted:?}");
+            if let Some(moved) = moved {
+                assert_eq!(&new[moved.range], &SOURCE[fold.range.clone()]);
+            }
         }
     }
 

@@ -169,8 +169,8 @@ pub enum ExampleAction {
         at_ms: Option<f64>,
     },
     StorageNote(String),
-    /// The reader opened or closed the timing helpers.
-    ToggleFold,
+    /// The reader closed (`true`) or opened the timing helpers.
+    SetFolded(bool),
 }
 
 impl ExampleState {
@@ -208,7 +208,18 @@ impl ExampleState {
     fn set_source(&mut self, source: String) {
         if source != self.source {
             self.scrubbables = find_scrubbables(&source);
-            self.fold = timing_helpers(&source);
+            // The fold goes with its lines. When the edit changed them (the editor opened them
+            // first) or replaced the program (a paste over everything), helpers are looked for
+            // again and keep the reader's choice; helpers the reader writes into a program that
+            // had none start open, so that code being written never vanishes under a fold.
+            let carried = self
+                .fold
+                .as_ref()
+                .and_then(|fold| fold.carried(&self.source, &source));
+            if self.fold.is_none() {
+                self.folded = false;
+            }
+            self.fold = carried.or_else(|| timing_helpers(&source));
             self.source = source;
             self.measured = None;
         }
@@ -304,7 +315,12 @@ impl Reducible for ExampleState {
                 next.stop(at_ms);
             }
             ExampleAction::StorageNote(note) => next.storage_note = Some(note),
-            ExampleAction::ToggleFold => next.folded = !next.folded,
+            ExampleAction::SetFolded(folded) => {
+                if folded == self.folded {
+                    return self;
+                }
+                next.folded = folded;
+            }
         }
         Rc::new(next)
     }

@@ -11,6 +11,7 @@
 //! - [`compare_state`]: the comparison lab's state and reducer (likewise);
 //! - [`services`]: runs the tasks as real futures on the browser's event loop and measures them;
 //! - [`blame`]: which widget's code is running, for the panic hook;
+//! - [`hooks`]: what the page says (its width), kept current in a component;
 //! - [`components`]: the yew components, one per file.
 
 use std::cell::Cell;
@@ -25,6 +26,7 @@ pub mod compare_state;
 pub mod components;
 pub mod editing;
 pub mod example_state;
+pub mod hooks;
 pub mod services;
 pub mod state;
 pub mod stepper_state;

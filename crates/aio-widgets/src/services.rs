@@ -616,14 +616,6 @@ pub fn book_root() -> String {
         .unwrap_or_default()
 }
 
-/// Whether the page is as narrow as a phone's (40rem or less), where drawings use narrower
-/// coordinates so that their text stays readable.
-pub fn narrow_screen() -> bool {
-    web_sys::window()
-        .and_then(|window| window.match_media("(max-width: 40rem)").ok().flatten())
-        .is_some_and(|query| query.matches())
-}
-
 /// The page URL's fragment, with its `#` (empty when none).
 pub fn location_hash() -> String {
     web_sys::window()

@@ -23,6 +23,9 @@ pub struct StepperState {
     pub index: usize,
     pub playing: bool,
     pub speed_ms: u32,
+    /// The steps of the current code are being worked out (the steps shown, if any, are of
+    /// the code before).
+    pub computing: bool,
 }
 
 /// Everything that changes the stepper.
@@ -38,6 +41,8 @@ pub enum StepperAction {
     /// The play timer fired: one step forward, stopping at the end.
     Tick,
     Speed(u32),
+    /// The code changed: its steps are being worked out.
+    Recomputing,
     /// The code changed: a new run, keeping the step number where it still exists.
     Recomputed(Rc<Stepper>),
     /// The first run's steps, shown at step `index` (a shared link's).
@@ -53,6 +58,7 @@ impl StepperState {
             index,
             playing: false,
             speed_ms: DEFAULT_SPEED_MS,
+            computing: true,
         }
     }
 
@@ -99,15 +105,21 @@ impl StepperState {
                 }
             }
             StepperAction::Speed(ms) => self.speed_ms = ms.clamp(50, 5000),
+            StepperAction::Recomputing => {
+                self.computing = true;
+                self.playing = false;
+            }
             StepperAction::Recomputed(stepper) => {
                 self.stepper = stepper;
                 self.index = self.index.min(self.last());
                 self.playing = false;
+                self.computing = false;
             }
             StepperAction::Loaded(stepper, index) => {
                 self.stepper = stepper;
                 self.index = index.min(self.last());
                 self.playing = false;
+                self.computing = false;
             }
         }
     }
@@ -275,6 +287,13 @@ mod tests {
             "p.py",
         ))));
         assert_eq!(s.index, 0);
+        // While an edit's steps are worked out, the view knows (and play stops).
+        let mut s = state(1);
+        s.apply(StepperAction::TogglePlay);
+        s.apply(StepperAction::Recomputing);
+        assert!(s.computing && !s.playing);
+        s.apply(StepperAction::Recomputed(s.stepper.clone()));
+        assert!(!s.computing);
     }
 
     #[test]

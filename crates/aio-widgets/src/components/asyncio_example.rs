@@ -1,4 +1,4 @@
-//! The code widget's root: owns the [`ExampleState`], the real run's [`RunHandle`], the pending
+//! The code widget's root: owns the [`ExampleState`], the real run's [`ExampleRun`], the pending
 //! animation frame of a re-prediction, and persists the reader's edits.
 
 use std::cell::Cell;
@@ -249,9 +249,9 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
             attempt.set(None);
         })
     };
-    let ontogglefold = {
+    let onfold = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |()| dispatcher.dispatch(ExampleAction::ToggleFold))
+        Callback::from(move |folded: bool| dispatcher.dispatch(ExampleAction::SetFolded(folded)))
     };
     let ontoggle_stepper = {
         let stepper_open = stepper_open.clone();
@@ -297,7 +297,8 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
         None => (state.prediction.transcript.clone(), true),
     };
     let measured_timeline = measured.and_then(|measured| measured.timeline.clone());
-    let ending = match measured {
+    // How the timeline shown ended: the real run's once it has lanes, the prediction's before.
+    let ending = match measured.filter(|measured| measured.timeline.is_some()) {
         Some(measured) if measured.stopped_ms.is_some() => Ending::StoppedByReader,
         Some(measured) if measured.limit.is_some() => Ending::StoppedByEngine,
         Some(_) => Ending::Program,
@@ -354,7 +355,7 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
                 {onscrub}
                 fold={state.fold.clone()}
                 folded={state.folded}
-                ontogglefold={ontogglefold}
+                onfold={onfold}
             />
             if *stepper_open && !answer_hidden {
                 <StepperView

@@ -17,6 +17,7 @@ use std::rc::Rc;
 use aio_core::fold::{Fold, View};
 use aio_core::highlight::highlight;
 use aio_core::scrub::Scrubbable;
+use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlTextAreaElement, InputEvent, KeyboardEvent, PointerEvent};
 use yew::prelude::*;
@@ -40,8 +41,8 @@ pub struct CodeEditorProps {
     /// The timing helpers of `source`, if it has them, and whether they are folded.
     pub fold: Option<Fold>,
     pub folded: bool,
-    /// Fold or unfold them.
-    pub ontogglefold: Callback<()>,
+    /// Fold (`true`) or unfold them.
+    pub onfold: Callback<bool>,
 }
 
 /// A drag of one number under way.
@@ -119,18 +120,29 @@ pub fn CodeEditor(props: &CodeEditorProps) -> Html {
         .filter(|_| props.folded)
         .map(|fold| View::new(&props.source, fold));
     let shown: &str = view.as_ref().map_or(&props.source, |view| &view.text);
+    // Opens the helpers from the keyboard (typing into the folded line, Enter, Tab or a cut
+    // that reaches it); the caret then goes to their first line.
+    let unfold_at = use_mut_ref(|| None::<usize>);
+    let unfold: Rc<dyn Fn(&View)> = {
+        let onfold = props.onfold.clone();
+        let unfold_at = unfold_at.clone();
+        Rc::new(move |view: &View| {
+            *unfold_at.borrow_mut() = Some(view.fold.range.start);
+            onfold.emit(false);
+        })
+    };
     // The textarea's new text (bytes, caret at `caret`) back to the whole program.
-    let changed: std::rc::Rc<dyn Fn(String, usize)> = {
+    let changed: Rc<dyn Fn(String, usize)> = {
         let onedit = props.onedit.clone();
-        let ontogglefold = props.ontogglefold.clone();
+        let unfold = unfold.clone();
         let view = view.clone();
         let source = props.source.clone();
-        std::rc::Rc::new(move |text: String, caret: usize| match &view {
+        Rc::new(move |text: String, caret: usize| match &view {
             Some(view) => {
                 let mapped = view.apply(&source, &text, caret);
                 onedit.emit(mapped.source);
                 if mapped.unfold {
-                    ontogglefold.emit(());
+                    unfold(view);
                 }
             }
             None => onedit.emit(text),
@@ -146,12 +158,10 @@ pub fn CodeEditor(props: &CodeEditorProps) -> Html {
         })
     };
     // Typing into the folded line (or deleting it) opens the helpers instead of changing them
-    // unseen; the caret goes to their first line.
-    let unfold_at = use_mut_ref(|| None::<usize>);
+    // unseen.
     let onbeforeinput = {
         let view = view.clone();
-        let ontogglefold = props.ontogglefold.clone();
-        let unfold_at = unfold_at.clone();
+        let unfold = unfold.clone();
         Callback::from(move |event: InputEvent| {
             let (Some(view), Some(textarea)) =
                 (&view, event.target_dyn_into::<HtmlTextAreaElement>())
@@ -162,8 +172,7 @@ pub fn CodeEditor(props: &CodeEditorProps) -> Html {
             let (start, end) = target_range(&text, start, end, &event.input_type());
             if view.touches_placeholder(start, end) {
                 event.prevent_default();
-                *unfold_at.borrow_mut() = Some(view.fold.range.start);
-                ontogglefold.emit(());
+                unfold(view);
             }
         })
     };
@@ -196,7 +205,7 @@ pub fn CodeEditor(props: &CodeEditorProps) -> Html {
     let oncut = {
         let view = view.clone();
         let source = props.source.clone();
-        let ontogglefold = props.ontogglefold.clone();
+        let unfold = unfold.clone();
         let changed = changed.clone();
         Callback::from(move |event: Event| {
             let (Some(view), Some(textarea)) =
@@ -210,7 +219,7 @@ pub fn CodeEditor(props: &CodeEditorProps) -> Html {
             }
             event.prevent_default();
             if view.touches_placeholder(start, end) {
-                ontogglefold.emit(());
+                unfold(view);
                 return;
             }
             if let Some(clipboard) = event
@@ -233,7 +242,8 @@ pub fn CodeEditor(props: &CodeEditorProps) -> Html {
             });
         })
     };
-    // yew has no `onbeforeinput`: one listener on the textarea calls this render's handler.
+    // yew has no `onbeforeinput`: one listener on the textarea calls this render's handler
+    // (removed when the editor goes).
     let beforeinput = use_mut_ref(|| None::<Callback<InputEvent>>);
     *beforeinput.borrow_mut() = Some(onbeforeinput);
     {
@@ -241,28 +251,14 @@ pub fn CodeEditor(props: &CodeEditorProps) -> Html {
         let beforeinput = beforeinput.clone();
         use_effect_with((), move |()| {
             let listener = textarea.cast::<HtmlTextAreaElement>().map(|element| {
-                let closure = wasm_bindgen::closure::Closure::<dyn FnMut(InputEvent)>::new(
-                    move |event: InputEvent| {
-                        let handler = beforeinput.borrow().clone();
-                        if let Some(handler) = handler {
-                            handler.emit(event);
-                        }
-                    },
-                );
-                let _ = element.add_event_listener_with_callback(
-                    "beforeinput",
-                    closure.as_ref().unchecked_ref(),
-                );
-                (element, closure)
+                EventListener::new(&element, "beforeinput", move |event| {
+                    let handler = beforeinput.borrow().clone();
+                    if let (Some(handler), Some(event)) = (handler, event.dyn_ref::<InputEvent>()) {
+                        handler.emit(event.clone());
+                    }
+                })
             });
-            move || {
-                if let Some((element, closure)) = listener {
-                    let _ = element.remove_event_listener_with_callback(
-                        "beforeinput",
-                        closure.as_ref().unchecked_ref(),
-                    );
-                }
-            }
+            move || drop(listener)
         });
     }
     // After unfolding from the keyboard, the caret goes to the helpers' first line.
@@ -284,7 +280,7 @@ pub fn CodeEditor(props: &CodeEditorProps) -> Html {
         let textarea = textarea.clone();
         let tab_leaves = tab_leaves.clone();
         let view = view.clone();
-        let ontogglefold = props.ontogglefold.clone();
+        let unfold = unfold.clone();
         let changed = changed.clone();
         Callback::from(move |event: KeyboardEvent| {
             let Some(element) = textarea.cast::<HtmlTextAreaElement>() else {
@@ -318,7 +314,7 @@ pub fn CodeEditor(props: &CodeEditorProps) -> Html {
                     byte_offset(&text, edit.end),
                 )
             {
-                ontogglefold.emit(());
+                unfold(view);
                 return;
             }
             let changed = changed.clone();
@@ -353,8 +349,9 @@ pub fn CodeEditor(props: &CodeEditorProps) -> Html {
     // button on its line.
     let fold_button = props.fold.as_ref().map(|fold| {
         let onclick = {
-            let ontogglefold = props.ontogglefold.clone();
-            Callback::from(move |_: MouseEvent| ontogglefold.emit(()))
+            let onfold = props.onfold.clone();
+            let fold_now = view.is_none();
+            Callback::from(move |_: MouseEvent| onfold.emit(fold_now))
         };
         // Folded: over the empty line that stands for the helpers. Open: after their first line.
         let (at, text, class) = match &view {

@@ -58,15 +58,12 @@ fn describe(lane: &Lane, segment: &Segment) -> String {
 #[component]
 pub fn CompareModel(props: &CompareModelProps) -> Html {
     let _rendering = crate::blame::use_blame();
+    let narrow = crate::hooks::use_narrow_screen();
     let outcome = &props.outcome;
     let model = outcome.model;
     let key = model.key();
     let costs = model.costs();
-    let width = if crate::services::narrow_screen() {
-        NARROW_WIDTH
-    } else {
-        WIDTH
-    };
+    let width = if narrow { NARROW_WIDTH } else { WIDTH };
     let scale = if props.axis_seconds > 0.0 {
         (width - LABEL - 10.0) / props.axis_seconds
     } else {
@@ -184,7 +181,8 @@ pub fn CompareModel(props: &CompareModelProps) -> Html {
                     Model::Threads | Model::Processes => "The equivalent program (simulated here)",
                 } }</summary>
                 // Focusable: it may scroll sideways, and keyboard users must be able to.
-                <pre class="aio-code" tabindex="0" data-testid={format!("compare-code-{key}")}><code>{ python_code(model, &props.workload) }</code></pre>
+                <pre class="aio-code" tabindex="0" role="region"
+                    aria-label={format!("{}: the program", model.label())} data-testid={format!("compare-code-{key}")}><code>{ python_code(model, &props.workload) }</code></pre>
             </details>
         </section>
     }

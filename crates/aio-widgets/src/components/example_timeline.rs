@@ -113,6 +113,7 @@ fn kind_class(kind: &SpanKind) -> &'static str {
 pub fn ExampleTimeline(props: &ExampleTimelineProps) -> Html {
     let _rendering = crate::blame::use_blame();
     let details = use_state(|| None::<String>);
+    let narrow = crate::hooks::use_narrow_screen();
     let measured = props.measured.is_some();
     let ending = if measured {
         props.ending
@@ -135,7 +136,7 @@ pub fn ExampleTimeline(props: &ExampleTimelineProps) -> Html {
         timeline.total.max(props.predicted.total)
     }
     .max(0.001);
-    let (width, label_width) = if crate::services::narrow_screen() {
+    let (width, label_width) = if narrow {
         (NARROW_WIDTH, NARROW_LABEL)
     } else {
         (WIDTH, LABEL)

@@ -51,7 +51,6 @@ pub fn StepperView(props: &StepperProps) -> Html {
     // The steps are worked out in slices (a program may compute for long before it reaches the
     // loop); until they are, the view says so.
     let state = use_reducer(|| StepperState::new(Rc::new(Stepper::default()), 0));
-    let computing = use_state(|| true);
     let generation = use_mut_ref(|| Rc::new(std::cell::Cell::new(0_u64)));
     // A shared link shows the stepper, not just the top of its example.
     let section_ref = use_node_ref();
@@ -69,12 +68,12 @@ pub fn StepperView(props: &StepperProps) -> Html {
     {
         let dispatcher = state.dispatcher();
         let filename = props.filename.clone();
-        let computing = computing.clone();
         let generation = generation.borrow().clone();
         let first = use_mut_ref(|| Some(props.initial_step));
         use_effect_with(props.source.clone(), move |source| {
             let mut stepping = Stepping::new(source, &filename, PREDICT_BUDGETS);
             let link_step = first.borrow_mut().take();
+            dispatcher.dispatch(StepperAction::Recomputing);
             in_slices(
                 blame,
                 move |steps| stepping.advance(steps),
@@ -85,7 +84,6 @@ pub fn StepperView(props: &StepperProps) -> Html {
                         Some(index) => StepperAction::Loaded(stepper, index),
                         None => StepperAction::Recomputed(stepper),
                     });
-                    computing.set(false);
                 },
             );
             move || generation.set(generation.get() + 1)
@@ -198,7 +196,7 @@ pub fn StepperView(props: &StepperProps) -> Html {
     };
 
     let Some(step) = step else {
-        let note = if *computing {
+        let note = if state.computing {
             "Working out the event loop's steps…"
         } else {
             "Nothing to step through."
@@ -224,7 +222,7 @@ pub fn StepperView(props: &StepperProps) -> Html {
         <section class="aio-stepper" tabindex="0" ref={section_ref} {onkeydown}
             aria-labelledby={title_id.clone()} aria-describedby={help_id.clone()}
             data-testid="stepper" data-step={state.index.to_string()} data-steps={count.to_string()}
-            data-playing={state.playing.to_string()}>
+            data-playing={state.playing.to_string()} aria-busy={state.computing.to_string()}>
             <h5 class="aio-stepper__title" id={title_id}>{ "Step through the event loop" }</h5>
             <p class="aio-stepper__explanation" aria-live="polite" data-testid="stepper-explanation">
                 <span class="aio-stepper__count">{ format!("Step {} of {}: ", state.index + 1, count) }</span>

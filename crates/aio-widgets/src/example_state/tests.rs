@@ -250,3 +250,48 @@ fn a_stopped_run_keeps_its_output_and_marks_unfinished_tasks() {
     assert_eq!(timeline.lanes[0].end, aio_core::timeline::LaneEnd::Pending);
     assert!((timeline.lanes[0].end_time - 3.2).abs() < 1e-9);
 }
+
+/// The timing helpers stay folded while the reader edits around them; an edit that changes
+/// them, or helpers the reader writes, show open; Reset folds them again.
+#[test]
+fn the_fold_follows_edits() {
+    const HELPERS: &str = "import time\n\n\ndef ts():\n    return f\"[{time.perf_counter():.2f}]\"\n\n\nprint(ts())\n";
+    let state = Rc::new(ExampleState::new(props(HELPERS), None));
+    let fold = state.fold.clone().expect("helpers found");
+    assert!(state.folded);
+    // An indented line typed right under the helpers is not swallowed by the fold.
+    let below = HELPERS.replace("\nprint(ts())", "\n    x = 1\nprint(ts())");
+    let state = state.reduce(ExampleAction::Edit(below.clone()));
+    assert!(state.folded);
+    assert_eq!(state.fold, Some(fold.clone()));
+    // A line typed above moves it down.
+    let state = state.reduce(ExampleAction::Edit(format!("# hi\n{below}")));
+    assert!(state.folded);
+    assert_eq!(
+        state.fold.as_ref().map(|fold| fold.range.start),
+        Some(fold.range.start + 5)
+    );
+    // Folding is idempotent: a second "open" (two input paths reporting one keystroke) does
+    // not close it again.
+    let state = state.reduce(ExampleAction::SetFolded(false));
+    let again = state.clone().reduce(ExampleAction::SetFolded(false));
+    assert!(Rc::ptr_eq(&state, &again) && !state.folded);
+    // Open, the helpers can be changed, and stay open.
+    let changed = state.source.replace(":.2f", ":.3f");
+    let state = state.reduce(ExampleAction::Edit(changed));
+    assert!(!state.folded);
+    assert!(state.fold.is_some());
+    let state = state.reduce(ExampleAction::Reset);
+    assert!(state.folded);
+    // A program pasted over everything keeps the fold as the reader had it.
+    let other = "import time\n\ndef ts():\n    return time.time()\n\nprint(ts())\n";
+    let pasted = state.reduce(ExampleAction::Edit(other.into()));
+    assert!(pasted.folded && pasted.fold.is_some());
+    // Helpers the reader writes into a program without them start open.
+    let plain = Rc::new(ExampleState::new(props(PROGRAM), None));
+    assert_eq!(plain.fold, None);
+    let written = plain.reduce(ExampleAction::Edit(format!(
+        "def ts():\n    return 1\n\n{PROGRAM}"
+    )));
+    assert!(written.fold.is_some() && !written.folded);
+}
