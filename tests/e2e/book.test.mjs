@@ -56,6 +56,14 @@ test('every chapter is under 600 KB of HTML, print.html under 2 MB, the search i
   const indexBytes = await size(index);
   assert.ok(indexBytes < 1_000_000, `the search index is ${indexBytes} bytes`);
   const text = await (await fetch(index)).text();
-  assert.ok(!text.includes('Task-9999'), 'fallback tables are not indexed');
   assert.ok(text.includes('event loop'), 'the prose is');
+  // A fallback's tables and predicted output are drawn by the stylesheet from data-aio-text
+  // attributes: a reader sees them on tasks.html, the index has none of them.
+  const chapter = await (await fetch(new URL('tasks.html', BOOK_URL))).text();
+  assert.ok(chapter.includes('data-aio-text="Created (s)"'), 'tasks.html has a fallback table');
+  assert.ok(!text.includes('Created (s)'), 'fallback tables are not indexed');
+  // Output lines with a time stamp (plain text only, spelled the same in the HTML and the index).
+  const printed = [...chapter.matchAll(/data-aio-text="(\[\d+\.\d\d\] [\w .,:;()=/-]+)(?:\n|&#10;)"/g)].map((m) => m[1]);
+  assert.ok(printed.length >= 5, `tasks.html shows predicted output: ${printed.length} lines`);
+  assert.deepEqual(printed.filter((line) => text.includes(line)), [], 'predicted output is not indexed');
 });

@@ -6,6 +6,8 @@
 // AIO_CHROMIUM, driven over CDP) and with AIO_BROWSER=firefox (Firefox ESR's path in AIO_FIREFOX,
 // driven over WebDriver BiDi, which Playwright speaks to a stock Firefox).
 
+import assert from 'node:assert/strict';
+
 import { chromium, firefox } from 'playwright-core';
 
 import { click, typeInto } from './hands.mjs';
@@ -27,6 +29,11 @@ if (BROWSER !== 'chromium' && BROWSER !== 'firefox') {
   throw new Error(`AIO_BROWSER=${BROWSER}: expected chromium or firefox`);
 }
 export const IS_FIREFOX = BROWSER === 'firefox';
+
+// The browser context of a phone (for `openPage`'s `context`). Firefox has no mobile emulation
+// (isMobile) nor, over WebDriver BiDi, touch (see `canTouch` in hands.mjs): there the phone is a
+// 390 px wide window.
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: !IS_FIREFOX, hasTouch: !IS_FIREFOX };
 
 export async function launch() {
   if (IS_FIREFOX) {
@@ -98,6 +105,35 @@ export async function waitForWidgets(page) {
     [...document.querySelectorAll('.aio-widget')].every((el) => el.dataset.aioMounted),
   null, { timeout: 15000 });
   return page.$$eval('.aio-widget', (els) => els.map((el) => el.dataset.aioMounted));
+}
+
+// Checks `check` (an async function) every 50 ms, 50 times at most, until it returns true; fails
+// with `what` if it never does. For what the page changes a little after the reader acts.
+export async function assertEventually(check, what) {
+  for (let i = 0; i < 50; i++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.fail(what);
+}
+
+// The runnable example (its `.aio-example`) of the program `file` (as named in the widget's
+// props, e.g. 'milk_tea.py'), once the page's widgets have mounted.
+export async function exampleOf(page, file) {
+  await waitForWidgets(page);
+  return page.locator(`.aio-widget[data-aio-props*="${file}"] .aio-example`);
+}
+
+// Runs an example (its `.aio-example`) for real with a click on Run, waits until that run has
+// ended, and returns its output lines as { stream, text, ms } (ms: when it was measured).
+export async function runAndRead(page, root) {
+  const previous = Number(await root.getAttribute('data-run-count'));
+  await click(page, root.locator('[data-testid="run"]'));
+  await page.waitForFunction(
+    ([el, prev]) => Number(el.dataset.runCount) > prev && el.dataset.runState !== 'running',
+    [await root.elementHandle(), previous], { timeout: 15000 });
+  return root.locator('[data-testid="output"] [data-stream]').evaluateAll((lines) =>
+    lines.map((l) => ({ stream: l.dataset.stream, text: l.textContent, ms: Number(l.dataset.measuredMs) })));
 }
 
 // Every chapter the sidebar links to, as paths relative to the book's root.

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launch, openPage, waitForWidgets } from './browser.mjs';
+import { launch, openPage, waitForWidgets, assertEventually } from './browser.mjs';
 import { click, typeInto } from './hands.mjs';
 
 const CHAPTER = 'compared.html';
@@ -34,14 +34,6 @@ async function summary() {
       totals: Object.fromEntries(rows.map((row) => [row.dataset.model, Number(row.cells[1].textContent)])),
     };
   });
-}
-
-async function assertEventually(check, what) {
-  for (let i = 0; i < 50; i++) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  assert.fail(what);
 }
 
 test('the lab mounts in the chapter with four models and no page error', async () => {

@@ -11,7 +11,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launch, openPage, waitForWidgets } from './browser.mjs';
+import { launch, openPage, waitForWidgets, runAndRead } from './browser.mjs';
 import { click, pasteCode, press, hasFocus } from './hands.mjs';
 
 let browser;
@@ -34,12 +34,9 @@ function checkProblems(problems) {
   assert.ok(problems.some((p) => /crash requested by the end-to-end tests/.test(p)), 'the panic message reached the console');
 }
 
-async function runAndRead(page, root) {
-  const previous = Number(await root.getAttribute('data-run-count'));
-  await click(page, root.locator('[data-testid="run"]'));
-  await page.waitForFunction(([el, prev]) => Number(el.dataset.runCount) > prev && el.dataset.runState !== 'running',
-    [await root.elementHandle(), previous], { timeout: 15000 });
-  return root.locator('[data-testid="output"] [data-stream]').allTextContents();
+// Runs the example for real and returns the text of its output lines.
+async function runAndReadText(page, root) {
+  return (await runAndRead(page, root)).map((line) => line.text);
 }
 
 test('a panic in one widget shows an error box with Restart there; the others keep working; edits survive', async () => {
@@ -69,7 +66,7 @@ test('a panic in one widget shows an error box with Restart there; the others ke
   await page.waitForFunction(() => [...document.querySelectorAll('.aio-widget')]
     .slice(1).every((el) => el.dataset.aioMounted === 'true'), null, { timeout: 10000 });
   const second = examples.nth(1).locator('.aio-example');
-  const lines = await runAndRead(page, second);
+  const lines = await runAndReadText(page, second);
   assert.ok(lines.length > 0, 'the second widget runs after the crash');
 
   // Restart brings the crashed widget back, with the reader's edit.
@@ -77,7 +74,7 @@ test('a panic in one widget shows an error box with Restart there; the others ke
   await page.waitForFunction(() => document.querySelector('.aio-widget').dataset.aioMounted === 'true', null, { timeout: 5000 });
   assert.equal(await first().locator('.aio-error').count(), 0, 'the error box is gone');
   assert.equal(await first().locator('textarea[data-testid="editor"]').inputValue(), edited, 'the edit survived the crash');
-  const restarted = await runAndRead(page, first().locator('.aio-example'));
+  const restarted = await runAndReadText(page, first().locator('.aio-example'));
   assert.ok(restarted.includes('kept after the crash'), 'the restarted widget runs the edited code');
 
   checkProblems(problems);
@@ -125,7 +122,7 @@ async function panicInARunWhileTypingElsewhere(trigger) {
   assert.equal(await page.locator('.aio-widget[data-aio-mounted="crashed"]').count(), 1, 'only A crashed');
   assert.equal(await b.locator('.aio-error').count(), 0, 'B has no error box');
   assert.equal(await bEditor.inputValue(), typed, 'B keeps the text typed in it');
-  const lines = await runAndRead(page, b.locator('.aio-example'));
+  const lines = await runAndReadText(page, b.locator('.aio-example'));
   assert.ok(lines.includes('typed in B'), `B runs the code typed in it: ${lines}`);
 
   // Restart brings A back, with its code.

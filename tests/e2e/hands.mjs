@@ -5,8 +5,9 @@
 // checks that the element under that point is the control itself (or inside it), so a layer
 // painted over a control fails the test, as it fails a reader.
 //
-// Never `fill()`, `focus()`, `dispatchEvent()` or `evaluate()` to reach a control; `evaluate()` is
-// fine for reading what the page shows. `hands.test.mjs` checks the other test files for them.
+// Never `fill()`, `focus()`, `blur()`, `dispatchEvent()` or `evaluate()` to reach a control;
+// `evaluate()` is fine for reading what the page shows. `hands.test.mjs` checks the other test
+// files for them.
 
 import assert from 'node:assert/strict';
 
@@ -15,7 +16,8 @@ import assert from 'node:assert/strict';
 const MENU_BAR_BOTTOM = 70;
 
 // Waits until the page has stopped scrolling (wheel scrolling is asynchronous, and smooth in
-// Firefox): the same scroll position two frames in a row.
+// Firefox): the same scroll position two frames in a row. A page still scrolling after 40 looks
+// fails, rather than letting the caller aim at a control that is still moving.
 async function settle(page) {
   let last = null;
   for (let i = 0; i < 40; i++) {
@@ -25,6 +27,7 @@ async function settle(page) {
     last = now;
     await page.waitForTimeout(30);
   }
+  throw new Error(`the page never stopped scrolling after a turn of the wheel (last at ${last})`);
 }
 
 // Where the wheel turns the page itself: a point (the right margin first, as a reader's hand rests

@@ -1,8 +1,10 @@
 // Tidy check: the end-to-end tests reach every control with a reader's hands (`hands.mjs`:
 // page.mouse, page.touchscreen and page.keyboard, on a visible, unobscured element), never with
 // Playwright's shortcuts that skip what a reader goes through (`locator.click()`, `fill()`,
-// `focus()`, a synthetic `dispatchEvent()` …). This reads the other test files and the shared
-// set-up (`browser.mjs`) and names every line that uses one of them. No browser is needed.
+// `focus()`, `blur()`, a synthetic `dispatchEvent()`, a script that sets a field's `.value` …).
+// This reads the other test files, the shared set-up (`browser.mjs`) and the bench's browser script
+// (`../bench/lab.mjs`, which edits code as a reader does to time the prediction) and names every
+// line that uses one of them. No browser is needed.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,6 +18,8 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 // look-behinds may be as long as they like: `page.mouse.click(`, `page.keyboard.press(` … pass,
 // and so do the helpers themselves (`click(page, …)`, `press(page, …)`, `tap(page, …)`), which are
 // not methods. `.type(` only counts with an argument: `message.type()` is a console message's type.
+// `.clear(` is allowed on storage (`localStorage.clear()` sets up a test, it reaches no control);
+// a Set or a Map is better made anew than cleared, which this would take for a locator's.
 const FORBIDDEN = [
   [/\.\s*fill\s*\(/g, '.fill(', 'typeInto(page, …) or pasteCode(page, …)'],
   [/\.\s*focus\s*\(/g, '.focus(', 'click(page, …) or tabTo(page, …)'],
@@ -29,6 +33,12 @@ const FORBIDDEN = [
   [/\.\s*(?:check|uncheck|setChecked)\s*\(/g, '.check( on a locator', 'click(page, …)'],
   [/\.\s*selectOption\s*\(/g, '.selectOption(', 'chooseOption(page, …)'],
   [/\.\s*(?:dragTo|hover|selectText)\s*\(/g, '.dragTo(/.hover(/.selectText(', 'dragBy(page, …) or pointAt(page, …)'],
+  [/\bdragAndDrop\s*\(/g, 'dragAndDrop(', 'dragBy(page, …)'],
+  [/(?<!Storage\s*)\.\s*clear\s*\(/g, '.clear( on a locator', "typeInto(page, …, '')"],
+  [/\.\s*blur\s*\(/g, '.blur(', 'click(page, …) on text that is not a control, or Tab'],
+  [/\bscrollIntoView(?:IfNeeded)?\s*\(/g, 'scrollIntoView(', 'scrollTo(page, …), with the mouse wheel'],
+  [/\.\s*(?:value|checked|selectedIndex)\s*[-+]?=(?!=)/g, 'a script setting .value/.checked/.selectedIndex',
+    'typeInto(page, …), click(page, …) or chooseOption(page, …)'],
 ];
 
 // The source with its comments blanked out (same length, same lines), so that a comment may name
@@ -75,6 +85,12 @@ test('the check finds every shortcut and nothing else', () => {
     "/* not el.dispatchEvent(new Event('input')) either */",
     "const url = 'http://127.0.0.1/a'; // then .click( in a comment",
     'await page.keyboard\n  .press("Tab");',
+    'localStorage.clear();',
+    'clearTimeout(timer);',
+    'await context.clearCookies();',
+    "if (input.value === '3' || input.value == 4 || input.value !== '') {}",
+    "assert.equal(await input.inputValue(), '0.3');",
+    '// scrollIntoView() and el.value = 1 would skip the wheel and the keys',
   ];
   for (const source of allowed) assert.deepEqual(findShortcuts(source), [], source);
   const refused = [
@@ -100,6 +116,15 @@ test('the check finds every shortcut and nothing else', () => {
     'await scrub.tap();',
     'await handle.hover();',
     'await a.dragTo(b);',
+    "await page.dragAndDrop('#a', '#b');",
+    'await input.clear();',
+    'await page.evaluate(() => document.activeElement?.blur());',
+    'await run.scrollIntoViewIfNeeded();',
+    'await el.evaluate((e) => e.scrollIntoView());',
+    "await input.evaluate((el) => { el.value = '0.3'; });",
+    "await page.evaluate(() => { document.querySelector('input').value += '1'; });",
+    'await box.evaluate((el) => { el.checked = true; });',
+    'await select.evaluate((el) => { el.selectedIndex = 2; });',
   ];
   for (const source of refused) assert.equal(findShortcuts(source).length, 1, source);
 });
@@ -109,6 +134,7 @@ test('the end-to-end tests reach every control with the mouse, the touchscreen o
     .filter((f) => (f.endsWith('.test.mjs') && f !== 'hands.test.mjs') || f === 'browser.mjs')
     .sort();
   assert.ok(files.length >= 10, `the test files are there: ${files.join(', ')}`);
+  files.push(join('..', 'bench', 'lab.mjs'));
   const found = files.flatMap((file) =>
     findShortcuts(readFileSync(join(HERE, file), 'utf8')).map((hit) => `${file}:${hit}`));
   assert.deepEqual(found, [], 'use the helpers of hands.mjs instead');

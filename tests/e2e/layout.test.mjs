@@ -28,20 +28,17 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launch, openPage, waitForWidgets, chapterPaths, IS_FIREFOX } from './browser.mjs';
+import {
+  launch, openPage, waitForWidgets, chapterPaths, assertEventually, PHONE,
+} from './browser.mjs';
 import { click, press, hasFocus } from './hands.mjs';
 
 const MIN_TEXT_PX = 9;
 
 const LAYOUTS = [
   { name: 'desktop, 1280 px, light', theme: 'light', context: { viewport: { width: 1280, height: 900 } } },
-  // Firefox has no mobile emulation (isMobile) nor, over WebDriver BiDi, touch: there the phone is
-  // a 390 px wide window.
-  {
-    name: 'phone, 390 px, coal',
-    theme: 'coal',
-    context: { viewport: { width: 390, height: 844 }, isMobile: !IS_FIREFOX, hasTouch: !IS_FIREFOX },
-  },
+  // In Firefox, the phone is a 390 px wide window (see PHONE).
+  { name: 'phone, 390 px, coal', theme: 'coal', context: PHONE },
 ];
 
 let browser;
@@ -284,11 +281,19 @@ for (const layout of LAYOUTS) {
       // The stepper half-way through its run (tasks waiting on one another) and at its end.
       const stepper = page.locator('.aio-widget [data-testid="stepper"]');
       if (await stepper.count()) {
-        await click(page, stepper.first().locator('.aio-stepper__title'));
-        assert.ok(await hasFocus(stepper.first()), 'a click on its title gives the stepper the focus');
+        const first = stepper.first();
+        const steps = Number(await first.getAttribute('data-steps'));
+        // The stepper moves a little after the key: each reading waits for the step it is of.
+        const atStep = (n) => assertEventually(async () => (await first.getAttribute('data-step')) === String(n),
+          `${path}: the stepper reaches data-step ${n} (of ${steps} steps)`);
+        await click(page, first.locator('.aio-stepper__title'));
+        assert.ok(await hasFocus(first), 'a click on its title gives the stepper the focus');
+        const from = Number(await first.getAttribute('data-step'));
         await press(page, 'ArrowRight', 6);
+        await atStep(Math.min(from + 6, steps - 1));
         await read(' (stepper at step 7)');
         await press(page, 'End');
+        await atStep(steps - 1);
         await read(' (stepper at its last step)');
       }
       assert.deepEqual(problems, [], `${path}: no console error, page error or failed request`);

@@ -6,17 +6,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launch, openPage, waitForWidgets } from './browser.mjs';
+import { launch, openPage, exampleOf as exercise } from './browser.mjs';
 import { click, typeInto, tabTo, press } from './hands.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-async function exercise(page, file) {
-  await waitForWidgets(page);
-  return page.locator(`.aio-widget[data-aio-props*="${file}"] .aio-example`);
-}
 
 test('a total: a wrong guess is not quite, Try again, the right one is right', async () => {
   const { page, problems, close } = await openPage(browser, 'executors.html');
@@ -63,15 +58,19 @@ test('a total: a wrong guess is not quite, Try again, the right one is right', a
   await close();
 });
 
-// Puts the exercise's lines in the order `want`, with the keyboard on the Up buttons.
+// The exercise's first `count` lines, in the order it shows them.
+async function lineOrder(root, count) {
+  const lines = [];
+  for (let i = 0; i < count; i++) {
+    lines.push((await root.locator(`[data-testid="predict-line-${i}"] code`).textContent()).trim());
+  }
+  return lines;
+}
+
+// Puts the exercise's lines in the order `want`, with the keyboard on the Up buttons: Tab (or
+// Shift+Tab) to the button and Enter.
 async function putInOrder(page, root, want) {
-  const order = async () => {
-    const lines = [];
-    for (let i = 0; i < want.length; i++) {
-      lines.push((await root.locator(`[data-testid="predict-line-${i}"] code`).textContent()).trim());
-    }
-    return lines;
-  };
+  const order = () => lineOrder(root, want.length);
   let lines = await order();
   assert.deepEqual([...lines].sort(), [...want].sort(), 'the printed lines, each once');
   // A click on the question puts the keyboard's starting point in the exercise (it focuses
@@ -126,30 +125,8 @@ test('an order is solved with the Up buttons', async () => {
     'brew: oolong ready',
     'main: drinking oolong',
   ];
-  const order = async () => {
-    const lines = [];
-    for (let i = 0; i < want.length; i++) {
-      lines.push((await root.locator(`[data-testid="predict-line-${i}"] code`).textContent()).trim());
-    }
-    return lines;
-  };
-  let lines = await order();
-  assert.notDeepEqual(lines, want, 'the lines start shuffled');
-  assert.deepEqual([...lines].sort(), [...want].sort(), 'the printed lines, each once');
-  // A click on the question puts the keyboard's starting point in the exercise (it focuses
-  // nothing); from there the buttons are a few Tabs away.
-  await click(page, root.locator('.aio-predict__question'));
-  for (let place = 0; place < want.length; place++) {
-    let at = lines.indexOf(want[place], place);
-    while (at > place) {
-      // Keyboard-usable: Tab (or Shift+Tab) to the button and press Enter.
-      await tabTo(page, root.locator(`[data-testid="predict-up-${at}"]`));
-      await press(page, 'Enter');
-      at--;
-    }
-    lines = await order();
-  }
-  assert.deepEqual(lines, want);
+  assert.notDeepEqual(await lineOrder(root, want.length), want, 'the lines start shuffled');
+  await putInOrder(page, root, want);
   await click(page, root.locator('button[data-testid="predict-lock"]'));
   const verdict = root.locator('[data-testid="predict-verdict"]');
   await verdict.waitFor();

@@ -6,7 +6,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launch, openPage, waitForWidgets, IS_FIREFOX } from './browser.mjs';
+import {
+  launch, openPage, waitForWidgets, assertEventually, exampleOf, IS_FIREFOX, PHONE,
+} from './browser.mjs';
 import {
   canTouch, click, dragBy, pasteCode, pointAt, press, scrollTo, selectAll, tap, touchDragBy,
 } from './hands.mjs';
@@ -93,8 +95,7 @@ test('a number drags with the mouse, without selecting text, and arrow keys stil
   await dragBy(page, scrub, 60);
   const after = Number(await scrub.getAttribute('aria-valuenow'));
   assert.ok(after > before, `dragging right raised ${before} to ${after}`);
-  await page.waitForFunction((el) => el.textContent !== undefined, await total.elementHandle());
-  assert.notEqual(await total.textContent(), totalBefore, 'the predicted total follows the drag');
+  await assertEventually(async () => (await total.textContent()) !== totalBefore, 'the predicted total follows the drag');
   assert.equal(await page.evaluate(() => String(window.getSelection())), '', 'the drag selected no text');
   // The drag left focus on the number: the keyboard takes over.
   await press(page, 'ArrowLeft', 3);
@@ -103,32 +104,31 @@ test('a number drags with the mouse, without selecting text, and arrow keys stil
   await close();
 });
 
-// Playwright sends no touch input to Firefox over WebDriver BiDi: there, the same phone-sized page
-// is driven with the mouse, which reaches the same pointer events (touch is tested in Chromium).
-test('on a phone, a tap reaches the editor and a finger drags a number', async () => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: !IS_FIREFOX });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(new URL('tasks.html', process.env.AIO_BOOK_URL).href);
+// Playwright sends no touch input to Firefox over WebDriver BiDi (see canTouch): there, the same
+// phone-sized page is driven with the mouse, which reaches the same pointer events, and the test
+// says so in its name (touch is tested in Chromium).
+test(IS_FIREFOX
+  ? 'on a phone-sized window, a click reaches the editor and the mouse drags a number'
+  : 'on a phone, a tap reaches the editor and a finger drags a number', async () => {
+  const { page, problems, close } = await openPage(browser, 'tasks.html', { context: PHONE });
   const example = await firstExample(page);
   const textarea = example.locator('textarea');
   const touch = canTouch(page);
   await (touch ? tap : click)(page, textarea, { x: 60, y: 30 });
-  assert.equal(await textarea.evaluate((t) => t === document.activeElement), true, 'the tap focused the editor');
+  assert.equal(await textarea.evaluate((t) => t === document.activeElement), true, `the ${touch ? 'tap' : 'click'} focused the editor`);
   // No sideways scrolling of the page on a phone.
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true);
   const scrub = example.locator('[data-testid="scrub-0"]');
   const before = Number(await scrub.getAttribute('aria-valuenow'));
   await (touch ? touchDragBy : dragBy)(page, scrub, 64);
-  assert.ok(Number(await scrub.getAttribute('aria-valuenow')) > before, 'the finger raised the number');
+  assert.ok(Number(await scrub.getAttribute('aria-valuenow')) > before, `the ${touch ? 'finger' : 'mouse'} raised the number`);
   // The example's timeline stays legible: its task labels are drawn at least 9 px high.
   const label = example.locator('.aio-tl__name').first();
   await scrollTo(page, label);
   const height = (await label.boundingBox()).height;
   assert.ok(height >= 9, `task labels are ${height} px high`);
-  assert.deepEqual(errors, []);
-  await context.close();
+  assert.deepEqual(problems, []);
+  await close();
 });
 
 test('the timing helpers are one line that opens by mouse or keyboard, and copy with the code', async () => {
@@ -173,6 +173,32 @@ test('the timing helpers are one line that opens by mouse or keyboard, and copy 
   await close();
 });
 
+test('a line typed right under the folded helpers stays in view', async () => {
+  const { page, problems, close } = await openPage(browser, 'why-async.html');
+  const example = await firstExample(page);
+  const textarea = example.locator('textarea');
+  const fold = example.locator('[data-testid="fold"]');
+  const folded = await textarea.inputValue();
+  // The first line after the placeholder: Enter at its start, then an indented line there.
+  const placeholder = folded.indexOf('\n\n\ndef make_tea_sync') + 2;
+  const lineAfter = folded.slice(0, placeholder).split('\n').length;
+  await click(page, textarea, { x: 40, y: 12 });
+  await press(page, 'ControlOrMeta+Home');
+  await press(page, 'ArrowDown', lineAfter);
+  await press(page, 'Home');
+  await press(page, 'Enter');
+  await press(page, 'ArrowUp');
+  await page.keyboard.type('    x = 1');
+  await assertEventually(async () => (await textarea.inputValue()).includes('\n    x = 1\ndef make_tea_sync'),
+    'what was typed is in the editor');
+  assert.equal(await fold.getAttribute('aria-expanded'), 'false', 'the helpers stay folded');
+  assert.ok(!(await textarea.inputValue()).includes('def fmt'));
+  const at = await caret(textarea);
+  assert.equal(at.start, (await textarea.inputValue()).indexOf('    x = 1') + 9, 'the caret stays after it');
+  assert.deepEqual(problems, []);
+  await close();
+});
+
 const TICKS = 'import asyncio\n\nasync def main():\n    i = 0\n    while True:\n        await asyncio.sleep(0.5)\n        i += 1\n        print("tick", i)\n\nasyncio.run(main())\n';
 
 test('a program that never ends, with an await, is predicted to a horizon, runs, and stops', async () => {
@@ -192,7 +218,7 @@ test('a program that never ends, with an await, is predicted to a horizon, runs,
   await page.waitForFunction((el) => el.querySelectorAll('[data-testid="output"] [data-stream]').length >= 3,
     await example.elementHandle(), { timeout: 5000 });
   await click(page, example.locator('[data-testid="stop"]'));
-  assert.equal(await example.getAttribute('data-run-state'), 'stopped');
+  await assertEventually(async () => (await example.getAttribute('data-run-state')) === 'stopped', 'Stop stopped the run');
   const stoppedAt = await example.locator('[data-testid="stopped-at"]').textContent();
   const seconds = Number(/you stopped the run at (\d+\.\d+) s/.exec(stoppedAt)[1]);
   assert.ok(seconds > 1.4 && seconds < 10, stoppedAt);
@@ -232,9 +258,16 @@ test('programs that print forever, loop without an await or print huge lines nev
   await pasteCode(page, textarea, 'import asyncio\n\nasync def main():\n    i = 0\n    while True:\n        i += 1\n        print(i)\n        await asyncio.sleep(0)\n\nasyncio.run(main())\n');
   await click(page, example.locator('[data-testid="run"]'));
   await page.waitForTimeout(1500);
-  const started = Date.now();
   await click(page, example.locator('[data-testid="stop"]'));
-  assert.ok(Date.now() - started < 2000, 'Stop answers at once');
+  // Stop answers while the loop prints (the band is wide for a loaded machine), and then nothing
+  // more arrives: the output (its head, its tail and the count of lines not shown between them)
+  // reads the same twice.
+  await example.locator('[data-testid="stopped-at"]').waitFor({ timeout: 10_000 });
+  assert.match(await example.locator('[data-testid="stopped-at"]').textContent(), /^you stopped the run at \d+\.\d\d s$/);
+  const output = example.locator('[data-testid="output"]');
+  const shown = await output.textContent();
+  await page.waitForTimeout(800);
+  assert.equal(await output.textContent(), shown, 'the output no longer grows after Stop');
   assert.ok(await example.locator('[data-testid="output"] [data-stream]').count() <= 200);
   assert.ok(await domSize(page) < 20000);
   assert.deepEqual(problems, []);
@@ -268,17 +301,20 @@ test('an import the page lacks says so and links to what runs; a syntax error sh
 });
 
 test('the time.sleep note shows only where time.sleep blocks a running event loop', async () => {
+  // The note comes with the prediction: each example is read once its prediction is of its code.
+  const predicted = (root) => assertEventually(
+    async () => (await root.getAttribute('data-predict-current')) === 'true', 'the prediction is of the code shown');
   // milk_tea.py calls time.sleep before asyncio.run: no loop is running, no note.
   const first = await openPage(browser, 'why-async.html');
-  const milkTea = first.page.locator('.aio-widget[data-aio-props*="milk_tea.py"] .aio-example');
-  await waitForWidgets(first.page);
+  const milkTea = await exampleOf(first.page, 'milk_tea.py');
   await milkTea.locator('[data-testid="predicted-total"]').waitFor();
+  await predicted(milkTea);
   assert.equal(await milkTea.locator('[data-testid="blocking-note"]').count(), 0);
   await first.close();
   // blocking_pitfall.py calls it inside a coroutine: the loop stands still, and the note says so.
   const second = await openPage(browser, 'pitfalls.html');
-  await waitForWidgets(second.page);
-  const pitfall = second.page.locator('.aio-widget[data-aio-props*="blocking_pitfall.py"] .aio-example');
+  const pitfall = await exampleOf(second.page, 'blocking_pitfall.py');
+  await predicted(pitfall);
   assert.match(await pitfall.locator('[data-testid="blocking-note"]').textContent(), /inside a running event loop/);
   assert.deepEqual([...first.problems, ...second.problems], []);
   await second.close();
@@ -289,14 +325,29 @@ test('the stepper works out a program that never ends in slices, and says where 
   const example = await firstExample(page);
   await pasteCode(page, example.locator('textarea'), 'n = 0\nwhile True:\n    n += 1\n');
   await click(page, example.locator('[data-testid="step-through"]'));
-  // The page answers while the steps are worked out: a long task would hold this timer back.
-  const lag = await page.evaluate(() => new Promise((resolve) => {
-    const start = performance.now();
-    setTimeout(() => resolve(performance.now() - start), 10);
-  }));
-  assert.ok(lag < 250, `a 10 ms timer fired after ${lag.toFixed(0)} ms`);
+  // The page answers while the steps are worked out: a 10 ms timer, set again and again until
+  // the stepper says where the run stops, fires again and again (worked out in one go, the steps
+  // would let it fire once, after them), and is never held back for long (a loaded machine delays
+  // a timer too, so that band is wide).
+  const lags = await page.evaluate((root) => new Promise((resolve) => {
+    const lags = [];
+    const until = performance.now() + 20_000;
+    const sample = () => {
+      const start = performance.now();
+      setTimeout(() => {
+        lags.push(performance.now() - start);
+        const done = root.querySelector('[data-testid="stepper-truncated"]');
+        if (done || performance.now() > until) resolve(lags);
+        else sample();
+      }, 10);
+    };
+    sample();
+  }), await example.elementHandle());
   const note = example.locator('[data-testid="stepper-truncated"]');
   await note.waitFor({ timeout: 20000 });
+  assert.ok(lags.length >= 3, `a 10 ms timer fired ${lags.length} times while the steps were worked out`);
+  const worst = Math.max(...lags);
+  assert.ok(worst < 1000, `a 10 ms timer fired after up to ${worst.toFixed(0)} ms`);
   assert.match(await note.textContent(), /^The run stops here, at line \d: step budget exhausted/);
   assert.deepEqual(problems, []);
   await close();

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launch, openPage, waitForWidgets, chapterPaths } from './browser.mjs';
+import { launch, openPage, waitForWidgets, chapterPaths, runAndRead } from './browser.mjs';
 import { click, pasteCode } from './hands.mjs';
 
 let browser;
@@ -102,12 +102,7 @@ test('code, output and errors are text: markup the reader types is never interpr
   const code = PAYLOADS.map((p) => `# ${p}\nprint(${JSON.stringify(p)})\n`).join('')
     + `import sys\nprint(${JSON.stringify(PAYLOADS[0])}, file=sys.stderr)\n`;
   await pasteCode(page, editor, code);
-  const previous = Number(await root.getAttribute('data-run-count'));
-  await click(page, root.locator('[data-testid="run"]'));
-  await page.waitForFunction(([el, prev]) => Number(el.dataset.runCount) > prev && el.dataset.runState !== 'running',
-    [await root.elementHandle(), previous], { timeout: 15000 });
-  const output = await root.locator('[data-testid="output"] [data-stream]').evaluateAll((lines) =>
-    lines.map((l) => [l.dataset.stream, l.textContent]));
+  const output = (await runAndRead(page, root)).map((line) => [line.stream, line.text]);
   assert.deepEqual(output, [...PAYLOADS.map((p) => ['stdout', p]), ['stderr', PAYLOADS[0]]], 'the output shows the text as typed');
   assert.equal(await editor.inputValue(), code, 'the editor holds the text as typed');
   assert.ok((await root.locator('.aio-editor__highlight').textContent()).includes(PAYLOADS[1]), 'the highlighted code shows it as text');

@@ -5,17 +5,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launch, openPage, waitForWidgets } from './browser.mjs';
+import { launch, openPage, exampleOf as example } from './browser.mjs';
 import { click, pasteCode, press, hasFocus, chooseOption, slideTo } from './hands.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-async function example(page, file) {
-  await waitForWidgets(page);
-  return page.locator(`.aio-widget[data-aio-props*="${file}"] .aio-example`);
-}
 
 // What the panels show at the current step.
 async function snapshot(stepper) {

@@ -4,7 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launch, openPage, waitForWidgets, prepareLab, runStrategy as runLab } from './browser.mjs';
+import {
+  launch, openPage, waitForWidgets, prepareLab, runStrategy as runLab, assertEventually,
+} from './browser.mjs';
 import { click, typeInto, press } from './hands.mjs';
 
 const CHAPTER = 'why-async.html';
@@ -131,11 +133,3 @@ test('switching the theme changes the widget colours without a reload', async ()
   assert.notEqual(light, coal, 'light and coal differ');
   assert.deepEqual(session.problems, [], 'no console error during the whole session');
 });
-
-async function assertEventually(check, what) {
-  for (let i = 0; i < 50; i++) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  assert.fail(what);
-}
