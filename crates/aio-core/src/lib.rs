@@ -77,7 +77,7 @@
 //! - `time` (`sleep perf_counter monotonic time time_ns strftime`), `sys` (`stdout stderr argv
 //!   exit exc_info version_info getrecursionlimit getswitchinterval`), `gc` (`collect`), `warnings` (`warn
 //!   simplefilter filterwarnings catch_warnings resetwarnings`), `random` (`seed random uniform
-//!   randint randrange choice shuffle`), `math` (`sqrt floor ceil isclose pi e inf nan`).
+//!   randint randrange choice shuffle`), `math` (see `builtins::math`).
 //! - `concurrent.futures` (`ThreadPoolExecutor ProcessPoolExecutor` with `submit map shutdown`,
 //!   as context managers and with `run_in_executor`; `Future` with `result exception done
 //!   add_done_callback`; `as_completed wait`) and `threading` (`Thread start join is_alive name`,

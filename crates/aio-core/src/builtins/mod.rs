@@ -32,6 +32,8 @@ macro_rules! abuiltin {
     };
 }
 
+pub mod math;
+
 /// A builtin function value.
 pub fn func(name: &str, f: BuiltinFn) -> Value {
     Value::Builtin(Rc::new(Builtin {

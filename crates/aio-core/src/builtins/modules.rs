@@ -59,7 +59,7 @@ impl Interp {
             "gc" => gc_module(),
             "warnings" => warnings_module(),
             "random" => random_module(),
-            "math" => math_module(),
+            "math" => super::math::math_module(),
             "asyncio" => {
                 return Err(self.runtime_error("asyncio module not initialised"));
             }
@@ -654,52 +654,6 @@ fn random_module() -> Rc<Module> {
                     v.swap(i, j);
                 }
                 Ok(Value::None)
-            }),
-        ),
-    );
-    m
-}
-
-fn math_module() -> Rc<Module> {
-    let m = Module::new("math", "<math>");
-    m.set("pi", Value::Float(std::f64::consts::PI));
-    m.set("e", Value::Float(std::f64::consts::E));
-    m.set("inf", Value::Float(f64::INFINITY));
-    m.set("nan", Value::Float(f64::NAN));
-    m.set(
-        "sqrt",
-        func(
-            "sqrt",
-            BuiltinFn::Sync(|it, _, a| {
-                let x = num_arg(it, &a, 0)?;
-                if x < 0.0 {
-                    return Err(it.value_error("math domain error"));
-                }
-                Ok(Value::Float(x.sqrt()))
-            }),
-        ),
-    );
-    m.set(
-        "floor",
-        func(
-            "floor",
-            BuiltinFn::Sync(|it, _, a| Ok(Value::Int(num_arg(it, &a, 0)?.floor() as i64))),
-        ),
-    );
-    m.set(
-        "ceil",
-        func(
-            "ceil",
-            BuiltinFn::Sync(|it, _, a| Ok(Value::Int(num_arg(it, &a, 0)?.ceil() as i64))),
-        ),
-    );
-    m.set(
-        "isclose",
-        func(
-            "isclose",
-            BuiltinFn::Sync(|it, _, a| {
-                let (x, y) = (num_arg(it, &a, 0)?, num_arg(it, &a, 1)?);
-                Ok(Value::Bool((x - y).abs() <= 1e-9 * x.abs().max(y.abs())))
             }),
         ),
     );

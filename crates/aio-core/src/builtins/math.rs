@@ -1,0 +1,514 @@
+//! `math`: CPython's functions on floats and integers, with its errors ("math domain error"
+//! outside a function's domain, "math range error" when a finite argument overflows).
+//!
+//! Integers are the engine's 64-bit ints: a result that does not fit raises the engine's
+//! `OverflowError` (as `2**100` does), never a wrong number. Float functions take the
+//! platform's libm results, as CPython does.
+
+use std::rc::Rc;
+
+use super::func;
+use crate::interp::Interp;
+use crate::runtime::object::{Args, Builtin, BuiltinFn, Module};
+use crate::runtime::value::{ExcRef, Lbf, PyResult, Value};
+
+/// The message of an integer result too large for 64 bits (as for `2**100`).
+const TOO_LARGE: &str = "integer result too large for this engine (it uses 64-bit ints)";
+
+/// Argument `i` as a float: CPython's `must be real number, not str` otherwise.
+fn real(it: &Interp, args: &Args, i: usize) -> PyResult<f64> {
+    match args.pos.get(i) {
+        Some(Value::Int(n)) => Ok(*n as f64),
+        Some(Value::Float(f)) => Ok(*f),
+        Some(Value::Bool(b)) => Ok(f64::from(u8::from(*b))),
+        Some(other) => {
+            Err(it.type_error(format!("must be real number, not {}", it.type_name(other))))
+        }
+        None => Err(it.type_error("missing required argument")),
+    }
+}
+
+/// `value` as an integer: CPython's `'float' object cannot be interpreted as an integer`
+/// otherwise.
+fn integer(it: &Interp, value: &Value) -> PyResult<i64> {
+    match value {
+        Value::Int(n) => Ok(*n),
+        Value::Bool(b) => Ok(i64::from(*b)),
+        other => Err(it.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            it.type_name(other)
+        ))),
+    }
+}
+
+fn int_arg(it: &Interp, args: &Args, i: usize) -> PyResult<i64> {
+    match args.pos.get(i) {
+        Some(value) => integer(it, value),
+        None => Err(it.type_error("missing required argument")),
+    }
+}
+
+fn domain(it: &Interp) -> ExcRef {
+    it.value_error("math domain error")
+}
+
+/// A float result of finite arguments: `OverflowError` when it is infinite.
+fn ranged(it: &Interp, x: f64, y: f64) -> PyResult {
+    if y.is_infinite() && x.is_finite() {
+        return Err(it.err("OverflowError", "math range error"));
+    }
+    Ok(Value::Float(y))
+}
+
+/// A one-argument float function, `ValueError` outside `$domain`.
+macro_rules! unary {
+    ($name:literal, $f:expr, $domain:expr) => {
+        func(
+            $name,
+            BuiltinFn::Sync(|it, _, a| {
+                let x = real(it, &a, 0)?;
+                let inside: fn(f64) -> bool = $domain;
+                if !x.is_nan() && !inside(x) {
+                    return Err(domain(it));
+                }
+                let f: fn(f64) -> f64 = $f;
+                ranged(it, x, f(x))
+            }),
+        )
+    };
+}
+
+fn anything(_: f64) -> bool {
+    true
+}
+
+fn finite(x: f64) -> bool {
+    x.is_finite()
+}
+
+/// `floor`, `ceil` and `trunc`: ints stay ints; an infinite or NaN float cannot become one.
+fn to_int(it: &Interp, args: &Args, round: fn(f64) -> f64) -> PyResult {
+    match args.pos.first() {
+        Some(Value::Int(n)) => Ok(Value::Int(*n)),
+        Some(Value::Bool(b)) => Ok(Value::Int(i64::from(*b))),
+        _ => {
+            let x = real(it, args, 0)?;
+            if x.is_nan() {
+                return Err(it.value_error("cannot convert float NaN to integer"));
+            }
+            if x.is_infinite() {
+                return Err(it.err("OverflowError", "cannot convert float infinity to integer"));
+            }
+            let rounded = round(x);
+            if rounded.abs() >= 9.223_372_036_854_776e18 {
+                return Err(it.err("OverflowError", TOO_LARGE));
+            }
+            Ok(Value::Int(rounded as i64))
+        }
+    }
+}
+
+fn gcd(mut a: i64, mut b: i64) -> i64 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a.abs()
+}
+
+fn log(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult {
+    let x = real(it, &args, 0)?;
+    let ln = |x: f64| {
+        if x.is_nan() || x > 0.0 {
+            Ok(x.ln())
+        } else {
+            Err(domain(it))
+        }
+    };
+    let value = ln(x)?;
+    match args.arg(1, "base") {
+        None => Ok(Value::Float(value)),
+        Some(base) => {
+            args.pos = vec![base];
+            let base = ln(real(it, &args, 0)?)?;
+            if base == 0.0 {
+                return Err(it.err("ZeroDivisionError", "float division by zero"));
+            }
+            Ok(Value::Float(value / base))
+        }
+    }
+}
+
+fn isclose(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult {
+    let tolerance = |args: &mut Args, name: &str, default: f64| match args.take_kw(name) {
+        None => Ok(default),
+        Some(value) => real(it, &Args::new(vec![value]), 0),
+    };
+    let rel_tol = tolerance(&mut args, "rel_tol", 1e-9)?;
+    let abs_tol = tolerance(&mut args, "abs_tol", 0.0)?;
+    let (a, b) = (real(it, &args, 0)?, real(it, &args, 1)?);
+    if rel_tol < 0.0 || abs_tol < 0.0 {
+        return Err(it.value_error("tolerances must be non-negative"));
+    }
+    if a == b {
+        return Ok(Value::Bool(true));
+    }
+    if a.is_infinite() || b.is_infinite() {
+        return Ok(Value::Bool(false));
+    }
+    let diff = (b - a).abs();
+    Ok(Value::Bool(
+        diff <= (rel_tol * b).abs() || diff <= (rel_tol * a).abs() || diff <= abs_tol,
+    ))
+}
+
+fn factorial(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    let n = int_arg(it, &args, 0)?;
+    if n < 0 {
+        return Err(it.value_error("factorial() not defined for negative values"));
+    }
+    (2..=n)
+        .try_fold(1_i64, i64::checked_mul)
+        .map(Value::Int)
+        .ok_or_else(|| it.err("OverflowError", TOO_LARGE))
+}
+
+/// `perm(n, k)`: n! / (n - k)!, and `comb(n, k)` divides by k! as it goes (exact at each step).
+fn permutations(it: &Interp, n: i64, k: i64, choose: bool) -> PyResult {
+    if n < 0 {
+        return Err(it.value_error("n must be a non-negative integer"));
+    }
+    if k < 0 {
+        return Err(it.value_error("k must be a non-negative integer"));
+    }
+    if k > n {
+        return Ok(Value::Int(0));
+    }
+    let k = if choose { k.min(n - k) } else { k };
+    let mut result: i64 = 1;
+    for i in 0..k {
+        result = if choose {
+            // result * (n - i) / (i + 1), without overflowing where the answer fits.
+            let g = gcd(result, i + 1);
+            (result / g)
+                .checked_mul((n - i) / ((i + 1) / g))
+                .ok_or_else(|| it.err("OverflowError", TOO_LARGE))?
+        } else {
+            result
+                .checked_mul(n - i)
+                .ok_or_else(|| it.err("OverflowError", TOO_LARGE))?
+        };
+    }
+    Ok(Value::Int(result))
+}
+
+fn comb(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    let (n, k) = (int_arg(it, &args, 0)?, int_arg(it, &args, 1)?);
+    permutations(it, n, k, true)
+}
+
+fn perm(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    let n = int_arg(it, &args, 0)?;
+    let k = match args.pos.get(1) {
+        None | Some(Value::None) => n,
+        Some(k) => integer(it, k)?,
+    };
+    permutations(it, n, k, false)
+}
+
+fn integer_gcd(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    let mut result = 0;
+    for value in &args.pos {
+        result = gcd(result, integer(it, value)?);
+    }
+    Ok(Value::Int(result))
+}
+
+fn integer_lcm(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    let mut result: i64 = 1;
+    for value in &args.pos {
+        let n = integer(it, value)?;
+        if n == 0 || result == 0 {
+            result = 0;
+            continue;
+        }
+        result = (result / gcd(result, n))
+            .checked_mul(n)
+            .map(i64::abs)
+            .ok_or_else(|| it.err("OverflowError", TOO_LARGE))?;
+    }
+    Ok(Value::Int(result))
+}
+
+fn isqrt(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    let n = int_arg(it, &args, 0)?;
+    if n < 0 {
+        return Err(it.value_error("isqrt() argument must be nonnegative"));
+    }
+    let mut root = (n as f64).sqrt() as i64;
+    while root.checked_mul(root).is_none_or(|square| square > n) {
+        root -= 1;
+    }
+    while (root + 1)
+        .checked_mul(root + 1)
+        .is_some_and(|square| square <= n)
+    {
+        root += 1;
+    }
+    Ok(Value::Int(root))
+}
+
+fn two_floats(it: &Interp, args: &Args) -> PyResult<(f64, f64)> {
+    Ok((real(it, args, 0)?, real(it, args, 1)?))
+}
+
+fn pow(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    let (x, y) = two_floats(it, &args)?;
+    if x == 0.0 && y < 0.0 && y.is_finite()
+        || x < 0.0 && x.is_finite() && y.fract() != 0.0 && y.is_finite()
+    {
+        return Err(domain(it));
+    }
+    let result = x.powf(y);
+    if result.is_infinite() && x.is_finite() && y.is_finite() {
+        return Err(it.err("OverflowError", "math range error"));
+    }
+    Ok(Value::Float(result))
+}
+
+fn fmod(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    let (x, y) = two_floats(it, &args)?;
+    if !x.is_nan() && !y.is_nan() && (x.is_infinite() || y == 0.0) {
+        return Err(domain(it));
+    }
+    Ok(Value::Float(x % y))
+}
+
+fn modf(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    let x = real(it, &args, 0)?;
+    let whole = x.trunc();
+    let fraction = if x.is_infinite() {
+        0.0_f64.copysign(x)
+    } else {
+        (x - whole).copysign(x)
+    };
+    Ok(Value::tuple(vec![
+        Value::Float(fraction),
+        Value::Float(whole),
+    ]))
+}
+
+fn hypot(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    let mut sum = 0.0_f64;
+    let mut infinite = false;
+    for i in 0..args.pos.len() {
+        let x = real(it, &args, i)?;
+        infinite |= x.is_infinite();
+        sum = sum.hypot(x);
+    }
+    Ok(Value::Float(if infinite { f64::INFINITY } else { sum }))
+}
+
+abuiltin!(fsum, |it, args| {
+    let Some(iterable) = args.pos.first().cloned() else {
+        return Err(it.type_error("fsum() takes exactly one argument (0 given)"));
+    };
+    // Shewchuk's exact partial sums: the correctly rounded sum, as CPython's fsum.
+    let mut partials: Vec<f64> = Vec::new();
+    // Infinities and NaNs are summed apart, as CPython does.
+    let (mut special, mut infinities) = (0.0_f64, 0.0_f64);
+    let iter = it.iter_of(&iterable).await?;
+    while let Some(value) = it.next_of(&iter).await? {
+        let mut x = real(&it, &Args::new(vec![value]), 0)?;
+        if !x.is_finite() {
+            if x.is_infinite() {
+                infinities += x;
+            }
+            special += x;
+            continue;
+        }
+        let mut kept = 0;
+        for i in 0..partials.len() {
+            let mut y = partials[i];
+            if x.abs() < y.abs() {
+                std::mem::swap(&mut x, &mut y);
+            }
+            let high = x + y;
+            let low = y - (high - x);
+            if low != 0.0 {
+                partials[kept] = low;
+                kept += 1;
+            }
+            x = high;
+        }
+        partials.truncate(kept);
+        if !x.is_finite() {
+            return Err(it.err("OverflowError", "intermediate overflow in fsum"));
+        }
+        partials.push(x);
+    }
+    if special != 0.0 || special.is_nan() {
+        if infinities.is_nan() {
+            return Err(it.value_error("-inf + inf in fsum"));
+        }
+        return Ok(Value::Float(special));
+    }
+    let mut high = 0.0;
+    while let Some(x) = partials.pop() {
+        let y = high;
+        high = x + y;
+        let low = y - (high - x);
+        if low != 0.0 {
+            // Round half to even across the remaining partials.
+            if let Some(&next) = partials.last()
+                && (low < 0.0 && next < 0.0 || low > 0.0 && next > 0.0)
+            {
+                let y = low * 2.0;
+                let x = high + y;
+                if y == x - high {
+                    high = x;
+                }
+            }
+            break;
+        }
+    }
+    Ok(Value::Float(high))
+});
+
+abuiltin!(prod, |it, args| {
+    let start = args.take_kw("start").unwrap_or(Value::Int(1));
+    let Some(iterable) = args.pos.first().cloned() else {
+        return Err(it.type_error("prod() missing required argument 'iterable' (pos 1)"));
+    };
+    let mut product = start;
+    let iter = it.iter_of(&iterable).await?;
+    while let Some(value) = it.next_of(&iter).await? {
+        product = it
+            .binop(crate::syntax::ast::BinOp::Mult, &product, &value)
+            .await?;
+    }
+    Ok(product)
+});
+
+/// The `math` module.
+pub(super) fn math_module() -> Rc<Module> {
+    let m = Module::new("math", "<math>");
+    m.set("pi", Value::Float(std::f64::consts::PI));
+    m.set("e", Value::Float(std::f64::consts::E));
+    m.set("tau", Value::Float(std::f64::consts::TAU));
+    m.set("inf", Value::Float(f64::INFINITY));
+    m.set("nan", Value::Float(f64::NAN));
+    let functions: Vec<(&str, Value)> = vec![
+        ("sqrt", unary!("sqrt", f64::sqrt, |x| x >= 0.0)),
+        ("cbrt", unary!("cbrt", f64::cbrt, anything)),
+        ("exp", unary!("exp", f64::exp, anything)),
+        ("exp2", unary!("exp2", f64::exp2, anything)),
+        ("expm1", unary!("expm1", f64::exp_m1, anything)),
+        ("log2", unary!("log2", f64::log2, |x| x > 0.0)),
+        ("log10", unary!("log10", f64::log10, |x| x > 0.0)),
+        ("log1p", unary!("log1p", f64::ln_1p, |x| x > -1.0)),
+        ("sin", unary!("sin", f64::sin, finite)),
+        ("cos", unary!("cos", f64::cos, finite)),
+        ("tan", unary!("tan", f64::tan, finite)),
+        (
+            "asin",
+            unary!("asin", f64::asin, |x| (-1.0..=1.0).contains(&x)),
+        ),
+        (
+            "acos",
+            unary!("acos", f64::acos, |x| (-1.0..=1.0).contains(&x)),
+        ),
+        ("atan", unary!("atan", f64::atan, anything)),
+        ("sinh", unary!("sinh", f64::sinh, anything)),
+        ("cosh", unary!("cosh", f64::cosh, anything)),
+        ("tanh", unary!("tanh", f64::tanh, anything)),
+        ("asinh", unary!("asinh", f64::asinh, anything)),
+        ("acosh", unary!("acosh", f64::acosh, |x| x >= 1.0)),
+        (
+            "atanh",
+            unary!("atanh", f64::atanh, |x| x > -1.0 && x < 1.0),
+        ),
+        ("fabs", unary!("fabs", f64::abs, anything)),
+        ("degrees", unary!("degrees", f64::to_degrees, anything)),
+        ("radians", unary!("radians", f64::to_radians, anything)),
+        ("log", func("log", BuiltinFn::Sync(log))),
+        (
+            "floor",
+            func(
+                "floor",
+                BuiltinFn::Sync(|it, _, a| to_int(it, &a, f64::floor)),
+            ),
+        ),
+        (
+            "ceil",
+            func(
+                "ceil",
+                BuiltinFn::Sync(|it, _, a| to_int(it, &a, f64::ceil)),
+            ),
+        ),
+        (
+            "trunc",
+            func(
+                "trunc",
+                BuiltinFn::Sync(|it, _, a| to_int(it, &a, f64::trunc)),
+            ),
+        ),
+        (
+            "isfinite",
+            func(
+                "isfinite",
+                BuiltinFn::Sync(|it, _, a| Ok(Value::Bool(real(it, &a, 0)?.is_finite()))),
+            ),
+        ),
+        (
+            "isinf",
+            func(
+                "isinf",
+                BuiltinFn::Sync(|it, _, a| Ok(Value::Bool(real(it, &a, 0)?.is_infinite()))),
+            ),
+        ),
+        (
+            "isnan",
+            func(
+                "isnan",
+                BuiltinFn::Sync(|it, _, a| Ok(Value::Bool(real(it, &a, 0)?.is_nan()))),
+            ),
+        ),
+        (
+            "copysign",
+            func(
+                "copysign",
+                BuiltinFn::Sync(|it, _, a| {
+                    let (x, y) = two_floats(it, &a)?;
+                    Ok(Value::Float(x.copysign(y)))
+                }),
+            ),
+        ),
+        (
+            "atan2",
+            func(
+                "atan2",
+                BuiltinFn::Sync(|it, _, a| {
+                    let (y, x) = two_floats(it, &a)?;
+                    Ok(Value::Float(y.atan2(x)))
+                }),
+            ),
+        ),
+        ("pow", func("pow", BuiltinFn::Sync(pow))),
+        ("fmod", func("fmod", BuiltinFn::Sync(fmod))),
+        ("modf", func("modf", BuiltinFn::Sync(modf))),
+        ("hypot", func("hypot", BuiltinFn::Sync(hypot))),
+        ("isclose", func("isclose", BuiltinFn::Sync(isclose))),
+        ("factorial", func("factorial", BuiltinFn::Sync(factorial))),
+        ("comb", func("comb", BuiltinFn::Sync(comb))),
+        ("perm", func("perm", BuiltinFn::Sync(perm))),
+        ("gcd", func("gcd", BuiltinFn::Sync(integer_gcd))),
+        ("lcm", func("lcm", BuiltinFn::Sync(integer_lcm))),
+        ("isqrt", func("isqrt", BuiltinFn::Sync(isqrt))),
+        ("fsum", func("fsum", BuiltinFn::Async(fsum))),
+        ("prod", func("prod", BuiltinFn::Async(prod))),
+    ];
+    for (name, function) in functions {
+        m.set(name, function);
+    }
+    m
+}
