@@ -1,3 +1,493 @@
-# The `collections` package: so far only its `collections.abc` submodule is here (deque,
-# defaultdict, Counter, OrderedDict, ChainMap and namedtuple are not yet: their names raise the
-# book's "not in this page's Python yet" error, which points to "What runs in the page").
+# The `collections` package: what learners use of CPython 3.11.7's Lib/collections/__init__.py
+# (and of its C half, _collections), written fresh to their documented behaviour, reprs and
+# messages. Parsed and run on the first `import collections` only.
+# defaultdict, Counter and OrderedDict are subclasses of dict, as in CPython; deque is its own
+# type (not a list), kept in a list: popleft and appendleft cost O(n) here, which only matters
+# for very long deques.
+# Left out: namedtuple, ChainMap, UserDict, UserList, UserString (their names raise the book's
+# "not in this page's Python yet" error); a deque does not notice that it changed while it is
+# iterated, and OrderedDict's repr does not guard against containing itself.
+
+import sys as _sys
+from operator import itemgetter as _itemgetter
+
+
+def _generic_alias(cls, params):
+    return list[params].__class__(cls, params)
+
+
+class defaultdict(dict):
+    __module__ = 'collections'
+
+    def __init__(self, default_factory=None, /, *args, **kwargs):
+        if default_factory is not None and not callable(default_factory):
+            raise TypeError('first argument must be callable or None')
+        super().__init__(*args, **kwargs)
+        self.default_factory = default_factory
+
+    def __missing__(self, key):
+        if self.default_factory is None:
+            raise KeyError(key)
+        value = self.default_factory()
+        self[key] = value
+        return value
+
+    def __repr__(self):
+        factory = self.default_factory
+        shown = 'None' if factory is None else repr(factory)
+        return f'{type(self).__name__}({shown}, {dict.__repr__(self)})'
+
+    def copy(self):
+        return type(self)(self.default_factory, self)
+
+    __copy__ = copy
+
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = self.copy()
+        new.update(other)
+        return new
+
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = type(self)(self.default_factory, other)
+        new.update(self)
+        return new
+
+    __class_getitem__ = classmethod(_generic_alias)
+
+
+def _count_elements(mapping, iterable):
+    get = mapping.get
+    for element in iterable:
+        mapping[element] = get(element, 0) + 1
+
+
+class Counter(dict):
+    __module__ = 'collections'
+
+    def __init__(self, iterable=None, /, **kwds):
+        super().__init__()
+        self.update(iterable, **kwds)
+
+    def __missing__(self, key):
+        return 0
+
+    def total(self):
+        return sum(self.values())
+
+    def most_common(self, n=None):
+        ordered = sorted(self.items(), key=_itemgetter(1), reverse=True)
+        if n is None:
+            return ordered
+        return ordered[:max(n, 0)]
+
+    def elements(self):
+        for element, count in self.items():
+            for _ in range(count):
+                yield element
+
+    @classmethod
+    def fromkeys(cls, iterable, v=None):
+        raise NotImplementedError(
+            'Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
+
+    def update(self, iterable=None, /, **kwds):
+        if iterable is not None:
+            if hasattr(iterable, 'keys'):
+                if self:
+                    get = self.get
+                    for element in iterable.keys():
+                        self[element] = iterable[element] + get(element, 0)
+                else:
+                    dict.update(self, iterable)
+            else:
+                _count_elements(self, iterable)
+        if kwds:
+            self.update(kwds)
+
+    def subtract(self, iterable=None, /, **kwds):
+        if iterable is not None:
+            get = self.get
+            if hasattr(iterable, 'keys'):
+                for element in iterable.keys():
+                    self[element] = get(element, 0) - iterable[element]
+            else:
+                for element in iterable:
+                    self[element] = get(element, 0) - 1
+        if kwds:
+            self.subtract(kwds)
+
+    def copy(self):
+        return self.__class__(self)
+
+    __copy__ = copy
+
+    def __delitem__(self, element):
+        if element in self:
+            super().__delitem__(element)
+
+    def __eq__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[e] == other[e] for c in (self, other) for e in c)
+
+    def __ne__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return not self == other
+
+    __hash__ = None
+
+    def __repr__(self):
+        if not self:
+            return f'{self.__class__.__name__}()'
+        try:
+            shown = dict(self.most_common())
+        except TypeError:
+            shown = dict(self)
+        return f'{self.__class__.__name__}({shown!r})'
+
+    def __add__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for element, count in self.items():
+            total = count + other[element]
+            if total > 0:
+                result[element] = total
+        for element, count in other.items():
+            if element not in self and count > 0:
+                result[element] = count
+        return result
+
+    def __sub__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for element, count in self.items():
+            left = count - other[element]
+            if left > 0:
+                result[element] = left
+        for element, count in other.items():
+            if element not in self and count < 0:
+                result[element] = 0 - count
+        return result
+
+    def __or__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for element, count in self.items():
+            other_count = other[element]
+            larger = other_count if count < other_count else count
+            if larger > 0:
+                result[element] = larger
+        for element, count in other.items():
+            if element not in self and count > 0:
+                result[element] = count
+        return result
+
+    def __and__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for element, count in self.items():
+            other_count = other[element]
+            smaller = count if count < other_count else other_count
+            if smaller > 0:
+                result[element] = smaller
+        return result
+
+    def __pos__(self):
+        result = Counter()
+        for element, count in self.items():
+            if count > 0:
+                result[element] = count
+        return result
+
+    def __neg__(self):
+        result = Counter()
+        for element, count in self.items():
+            if count < 0:
+                result[element] = 0 - count
+        return result
+
+    def _keep_positive(self):
+        for element in [e for e, count in self.items() if not count > 0]:
+            del self[element]
+        return self
+
+    def __iadd__(self, other):
+        for element, count in other.items():
+            self[element] += count
+        return self._keep_positive()
+
+    def __isub__(self, other):
+        for element, count in other.items():
+            self[element] -= count
+        return self._keep_positive()
+
+    def __ior__(self, other):
+        for element, other_count in other.items():
+            count = self[element]
+            if other_count > count:
+                self[element] = other_count
+        return self._keep_positive()
+
+    def __iand__(self, other):
+        for element, count in self.items():
+            other_count = other[element]
+            if other_count < count:
+                self[element] = other_count
+        return self._keep_positive()
+
+    __class_getitem__ = classmethod(_generic_alias)
+
+
+class OrderedDict(dict):
+    __module__ = 'collections'
+
+    def move_to_end(self, key, last=True):
+        value = dict.pop(self, key)
+        if last:
+            dict.__setitem__(self, key, value)
+            return
+        rest = list(dict.items(self))
+        dict.clear(self)
+        dict.__setitem__(self, key, value)
+        for k, v in rest:
+            dict.__setitem__(self, k, v)
+
+    def popitem(self, last=True):
+        if not self:
+            raise KeyError('dictionary is empty')
+        key = next(reversed(list(dict.keys(self)))) if last else next(iter(dict.keys(self)))
+        value = dict.pop(self, key)
+        return key, value
+
+    def __repr__(self):
+        if not self:
+            return f'{self.__class__.__name__}()'
+        return f'{self.__class__.__name__}({list(self.items())!r})'
+
+    def __eq__(self, other):
+        if isinstance(other, OrderedDict):
+            return dict.__eq__(self, other) and list(self) == list(other)
+        return dict.__eq__(self, other)
+
+    def __ne__(self, other):
+        result = self.__eq__(other)
+        return result if result is NotImplemented else not result
+
+    __hash__ = None
+
+    def copy(self):
+        return self.__class__(self)
+
+    __copy__ = copy
+
+    def __reversed__(self):
+        return reversed(list(dict.keys(self)))
+
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = self.__class__(self)
+        new.update(other)
+        return new
+
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = self.__class__(other)
+        new.update(self)
+        return new
+
+    __class_getitem__ = classmethod(_generic_alias)
+
+
+class deque:
+    __module__ = 'collections'
+
+    def __init__(self, iterable=(), maxlen=None):
+        if maxlen is not None:
+            if not isinstance(maxlen, int):
+                raise TypeError('an integer is required')
+            if maxlen < 0:
+                raise ValueError('maxlen must be non-negative')
+        self._items = []
+        self._maxlen = maxlen
+        self.extend(iterable)
+
+    @property
+    def maxlen(self):
+        return self._maxlen
+
+    def _trim_left(self):
+        if self._maxlen is not None and len(self._items) > self._maxlen:
+            del self._items[:len(self._items) - self._maxlen]
+
+    def _trim_right(self):
+        if self._maxlen is not None and len(self._items) > self._maxlen:
+            del self._items[self._maxlen:]
+
+    def append(self, x):
+        self._items.append(x)
+        self._trim_left()
+
+    def appendleft(self, x):
+        self._items.insert(0, x)
+        self._trim_right()
+
+    def extend(self, iterable):
+        if iterable is self:
+            iterable = list(iterable)
+        for x in iterable:
+            self.append(x)
+
+    def extendleft(self, iterable):
+        if iterable is self:
+            iterable = list(iterable)
+        for x in iterable:
+            self.appendleft(x)
+
+    def pop(self):
+        if not self._items:
+            raise IndexError('pop from an empty deque')
+        return self._items.pop()
+
+    def popleft(self):
+        if not self._items:
+            raise IndexError('pop from an empty deque')
+        return self._items.pop(0)
+
+    def clear(self):
+        self._items.clear()
+
+    def copy(self):
+        return self.__class__(self._items, self._maxlen)
+
+    __copy__ = copy
+
+    def count(self, x):
+        return self._items.count(x)
+
+    def index(self, x, start=0, stop=None):
+        items = self._items if stop is None else self._items[:stop]
+        for i in range(start if start >= 0 else max(len(items) + start, 0), len(items)):
+            if items[i] is x or items[i] == x:
+                return i
+        raise ValueError(f'{x!r} is not in deque')
+
+    def insert(self, i, x):
+        if self._maxlen is not None and len(self._items) >= self._maxlen:
+            raise IndexError('deque already at its maximum size')
+        self._items.insert(i, x)
+
+    def remove(self, value):
+        for i, item in enumerate(self._items):
+            if item is value or item == value:
+                del self._items[i]
+                return
+        raise ValueError(f'{value!r} is not in deque')
+
+    def reverse(self):
+        self._items.reverse()
+
+    def rotate(self, n=1):
+        length = len(self._items)
+        if length > 1:
+            n %= length
+            if n:
+                self._items[:] = self._items[-n:] + self._items[:-n]
+
+    def __len__(self):
+        return len(self._items)
+
+    def __bool__(self):
+        return bool(self._items)
+
+    def __iter__(self):
+        return iter(list(self._items))
+
+    def __reversed__(self):
+        return reversed(list(self._items))
+
+    def __contains__(self, x):
+        return x in self._items
+
+    def _index(self, i):
+        if not isinstance(i, int):
+            raise TypeError(f'sequence index must be integer, not {type(i).__name__!r}')
+        if i < 0:
+            i += len(self._items)
+        if not 0 <= i < len(self._items):
+            raise IndexError('deque index out of range')
+        return i
+
+    def __getitem__(self, i):
+        return self._items[self._index(i)]
+
+    def __setitem__(self, i, x):
+        self._items[self._index(i)] = x
+
+    def __delitem__(self, i):
+        del self._items[self._index(i)]
+
+    def __eq__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items == other._items
+
+    def __ne__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items != other._items
+
+    def __lt__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items < other._items
+
+    def __le__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items <= other._items
+
+    def __gt__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items > other._items
+
+    def __ge__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items >= other._items
+
+    __hash__ = None
+
+    def __add__(self, other):
+        if not isinstance(other, deque):
+            raise TypeError(
+                f'can only concatenate deque (not "{type(other).__name__}") to deque')
+        new = self.copy()
+        new.extend(other)
+        return new
+
+    def __iadd__(self, other):
+        self.extend(other)
+        return self
+
+    def __mul__(self, n):
+        return self.__class__(self._items * n, self._maxlen)
+
+    def __repr__(self):
+        name = type(self).__name__
+        if self._maxlen is None:
+            return f'{name}({self._items!r})'
+        return f'{name}({self._items!r}, maxlen={self._maxlen})'
+
+    __class_getitem__ = classmethod(_generic_alias)

@@ -152,6 +152,7 @@ pub fn has_native_method(_it: &Interp, obj: &Value, name: &str) -> bool {
         _ => &[],
     };
     list.contains(&name)
+        || matches!(obj, Value::List(_) | Value::Dict(_)) && CONTAINER_DUNDERS.contains(&name)
 }
 
 /// Allocation-free fast paths for the most common methods (no Python code runs).
@@ -212,8 +213,76 @@ pub fn call_bound_native(it: Rc<Interp>, b: Rc<Builtin>, args: Args) -> Lbf<'sta
     })
 }
 
+/// The special methods a list and a dict have beyond their table above: what a subclass reaches
+/// through `super()` (`super().__setitem__(k, v)`), as CPython's `list` and `dict` define them.
+const CONTAINER_DUNDERS: &[&str] = &[
+    "__init__",
+    "__setitem__",
+    "__delitem__",
+    "__iter__",
+    "__repr__",
+    "__eq__",
+    "__ne__",
+];
+
+/// A list's or a dict's special method `name`, through the interpreter's own operations.
+fn container_dunder<'a>(
+    it: &'a Rc<Interp>,
+    recv: &'a Value,
+    name: &'a str,
+    mut args: Args,
+) -> Lbf<'a, PyResult> {
+    Box::pin(async move {
+        let first = args.pos.first().cloned().unwrap_or_default();
+        match name {
+            "__init__" => match recv {
+                Value::List(l) => {
+                    let items = match args.pos.first() {
+                        Some(iterable) => it.collect(iterable).await,
+                        None => Ok(Vec::new()),
+                    };
+                    items.map(|items| {
+                        *l.borrow_mut() = items;
+                        Value::None
+                    })
+                }
+                Value::Dict(d) => {
+                    d.borrow_mut().clear();
+                    dict_method(it, d, "update", args).await
+                }
+                _ => Err(it.attr_error(recv, name)),
+            },
+            "__setitem__" => {
+                let value = args.pos.get(1).cloned().unwrap_or_default();
+                it.setitem(recv, &first, value).await.map(|()| Value::None)
+            }
+            "__delitem__" => it.delitem(recv, &first).await.map(|()| Value::None),
+            "__iter__" => it.iter_of(recv).await,
+            "__repr__" => it.repr_of(recv).await.map(Value::str),
+            "__eq__" | "__ne__" => {
+                let other = args.pos.drain(..).next().unwrap_or_default();
+                // Only a list equals a list, a dict a dict (a subclass of either included).
+                let same_kind = matches!(
+                    (recv, it.unwrapped(&other)),
+                    (Value::List(_), Value::List(_)) | (Value::Dict(_), Value::Dict(_))
+                );
+                if !same_kind {
+                    return Ok(Value::NotImplemented);
+                }
+                it.eq(recv, &other)
+                    .await
+                    .map(|equal| Value::Bool(equal == (name == "__eq__")))
+            }
+            _ => Err(it.attr_error(recv, name)),
+        }
+    })
+}
+
 /// Calls native method `name` on `recv`.
 pub async fn call_native(it: &Rc<Interp>, recv: &Value, name: &str, args: Args) -> PyResult {
+    if matches!(recv, Value::List(_) | Value::Dict(_)) && CONTAINER_DUNDERS.contains(&name) {
+        return container_dunder(it, recv, name, args).await;
+    }
     match recv {
         Value::Str(s) => str_method(it, s, name, args).await,
         Value::List(l) => list_method(it, recv, l, name, args).await,
@@ -997,6 +1066,19 @@ async fn list_method(
 
 /// `dict.update(other)` / `dict(other)`: from a dict or an iterable of pairs.
 pub async fn dict_update_from(it: &Rc<Interp>, d: &mut Dict, src: &Value) -> PyResult<()> {
+    let src = it.inherited(src, &["keys", "__getitem__"]);
+    // Any other object with `keys()` is a mapping: its keys, and `src[key]` for each.
+    if let Value::Instance(_) = src
+        && let Some(keys) = it.get_attr_opt(src, "keys").await?
+    {
+        let keys = it.call(keys, Args::default()).await?;
+        for key in it.collect(&keys).await? {
+            let value = it.getitem(src, &key).await?;
+            let h = it.hash_key(&key).await?;
+            d.insert_key(h, key, value);
+        }
+        return Ok(());
+    }
     if let Value::Dict(s) = src {
         for (k, v) in s.borrow().iter() {
             if let Some(h) = HashKey::of(k) {

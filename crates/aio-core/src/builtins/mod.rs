@@ -346,9 +346,29 @@ abuiltin!(sorted, |it, args| {
 
 abuiltin!(reversed, |it, args| {
     need(&it, &args, 1, "reversed")?;
-    let mut items = match &args.pos[0] {
+    // An object of the program's: its `__reversed__`, or the sequence protocol.
+    if let Value::Instance(inst) = &args.pos[0]
+        && let Some(method) = inst.class.lookup("__reversed__")
+    {
+        return it.call(method, Args::new(vec![args.pos[0].clone()])).await;
+    }
+    let subject = it.inherited(&args.pos[0], &["__iter__", "__getitem__", "__len__"]);
+    let mut items = match subject {
         Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) => {
-            it.collect(&args.pos[0]).await?
+            it.collect(subject).await?
+        }
+        // A dict's keys, last first.
+        Value::Dict(d) => d.borrow().keys(),
+        Value::Instance(inst)
+            if inst.class.lookup("__getitem__").is_some()
+                && inst.class.lookup("__len__").is_some() =>
+        {
+            let n = it.len_of(subject).await?;
+            let mut items = Vec::with_capacity(n);
+            for i in 0..n {
+                items.push(it.getitem(subject, &Value::Int(i as i64)).await?);
+            }
+            items
         }
         other => {
             return Err(it.type_error(format!(
@@ -357,7 +377,7 @@ abuiltin!(reversed, |it, args| {
             )));
         }
     };
-    if let Value::Str(s) = &args.pos[0] {
+    if let Value::Str(s) = subject {
         items = s.chars().map(|c| Value::str(c.to_string())).collect();
     }
     items.reverse();
@@ -1199,6 +1219,7 @@ pub async fn construct_builtin(it: &Rc<Interp>, cls: &Rc<Class>, mut args: Args)
             dict: Rc::new(RefCell::new(Dict::new())),
             key_group: std::cell::Cell::new(None),
             exc: None,
+            items: None,
         }))),
         _ => Err(it.type_error(format!("cannot create '{}' instances", cls.name))),
     }
@@ -1208,6 +1229,25 @@ pub async fn construct_builtin(it: &Rc<Interp>, cls: &Rc<Class>, mut args: Args)
 pub fn class_attr(it: &Interp, c: &Rc<Class>, name: &str) -> Option<Value> {
     if c.ty == Ty::Dict && name == "fromkeys" {
         return Some(func("fromkeys", BuiltinFn::Async(dict_fromkeys)));
+    }
+    // `str.upper`, `dict.get`, `list.__init__`: a builtin type's method, called with the object
+    // first (as `map(str.upper, words)` and a subclass's `dict.__setitem__(self, k, v)` do).
+    let empty = match c.ty {
+        Ty::Str => Some(Value::str("")),
+        Ty::List => Some(Value::list(Vec::new())),
+        Ty::Dict => Some(Value::dict(Dict::new())),
+        Ty::Set => Some(Value::Set(Rc::new(RefCell::new(Dict::new())))),
+        Ty::Tuple => Some(Value::tuple(Vec::new())),
+        _ => None,
+    };
+    if let Some(empty) = empty
+        && methods::has_native_method(it, &empty, name)
+    {
+        return Some(Value::Builtin(Rc::new(Builtin {
+            name: Rc::from(name),
+            bound: Some(Value::Class(c.clone())),
+            f: BuiltinFn::Async(method_descriptor),
+        })));
     }
     // `object.__setattr__(self, name, value)`: the default, past a class's own `__setattr__`
     // (a frozen dataclass sets its fields that way).
@@ -1220,6 +1260,40 @@ pub fn class_attr(it: &Interp, c: &Rc<Class>, name: &str) -> Option<Value> {
     }
     let _ = it;
     None
+}
+
+/// Whether `b` is a builtin type's method taken from the type (`list.append`): only those are
+/// bound to a builtin type.
+pub fn is_method_descriptor(b: &Builtin) -> bool {
+    matches!(&b.bound, Some(Value::Class(c))
+        if matches!(c.ty, Ty::Str | Ty::List | Ty::Dict | Ty::Set | Ty::Tuple))
+}
+
+/// `str.upper(s)`: the method called on its first argument, which must be of the type (a
+/// subclass's instance gives its list or dict).
+fn method_descriptor(it: Rc<Interp>, b: Rc<Builtin>, mut args: Args) -> Lbf<'static, PyResult> {
+    Box::pin(async move {
+        let Some(Value::Class(class)) = &b.bound else {
+            return Err(it.type_error("method descriptor without its type"));
+        };
+        let Some(receiver) = args.pos.first().cloned() else {
+            return Err(it.type_error(format!(
+                "unbound method {}.{}() needs an argument",
+                class.name, b.name
+            )));
+        };
+        if !it.isinstance(&receiver, class) {
+            return Err(it.type_error(format!(
+                "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                b.name,
+                class.name,
+                it.type_name(&receiver)
+            )));
+        }
+        args.pos.remove(0);
+        let receiver = it.unwrapped(&receiver).clone();
+        methods::call_native(&it, &receiver, &b.name, args).await
+    })
 }
 
 abuiltin!(object_setattr, |it, args| {
@@ -1319,6 +1393,14 @@ pub fn native_attr(it: &Interp, obj: &Value, name: &str) -> Option<Value> {
         let mut chain = vec![recv_cls.clone()];
         chain.extend(recv_cls.mro.iter().cloned());
         for c in chain {
+            // Past the subclasses, `list` or `dict` itself: its methods act on the items.
+            if after
+                && matches!(c.ty, Ty::List | Ty::Dict)
+                && let Value::Instance(inst) = receiver
+                && let Some(items) = &inst.items
+            {
+                return it.native_method_opt(items, name);
+            }
             if after && let Some(v) = c.dict.borrow().get_str(name) {
                 return Some(match v {
                     Value::Func(_) | Value::Builtin(_) => {

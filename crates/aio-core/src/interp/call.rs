@@ -367,7 +367,7 @@ impl Interp {
             return crate::builtins::construct_builtin(self, cls, args).await;
         }
         let base = cls.base_ty();
-        if base != Ty::Exception && base != Ty::Object {
+        if !matches!(base, Ty::Exception | Ty::Object | Ty::List | Ty::Dict) {
             return Err(self.unsupported(
                 &format!(
                     "subclassing the builtin type '{}'",
@@ -405,9 +405,23 @@ impl Interp {
                 dict: Rc::new(RefCell::new(Dict::new())),
                 key_group: std::cell::Cell::new(None),
                 exc: None,
+                items: match base {
+                    Ty::List => Some(Value::list(Vec::new())),
+                    Ty::Dict => Some(Value::dict(Dict::new())),
+                    _ => None,
+                },
             })
         };
         let value = Value::Instance(inst.clone());
+        // A subclass of list or dict without an `__init__` of its own fills itself as the
+        // builtin type would.
+        if let Some(items) = &inst.items
+            && cls.lookup_own("__init__").is_none()
+        {
+            self.call(self.native_method(items, "__init__"), args)
+                .await?;
+            return Ok(value);
+        }
         if let Some(init) = cls.lookup("__init__") {
             let mut pos = vec![value.clone()];
             pos.extend(args.pos);
@@ -676,6 +690,12 @@ impl Interp {
                         ));
                     }
                     return Ok(Some(self.bind_class_attr(v, obj, &inst.class).await?));
+                }
+                // A subclass of list or dict: the builtin type's methods, on the items.
+                if let Some(items) = &inst.items
+                    && let Some(method) = self.native_method_opt(items, name)
+                {
+                    return Ok(Some(method));
                 }
                 if inst.class.is_exc && matches!(name, "with_traceback" | "add_note") {
                     return Ok(Some(self.native_method(obj, name)));

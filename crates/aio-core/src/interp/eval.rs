@@ -441,13 +441,20 @@ impl Interp {
                         }
                         None => {
                             let m = self.ev(fr, v).await?;
-                            match &m {
+                            match self.inherited(&m, &["keys", "__getitem__"]) {
                                 Value::Dict(src) => {
                                     for (k2, v2) in src.borrow().iter() {
                                         if let Some(h) = HashKey::of(k2) {
                                             d.insert_key(h, k2.clone(), v2.clone());
                                         }
                                     }
+                                }
+                                // A mapping of the program's own: `keys()` and `m[key]`.
+                                Value::Instance(_)
+                                    if self.get_attr_opt(&m, "keys").await?.is_some() =>
+                                {
+                                    crate::builtins::methods::dict_update_from(self, &mut d, &m)
+                                        .await?;
                                 }
                                 _ => {
                                     return Err(self.type_error(format!(
@@ -557,6 +564,9 @@ impl Interp {
                         && inst.class.lookup(attr).is_none()
                         && inst.class.lookup("__getattr__").is_none()
                         && inst.class.lookup("__getattribute__").is_none()
+                        && !inst.items.as_ref().is_some_and(|items| {
+                            crate::builtins::methods::has_native_method(self, items, attr)
+                        })
                 }
                 _ => false,
             };
@@ -591,9 +601,19 @@ impl Interp {
             let v = self.ev(fr, &k.value).await?;
             match &k.arg {
                 Some(name) => kw.push((name.clone(), v)),
-                None => match &v {
+                None => match self.inherited(&v, &["keys", "__getitem__"]) {
                     Value::Dict(d) => {
                         for (key, val) in d.borrow().iter() {
+                            match key {
+                                Value::Str(s) => kw.push((s.clone(), val.clone())),
+                                _ => return Err(self.type_error("keywords must be strings")),
+                            }
+                        }
+                    }
+                    Value::Instance(_) if self.get_attr_opt(&v, "keys").await?.is_some() => {
+                        let mut d = crate::runtime::dict::Dict::new();
+                        crate::builtins::methods::dict_update_from(self, &mut d, &v).await?;
+                        for (key, val) in d.iter() {
                             match key {
                                 Value::Str(s) => kw.push((s.clone(), val.clone())),
                                 _ => return Err(self.type_error("keywords must be strings")),

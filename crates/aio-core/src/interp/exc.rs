@@ -18,6 +18,7 @@ impl Interp {
             dict: Rc::new(std::cell::RefCell::new(Dict::new())),
             key_group: std::cell::Cell::new(None),
             exc: Some(Box::new(data)),
+            items: None,
         })
     }
 

@@ -428,8 +428,9 @@ impl Interp {
     }
 
     async fn inplace(self: &Rc<Self>, op: BinOp, cur: Value, rhs: Value, at: &Expr) -> PyResult {
+        // `+=` extends a list in place, also one of a subclass of list (which stays itself).
         if op == BinOp::Add
-            && let Value::List(l) = &cur
+            && let Value::List(l) = self.inherited(&cur, &["__iadd__"])
         {
             let items = self.collect(&rhs).await?;
             self.alloc(items.len())?;
@@ -725,12 +726,23 @@ impl Interp {
             bases.push(self.t.object.clone());
         }
         for b in &bases {
-            if !matches!(b.base_ty(), Ty::Object | Ty::Exception) {
+            if !matches!(
+                b.base_ty(),
+                Ty::Object | Ty::Exception | Ty::List | Ty::Dict
+            ) {
                 return Err(self.unsupported(
                     &format!("subclassing the builtin type '{}'", b.name),
                     Topic::Objects,
                 ));
             }
+        }
+        let layouts = bases
+            .iter()
+            .map(|b| b.base_ty())
+            .filter(|ty| *ty != Ty::Object)
+            .collect::<Vec<_>>();
+        if layouts.windows(2).any(|pair| pair[0] != pair[1]) {
+            return Err(self.type_error("multiple bases have instance lay-out conflict"));
         }
         let ns = Rc::new(RefCell::new(Dict::new()));
         if resolved {

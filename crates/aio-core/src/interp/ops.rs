@@ -74,6 +74,29 @@ impl Interp {
     }
 
     /// `type(v).__name__`.
+    /// `v`, or the list or dict an instance of a subclass of `list` or `dict` is.
+    pub fn unwrapped<'a>(&self, v: &'a Value) -> &'a Value {
+        match v {
+            Value::Instance(inst) => inst.items.as_ref().unwrap_or(v),
+            _ => v,
+        }
+    }
+
+    /// The list or dict that `v` is, when `v` is an instance of a subclass of `list` or `dict`
+    /// whose class defines none of `dunders`: the builtin type's own behaviour applies to it.
+    /// Any other value is itself.
+    pub fn inherited<'a>(&self, v: &'a Value, dunders: &[&str]) -> &'a Value {
+        match v {
+            Value::Instance(inst)
+                if inst.items.is_some()
+                    && dunders.iter().all(|d| inst.class.lookup_own(d).is_none()) =>
+            {
+                inst.items.as_ref().unwrap_or(v)
+            }
+            _ => v,
+        }
+    }
+
     pub fn type_name(&self, v: &Value) -> Rc<str> {
         self.type_of(v).name.clone()
     }
@@ -142,6 +165,10 @@ impl Interp {
             }
             Value::Func(f) => format!("<function {} at {}>", f.qualname(), fake_addr(v)),
             Value::Builtin(b) => match &b.bound {
+                // `list.append`: a method of a builtin type, not bound to an object.
+                Some(Value::Class(c)) if crate::builtins::is_method_descriptor(b) => {
+                    format!("<method '{}' of '{}' objects>", b.name, c.name)
+                }
                 Some(r) => format!(
                     "<built-in method {} of {} object at {}>",
                     b.name,
@@ -236,6 +263,7 @@ impl Interp {
     /// repr(v), running `__repr__` where defined.
     pub fn repr_of<'a>(self: &'a Rc<Self>, v: &'a Value) -> Lbf<'a, PyResult<String>> {
         Box::pin(async move {
+            let v = self.inherited(v, &["__repr__"]);
             if let Some(s) = self.repr_simple(v) {
                 return Ok(s);
             }
@@ -397,6 +425,7 @@ impl Interp {
     /// str(v), running `__str__` / `__repr__` where defined.
     pub fn str_of<'a>(self: &'a Rc<Self>, v: &'a Value) -> Lbf<'a, PyResult<String>> {
         Box::pin(async move {
+            let v = self.inherited(v, &["__str__", "__repr__"]);
             match v {
                 Value::Str(s) => Ok(s.to_string()),
                 Value::Int(i) => Ok(i.to_string()),
@@ -459,6 +488,9 @@ impl Interp {
                 let r = self.call(f, Args::new(vec![v.clone()])).await?;
                 return Ok(r.truthy_fast().unwrap_or(true));
             }
+            if let Some(items) = &inst.items {
+                return Ok(items.truthy_fast().unwrap_or(true));
+            }
         }
         Ok(true)
     }
@@ -470,10 +502,13 @@ impl Interp {
             Ok(None) => {}
             Err((cls, msg)) => return Err(self.err(cls, msg)),
         }
-        if let Some(v) = self.seq_binop(op, a, b)? {
+        // A subclass of list or dict adds as one where it defines no operator of its own; the
+        // operators it defines get the operands as they are.
+        let (l, r) = dunder_names(op);
+        let (items_a, items_b) = (self.inherited(a, &[l]), self.inherited(b, &[r]));
+        if let Some(v) = self.seq_binop(op, items_a, items_b)? {
             return Ok(v);
         }
-        let (l, r) = dunder_names(op);
         if let Value::Instance(inst) = a
             && let Some(f) = inst.class.lookup(l)
         {
@@ -886,6 +921,10 @@ impl Interp {
 
     /// Equality, running `__eq__` where defined.
     pub async fn eq(self: &Rc<Self>, a: &Value, b: &Value) -> PyResult<bool> {
+        let (a, b) = (
+            self.inherited(a, &["__eq__"]),
+            self.inherited(b, &["__eq__"]),
+        );
         if let Some(r) = eq_fast(a, b) {
             return Ok(r);
         }
@@ -1054,6 +1093,7 @@ impl Interp {
 
     /// `item in container`.
     pub async fn contains(self: &Rc<Self>, container: &Value, item: &Value) -> PyResult<bool> {
+        let container = self.inherited(container, &["__contains__"]);
         match container {
             Value::Str(s) => match item {
                 Value::Str(sub) => Ok(s.contains(&**sub)),
@@ -1105,6 +1145,7 @@ impl Interp {
 
     /// `len(v)`.
     pub async fn len_of(self: &Rc<Self>, v: &Value) -> PyResult<usize> {
+        let v = self.inherited(v, &["__len__"]);
         Ok(match v {
             Value::Str(s) => s.chars().count(),
             Value::List(l) => l.borrow().len(),
@@ -1133,6 +1174,25 @@ impl Interp {
 
     /// `obj[index]`.
     pub async fn getitem(self: &Rc<Self>, obj: &Value, index: &Value) -> PyResult {
+        let items = self.inherited(obj, &["__getitem__"]);
+        if items.is_same(obj) {
+            return self.getitem_plain(obj, index).await;
+        }
+        let found = self.getitem_plain(items, index).await;
+        // A dict subclass's `__missing__` answers for a key it lacks (defaultdict, Counter).
+        if let (Err(e), Value::Instance(inst)) = (&found, obj)
+            && matches!(items, Value::Dict(_))
+            && self.exc_is(e, "KeyError")
+            && let Some(missing) = inst.class.lookup("__missing__")
+        {
+            return self
+                .call(missing, Args::new(vec![obj.clone(), index.clone()]))
+                .await;
+        }
+        found
+    }
+
+    async fn getitem_plain(self: &Rc<Self>, obj: &Value, index: &Value) -> PyResult {
         match (obj, index) {
             (Value::List(l), Value::Int(i)) => {
                 let l = l.borrow();
@@ -1273,6 +1333,7 @@ impl Interp {
         index: &Value,
         value: Value,
     ) -> PyResult<()> {
+        let obj = self.inherited(obj, &["__setitem__"]);
         match obj {
             Value::List(l) => match index {
                 Value::Int(i) => {
@@ -1325,6 +1386,7 @@ impl Interp {
 
     /// `del obj[index]`.
     pub async fn delitem(self: &Rc<Self>, obj: &Value, index: &Value) -> PyResult<()> {
+        let obj = self.inherited(obj, &["__delitem__"]);
         match obj {
             Value::List(l) => match index {
                 Value::Int(i) => {
@@ -1379,6 +1441,7 @@ impl Interp {
 
     /// `iter(v)`: an iterator value (native iterator, generator, or `__iter__` result).
     pub async fn iter_of(self: &Rc<Self>, v: &Value) -> PyResult {
+        let v = self.inherited(v, &["__iter__"]);
         let st = match v {
             Value::List(_) | Value::Tuple(_) | Value::Str(_) => IterState::Seq {
                 seq: v.clone(),
@@ -1623,6 +1686,7 @@ impl Interp {
 
     /// Materialises any iterable into a vector.
     pub async fn collect(self: &Rc<Self>, v: &Value) -> PyResult<Vec<Value>> {
+        let v = self.inherited(v, &["__iter__"]);
         match v {
             Value::List(l) => return Ok(l.borrow().clone()),
             Value::Tuple(t) => return Ok(t.to_vec()),
@@ -1722,6 +1786,12 @@ impl Interp {
     /// [`crate::runtime::key_groups`].
     pub async fn hash_key(self: &Rc<Self>, v: &Value) -> PyResult<HashKey> {
         match v {
+            // A list or a dict, whatever its class, is unhashable unless the class says.
+            Value::Instance(inst)
+                if inst.items.is_some() && inst.class.lookup_own("__hash__").is_none() =>
+            {
+                Err(self.unhashable(v))
+            }
             Value::Instance(inst) if inst.key_group.get().is_none() => {
                 match inst.class.lookup("__hash__") {
                     Some(Value::None) => Err(self.unhashable(v)),

@@ -110,6 +110,7 @@ mod tests {
             dict: Default::default(),
             key_group: std::cell::Cell::new(None),
             exc: None,
+            items: None,
         })
     }
 

@@ -87,6 +87,18 @@ impl Class {
         None
     }
 
+    /// `name` as the Python-level classes of the MRO define it, before the first builtin one
+    /// (`list`, `dict`, `object`…): what a subclass of a builtin type overrides.
+    pub fn lookup_own(&self, name: &str) -> Option<Value> {
+        if let Some(v) = self.dict.borrow().get_str(name) {
+            return Some(v.clone());
+        }
+        self.mro
+            .iter()
+            .take_while(|c| c.ty == Ty::User)
+            .find_map(|c| c.dict.borrow().get_str(name).cloned())
+    }
+
     /// True if `self` is `other` or a subclass of it.
     pub fn is_subclass(self: &Rc<Class>, other: &Rc<Class>) -> bool {
         Rc::ptr_eq(self, other) || self.mro.iter().any(|c| Rc::ptr_eq(c, other))
@@ -159,6 +171,9 @@ pub struct Instance {
     /// equal to it that it joined, and its hash (see [`super::key_groups`]).
     pub key_group: Cell<Option<(usize, i64)>>,
     pub exc: Option<Box<ExcData>>,
+    /// For an instance of a subclass of `list` or `dict`: the list or dict it is, which the
+    /// builtin type's methods and operators act on where the subclass does not override them.
+    pub items: Option<Value>,
 }
 
 impl fmt::Debug for Instance {

@@ -285,13 +285,13 @@ pub fn eq_fast(a: &Value, b: &Value) -> Option<bool> {
         }
         (Value::Range(x), Value::Range(y)) => x == y,
         (Value::Instance(x), Value::Instance(y)) => {
-            if x.class.lookup("__eq__").is_some() {
+            if x.class.lookup("__eq__").is_some() || x.items.is_some() || y.items.is_some() {
                 return None;
             }
             Rc::ptr_eq(x, y)
         }
         (Value::Instance(x), _) | (_, Value::Instance(x)) => {
-            if x.class.lookup("__eq__").is_some() {
+            if x.class.lookup("__eq__").is_some() || x.items.is_some() {
                 return None;
             }
             false
