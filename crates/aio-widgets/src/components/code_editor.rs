@@ -17,7 +17,7 @@ use std::rc::Rc;
 use aio_core::fold::{Fold, View};
 use aio_core::highlight::highlight;
 use aio_core::scrub::Scrubbable;
-use gloo_events::EventListener;
+use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlTextAreaElement, InputEvent, KeyboardEvent, PointerEvent};
 use yew::prelude::*;
@@ -251,7 +251,9 @@ pub fn CodeEditor(props: &CodeEditorProps) -> Html {
         let beforeinput = beforeinput.clone();
         use_effect_with((), move |()| {
             let listener = textarea.cast::<HtmlTextAreaElement>().map(|element| {
-                EventListener::new(&element, "beforeinput", move |event| {
+                // Not passive: the handler may cancel the input.
+                let options = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&element, "beforeinput", options, move |event| {
                     let handler = beforeinput.borrow().clone();
                     if let (Some(handler), Some(event)) = (handler, event.dyn_ref::<InputEvent>()) {
                         handler.emit(event.clone());
