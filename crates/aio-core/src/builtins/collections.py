@@ -1,12 +1,13 @@
 # The `collections` package: what learners use of CPython 3.11.7's Lib/collections/__init__.py
 # (and of its C half, _collections), written fresh to their documented behaviour, reprs and
 # messages. Parsed and run on the first `import collections` only.
-# defaultdict, Counter and OrderedDict are subclasses of dict, as in CPython; deque is its own
-# type (not a list), kept in a list: popleft and appendleft cost O(n) here, which only matters
-# for very long deques.
-# Left out: namedtuple, ChainMap, UserDict, UserList, UserString (their names raise the book's
-# "not in this page's Python yet" error); a deque does not notice that it changed while it is
-# iterated, and OrderedDict's repr does not guard against containing itself.
+# defaultdict, Counter and OrderedDict are subclasses of dict, as in CPython, and a namedtuple
+# class is a subclass of tuple; deque is its own type (not a list), kept in a list: popleft and
+# appendleft cost O(n) here, which only matters for very long deques.
+# Left out: ChainMap, UserDict, UserList, UserString (their names raise the book's "not in this
+# page's Python yet" error); a deque does not notice that it changed while it is iterated,
+# OrderedDict's repr does not guard against containing itself, and a namedtuple made inside a
+# module other than the program's says `__main__` as its module unless told `module=`.
 
 import sys as _sys
 from operator import itemgetter as _itemgetter
@@ -491,3 +492,153 @@ class deque:
         return f'{name}({self._items!r}, maxlen={self._maxlen})'
 
     __class_getitem__ = classmethod(_generic_alias)
+
+
+_KEYWORDS = frozenset((
+    'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class',
+    'continue', 'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global',
+    'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return',
+    'try', 'while', 'with', 'yield',
+))
+
+
+def _quoted_list(names):
+    quoted = [repr(name) for name in names]
+    if len(quoted) == 1:
+        return quoted[0]
+    if len(quoted) == 2:
+        return f'{quoted[0]} and {quoted[1]}'
+    return ', '.join(quoted[:-1]) + ', and ' + quoted[-1]
+
+
+class _TupleGetter:
+    # A field of a namedtuple: item `index` of the tuple, read-only.
+    def __init__(self, index, doc):
+        self.index = index
+        self.__doc__ = doc
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        return instance[self.index]
+
+    def __set__(self, instance, value):
+        raise AttributeError("can't set attribute")
+
+    def __delete__(self, instance):
+        raise AttributeError("can't delete attribute")
+
+
+def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
+    if isinstance(field_names, str):
+        field_names = field_names.replace(',', ' ').split()
+    field_names = list(map(str, field_names))
+    typename = str(typename)
+    if rename:
+        seen = set()
+        for index, name in enumerate(field_names):
+            if (not name.isidentifier() or name in _KEYWORDS or name.startswith('_')
+                    or name in seen):
+                field_names[index] = f'_{index}'
+            seen.add(name)
+    for name in [typename] + field_names:
+        if type(name) is not str:
+            raise TypeError('Type names and field names must be strings')
+        if not name.isidentifier():
+            raise ValueError('Type names and field names must be valid '
+                             f'identifiers: {name!r}')
+        if name in _KEYWORDS:
+            raise ValueError('Type names and field names cannot be a '
+                             f'keyword: {name!r}')
+    seen = set()
+    for name in field_names:
+        if name.startswith('_') and not rename:
+            raise ValueError('Field names cannot start with an underscore: '
+                             f'{name!r}')
+        if name in seen:
+            raise ValueError(f'Encountered duplicate field name: {name!r}')
+        seen.add(name)
+
+    field_names = tuple(field_names)
+    field_defaults = {}
+    if defaults is not None:
+        defaults = tuple(defaults)
+        if len(defaults) > len(field_names):
+            raise TypeError('Got more default values than field names')
+        field_defaults = dict(reversed(list(zip(reversed(field_names), reversed(defaults)))))
+    num_fields = len(field_names)
+    arg_list = ', '.join(field_names)
+    if num_fields == 1:
+        arg_list += ','
+    qualname = f'{typename}.__new__'
+    required = num_fields - len(field_defaults)
+
+    def __new__(_cls, *args, **kwargs):
+        if len(args) > num_fields:
+            if field_defaults:
+                takes = f'from {required + 1} to {num_fields + 1} positional arguments'
+            else:
+                takes = f'{num_fields + 1} positional argument' + ('s' if num_fields else '')
+            given = len(args) + 1
+            raise TypeError(f'{qualname}() takes {takes} but {given} '
+                            f'{"was" if given == 1 else "were"} given')
+        values = dict(zip(field_names, args))
+        for name, value in kwargs.items():
+            if name not in field_names:
+                raise TypeError(f'{qualname}() got an unexpected keyword argument {name!r}')
+            if name in values:
+                raise TypeError(f'{qualname}() got multiple values for argument {name!r}')
+            values[name] = value
+        missing = [name for name in field_names
+                   if name not in values and name not in field_defaults]
+        if missing:
+            s = '' if len(missing) == 1 else 's'
+            raise TypeError(f'{qualname}() missing {len(missing)} required positional '
+                            f'argument{s}: {_quoted_list(missing)}')
+        return tuple.__new__(_cls, [values[name] if name in values else field_defaults[name]
+                                    for name in field_names])
+
+    __new__.__qualname__ = qualname
+    __new__.__doc__ = f'Create new instance of {typename}({arg_list})'
+
+    @classmethod
+    def _make(cls, iterable):
+        result = tuple.__new__(cls, iterable)
+        if len(result) != num_fields:
+            raise TypeError(f'Expected {num_fields} arguments, got {len(result)}')
+        return result
+
+    def _replace(self, /, **kwds):
+        result = self._make([kwds.pop(name) if name in kwds else value
+                             for name, value in zip(field_names, self)])
+        if kwds:
+            raise ValueError(f'Got unexpected field names: {list(kwds)!r}')
+        return result
+
+    def __repr__(self):
+        shown = ', '.join(f'{name}={value!r}' for name, value in zip(field_names, self))
+        return f'{self.__class__.__name__}({shown})'
+
+    def _asdict(self):
+        return dict(zip(self._fields, self))
+
+    def __getnewargs__(self):
+        return tuple(self)
+
+    namespace = {
+        '__doc__': f'{typename}({arg_list})',
+        '__slots__': (),
+        '_fields': field_names,
+        '_field_defaults': field_defaults,
+        '__new__': staticmethod(__new__),
+        '_make': _make,
+        '_replace': _replace,
+        '__repr__': __repr__,
+        '_asdict': _asdict,
+        '__getnewargs__': __getnewargs__,
+        '__match_args__': field_names,
+        '__module__': '__main__' if module is None else module,
+    }
+    for index, name in enumerate(field_names):
+        namespace[name] = _TupleGetter(index, f'Alias for field number {index}')
+    return type(typename, (tuple,), namespace)

@@ -151,8 +151,7 @@ pub fn has_native_method(_it: &Interp, obj: &Value, name: &str) -> bool {
         },
         _ => &[],
     };
-    list.contains(&name)
-        || matches!(obj, Value::List(_) | Value::Dict(_)) && CONTAINER_DUNDERS.contains(&name)
+    list.contains(&name) || has_container_dunder(obj, name)
 }
 
 /// Allocation-free fast paths for the most common methods (no Python code runs).
@@ -225,6 +224,15 @@ const CONTAINER_DUNDERS: &[&str] = &[
     "__ne__",
 ];
 
+/// Whether `name` is one of [`CONTAINER_DUNDERS`] that `obj` has (a tuple cannot change).
+fn has_container_dunder(obj: &Value, name: &str) -> bool {
+    match obj {
+        Value::List(_) | Value::Dict(_) => CONTAINER_DUNDERS.contains(&name),
+        Value::Tuple(_) => matches!(name, "__iter__" | "__repr__" | "__eq__" | "__ne__"),
+        _ => false,
+    }
+}
+
 /// A list's or a dict's special method `name`, through the interpreter's own operations.
 fn container_dunder<'a>(
     it: &'a Rc<Interp>,
@@ -264,7 +272,9 @@ fn container_dunder<'a>(
                 // Only a list equals a list, a dict a dict (a subclass of either included).
                 let same_kind = matches!(
                     (recv, it.unwrapped(&other)),
-                    (Value::List(_), Value::List(_)) | (Value::Dict(_), Value::Dict(_))
+                    (Value::List(_), Value::List(_))
+                        | (Value::Dict(_), Value::Dict(_))
+                        | (Value::Tuple(_), Value::Tuple(_))
                 );
                 if !same_kind {
                     return Ok(Value::NotImplemented);
@@ -280,7 +290,7 @@ fn container_dunder<'a>(
 
 /// Calls native method `name` on `recv`.
 pub async fn call_native(it: &Rc<Interp>, recv: &Value, name: &str, args: Args) -> PyResult {
-    if matches!(recv, Value::List(_) | Value::Dict(_)) && CONTAINER_DUNDERS.contains(&name) {
+    if has_container_dunder(recv, name) {
         return container_dunder(it, recv, name, args).await;
     }
     match recv {

@@ -1202,8 +1202,9 @@ pub async fn construct_builtin(it: &Rc<Interp>, cls: &Rc<Class>, mut args: Args)
             ))))
         }
         Ty::Type => match (args.pos.len(), first) {
-            (1, Some(v)) => Ok(Value::Class(it.type_of(&v))),
-            _ => Err(it.unsupported("type() with three arguments", Topic::Objects)),
+            (1, Some(v)) if args.kw.is_empty() => Ok(Value::Class(it.type_of(&v))),
+            (3, _) => new_type(it, args).await,
+            _ => Err(it.type_error("type() takes 1 or 3 arguments")),
         },
         Ty::Future => {
             let lp = match it.running_loop.borrow().clone() {
@@ -1229,6 +1230,9 @@ pub async fn construct_builtin(it: &Rc<Interp>, cls: &Rc<Class>, mut args: Args)
 pub fn class_attr(it: &Interp, c: &Rc<Class>, name: &str) -> Option<Value> {
     if c.ty == Ty::Dict && name == "fromkeys" {
         return Some(func("fromkeys", BuiltinFn::Async(dict_fromkeys)));
+    }
+    if c.ty == Ty::Tuple && name == "__new__" {
+        return Some(func("__new__", BuiltinFn::Async(tuple_new)));
     }
     // `str.upper`, `dict.get`, `list.__init__`: a builtin type's method, called with the object
     // first (as `map(str.upper, words)` and a subclass's `dict.__setitem__(self, k, v)` do).
@@ -1261,6 +1265,76 @@ pub fn class_attr(it: &Interp, c: &Rc<Class>, name: &str) -> Option<Value> {
     let _ = it;
     None
 }
+
+/// `type(name, bases, namespace, **keywords)`: a class made as a class statement makes it (its
+/// module is the namespace's `__module__`, else `__main__`).
+async fn new_type(it: &Rc<Interp>, args: Args) -> PyResult {
+    let argument = |i: usize, want: &str| {
+        it.type_error(format!(
+            "type.__new__() argument {} must be {want}, not {}",
+            i + 1,
+            it.type_name(&args.pos[i])
+        ))
+    };
+    let Value::Str(name) = &args.pos[0] else {
+        return Err(argument(0, "str"));
+    };
+    let Value::Tuple(written) = &args.pos[1] else {
+        return Err(argument(1, "tuple"));
+    };
+    let Value::Dict(namespace) = &args.pos[2] else {
+        return Err(argument(2, "dict"));
+    };
+    let mut bases = Vec::new();
+    for base in written.iter() {
+        match base {
+            Value::Class(c) => bases.push(c.clone()),
+            other => {
+                return Err(
+                    it.type_error(format!("bases must be types, not {}", it.type_name(other)))
+                );
+            }
+        }
+    }
+    if bases.is_empty() {
+        bases.push(it.t.object.clone());
+    }
+    it.check_bases(&bases)?;
+    let entries: Vec<(Value, Value)> = namespace
+        .borrow()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let module = match namespace.borrow().get_str("__module__") {
+        Some(Value::Str(m)) => m.to_string(),
+        _ => "__main__".to_owned(),
+    };
+    let cls = it
+        .build_class(name, &module, bases, entries, args.kw.clone())
+        .await?;
+    Ok(Value::Class(cls))
+}
+
+abuiltin!(tuple_new, |it, args| {
+    let Some(Value::Class(cls)) = args.pos.first().cloned() else {
+        return Err(it.type_error("tuple.__new__(X): X is not a type object"));
+    };
+    let tuple = it.t.tuple.clone();
+    if !cls.is_subclass(&tuple) {
+        return Err(it.type_error(format!(
+            "tuple.__new__({}): {} is not a subtype of tuple",
+            cls.name, cls.name
+        )));
+    }
+    let items = match args.pos.get(1) {
+        Some(iterable) => it.collect(iterable).await?,
+        None => Vec::new(),
+    };
+    if Rc::ptr_eq(&cls, &tuple) {
+        return Ok(Value::tuple(items));
+    }
+    Ok(it.new_tuple_instance(&cls, items))
+});
 
 /// Whether `b` is a builtin type's method taken from the type (`list.append`): only those are
 /// bound to a builtin type.
@@ -1400,6 +1474,9 @@ pub fn native_attr(it: &Interp, obj: &Value, name: &str) -> Option<Value> {
                 && let Some(items) = &inst.items
             {
                 return it.native_method_opt(items, name);
+            }
+            if after && c.ty == Ty::Tuple && name == "__new__" {
+                return class_attr(it, &c, name);
             }
             if after && let Some(v) = c.dict.borrow().get_str(name) {
                 return Some(match v {

@@ -367,6 +367,9 @@ impl Interp {
             return crate::builtins::construct_builtin(self, cls, args).await;
         }
         let base = cls.base_ty();
+        if base == Ty::Tuple {
+            return self.instantiate_tuple(cls, args).await;
+        }
         if !matches!(base, Ty::Exception | Ty::Object | Ty::List | Ty::Dict) {
             return Err(self.unsupported(
                 &format!(
@@ -436,6 +439,65 @@ impl Interp {
             return Err(self.type_error(format!("{}() takes no arguments", cls.name)));
         }
         Ok(value)
+    }
+
+    /// `cls(*args)` for a subclass of tuple: its `__new__` makes the object (a tuple is filled
+    /// once, there), or `tuple`'s own takes one iterable; then its `__init__`, if it has one.
+    async fn instantiate_tuple(self: &Rc<Self>, cls: &Rc<Class>, args: Args) -> PyResult {
+        // `__new__` is a static method, whether or not it says so.
+        let new = cls.lookup_own("__new__").map(|new| match &new {
+            Value::Native(n) => match &**n {
+                NativeObj::StaticMethod(f) => f.clone(),
+                _ => new,
+            },
+            _ => new,
+        });
+        let made = match new {
+            Some(new) => {
+                let mut pos = vec![Value::Class(cls.clone())];
+                pos.extend(args.pos.iter().cloned());
+                self.call(
+                    new,
+                    Args {
+                        pos,
+                        kw: args.kw.clone(),
+                    },
+                )
+                .await?
+            }
+            None => {
+                if !args.kw.is_empty() {
+                    return Err(
+                        self.type_error(format!("{}() takes no keyword arguments", cls.name))
+                    );
+                }
+                let items = match args.pos.first() {
+                    Some(iterable) => self.collect(iterable).await?,
+                    None => Vec::new(),
+                };
+                self.new_tuple_instance(cls, items)
+            }
+        };
+        if let Value::Instance(inst) = &made
+            && inst.class.is_subclass(cls)
+            && let Some(init) = cls.lookup_own("__init__")
+        {
+            let mut pos = vec![made.clone()];
+            pos.extend(args.pos);
+            self.call(init, Args { pos, kw: args.kw }).await?;
+        }
+        Ok(made)
+    }
+
+    /// An instance of `cls`, a subclass of tuple, holding `items`.
+    pub fn new_tuple_instance(&self, cls: &Rc<Class>, items: Vec<Value>) -> Value {
+        Value::Instance(Rc::new(Instance {
+            class: cls.clone(),
+            dict: Rc::new(RefCell::new(Dict::new())),
+            key_group: std::cell::Cell::new(None),
+            exc: None,
+            items: Some(Value::tuple(items)),
+        }))
     }
 
     fn type_name_of_ty(&self, cls: &Rc<Class>) -> String {

@@ -725,25 +725,7 @@ impl Interp {
         if bases.is_empty() {
             bases.push(self.t.object.clone());
         }
-        for b in &bases {
-            if !matches!(
-                b.base_ty(),
-                Ty::Object | Ty::Exception | Ty::List | Ty::Dict
-            ) {
-                return Err(self.unsupported(
-                    &format!("subclassing the builtin type '{}'", b.name),
-                    Topic::Objects,
-                ));
-            }
-        }
-        let layouts = bases
-            .iter()
-            .map(|b| b.base_ty())
-            .filter(|ty| *ty != Ty::Object)
-            .collect::<Vec<_>>();
-        if layouts.windows(2).any(|pair| pair[0] != pair[1]) {
-            return Err(self.type_error("multiple bases have instance lay-out conflict"));
-        }
+        self.check_bases(&bases)?;
         let ns = Rc::new(RefCell::new(Dict::new()));
         if resolved {
             ns.borrow_mut()
@@ -782,12 +764,73 @@ impl Interp {
         } else {
             &fr.globals.name
         };
-        let cls: Rc<Class> = make_class(&def.name, module, bases, Ty::User);
+        // The bases hear of their new subclass (`__init_subclass__`, implicitly a class method),
+        // with the class statement's keywords.
+        let mut keywords = Vec::new();
+        for k in &def.keywords {
+            if let Some(name) = &k.arg
+                && &**name != "metaclass"
+            {
+                keywords.push((name.clone(), self.ev(fr, &k.value).await?));
+            }
+        }
         let entries: Vec<(Value, Value)> = ns
             .borrow()
             .iter()
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
+        let cls = self
+            .build_class(&def.name, module, bases, entries, keywords)
+            .await?;
+        let mut value = Value::Class(cls);
+        for (d, expr) in decorators.into_iter().zip(&def.decorators).rev() {
+            value = self
+                .call(d, Args::new(vec![value]))
+                .await
+                .inspect_err(|x| self.mark(x, expr, None))?;
+        }
+        self.store_name(fr, &def.name, value);
+        Ok(())
+    }
+
+    /// Checks that a new class's bases can make one class here: subclasses of `object`, of
+    /// exceptions, of `list`, of `dict` and of `tuple`, not two of those layouts at once.
+    pub(crate) fn check_bases(&self, bases: &[Rc<Class>]) -> PyResult<()> {
+        for b in bases {
+            if !matches!(
+                b.base_ty(),
+                Ty::Object | Ty::Exception | Ty::List | Ty::Dict | Ty::Tuple
+            ) {
+                return Err(self.unsupported(
+                    &format!("subclassing the builtin type '{}'", b.name),
+                    Topic::Objects,
+                ));
+            }
+        }
+        let layouts = bases
+            .iter()
+            .map(|b| b.base_ty())
+            .filter(|ty| *ty != Ty::Object)
+            .collect::<Vec<_>>();
+        if layouts.windows(2).any(|pair| pair[0] != pair[1]) {
+            return Err(self.type_error("multiple bases have instance lay-out conflict"));
+        }
+        Ok(())
+    }
+
+    /// A new class from its namespace's `entries`, as a class statement and `type(name, bases,
+    /// namespace)` make it: methods learn their class (for `super()`), `__eq__` without
+    /// `__hash__` makes it unhashable, descriptors hear `__set_name__` and the bases
+    /// `__init_subclass__` with the class's `keywords`.
+    pub(crate) async fn build_class(
+        self: &Rc<Self>,
+        name: &str,
+        module: &str,
+        bases: Vec<Rc<Class>>,
+        entries: Vec<(Value, Value)>,
+        keywords: Vec<(crate::runtime::value::Name, Value)>,
+    ) -> PyResult<Rc<Class>> {
+        let cls: Rc<Class> = make_class(name, module, bases, Ty::User);
         for (k, v) in entries {
             // The functions that `super()` inside them needs to find this class for.
             let inner = match &v {
@@ -843,16 +886,6 @@ impl Interp {
                 return Err(wrapped);
             }
         }
-        // The bases hear of their new subclass (`__init_subclass__`, implicitly a class method),
-        // with the class statement's keywords.
-        let mut keywords = Vec::new();
-        for k in &def.keywords {
-            if let Some(name) = &k.arg
-                && &**name != "metaclass"
-            {
-                keywords.push((name.clone(), self.ev(fr, &k.value).await?));
-            }
-        }
         let hook = cls
             .mro
             .iter()
@@ -872,15 +905,7 @@ impl Interp {
             }
             None => {}
         }
-        let mut value = Value::Class(cls);
-        for (d, expr) in decorators.into_iter().zip(&def.decorators).rev() {
-            value = self
-                .call(d, Args::new(vec![value]))
-                .await
-                .inspect_err(|x| self.mark(x, expr, None))?;
-        }
-        self.store_name(fr, &def.name, value);
-        Ok(())
+        Ok(cls)
     }
 
     /// Does `exc` match the handler type value (a class or tuple of classes)?

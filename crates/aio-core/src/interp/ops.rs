@@ -1030,6 +1030,13 @@ impl Interp {
 
     /// One comparison `a op b`.
     pub async fn compare(self: &Rc<Self>, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
+        const ORDER: [&str; 4] = ["__lt__", "__le__", "__gt__", "__ge__"];
+        let (a, b) = match op {
+            CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE => {
+                (self.inherited(a, &ORDER), self.inherited(b, &ORDER))
+            }
+            _ => (a, b),
+        };
         match op {
             CmpOp::Is => Ok(a.is_same(b)),
             CmpOp::IsNot => Ok(!a.is_same(b)),
@@ -1786,11 +1793,18 @@ impl Interp {
     /// [`crate::runtime::key_groups`].
     pub async fn hash_key(self: &Rc<Self>, v: &Value) -> PyResult<HashKey> {
         match v {
-            // A list or a dict, whatever its class, is unhashable unless the class says.
+            // A list or a dict, whatever its class, is unhashable unless the class says; a
+            // tuple hashes as its items.
             Value::Instance(inst)
                 if inst.items.is_some() && inst.class.lookup_own("__hash__").is_none() =>
             {
-                Err(self.unhashable(v))
+                match &inst.items {
+                    Some(items @ Value::Tuple(_)) => {
+                        let items: Lbf<'_, PyResult<HashKey>> = Box::pin(self.hash_key(items));
+                        items.await
+                    }
+                    _ => Err(self.unhashable(v)),
+                }
             }
             Value::Instance(inst) if inst.key_group.get().is_none() => {
                 match inst.class.lookup("__hash__") {
