@@ -520,6 +520,19 @@ fn warnings_module() -> Rc<Module> {
     m
 }
 
+/// The items of a sequence `random` picks from (a list, tuple, string or range).
+fn sequence(it: &Interp, v: &Value) -> Option<Vec<Value>> {
+    Some(match it.unwrapped(v) {
+        Value::List(l) => l.borrow().clone(),
+        Value::Tuple(t) => t.to_vec(),
+        Value::Str(s) => s.chars().map(|c| Value::str(c.to_string())).collect(),
+        Value::Range(r) => (0..crate::runtime::ops::range_len(r))
+            .map(|i| Value::Int(r[0] + r[2] * i))
+            .collect(),
+        _ => return None,
+    })
+}
+
 fn random_module() -> Rc<Module> {
     let m = Module::new("random", "<random>");
     fn rng_of(it: &Interp) -> std::cell::RefMut<'_, Mt> {
@@ -623,20 +636,176 @@ fn random_module() -> Rc<Module> {
         func(
             "choice",
             BuiltinFn::Sync(|it, _, a| {
-                let items: Vec<Value> = match a.pos.first() {
-                    Some(Value::List(l)) => l.borrow().clone(),
-                    Some(Value::Tuple(t)) => t.to_vec(),
-                    Some(Value::Str(s)) => s.chars().map(|c| Value::str(c.to_string())).collect(),
-                    Some(Value::Range(r)) => (0..crate::runtime::ops::range_len(r))
-                        .map(|i| Value::Int(r[0] + r[2] * i))
-                        .collect(),
-                    _ => return Err(it.type_error("choice() needs a sequence")),
+                let Some(items) = a.pos.first().and_then(|v| sequence(it, v)) else {
+                    return Err(it.type_error("choice() needs a sequence"));
                 };
                 if items.is_empty() {
                     return Err(it.err("IndexError", "Cannot choose from an empty sequence"));
                 }
                 let i = rng_of(it).randbelow(items.len() as u64) as usize;
                 Ok(items[i].clone())
+            }),
+        ),
+    );
+    m.set(
+        "getrandbits",
+        func(
+            "getrandbits",
+            BuiltinFn::Sync(|it, _, a| match a.pos.first() {
+                Some(Value::Int(k)) if *k < 0 => {
+                    Err(it.value_error("number of bits must be non-negative"))
+                }
+                Some(Value::Int(k)) if *k <= 63 => {
+                    Ok(Value::Int(rng_of(it).getrandbits(*k as u32) as i64))
+                }
+                Some(Value::Int(_)) => Err(it.err(
+                    "OverflowError",
+                    "integer result too large for this engine (it uses 64-bit ints)",
+                )),
+                _ => Err(it.type_error("getrandbits() needs an integer")),
+            }),
+        ),
+    );
+    m.set(
+        "sample",
+        func(
+            "sample",
+            BuiltinFn::Sync(|it, _, mut a| {
+                let population = a.arg(0, "population").unwrap_or_default();
+                let Some(items) = sequence(it, &population) else {
+                    return Err(it.type_error(
+                        "Population must be a sequence.  For dicts or sets, use sorted(d).",
+                    ));
+                };
+                let k = match a.arg(1, "k") {
+                    Some(Value::Int(k)) => k,
+                    _ => return Err(it.type_error("sample() missing required argument 'k'")),
+                };
+                let n = items.len();
+                if k < 0 || k as usize > n {
+                    return Err(it.value_error("Sample larger than population or is negative"));
+                }
+                let k = k as usize;
+                // CPython's two ways, chosen as it chooses them, so that a seed gives its picks.
+                let mut setsize = 21_usize;
+                if k > 5 {
+                    setsize += 4_usize.pow(((k * 3) as f64).log(4.0).ceil() as u32);
+                }
+                let mut picked = Vec::with_capacity(k);
+                let mut rng = rng_of(it);
+                if n <= setsize {
+                    let mut pool = items;
+                    for i in 0..k {
+                        let j = rng.randbelow((n - i) as u64) as usize;
+                        picked.push(pool[j].clone());
+                        pool[j] = pool[n - i - 1].clone();
+                    }
+                } else {
+                    let mut selected = std::collections::HashSet::new();
+                    for _ in 0..k {
+                        let mut j = rng.randbelow(n as u64) as usize;
+                        while selected.contains(&j) {
+                            j = rng.randbelow(n as u64) as usize;
+                        }
+                        selected.insert(j);
+                        picked.push(items[j].clone());
+                    }
+                }
+                Ok(Value::list(picked))
+            }),
+        ),
+    );
+    m.set(
+        "choices",
+        func(
+            "choices",
+            BuiltinFn::Sync(|it, _, mut a| {
+                let population = a.arg(0, "population").unwrap_or_default();
+                let Some(items) = sequence(it, &population) else {
+                    return Err(it.type_error("choices() needs a sequence"));
+                };
+                let k = match a.take_kw("k") {
+                    None => 1,
+                    Some(Value::Int(k)) => k.max(0) as usize,
+                    Some(_) => return Err(it.type_error("choices() needs an integer k")),
+                };
+                let weights = a.arg(1, "weights").filter(|w| !matches!(w, Value::None));
+                let cumulative = a
+                    .take_kw("cum_weights")
+                    .filter(|w| !matches!(w, Value::None));
+                let n = items.len();
+                let mut rng = rng_of(it);
+                let floats = |v: &Value| -> PyResult<Vec<f64>> {
+                    let values = match v {
+                        Value::List(l) => l.borrow().clone(),
+                        Value::Tuple(t) => t.to_vec(),
+                        _ => return Err(it.type_error("weights must be a list or a tuple")),
+                    };
+                    values
+                        .iter()
+                        .map(|w| match w {
+                            Value::Int(i) => Ok(*i as f64),
+                            Value::Float(f) => Ok(*f),
+                            Value::Bool(b) => Ok(f64::from(u8::from(*b))),
+                            other => Err(it.type_error(format!(
+                                "unsupported operand type(s) for +: 'int' and '{}'",
+                                it.type_name(other)
+                            ))),
+                        })
+                        .collect()
+                };
+                let cumulative = match (weights, cumulative) {
+                    (None, None) => {
+                        if n == 0 {
+                            return Err(it.err("IndexError", "list index out of range"));
+                        }
+                        let n = n as f64;
+                        return Ok(Value::list(
+                            (0..k)
+                                .map(|_| items[(rng.random() * n).floor() as usize].clone())
+                                .collect(),
+                        ));
+                    }
+                    (Some(_), Some(_)) => {
+                        return Err(
+                            it.type_error("Cannot specify both weights and cumulative weights")
+                        );
+                    }
+                    (Some(w), None) => {
+                        let mut total = 0.0;
+                        floats(&w)?
+                            .into_iter()
+                            .map(|w| {
+                                total += w;
+                                total
+                            })
+                            .collect::<Vec<f64>>()
+                    }
+                    (None, Some(c)) => floats(&c)?,
+                };
+                if cumulative.len() != n {
+                    return Err(
+                        it.value_error("The number of weights does not match the population")
+                    );
+                }
+                let total = cumulative.last().copied().unwrap_or(0.0);
+                if total <= 0.0 {
+                    return Err(it.value_error("Total of weights must be greater than zero"));
+                }
+                if !total.is_finite() {
+                    return Err(it.value_error("Total of weights must be finite"));
+                }
+                // bisect_right(cum_weights, random() * total, 0, n - 1)
+                let hi = n - 1;
+                Ok(Value::list(
+                    (0..k)
+                        .map(|_| {
+                            let x = rng.random() * total;
+                            let at = cumulative[..hi].partition_point(|c| *c <= x);
+                            items[at].clone()
+                        })
+                        .collect(),
+                ))
             }),
         ),
     );
