@@ -399,7 +399,6 @@ pub(super) fn math_module() -> Rc<Module> {
     m.set("nan", Value::Float(f64::NAN));
     let functions: Vec<(&str, Value)> = vec![
         ("sqrt", unary!("sqrt", f64::sqrt, |x| x >= 0.0)),
-        ("cbrt", unary!("cbrt", f64::cbrt, anything)),
         ("exp", unary!("exp", f64::exp, anything)),
         ("exp2", unary!("exp2", f64::exp2, anything)),
         ("expm1", unary!("expm1", f64::exp_m1, anything)),

@@ -834,7 +834,7 @@ fn random_module() -> Rc<Module> {
 pub(crate) fn cpython_location(module: &str) -> String {
     match module {
         "sys" | "time" | "math" | "gc" | "itertools" | "builtins" => "unknown location".into(),
-        "asyncio" | "logging" | "concurrent" | "concurrent.futures" | "collections" => {
+        "asyncio" | "logging" | "concurrent" | "concurrent.futures" | "collections" | "json" => {
             "__init__.py".into()
         }
         _ => format!("{}.py", module.rsplit('.').next().unwrap_or(module)),

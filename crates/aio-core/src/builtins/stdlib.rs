@@ -19,7 +19,7 @@ pub struct PythonModule {
 
 /// Every standard-library module written in Python, by import name (a submodule is imported
 /// after its package, and becomes its attribute).
-pub const PYTHON_MODULES: [PythonModule; 14] = [
+pub const PYTHON_MODULES: [PythonModule; 15] = [
     PythonModule {
         name: "logging",
         source: include_str!("logging.py"),
@@ -67,6 +67,10 @@ pub const PYTHON_MODULES: [PythonModule; 14] = [
     PythonModule {
         name: "io",
         source: include_str!("io.py"),
+    },
+    PythonModule {
+        name: "json",
+        source: include_str!("json.py"),
     },
     PythonModule {
         name: "collections",
