@@ -41,6 +41,9 @@ class defaultdict(dict):
     def copy(self):
         return type(self)(self.default_factory, self)
 
+    def __reduce__(self):
+        return type(self), (self.default_factory,), None, None, iter(self.items())
+
     __copy__ = copy
 
     def __or__(self, other):
@@ -126,6 +129,9 @@ class Counter(dict):
 
     __copy__ = copy
 
+    def __reduce__(self):
+        return self.__class__, (dict(self),)
+
     def __delitem__(self, element):
         if element in self:
             super().__delitem__(element)
@@ -139,6 +145,26 @@ class Counter(dict):
         if not isinstance(other, Counter):
             return NotImplemented
         return not self == other
+
+    def __le__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[e] <= other[e] for c in (self, other) for e in c)
+
+    def __lt__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self <= other and self != other
+
+    def __ge__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[e] >= other[e] for c in (self, other) for e in c)
+
+    def __gt__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self >= other and self != other
 
     __hash__ = None
 
@@ -290,6 +316,10 @@ class OrderedDict(dict):
 
     __copy__ = copy
 
+    def __reduce__(self):
+        state = vars(self) or None
+        return self.__class__, (), state, None, iter(self.items())
+
     def __reversed__(self):
         return reversed(list(dict.keys(self)))
 
@@ -372,6 +402,9 @@ class deque:
         return self.__class__(self._items, self._maxlen)
 
     __copy__ = copy
+
+    def __reduce__(self):
+        return self.__class__, (list(self._items), self._maxlen)
 
     def count(self, x):
         return self._items.count(x)
@@ -484,6 +517,13 @@ class deque:
 
     def __mul__(self, n):
         return self.__class__(self._items * n, self._maxlen)
+
+    __rmul__ = __mul__
+
+    def __imul__(self, n):
+        self._items *= n
+        self._trim_left()
+        return self
 
     def __repr__(self):
         name = type(self).__name__

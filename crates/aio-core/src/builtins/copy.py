@@ -7,8 +7,11 @@
 # an exception: its class called with its args; a set: set(list(x)); a bound method:
 # getattr(obj, name)). An object without a __dict__ is "cannot pickle". The engine has no
 # object.__new__: the new instance comes from calling its class with __init__ set aside.
-# Left out: __reduce_ex__/__reduce__ defined by a class, __getnewargs__(_ex), copyreg's
-# dispatch_table, __slots__ state.
+# A class's own __reduce__ is used; a subclass of tuple is made again by its __new__ with its
+# __getnewargs__() (or its items), and a subclass of list or dict gets its items back after
+# its state, as copyreg's __reduce_ex__(2) does.
+# Left out: __reduce_ex__ defined by a class, __getnewargs_ex__, copyreg's dispatch_table,
+# __slots__ state.
 import sys
 
 __all__ = ['Error', 'copy', 'deepcopy']
@@ -183,8 +186,23 @@ def _reductor(x):
     return lambda protocol: _reduce_ex(x)
 
 
+def _newobj(cls, *args):
+    return cls.__new__(cls, *args)
+
+
 def _reduce_ex(x):
     cls = type(x)
+    reduce = getattr(cls, '__reduce__', None)
+    if reduce is not None:
+        return reduce(x)
+    if isinstance(x, tuple) and cls is not tuple:
+        getnewargs = getattr(x, '__getnewargs__', None)
+        args = getnewargs() if getnewargs is not None else (tuple(x),)
+        return (_newobj, (cls,) + tuple(args), getattr(x, '__dict__', None) or None)
+    if isinstance(x, (list, dict)) and cls is not list and cls is not dict:
+        return (_new, (cls,), x.__dict__ or None,
+                iter(x) if isinstance(x, list) else None,
+                iter(x.items()) if isinstance(x, dict) else None)
     if cls is set or cls is frozenset:
         return (cls, (list(x),), None)
     if cls is slice:
@@ -202,7 +220,7 @@ def _reduce_ex(x):
     return (_new, (cls,), getstate() if getstate is not None else x.__dict__ or None)
 
 
-def _reconstruct(x, memo, func, args, state=None):
+def _reconstruct(x, memo, func, args, state=None, listiter=None, dictiter=None):
     deep = memo is not None
     if deep and args:
         args = (deepcopy(arg, memo) for arg in args)  # tb: copy.py:264
@@ -224,4 +242,15 @@ def _reconstruct(x, memo, func, args, state=None):
             if slotstate is not None:
                 for key, value in slotstate.items():
                     setattr(y, key, value)
+    if listiter is not None:
+        for item in listiter:
+            if deep:
+                item = deepcopy(item, memo)
+            y.append(item)
+    if dictiter is not None:
+        for key, value in dictiter:
+            if deep:
+                key = deepcopy(key, memo)
+                value = deepcopy(value, memo)
+            y[key] = value
     return y

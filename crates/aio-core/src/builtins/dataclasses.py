@@ -588,6 +588,9 @@ def _copy(obj):
 def _convert(obj, inner, outer):
     if _is_dataclass_instance(obj):
         return outer(obj, inner)
+    if isinstance(obj, tuple) and hasattr(obj, '_fields'):
+        # a namedtuple is made from its fields, not from one iterable
+        return type(obj)(*[inner(v) for v in obj])
     if isinstance(obj, (list, tuple)):
         return type(obj)([inner(v) for v in obj])
     if isinstance(obj, dict):

@@ -222,13 +222,26 @@ const CONTAINER_DUNDERS: &[&str] = &[
     "__repr__",
     "__eq__",
     "__ne__",
+    "__str__",
+    "__add__",
+    "__mul__",
+    "__rmul__",
+    "__or__",
+    "__lt__",
+    "__le__",
+    "__gt__",
+    "__ge__",
+    "__reversed__",
 ];
 
 /// Whether `name` is one of [`CONTAINER_DUNDERS`] that `obj` has (a tuple cannot change).
 fn has_container_dunder(obj: &Value, name: &str) -> bool {
     match obj {
         Value::List(_) | Value::Dict(_) => CONTAINER_DUNDERS.contains(&name),
-        Value::Tuple(_) => matches!(name, "__iter__" | "__repr__" | "__eq__" | "__ne__"),
+        Value::Tuple(_) => {
+            CONTAINER_DUNDERS.contains(&name)
+                && !matches!(name, "__init__" | "__setitem__" | "__delitem__" | "__or__")
+        }
         _ => false,
     }
 }
@@ -266,7 +279,36 @@ fn container_dunder<'a>(
             }
             "__delitem__" => it.delitem(recv, &first).await.map(|()| Value::None),
             "__iter__" => it.iter_of(recv).await,
-            "__repr__" => it.repr_of(recv).await.map(Value::str),
+            "__repr__" | "__str__" => it.repr_of(recv).await.map(Value::str),
+            "__add__" | "__mul__" | "__rmul__" | "__or__" => {
+                let op = match name {
+                    "__add__" => crate::syntax::ast::BinOp::Add,
+                    "__or__" => crate::syntax::ast::BinOp::BitOr,
+                    _ => crate::syntax::ast::BinOp::Mult,
+                };
+                match it.binop(op, recv, &first).await {
+                    Err(e) if it.exc_is(&e, "TypeError") => Ok(Value::NotImplemented),
+                    result => result,
+                }
+            }
+            "__lt__" | "__le__" | "__gt__" | "__ge__" => {
+                use crate::syntax::ast::CmpOp;
+                let op = match name {
+                    "__lt__" => CmpOp::Lt,
+                    "__le__" => CmpOp::LtE,
+                    "__gt__" => CmpOp::Gt,
+                    _ => CmpOp::GtE,
+                };
+                if std::mem::discriminant(recv) != std::mem::discriminant(it.unwrapped(&first)) {
+                    return Ok(Value::NotImplemented);
+                }
+                it.compare(op, recv, &first).await.map(Value::Bool)
+            }
+            "__reversed__" => {
+                let mut items = it.collect(recv).await?;
+                items.reverse();
+                it.iter_of(&Value::list(items)).await
+            }
             "__eq__" | "__ne__" => {
                 let other = args.pos.drain(..).next().unwrap_or_default();
                 // Only a list equals a list, a dict a dict (a subclass of either included).

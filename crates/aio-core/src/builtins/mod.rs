@@ -1259,6 +1259,18 @@ pub fn class_attr(it: &Interp, c: &Rc<Class>, name: &str) -> Option<Value> {
         match name {
             "__setattr__" => return Some(func("__setattr__", BuiltinFn::Async(object_setattr))),
             "__delattr__" => return Some(func("__delattr__", BuiltinFn::Async(object_delattr))),
+            "__repr__" => return Some(func("__repr__", BuiltinFn::Async(object_repr))),
+            "__str__" => return Some(func("__str__", BuiltinFn::Async(object_str))),
+            "__eq__" => return Some(func("__eq__", BuiltinFn::Sync(object_eq))),
+            "__hash__" => return Some(func("__hash__", BuiltinFn::Sync(object_hash))),
+            "__ne__" => return Some(func("__ne__", BuiltinFn::Async(object_ne))),
+            "__format__" => return Some(func("__format__", BuiltinFn::Async(object_format))),
+            "__init_subclass__" => {
+                return Some(func(
+                    "__init_subclass__",
+                    BuiltinFn::Sync(object_init_subclass),
+                ));
+            }
             _ => {}
         }
     }
@@ -1370,6 +1382,79 @@ fn method_descriptor(it: Rc<Interp>, b: Rc<Builtin>, mut args: Args) -> Lbf<'sta
     })
 }
 
+abuiltin!(object_repr, |it, args| {
+    need(&it, &args, 1, "__repr__")?;
+    let v = &args.pos[0];
+    Ok(Value::str(match v {
+        Value::Instance(inst) if inst.class.is_exc => it.exc_repr(inst).await?,
+        Value::Instance(inst) => format!(
+            "<{}.{} object at {}>",
+            inst.class.module,
+            inst.class.qualname,
+            crate::interp::ops::fake_addr(v)
+        ),
+        other => it.repr_of(other).await?,
+    }))
+});
+
+abuiltin!(object_str, |it, args| {
+    need(&it, &args, 1, "__str__")?;
+    Ok(Value::str(match &args.pos[0] {
+        Value::Instance(inst) if inst.class.is_exc => it.exc_str(inst).await?,
+        other => it.repr_of(other).await?,
+    }))
+});
+
+/// `object.__hash__`: from the object's identity, whatever its class says.
+fn object_hash(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    need(it, &args, 1, "__hash__")?;
+    Ok(Value::Int(HashKey::Id(args.pos[0].identity()).py_hash()))
+}
+
+/// `object.__eq__`: the same object, or NotImplemented (the other side may know).
+fn object_eq(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    need(it, &args, 2, "__eq__")?;
+    Ok(if args.pos[0].is_same(&args.pos[1]) {
+        Value::Bool(true)
+    } else {
+        Value::NotImplemented
+    })
+}
+
+abuiltin!(object_ne, |it, args| {
+    need(&it, &args, 2, "__ne__")?;
+    let eq = it.get_attr(&args.pos[0], "__eq__").await?;
+    match it.call(eq, Args::new(vec![args.pos[1].clone()])).await? {
+        Value::NotImplemented => Ok(Value::NotImplemented),
+        equal => Ok(Value::Bool(!it.truthy(&equal).await?)),
+    }
+});
+
+abuiltin!(object_format, |it, args| {
+    need(&it, &args, 2, "__format__")?;
+    if !matches!(&args.pos[1], Value::Str(spec) if spec.is_empty()) {
+        return Err(it.type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            it.type_name(&args.pos[0])
+        )));
+    }
+    Ok(Value::str(it.str_of(&args.pos[0]).await?))
+});
+
+/// `object.__init_subclass__`: nothing to do, and no keywords to take.
+fn object_init_subclass(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    if !args.kw.is_empty() {
+        let name = match args.pos.first() {
+            Some(Value::Class(c)) => c.name.to_string(),
+            _ => "object".into(),
+        };
+        return Err(it.type_error(format!(
+            "{name}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
+    Ok(Value::None)
+}
+
 abuiltin!(object_setattr, |it, args| {
     need(&it, &args, 3, "__setattr__")?;
     let name = attr_name(&it, args.pos.get(1))?;
@@ -1404,6 +1489,33 @@ abuiltin!(vars, |it, args| {
         }
         _ => Err(it.type_error("vars() argument must have __dict__ attribute")),
     }
+});
+
+/// An attribute class `c` has from the builtin type it is or derives from (`list`, `dict`…):
+/// its methods, and `fromkeys` of a dict subclass, which makes an instance of the subclass.
+pub fn builtin_class_attr(it: &Interp, c: &Rc<Class>, name: &str) -> Option<Value> {
+    let base = std::iter::once(c)
+        .chain(c.mro.iter())
+        .find(|b| !matches!(b.ty, Ty::User | Ty::Object))?;
+    if c.ty == Ty::User && base.ty == Ty::Dict && name == "fromkeys" {
+        return Some(Value::Method(Rc::new(
+            crate::runtime::object::BoundMethod {
+                receiver: Value::Class(c.clone()),
+                func: func("fromkeys", BuiltinFn::Async(subclass_fromkeys)),
+            },
+        )));
+    }
+    class_attr(it, base, name)
+}
+
+abuiltin!(subclass_fromkeys, |it, args| {
+    need(&it, &args, 2, "fromkeys")?;
+    let made = it.call(args.pos[0].clone(), Args::default()).await?;
+    let value = args.pos.get(2).cloned().unwrap_or_default();
+    for key in it.collect(&args.pos[1]).await? {
+        it.setitem(&made, &key, value.clone()).await?;
+    }
+    Ok(made)
 });
 
 abuiltin!(dict_fromkeys, |it, args| {
@@ -1467,16 +1579,30 @@ pub fn native_attr(it: &Interp, obj: &Value, name: &str) -> Option<Value> {
         let mut chain = vec![recv_cls.clone()];
         chain.extend(recv_cls.mro.iter().cloned());
         for c in chain {
-            // Past the subclasses, `list` or `dict` itself: its methods act on the items.
+            // Past the subclasses, `list`, `dict` or `tuple` itself: its methods act on the items.
             if after
-                && matches!(c.ty, Ty::List | Ty::Dict)
+                && matches!(c.ty, Ty::List | Ty::Dict | Ty::Tuple)
                 && let Value::Instance(inst) = receiver
                 && let Some(items) = &inst.items
+                && let Some(method) = it.native_method_opt(items, name)
             {
-                return it.native_method_opt(items, name);
+                return Some(method);
             }
             if after && c.ty == Ty::Tuple && name == "__new__" {
                 return class_attr(it, &c, name);
+            }
+            // `object` itself: what every class inherits (`super().__setattr__(k, v)`).
+            if after
+                && c.ty == Ty::Object
+                && c.dict.borrow().get_str(name).is_none()
+                && let Some(method) = class_attr(it, &c, name)
+            {
+                return Some(Value::Method(Rc::new(
+                    crate::runtime::object::BoundMethod {
+                        receiver: receiver.clone(),
+                        func: method,
+                    },
+                )));
             }
             if after && let Some(v) = c.dict.borrow().get_str(name) {
                 return Some(match v {

@@ -814,7 +814,7 @@ fn random_module() -> Rc<Module> {
         func(
             "shuffle",
             BuiltinFn::Sync(|it, _, a| {
-                let Some(Value::List(l)) = a.pos.first() else {
+                let Some(Value::List(l)) = a.pos.first().map(|v| it.unwrapped(v)) else {
                     return Err(it.type_error("shuffle() needs a list"));
                 };
                 let mut v = l.borrow_mut();

@@ -798,7 +798,12 @@ impl Interp {
                     "__dict__" => return Ok(Some(Value::dict(c.dict.borrow().clone()))),
                     _ => {}
                 }
-                let found = c.lookup(name);
+                // The class's own and its Python-level bases' attributes, then those of the
+                // builtin type it derives from (`dict.__init__`, `Stack.append`), then object's.
+                let found = c
+                    .lookup_own(name)
+                    .or_else(|| crate::builtins::builtin_class_attr(self, c, name))
+                    .or_else(|| c.lookup(name));
                 if let Some(v) = &found
                     && let Some(get) = self.descriptor_get(v)
                 {

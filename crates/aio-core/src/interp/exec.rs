@@ -428,24 +428,24 @@ impl Interp {
     }
 
     async fn inplace(self: &Rc<Self>, op: BinOp, cur: Value, rhs: Value, at: &Expr) -> PyResult {
-        // `+=` extends a list in place, also one of a subclass of list (which stays itself).
-        if op == BinOp::Add
-            && let Value::List(l) = self.inherited(&cur, &["__iadd__"])
+        let dunder = inplace_dunder(op);
+        if let Value::Instance(inst) = &cur
+            && let Some(f) = inst.class.lookup(dunder)
         {
-            let items = self.collect(&rhs).await?;
-            self.alloc(items.len())?;
-            l.borrow_mut().extend(items);
-            return Ok(cur);
-        }
-        if let Value::Instance(inst) = &cur {
-            let name = match op {
-                BinOp::Add => Some("__iadd__"),
-                BinOp::Sub => Some("__isub__"),
-                _ => None,
-            };
-            if let Some(f) = name.and_then(|n| inst.class.lookup(n)) {
-                return self.call(f, Args::new(vec![cur.clone(), rhs])).await;
+            let result = self
+                .call(f, Args::new(vec![cur.clone(), rhs.clone()]))
+                .await?;
+            if !matches!(result, Value::NotImplemented) {
+                return Ok(result);
             }
+        }
+        // A list, set or dict changes in place (`a *= 2` is seen through every name for it),
+        // also the one a subclass instance is (which stays itself).
+        if self
+            .inplace_builtin(op, self.inherited(&cur, &[dunder]), &rhs)
+            .await?
+        {
+            return Ok(cur);
         }
         self.binop(op, &cur, &rhs).await.inspect_err(|e| {
             let d = e.exc();
@@ -453,6 +453,58 @@ impl Interp {
                 d.pending_span.set(Some((at.span, None)));
             }
         })
+    }
+
+    /// `target op= rhs` done in place on a builtin list (`+=`, `*=`), set (`|=`, `&=`, `-=`,
+    /// `^=`) or dict (`|=`); `false` when `target` is none of those (a new value is made).
+    async fn inplace_builtin(
+        self: &Rc<Self>,
+        op: BinOp,
+        target: &Value,
+        rhs: &Value,
+    ) -> PyResult<bool> {
+        match (op, target) {
+            (BinOp::Add, Value::List(l)) => {
+                let items = self.collect(rhs).await?;
+                self.alloc(items.len())?;
+                l.borrow_mut().extend(items);
+                Ok(true)
+            }
+            (BinOp::Mult, Value::List(l)) => {
+                let times = match rhs {
+                    Value::Int(n) => *n,
+                    Value::Bool(b) => i64::from(*b),
+                    _ => return Ok(false),
+                };
+                let once = l.borrow().clone();
+                if times <= 0 {
+                    l.borrow_mut().clear();
+                    return Ok(true);
+                }
+                self.alloc(once.len().saturating_mul(times as usize - 1))?;
+                let mut items = l.borrow_mut();
+                for _ in 1..times {
+                    items.extend(once.iter().cloned());
+                }
+                Ok(true)
+            }
+            (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Value::Set(s))
+                if matches!(self.unwrapped(rhs), Value::Set(_)) =>
+            {
+                if let Value::Set(result) = self.binop(op, target, rhs).await? {
+                    let result = result.borrow().clone();
+                    *s.borrow_mut() = result;
+                }
+                Ok(true)
+            }
+            (BinOp::BitOr, Value::Dict(d)) => {
+                let mut updated = d.borrow().clone();
+                crate::builtins::methods::dict_update_from(self, &mut updated, rhs).await?;
+                *d.borrow_mut() = updated;
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
     }
 
     fn delete<'a>(self: &'a Rc<Self>, fr: &'a Frame, t: &'a Expr) -> Lbf<'a, PyResult<()>> {
@@ -1293,4 +1345,23 @@ fn subscript_anchor(value: &Expr, index: &Expr) -> Option<super::exc::AnchorHint
         value_end: value.span.end_col as usize,
         slice_end: index.span.end_col as usize,
     })
+}
+
+/// The in-place method of an augmented assignment's operator (`+=` calls `__iadd__`).
+fn inplace_dunder(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Add => "__iadd__",
+        BinOp::Sub => "__isub__",
+        BinOp::Mult => "__imul__",
+        BinOp::MatMult => "__imatmul__",
+        BinOp::Div => "__itruediv__",
+        BinOp::FloorDiv => "__ifloordiv__",
+        BinOp::Mod => "__imod__",
+        BinOp::Pow => "__ipow__",
+        BinOp::LShift => "__ilshift__",
+        BinOp::RShift => "__irshift__",
+        BinOp::BitOr => "__ior__",
+        BinOp::BitXor => "__ixor__",
+        BinOp::BitAnd => "__iand__",
+    }
 }

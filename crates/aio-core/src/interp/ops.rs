@@ -8,7 +8,7 @@ use std::rc::Rc;
 use super::Interp;
 use crate::runtime::dict::{Dict, HashKey};
 use crate::runtime::fmt;
-use crate::runtime::object::{Args, Class, CoroKind, IterState, NativeObj, Ty};
+use crate::runtime::object::{Args, Class, CoroKind, Instance, IterState, NativeObj, Ty};
 use crate::runtime::ops::{self as vops, eq_fast, num_binop};
 use crate::runtime::value::{Lbf, PyResult, Value};
 use crate::syntax::ast::{BinOp, CmpOp};
@@ -393,7 +393,7 @@ impl Interp {
         Ok(out)
     }
 
-    async fn exc_repr(
+    pub(crate) async fn exc_repr(
         self: &Rc<Self>,
         inst: &Rc<crate::runtime::object::Instance>,
     ) -> PyResult<String> {
@@ -442,36 +442,42 @@ impl Interp {
                         };
                     }
                     if inst.class.is_exc {
-                        let args = inst.args();
-                        let group = inst.exc().group.borrow().clone();
-                        if let Some(group) = group {
-                            let msg = match args.first() {
-                                Some(m) => self.str_of(m).await?,
-                                None => String::new(),
-                            };
-                            let n = group.len();
-                            return Ok(format!(
-                                "{msg} ({n} sub-exception{})",
-                                if n == 1 { "" } else { "s" }
-                            ));
-                        }
-                        return match args.len() {
-                            0 => Ok(String::new()),
-                            1 => {
-                                if self.exc_is(inst, "KeyError") {
-                                    self.repr_of(&args[0]).await
-                                } else {
-                                    self.str_of(&args[0]).await
-                                }
-                            }
-                            _ => self.repr_of(&Value::Tuple(args)).await,
-                        };
+                        return self.exc_str(inst).await;
                     }
                     self.repr_of(v).await
                 }
                 _ => self.repr_of(v).await,
             }
         })
+    }
+
+    /// `str()` of an exception as BaseException gives it: its one argument, the repr of
+    /// several, a group's count of sub-exceptions.
+    pub(crate) async fn exc_str(self: &Rc<Self>, inst: &Rc<Instance>) -> PyResult<String> {
+        let args = inst.args();
+        let group = inst.exc().group.borrow().clone();
+        if let Some(group) = group {
+            let msg = match args.first() {
+                Some(m) => self.str_of(m).await?,
+                None => String::new(),
+            };
+            let n = group.len();
+            return Ok(format!(
+                "{msg} ({n} sub-exception{})",
+                if n == 1 { "" } else { "s" }
+            ));
+        }
+        match args.len() {
+            0 => Ok(String::new()),
+            1 => {
+                if self.exc_is(inst, "KeyError") {
+                    self.repr_of(&args[0]).await
+                } else {
+                    self.str_of(&args[0]).await
+                }
+            }
+            _ => self.repr_of(&Value::Tuple(args)).await,
+        }
     }
 
     /// Truthiness, running `__bool__` / `__len__` where defined.
@@ -524,6 +530,11 @@ impl Interp {
             if !matches!(res, Value::NotImplemented) {
                 return Ok(res);
             }
+        }
+        // Both sides declined: a subclass of a builtin type falls back on that type's operator
+        // (`Counter(a=1) | {"b": 2}` is a dict's `|`).
+        if let Some(v) = self.seq_binop(op, self.unwrapped(a), self.unwrapped(b))? {
+            return Ok(v);
         }
         if op == BinOp::Mod
             && let Value::Str(s) = a
@@ -693,6 +704,11 @@ impl Interp {
     /// `"fmt" % args`: printf-style formatting (`%(key)s` mapping keys, the flags `-+ #0`,
     /// width and precision, `*` taken from the arguments, and s r a d i u f F e E g G x X o c).
     pub async fn percent_format(self: &Rc<Self>, f: &str, args: &Value) -> PyResult<String> {
+        // A tuple subclass (a namedtuple) supplies its items, as a tuple does.
+        let args = match self.unwrapped(args) {
+            tuple @ Value::Tuple(_) => tuple,
+            _ => args,
+        };
         let mapping = matches!(args, Value::Dict(_) | Value::Instance(_));
         let items: Vec<Value> = match args {
             Value::Tuple(t) => t.to_vec(),
@@ -938,6 +954,8 @@ impl Interp {
                 }
             }
         }
+        // Neither side's own `__eq__` decided: a list, tuple or dict subclass compares as one.
+        let (a, b) = (self.unwrapped(a), self.unwrapped(b));
         match (a, b) {
             (Value::List(x), Value::List(y)) => {
                 let (x, y) = (x.borrow().clone(), y.borrow().clone());
@@ -1031,6 +1049,8 @@ impl Interp {
     /// One comparison `a op b`.
     pub async fn compare(self: &Rc<Self>, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
         const ORDER: [&str; 4] = ["__lt__", "__le__", "__gt__", "__ge__"];
+        // The operands as written, for the error's type names.
+        let (written_a, written_b) = (a, b);
         let (a, b) = match op {
             CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE => {
                 (self.inherited(a, &ORDER), self.inherited(b, &ORDER))
@@ -1070,8 +1090,8 @@ impl Interp {
                 Err(self.type_error(format!(
                     "'{}' not supported between instances of '{}' and '{}'",
                     op.symbol(),
-                    self.type_name(a),
-                    self.type_name(b)
+                    self.type_name(written_a),
+                    self.type_name(written_b)
                 )))
             }
         }

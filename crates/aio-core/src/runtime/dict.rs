@@ -95,6 +95,14 @@ impl HashKey {
                 Some((group, hash)) => HashKey::Custom { group, hash },
                 // `__hash__ = None` (or `__eq__` without `__hash__`): unhashable.
                 None if matches!(inst.class.lookup("__hash__"), Some(Value::None)) => return None,
+                // A subclass of tuple hashes as its items; of list or dict, not at all (unless
+                // the subclass says how).
+                None if inst.items.is_some() && inst.class.lookup_own("__hash__").is_none() => {
+                    return match &inst.items {
+                        Some(items @ Value::Tuple(_)) => HashKey::of(items),
+                        _ => None,
+                    };
+                }
                 None => HashKey::Id(v.identity()),
             },
             Value::Native(native) => match &**native {
