@@ -11,6 +11,7 @@ pub mod example_status;
 pub mod example_timeline;
 pub mod predict_form;
 pub mod predict_verdict;
+pub mod scrub_handle;
 pub mod stepper;
 pub mod strategy_panel;
 pub mod task_editor;

@@ -19,13 +19,11 @@ use aio_core::highlight::highlight;
 use aio_core::scrub::Scrubbable;
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlTextAreaElement, InputEvent, KeyboardEvent, PointerEvent};
+use web_sys::{HtmlTextAreaElement, InputEvent, KeyboardEvent};
 use yew::prelude::*;
 
+use crate::components::scrub_handle::ScrubHandle;
 use crate::editing::{TextEdit, byte_offset, dedent, indent, newline, utf16_offset};
-
-/// Pixels of pointer travel per step when dragging a number.
-const PIXELS_PER_STEP: f64 = 4.0;
 
 /// Props of [`CodeEditor`].
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -43,16 +41,6 @@ pub struct CodeEditorProps {
     pub folded: bool,
     /// Fold (`true`) or unfold them.
     pub onfold: Callback<bool>,
-}
-
-/// A drag of one number under way.
-#[derive(Debug, Clone, Copy)]
-struct Drag {
-    index: usize,
-    start_x: f64,
-    start_value: f64,
-    step: f64,
-    max: f64,
 }
 
 /// Applies `edit` the way typing would, so that the browser's undo history records it:
@@ -109,7 +97,6 @@ fn target_range(text: &str, start: usize, end: usize, input_type: &str) -> (usiz
 pub fn CodeEditor(props: &CodeEditorProps) -> Html {
     let _rendering = crate::blame::use_blame();
     let textarea = use_node_ref();
-    let drag = use_mut_ref(|| None::<Drag>);
     // After Escape, Tab leaves the editor instead of indenting (no keyboard trap).
     let tab_leaves = use_mut_ref(|| false);
 
@@ -412,13 +399,11 @@ pub fn CodeEditor(props: &CodeEditorProps) -> Html {
         scrub_layer.push(html! {
             <span aria-hidden="true">{ shown[at..range.start].to_string() }</span>
         });
-        scrub_layer.push(scrub_handle(
-            index,
-            scrub,
-            &shown[range.clone()],
-            &drag,
-            &props.onscrub,
-        ));
+        scrub_layer.push(html! {
+            <ScrubHandle {index} scrub={scrub.clone()}
+                literal={AttrValue::from(shown[range.clone()].to_string())}
+                onscrub={props.onscrub.clone()} />
+        });
         at = range.end;
     }
     if let Some((fold_at, button)) = fold_button.filter(|(fold_at, _)| *fold_at >= at) {
@@ -453,90 +438,5 @@ pub fn CodeEditor(props: &CodeEditorProps) -> Html {
             />
             <div class="aio-editor__scrubs">{ for scrub_layer }{ "\n" }</div>
         </div>
-    }
-}
-
-/// One scrubbable number: a slider driven by arrow keys or by dragging sideways.
-fn scrub_handle(
-    index: usize,
-    scrub: &Scrubbable,
-    literal: &str,
-    drag: &Rc<std::cell::RefCell<Option<Drag>>>,
-    onscrub: &Callback<(usize, f64)>,
-) -> Html {
-    let literal = literal.to_string();
-    let onkeydown = {
-        let onscrub = onscrub.clone();
-        let scrub = scrub.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            let direction = match event.key().as_str() {
-                "ArrowRight" | "ArrowUp" => 1.0,
-                "ArrowLeft" | "ArrowDown" => -1.0,
-                _ => return,
-            };
-            event.prevent_default();
-            let times = if event.shift_key() { 10.0 } else { 1.0 };
-            onscrub.emit((index, scrub.stepped(direction * times)));
-        })
-    };
-    let onpointerdown = {
-        let drag = drag.clone();
-        let scrub = scrub.clone();
-        Callback::from(move |event: PointerEvent| {
-            event.prevent_default();
-            if let Some(element) = event.target_dyn_into::<web_sys::HtmlElement>() {
-                // Capture: the drag goes on when the pointer leaves the number.
-                let _ = element.set_pointer_capture(event.pointer_id());
-                let _ = element.focus();
-            }
-            *drag.borrow_mut() = Some(Drag {
-                index,
-                start_x: f64::from(event.client_x()),
-                start_value: scrub.value,
-                step: scrub.step,
-                max: scrub.max,
-            });
-        })
-    };
-    let onpointermove = {
-        let drag = drag.clone();
-        let onscrub = onscrub.clone();
-        let current = scrub.value;
-        Callback::from(move |event: PointerEvent| {
-            let Some(d) = *drag.borrow() else { return };
-            if d.index != index {
-                return;
-            }
-            let steps = ((f64::from(event.client_x()) - d.start_x) / PIXELS_PER_STEP).round();
-            let value = (d.start_value + steps * d.step).clamp(0.0, d.max);
-            if (value - current).abs() > d.step / 2.0 {
-                onscrub.emit((index, value));
-            }
-        })
-    };
-    let onpointerup = {
-        let drag = drag.clone();
-        Callback::from(move |_: PointerEvent| *drag.borrow_mut() = None)
-    };
-    html! {
-        <span
-            class="aio-scrub"
-            role="slider"
-            tabindex="0"
-            data-testid={format!("scrub-{index}")}
-            aria-label={scrub.label()}
-            aria-valuenow={scrub.value.to_string()}
-            aria-valuemin={scrub.min.to_string()}
-            aria-valuemax={scrub.max.to_string()}
-            aria-valuetext={format!("{literal} seconds")}
-            title="Drag sideways or use the arrow keys (Shift: ×10)"
-            {onkeydown}
-            {onpointerdown}
-            {onpointermove}
-            onpointerup={onpointerup.clone()}
-            onpointercancel={onpointerup}
-        >
-            { literal.clone() }
-        </span>
     }
 }
