@@ -65,22 +65,22 @@ class _GeneratorContextManager(_GeneratorContextManagerBase, AbstractContextMana
     def __enter__(self):
         del self.args, self.kwds, self.func
         try:
-            return next(self.gen)
+            return next(self.gen)  # tb: contextlib.py:137
         except StopIteration:
-            raise RuntimeError("generator didn't yield") from None
+            raise RuntimeError("generator didn't yield") from None  # tb: contextlib.py:139
 
     def __exit__(self, typ, value, traceback):
         if typ is None:
             try:
-                next(self.gen)
+                next(self.gen)  # tb: contextlib.py:144
             except StopIteration:
                 return False
             else:
-                raise RuntimeError("generator didn't stop")
+                raise RuntimeError("generator didn't stop")  # tb: contextlib.py:149
         if value is None:
             value = typ()
         try:
-            self.gen.throw(value)
+            self.gen.throw(typ, value, traceback)  # tb: contextlib.py:158
         except StopIteration as exc:
             # a StopIteration raised in the block itself is not swallowed
             return exc is not value
@@ -99,7 +99,7 @@ class _GeneratorContextManager(_GeneratorContextManagerBase, AbstractContextMana
                 raise
             exc.__traceback__ = traceback
             return False
-        raise RuntimeError("generator didn't stop after throw()")
+        raise RuntimeError("generator didn't stop after throw()")  # tb: contextlib.py:194
 
 
 class _AsyncGeneratorContextManager(_GeneratorContextManagerBase, AbstractAsyncContextManager,
@@ -107,22 +107,22 @@ class _AsyncGeneratorContextManager(_GeneratorContextManagerBase, AbstractAsyncC
     async def __aenter__(self):
         del self.args, self.kwds, self.func
         try:
-            return await anext(self.gen)
+            return await anext(self.gen)  # tb: contextlib.py:210
         except StopAsyncIteration:
-            raise RuntimeError("generator didn't yield") from None
+            raise RuntimeError("generator didn't yield") from None  # tb: contextlib.py:212
 
     async def __aexit__(self, typ, value, traceback):
         if typ is None:
             try:
-                await anext(self.gen)
+                await anext(self.gen)  # tb: contextlib.py:217
             except StopAsyncIteration:
                 return False
             else:
-                raise RuntimeError("generator didn't stop")
+                raise RuntimeError("generator didn't stop")  # tb: contextlib.py:222
         if value is None:
             value = typ()
         try:
-            await self.gen.athrow(value)
+            await self.gen.athrow(typ, value, traceback)  # tb: contextlib.py:231
         except StopAsyncIteration as exc:
             return exc is not value
         except RuntimeError as exc:
@@ -138,7 +138,7 @@ class _AsyncGeneratorContextManager(_GeneratorContextManagerBase, AbstractAsyncC
                 raise
             exc.__traceback__ = traceback
             return False
-        raise RuntimeError("generator didn't stop after athrow()")
+        raise RuntimeError("generator didn't stop after athrow()")  # tb: contextlib.py:267
 
 
 def contextmanager(func):

@@ -330,6 +330,15 @@ fn container_dunder<'a>(
     })
 }
 
+/// What `throw(typ[, value[, tb]])` and `athrow(...)` throw: the value when one is given,
+/// else the type (called to make one).
+fn thrown(args: &Args) -> Value {
+    match args.pos.get(1) {
+        Some(value) if !matches!(value, Value::None) => value.clone(),
+        _ => args.pos.first().cloned().unwrap_or_default(),
+    }
+}
+
 /// Calls native method `name` on `recv`.
 pub async fn call_native(it: &Rc<Interp>, recv: &Value, name: &str, args: Args) -> PyResult {
     if has_container_dunder(recv, name) {
@@ -381,8 +390,7 @@ pub async fn call_native(it: &Rc<Interp>, recv: &Value, name: &str, args: Args) 
                     }
                 }
                 "throw" => {
-                    let v = args.pos.first().cloned().unwrap_or_default();
-                    let e = it.to_exception(v).await?;
+                    let e = it.to_exception(thrown(&args)).await?;
                     match it.gen_resume(c, Some(Resume::Throw(e))).await? {
                         crate::interp::drive::GenStep::Yielded(y) => Ok(y),
                         crate::interp::drive::GenStep::Returned(r) => Err(it.new_exc(
@@ -424,10 +432,7 @@ pub async fn call_native(it: &Rc<Interp>, recv: &Value, name: &str, args: Args) 
                 "__anext__" | "asend" | "athrow" | "aclose" => {
                     let resume = match name {
                         "asend" => Some(Resume::Send(args.arg(0, "value").unwrap_or_default())),
-                        "athrow" => {
-                            let v = args.pos.first().cloned().unwrap_or_default();
-                            Some(Resume::Throw(it.to_exception(v).await?))
-                        }
+                        "athrow" => Some(Resume::Throw(it.to_exception(thrown(&args)).await?)),
                         "aclose" => Some(Resume::Throw(
                             it.new_exc(&it.t.by_name("GeneratorExit"), vec![]),
                         )),
