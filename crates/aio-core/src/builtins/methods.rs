@@ -886,7 +886,18 @@ async fn str_method(it: &Rc<Interp>, s: &Rc<str>, name: &str, mut args: Args) ->
                 && !s.starts_with(|c: char| c.is_ascii_digit())
                 && s.chars().all(|c| c.is_alphanumeric() || c == '_'),
         ),
-        "splitlines" => Value::list(s.lines().map(Value::str).collect()),
+        "splitlines" => {
+            let keepends = match args.arg(0, "keepends") {
+                Some(v) => it.truthy(&v).await?,
+                None => false,
+            };
+            Value::list(
+                split_lines(s, keepends)
+                    .into_iter()
+                    .map(Value::str)
+                    .collect(),
+            )
+        }
         "partition" | "rpartition" => {
             let Some(Value::Str(sep)) = args.pos.first() else {
                 return Err(it.type_error("must be str"));
@@ -1354,4 +1365,30 @@ fn share_start_throw(
         }
         Err(shared) => shared,
     }
+}
+
+/// `str.splitlines`: the line boundaries Python knows (`\n`, `\r`, `\r\n`, `\v`, `\f`, the
+/// file, group and record separators, NEL and the Unicode line and paragraph separators), with
+/// or without them.
+fn split_lines(s: &str, keepends: bool) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let end_of_break = match c {
+            '\r' if chars.peek().map(|(_, next)| *next) == Some('\n') => {
+                chars.next();
+                i + 2
+            }
+            '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}'
+            | '\u{2029}' => i + c.len_utf8(),
+            _ => continue,
+        };
+        lines.push(&s[start..if keepends { end_of_break } else { i }]);
+        start = end_of_break;
+    }
+    if start < s.len() {
+        lines.push(&s[start..]);
+    }
+    lines
 }

@@ -19,7 +19,7 @@ pub struct PythonModule {
 
 /// Every standard-library module written in Python, by import name (a submodule is imported
 /// after its package, and becomes its attribute).
-pub const PYTHON_MODULES: [PythonModule; 15] = [
+pub const PYTHON_MODULES: [PythonModule; 16] = [
     PythonModule {
         name: "logging",
         source: include_str!("logging.py"),
@@ -71,6 +71,10 @@ pub const PYTHON_MODULES: [PythonModule; 15] = [
     PythonModule {
         name: "json",
         source: include_str!("json.py"),
+    },
+    PythonModule {
+        name: "traceback",
+        source: include_str!("traceback.py"),
     },
     PythonModule {
         name: "collections",
