@@ -339,8 +339,122 @@ fn thrown(args: &Args) -> Value {
     }
 }
 
+/// How CPython checks the positional arguments of a builtin type's method, and says so.
+#[derive(Debug, Clone, Copy)]
+enum Arity {
+    /// `str.upper() takes no arguments (1 given)`
+    None,
+    /// `list.append() takes exactly one argument (2 given)`
+    One,
+    /// Argument Clinic's `pop expected at most 1 argument, got 2`
+    Expected(usize, usize),
+    /// `PyArg_ParseTuple`'s `find() takes at least 1 argument (0 given)`
+    Takes(usize, usize),
+    /// `sort() takes no positional arguments`
+    KeywordsOnly,
+}
+
+/// The arity of method `name` of a str, list, dict, set or tuple, where CPython checks it.
+fn arity(recv: &Value, name: &str) -> Option<Arity> {
+    use Arity::{Expected, KeywordsOnly, One, Takes};
+    Some(match (recv, name) {
+        (
+            Value::Str(_),
+            "upper" | "lower" | "isdigit" | "isalpha" | "isalnum" | "isspace" | "isupper"
+            | "islower" | "title" | "capitalize" | "swapcase" | "isidentifier" | "casefold"
+            | "isnumeric" | "isdecimal",
+        )
+        | (Value::List(_), "copy" | "clear" | "reverse")
+        | (Value::Dict(_), "items" | "keys" | "values" | "copy" | "clear" | "popitem")
+        | (Value::Set(_), "pop" | "clear" | "copy") => Arity::None,
+        (
+            Value::Str(_),
+            "join" | "zfill" | "partition" | "rpartition" | "removeprefix" | "removesuffix",
+        )
+        | (Value::List(_), "append" | "extend" | "remove" | "count")
+        | (
+            Value::Set(_),
+            "add"
+            | "discard"
+            | "remove"
+            | "issubset"
+            | "issuperset"
+            | "isdisjoint"
+            | "symmetric_difference",
+        )
+        | (Value::Tuple(_), "count") => One,
+        (Value::Str(_), "strip" | "lstrip" | "rstrip") | (Value::List(_), "pop") => Expected(0, 1),
+        (Value::Dict(_), "update") => Expected(0, 1),
+        (Value::Str(_), "replace") => Expected(2, 3),
+        (Value::Str(_), "center" | "ljust" | "rjust") => Expected(1, 2),
+        (Value::List(_), "insert") => Expected(2, 2),
+        (Value::List(_) | Value::Tuple(_), "index") => Expected(1, 3),
+        (Value::Dict(_), "get" | "setdefault" | "pop") => Expected(1, 2),
+        (Value::Str(_), "split" | "rsplit" | "encode") => Takes(0, 2),
+        (Value::Str(_), "splitlines" | "expandtabs") => Takes(0, 1),
+        (
+            Value::Str(_),
+            "startswith" | "endswith" | "find" | "rfind" | "index" | "rindex" | "count",
+        ) => Takes(1, 3),
+        (Value::List(_), "sort") => KeywordsOnly,
+        _ => return Option::None,
+    })
+}
+
+/// CPython's TypeError when method `name` of `recv` gets `given` positional arguments it does
+/// not take.
+fn check_arity(it: &Interp, recv: &Value, name: &str, given: usize) -> PyResult<()> {
+    let Some(arity) = arity(recv, name) else {
+        return Ok(());
+    };
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let type_name = it.type_name(recv);
+    let message = match arity {
+        Arity::None if given > 0 => {
+            format!("{type_name}.{name}() takes no arguments ({given} given)")
+        }
+        Arity::One if given != 1 => {
+            format!("{type_name}.{name}() takes exactly one argument ({given} given)")
+        }
+        Arity::Expected(min, max) if min == max && given != min => {
+            format!("{name} expected {min} argument{}, got {given}", plural(min))
+        }
+        Arity::Expected(min, _) if given < min => {
+            format!(
+                "{name} expected at least {min} argument{}, got {given}",
+                plural(min)
+            )
+        }
+        Arity::Expected(_, max) if given > max => {
+            format!(
+                "{name} expected at most {max} argument{}, got {given}",
+                plural(max)
+            )
+        }
+        Arity::Takes(min, _) if given < min => {
+            format!(
+                "{name}() takes at least {min} argument{} ({given} given)",
+                plural(min)
+            )
+        }
+        Arity::Takes(_, max) if given > max => {
+            format!(
+                "{name}() takes at most {max} argument{} ({given} given)",
+                plural(max)
+            )
+        }
+        Arity::KeywordsOnly if given > 2 => {
+            format!("{name}() takes at most 2 arguments ({given} given)")
+        }
+        Arity::KeywordsOnly if given > 0 => format!("{name}() takes no positional arguments"),
+        _ => return Ok(()),
+    };
+    Err(it.type_error(message))
+}
+
 /// Calls native method `name` on `recv`.
 pub async fn call_native(it: &Rc<Interp>, recv: &Value, name: &str, args: Args) -> PyResult {
+    check_arity(it, recv, name, args.pos.len())?;
     if has_container_dunder(recv, name) {
         return container_dunder(it, recv, name, args).await;
     }
