@@ -1215,13 +1215,10 @@ pub async fn construct_builtin(it: &Rc<Interp>, cls: &Rc<Class>, mut args: Args)
                 it, &lp, None,
             )))
         }
-        Ty::Object => Ok(Value::Instance(Rc::new(crate::runtime::object::Instance {
-            class: cls.clone(),
-            dict: Rc::new(RefCell::new(Dict::new())),
-            key_group: std::cell::Cell::new(None),
-            exc: None,
-            items: None,
-        }))),
+        Ty::Object => Ok(Value::Instance(crate::runtime::object::Instance::new(
+            cls.clone(),
+            None,
+        ))),
         _ => Err(it.type_error(format!("cannot create '{}' instances", cls.name))),
     }
 }

@@ -403,17 +403,12 @@ impl Interp {
             self.init_exception_group(&e)?;
             e
         } else {
-            Rc::new(Instance {
-                class: cls.clone(),
-                dict: Rc::new(RefCell::new(Dict::new())),
-                key_group: std::cell::Cell::new(None),
-                exc: None,
-                items: match base {
-                    Ty::List => Some(Value::list(Vec::new())),
-                    Ty::Dict => Some(Value::dict(Dict::new())),
-                    _ => None,
-                },
-            })
+            let items = match base {
+                Ty::List => Some(Value::list(Vec::new())),
+                Ty::Dict => Some(Value::dict(Dict::new())),
+                _ => None,
+            };
+            Instance::new(cls.clone(), items)
         };
         let value = Value::Instance(inst.clone());
         // A subclass of list or dict without an `__init__` of its own fills itself as the
@@ -491,13 +486,7 @@ impl Interp {
 
     /// An instance of `cls`, a subclass of tuple, holding `items`.
     pub fn new_tuple_instance(&self, cls: &Rc<Class>, items: Vec<Value>) -> Value {
-        Value::Instance(Rc::new(Instance {
-            class: cls.clone(),
-            dict: Rc::new(RefCell::new(Dict::new())),
-            key_group: std::cell::Cell::new(None),
-            exc: None,
-            items: Some(Value::tuple(items)),
-        }))
+        Value::Instance(Instance::new(cls.clone(), Some(Value::tuple(items))))
     }
 
     fn type_name_of_ty(&self, cls: &Rc<Class>) -> String {

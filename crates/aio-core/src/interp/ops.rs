@@ -74,12 +74,10 @@ impl Interp {
     }
 
     /// `type(v).__name__`.
-    /// `v`, or the list or dict an instance of a subclass of `list` or `dict` is.
+    /// `v`, or the list, dict or tuple an instance of a subclass of one of them is, whatever
+    /// the subclass overrides.
     pub fn unwrapped<'a>(&self, v: &'a Value) -> &'a Value {
-        match v {
-            Value::Instance(inst) => inst.items.as_ref().unwrap_or(v),
-            _ => v,
-        }
+        self.inherited(v, &[])
     }
 
     /// The list or dict that `v` is, when `v` is an instance of a subclass of `list` or `dict`

@@ -183,6 +183,18 @@ impl fmt::Debug for Instance {
 }
 
 impl Instance {
+    /// A new instance of `class` (not an exception) with no attributes yet, wrapping `items`
+    /// when `class` derives from list, dict or tuple.
+    pub fn new(class: Rc<Class>, items: Option<Value>) -> Rc<Instance> {
+        Rc::new(Instance {
+            class,
+            dict: Rc::new(RefCell::new(Dict::new())),
+            key_group: Cell::new(None),
+            exc: None,
+            items,
+        })
+    }
+
     /// The exception data; a shared empty record for non-exception instances (callers only
     /// ask exceptions, so this never allocates in practice).
     pub fn exc(&self) -> &ExcData {
