@@ -136,16 +136,18 @@ export async function runAndRead(page, root) {
     lines.map((l) => ({ stream: l.dataset.stream, text: l.textContent, ms: Number(l.dataset.measuredMs) })));
 }
 
-// Every chapter the sidebar links to, as paths relative to the book's root.
-export async function chapterPaths(browser) {
-  const { page, close } = await openPage(browser, 'index.html');
+// Every chapter the sidebar links to, as paths relative to the book's root; `edition` is the
+// folder of a translation ('zh-CN/'), empty for the English edition at the root.
+export async function chapterPaths(browser, edition = '') {
+  const { page, close } = await openPage(browser, `${edition}index.html`);
   await page.waitForSelector('#mdbook-sidebar a[href]', { state: 'attached' });
   const hrefs = await page.$$eval('#mdbook-sidebar a[href]', (links) => links.map((a) => a.href));
   await close();
+  const root = new URL(edition, BOOK_URL).href;
   const paths = hrefs
-    .filter((href) => href.startsWith(BOOK_URL) && href.split('#')[0].endsWith('.html'))
-    .map((href) => href.slice(BOOK_URL.length).split('#')[0]);
-  return [...new Set(['index.html', ...paths])];
+    .filter((href) => href.startsWith(root) && href.split('#')[0].endsWith('.html'))
+    .map((href) => edition + href.slice(root.length).split('#')[0]);
+  return [...new Set([`${edition}index.html`, ...paths])];
 }
 
 // The first timeline lab on the page, holding exactly one task per duration (seconds), with all

@@ -45,7 +45,8 @@ let browser;
 let paths;
 before(async () => {
   browser = await launch();
-  paths = await chapterPaths(browser);
+  // Both editions: Chinese labels and text have other widths than English ones.
+  paths = [...await chapterPaths(browser), ...await chapterPaths(browser, 'zh-CN/')];
 });
 after(async () => { await browser?.close(); });
 

@@ -19,9 +19,9 @@ function directives(policy) {
 }
 
 test('every page carries a Content-Security-Policy before any script, and loads without a violation', async () => {
-  const paths = await chapterPaths(browser);
+  const paths = [...await chapterPaths(browser), ...await chapterPaths(browser, 'zh-CN/')];
   // (404.html is left out: its `<base href="/">` only works served from the root.)
-  for (const path of [...paths, 'print.html']) {
+  for (const path of [...paths, 'print.html', 'zh-CN/print.html']) {
     const { page, problems, close } = await openPage(browser, path);
     await waitForWidgets(page);
     const found = await page.evaluate(() => {

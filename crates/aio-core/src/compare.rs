@@ -39,6 +39,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{Lang, Msg};
 use crate::lab::{DurationError, check_seconds, parse_seconds, python_seconds};
 
 /// The most jobs a workload holds: enough to see the pattern, few enough lanes to read.
@@ -126,15 +127,16 @@ impl Field {
         }
     }
 
-    /// What a label calls it.
-    pub fn label(self) -> &'static str {
+    /// What a label calls it, in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Field::Jobs => "Jobs",
-            Field::Io => "Waiting (I/O) per job, s",
-            Field::Cpu => "Computation (CPU) per job, s",
-            Field::Workers => "Workers (pool size)",
-            Field::Cores => "Cores",
+            Field::Jobs => Msg::CompareFieldJobs,
+            Field::Io => Msg::CompareFieldIo,
+            Field::Cpu => Msg::CompareFieldCpu,
+            Field::Workers => Msg::CompareFieldWorkers,
+            Field::Cores => Msg::CompareFieldCores,
         }
+        .text(lang)
     }
 
     /// The field named `key`, if any.
@@ -175,17 +177,31 @@ pub enum WorkloadError {
     Duration(Field, DurationError),
 }
 
-impl fmt::Display for WorkloadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl WorkloadError {
+    /// What the reader is told, in `lang`.
+    pub fn message(self, lang: Lang) -> String {
         match self {
             WorkloadError::NotACount(field) => {
-                write!(f, "{}: enter a whole number, like 4.", field.label())
+                Msg::CompareNotACount.fill(lang, &[("field", &field.label(lang))])
             }
             WorkloadError::CountRange(field, max) => {
-                write!(f, "{}: choose from 1 to {max}.", field.label())
+                Msg::CompareCountRange.fill(lang, &[("field", &field.label(lang)), ("max", &max)])
             }
-            WorkloadError::Duration(field, error) => write!(f, "{}: {error}", field.label()),
+            WorkloadError::Duration(field, error) => Msg::CompareDurationError.fill(
+                lang,
+                &[
+                    ("field", &field.label(lang)),
+                    ("error", &error.message(lang)),
+                ],
+            ),
         }
+    }
+}
+
+/// In English, the book's source language (directives and props are checked in it).
+impl fmt::Display for WorkloadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -275,43 +291,51 @@ impl Model {
         }
     }
 
-    /// What a heading calls it.
-    pub fn label(self) -> &'static str {
+    /// What a heading calls it, in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Model::Sequential => "Sequential",
-            Model::Asyncio => "asyncio (coroutines)",
-            Model::Threads => "Threads",
-            Model::Processes => "Processes",
+            Model::Sequential => Msg::CompareModelSequential,
+            Model::Asyncio => Msg::CompareModelAsyncio,
+            Model::Threads => Msg::CompareModelThreads,
+            Model::Processes => Msg::CompareModelProcesses,
         }
+        .text(lang)
     }
 
-    /// What its costs are, as in the chapter's tables.
-    pub fn costs(self) -> Costs {
-        match self {
-            Model::Sequential => Costs {
-                create: "nothing: it is one function call after another",
-                switch: "none: a job runs to its end before the next starts",
-                memory: "one thread, one stack",
-                parallel: "no: one job at a time, waiting included",
-            },
-            Model::Asyncio => Costs {
-                create: "a task is a small Python object: microseconds",
-                switch: "at each await, inside the program: about a microsecond",
-                memory: "a few kilobytes per task, all in one thread",
-                parallel: "no: one thread, so computation runs one job at a time; only the waits overlap",
-            },
-            Model::Threads => Costs {
-                create: "an operating-system thread: about 0.1 ms",
-                switch: "the OS switches threads; with several computing, the GIL changes hands every 5 ms",
-                memory: "a stack per thread (8 MB reserved on Linux, little of it used); memory is shared, so locks are needed",
-                parallel: "not for Python code: one GIL, one thread computes at a time; the waits overlap",
-            },
-            Model::Processes => Costs {
-                create: "a whole interpreter: about 15 ms with fork, far more with spawn (macOS, Windows)",
-                switch: "the OS switches processes; each has its own GIL",
-                memory: "tens of megabytes per process; arguments and results are copied (pickled)",
-                parallel: "yes, up to the number of cores",
-            },
+    /// What its costs are, as in the chapter's tables, in `lang`.
+    pub fn costs(self, lang: Lang) -> Costs {
+        let [create, switch, memory, parallel] = match self {
+            Model::Sequential => [
+                Msg::CompareCostSequentialCreate,
+                Msg::CompareCostSequentialSwitch,
+                Msg::CompareCostSequentialMemory,
+                Msg::CompareCostSequentialParallel,
+            ],
+            Model::Asyncio => [
+                Msg::CompareCostAsyncioCreate,
+                Msg::CompareCostAsyncioSwitch,
+                Msg::CompareCostAsyncioMemory,
+                Msg::CompareCostAsyncioParallel,
+            ],
+            Model::Threads => [
+                Msg::CompareCostThreadsCreate,
+                Msg::CompareCostThreadsSwitch,
+                Msg::CompareCostThreadsMemory,
+                Msg::CompareCostThreadsParallel,
+            ],
+            Model::Processes => [
+                Msg::CompareCostProcessesCreate,
+                Msg::CompareCostProcessesSwitch,
+                Msg::CompareCostProcessesMemory,
+                Msg::CompareCostProcessesParallel,
+            ],
+        }
+        .map(|msg| msg.text(lang));
+        Costs {
+            create,
+            switch,
+            memory,
+            parallel,
         }
     }
 }
@@ -406,20 +430,20 @@ pub struct Outcome {
     pub lanes: Vec<Lane>,
 }
 
-/// Every model's result, in [`Model::ALL`] order.
-pub fn compare(workload: &Workload) -> Vec<Outcome> {
+/// Every model's result, in [`Model::ALL`] order, its lanes named in `lang`.
+pub fn compare(workload: &Workload, lang: Lang) -> Vec<Outcome> {
     Model::ALL
         .into_iter()
-        .map(|model| simulate(model, workload))
+        .map(|model| simulate(model, workload, lang))
         .collect()
 }
 
-/// One model's result: the engine's for sequential and asyncio, the pool simulation's for the
-/// others.
-pub fn simulate(model: Model, workload: &Workload) -> Outcome {
+/// One model's result, its lanes named in `lang`: the engine's for sequential and asyncio, the
+/// pool simulation's for the others.
+pub fn simulate(model: Model, workload: &Workload, lang: Lang) -> Outcome {
     match model {
-        Model::Sequential | Model::Asyncio => run_in_engine(model, workload),
-        Model::Threads | Model::Processes => simulate_pool(model, workload),
+        Model::Sequential | Model::Asyncio => run_in_engine(model, workload, lang),
+        Model::Threads | Model::Processes => simulate_pool(model, workload, lang),
     }
 }
 
@@ -441,30 +465,33 @@ pub fn winners(outcomes: &[Outcome]) -> Vec<Model> {
 /// and "slower".
 pub const SAME_WITHIN: f64 = 0.0005;
 
-/// How a model's total compares with the sequential one, in words.
-pub fn against_sequential(sequential: f64, total: f64, model: Model) -> String {
+/// How a model's total compares with the sequential one, in words in `lang`.
+pub fn against_sequential(sequential: f64, total: f64, model: Model, lang: Lang) -> String {
+    let word = |msg: Msg| msg.text(lang).to_owned();
     if model == Model::Sequential {
-        return "the baseline".to_owned();
+        return word(Msg::CompareBaseline);
     }
     if (total - sequential).abs() < SAME_WITHIN {
-        return "the same".to_owned();
+        return word(Msg::CompareSame);
     }
     if sequential <= 0.0 {
-        return "slower".to_owned();
+        return word(Msg::CompareSlower);
     }
     if total <= 0.0 {
-        return "faster".to_owned();
+        return word(Msg::CompareFaster);
     }
-    let (ratio, word) = if total < sequential {
-        (sequential / total, "faster")
+    let faster = total < sequential;
+    let ratio = if faster {
+        sequential / total
     } else {
-        (total / sequential, "slower")
+        total / sequential
     };
     // A ratio that rounds to 1.0 would read as "1.0× slower".
-    if ratio < 1.05 {
-        format!("a little {word}")
-    } else {
-        format!("{ratio:.1}× {word}")
+    match (ratio < 1.05, faster) {
+        (true, true) => word(Msg::CompareALittleFaster),
+        (true, false) => word(Msg::CompareALittleSlower),
+        (false, true) => Msg::CompareTimesFaster.fill(lang, &[("ratio", &format!("{ratio:.1}"))]),
+        (false, false) => Msg::CompareTimesSlower.fill(lang, &[("ratio", &format!("{ratio:.1}"))]),
     }
 }
 
@@ -567,7 +594,7 @@ fn push_segment(segments: &mut Vec<Segment>, segment: Segment) {
 
 /// Runs [`python_code`] for sequential or asyncio in the engine and reads the timeline off the
 /// virtual times of its `job N waits|computes|done` lines.
-fn run_in_engine(model: Model, workload: &Workload) -> Outcome {
+fn run_in_engine(model: Model, workload: &Workload, lang: Lang) -> Outcome {
     let run = crate::engine::run_program_to_end(
         &python_code(model, workload),
         "compare.py",
@@ -626,7 +653,7 @@ fn run_in_engine(model: Model, workload: &Workload) -> Outcome {
                 }
             }
             Lane {
-                label: format!("job {job}"),
+                label: Msg::CompareJob.fill(lang, &[("n", &job)]),
                 kind: LaneKind::Job,
                 segments,
             }
@@ -655,18 +682,23 @@ enum Phase {
 /// Below this, a duration or a remaining amount of work counts as zero (float rounding).
 const EPSILON: f64 = 1e-9;
 
-/// The threads' or processes' pool, simulated event by event (see the module doc for the rules).
-pub fn simulate_pool(model: Model, workload: &Workload) -> Outcome {
+/// The threads' or processes' pool, simulated event by event (see the module doc for the rules),
+/// its lanes named in `lang`.
+pub fn simulate_pool(model: Model, workload: &Workload, lang: Lang) -> Outcome {
     let (capacity, start, name) = match model {
-        Model::Processes => (f64::from(workload.cores), PROCESS_START, "process"),
-        _ => (1.0, THREAD_START, "thread"),
+        Model::Processes => (
+            f64::from(workload.cores),
+            PROCESS_START,
+            Msg::CompareProcess,
+        ),
+        _ => (1.0, THREAD_START, Msg::CompareThread),
     };
     let jobs = workload.jobs as usize;
     let workers = workload.workers.min(workload.jobs) as usize;
     let mut phases = vec![Phase::Starting(start); workers];
     let mut lanes: Vec<Lane> = (0..workers)
         .map(|worker| Lane {
-            label: format!("{name} {worker}"),
+            label: name.fill(lang, &[("n", &worker)]),
             kind: LaneKind::Worker,
             segments: Vec::new(),
         })

@@ -25,6 +25,7 @@ use std::task::{Context, Waker};
 
 use serde::Serialize;
 
+use crate::i18n::{Lang, Msg};
 use crate::interp::{Clock, Frame, FrameKind, Interp, Suspend};
 use crate::runtime::dict::FxHashMap;
 use crate::runtime::object::{DropSink, FrameInfo, Module};
@@ -126,40 +127,32 @@ pub enum Limit {
     Deadlock { infinite_sleep: bool },
 }
 
-impl std::fmt::Display for Limit {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Limit {
+    /// Why the run stopped, in words for the reader, in `lang`.
+    pub fn describe(&self, lang: Lang) -> String {
         match self {
-            Limit::Steps { steps } => write!(
-                f,
-                "step budget exhausted: the program ran more than {steps} steps"
-            ),
-            Limit::Memory { values } => write!(
-                f,
-                "memory budget exhausted: the program allocated more than {values} values"
-            ),
-            Limit::ProgramTime { seconds } => write!(
-                f,
-                "time horizon reached: the program was still running after {seconds} s of program time"
-            ),
-            Limit::OutputLines { lines } => write!(
-                f,
-                "output budget exhausted: the program printed more than {lines} lines"
-            ),
-            Limit::OutputBytes { bytes } => write!(
-                f,
-                "output budget exhausted: the program printed more than {bytes} bytes"
-            ),
+            Limit::Steps { steps } => Msg::LimitSteps.fill(lang, &[("steps", steps)]),
+            Limit::Memory { values } => Msg::LimitMemory.fill(lang, &[("values", values)]),
+            Limit::ProgramTime { seconds } => {
+                Msg::LimitProgramTime.fill(lang, &[("seconds", seconds)])
+            }
+            Limit::OutputLines { lines } => Msg::LimitOutputLines.fill(lang, &[("lines", lines)]),
+            Limit::OutputBytes { bytes } => Msg::LimitOutputBytes.fill(lang, &[("bytes", bytes)]),
             Limit::Deadlock {
                 infinite_sleep: true,
-            } => f.write_str(
-                "deadlock: every task is waiting for a timer that never fires (a sleep of infinite length); CPython would wait here forever",
-            ),
+            } => Msg::LimitDeadlockSleep.text(lang).to_owned(),
             Limit::Deadlock {
                 infinite_sleep: false,
-            } => f.write_str(
-                "deadlock: every task is waiting and no timer or callback is scheduled (CPython would hang here forever)",
-            ),
+            } => Msg::LimitDeadlock.text(lang).to_owned(),
         }
+    }
+}
+
+/// In English, the book's source language (the command-line runner and the engine's own
+/// uncatchable error use it).
+impl std::fmt::Display for Limit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe(Lang::En))
     }
 }
 

@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{Lang, Msg};
 use crate::lab::{self, DurationError};
 
 /// What the reader predicts (`predict=total`, `predict=order` or `predict=both` in the
@@ -65,7 +66,7 @@ pub enum Answer {
     Both { lines: Vec<String>, seconds: f64 },
 }
 
-/// Whether the reader was right, in words.
+/// Whether the reader was right, in words (in the language of the page that judged it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Verdict {
     pub correct: bool,
@@ -119,13 +120,20 @@ fn without_time_stamp(line: &str) -> &str {
     if is_time { after.trim_start() } else { line }
 }
 
-/// The verdict on both an order and a total: right when both are.
-pub fn judge_both(lines: &[String], seconds: f64, actual: &[String], total: f64) -> Verdict {
-    let order = judge_order(lines, actual);
-    let time = judge_total(seconds, total);
+/// The verdict on both an order and a total, in `lang`: right when both are.
+pub fn judge_both(
+    lines: &[String],
+    seconds: f64,
+    actual: &[String],
+    total: f64,
+    lang: Lang,
+) -> Verdict {
+    let order = judge_order(lines, actual, lang);
+    let time = judge_total(seconds, total, lang);
     Verdict {
         correct: order.correct && time.correct,
-        message: format!("Order: {} Time: {}", order.message, time.message),
+        message: Msg::ExerciseBoth
+            .fill(lang, &[("order", &order.message), ("time", &time.message)]),
     }
 }
 
@@ -168,21 +176,19 @@ pub fn lines_in_place(answer: &[String], actual: &[String]) -> usize {
         .count()
 }
 
-/// The verdict on an order: right when every line is in its place.
-pub fn judge_order(answer: &[String], actual: &[String]) -> Verdict {
+/// The verdict on an order, in `lang`: right when every line is in its place.
+pub fn judge_order(answer: &[String], actual: &[String], lang: Lang) -> Verdict {
     let right = lines_in_place(answer, actual);
     let total = actual.len();
     if right == total && answer.len() == total {
         Verdict {
             correct: true,
-            message: format!("Right: all {total} lines in the right place."),
+            message: Msg::ExerciseOrderRight.fill(lang, &[("total", &total)]),
         }
     } else {
         Verdict {
             correct: false,
-            message: format!(
-                "Not quite: {right} of {total} lines in the right place. Compare with the output below."
-            ),
+            message: Msg::ExerciseOrderWrong.fill(lang, &[("right", &right), ("total", &total)]),
         }
     }
 }
@@ -193,22 +199,26 @@ pub fn total_is_right(guess: f64, actual: f64) -> bool {
     (guess - actual).abs() <= tolerance + 1e-9
 }
 
-/// The verdict on a total, with the difference when it is wrong.
-pub fn judge_total(guess: f64, actual: f64) -> Verdict {
+/// The verdict on a total, in `lang`, with the difference when it is wrong.
+pub fn judge_total(guess: f64, actual: f64, lang: Lang) -> Verdict {
+    let takes = format!("{actual:.2}");
+    let said: [(&str, &dyn std::fmt::Display); 2] = [("guess", &guess), ("actual", &takes)];
     if total_is_right(guess, actual) {
         Verdict {
             correct: true,
-            message: format!("Right: you said {guess} s, and it takes {actual:.2} s."),
+            message: Msg::ExerciseTotalRight.fill(lang, &said),
         }
     } else {
         let difference = guess - actual;
-        let how = if difference > 0.0 { "long" } else { "short" };
+        let how = if difference > 0.0 {
+            Msg::ExerciseTotalTooLong
+        } else {
+            Msg::ExerciseTotalTooShort
+        };
+        let difference = format!("{:.2}", difference.abs());
         Verdict {
             correct: false,
-            message: format!(
-                "Not quite: you said {guess} s, but it takes {actual:.2} s ({:.2} s too {how}).",
-                difference.abs()
-            ),
+            message: how.fill(lang, &[said[0], said[1], ("difference", &difference)]),
         }
     }
 }
@@ -249,22 +259,22 @@ mod tests {
         ];
         for (guess, actual, right) in cases {
             assert_eq!(total_is_right(guess, actual), right, "{guess} vs {actual}");
-            assert_eq!(judge_total(guess, actual).correct, right);
+            assert_eq!(judge_total(guess, actual, Lang::En).correct, right);
         }
     }
 
     #[test]
     fn a_wrong_total_says_by_how_much() {
         assert_eq!(
-            judge_total(1.0, 0.3).message,
+            judge_total(1.0, 0.3, Lang::En).message,
             "Not quite: you said 1 s, but it takes 0.30 s (0.70 s too long)."
         );
         assert_eq!(
-            judge_total(0.1, 0.5).message,
+            judge_total(0.1, 0.5, Lang::En).message,
             "Not quite: you said 0.1 s, but it takes 0.50 s (0.40 s too short)."
         );
         assert_eq!(
-            judge_total(0.3, 0.3).message,
+            judge_total(0.3, 0.3, Lang::En).message,
             "Right: you said 0.3 s, and it takes 0.30 s."
         );
     }
@@ -284,17 +294,17 @@ mod tests {
     #[test]
     fn orders_count_the_lines_in_place() {
         let actual = strings(&["a", "b", "c", "d"]);
-        let verdict = judge_order(&actual, &actual);
+        let verdict = judge_order(&actual, &actual, Lang::En);
         assert!(verdict.correct);
         assert_eq!(verdict.message, "Right: all 4 lines in the right place.");
         let answer = strings(&["a", "c", "b", "d"]);
         assert_eq!(lines_in_place(&answer, &actual), 2);
-        let verdict = judge_order(&answer, &actual);
+        let verdict = judge_order(&answer, &actual, Lang::En);
         assert!(!verdict.correct);
         assert!(verdict.message.starts_with("Not quite: 2 of 4 lines"));
         // Repeated lines are interchangeable.
         let repeated = strings(&["x", "x", "y"]);
-        assert!(judge_order(&strings(&["x", "x", "y"]), &repeated).correct);
+        assert!(judge_order(&strings(&["x", "x", "y"]), &repeated, Lang::En).correct);
     }
 
     #[test]
@@ -317,15 +327,15 @@ mod tests {
     #[test]
     fn both_are_judged_together() {
         let actual = strings(&["a", "b"]);
-        assert!(judge_both(&actual, 0.3, &actual, 0.3).correct);
-        let wrong_time = judge_both(&actual, 1.0, &actual, 0.3);
+        assert!(judge_both(&actual, 0.3, &actual, 0.3, Lang::En).correct);
+        let wrong_time = judge_both(&actual, 1.0, &actual, 0.3, Lang::En);
         assert!(!wrong_time.correct);
         assert_eq!(
             wrong_time.message,
             "Order: Right: all 2 lines in the right place. Time: Not quite: you said 1 s, but it \
              takes 0.30 s (0.70 s too long)."
         );
-        assert!(!judge_both(&strings(&["b", "a"]), 0.3, &actual, 0.3).correct);
+        assert!(!judge_both(&strings(&["b", "a"]), 0.3, &actual, 0.3, Lang::En).correct);
     }
 
     #[test]
@@ -355,7 +365,7 @@ mod tests {
             answer: Answer::Order {
                 lines: strings(&["a", "b"]),
             },
-            verdict: judge_order(&strings(&["b", "a"]), &strings(&["a", "b"])),
+            verdict: judge_order(&strings(&["b", "a"]), &strings(&["a", "b"]), Lang::En),
         };
         let json = serde_json::to_string(&attempt).unwrap();
         assert_eq!(serde_json::from_str::<Attempt>(&json).unwrap(), attempt);

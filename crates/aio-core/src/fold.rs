@@ -9,6 +9,8 @@
 
 use std::ops::Range;
 
+use crate::i18n::{Lang, Msg, and_list};
+
 /// The helpers that are folded: top-level functions of these names, next to each other.
 pub const TIMING_HELPERS: [&str; 2] = ["fmt", "ts"];
 
@@ -25,15 +27,13 @@ pub struct Fold {
 }
 
 impl Fold {
-    /// What the placeholder says: "8 lines: the timing helpers fmt() and ts()".
-    pub fn label(&self) -> String {
+    /// What the placeholder says, in `lang`: "8 lines: the timing helpers fmt() and ts()".
+    pub fn label(&self, lang: Lang) -> String {
         let names: Vec<String> = self.names.iter().map(|name| format!("{name}()")).collect();
-        let names = match names.as_slice() {
-            [one] => one.clone(),
-            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-            [] => String::new(),
-        };
-        format!("{} lines: the timing helpers {names}", self.lines)
+        Msg::FoldLabel.fill(
+            lang,
+            &[("lines", &self.lines), ("names", &and_list(lang, &names))],
+        )
     }
 
     /// This fold in `new`, the source after one edit of `old` that left the folded lines alone:
@@ -286,7 +286,10 @@ mod tests {
         );
         assert_eq!(fold.lines, 7);
         assert_eq!(fold.names, ["fmt", "ts"]);
-        assert_eq!(fold.label(), "7 lines: the timing helpers fmt() and ts()");
+        assert_eq!(
+            fold.label(Lang::En),
+            "7 lines: the timing helpers fmt() and ts()"
+        );
     }
 
     /// `(source, what is folded)`: only top-level helpers, never the whole program.

@@ -14,6 +14,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{Lang, Msg};
+
 /// The most tasks a lab holds: enough to see a pattern, few enough to read the code.
 pub const MAX_TASKS: usize = 8;
 
@@ -55,13 +57,14 @@ impl Strategy {
         }
     }
 
-    /// What a button or a heading calls the strategy.
-    pub fn label(self) -> &'static str {
+    /// What a button or a heading calls the strategy, in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Strategy::Sequential => "Sequential await",
-            Strategy::CreateTask => "create_task, then await",
-            Strategy::Gather => "asyncio.gather",
+            Strategy::Sequential => Msg::LabStrategySequential,
+            Strategy::CreateTask => Msg::LabStrategyCreateTask,
+            Strategy::Gather => Msg::LabStrategyGather,
         }
+        .text(lang)
     }
 
     /// The strategy with this [`key`](Strategy::key), if any.
@@ -106,18 +109,24 @@ pub enum DurationError {
     TooLong,
 }
 
-impl fmt::Display for DurationError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl DurationError {
+    /// What the reader is told, in `lang`.
+    pub fn message(self, lang: Lang) -> String {
         match self {
-            DurationError::Empty => f.write_str("Enter a duration in seconds, for example 0.5."),
-            DurationError::NotANumber => {
-                f.write_str("That is not a number of seconds; use digits and a dot, like 1.5.")
-            }
-            DurationError::Negative => f.write_str("A duration cannot be negative."),
+            DurationError::Empty => Msg::LabDurationEmpty.text(lang).to_owned(),
+            DurationError::NotANumber => Msg::LabDurationNotANumber.text(lang).to_owned(),
+            DurationError::Negative => Msg::LabDurationNegative.text(lang).to_owned(),
             DurationError::TooLong => {
-                write!(f, "Keep it at {} seconds or less.", MAX_SECONDS as u32)
+                Msg::LabDurationTooLong.fill(lang, &[("max", &(MAX_SECONDS as u32))])
             }
         }
+    }
+}
+
+/// In English, the book's source language (directives and props are checked in it).
+impl fmt::Display for DurationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -183,21 +192,22 @@ pub enum NameError {
     Duplicate(String),
 }
 
+impl NameError {
+    /// What the reader is told, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let (msg, name) = match self {
+            NameError::NotAnIdentifier(name) => (Msg::LabNameNotAnIdentifier, name),
+            NameError::Reserved(name) => (Msg::LabNameReserved, name),
+            NameError::Duplicate(name) => (Msg::LabNameDuplicate, name),
+        };
+        msg.fill(lang, &[("name", name)])
+    }
+}
+
+/// In English, the book's source language (directives and props are checked in it).
 impl fmt::Display for NameError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            NameError::NotAnIdentifier(name) => write!(
-                f,
-                "`{name}` is not a Python name: use letters, digits and _, not starting with a digit."
-            ),
-            NameError::Reserved(name) => {
-                write!(
-                    f,
-                    "`{name}` is already taken in the program; choose another name."
-                )
-            }
-            NameError::Duplicate(name) => write!(f, "Two tasks are called `{name}`."),
-        }
+        f.write_str(&self.message(Lang::En))
     }
 }
 

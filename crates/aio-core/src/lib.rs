@@ -148,6 +148,7 @@ pub mod exercise;
 pub mod fold;
 pub mod format;
 pub mod highlight;
+pub mod i18n;
 pub mod interp;
 pub mod lab;
 pub mod prediction;

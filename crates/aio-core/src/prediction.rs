@@ -8,6 +8,7 @@
 //! [`Outcome`] says how it ended.
 
 use crate::engine::{Budgets, Engine, Limit, Outcome, Poll, Stopped, Unsupported};
+use crate::i18n::{Lang, Msg};
 use crate::timeline::{LaneBuilder, Timeline};
 use crate::trace::{TraceEvent, TraceRecord};
 use crate::transcript::Transcript;
@@ -140,9 +141,14 @@ pub fn blocks_the_loop(trace: &[TraceRecord]) -> bool {
         .any(|record| matches!(record.event, TraceEvent::BlockingSleep { .. }))
 }
 
-/// A number of lines in words: "1 line", "1,234 lines".
-pub fn lines_in_words(n: u64) -> String {
-    format!("{} line{}", thousands(n), if n == 1 { "" } else { "s" })
+/// A number of lines in words in `lang`: "1 line", "1,234 lines".
+pub fn lines_in_words(n: u64, lang: Lang) -> String {
+    let msg = if n == 1 {
+        Msg::PredictionLine
+    } else {
+        Msg::PredictionLines
+    };
+    msg.fill(lang, &[("n", &thousands(n))])
 }
 
 /// `1234567` as `1,234,567`.
@@ -158,63 +164,47 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
-/// What the engine saw when it stopped a run, in words for the reader: which limit, where, and
-/// what it means. `predicted`: the run was the prediction (else a real-time run).
-pub fn stopped_message(stopped: &Stopped, predicted: bool) -> String {
-    let at = format!(
-        "at line {}, {:.2} s into the program",
-        stopped.line, stopped.time
+/// What the engine saw when it stopped a run, in words for the reader in `lang`: which limit,
+/// where, and what it means. `predicted`: the run was the prediction (else a real-time run). One
+/// whole sentence per limit and kind of run, since word order differs between languages.
+pub fn stopped_message(stopped: &Stopped, predicted: bool, lang: Lang) -> String {
+    let at = Msg::PredictionAt.fill(
+        lang,
+        &[
+            ("line", &stopped.line),
+            ("seconds", &format!("{:.2}", stopped.time)),
+        ],
     );
-    let what = if predicted {
-        "The prediction"
-    } else {
-        "The run"
-    };
-    let watch = if predicted {
-        " Press Run to watch it for real; Stop ends it."
-    } else {
-        ""
-    };
+    // The message for a prediction, or for a real run.
+    let pick = |prediction: Msg, run: Msg| if predicted { prediction } else { run };
     match &stopped.limit {
-        Limit::ProgramTime { seconds } => format!(
-            "{what} stops at {seconds:.0} s of program time, and this program was still running ({at}): it may never end.{watch}"
-        ),
-        Limit::OutputLines { lines } => format!(
-            "{what} stops after {} of output ({at}): this program may print forever.{watch}",
-            lines_in_words(*lines)
-        ),
-        Limit::OutputBytes { bytes } => format!(
-            "{what} stops after {} KB of output ({at}): this program prints more than a page can show.{watch}",
-            bytes / 1000
-        ),
-        Limit::Steps { steps } => format!(
-            "{what} stops after {} steps of computing without the program ending ({at}): a loop that never ends, or more work than a page should do.{watch}",
-            thousands(*steps)
-        ),
-        Limit::Memory { values } => format!(
-            "{what} stops: the program created more than {} values ({at}), more than a page should hold.",
-            thousands(*values)
-        ),
+        Limit::ProgramTime { seconds } => {
+            pick(Msg::PredictionTimePredicted, Msg::PredictionTimeRun)
+                .fill(lang, &[("limit", &format!("{seconds:.0}")), ("at", &at)])
+        }
+        Limit::OutputLines { lines } => {
+            pick(Msg::PredictionLinesPredicted, Msg::PredictionLinesRun).fill(
+                lang,
+                &[("lines", &lines_in_words(*lines, lang)), ("at", &at)],
+            )
+        }
+        Limit::OutputBytes { bytes } => {
+            pick(Msg::PredictionBytesPredicted, Msg::PredictionBytesRun)
+                .fill(lang, &[("kb", &(bytes / 1000)), ("at", &at)])
+        }
+        Limit::Steps { steps } => pick(Msg::PredictionStepsPredicted, Msg::PredictionStepsRun)
+            .fill(lang, &[("steps", &thousands(*steps)), ("at", &at)]),
+        Limit::Memory { values } => pick(Msg::PredictionMemoryPredicted, Msg::PredictionMemoryRun)
+            .fill(lang, &[("values", &thousands(*values)), ("at", &at)]),
         Limit::Deadlock {
             infinite_sleep: false,
-        } => format!(
-            "Every task is waiting and nothing is scheduled that could wake one ({at}): CPython would hang here forever, so {} stops.",
-            if predicted {
-                "the prediction"
-            } else {
-                "the run"
-            }
-        ),
+        } => pick(Msg::PredictionDeadlockPredicted, Msg::PredictionDeadlockRun)
+            .fill(lang, &[("at", &at)]),
         Limit::Deadlock {
             infinite_sleep: true,
-        } => format!(
-            "Every task is waiting for a sleep of infinite length ({at}): CPython would wait here forever, so {} stops.",
-            if predicted {
-                "the prediction"
-            } else {
-                "the run"
-            }
-        ),
+        } => {
+            pick(Msg::PredictionSleepPredicted, Msg::PredictionSleepRun).fill(lang, &[("at", &at)])
+        }
     }
 }
 

@@ -9,6 +9,7 @@
 use std::ops::Range;
 
 use crate::highlight::{Token, TokenKind, tokenize};
+use crate::i18n::{Lang, Msg};
 
 /// The largest value a scrub reaches (a longer wait only makes the reader wait).
 pub const MAX_SECONDS: f64 = 60.0;
@@ -32,13 +33,12 @@ pub struct Scrubbable {
 }
 
 impl Scrubbable {
-    /// The reader-facing description, e.g. "asyncio.sleep duration on line 12".
-    pub fn label(&self) -> String {
-        let what = match self.context {
-            "timeout" => "timeout",
-            other => return format!("{other} duration on line {}", self.line),
-        };
-        format!("{what} on line {}", self.line)
+    /// The reader-facing description in `lang`, e.g. "asyncio.sleep duration on line 12".
+    pub fn label(&self, lang: Lang) -> String {
+        match self.context {
+            "timeout" => Msg::EditorScrubTimeout.fill(lang, &[("line", &self.line)]),
+            call => Msg::EditorScrubDuration.fill(lang, &[("call", &call), ("line", &self.line)]),
+        }
     }
 
     /// The value `steps` arrow presses away (negative: down), clamped to `min..=max`.
@@ -224,9 +224,9 @@ mod tests {
         assert_eq!(found[0].max, 60.0);
         assert_eq!(found[3].max, 90.0);
         assert_eq!(found[0].decimals, 2);
-        assert_eq!(found[0].label(), "asyncio.sleep duration on line 1");
+        assert_eq!(found[0].label(Lang::En), "asyncio.sleep duration on line 1");
         let timeout = &find_scrubbables("f(x,\n timeout=1)")[0];
-        assert_eq!(timeout.label(), "timeout on line 2");
+        assert_eq!(timeout.label(Lang::En), "timeout on line 2");
     }
 
     #[test]

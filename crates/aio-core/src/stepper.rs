@@ -10,6 +10,7 @@
 use serde::Serialize;
 
 use crate::engine::{Budgets, Engine, Poll, Stopped, Stream};
+use crate::i18n::{Lang, Msg, and_list};
 use crate::trace::{QueueEntry, TraceEvent, TraceRecord};
 
 /// How many steps a stepper keeps; a longer run stops there with [`Stepper::truncated`] set.
@@ -32,7 +33,7 @@ pub enum TaskState {
 }
 
 impl TaskState {
-    /// The word a view shows.
+    /// The stable key of the state (CSS classes, `data-state`).
     pub fn label(self) -> &'static str {
         match self {
             TaskState::Pending => "pending",
@@ -42,6 +43,19 @@ impl TaskState {
             TaskState::Cancelled => "cancelled",
             TaskState::Failed => "failed",
         }
+    }
+
+    /// The word a view shows, in `lang`.
+    pub fn text(self, lang: Lang) -> &'static str {
+        match self {
+            TaskState::Pending => Msg::StepperStatePending,
+            TaskState::Ready => Msg::StepperStateReady,
+            TaskState::Waiting => Msg::StepperStateWaiting,
+            TaskState::Done => Msg::StepperStateDone,
+            TaskState::Cancelled => Msg::StepperStateCancelled,
+            TaskState::Failed => Msg::StepperStateFailed,
+        }
+        .text(lang)
     }
 }
 
@@ -117,10 +131,11 @@ impl Stepper {
     }
 }
 
-/// Runs `source` in virtual time with [`Budgets::PREDICTION`] and folds its trace into steps. A
-/// program that does not parse still yields its output (the `SyntaxError`) in a single step.
-pub fn step_through(source: &str, filename: &str) -> Stepper {
-    let mut stepping = Stepping::new(source, filename, Budgets::PREDICTION);
+/// Runs `source` in virtual time with [`Budgets::PREDICTION`] and folds its trace into steps, told
+/// in `lang`. A program that does not parse still yields its output (the `SyntaxError`) in a
+/// single step.
+pub fn step_through(source: &str, filename: &str, lang: Lang) -> Stepper {
+    let mut stepping = Stepping::new(source, filename, Budgets::PREDICTION, lang);
     loop {
         if let Some(stepper) = stepping.advance(u64::MAX) {
             return stepper;
@@ -139,10 +154,13 @@ pub struct Stepping {
     handles: usize,
     /// Set at once for a syntax error.
     done: Option<Stepper>,
+    /// The language of the steps' sentences.
+    lang: Lang,
 }
 
 impl Stepping {
-    pub fn new(source: &str, filename: &str, budgets: Budgets) -> Stepping {
+    /// A run whose steps will be told in `lang`.
+    pub fn new(source: &str, filename: &str, budgets: Budgets, lang: Lang) -> Stepping {
         match Engine::new(source, filename, budgets) {
             Ok(mut engine) => {
                 engine.enable_trace(true);
@@ -152,6 +170,7 @@ impl Stepping {
                     trace: Vec::new(),
                     handles: 0,
                     done: None,
+                    lang,
                 }
             }
             Err(error) => {
@@ -168,7 +187,8 @@ impl Stepping {
                     now: 0.0,
                     trace: Vec::new(),
                     handles: 0,
-                    done: Some(fold(&trace, false)),
+                    done: Some(fold(&trace, false, lang)),
+                    lang,
                 }
             }
         }
@@ -217,16 +237,20 @@ impl Stepping {
 
     fn finish(&mut self, cut: bool, stopped: Option<&Stopped>) -> Stepper {
         self.engine = None;
-        let mut stepper = fold(&std::mem::take(&mut self.trace), cut);
+        let lang = self.lang;
+        let mut stepper = fold(&std::mem::take(&mut self.trace), cut, lang);
         if let Some(stopped) = stopped {
             // The last step is where the engine stopped the program (a horizon, a budget, a
             // deadlock), not an ending.
-            let why = format!(
-                "The run stops here, at line {}: {}.",
-                stopped.line, stopped.limit
+            let why = Msg::StepperRunStopsHere.fill(
+                lang,
+                &[
+                    ("line", &stopped.line),
+                    ("why", &stopped.limit.describe(lang)),
+                ],
             );
             if let Some(last) = stepper.steps.last_mut()
-                && last.explanation.starts_with("The loop is closed")
+                && last.explanation == Msg::StepperLoopClosed.text(lang)
             {
                 last.explanation = why.clone();
             }
@@ -236,27 +260,26 @@ impl Stepping {
     }
 }
 
-/// Folds a trace recorded with snapshots into steps.
-pub fn fold(trace: &[TraceRecord], cut: bool) -> Stepper {
-    let mut f = Folder::default();
+/// Folds a trace recorded with snapshots into steps, told in `lang`.
+pub fn fold(trace: &[TraceRecord], cut: bool, lang: Lang) -> Stepper {
+    let mut f = Folder {
+        lang,
+        ..Folder::default()
+    };
     for record in trace {
         f.event(record);
         if f.steps.len() >= MAX_STEPS {
             break;
         }
     }
-    let truncated = (cut || f.steps.len() >= MAX_STEPS).then(|| {
-        format!(
-            "Stepping stops after {} steps; the program runs on past this point.",
-            f.steps.len()
-        )
-    });
+    let truncated = (cut || f.steps.len() >= MAX_STEPS)
+        .then(|| Msg::StepperTruncated.fill(lang, &[("steps", &f.steps.len())]));
     if f.steps.is_empty() || f.output.len() > f.steps.last().map_or(0, |s| s.output_len) {
         // Output after the last loop step (or a program without a loop): one closing step.
         let explanation = if f.steps.is_empty() {
-            "This program never starts an event loop: it runs from top to bottom.".to_string()
+            Msg::StepperNoLoop.text(lang).to_owned()
         } else {
-            "The loop is closed; the program runs its last lines and ends.".to_string()
+            Msg::StepperLoopClosed.text(lang).to_owned()
         };
         f.push_step(None, None, f.last_line, explanation);
     }
@@ -284,6 +307,8 @@ struct Folder {
     last_line: u32,
     /// The loop only runs asyncio's own tasks (`asyncio.run` shutting down): no steps shown.
     internal_phase: bool,
+    /// The language of the sentences.
+    lang: Lang,
 }
 
 impl Folder {
@@ -293,7 +318,7 @@ impl Folder {
 
     fn name(&self, id: u64) -> String {
         self.tasks.iter().find(|t| t.id == id).map_or_else(
-            || format!("task {id}"),
+            || Msg::StepperTaskId.fill(self.lang, &[("id", &id)]),
             |t| format!("{} ({})", t.name, t.coro),
         )
     }
@@ -410,37 +435,39 @@ impl Folder {
                 if self.internal_phase || !eventful {
                     return;
                 }
+                let lang = self.lang;
                 let mut text = if *iteration == 1 {
-                    "The program called asyncio.run(): the event loop starts its first iteration"
-                        .to_string()
+                    Msg::StepperFirstIteration.text(lang).to_owned()
                 } else if jumped {
-                    format!(
-                        "Nothing was ready, so the loop slept until the next timer: the clock jumps to {:.2} s",
-                        record.time
-                    )
+                    let seconds = format!("{:.2}", record.time);
+                    Msg::StepperClockJumps.fill(lang, &[("seconds", &seconds)])
                 } else {
-                    format!("Iteration {iteration} of the loop begins")
+                    Msg::StepperIterationBegins.fill(lang, &[("n", iteration)])
                 };
+                // The sentence is built clause by clause: each clause brings its own punctuation.
                 if !fired.is_empty() {
                     let names: Vec<&str> = fired.iter().map(|e| e.label.as_str()).collect();
-                    text.push_str(&format!(
-                        "; {} to the ready queue: {}",
-                        if fired.len() == 1 {
-                            "one due timer moves".to_string()
-                        } else {
-                            format!("{} due timers move", fired.len())
-                        },
-                        names.join("; ")
-                    ));
+                    let names = crate::i18n::semicolon_list(lang, &names);
+                    text.push_str(&match fired.len() {
+                        1 => Msg::StepperTimerMoves.fill(lang, &[("timers", &names)]),
+                        n => Msg::StepperTimersMove.fill(lang, &[("n", &n), ("timers", &names)]),
+                    });
                 }
                 match ready.first() {
-                    Some(first) => text.push_str(&format!(
-                        ". It will run the {} ready item{} in order, first: {}.",
-                        ready.len(),
-                        if ready.len() == 1 { "" } else { "s" },
-                        first.label
+                    Some(first) => text.push_str(&Msg::StepperWillRun.fill(
+                        lang,
+                        &[
+                            (
+                                "items",
+                                &match ready.len() {
+                                    1 => Msg::StepperReadyItem.fill(lang, &[("n", &1)]),
+                                    n => Msg::StepperReadyItems.fill(lang, &[("n", &n)]),
+                                },
+                            ),
+                            ("first", &first.label),
+                        ],
                     )),
-                    None => text.push('.'),
+                    None => text.push_str(Msg::StepperPeriod.text(lang)),
                 }
                 let line = self.last_line;
                 self.push_step(None, None, line, text);
@@ -493,16 +520,16 @@ impl Folder {
         }
     }
 
-    /// The sentence of a step that ran `entry`.
+    /// The sentence of a step that ran `entry`. Its first clause is a whole sentence per case
+    /// (with or without the line), because word order differs between languages; the clauses
+    /// after it bring their own punctuation.
     fn explain(&self, entry: Option<&QueueEntry>, running: Option<u64>, line: u32) -> String {
+        let lang = self.lang;
         let Some(entry) = entry else {
-            return "The loop ran an item.".to_string();
+            return Msg::StepperLoopRanItem.text(lang).to_owned();
         };
-        let at = if line > 0 {
-            format!(" at line {line}")
-        } else {
-            String::new()
-        };
+        // The message for the case, in its variant with the line when there is one.
+        let at_line = |without: Msg, with: Msg| if line > 0 { with } else { without };
         let mut text = match running {
             Some(task) => {
                 let view = self.tasks.iter().find(|t| t.id == task);
@@ -515,38 +542,44 @@ impl Folder {
                             }
                             _ => on.unwrap_or_default(),
                         };
-                        format!("{who} runs until it awaits {on}{at}, so it pauses")
+                        at_line(Msg::StepperAwaits, Msg::StepperAwaitsAt)
+                            .fill(lang, &[("who", &who), ("on", &on), ("line", &line)])
                     }
-                    Some((TaskState::Ready, _, _)) => format!(
-                        "{who} runs until it yields{at}; its next step goes to the back of the ready queue"
-                    ),
-                    Some((TaskState::Done, _, _)) => format!("{who} runs to its end and is done"),
+                    Some((TaskState::Ready, _, _)) => {
+                        at_line(Msg::StepperYields, Msg::StepperYieldsAt)
+                            .fill(lang, &[("who", &who), ("line", &line)])
+                    }
+                    Some((TaskState::Done, _, _)) => {
+                        Msg::StepperTaskDone.fill(lang, &[("who", &who)])
+                    }
                     Some((TaskState::Cancelled, _, _)) => {
-                        format!("{who} is cancelled: CancelledError ends it")
+                        Msg::StepperTaskCancelled.fill(lang, &[("who", &who)])
                     }
-                    Some((TaskState::Failed, on, _)) => format!(
-                        "{who} raises {} and fails",
-                        on.unwrap_or_else(|| "an exception".into())
-                    ),
-                    _ => format!("{who} runs"),
+                    Some((TaskState::Failed, on, _)) => {
+                        let exception =
+                            on.unwrap_or_else(|| Msg::StepperAnException.text(lang).to_owned());
+                        Msg::StepperTaskFailed
+                            .fill(lang, &[("who", &who), ("exception", &exception)])
+                    }
+                    _ => Msg::StepperTaskRuns.fill(lang, &[("who", &who)]),
                 }
             }
             None if entry.when.is_some() => match entry.task {
-                Some(task) => format!(
-                    "The timer fires: {}, so {}'s next step joins the ready queue",
-                    entry.label,
-                    self.tasks
+                Some(task) => {
+                    let name = self
+                        .tasks
                         .iter()
                         .find(|t| t.id == task)
-                        .map_or("the task", |t| t.name.as_str())
-                ),
-                None => format!("The timer fires: the loop calls {}", entry.label),
+                        .map_or(Msg::StepperTheTask.text(lang), |t| t.name.as_str());
+                    Msg::StepperTimerWakes.fill(lang, &[("timer", &entry.label), ("task", &name)])
+                }
+                None => Msg::StepperTimerCalls.fill(lang, &[("callback", &entry.label)]),
             },
-            None if entry.label.starts_with("stop the loop") => format!(
-                "The loop runs its own callback: {}; asyncio.run's loop stops here",
-                entry.label
-            ),
-            None => format!("The loop calls the callback {}{at}", entry.label),
+            None if entry.label.starts_with("stop the loop") => {
+                Msg::StepperLoopStops.fill(lang, &[("callback", &entry.label)])
+            }
+            None => at_line(Msg::StepperCallsCallback, Msg::StepperCallsCallbackAt)
+                .fill(lang, &[("callback", &entry.label), ("line", &line)]),
         };
         let created: Vec<String> = self
             .created
@@ -555,31 +588,26 @@ impl Folder {
             .map(|id| self.name(*id))
             .collect();
         if !created.is_empty() {
-            text.push_str(&format!(
-                "; it created {}, whose first step{} now in the ready queue",
-                join(&created),
-                if created.len() == 1 { " is" } else { "s are" }
-            ));
+            let tasks = and_list(lang, &created);
+            let msg = if created.len() == 1 {
+                Msg::StepperCreatedOne
+            } else {
+                Msg::StepperCreatedMany
+            };
+            text.push_str(&msg.fill(lang, &[("tasks", &tasks)]));
         }
         match self.ready.first() {
-            Some(next) => text.push_str(&format!(". Next ready item: {}.", next.label)),
+            Some(next) => {
+                text.push_str(&Msg::StepperNextReady.fill(lang, &[("item", &next.label)]))
+            }
             None => match self.timers.first() {
-                Some(timer) => text.push_str(&format!(
-                    ". Nothing is ready: the loop will wait for the next timer ({}).",
-                    timer.label
-                )),
-                None => text.push('.'),
+                Some(timer) => {
+                    text.push_str(&Msg::StepperWaitForTimer.fill(lang, &[("timer", &timer.label)]))
+                }
+                None => text.push_str(Msg::StepperPeriod.text(lang)),
             },
         }
         text
-    }
-}
-
-fn join(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::i18n::{Lang, Msg};
 use crate::trace::{TraceEvent, TraceRecord};
 
 /// What a task was doing during a span.
@@ -14,8 +15,23 @@ pub enum SpanKind {
     Running,
     /// `time.sleep(seconds)` blocked the task, and with it the whole event loop.
     Blocked { seconds: f64 },
-    /// The task waited, on what the engine describes (`task Task-2`, or a timer's due time).
-    Waiting { on: String },
+    /// The task waited, on what the engine describes (`task Task-2`), or, with `timer`, for a
+    /// timer it scheduled, due at that time (the view words it, see [`SpanKind::waited_for`]).
+    Waiting { on: String, timer: Option<f64> },
+}
+
+impl SpanKind {
+    /// What a waiting span waited for, in words in `lang`: the engine's description, or the
+    /// timer and its due time; `None` for a span that did not wait.
+    pub fn waited_for(&self, lang: Lang) -> Option<String> {
+        match self {
+            SpanKind::Waiting {
+                timer: Some(due), ..
+            } => Some(Msg::TimelineTimerDue.fill(lang, &[("seconds", &format!("{due:.2}"))])),
+            SpanKind::Waiting { on, timer: None } => Some(on.clone()),
+            SpanKind::Running | SpanKind::Blocked { .. } => None,
+        }
+    }
 }
 
 /// One span of a lane, in virtual seconds.
@@ -241,16 +257,16 @@ impl LaneBuilder {
                     return;
                 };
                 close(&mut self.lanes[i], time);
-                let on = match timer {
-                    Some(due) if on.starts_with("future") => format!("a timer due at {due:.2} s"),
-                    _ => on.clone(),
-                };
+                let timer = timer.filter(|_| on.starts_with("future"));
                 self.push_span(
                     i,
                     LaneSpan {
                         start: time,
                         end: time,
-                        kind: SpanKind::Waiting { on },
+                        kind: SpanKind::Waiting {
+                            on: on.clone(),
+                            timer,
+                        },
                         // The await it paused at, so the bar can say which line waits.
                         line: (*line > 0).then_some(*line),
                         merged: 1,
@@ -395,7 +411,9 @@ mod tests {
                 SpanKind::Blocked { seconds } => {
                     format!("block {seconds} {:.2}-{:.2}", span.start, span.end)
                 }
-                SpanKind::Waiting { on } => format!("wait {on} {:.2}-{:.2}", span.start, span.end),
+                SpanKind::Waiting { on, .. } => {
+                    format!("wait {on} {:.2}-{:.2}", span.start, span.end)
+                }
             })
             .collect()
     }

@@ -8,6 +8,7 @@
 use std::rc::Rc;
 
 use aio_core::compare::{self, Field, Model, Outcome, Workload, WorkloadError};
+use aio_core::i18n::{Lang, Msg};
 use yew::Reducible;
 
 /// A ready-made mix of waiting and computing, one click away.
@@ -27,14 +28,15 @@ impl Preset {
     /// The presets in the order the buttons show them.
     pub const ALL: [Preset; 4] = [Preset::IoBound, Preset::CpuBound, Preset::Mix, Preset::Tiny];
 
-    /// The button's text.
-    pub fn label(self) -> &'static str {
+    /// The button's text, in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Preset::IoBound => "I/O-bound",
-            Preset::CpuBound => "CPU-bound",
-            Preset::Mix => "A mix",
-            Preset::Tiny => "Tiny jobs",
+            Preset::IoBound => Msg::ComparePresetIo,
+            Preset::CpuBound => Msg::ComparePresetCpu,
+            Preset::Mix => Msg::ComparePresetMix,
+            Preset::Tiny => Msg::ComparePresetTiny,
         }
+        .text(lang)
     }
 
     /// The stable key used in test ids.
@@ -79,6 +81,8 @@ pub struct CompareState {
     /// Each model's outcome for [`CompareState::workload`], in [`Model::ALL`] order. Kept here,
     /// recomputed only when the workload changes, because two of them run the engine.
     pub outcomes: Rc<Vec<Outcome>>,
+    /// The language the outcomes' lanes are named in.
+    pub lang: Lang,
 }
 
 fn index(field: Field) -> usize {
@@ -89,13 +93,14 @@ fn index(field: Field) -> usize {
 }
 
 impl CompareState {
-    /// The lab as the page's props describe it (already checked).
-    pub fn new(workload: Workload) -> CompareState {
+    /// The lab as the page's props describe it (already checked), its lanes named in `lang`.
+    pub fn new(workload: Workload, lang: Lang) -> CompareState {
         CompareState {
             texts: Field::ALL.map(|field| field.text(&workload)),
             errors: [None; 5],
             workload,
-            outcomes: Rc::new(compare::compare(&workload)),
+            outcomes: Rc::new(compare::compare(&workload, lang)),
+            lang,
         }
     }
 
@@ -125,7 +130,7 @@ impl CompareState {
     fn recompute(&mut self, workload: Workload) {
         if workload != self.workload {
             self.workload = workload;
-            self.outcomes = Rc::new(compare::compare(&workload));
+            self.outcomes = Rc::new(compare::compare(&workload, self.lang));
         }
     }
 }

@@ -22,6 +22,7 @@ use std::pin::pin;
 use std::rc::Rc;
 use std::task::{Poll, Waker};
 
+use aio_core::i18n::Msg;
 use aio_core::lab::{LabTask, Strategy};
 use gloo_timers::future::TimeoutFuture;
 use yew::Callback;
@@ -345,11 +346,11 @@ pub fn throttling(lateness_ms: f64) -> Option<String> {
         .and_then(|window| window.document())
         .is_some_and(|document| document.visibility_state() == web_sys::VisibilityState::Hidden);
     if hidden {
-        Some("the tab was hidden, and browsers slow down the timers of hidden tabs".to_string())
+        Some(tr(Msg::ExampleThrottledHidden).to_owned())
     } else if lateness_ms > THROTTLED_LATENESS_MS {
-        Some(format!(
-            "the browser ran a timer {lateness_ms:.0} ms late (the tab was in the background or \
-             the page busy)"
+        Some(trf(
+            Msg::ExampleThrottledLate,
+            &[("ms", &format!("{lateness_ms:.0}"))],
         ))
     } else {
         None
@@ -551,11 +552,11 @@ pub fn request_animation_frame(
 
 fn local_storage() -> Result<web_sys::Storage, String> {
     web_sys::window()
-        .ok_or("no window")?
+        .ok_or(tr(Msg::EditorStorageNoWindow))?
         .local_storage()
         .ok()
         .flatten()
-        .ok_or_else(|| "this browser does not allow local storage here".to_string())
+        .ok_or_else(|| tr(Msg::EditorStorageNotAllowed).to_owned())
 }
 
 /// The reader's stored edit of example `id`, if any (nothing when storage is unavailable).
@@ -575,10 +576,10 @@ pub fn save_edit(id: &str, source: Option<&str>) -> Result<(), String> {
     match source {
         Some(source) => storage
             .set_item(&key, source)
-            .map_err(|_| "local storage is full or disabled".to_string()),
+            .map_err(|_| tr(Msg::EditorStorageFull).to_owned()),
         None => storage
             .remove_item(&key)
-            .map_err(|_| "local storage is disabled".to_string()),
+            .map_err(|_| tr(Msg::EditorStorageDisabled).to_owned()),
     }
 }
 
@@ -604,6 +605,44 @@ pub fn save_attempt(id: &str, attempt: Option<&aio_core::exercise::Attempt>) {
         Some(json) => storage.set_item(&key, &json),
         None => storage.remove_item(&key),
     };
+}
+
+/// The page's language, from `<html lang>` (mdBook writes the book's `language` there), read once:
+/// a page never changes its language.
+pub fn page_lang() -> aio_core::i18n::Lang {
+    thread_local! {
+        static LANG: aio_core::i18n::Lang = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.document_element())
+            .and_then(|html| html.get_attribute("lang"))
+            .map_or_else(Default::default, |tag| aio_core::i18n::Lang::from_tag(&tag));
+    }
+    LANG.with(|lang| *lang)
+}
+
+/// A message of the interface in the page's language.
+pub fn tr(msg: aio_core::i18n::Msg) -> &'static str {
+    msg.text(page_lang())
+}
+
+/// A message of the interface in the page's language, its `{name}` placeholders filled.
+pub fn trf(msg: aio_core::i18n::Msg, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    msg.fill(page_lang(), args)
+}
+
+/// [`trf`], split around the placeholder `{at}` left unfilled: the text before it and after it,
+/// so that an element (a link, a number in its own `<span>`) stands where the language puts it
+/// in the sentence.
+pub fn trf_around(
+    msg: aio_core::i18n::Msg,
+    args: &[(&str, &dyn std::fmt::Display)],
+    at: &str,
+) -> (String, String) {
+    let text = trf(msg, args);
+    match text.split_once(&format!("{{{at}}}")) {
+        Some((before, after)) => (before.to_owned(), after.to_owned()),
+        None => (text, String::new()),
+    }
 }
 
 /// The book's root URL, as the loader records it (`data-aio-book-root` on `<html>`); empty, so

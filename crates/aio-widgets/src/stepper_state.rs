@@ -212,13 +212,14 @@ pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
 
 #[cfg(test)]
 mod tests {
+    use aio_core::i18n::Lang;
     use aio_core::stepper::step_through;
 
     use super::*;
 
     fn state(index: usize) -> StepperState {
         let source = "import asyncio\nasync def main():\n    await asyncio.sleep(1)\n    await asyncio.sleep(1)\nasyncio.run(main())\n";
-        StepperState::new(Rc::new(step_through(source, "two.py")), index)
+        StepperState::new(Rc::new(step_through(source, "two.py", Lang::En)), index)
     }
 
     #[test]
@@ -285,6 +286,7 @@ mod tests {
         s.apply(StepperAction::Recomputed(Rc::new(step_through(
             "print(1)\n",
             "p.py",
+            Lang::En,
         ))));
         assert_eq!(s.index, 0);
         // While an edit's steps are worked out, the view knows (and play stops).

@@ -13,6 +13,7 @@ use aio_core::engine::{Outcome, Stream};
 use aio_core::example::ExampleProps;
 use aio_core::exercise::PredictKind;
 use aio_core::fold;
+use aio_core::i18n::{Lang, Msg, semicolon_list};
 use aio_core::prediction::{self, lines_in_words, stopped_message, thousands};
 use aio_core::timeline::{self, LaneEnd, SpanKind, Timeline};
 use aio_core::transcript::Shown;
@@ -30,8 +31,13 @@ const ROW_HEIGHT: f64 = 22.0;
 /// Room at the bottom for the time axis.
 const AXIS_HEIGHT: f64 = 22.0;
 
-/// The placeholder for a timeline lab, with its fallback inside.
-pub fn timeline_lab(props: &LabProps) -> String {
+/// Seconds as the fallbacks write them next to a number ("0.25 s"), in `lang`.
+fn seconds(lang: Lang, value: &str) -> String {
+    Msg::TimelineSeconds.fill(lang, &[("seconds", &value)])
+}
+
+/// The placeholder for a timeline lab, with its fallback inside, in `lang`.
+pub fn timeline_lab(props: &LabProps, lang: Lang) -> String {
     let json = serde_json::to_string(props).expect("lab props always serialise");
     let strategies: Vec<Strategy> = match props.view {
         View::All => Strategy::ALL.to_vec(),
@@ -46,37 +52,59 @@ pub fn timeline_lab(props: &LabProps) -> String {
     let mut html = format!(
         "<div class=\"aio-widget\" data-aio-widget=\"{TIMELINE_LAB}\" data-aio-props=\"{}\">\
          <div class=\"aio-fallback\">\
-         <p class=\"aio-fallback-note\">The timelines below are what asyncio predicts. \
-         With JavaScript on, you can change the durations and run the code for real here.</p>",
-        escape(&json)
+         <p class=\"aio-fallback-note\">{}</p>",
+        escape(&json),
+        escape(Msg::FallbackLabNote.text(lang)),
     );
     for prediction in &predictions {
-        push_strategy(&mut html, props, prediction, axis_end);
+        push_strategy(&mut html, props, prediction, axis_end, lang);
     }
     html.push_str("</div></div>");
     html
 }
 
-fn push_strategy(html: &mut String, props: &LabProps, prediction: &Prediction, axis_end: f64) {
+fn push_strategy(
+    html: &mut String,
+    props: &LabProps,
+    prediction: &Prediction,
+    axis_end: f64,
+    lang: Lang,
+) {
     let strategy = prediction.strategy;
     let code = lab::python_code(strategy, &props.tasks);
+    // The label is set in bold where the language puts it in the sentence; the messages hold no
+    // HTML, and what fills them is escaped.
+    let title = Msg::FallbackStrategyTitle.fill(
+        lang,
+        &[
+            (
+                "label",
+                &format!("<strong>{}</strong>", escape(strategy.label(lang))),
+            ),
+            ("total", &format!("{:.2}", prediction.total)),
+        ],
+    );
     let _ = write!(
         html,
         "<div class=\"aio-fallback-strategy\" data-strategy=\"{key}\">\
-         <p class=\"aio-fallback-title\"><strong>{label}</strong>: predicted total {total:.2} s</p>\
+         <p class=\"aio-fallback-title\">{title}</p>\
          <pre><code class=\"language-python\">{code}</code></pre>",
         key = strategy.key(),
-        label = escape(strategy.label()),
-        total = prediction.total,
         code = escape(&code).replace('\n', "&#10;"),
     );
-    push_chart(html, props, prediction, axis_end);
-    push_table(html, props, prediction);
+    push_chart(html, props, prediction, axis_end, lang);
+    push_table(html, props, prediction, lang);
     html.push_str("</div>");
 }
 
 /// An SVG bar chart of the predicted spans on an axis shared by every strategy of the lab.
-fn push_chart(html: &mut String, props: &LabProps, prediction: &Prediction, axis_end: f64) {
+fn push_chart(
+    html: &mut String,
+    props: &LabProps,
+    prediction: &Prediction,
+    axis_end: f64,
+    lang: Lang,
+) {
     let rows = prediction.spans.len() as f64;
     let height = rows * ROW_HEIGHT + AXIS_HEIGHT;
     let width = LABEL_WIDTH + CHART_WIDTH + 20.0;
@@ -88,28 +116,40 @@ fn push_chart(html: &mut String, props: &LabProps, prediction: &Prediction, axis
     let _ = write!(
         html,
         "<svg class=\"aio-fallback-chart\" role=\"img\" viewBox=\"0 0 {width} {height}\" \
-         aria-label=\"Predicted timeline, {label}: total {total:.2} seconds\">",
-        label = escape(prediction.strategy.label()),
-        total = prediction.total,
+         aria-label=\"{label}\">",
+        label = escape(&Msg::FallbackLabChartLabel.fill(
+            lang,
+            &[
+                ("label", &prediction.strategy.label(lang)),
+                ("total", &format!("{:.2}", prediction.total)),
+            ],
+        )),
     );
     for (row, span) in prediction.spans.iter().enumerate() {
         let y = row as f64 * ROW_HEIGHT;
         let x = LABEL_WIDTH + span.start * scale;
         // A zero-length task still gets a sliver, so it stays visible.
         let bar_width = ((span.end - span.start) * scale).max(2.0);
-        let name = escape(&props.tasks[span.task].name);
-        push_row_label(html, row, &name);
+        let name = &props.tasks[span.task].name;
+        push_row_label(html, row, &escape(name));
+        let title = Msg::FallbackLabBarTitle.fill(
+            lang,
+            &[
+                ("name", name),
+                ("start", &format!("{:.2}", span.start)),
+                ("end", &format!("{:.2}", span.end)),
+            ],
+        );
         let _ = write!(
             html,
             "<rect class=\"aio-chart-bar\" x=\"{x:.1}\" y=\"{bar_y}\" width=\"{bar_width:.1}\" height=\"{bar_height}\" rx=\"3\">\
-             <title>{name}: {start:.2} s to {end:.2} s</title></rect>",
+             <title>{title}</title></rect>",
             bar_y = y + 4.0,
             bar_height = ROW_HEIGHT - 8.0,
-            start = span.start,
-            end = span.end,
+            title = escape(&title),
         );
     }
-    push_axis_and_close(html, prediction.spans.len(), axis_end);
+    push_axis_and_close(html, prediction.spans.len(), axis_end, lang);
 }
 
 /// A row's name, right-aligned in the space left of the bars.
@@ -123,30 +163,31 @@ fn push_row_label(svg: &mut String, row: usize, escaped_name: &str) {
 }
 
 /// The time axis under `rows` rows, from 0 to `axis_end` seconds, and the end of the SVG.
-fn push_axis_and_close(svg: &mut String, rows: usize, axis_end: f64) {
+fn push_axis_and_close(svg: &mut String, rows: usize, axis_end: f64, lang: Lang) {
     let axis_y = rows as f64 * ROW_HEIGHT + 4.0;
     let _ = write!(
         svg,
         "<line class=\"aio-chart-axis\" x1=\"{LABEL_WIDTH}\" y1=\"{axis_y}\" x2=\"{x2}\" y2=\"{axis_y}\"/>\
-         <text class=\"aio-chart-tick\" x=\"{LABEL_WIDTH}\" y=\"{tick_y}\">0 s</text>\
-         <text class=\"aio-chart-tick\" x=\"{x2}\" y=\"{tick_y}\" text-anchor=\"end\">{axis_end:.2} s</text></svg>",
+         <text class=\"aio-chart-tick\" x=\"{LABEL_WIDTH}\" y=\"{tick_y}\">{zero}</text>\
+         <text class=\"aio-chart-tick\" x=\"{x2}\" y=\"{tick_y}\" text-anchor=\"end\">{end}</text></svg>",
         x2 = LABEL_WIDTH + CHART_WIDTH,
         tick_y = axis_y + 15.0,
+        zero = escape(&seconds(lang, "0")),
+        end = escape(&seconds(lang, &format!("{axis_end:.2}"))),
     );
 }
 
 /// The same spans as a table: the chart's text alternative.
-fn push_table(html: &mut String, props: &LabProps, prediction: &Prediction) {
+fn push_table(html: &mut String, props: &LabProps, prediction: &Prediction, lang: Lang) {
     let _ = write!(
         html,
         "<table class=\"aio-fallback-table\"><caption{}></caption><thead><tr>{}{}{}</tr></thead><tbody>",
-        out_of_search(&format!(
-            "Predicted start and end, {}",
-            prediction.strategy.label()
-        )),
-        cell("th", "Task"),
-        cell("th", "Starts (s)"),
-        cell("th", "Ends (s)"),
+        out_of_search(
+            &Msg::FallbackLabCaption.fill(lang, &[("label", &prediction.strategy.label(lang))])
+        ),
+        cell("th", Msg::FallbackColTask.text(lang)),
+        cell("th", Msg::FallbackColStarts.text(lang)),
+        cell("th", Msg::FallbackColEnds.text(lang)),
     );
     for span in &prediction.spans {
         let _ = write!(
@@ -163,44 +204,39 @@ fn push_table(html: &mut String, props: &LabProps, prediction: &Prediction) {
 /// The placeholder for a runnable example: the code, and the output the engine predicts for it in
 /// virtual time, each line with the moment it is printed. For a "Predict, then run" exercise
 /// (`predict`), the output and timeline stay folded in a `<details>`, so the answer is not in
-/// plain sight.
-pub fn example(id: &str, source: &str, predict: Option<PredictKind>) -> String {
-    example_with(id, source, predict, false)
+/// plain sight. Its words are in `lang`.
+pub fn example(id: &str, source: &str, predict: Option<PredictKind>, lang: Lang) -> String {
+    example_with(id, source, predict, false, lang)
 }
 
 /// The placeholder for the event-loop stepper (`{{#loop-stepper PATH}}`): the runnable example
 /// with its step-through view open, and as fallback, after the code and output, the first steps
-/// as a table (what ran, the ready queue, the timers, in words).
-pub fn loop_stepper(id: &str, source: &str) -> String {
-    example_with(id, source, None, true)
+/// as a table (what ran, the ready queue, the timers, in words in `lang`).
+pub fn loop_stepper(id: &str, source: &str, lang: Lang) -> String {
+    example_with(id, source, None, true, lang)
 }
 
 /// How many steps the stepper's static fallback lists.
 const FALLBACK_STEPS: usize = 12;
 
-fn steps_table(source: &str, filename: &str) -> String {
-    let stepper = aio_core::stepper::step_through(source, filename);
+fn steps_table(source: &str, filename: &str, lang: Lang) -> String {
+    let stepper = aio_core::stepper::step_through(source, filename, lang);
     let mut table = format!(
         "<table class=\"aio-fallback-table aio-fallback-steps\"><caption{}></caption>\
          <thead><tr>{}{}{}{}{}</tr></thead><tbody>",
-        out_of_search(
-            "The event loop, step by step (with JavaScript on, step through the whole run here)"
-        ),
-        cell("th", "Step"),
-        cell("th", "Clock (s)"),
-        cell("th", "What happens"),
-        cell("th", "Ready queue after"),
-        cell("th", "Timers after"),
+        out_of_search(Msg::FallbackStepsCaption.text(lang)),
+        cell("th", Msg::FallbackColStep.text(lang)),
+        cell("th", Msg::FallbackColClock.text(lang)),
+        cell("th", Msg::FallbackColWhatHappens.text(lang)),
+        cell("th", Msg::FallbackColReadyAfter.text(lang)),
+        cell("th", Msg::FallbackColTimersAfter.text(lang)),
     );
     let labels = |entries: &[aio_core::trace::QueueEntry]| {
         if entries.is_empty() {
-            "(empty)".to_string()
+            Msg::FallbackEmpty.text(lang).to_owned()
         } else {
-            entries
-                .iter()
-                .map(|e| e.label.as_str())
-                .collect::<Vec<_>>()
-                .join("; ")
+            let labels: Vec<&str> = entries.iter().map(|e| e.label.as_str()).collect();
+            semicolon_list(lang, &labels)
         }
     };
     for (i, step) in stepper.steps.iter().take(FALLBACK_STEPS).enumerate() {
@@ -218,14 +254,23 @@ fn steps_table(source: &str, filename: &str) -> String {
     if stepper.steps.len() > FALLBACK_STEPS {
         let _ = write!(
             table,
-            "<p class=\"aio-fallback-note\">The first {FALLBACK_STEPS} of {} steps.</p>",
-            stepper.steps.len()
+            "<p class=\"aio-fallback-note\">{}</p>",
+            escape(&Msg::FallbackFirstSteps.fill(
+                lang,
+                &[("shown", &FALLBACK_STEPS), ("steps", &stepper.steps.len())]
+            ))
         );
     }
     table
 }
 
-fn example_with(id: &str, source: &str, predict: Option<PredictKind>, stepper: bool) -> String {
+fn example_with(
+    id: &str,
+    source: &str,
+    predict: Option<PredictKind>,
+    stepper: bool,
+    lang: Lang,
+) -> String {
     let filename = id.rsplit('/').next().unwrap_or(id);
     let props = ExampleProps {
         id: id.to_owned(),
@@ -244,11 +289,9 @@ fn example_with(id: &str, source: &str, predict: Option<PredictKind>, stepper: b
             Shown::Line(line) => {
                 let mut text = line.text.clone();
                 if line.cut_chars > 0 {
-                    let _ = write!(
-                        text,
-                        " … {} more characters",
-                        thousands(line.cut_chars as u64)
-                    );
+                    let more = Msg::ExampleOutputCut
+                        .fill(lang, &[("count", &thousands(line.cut_chars as u64))]);
+                    let _ = write!(text, " {more}");
                 }
                 if !line.open {
                     text.push('\n');
@@ -263,7 +306,11 @@ fn example_with(id: &str, source: &str, predict: Option<PredictKind>, stepper: b
                 let _ = write!(
                     output,
                     "<span class=\"aio-fallback-omitted\"{}></span>",
-                    out_of_search(&format!("… {} not shown …\n", lines_in_words(count)))
+                    out_of_search(&format!(
+                        "{}\n",
+                        Msg::ExampleOutputOmitted
+                            .fill(lang, &[("lines", &lines_in_words(count, lang))])
+                    ))
                 );
             }
         }
@@ -275,51 +322,75 @@ fn example_with(id: &str, source: &str, predict: Option<PredictKind>, stepper: b
         .map(|stopped| {
             format!(
                 "<p class=\"aio-fallback-note\">{}</p>",
-                escape(&stopped_message(stopped, true))
+                escape(&stopped_message(stopped, true, lang))
             )
         })
         .unwrap_or_default();
     let (open, close) = match predict {
-        None => ("", ""),
-        Some(kind) => (
-            match kind {
-                PredictKind::Total => {
-                    "<p class=\"aio-fallback-note\"><strong>Predict, then run:</strong> how long \
-                     will this program take, in seconds? Decide before you look.</p>\
-                     <details class=\"aio-fallback-answer\"><summary>Show the predicted output</summary>"
-                }
-                PredictKind::Order => {
-                    "<p class=\"aio-fallback-note\"><strong>Predict, then run:</strong> in which \
-                     order are the lines printed? Decide before you look.</p>\
-                     <details class=\"aio-fallback-answer\"><summary>Show the predicted output</summary>"
-                }
-                PredictKind::Both => {
-                    "<p class=\"aio-fallback-note\"><strong>Predict, then run:</strong> in which \
-                     order are the lines printed, and how long does the program take? Decide \
-                     before you look.</p>\
-                     <details class=\"aio-fallback-answer\"><summary>Show the predicted output</summary>"
-                }
-            },
-            "</details>",
-        ),
+        None => (String::new(), ""),
+        Some(kind) => {
+            let question = match kind {
+                PredictKind::Total => Msg::FallbackPredictTotal,
+                PredictKind::Order => Msg::FallbackPredictOrder,
+                PredictKind::Both => Msg::FallbackPredictBoth,
+            };
+            (
+                format!(
+                    "<p class=\"aio-fallback-note\"><strong>{lead}</strong> {question}</p>\
+                     <details class=\"aio-fallback-answer\"><summary>{show}</summary>",
+                    lead = escape(Msg::FallbackPredictLead.text(lang)),
+                    question = escape(question.text(lang)),
+                    show = escape(Msg::FallbackShowAnswer.text(lang)),
+                ),
+                "</details>",
+            )
+        }
     };
+    // The exit status, said only when it is not 0.
     let status = match &run.outcome {
-        Some(Outcome::Exited { status: 0 }) => String::new(),
-        Some(outcome) => format!(", exit status {}", outcome.exit_status()),
-        None => ", exit status 1".to_owned(),
+        Some(Outcome::Exited { status: 0 }) => None,
+        Some(outcome) => Some(outcome.exit_status()),
+        None => Some(1),
     };
     let transcript = match &run.syntax_error {
         Some(error) => format!(
             "<pre class=\"aio-fallback-output\"><span class=\"aio-fallback-stderr\"{}></span></pre>",
             out_of_search(error)
         ),
-        None => format!(
-            "<p class=\"aio-fallback-title\"><strong>Output</strong> of <code>python3 {filename}</code>, \
-             as the book's asyncio engine predicts it (last line at {last_line_at:.2} s{status}):</p>\
-             <pre class=\"aio-fallback-output\">{output}</pre>{stopped}{lanes}",
-            filename = escape(filename),
-            lanes = lanes_chart(&run.timeline),
-        ),
+        None => {
+            // The title's pieces are HTML, set where the language puts them in the sentence; the
+            // messages hold no HTML, and what fills them is escaped.
+            let output_word = format!(
+                "<strong>{}</strong>",
+                escape(Msg::FallbackOutput.text(lang))
+            );
+            let command = format!("<code>python3 {}</code>", escape(filename));
+            let time = format!("{last_line_at:.2}");
+            let title = match status {
+                None => Msg::FallbackOutputTitle.fill(
+                    lang,
+                    &[
+                        ("output", &output_word),
+                        ("command", &command),
+                        ("time", &time),
+                    ],
+                ),
+                Some(status) => Msg::FallbackOutputTitleStatus.fill(
+                    lang,
+                    &[
+                        ("output", &output_word),
+                        ("command", &command),
+                        ("time", &time),
+                        ("status", &status),
+                    ],
+                ),
+            };
+            format!(
+                "<p class=\"aio-fallback-title\">{title}</p>\
+                 <pre class=\"aio-fallback-output\">{output}</pre>{stopped}{lanes}",
+                lanes = lanes_chart(&run.timeline, lang),
+            )
+        }
     };
     format!(
         "<div class=\"aio-widget\" data-aio-widget=\"{ASYNCIO_EXAMPLE}\" data-aio-props=\"{props}\">\
@@ -328,18 +399,18 @@ fn example_with(id: &str, source: &str, predict: Option<PredictKind>, stepper: b
          {transcript}{close}{steps}\
          </div></div>",
         steps = if stepper {
-            steps_table(source, filename)
+            steps_table(source, filename, lang)
         } else {
             String::new()
         },
         props = escape(&props),
-        code = code_block(source),
+        code = code_block(source, lang),
     )
 }
 
 /// The program as the editor first shows it: with its timing helpers folded into a `<details>`
-/// whose summary says what they are (open it to read them; they print either way).
-fn code_block(source: &str) -> String {
+/// whose summary says what they are, in `lang` (open it to read them; they print either way).
+fn code_block(source: &str, lang: Lang) -> String {
     let block = |text: &str| {
         format!(
             "<pre><code class=\"language-python hljs nohighlight\">{}</code></pre>",
@@ -351,7 +422,7 @@ fn code_block(source: &str) -> String {
         Some(folded) => format!(
             "<div class=\"aio-fallback-code\">{}<details class=\"aio-fallback-fold\"><summary>{}</summary>{}</details>{}</div>",
             block(&source[..folded.range.start]),
-            escape(&folded.label()),
+            escape(&folded.label(lang)),
             block(&source[folded.range.clone()]),
             block(&source[folded.range.end..]),
         ),
@@ -395,8 +466,8 @@ const FALLBACK_LANES: usize = 12;
 const FALLBACK_SPANS: usize = 60;
 
 /// The tasks of a run, one lane each, as SVG and as a table (the chart's text alternative): the
-/// first [`FALLBACK_LANES`] tasks, and how many more there are.
-fn lanes_chart(timeline: &Timeline) -> String {
+/// first [`FALLBACK_LANES`] tasks, and how many more there are, in `lang`.
+fn lanes_chart(timeline: &Timeline, lang: Lang) -> String {
     let lanes = &timeline.lanes[..timeline.lanes.len().min(FALLBACK_LANES)];
     if lanes.is_empty() {
         return String::new();
@@ -408,17 +479,20 @@ fn lanes_chart(timeline: &Timeline) -> String {
     let width = LABEL_WIDTH + CHART_WIDTH + 20.0;
     let mut svg = format!(
         "<svg class=\"aio-fallback-chart\" role=\"img\" viewBox=\"0 0 {width} {height}\" \
-         aria-label=\"Predicted timeline of the program's tasks, {count} lanes over {end:.2} seconds\">",
-        count = lanes.len(),
+         aria-label=\"{label}\">",
+        label = escape(&Msg::FallbackLanesLabel.fill(
+            lang,
+            &[("lanes", &lanes.len()), ("total", &format!("{end:.2}"))]
+        )),
     );
     let mut table = format!(
         "<table class=\"aio-fallback-table\"><caption{}></caption><thead><tr>{}{}{}{}{}</tr></thead><tbody>",
-        out_of_search("The program's tasks, as the engine predicts them"),
-        cell("th", "Task"),
-        cell("th", "Coroutine"),
-        cell("th", "Created (s)"),
-        cell("th", "Ends (s)"),
-        cell("th", "How"),
+        out_of_search(Msg::FallbackLanesCaption.text(lang)),
+        cell("th", Msg::FallbackColTask.text(lang)),
+        cell("th", Msg::FallbackColCoroutine.text(lang)),
+        cell("th", Msg::FallbackColCreated.text(lang)),
+        cell("th", Msg::FallbackColEnds.text(lang)),
+        cell("th", Msg::FallbackColHow.text(lang)),
     );
     for (row, lane) in lanes.iter().enumerate() {
         let y = row as f64 * ROW_HEIGHT;
@@ -440,10 +514,10 @@ fn lanes_chart(timeline: &Timeline) -> String {
             );
         }
         let how = match &lane.end {
-            LaneEnd::Finished => "finished".to_owned(),
-            LaneEnd::Cancelled => "cancelled".to_owned(),
-            LaneEnd::Failed(error) => format!("failed: {error}"),
-            LaneEnd::Pending => "still pending".to_owned(),
+            LaneEnd::Finished => Msg::FallbackLaneFinished.text(lang).to_owned(),
+            LaneEnd::Cancelled => Msg::FallbackLaneCancelled.text(lang).to_owned(),
+            LaneEnd::Failed(error) => Msg::FallbackLaneFailed.fill(lang, &[("exception", error)]),
+            LaneEnd::Pending => Msg::FallbackLanePending.text(lang).to_owned(),
         };
         let _ = write!(
             table,
@@ -455,12 +529,12 @@ fn lanes_chart(timeline: &Timeline) -> String {
             cell("td", &how),
         );
     }
-    push_axis_and_close(&mut svg, lanes.len(), end);
+    push_axis_and_close(&mut svg, lanes.len(), end, lang);
     table.push_str("</tbody></table>");
     let more = if more > 0 {
         format!(
-            "<p class=\"aio-fallback-note\">… and {} more tasks, not drawn.</p>",
-            thousands(more as u64)
+            "<p class=\"aio-fallback-note\">{}</p>",
+            escape(&Msg::TimelineMoreTasks.fill(lang, &[("n", &thousands(more as u64))]))
         )
     } else {
         String::new()
@@ -469,48 +543,54 @@ fn lanes_chart(timeline: &Timeline) -> String {
 }
 
 /// The placeholder for the comparison lab: a table of each model's total, computed at build time
-/// by the same code as the widget, and the models' costs. No chart: the widget draws those.
-pub fn compare_lab(workload: &Workload) -> String {
+/// by the same code as the widget, and the models' costs, in `lang`. No chart: the widget draws
+/// those.
+pub fn compare_lab(workload: &Workload, lang: Lang) -> String {
     let json = serde_json::to_string(workload).expect("a workload always serialises");
-    let outcomes = compare::compare(workload);
+    let outcomes = compare::compare(workload, lang);
     let winners = compare::winners(&outcomes);
     let sequential = outcomes[0].total;
+    let note = Msg::FallbackCompareNote.fill(
+        lang,
+        &[
+            ("jobs", &workload.jobs),
+            ("io", &lab::python_seconds(workload.io)),
+            ("cpu", &lab::python_seconds(workload.cpu)),
+            ("workers", &workload.workers),
+            ("cores", &workload.cores),
+        ],
+    );
     let mut html = format!(
         "<div class=\"aio-widget\" data-aio-widget=\"{COMPARE_LAB}\" data-aio-props=\"{}\">\
          <div class=\"aio-fallback\">\
-         <p class=\"aio-fallback-note\">{jobs} jobs, each waiting {io} s for I/O and then \
-         computing for {cpu} s; pools of {workers} workers; {cores} cores. With JavaScript on, \
-         you can change these numbers and see each model's timeline.</p>\
+         <p class=\"aio-fallback-note\">{note}</p>\
          <table class=\"aio-fallback-table\"><caption{caption}></caption>\
          <thead><tr>{h1}{h2}{h3}{h4}{h5}</tr></thead><tbody>",
         escape(&json),
-        caption = out_of_search("Total time for each model"),
-        h1 = cell("th", "Model"),
-        h2 = cell("th", "Total (s)"),
-        h3 = cell("th", "Compared with sequential"),
-        h4 = cell("th", "Cost to create"),
-        h5 = cell("th", "Uses several cores"),
-        jobs = workload.jobs,
-        io = lab::python_seconds(workload.io),
-        cpu = lab::python_seconds(workload.cpu),
-        workers = workload.workers,
-        cores = workload.cores,
+        note = escape(&note),
+        caption = out_of_search(Msg::FallbackCompareCaption.text(lang)),
+        h1 = cell("th", Msg::CompareColModel.text(lang)),
+        h2 = cell("th", Msg::CompareColTotal.text(lang)),
+        h3 = cell("th", Msg::CompareColVersus.text(lang)),
+        h4 = cell("th", Msg::CompareCostCreate.text(lang)),
+        h5 = cell("th", Msg::FallbackColSeveralCores.text(lang)),
     );
     for outcome in &outcomes {
-        let costs = outcome.model.costs();
-        let best = if winners.contains(&outcome.model) {
-            " (fastest)"
+        let costs = outcome.model.costs(lang);
+        let model = outcome.model.label(lang);
+        let model = if winners.contains(&outcome.model) {
+            Msg::CompareModelFastest.fill(lang, &[("model", &model)])
         } else {
-            ""
+            model.to_owned()
         };
         let _ = write!(
             html,
             "<tr data-model=\"{key}\">{}{}{}{}{}</tr>",
-            cell("td", &format!("{}{best}", outcome.model.label())),
+            cell("td", &model),
             cell("td", &format!("{:.3}", outcome.total)),
             cell(
                 "td",
-                &compare::against_sequential(sequential, outcome.total, outcome.model)
+                &compare::against_sequential(sequential, outcome.total, outcome.model, lang)
             ),
             cell("td", costs.create),
             cell("td", costs.parallel),

@@ -15,6 +15,7 @@ pub mod fallback;
 
 use std::path::{Path, PathBuf};
 
+use aio_core::i18n::Lang;
 use anyhow::bail;
 use mdbook_preprocessor::book::{Book, BookItem, Chapter};
 use mdbook_preprocessor::errors::Result;
@@ -33,10 +34,13 @@ impl Preprocessor for AioPreprocessor {
 
     fn run(&self, ctx: &PreprocessorContext, mut book: Book) -> Result<Book> {
         let src = ctx.root.join(&ctx.config.book.src);
+        // The static fallbacks speak the book's language (`language` in `book.toml`, or
+        // `MDBOOK_BOOK__LANGUAGE` for a translated edition).
+        let lang = Lang::from_tag(ctx.config.book.language.as_deref().unwrap_or_default());
         let mut errors = Vec::new();
         book.for_each_mut(|item| {
             if let BookItem::Chapter(chapter) = item
-                && let Err(error) = expand_chapter(chapter, &src)
+                && let Err(error) = expand_chapter(chapter, &src, lang)
             {
                 errors.push(error);
             }
@@ -53,8 +57,13 @@ impl Preprocessor for AioPreprocessor {
     }
 }
 
-/// Replaces every directive of one chapter; on failure, says which chapter and line.
-fn expand_chapter(chapter: &mut Chapter, src: &Path) -> std::result::Result<(), String> {
+/// Replaces every directive of one chapter, its fallbacks in `lang`; on failure, says which
+/// chapter and line.
+fn expand_chapter(
+    chapter: &mut Chapter,
+    src: &Path,
+    lang: Lang,
+) -> std::result::Result<(), String> {
     let source_path = chapter.source_path.clone();
     let place = source_path.as_ref().map_or_else(
         || chapter.name.clone(),
@@ -68,7 +77,7 @@ fn expand_chapter(chapter: &mut Chapter, src: &Path) -> std::result::Result<(), 
         src: src.to_path_buf(),
         chapter_dir,
     };
-    let expanded = expand(&chapter.content, &files)
+    let expanded = expand(&chapter.content, &files, lang)
         .map_err(|error| format!("{place}:{}: {}", error.line, error.message))?;
     chapter.content = expanded;
     Ok(())
@@ -99,8 +108,13 @@ impl ChapterFiles {
     }
 }
 
-/// Replaces every directive in a chapter's Markdown with its placeholder.
-pub fn expand(content: &str, files: &ChapterFiles) -> std::result::Result<String, DirectiveError> {
+/// Replaces every directive in a chapter's Markdown with its placeholder, the static fallback
+/// inside it in `lang`.
+pub fn expand(
+    content: &str,
+    files: &ChapterFiles,
+    lang: Lang,
+) -> std::result::Result<String, DirectiveError> {
     let mut out = String::with_capacity(content.len());
     for piece in directive::split(content)? {
         let found = match piece {
@@ -117,18 +131,20 @@ pub fn expand(content: &str, files: &ChapterFiles) -> std::result::Result<String
                     line: found.line,
                     message,
                 })?;
-                fallback::example(&id, &source, example.predict)
+                fallback::example(&id, &source, example.predict, lang)
             }
-            directive::COMPARE_LAB => fallback::compare_lab(&directive::parse_compare_lab(&found)?),
+            directive::COMPARE_LAB => {
+                fallback::compare_lab(&directive::parse_compare_lab(&found)?, lang)
+            }
             directive::LOOP_STEPPER => {
                 let path = directive::parse_loop_stepper(&found)?;
                 let (id, source) = files.read(path).map_err(|message| DirectiveError {
                     line: found.line,
                     message,
                 })?;
-                fallback::loop_stepper(&id, &source)
+                fallback::loop_stepper(&id, &source, lang)
             }
-            _ => fallback::timeline_lab(&directive::parse_timeline_lab(&found)?),
+            _ => fallback::timeline_lab(&directive::parse_timeline_lab(&found)?, lang),
         };
         // Blank lines around the block make Markdown treat it as raw HTML.
         out.push_str("\n\n");

@@ -11,7 +11,7 @@ fn files() -> ChapterFiles {
 }
 
 fn expand(content: &str) -> std::result::Result<String, DirectiveError> {
-    super::expand(content, &files()).map(|html| visible(&html))
+    super::expand(content, &files(), Lang::En).map(|html| visible(&html))
 }
 
 /// The fallback as a reader sees it: text kept out of the search index (`data-aio-text`, drawn by
@@ -41,7 +41,7 @@ fn visible(html: &str) -> String {
 /// attributes.
 #[test]
 fn fallback_outputs_and_tables_stay_out_of_the_search_index() {
-    let raw = super::expand("{{#asyncio-example examples/hello.py}}", &files()).unwrap();
+    let raw = super::expand("{{#asyncio-example examples/hello.py}}", &files(), Lang::En).unwrap();
     assert!(!raw.contains(">[0.10] world"), "{raw}");
     assert!(raw.contains("data-aio-text=\"[0.10] world&#10;\""), "{raw}");
     assert!(!raw.contains("<td>Task-1</td>"), "{raw}");

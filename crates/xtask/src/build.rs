@@ -5,7 +5,10 @@
 //!    (mdBook copies everything under `src/` into the site as it is).
 //! 3. `wasm-opt -Oz` shrinks the wasm in place.
 //! 4. `www/` is copied to `book/assets/`, which `book.toml` names in `additional-js`/`-css`.
-//! 5. `mdbook build book` runs the `mdbook-aio` preprocessor and writes `book/build/`.
+//! 5. `mdbook build book` runs the `mdbook-aio` preprocessor and writes `book/build/`; then each
+//!    translation ([`TRANSLATIONS`]) is built the same way from `book/po/LANG.po` (mdBook's
+//!    `gettext` preprocessor translates the chapters first) into `book/build/LANG/`, and a Chinese
+//!    edition's search index is rebuilt to find Chinese words ([`crate::search_cjk`]).
 //! 6. Every page gets its Content-Security-Policy, with the hashes of its inline scripts
 //!    ([`crate::csp`]).
 //!
@@ -85,14 +88,70 @@ pub(crate) fn build_widgets() -> anyhow::Result<()> {
     Ok(())
 }
 
+/// A translation of the book: its language tag (also the name of its `.po` file and of its folder
+/// in the site) and its title.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Translation {
+    pub(crate) language: &'static str,
+    pub(crate) title: &'static str,
+}
+
+/// The book's translations. The English edition, the source, is at the site's root.
+pub(crate) const TRANSLATIONS: &[Translation] = &[Translation {
+    language: "zh-CN",
+    title: "交互式学习 asyncio",
+}];
+
 /// Steps 4 to 6.
 pub(crate) fn build_book() -> anyhow::Result<PathBuf> {
     copy_dir(&root().join("www"), &root().join("book/assets"))?;
+    // mdBook skips a preprocessor whose `supports` check fails, with only a warning, and would
+    // write pages with raw directives if the preprocessor did not compile: build it first, so
+    // that a compile error stops the build.
+    run(cargo().args(["build", "--quiet", "--release", "--package", "mdbook-aio"]))?;
     run(tool("mdbook").args(["build", "book"]))?;
     let site = site_dir();
+    for translation in TRANSLATIONS {
+        let out = site.join(translation.language);
+        run(tool("mdbook")
+            .args(["build", "book", "--dest-dir"])
+            .arg(&out)
+            .env("MDBOOK_BOOK__LANGUAGE", translation.language)
+            .env("MDBOOK_BOOK__TITLE", translation.title))?;
+        if translation.language.starts_with("zh") {
+            crate::search_cjk::reindex(&out)?;
+        }
+        // The editions share the English edition's widget package (the loader finds it there).
+        std::fs::remove_dir_all(out.join("assets/pkg"))?;
+    }
+    refuse_raw_directives(&site)?;
     let pages = crate::csp::protect_site(&site)?;
     eprintln!("Content-Security-Policy written into {pages} pages");
     Ok(site)
+}
+
+/// Fails if a page of any edition shows a widget directive as text (`{{#asyncio-example …}}`):
+/// its preprocessor did not run, or a translation broke the directive.
+fn refuse_raw_directives(dir: &Path) -> anyhow::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            refuse_raw_directives(&path)?;
+        } else if path.extension().is_some_and(|ext| ext == "html") {
+            let html = std::fs::read_to_string(&path)?;
+            for directive in [
+                "{{#asyncio-",
+                "{{#timeline-lab",
+                "{{#compare-lab",
+                "{{#loop-stepper",
+            ] {
+                if html.contains(directive) {
+                    anyhow::bail!("{} shows a raw `{directive}` directive", path.display());
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 fn copy_dir(from: &Path, to: &Path) -> anyhow::Result<()> {

@@ -16,9 +16,11 @@ mod build;
 mod conformance;
 mod csp;
 mod fuzz;
+mod search_cjk;
 mod serve;
 mod test;
 mod tools;
+mod translations;
 mod util;
 
 #[cfg(test)]
@@ -35,6 +37,7 @@ commands:
   test                run every check and test (what CI runs)
   conformance [DIR]   run the engine on DIR/*.py and compare with .out/.err
                       (default: ../shared/asyncio-reference)
+  po                  bring the translations (book/po/*.po) up to date with the English text
   bench               print sizes and timings, next to CPython's, as JSON
   fuzz [--cases N | --seconds S]
                       fuzz the parser and interpreter (default: 60 s)";
@@ -65,6 +68,7 @@ fn run() -> anyhow::Result<()> {
             let dirs: Vec<std::path::PathBuf> = dirs.iter().map(Into::into).collect();
             conformance::run_dirs(&dirs)
         }
+        ["po"] => translations::update(),
         ["bench"] => bench::run(),
         ["fuzz", rest @ ..] => fuzz::run_campaign(rest),
         ["help" | "--help" | "-h"] | [] => {

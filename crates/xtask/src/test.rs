@@ -13,6 +13,7 @@ use crate::build::{build_site, site_dir};
 use crate::conformance;
 use crate::serve::StaticServer;
 use crate::tools::{self, tool};
+use crate::translations;
 use crate::util::{root, run};
 
 /// The sub-path the end-to-end tests serve the site under, to prove every URL is relative.
@@ -61,6 +62,7 @@ pub(crate) fn run_all() -> anyhow::Result<()> {
     steps.run("conformance", || {
         conformance::run_dirs(&[conformance::default_dir(), conformance::own_programs_dir()])
     });
+    steps.run("translations", translations::check);
     let site_built = steps.run("build the site", || build_site().map(drop));
     if site_built {
         steps.run("end-to-end tests in Chromium", || {

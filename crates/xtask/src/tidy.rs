@@ -120,3 +120,33 @@ fn every_future_and_timer_of_a_widget_is_blamed_on_it() {
         }
     }
 }
+
+/// A translated heading gets its id from its translated text unless the English gives one, and
+/// links into a chapter (and the language picker, which keeps the reader's place) need the same
+/// anchors in every edition.
+#[test]
+fn every_heading_of_the_book_has_an_explicit_id() {
+    let src = root().join("book/src");
+    let mut missing = Vec::new();
+    for entry in std::fs::read_dir(&src).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if !name.ends_with(".md") || name == "SUMMARY.md" {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut in_fence = false;
+        for (number, line) in text.lines().enumerate() {
+            if line.starts_with("```") {
+                in_fence = !in_fence;
+            } else if !in_fence && line.starts_with('#') && !line.trim_end().ends_with('}') {
+                missing.push(format!("src/{name}:{}: {line}", number + 1));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "give these headings an explicit `{{#id}}`:\n{}",
+        missing.join("\n")
+    );
+}

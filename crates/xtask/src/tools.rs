@@ -1,11 +1,12 @@
 //! Installing the tools the book needs, each at a pinned version, skipping what is already there.
 //!
 //! - the `wasm32-unknown-unknown` target, through rustup;
-//! - mdbook and the wasm-bindgen CLI, through `cargo install` (wasm-bindgen at exactly the version
-//!   of the `wasm-bindgen` crate in `Cargo.lock`, because the two must agree);
+//! - mdbook, mdbook-i18n-helpers (the `gettext` preprocessor that builds the translations) and
+//!   the wasm-bindgen CLI, through `cargo install` (wasm-bindgen at exactly the version of the
+//!   `wasm-bindgen` crate in `Cargo.lock`, because the two must agree);
 //! - wasm-opt, from the npm package `binaryen` into `.tools/` (Debian's binaryen is too old for
 //!   current rustc output);
-//! - for the tests: Chromium, chromedriver and Firefox ESR from Debian, geckodriver through
+//! - for the tests: GNU gettext from Debian (`msgfmt` checks the translations), Chromium, chromedriver and Firefox ESR from Debian, geckodriver through
 //!   `cargo install`, Node.js if missing, and the end-to-end tests' npm packages
 //!   (`tests/package-lock.json`).
 
@@ -19,6 +20,10 @@ use crate::util::{has_program, output_of, root, run};
 
 /// The mdBook release the book and the preprocessor are written for.
 pub(crate) const MDBOOK_VERSION: &str = "0.5.4";
+
+/// The mdbook-i18n-helpers release (the first for mdBook 0.5): `mdbook-gettext` translates the
+/// chapters, `mdbook-xgettext` extracts their messages.
+pub(crate) const I18N_HELPERS_VERSION: &str = "0.4.0";
 
 /// The binaryen release that provides wasm-opt.
 pub(crate) const BINARYEN_VERSION: &str = "132.0.0";
@@ -62,6 +67,7 @@ pub(crate) fn ensure_build_tools() -> anyhow::Result<()> {
         &["--no-default-features", "--features", "search"],
     )?;
     ensure_cargo_tool("wasm-bindgen-cli", &wasm_bindgen_version()?, &[])?;
+    ensure_cargo_package("mdbook-i18n-helpers", I18N_HELPERS_VERSION)?;
     ensure_wasm_opt()
 }
 
@@ -70,6 +76,9 @@ pub(crate) fn ensure_test_tools() -> anyhow::Result<()> {
     ensure_build_tools()?;
     if !has_program("python3") {
         apt_install(&["python3"])?;
+    }
+    if !has_program("msgfmt") {
+        apt_install(&["gettext"])?;
     }
     if !has_program("chromium") || !has_program("chromedriver") {
         apt_install(&["chromium", "chromium-driver"])?;
@@ -110,6 +119,19 @@ fn ensure_cargo_tool(package: &str, version: &str, extra_args: &[&str]) -> anyho
     run(crate::util::cargo()
         .args(["install", package, "--version", version])
         .args(extra_args))
+}
+
+/// Installs `package` at `version` with `cargo install` unless cargo lists it as installed (for
+/// packages whose binaries do not report a version).
+fn ensure_cargo_package(package: &str, version: &str) -> anyhow::Result<()> {
+    let listed = output_of(crate::util::cargo().args(["install", "--list"])).unwrap_or_default();
+    if listed
+        .lines()
+        .any(|line| line == format!("{package} v{version}:"))
+    {
+        return Ok(());
+    }
+    run(crate::util::cargo().args(["install", package, "--version", version]))
 }
 
 /// The version of the `wasm-bindgen` crate that `Cargo.lock` resolved.

@@ -43,7 +43,7 @@ fn totals() {
         (workload(1, 0.5, 0.5, 1, 1), [1.0, 1.0, T + 1.0, P + 1.0]),
     ];
     for (workload, expected) in cases {
-        let outcomes = compare(workload);
+        let outcomes = compare(workload, Lang::En);
         let totals: Vec<f64> = outcomes.iter().map(|o| o.total).collect();
         for (got, want) in totals.iter().zip(expected) {
             assert!(
@@ -69,11 +69,12 @@ fn who_wins() {
         ),
     ];
     for (workload, expected) in cases {
-        let outcomes = compare(workload);
+        let outcomes = compare(workload, Lang::En);
         assert_eq!(winners(&outcomes), *expected, "{workload:?}");
         // A winner is never called slower than the sequential run.
         for outcome in outcomes.iter().filter(|o| expected.contains(&o.model)) {
-            let words = against_sequential(outcomes[0].total, outcome.total, outcome.model);
+            let words =
+                against_sequential(outcomes[0].total, outcome.total, outcome.model, Lang::En);
             assert!(
                 !words.contains("slower"),
                 "{workload:?}: {:?} {words}",
@@ -114,7 +115,7 @@ fn timelines() {
          &[(None, Start, 0.0, P, 1.0), (Some(0), Wait, P, P + 1.0, 1.0), (Some(2), Wait, P + 1.0, P + 2.0, 1.0)]),
     ];
     for (model, workload, label, expected) in cases {
-        let outcome = simulate(*model, workload);
+        let outcome = simulate(*model, workload, Lang::En);
         let lane = outcome
             .lanes
             .iter()
@@ -142,7 +143,7 @@ fn timelines() {
 #[test]
 fn lanes_per_model() {
     let work = workload(5, 1.0, 1.0, 3, 2);
-    let counts: Vec<(Model, usize)> = compare(&work)
+    let counts: Vec<(Model, usize)> = compare(&work, Lang::En)
         .iter()
         .map(|o| (o.model, o.lanes.len()))
         .collect();
@@ -250,6 +251,9 @@ fn against_sequential_in_words() {
         (4.0, 3.9, Model::Asyncio, "a little faster"),
     ];
     for &(sequential, total, model, expected) in cases {
-        assert_eq!(against_sequential(sequential, total, model), expected);
+        assert_eq!(
+            against_sequential(sequential, total, model, Lang::En),
+            expected
+        );
     }
 }

@@ -36,7 +36,7 @@ fn row(stepper: &Stepper, step: &Step) -> String {
 }
 
 fn check(name: &str, expect: &[&str]) {
-    let stepper = step_through(&example(name), name);
+    let stepper = step_through(&example(name), name, Lang::En);
     let rows: Vec<String> = stepper.steps.iter().map(|s| row(&stepper, s)).collect();
     assert_eq!(rows, expect, "{name}");
     assert_eq!(stepper.truncated, None);
@@ -95,7 +95,11 @@ fn create_task_step_by_step() {
 
 #[test]
 fn tasks_states_and_arrows() {
-    let stepper = step_through(&example("hello_coroutine.py"), "hello_coroutine.py");
+    let stepper = step_through(
+        &example("hello_coroutine.py"),
+        "hello_coroutine.py",
+        Lang::En,
+    );
     let states = |i: usize| -> Vec<String> {
         stepper.steps[i]
             .tasks
@@ -158,7 +162,7 @@ fn tasks_states_and_arrows() {
 
 #[test]
 fn awaiting_a_task_draws_one_arrow() {
-    let stepper = step_through(&example("loop_callbacks.py"), "loop_callbacks.py");
+    let stepper = step_through(&example("loop_callbacks.py"), "loop_callbacks.py", Lang::En);
     let main = &stepper.steps[1].tasks[0];
     assert_eq!(main.awaits, vec![stepper.steps[1].tasks[1].id]);
     assert_eq!(main.on.as_deref(), Some("task Task-2"));
@@ -172,17 +176,17 @@ fn awaiting_a_task_draws_one_arrow() {
 #[test]
 fn long_runs_stop_at_the_cap_and_bad_programs_still_step() {
     let busy = "import asyncio\nasync def main():\n    while True:\n        await asyncio.sleep(0)\nasyncio.run(main())\n";
-    let stepper = step_through(busy, "busy.py");
+    let stepper = step_through(busy, "busy.py", Lang::En);
     assert_eq!(stepper.steps.len(), MAX_STEPS);
     assert!(stepper.truncated.as_deref().unwrap().contains("2000 steps"));
-    let bad = step_through("def f(:\n", "bad.py");
+    let bad = step_through("def f(:\n", "bad.py", Lang::En);
     assert_eq!(bad.steps.len(), 1);
     assert!(
         bad.output_at(0).contains("SyntaxError"),
         "{}",
         bad.output_at(0)
     );
-    let plain = step_through("print('no loop')\n", "plain.py");
+    let plain = step_through("print('no loop')\n", "plain.py", Lang::En);
     assert_eq!(plain.steps.len(), 1);
     assert_eq!(plain.output_at(0), "no loop\n");
     assert!(
@@ -200,7 +204,7 @@ fn big_queues_are_described_up_to_a_limit() {
         async def nap(i):\n    await asyncio.sleep(1 + i / 1000)\n\
         async def main():\n    await asyncio.gather(*(nap(i) for i in range(1000)))\n\
         asyncio.run(main())\n";
-    let stepper = step_through(source, "big.py");
+    let stepper = step_through(source, "big.py", Lang::En);
     let longest = |pick: fn(&Step) -> usize| stepper.steps.iter().map(pick).max().unwrap_or(0);
     assert_eq!(longest(|s| s.ready.len()), SNAPSHOT_ENTRIES + 1);
     assert_eq!(longest(|s| s.timers.len()), SNAPSHOT_ENTRIES + 1);
@@ -227,7 +231,7 @@ fn big_queues_are_described_up_to_a_limit() {
 fn stepping_through_prints_what_the_run_prints_in_debug_mode() {
     // The snapshots wrap each callback; debug mode's slow-callback warning must still follow it.
     let source = example("debug_mode.py");
-    let stepper = step_through(&source, "debug_mode.py");
+    let stepper = step_through(&source, "debug_mode.py", Lang::En);
     let run = crate::engine::run_to_completion(&source, "debug_mode.py", Budgets::default());
     assert_eq!(stepper.output_at(stepper.steps.len() - 1), run.stdout);
 }
@@ -239,13 +243,19 @@ fn a_program_that_never_ends_says_where_stepping_stops() {
     let stepper = step_through(
         "import asyncio\nasync def main():\n    while True:\n        await asyncio.sleep(10)\nasyncio.run(main())\n",
         "forever.py",
+        Lang::En,
     );
     let why = stepper.truncated.as_deref().expect("a reason");
     assert!(
         why.starts_with("The run stops here, at line 5: time horizon reached"),
         "{why}"
     );
-    let mut stepping = Stepping::new("while True:\n    pass\n", "busy.py", Budgets::PREDICTION);
+    let mut stepping = Stepping::new(
+        "while True:\n    pass\n",
+        "busy.py",
+        Budgets::PREDICTION,
+        Lang::En,
+    );
     let mut slices = 0;
     let stepper = loop {
         slices += 1;

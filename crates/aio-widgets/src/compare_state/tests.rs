@@ -67,7 +67,7 @@ fn actions() {
         ),
     ];
     for (actions, (io, cpu), error_fields, winners) in cases {
-        let mut state = Rc::new(CompareState::new(Workload::default()));
+        let mut state = Rc::new(CompareState::new(Workload::default(), Lang::En));
         for action in &actions {
             state = state.reduce(action.clone());
         }
@@ -84,7 +84,7 @@ fn actions() {
         assert_eq!(state.winners(), winners, "{actions:?}");
         assert_eq!(
             *state.outcomes,
-            compare::compare(&state.workload),
+            compare::compare(&state.workload, Lang::En),
             "{actions:?}: the outcomes follow the workload"
         );
     }
@@ -92,7 +92,7 @@ fn actions() {
 
 #[test]
 fn a_refused_value_changes_no_total() {
-    let state = Rc::new(CompareState::new(Workload::default()));
+    let state = Rc::new(CompareState::new(Workload::default(), Lang::En));
     let before = totals(&state);
     let after = state.reduce(CompareAction::Edit(Field::Jobs, "-4".into()));
     assert_eq!(totals(&after), before);

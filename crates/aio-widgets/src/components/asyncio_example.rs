@@ -7,6 +7,7 @@ use std::rc::Rc;
 use aio_core::engine::Stream;
 use aio_core::example::ExampleProps;
 use aio_core::exercise::{Answer, Attempt, judge_both, judge_order, judge_total, order_lines};
+use aio_core::i18n::Msg;
 use aio_core::scrub::{find_scrubbables, replace};
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
@@ -21,7 +22,7 @@ use crate::components::stepper::StepperView;
 use crate::example_state::{ExampleAction, ExampleState, RunPhase, predictor};
 use crate::services::{
     AnimationFrame, ExampleRun, ExampleRunEvent, in_slices, load_attempt, load_edit, location_hash,
-    request_animation_frame, save_attempt, save_edit, start_example_run,
+    page_lang, request_animation_frame, save_attempt, save_edit, start_example_run, tr, trf,
 };
 use crate::stepper_state::parse_link;
 
@@ -91,8 +92,9 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
         use_effect_with(state.source.clone(), move |source| {
             let result = save_edit(&id, edited.then_some(source.as_str()));
             if let (Err(why), true, false) = (result, edited, has_note) {
-                dispatcher.dispatch(ExampleAction::StorageNote(format!(
-                    "Your edits will not survive a reload: {why}."
+                dispatcher.dispatch(ExampleAction::StorageNote(trf(
+                    Msg::ExampleStorageNote,
+                    &[("why", &why)],
                 )));
             }
         });
@@ -225,10 +227,13 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
         let actual = predicted_stdout.clone();
         let run = run.clone();
         Callback::from(move |answer: Answer| {
+            let lang = page_lang();
             let verdict = match &answer {
-                Answer::Total { seconds } => judge_total(*seconds, total),
-                Answer::Order { lines } => judge_order(lines, &actual),
-                Answer::Both { lines, seconds } => judge_both(lines, *seconds, &actual, total),
+                Answer::Total { seconds } => judge_total(*seconds, total, lang),
+                Answer::Order { lines } => judge_order(lines, &actual, lang),
+                Answer::Both { lines, seconds } => {
+                    judge_both(lines, *seconds, &actual, total, lang)
+                }
             };
             let locked = Attempt { answer, verdict };
             save_attempt(&id, Some(&locked));
@@ -328,22 +333,22 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
                 <h4 class="aio-example__title" id={title_id}>
                     { props.example.filename.clone() }
                     if state.is_edited() {
-                        <span class="aio-example__badge">{ "edited" }</span>
+                        <span class="aio-example__badge">{ tr(Msg::ExampleEdited) }</span>
                     }
                 </h4>
                 <div class="aio-example__toolbar">
                     <button type="button" class="aio-button aio-button--primary" data-testid="run"
-                        title={answer_hidden.then_some("Lock in your prediction first")}
-                        disabled={!state.can_run() || answer_hidden} onclick={onrun}>{ "Run" }</button>
+                        title={answer_hidden.then(|| tr(Msg::ExampleLockFirst))}
+                        disabled={!state.can_run() || answer_hidden} onclick={onrun}>{ tr(Msg::ExampleRun) }</button>
                     <button type="button" class="aio-button" data-testid="stop"
-                        disabled={!running} onclick={onstop}>{ "Stop" }</button>
+                        disabled={!running} onclick={onstop}>{ tr(Msg::ExampleStop) }</button>
                     <button type="button" class="aio-button" data-testid="reset"
-                        disabled={!state.is_edited() && !running} onclick={onreset}>{ "Reset" }</button>
+                        disabled={!state.is_edited() && !running} onclick={onreset}>{ tr(Msg::ExampleReset) }</button>
                     <button type="button" class="aio-button" data-testid="step-through"
                         aria-expanded={(*stepper_open).to_string()}
-                        title={answer_hidden.then_some("Lock in your prediction first")}
+                        title={answer_hidden.then(|| tr(Msg::ExampleLockFirst))}
                         disabled={answer_hidden} onclick={ontoggle_stepper}>
-                        { if *stepper_open { "Close steps" } else { "Step through" } }
+                        { tr(if *stepper_open { Msg::ExampleCloseSteps } else { Msg::ExampleStepThrough }) }
                     </button>
                 </div>
             </header>

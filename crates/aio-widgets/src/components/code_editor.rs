@@ -16,6 +16,7 @@ use std::rc::Rc;
 
 use aio_core::fold::{Fold, View};
 use aio_core::highlight::highlight;
+use aio_core::i18n::Msg;
 use aio_core::scrub::Scrubbable;
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
@@ -24,6 +25,7 @@ use yew::prelude::*;
 
 use crate::components::scrub_handle::ScrubHandle;
 use crate::editing::{TextEdit, byte_offset, dedent, indent, newline, utf16_offset};
+use crate::services::{page_lang, tr, trf};
 
 /// Props of [`CodeEditor`].
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -337,6 +339,7 @@ pub fn CodeEditor(props: &CodeEditorProps) -> Html {
     // The scrub layer: the code again, invisible, with the numbers as sliders and the fold
     // button on its line.
     let fold_button = props.fold.as_ref().map(|fold| {
+        let label = fold.label(page_lang());
         let onclick = {
             let onfold = props.onfold.clone();
             let fold_now = view.is_none();
@@ -346,25 +349,24 @@ pub fn CodeEditor(props: &CodeEditorProps) -> Html {
         let (at, text, class) = match &view {
             Some(view) => (
                 view.placeholder,
-                format!("▸ {}", fold.label()),
+                format!("▸ {label}"),
                 "aio-fold aio-fold--closed",
             ),
             None => (
                 props.source[fold.range.start..]
                     .find('\n')
                     .map_or(props.source.len(), |n| fold.range.start + n),
-                "▾ fold".to_owned(),
+                format!("▾ {}", tr(Msg::FoldClose)),
                 "aio-fold aio-fold--open",
             ),
         };
         let button = html! {
             <button type="button" class={class} data-testid="fold"
                 aria-expanded={view.is_none().to_string()}
-                aria-label={if view.is_some() {
-                    format!("Show the {}", fold.label())
-                } else {
-                    format!("Fold the {}", fold.label())
-                }}
+                aria-label={trf(
+                    if view.is_some() { Msg::FoldShowLabel } else { Msg::FoldCloseLabel },
+                    &[("label", &label)],
+                )}
                 {onclick}>{ text }</button>
         };
         (at, button)
@@ -423,7 +425,7 @@ pub fn CodeEditor(props: &CodeEditorProps) -> Html {
                 ref={textarea}
                 class="aio-editor__input"
                 data-testid="editor"
-                aria-label={format!("Python code of {} (editable; Escape then Tab leaves the editor)", props.filename)}
+                aria-label={trf(Msg::EditorLabel, &[("filename", &props.filename)])}
                 spellcheck="false"
                 autocomplete="off"
                 autocapitalize="off"

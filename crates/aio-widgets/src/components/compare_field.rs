@@ -3,6 +3,8 @@
 use aio_core::compare::{Field, WorkloadError};
 use yew::prelude::*;
 
+use crate::services::page_lang;
+
 /// Props of [`CompareField`].
 #[derive(Debug, PartialEq, Properties)]
 pub struct CompareFieldProps {
@@ -33,7 +35,7 @@ pub fn CompareField(props: &CompareFieldProps) -> Html {
     let decimal = matches!(field, Field::Io | Field::Cpu);
     html! {
         <div class="aio-field aio-compare__field">
-            <label for={id.clone()}>{ field.label() }</label>
+            <label for={id.clone()}>{ field.label(page_lang()) }</label>
             <input
                 {id}
                 type="text"
@@ -49,7 +51,7 @@ pub fn CompareField(props: &CompareFieldProps) -> Html {
             if let Some(error) = props.error {
                 <p class="aio-error-message" id={error_id} role="alert"
                    data-testid={format!("compare-error-{key}")}>
-                    { error.to_string() }
+                    { error.message(page_lang()) }
                 </p>
             }
         </div>

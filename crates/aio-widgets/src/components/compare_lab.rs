@@ -3,12 +3,14 @@
 //! one [`CompareModel`] panel per model.
 
 use aio_core::compare::{Field, Model, Workload, against_sequential};
+use aio_core::i18n::Msg;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use crate::compare_state::{CompareAction, CompareState, Preset};
 use crate::components::compare_field::CompareField;
 use crate::components::compare_model::CompareModel;
+use crate::services::{page_lang, tr, trf};
 
 /// Props of [`CompareLab`]: the placeholder's checked workload.
 #[derive(Debug, PartialEq, Properties)]
@@ -21,7 +23,8 @@ pub struct CompareLabProps {
 #[component]
 pub fn CompareLab(props: &CompareLabProps) -> Html {
     let _rendering = crate::blame::use_blame();
-    let state = use_reducer(|| CompareState::new(props.workload));
+    let state = use_reducer(|| CompareState::new(props.workload, page_lang()));
+    let lang = page_lang();
     let uid = *use_state(crate::next_uid);
     let oninput = {
         let state = state.clone();
@@ -40,14 +43,11 @@ pub fn CompareLab(props: &CompareLabProps) -> Html {
     html! {
         <section class="aio-lab aio-compare" {onkeydown} aria-labelledby={title_id.clone()}>
             <header class="aio-lab__header">
-                <h3 class="aio-lab__title" id={title_id}>{ "Same jobs, four ways" }</h3>
-                <p class="aio-lab__hint">
-                    { "Each job waits for I/O, then computes in pure Python. Change the numbers or \
-                       pick a preset: every model's total and timeline follow." }
-                </p>
+                <h3 class="aio-lab__title" id={title_id}>{ tr(Msg::CompareTitle) }</h3>
+                <p class="aio-lab__hint">{ tr(Msg::CompareHint) }</p>
             </header>
             <fieldset class="aio-compare__inputs">
-                <legend>{ "Workload" }</legend>
+                <legend>{ tr(Msg::CompareWorkload) }</legend>
                 <div class="aio-compare__fields">
                     { for Field::ALL.into_iter().map(|field| html! {
                         <CompareField key={field.key()} {field} {uid}
@@ -56,41 +56,50 @@ pub fn CompareLab(props: &CompareLabProps) -> Html {
                             oninput={oninput.clone()} />
                     }) }
                 </div>
-                <div class="aio-compare__presets" role="group" aria-label="Presets">
+                <div class="aio-compare__presets" role="group" aria-label={tr(Msg::ComparePresets)}>
                     { for Preset::ALL.into_iter().map(|preset| {
                         let state = state.clone();
                         let onclick = Callback::from(move |_: MouseEvent| state.dispatch(CompareAction::Preset(preset)));
                         html! {
                             <button type="button" class="aio-button" {onclick}
                                 data-testid={format!("compare-preset-{}", preset.key())}>
-                                { preset.label() }
+                                { preset.label(lang) }
                             </button>
                         }
                     }) }
                 </div>
                 if invalid {
-                    <p class="aio-compare__stale">{ "Until the highlighted value is fixed, the results below are for the last valid numbers." }</p>
+                    <p class="aio-compare__stale">{ tr(Msg::CompareStale) }</p>
                 }
             </fieldset>
             <div class="aio-table-wrap">
                 <table class="aio-table aio-compare__summary" data-testid="compare-summary">
-                    <caption>{ format!(
-                        "{} jobs of {} s waiting and {} s computing; {} workers; {} cores",
-                        workload.jobs, Field::Io.text(&workload), Field::Cpu.text(&workload),
-                        workload.workers, workload.cores) }</caption>
+                    <caption>{ trf(Msg::CompareSummaryCaption, &[
+                        ("jobs", &workload.jobs),
+                        ("io", &Field::Io.text(&workload)),
+                        ("cpu", &Field::Cpu.text(&workload)),
+                        ("workers", &workload.workers),
+                        ("cores", &workload.cores),
+                    ]) }</caption>
                     <thead><tr>
-                        <th scope="col">{ "Model" }</th>
-                        <th scope="col">{ "Total (s)" }</th>
-                        <th scope="col">{ "Compared with sequential" }</th>
+                        <th scope="col">{ tr(Msg::CompareColModel) }</th>
+                        <th scope="col">{ tr(Msg::CompareColTotal) }</th>
+                        <th scope="col">{ tr(Msg::CompareColVersus) }</th>
                     </tr></thead>
                     <tbody>
                         { for state.outcomes.iter().map(|outcome| {
                             let fastest = winners.contains(&outcome.model);
+                            let model = outcome.model.label(lang);
+                            let model = if fastest {
+                                trf(Msg::CompareModelFastest, &[("model", &model)])
+                            } else {
+                                model.to_owned()
+                            };
                             html! {
                                 <tr data-model={outcome.model.key()} data-fastest={fastest.then_some("true")}>
-                                    <th scope="row">{ outcome.model.label() }{ if fastest { " (fastest)" } else { "" } }</th>
+                                    <th scope="row">{ model }</th>
                                     <td>{ format!("{:.3}", outcome.total) }</td>
-                                    <td>{ against_sequential(sequential, outcome.total, outcome.model) }</td>
+                                    <td>{ against_sequential(sequential, outcome.total, outcome.model, lang) }</td>
                                 </tr>
                             }
                         }) }
@@ -98,11 +107,11 @@ pub fn CompareLab(props: &CompareLabProps) -> Html {
                 </table>
             </div>
             <ul class="aio-legend aio-compare__legend" aria-hidden="true">
-                <li><span class="aio-swatch aio-cmp-swatch--compute"></span>{ "computes (paler: shares the CPU)" }</li>
-                <li><span class="aio-swatch aio-cmp-swatch--wait"></span>{ "waits for I/O" }</li>
-                <li><span class="aio-swatch aio-cmp-swatch--ready"></span>{ "ready, but the thread is busy" }</li>
-                <li><span class="aio-swatch aio-cmp-swatch--start"></span>{ "starts a worker" }</li>
-                <li><span class="aio-swatch aio-cmp-swatch--gil"></span>{ "GIL held" }</li>
+                <li><span class="aio-swatch aio-cmp-swatch--compute"></span>{ tr(Msg::CompareLegendCompute) }</li>
+                <li><span class="aio-swatch aio-cmp-swatch--wait"></span>{ tr(Msg::CompareLegendWait) }</li>
+                <li><span class="aio-swatch aio-cmp-swatch--ready"></span>{ tr(Msg::CompareLegendReady) }</li>
+                <li><span class="aio-swatch aio-cmp-swatch--start"></span>{ tr(Msg::CompareLegendStart) }</li>
+                <li><span class="aio-swatch aio-cmp-swatch--gil"></span>{ tr(Msg::CompareLegendGil) }</li>
             </ul>
             <div class="aio-compare__models">
                 { for state.outcomes.iter().map(|outcome| html! {

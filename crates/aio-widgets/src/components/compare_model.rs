@@ -3,7 +3,10 @@
 
 use aio_core::compare::{Activity, Lane, LaneKind, Model, Outcome, Segment, Workload};
 use aio_core::compare::{against_sequential, python_code};
+use aio_core::i18n::Msg;
 use yew::prelude::*;
+
+use crate::services::{page_lang, tr, trf};
 
 /// Props of [`CompareModel`].
 #[derive(Debug, PartialEq, Properties)]
@@ -28,29 +31,34 @@ const LABEL: f64 = 76.0;
 const ROW: f64 = 20.0;
 const AXIS: f64 = 18.0;
 
+/// Seconds as the panel writes them next to a number ("1.000 s").
+fn seconds(value: &str) -> String {
+    trf(Msg::CompareSeconds, &[("seconds", &value)])
+}
+
 /// What a segment means, in words (the chart's tooltips and the table).
 fn describe(lane: &Lane, segment: &Segment) -> String {
+    // Every segment that waits, is ready or computes belongs to a job.
     let job = segment
         .job
-        .map(|job| format!("job {job} "))
+        .map(|job| trf(Msg::CompareJob, &[("n", &job)]))
         .unwrap_or_default();
     let percent = (segment.share * 100.0).round();
+    let doing = |msg: Msg| trf(msg, &[("job", &job), ("percent", &percent)]);
     match (lane.kind, segment.activity) {
         (LaneKind::Gil, _) => {
             let holders = (1.0 / segment.share).round() as usize;
             if holders <= 1 {
-                "held by one thread".to_owned()
+                tr(Msg::CompareGilOne).to_owned()
             } else {
-                format!("{holders} threads take turns, 5 ms each")
+                trf(Msg::CompareGilTurns, &[("n", &holders)])
             }
         }
-        (_, Activity::Start) => "starting".to_owned(),
-        (_, Activity::Wait) => format!("{job}waits for I/O"),
-        (_, Activity::Ready) => format!("{job}is ready, but another job holds the thread"),
-        (_, Activity::Compute) if segment.share < 0.999 => {
-            format!("{job}computes at {percent}% speed (shares the CPU)")
-        }
-        (_, Activity::Compute) => format!("{job}computes"),
+        (_, Activity::Start) => tr(Msg::CompareStarting).to_owned(),
+        (_, Activity::Wait) => doing(Msg::CompareWaits),
+        (_, Activity::Ready) => doing(Msg::CompareReady),
+        (_, Activity::Compute) if segment.share < 0.999 => doing(Msg::CompareComputesShared),
+        (_, Activity::Compute) => doing(Msg::CompareComputes),
     }
 }
 
@@ -62,7 +70,9 @@ pub fn CompareModel(props: &CompareModelProps) -> Html {
     let outcome = &props.outcome;
     let model = outcome.model;
     let key = model.key();
-    let costs = model.costs();
+    let lang = page_lang();
+    let costs = model.costs(lang);
+    let label = model.label(lang);
     let width = if narrow { NARROW_WIDTH } else { WIDTH };
     let scale = if props.axis_seconds > 0.0 {
         (width - LABEL - 10.0) / props.axis_seconds
@@ -70,23 +80,22 @@ pub fn CompareModel(props: &CompareModelProps) -> Html {
         0.0
     };
     let height = outcome.lanes.len() as f64 * ROW + AXIS;
-    let versus = against_sequential(props.sequential, outcome.total, model);
-    let chart_label = format!(
-        "Timeline of {}: {} lanes, total {:.3} s",
-        model.label(),
-        outcome.lanes.len(),
-        outcome.total
+    let versus = against_sequential(props.sequential, outcome.total, model, lang);
+    let chart_label = trf(
+        Msg::CompareChartLabel,
+        &[
+            ("model", &label),
+            ("lanes", &outcome.lanes.len()),
+            ("total", &format!("{:.3}", outcome.total)),
+        ],
     );
     let note = match model {
-        Model::Asyncio => Some("asyncio starts every job as a task: the pool size does not apply."),
-        Model::Sequential => {
-            Some("One job after the other: the pool size and the cores do not apply.")
-        }
-        Model::Threads => {
-            Some("The cores do not help: only the thread holding the GIL runs Python.")
-        }
+        Model::Asyncio => Some(Msg::CompareNoteAsyncio),
+        Model::Sequential => Some(Msg::CompareNoteSequential),
+        Model::Threads => Some(Msg::CompareNoteThreads),
         Model::Processes => None,
-    };
+    }
+    .map(tr);
     let bars = outcome.lanes.iter().enumerate().map(|(row, lane)| {
         let y = row as f64 * ROW;
         let segments = lane.segments.iter().map(|segment| {
@@ -107,7 +116,12 @@ pub fn CompareModel(props: &CompareModelProps) -> Html {
                     width={format!("{:.1}", ((segment.end - segment.start) * scale).max(1.0))}
                     height={format!("{:.1}", ROW - 8.0)}
                     fill-opacity={opacity}>
-                    <title>{ format!("{}: {}, {:.3}–{:.3} s", lane.label, describe(lane, segment), segment.start, segment.end) }</title>
+                    <title>{ trf(Msg::CompareBarTitle, &[
+                        ("lane", &lane.label),
+                        ("what", &describe(lane, segment)),
+                        ("start", &format!("{:.3}", segment.start)),
+                        ("end", &format!("{:.3}", segment.end)),
+                    ]) }</title>
                 </rect>
             }
         });
@@ -136,13 +150,15 @@ pub fn CompareModel(props: &CompareModelProps) -> Html {
         <section class={classes!("aio-compare__model", props.fastest.then_some("aio-compare__model--fastest"))}
                  data-testid={format!("compare-model-{key}")}
                  data-total={format!("{:.4}", outcome.total)}
-                 aria-label={model.label()}>
+                 aria-label={label}>
             <div class="aio-panel__head">
-                <h4 class="aio-panel__title">{ model.label() }</h4>
+                <h4 class="aio-panel__title">{ label }</h4>
                 <p class="aio-compare__total" data-testid={format!("compare-total-{key}")}>
-                    <strong>{ format!("{:.3} s", outcome.total) }</strong>
+                    <strong>{ seconds(&format!("{:.3}", outcome.total)) }</strong>
                     { format!(" · {versus}") }
-                    if props.fastest { <span class="aio-compare__badge">{ " fastest" }</span> }
+                    if props.fastest {
+                        <span class="aio-compare__badge">{ format!(" {}", tr(Msg::CompareFastest)) }</span>
+                    }
                 </p>
             </div>
             if let Some(note) = note { <p class="aio-compare__note">{ note }</p> }
@@ -151,38 +167,38 @@ pub fn CompareModel(props: &CompareModelProps) -> Html {
                 { for bars }
                 <line class="aio-chart-axis" x1={LABEL.to_string()} y1={format!("{axis_y}")}
                       x2={format!("{}", width - 10.0)} y2={format!("{axis_y}")} />
-                <text class="aio-chart-tick" x={LABEL.to_string()} y={format!("{}", axis_y + 13.0)}>{ "0 s" }</text>
+                <text class="aio-chart-tick" x={LABEL.to_string()} y={format!("{}", axis_y + 13.0)}>{ seconds("0") }</text>
                 <text class="aio-chart-tick" x={format!("{}", width - 10.0)} y={format!("{}", axis_y + 13.0)} text-anchor="end">
-                    { format!("{:.3} s", props.axis_seconds) }
+                    { seconds(&format!("{:.3}", props.axis_seconds)) }
                 </text>
             </svg>
             <dl class="aio-compare__costs">
-                <div><dt>{ "Cost to create" }</dt><dd>{ costs.create }</dd></div>
-                <div><dt>{ "Cost to switch" }</dt><dd>{ costs.switch }</dd></div>
-                <div><dt>{ "Memory" }</dt><dd>{ costs.memory }</dd></div>
-                <div><dt>{ "Several cores" }</dt><dd>{ costs.parallel }</dd></div>
+                <div><dt>{ tr(Msg::CompareCostCreate) }</dt><dd>{ costs.create }</dd></div>
+                <div><dt>{ tr(Msg::CompareCostSwitch) }</dt><dd>{ costs.switch }</dd></div>
+                <div><dt>{ tr(Msg::CompareCostMemory) }</dt><dd>{ costs.memory }</dd></div>
+                <div><dt>{ tr(Msg::CompareCostCores) }</dt><dd>{ costs.parallel }</dd></div>
             </dl>
             <details class="aio-compare__details">
-                <summary>{ "Timeline as a table" }</summary>
+                <summary>{ tr(Msg::CompareTableSummary) }</summary>
                 <div class="aio-table-wrap">
                     <table class="aio-table" data-testid={format!("compare-table-{key}")}>
-                        <caption>{ format!("Timeline of {}", model.label()) }</caption>
+                        <caption>{ trf(Msg::CompareTableCaption, &[("model", &label)]) }</caption>
                         <thead><tr>
-                            <th scope="col">{ "Lane" }</th><th scope="col">{ "What happens" }</th>
-                            <th scope="col">{ "From (s)" }</th><th scope="col">{ "To (s)" }</th>
+                            <th scope="col">{ tr(Msg::CompareColLane) }</th><th scope="col">{ tr(Msg::CompareColWhat) }</th>
+                            <th scope="col">{ tr(Msg::CompareColFrom) }</th><th scope="col">{ tr(Msg::CompareColTo) }</th>
                         </tr></thead>
                         <tbody>{ for rows }</tbody>
                     </table>
                 </div>
             </details>
             <details class="aio-compare__details">
-                <summary>{ match model {
-                    Model::Sequential | Model::Asyncio => "The program (the book's engine runs it)",
-                    Model::Threads | Model::Processes => "The equivalent program (simulated here)",
-                } }</summary>
+                <summary>{ tr(match model {
+                    Model::Sequential | Model::Asyncio => Msg::CompareProgramEngine,
+                    Model::Threads | Model::Processes => Msg::CompareProgramSimulated,
+                }) }</summary>
                 // Focusable: it may scroll sideways, and keyboard users must be able to.
                 <pre class="aio-code" tabindex="0" role="region"
-                    aria-label={format!("{}: the program", model.label())} data-testid={format!("compare-code-{key}")}><code>{ python_code(model, &props.workload) }</code></pre>
+                    aria-label={trf(Msg::CompareCodeLabel, &[("model", &label)])} data-testid={format!("compare-code-{key}")}><code>{ python_code(model, &props.workload) }</code></pre>
             </details>
         </section>
     }

@@ -2,10 +2,12 @@
 //! label as well as by colour. Program output is only ever text nodes, never HTML.
 
 use aio_core::engine::Stream;
+use aio_core::i18n::Msg;
 use aio_core::transcript::{OutputLine, Shown, Transcript};
 use yew::prelude::*;
 
 use crate::example_state::{lines_in_words, thousands};
+use crate::services::{page_lang, tr, trf};
 
 /// Props of [`ExampleOutput`].
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -19,11 +21,11 @@ pub struct ExampleOutputProps {
 #[component]
 pub fn ExampleOutput(props: &ExampleOutputProps) -> Html {
     let _rendering = crate::blame::use_blame();
-    let caption = if props.predicted {
-        "Predicted output (virtual time; press Run to see it happen)"
+    let caption = tr(if props.predicted {
+        Msg::ExampleOutputPredicted
     } else {
-        "Output (real time, as measured)"
-    };
+        Msg::ExampleOutputMeasured
+    });
     html! {
         <div class="aio-example__output-box">
             <p class="aio-example__caption">{ caption }</p>
@@ -40,19 +42,18 @@ pub fn ExampleOutput(props: &ExampleOutputProps) -> Html {
                     Shown::Line(line) => output_line(line),
                     Shown::Omitted(count) => html! {
                         <div class="aio-output__omitted" data-testid="omitted-lines">
-                            { format!("… {} not shown …", lines_in_words(count)) }
+                            { trf(Msg::ExampleOutputOmitted, &[("lines", &lines_in_words(count, page_lang()))]) }
                         </div>
                     },
                 }) }
             </div>
             if props.transcript.omitted() > 0 {
                 <p class="aio-example__note">
-                    { format!(
-                        "{} printed: the first {} and the last {} are shown.",
-                        lines_in_words(props.transcript.line_count()),
-                        Transcript::HEAD,
-                        Transcript::TAIL,
-                    ) }
+                    { trf(Msg::ExampleOutputKept, &[
+                        ("lines", &lines_in_words(props.transcript.line_count(), page_lang())),
+                        ("head", &Transcript::HEAD),
+                        ("tail", &Transcript::TAIL),
+                    ]) }
                 </p>
             }
         </div>
@@ -81,7 +82,7 @@ fn output_line(line: &OutputLine) -> Html {
             { line.text.clone() }
             if line.cut_chars > 0 {
                 <span class="aio-output__cut">
-                    { format!(" … {} more characters", thousands(line.cut_chars as u64)) }
+                    { format!(" {}", trf(Msg::ExampleOutputCut, &[("count", &thousands(line.cut_chars as u64))])) }
                 </span>
             }
         </div>

@@ -4,10 +4,11 @@
 
 use std::rc::Rc;
 
+use aio_core::i18n::{Msg, and_list};
 use yew::prelude::*;
 
 use crate::example_state::{Measured, Prediction, RunPhase, stopped_message};
-use crate::services::book_root;
+use crate::services::{book_root, page_lang, tr, trf, trf_around};
 
 /// Props of [`ExampleStatus`].
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -17,10 +18,16 @@ pub struct ExampleStatusProps {
     pub phase: RunPhase,
 }
 
+/// Seconds as the status writes them: "0.20 s".
+fn seconds(value: f64) -> String {
+    trf(Msg::ExampleSeconds, &[("seconds", &format!("{value:.2}"))])
+}
+
 /// The totals line and the notes.
 #[component]
 pub fn ExampleStatus(props: &ExampleStatusProps) -> Html {
     let _rendering = crate::blame::use_blame();
+    let lang = page_lang();
     let prediction = &props.prediction;
     let measured = props.measured.as_ref();
     let predicted_stop = prediction
@@ -30,18 +37,31 @@ pub fn ExampleStatus(props: &ExampleStatusProps) -> Html {
     // The real run's own stop (a limit) replaces the prediction's once it happened.
     let stop = measured
         .and_then(|measured| measured.limit.as_ref())
-        .map(|stopped| stopped_message(stopped, false))
+        .map(|stopped| stopped_message(stopped, false, lang))
         .or_else(|| {
             measured
                 .is_none()
-                .then(|| predicted_stop.map(|stopped| stopped_message(stopped, true)))
+                .then(|| predicted_stop.map(|stopped| stopped_message(stopped, true, lang)))
                 .flatten()
         });
     let blocking = prediction.blocking || measured.is_some_and(|measured| measured.blocking);
     let predicted_total = match predicted_stop {
-        Some(stopped) => format!("still running at {:.2} s", stopped.time),
-        None => format!("{:.2} s", prediction.total),
+        Some(stopped) => trf(
+            Msg::ExampleStillRunningAt,
+            &[("seconds", &format!("{:.2}", stopped.time))],
+        ),
+        None => seconds(prediction.total),
     };
+    // The total stands in its own element, where the language puts it in the sentence.
+    let (before_total, after_total) = trf_around(
+        if predicted_stop.is_some() {
+            Msg::ExamplePredicted
+        } else {
+            Msg::ExamplePredictedTotal
+        },
+        &[],
+        "total",
+    );
     html! {
         <>
             if let Some(message) = stop {
@@ -51,46 +71,64 @@ pub fn ExampleStatus(props: &ExampleStatusProps) -> Html {
             }
             if let Some(first) = prediction.unsupported.first() {
                 <p class="aio-example__note aio-example__note--unsupported" data-testid="unsupported-note">
-                    { format!("This program uses {}, which the book's Python does not have yet. ",
-                        prediction.unsupported.iter().map(|u| u.what.as_str()).collect::<Vec<_>>().join(", ")) }
-                    <a href={format!("{}what-runs.html#{}", book_root(), first.topic.anchor())}>
-                        { "What runs in the page" }
-                    </a>
-                    { " lists what does." }
+                    { unsupported_note(prediction, &format!("{}what-runs.html#{}", book_root(), first.topic.anchor())) }
                 </p>
             }
             if blocking {
                 <p class="aio-example__note aio-example__note--blocking" data-testid="blocking-note">
-                    { "This program calls time.sleep() inside a running event loop: while it \
-                       sleeps, the whole loop stands still and no other task runs, here as in \
-                       CPython (the timeline marks the blocked stretch). In async code, use \
-                       await asyncio.sleep()." }
+                    { tr(Msg::ExampleBlockingNote) }
                 </p>
             }
             <p class="aio-example__summary">
-                { if predicted_stop.is_some() { "Predicted: " } else { "Predicted total: " } }
+                { before_total }
                 <span data-testid="predicted-total">{ predicted_total }</span>
+                { after_total }
                 if let Some(measured) = measured {
                     { measured_summary(measured, props.phase) }
                 }
             </p>
             if let Some(reason) = measured.and_then(|measured| measured.throttled.clone()) {
                 <p class="aio-example__note" data-testid="throttled-note" role="status">
-                    { format!("The measured times of this run are not the program's: {reason}. \
-                               Run it again with the tab in front.") }
+                    { trf(Msg::ExampleThrottledNote, &[("reason", &reason)]) }
                 </p>
             }
         </>
     }
 }
 
-/// " · measured: 0.20 s", " · running…", " · stopped at 3.20 s".
+/// "This program uses the module 'sqlite3', which the book's Python does not have yet. What runs
+/// in the page lists what does.", with the chapter's title as a link to `href`.
+fn unsupported_note(prediction: &Prediction, href: &str) -> Html {
+    // What the engine names the missing parts ("the module 'sqlite3'") is its own words.
+    let what: Vec<String> = prediction
+        .unsupported
+        .iter()
+        .map(|unsupported| unsupported.what.clone())
+        .collect();
+    let (before, after) = trf_around(
+        Msg::ExampleUnsupported,
+        &[("what", &and_list(page_lang(), &what))],
+        "link",
+    );
+    html! {
+        <>
+            { before }
+            <a href={href.to_owned()}>{ tr(Msg::ExampleUnsupportedLink) }</a>
+            { after }
+        </>
+    }
+}
+
+/// " · measured: 0.20 s", " · running…", " · you stopped the run at 3.20 s".
 fn measured_summary(measured: &Measured, phase: RunPhase) -> Html {
     if let Some(total_ms) = measured.total_ms {
+        let (before, after) = trf_around(Msg::ExampleMeasuredTotal, &[], "total");
         return html! {
             <>
-                { " · measured: " }
-                <span data-testid="measured-total">{ format!("{:.2} s", total_ms / 1000.0) }</span>
+                { " · " }
+                { before }
+                <span data-testid="measured-total">{ seconds(total_ms / 1000.0) }</span>
+                { after }
             </>
         };
     }
@@ -99,13 +137,13 @@ fn measured_summary(measured: &Measured, phase: RunPhase) -> Html {
             <>
                 { " · " }
                 <span data-testid="stopped-at" role="status">
-                    { format!("you stopped the run at {:.2} s", at_ms / 1000.0) }
+                    { trf(Msg::ExampleStoppedAt, &[("seconds", &format!("{:.2}", at_ms / 1000.0))]) }
                 </span>
             </>
         };
     }
     if phase == RunPhase::Running {
-        html! { { " · running…" } }
+        html! { <>{ " · " }{ tr(Msg::ExampleRunning) }</> }
     } else {
         html! {}
     }

@@ -1,10 +1,12 @@
 //! The example's timeline: one lane per task with its running steps, its waits and how it ended,
 //! the measured run over the prediction's ghost, and a table as its text alternative.
 
+use aio_core::i18n::Msg;
 use aio_core::timeline::{Lane, LaneEnd, LaneSpan, SpanKind, Timeline};
 use yew::prelude::*;
 
 use crate::example_state::thousands;
+use crate::services::{page_lang, tr, trf};
 
 /// The drawing's width in its own units: the SVG scales to the page, so on a phone a narrower
 /// drawing keeps its text and bars at a readable size.
@@ -37,67 +39,90 @@ pub struct ExampleTimelineProps {
 }
 
 fn seconds(value: f64) -> String {
-    format!("{value:.2} s")
+    trf(Msg::TimelineSeconds, &[("seconds", &format!("{value:.2}"))])
+}
+
+/// What a span's task was doing, in a few words (the table's "What" column).
+fn doing(kind: &SpanKind) -> String {
+    match kind {
+        SpanKind::Running => tr(Msg::TimelineRunning).to_owned(),
+        SpanKind::Blocked { seconds } => trf(Msg::TimelineBlockedIn, &[("seconds", seconds)]),
+        SpanKind::Waiting { .. } => trf(
+            Msg::TimelineWaitingFor,
+            &[("on", &kind.waited_for(page_lang()).unwrap_or_default())],
+        ),
+    }
 }
 
 /// What a span means, in words (the `<title>`, the details line and the table use it).
 pub fn describe(lane: &Lane, span: &LaneSpan) -> String {
-    let when = format!("from {} to {}", seconds(span.start), seconds(span.end));
-    let line = span
-        .line
-        .map(|line| format!(" (line {line})"))
-        .unwrap_or_default();
+    let when = trf(
+        Msg::TimelineFromTo,
+        &[("start", &seconds(span.start)), ("end", &seconds(span.end))],
+    );
+    let name = &lane.name;
     if span.merged > 1 {
-        return format!(
-            "{} ran and waited {} times {when}, mostly {}",
-            lane.name,
-            thousands(u64::from(span.merged.div_ceil(2))),
-            match &span.kind {
-                SpanKind::Running => "running".to_string(),
-                SpanKind::Blocked { .. } => "blocked in time.sleep".to_string(),
-                SpanKind::Waiting { on } => format!("waiting for {on}"),
-            }
+        let mostly = match &span.kind {
+            SpanKind::Blocked { .. } => tr(Msg::TimelineBlocked).to_owned(),
+            kind => doing(kind),
+        };
+        return trf(
+            Msg::TimelineMerged,
+            &[
+                ("name", name),
+                ("times", &thousands(u64::from(span.merged.div_ceil(2)))),
+                ("when", &when),
+                ("what", &mostly),
+            ],
         );
     }
-    match &span.kind {
-        SpanKind::Running => format!("{} ran {when}{line}", lane.name),
-        SpanKind::Blocked { seconds: s } => {
-            format!(
-                "{} blocked the event loop in time.sleep({s}) {when}{line}",
-                lane.name
-            )
-        }
-        SpanKind::Waiting { on } => format!("{} waited for {on} {when}", lane.name),
-    }
+    // With the line the span is about, when the trace says it.
+    let (msg, line) = match (&span.kind, span.line) {
+        (SpanKind::Running, None) => (Msg::TimelineRan, 0),
+        (SpanKind::Running, Some(line)) => (Msg::TimelineRanAt, line),
+        (SpanKind::Blocked { .. }, None) => (Msg::TimelineBlockedLoop, 0),
+        (SpanKind::Blocked { .. }, Some(line)) => (Msg::TimelineBlockedLoopAt, line),
+        (SpanKind::Waiting { .. }, _) => (Msg::TimelineWaited, 0),
+    };
+    let blocked = match &span.kind {
+        SpanKind::Blocked { seconds } => *seconds,
+        _ => 0.0,
+    };
+    let on = span.kind.waited_for(page_lang()).unwrap_or_default();
+    trf(
+        msg,
+        &[
+            ("name", name),
+            ("when", &when),
+            ("line", &line),
+            ("seconds", &blocked),
+            ("on", &on),
+        ],
+    )
 }
 
 /// How a lane ended, in words.
 pub fn describe_end(lane: &Lane, ending: Ending) -> String {
     let at = seconds(lane.end_time);
-    match &lane.end {
-        LaneEnd::Finished => format!("{} finished at {at}", lane.name),
-        LaneEnd::Cancelled => format!("{} was cancelled at {at}", lane.name),
-        LaneEnd::Failed(exception) => format!("{} failed with {exception} at {at}", lane.name),
+    let msg = match &lane.end {
+        LaneEnd::Finished => Msg::TimelineFinished,
+        LaneEnd::Cancelled => Msg::TimelineCancelled,
+        LaneEnd::Failed(_) => Msg::TimelineFailed,
         LaneEnd::Pending => match ending {
-            Ending::Program => format!("{} was still pending when the program ended", lane.name),
-            Ending::Horizon => format!(
-                "{} was still running at {at}, where the prediction stops",
-                lane.name
-            ),
-            Ending::StoppedByReader => {
-                format!(
-                    "{} was still running when you stopped the run at {at}",
-                    lane.name
-                )
-            }
-            Ending::StoppedByEngine => {
-                format!(
-                    "{} was still running when the run was stopped at {at}",
-                    lane.name
-                )
-            }
+            Ending::Program => Msg::TimelinePendingAtEnd,
+            Ending::Horizon => Msg::TimelinePendingAtHorizon,
+            Ending::StoppedByReader => Msg::TimelinePendingStoppedByReader,
+            Ending::StoppedByEngine => Msg::TimelinePendingStoppedByEngine,
         },
-    }
+    };
+    let exception = match &lane.end {
+        LaneEnd::Failed(exception) => exception.as_str(),
+        _ => "",
+    };
+    trf(
+        msg,
+        &[("name", &lane.name), ("at", &at), ("exception", &exception)],
+    )
 }
 
 fn kind_class(kind: &SpanKind) -> &'static str {
@@ -145,12 +170,30 @@ pub fn ExampleTimeline(props: &ExampleTimelineProps) -> Html {
     let count = shown.len();
     let height = LANE * count as f64 + 22.0;
     let tasks = timeline.task_count();
-    let label = format!(
-        "Timeline of {} task{}, {} in total ({})",
-        thousands(tasks as u64),
-        if tasks == 1 { "" } else { "s" },
-        seconds(axis),
-        if measured { "measured" } else { "predicted" }
+    let label = trf(
+        Msg::TimelineLabel,
+        &[
+            (
+                "tasks",
+                &trf(
+                    if tasks == 1 {
+                        Msg::TimelineTask
+                    } else {
+                        Msg::TimelineTasks
+                    },
+                    &[("n", &thousands(tasks as u64))],
+                ),
+            ),
+            ("total", &seconds(axis)),
+            (
+                "how",
+                &tr(if measured {
+                    Msg::TimelineMeasured
+                } else {
+                    Msg::TimelinePredicted
+                }),
+            ),
+        ],
     );
 
     let bar = |lane: &Lane, span: &LaneSpan, y: f64, ghost: bool| {
@@ -169,7 +212,7 @@ pub fn ExampleTimeline(props: &ExampleTimelineProps) -> Html {
         if ghost {
             return html! {
                 <rect {class} x={x(span.start).to_string()} y={top.to_string()}
-                    width={width.to_string()} height={h.to_string()}><title>{ format!("predicted: {text}") }</title></rect>
+                    width={width.to_string()} height={h.to_string()}><title>{ trf(Msg::TimelineGhost, &[("span", &text)]) }</title></rect>
             };
         }
         let onfocus = {
@@ -217,6 +260,7 @@ pub fn ExampleTimeline(props: &ExampleTimelineProps) -> Html {
         }
     });
     let hidden = timeline.more_tasks;
+    let as_table = trf(Msg::TimelineAsTable, &[("label", &label)]);
 
     html! {
         <figure class="aio-example__timeline">
@@ -231,33 +275,33 @@ pub fn ExampleTimeline(props: &ExampleTimelineProps) -> Html {
                 { for lanes }
                 <line class="aio-tl__axis" x1={label_width.to_string()} x2={x(axis).to_string()}
                     y1={(height - 16.0).to_string()} y2={(height - 16.0).to_string()} />
-                <text class="aio-tl__tick" x={label_width.to_string()} y={(height - 3.0).to_string()}>{ "0 s" }</text>
+                <text class="aio-tl__tick" x={label_width.to_string()} y={(height - 3.0).to_string()}>{ trf(Msg::TimelineSeconds, &[("seconds", &0)]) }</text>
                 <text class="aio-tl__tick" x={x(axis).to_string()} y={(height - 3.0).to_string()}
                     text-anchor="end">{ seconds(axis) }</text>
             </svg>
             <p class="aio-tl__details" aria-live="polite">
-                { (*details).clone().unwrap_or_else(|| "Hover or focus a bar to see what the task did.".into()) }
+                { (*details).clone().unwrap_or_else(|| tr(Msg::TimelineHint).into()) }
             </p>
             if hidden > 0 {
                 <p class="aio-example__note" data-testid="more-tasks">
-                    { format!("… and {} more tasks, not drawn.", thousands(hidden as u64)) }
+                    { trf(Msg::TimelineMoreTasks, &[("n", &thousands(hidden as u64))]) }
                 </p>
             }
             <details class="aio-tl__table">
-                <summary>{ format!("{label}: as a table") }</summary>
-                <div class="aio-tl__scroll" tabindex="0" role="region" aria-label={format!("{label}: as a table")}>
+                <summary>{ as_table.clone() }</summary>
+                <div class="aio-tl__scroll" tabindex="0" role="region" aria-label={as_table}>
                 <table>
-                    <thead><tr><th>{ "Task" }</th><th>{ "What" }</th><th>{ "From" }</th><th>{ "To" }</th><th>{ "Line" }</th></tr></thead>
+                    <thead><tr>
+                        <th>{ tr(Msg::TimelineColTask) }</th><th>{ tr(Msg::TimelineColWhat) }</th>
+                        <th>{ tr(Msg::TimelineColFrom) }</th><th>{ tr(Msg::TimelineColTo) }</th>
+                        <th>{ tr(Msg::TimelineColLine) }</th>
+                    </tr></thead>
                     <tbody>
                         { for shown.iter().flat_map(|lane| {
                             lane.spans.iter().map(move |span| html! {
                                 <tr>
                                     <td>{ lane.name.clone() }</td>
-                                    <td>{ match &span.kind {
-                                        SpanKind::Running => "running".to_string(),
-                                        SpanKind::Blocked { seconds: s } => format!("blocked in time.sleep({s})"),
-                                        SpanKind::Waiting { on } => format!("waiting for {on}"),
-                                    } }</td>
+                                    <td>{ doing(&span.kind) }</td>
                                     <td>{ seconds(span.start) }</td>
                                     <td>{ seconds(span.end) }</td>
                                     <td>{ span.line.map(|l| l.to_string()).unwrap_or_default() }</td>

@@ -3,8 +3,11 @@
 //! lines change: the shuffled order is its own state.
 
 use aio_core::exercise::{Answer, PredictKind, parse_total, shuffled_order};
+use aio_core::i18n::Msg;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+use crate::services::{page_lang, tr, trf};
 
 /// Props of [`PredictForm`].
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -54,7 +57,7 @@ pub fn PredictForm(props: &PredictFormProps) -> Html {
                 match parse_total(&total_text) {
                     Ok(seconds) => Some(seconds),
                     Err(error) => {
-                        total_error.set(Some(error.to_string()));
+                        total_error.set(Some(error.message(page_lang())));
                         return;
                     }
                 }
@@ -89,29 +92,28 @@ pub fn PredictForm(props: &PredictFormProps) -> Html {
             let mut next = (*order).clone();
             next.swap(from, to);
             order.set(next);
-            announcement.set(format!("“{line}” is now line {} of {len}.", to + 1));
+            announcement.set(trf(
+                Msg::ExerciseMoved,
+                &[("line", &line), ("n", &(to + 1)), ("count", &len)],
+            ));
         })
     };
 
     let question_id = format!("aio-predict-{}-question", props.uid);
     let input_id = format!("aio-predict-{}-total", props.uid);
     let error_id = format!("aio-predict-{}-error", props.uid);
-    let question = match props.kind {
-        PredictKind::Total => "Before you see the output: how long will this program take?",
-        PredictKind::Order => {
-            "Before you see the output: put the printed lines in the order they appear."
-        }
-        PredictKind::Both => {
-            "Before you see the output: put the printed lines in the order they appear, and say \
-             how long the program takes."
-        }
-    };
+    let question = tr(match props.kind {
+        PredictKind::Total => Msg::ExerciseQuestionTotal,
+        PredictKind::Order => Msg::ExerciseQuestionOrder,
+        PredictKind::Both => Msg::ExerciseQuestionBoth,
+    });
     let count = props.lines.len();
     html! {
         <form class="aio-predict" data-testid="predict-form" data-predict={props.kind.key()}
             aria-labelledby={question_id.clone()} {onsubmit}>
             <p class="aio-predict__question" id={question_id}>
-                <strong>{ "Predict, then run. " }</strong>
+                <strong>{ tr(Msg::ExercisePredictThenRun) }</strong>
+                { " " }
                 { question }
             </p>
             if props.kind.asks_order() {
@@ -124,12 +126,12 @@ pub fn PredictForm(props: &PredictFormProps) -> Html {
                                 <span class="aio-predict__moves">
                                     <button type="button" class="aio-button aio-button--small"
                                         data-testid={format!("predict-up-{i}")}
-                                        aria-label={format!("Move line {} “{line}” up", i + 1)}
-                                        disabled={i == 0} onclick={moved(i, i.saturating_sub(1))}>{ "Up" }</button>
+                                        aria-label={trf(Msg::ExerciseMoveUpLabel, &[("n", &(i + 1)), ("line", &line)])}
+                                        disabled={i == 0} onclick={moved(i, i.saturating_sub(1))}>{ tr(Msg::ExerciseMoveUp) }</button>
                                     <button type="button" class="aio-button aio-button--small"
                                         data-testid={format!("predict-down-{i}")}
-                                        aria-label={format!("Move line {} “{line}” down", i + 1)}
-                                        disabled={i + 1 >= count} onclick={moved(i, (i + 1).min(count.saturating_sub(1)))}>{ "Down" }</button>
+                                        aria-label={trf(Msg::ExerciseMoveDownLabel, &[("n", &(i + 1)), ("line", &line)])}
+                                        disabled={i + 1 >= count} onclick={moved(i, (i + 1).min(count.saturating_sub(1)))}>{ tr(Msg::ExerciseMoveDown) }</button>
                                 </span>
                             </li>
                         }
@@ -139,14 +141,14 @@ pub fn PredictForm(props: &PredictFormProps) -> Html {
             }
             if props.kind.asks_total() {
                 <p class="aio-predict__total">
-                    <label for={input_id.clone()}>{ "How long will it take, in seconds?" }</label>
+                    <label for={input_id.clone()}>{ tr(Msg::ExerciseTotalQuestion) }</label>
                     { " " }
                     <input id={input_id} class="aio-input" type="text" inputmode="decimal"
-                        data-testid="predict-total" autocomplete="off" placeholder="e.g. 0.5"
+                        data-testid="predict-total" autocomplete="off" placeholder={tr(Msg::ExerciseTotalPlaceholder)}
                         value={(*total_text).clone()} {oninput}
                         aria-invalid={total_error.is_some().then_some("true")}
                         aria-describedby={total_error.is_some().then(|| error_id.clone())} />
-                    <span class="aio-predict__unit">{ " s" }</span>
+                    <span class="aio-predict__unit">{ " " }{ tr(Msg::ExerciseSecondsUnit) }</span>
                 </p>
                 if let Some(error) = (*total_error).clone() {
                     <p class="aio-predict__error" id={error_id} data-testid="predict-error" role="alert">{ error }</p>
@@ -154,7 +156,7 @@ pub fn PredictForm(props: &PredictFormProps) -> Html {
             }
             <button type="submit" class="aio-button aio-button--primary" data-testid="predict-lock"
                 onclick={onclick.reform(|event: MouseEvent| { event.prevent_default(); event })}>
-                { "Lock in my prediction" }
+                { tr(Msg::ExerciseLock) }
             </button>
         </form>
     }

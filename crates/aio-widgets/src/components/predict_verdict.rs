@@ -2,7 +2,10 @@
 //! "Try again".
 
 use aio_core::exercise::{Answer, Attempt};
+use aio_core::i18n::Msg;
 use yew::prelude::*;
+
+use crate::services::tr;
 
 /// Props of [`PredictVerdict`].
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -27,7 +30,7 @@ pub fn PredictVerdict(props: &PredictVerdictProps) -> Html {
             data-correct={attempt.verdict.correct.to_string()} role="status">
             <p class="aio-predict-verdict__message">{ attempt.verdict.message.clone() }</p>
             if let Some(lines) = lines {
-                <p class="aio-example__caption">{ "Your order:" }</p>
+                <p class="aio-example__caption">{ tr(Msg::ExerciseYourOrder) }</p>
                 <ol class="aio-predict-verdict__lines">
                     { for lines.iter().enumerate().map(|(i, line)| {
                         let right = props.actual.get(i) == Some(line);
@@ -35,16 +38,18 @@ pub fn PredictVerdict(props: &PredictVerdictProps) -> Html {
                             <li class={classes!(if right { "aio-predict-verdict__right" } else { "aio-predict-verdict__wrong" })}
                                 data-right={right.to_string()}>
                                 <code>{ line.clone() }</code>
-                                { if right { " ✓ right place" } else { " ✗ wrong place" } }
+                                { " " }
+                                { tr(if right { Msg::ExerciseRightPlace } else { Msg::ExerciseWrongPlace }) }
                             </li>
                         }
                     }) }
                 </ol>
             }
             <p class="aio-example__note">
-                { "Your answer is kept in this browser only. " }
+                { tr(Msg::ExerciseKeptHere) }
+                { " " }
                 <button type="button" class="aio-button" data-testid="predict-reset"
-                    onclick={props.ontryagain.clone()}>{ "Try again" }</button>
+                    onclick={props.ontryagain.clone()}>{ tr(Msg::ExerciseTryAgain) }</button>
             </p>
         </div>
     }

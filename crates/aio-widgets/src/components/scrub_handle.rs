@@ -2,9 +2,12 @@
 //! arrow keys or by dragging sideways with a mouse or a finger (pointer events with pointer
 //! capture, so the drag goes on when the pointer leaves the number and never selects text).
 
+use aio_core::i18n::Msg;
 use aio_core::scrub::Scrubbable;
 use web_sys::{KeyboardEvent, PointerEvent};
 use yew::prelude::*;
+
+use crate::services::{page_lang, tr, trf};
 
 /// Pixels of pointer travel per step when dragging a number.
 const PIXELS_PER_STEP: f64 = 4.0;
@@ -87,12 +90,12 @@ pub fn ScrubHandle(props: &ScrubHandleProps) -> Html {
             role="slider"
             tabindex="0"
             data-testid={format!("scrub-{index}")}
-            aria-label={scrub.label()}
+            aria-label={scrub.label(page_lang())}
             aria-valuenow={scrub.value.to_string()}
             aria-valuemin={scrub.min.to_string()}
             aria-valuemax={scrub.max.to_string()}
-            aria-valuetext={format!("{} seconds", props.literal)}
-            title="Drag sideways or use the arrow keys (Shift: ×10)"
+            aria-valuetext={trf(Msg::EditorScrubValue, &[("value", &props.literal)])}
+            title={tr(Msg::EditorScrubHint)}
             {onkeydown}
             {onpointerdown}
             {onpointermove}

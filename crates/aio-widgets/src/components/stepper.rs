@@ -9,6 +9,7 @@
 use std::rc::Rc;
 
 use aio_core::highlight::highlight;
+use aio_core::i18n::Msg;
 use aio_core::stepper::{Step, Stepper, Stepping, TaskState, TaskView};
 use aio_core::trace::QueueEntry;
 use gloo_timers::callback::Interval;
@@ -17,7 +18,7 @@ use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::example_state::PREDICT_BUDGETS;
-use crate::services::{in_slices, replace_location_hash};
+use crate::services::{in_slices, page_lang, replace_location_hash, tr, trf};
 use crate::stepper_state::{SPEEDS_MS, StepperAction, StepperState, link_fragment};
 
 /// Height of a task row, in pixels: the arrows are drawn on the same grid.
@@ -71,7 +72,7 @@ pub fn StepperView(props: &StepperProps) -> Html {
         let generation = generation.borrow().clone();
         let first = use_mut_ref(|| Some(props.initial_step));
         use_effect_with(props.source.clone(), move |source| {
-            let mut stepping = Stepping::new(source, &filename, PREDICT_BUDGETS);
+            let mut stepping = Stepping::new(source, &filename, PREDICT_BUDGETS, page_lang());
             let link_step = first.borrow_mut().take();
             dispatcher.dispatch(StepperAction::Recomputing);
             in_slices(
@@ -196,11 +197,11 @@ pub fn StepperView(props: &StepperProps) -> Html {
     };
 
     let Some(step) = step else {
-        let note = if state.computing {
-            "Working out the event loop's steps…"
+        let note = tr(if state.computing {
+            Msg::StepperComputing
         } else {
-            "Nothing to step through."
-        };
+            Msg::StepperNothing
+        });
         return html! {
             <section class="aio-stepper" ref={section_ref} data-testid="stepper-computing">
                 <p class="aio-stepper__note" role="status">{ note }</p>
@@ -223,51 +224,54 @@ pub fn StepperView(props: &StepperProps) -> Html {
             aria-labelledby={title_id.clone()} aria-describedby={help_id.clone()}
             data-testid="stepper" data-step={state.index.to_string()} data-steps={count.to_string()}
             data-playing={state.playing.to_string()} aria-busy={state.computing.to_string()}>
-            <h5 class="aio-stepper__title" id={title_id}>{ "Step through the event loop" }</h5>
+            <h5 class="aio-stepper__title" id={title_id}>{ tr(Msg::StepperTitle) }</h5>
             <p class="aio-stepper__explanation" aria-live="polite" data-testid="stepper-explanation">
-                <span class="aio-stepper__count">{ format!("Step {} of {}: ", state.index + 1, count) }</span>
+                <span class="aio-stepper__count">
+                    { trf(Msg::StepperCount, &[("n", &(state.index + 1)), ("steps", &count)]) }{ " " }
+                </span>
                 { step.explanation.clone() }
             </p>
-            <div class="aio-stepper__controls" role="group" aria-label="Stepper controls">
-                <button type="button" class="aio-button" data-testid="stepper-first" title="First step (Home)"
-                    aria-label="Start: first step" disabled={state.index == 0} onclick={act(StepperAction::First)}>{ "◀◀ Start" }</button>
-                <button type="button" class="aio-button" data-testid="stepper-back" title="Step back (←)"
-                    aria-label="Step back" disabled={state.index == 0} onclick={act(StepperAction::Back)}>{ "◀ Back" }</button>
+            <div class="aio-stepper__controls" role="group" aria-label={tr(Msg::StepperControls)}>
+                <button type="button" class="aio-button" data-testid="stepper-first" title={tr(Msg::StepperFirstTitle)}
+                    aria-label={tr(Msg::StepperFirstLabel)} disabled={state.index == 0} onclick={act(StepperAction::First)}>{ tr(Msg::StepperFirst) }</button>
+                <button type="button" class="aio-button" data-testid="stepper-back" title={tr(Msg::StepperBackTitle)}
+                    aria-label={tr(Msg::StepperBackLabel)} disabled={state.index == 0} onclick={act(StepperAction::Back)}>{ tr(Msg::StepperBack) }</button>
                 <button type="button" class="aio-button aio-button--primary" data-testid="stepper-play"
-                    title="Play or pause (Space or K)" aria-pressed={state.playing.to_string()}
+                    title={tr(Msg::StepperPlayTitle)} aria-pressed={state.playing.to_string()}
                     disabled={last == 0} onclick={act(StepperAction::TogglePlay)}>
-                    { if state.playing { "Pause" } else { "Play" } }
+                    { tr(if state.playing { Msg::StepperPause } else { Msg::StepperPlay }) }
                 </button>
-                <button type="button" class="aio-button" data-testid="stepper-forward" title="Step forward (→)"
-                    aria-label="Step forward" disabled={state.index == last} onclick={act(StepperAction::Forward)}>{ "Forward ▶" }</button>
-                <button type="button" class="aio-button" data-testid="stepper-last" title="Last step (End)"
-                    aria-label="End: last step" disabled={state.index == last} onclick={act(StepperAction::Last)}>{ "End ▶▶" }</button>
-                <label class="aio-stepper__speed">{ "Speed " }
+                <button type="button" class="aio-button" data-testid="stepper-forward" title={tr(Msg::StepperForwardTitle)}
+                    aria-label={tr(Msg::StepperForwardLabel)} disabled={state.index == last} onclick={act(StepperAction::Forward)}>{ tr(Msg::StepperForward) }</button>
+                <button type="button" class="aio-button" data-testid="stepper-last" title={tr(Msg::StepperLastTitle)}
+                    aria-label={tr(Msg::StepperLastLabel)} disabled={state.index == last} onclick={act(StepperAction::Last)}>{ tr(Msg::StepperLast) }</button>
+                <label class="aio-stepper__speed">{ tr(Msg::StepperSpeed) }{ " " }
                     <select data-testid="stepper-speed" onchange={onspeed}>
                         { for SPEEDS_MS.iter().map(|&ms| html! {
                             <option value={ms.to_string()} selected={ms == state.speed_ms}>
-                                { format!("{:.2} s/step", f64::from(ms) / 1000.0) }
+                                { trf(Msg::StepperSecondsPerStep, &[("seconds", &format!("{:.2}", f64::from(ms) / 1000.0))]) }
                             </option>
                         }) }
                     </select>
                 </label>
                 <input type="range" class="aio-stepper__scrubber" data-testid="stepper-scrubber"
                     min="0" max={last.to_string()} value={state.index.to_string()}
-                    aria-label="Step" aria-valuetext={format!("step {} of {}", state.index + 1, count)}
+                    aria-label={tr(Msg::StepperScrubber)}
+                    aria-valuetext={trf(Msg::StepperScrubberValue, &[("n", &(state.index + 1)), ("steps", &count)])}
                     oninput={onscrub} />
                 <a class="aio-stepper__link" data-testid="stepper-link" href={format!("#{fragment}")}
-                    title="A link to this step (with your edits)">{ "Link to this step" }</a>
+                    title={tr(Msg::StepperLinkTitle)}>{ tr(Msg::StepperLink) }</a>
             </div>
             <p class="aio-stepper__help" id={help_id}>
-                { "Keys: ← and → step, Home and End jump, Space plays or pauses." }
+                { tr(Msg::StepperHelp) }
             </p>
             if let Some(note) = state.stepper.truncated.clone() {
                 <p class="aio-stepper__note" data-testid="stepper-truncated">{ note }</p>
             }
             <div class="aio-stepper__grid">
                 <div class="aio-stepper__panel aio-stepper__panel--code">
-                    <h6>{ format!("Code ({})", props.filename) }</h6>
-                    <pre class="aio-stepper__code" ref={code_ref} tabindex="0" role="region" aria-label="The program, current line marked"><code>
+                    <h6>{ trf(Msg::StepperCode, &[("filename", &props.filename)]) }</h6>
+                    <pre class="aio-stepper__code" ref={code_ref} tabindex="0" role="region" aria-label={tr(Msg::StepperCodeLabel)}><code>
                         { for code_lines(&props.source).into_iter().enumerate().map(|(i, tokens)| {
                             let n = i as u32 + 1;
                             let current = n == step.line;
@@ -286,27 +290,29 @@ pub fn StepperView(props: &StepperProps) -> Html {
                     </code></pre>
                 </div>
                 <div class="aio-stepper__panel aio-stepper__panel--loop">
-                    <h6>{ "Clock" }</h6>
+                    <h6>{ tr(Msg::StepperClock) }</h6>
                     <p class="aio-stepper__clock" data-testid="stepper-clock">
-                        { format!("{:.2} s", step.time) }
-                        <span class="aio-stepper__iteration">{ format!(" · loop iteration {}", step.iteration) }</span>
+                        { trf(Msg::StepperSeconds, &[("seconds", &format!("{:.2}", step.time))]) }
+                        <span class="aio-stepper__iteration">
+                            { " · " }{ trf(Msg::StepperIteration, &[("n", &step.iteration)]) }
+                        </span>
                     </p>
-                    <h6>{ "Running" }</h6>
+                    <h6>{ tr(Msg::StepperRunning) }</h6>
                     <p class="aio-stepper__running" data-testid="stepper-running">
                         { running_text(step) }
                     </p>
-                    <h6>{ "Ready queue (first out at the top)" }</h6>
-                    { queue(&step.ready, "stepper-ready", "empty: nothing is ready to run") }
-                    <h6>{ "Timers (next to fire at the top)" }</h6>
-                    { queue(&step.timers, "stepper-timers", "none") }
+                    <h6>{ tr(Msg::StepperReady) }</h6>
+                    { queue(&step.ready, "stepper-ready", tr(Msg::StepperReadyEmpty)) }
+                    <h6>{ tr(Msg::StepperTimers) }</h6>
+                    { queue(&step.timers, "stepper-timers", tr(Msg::StepperTimersEmpty)) }
                 </div>
                 <div class="aio-stepper__panel aio-stepper__panel--tasks">
-                    <h6>{ "Tasks (an arrow points to the task awaited)" }</h6>
+                    <h6>{ tr(Msg::StepperTasks) }</h6>
                     { tasks(&visible, step, props.uid) }
                 </div>
                 <div class="aio-stepper__panel aio-stepper__panel--output">
-                    <h6>{ "Output so far" }</h6>
-                    <pre class="aio-stepper__output" data-testid="stepper-output" tabindex="0" role="region" aria-label="Output so far">{ output }</pre>
+                    <h6>{ tr(Msg::StepperOutput) }</h6>
+                    <pre class="aio-stepper__output" data-testid="stepper-output" tabindex="0" role="region" aria-label={tr(Msg::StepperOutput)}>{ output }</pre>
                 </div>
             </div>
         </section>
@@ -349,10 +355,13 @@ fn running_text(step: &Step) -> String {
                 || entry.label.clone(),
                 |t| format!("{} ({})", t.name, t.coro),
             );
-            format!("{name}: {}", entry.label)
+            trf(
+                Msg::StepperRunningTask,
+                &[("task", &name), ("item", &entry.label)],
+            )
         }
-        (Some(entry), None) => format!("the loop itself: {}", entry.label),
-        (None, _) => "nothing: the loop is between items".to_string(),
+        (Some(entry), None) => trf(Msg::StepperRunningLoop, &[("item", &entry.label)]),
+        (None, _) => tr(Msg::StepperRunningNothing).to_owned(),
     }
 }
 
@@ -365,7 +374,9 @@ fn queue(entries: &[QueueEntry], testid: &'static str, empty: &'static str) -> H
             { for entries.iter().map(|e| html! {
                 <li class={classes!("aio-stepper__item", e.task.is_none().then_some("aio-stepper__item--callback"))}>
                     if let Some(when) = e.when {
-                        <span class="aio-stepper__when">{ format!("at {when:.2} s: ") }</span>
+                        <span class="aio-stepper__when">
+                            { trf(Msg::StepperAt, &[("seconds", &format!("{when:.2}"))]) }{ " " }
+                        </span>
                     }
                     { e.label.clone() }
                 </li>
@@ -378,7 +389,7 @@ fn queue(entries: &[QueueEntry], testid: &'static str, empty: &'static str) -> H
 fn tasks(visible: &[&TaskView], step: &Step, uid: u32) -> Html {
     let head = format!("aio-stepper-{uid}-head");
     if visible.is_empty() {
-        return html! { <p class="aio-stepper__empty" data-testid="stepper-tasks">{ "no task yet" }</p> };
+        return html! { <p class="aio-stepper__empty" data-testid="stepper-tasks">{ tr(Msg::StepperNoTask) }</p> };
     }
     let row_of = |id: u64| visible.iter().position(|t| t.id == id);
     let mut arrows = Vec::new();
@@ -417,23 +428,31 @@ fn tasks(visible: &[&TaskView], step: &Step, uid: u32) -> Html {
             <ul class="aio-stepper__tasklist" data-testid="stepper-tasks">
                 { for visible.iter().map(|t| {
                     let ran = step.running == Some(t.id);
+                    let word = t.state.text(page_lang());
                     let state = if ran && !matches!(t.state, TaskState::Done | TaskState::Cancelled | TaskState::Failed) {
-                        format!("ran, now {}", t.state.label())
+                        trf(Msg::StepperRanNow, &[("state", &word)])
                     } else {
-                        t.state.label().to_string()
+                        word.to_owned()
                     };
-                    let on = match (t.state, &t.on) {
-                        (TaskState::Waiting, Some(on)) => format!(" on {on}"),
-                        (TaskState::Failed, Some(exc)) => format!(": {exc}"),
-                        _ => String::new(),
+                    // What it waits on, or why it failed.
+                    let state = match (t.state, &t.on) {
+                        (TaskState::Waiting, Some(on)) => {
+                            trf(Msg::StepperStateOn, &[("state", &state), ("on", on)])
+                        }
+                        (TaskState::Failed, Some(exception)) => trf(
+                            Msg::StepperStateFailedWith,
+                            &[("state", &state), ("exception", exception)],
+                        ),
+                        _ => state,
                     };
+                    let task = format!("{} ({})", t.name, t.coro);
                     html! {
                         <li class={classes!("aio-stepper__task", format!("aio-stepper__task--{}", t.state.label()), ran.then_some("aio-stepper__task--ran"))}
                             data-task={t.name.clone()} data-state={t.state.label()}
-                            title={format!("{} ({}): {state}{on}", t.name, t.coro)}>
+                            title={trf(Msg::StepperTaskTitle, &[("task", &task), ("state", &state)])}>
                             <strong>{ t.name.clone() }</strong>
                             { format!(" ({}) ", t.coro) }
-                            <span class="aio-stepper__state">{ format!("{state}{on}") }</span>
+                            <span class="aio-stepper__state">{ state.clone() }</span>
                         </li>
                     }
                 }) }

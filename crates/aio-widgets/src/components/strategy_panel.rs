@@ -1,11 +1,13 @@
 //! One strategy's panel: its Run button, the timeline, the totals, the timing table and the Python
 //! code, all following the current tasks.
 
+use aio_core::i18n::Msg;
 use aio_core::lab::{LabTask, Prediction, Strategy, python_code, speedup};
 use yew::prelude::*;
 
 use crate::components::timeline::Timeline;
 use crate::components::timing_table::TimingTable;
+use crate::services::{page_lang, tr, trf};
 use crate::state::RunState;
 
 /// Props of [`StrategyPanel`].
@@ -39,6 +41,7 @@ pub fn StrategyPanel(props: &StrategyPanelProps) -> Html {
     let _rendering = crate::blame::use_blame();
     let strategy = props.strategy;
     let key = strategy.key();
+    let strategy_label = strategy.label(page_lang());
     let prediction = props.prediction.clone();
     let names: Vec<String> = props.tasks.iter().map(|task| task.name.clone()).collect();
     let measured = props.run.measured.clone();
@@ -49,16 +52,27 @@ pub fn StrategyPanel(props: &StrategyPanelProps) -> Html {
         (Some(measured), Some(sequential)) => Some(speedup(sequential, measured.total_ms)),
         _ => None,
     };
-    let label = format!(
-        "Timeline of {}: {} tasks, predicted total {:.2} s{}",
-        strategy.label(),
-        props.tasks.len(),
-        prediction.total,
-        measured
-            .as_ref()
-            .map(|m| format!(", measured {:.3} s", m.total_ms / 1000.0))
-            .unwrap_or_default()
-    );
+    let predicted_total = format!("{:.2}", prediction.total);
+    let label = match &measured {
+        None => trf(
+            Msg::LabTimelineLabel,
+            &[
+                ("strategy", &strategy_label),
+                ("tasks", &props.tasks.len()),
+                ("total", &predicted_total),
+            ],
+        ),
+        Some(m) => trf(
+            Msg::LabTimelineLabelMeasured,
+            &[
+                ("strategy", &strategy_label),
+                ("tasks", &props.tasks.len()),
+                ("total", &predicted_total),
+                ("measured", &format!("{:.3}", m.total_ms / 1000.0)),
+            ],
+        ),
+    };
+    let seconds = |value: String| trf(Msg::LabSeconds, &[("seconds", &value)]);
 
     html! {
         <section
@@ -71,16 +85,16 @@ pub fn StrategyPanel(props: &StrategyPanelProps) -> Html {
             aria-busy={props.run.running.then_some("true")}
         >
             <div class="aio-panel__head">
-                <h4 class="aio-panel__title" id={heading_id}>{ strategy.label() }</h4>
+                <h4 class="aio-panel__title" id={heading_id}>{ strategy_label }</h4>
                 <button
                     type="button"
                     class="aio-button aio-button--primary"
                     data-testid={format!("run-{key}")}
-                    aria-label={format!("Run {}", strategy.label())}
+                    aria-label={trf(Msg::LabRunStrategy, &[("strategy", &strategy_label)])}
                     disabled={!props.can_run}
                     {onclick}
                 >
-                    { if props.run.running { "Running…" } else { "Run" } }
+                    { tr(if props.run.running { Msg::LabRunning } else { Msg::LabRun }) }
                 </button>
             </div>
             <div class="aio-panel__body">
@@ -94,29 +108,37 @@ pub fn StrategyPanel(props: &StrategyPanelProps) -> Html {
                         pattern_id={format!("aio-lab-{}-{key}-hatch", props.uid)}
                     />
                     <ul class="aio-legend" aria-hidden="true">
-                        <li><span class="aio-swatch aio-swatch--predicted"></span>{ "predicted" }</li>
-                        <li><span class="aio-swatch aio-swatch--measured"></span>{ "measured" }</li>
+                        <li><span class="aio-swatch aio-swatch--predicted"></span>{ tr(Msg::LabLegendPredicted) }</li>
+                        <li><span class="aio-swatch aio-swatch--measured"></span>{ tr(Msg::LabLegendMeasured) }</li>
                     </ul>
                     <dl class="aio-stats">
                         <div>
-                            <dt>{ "Ideal total" }</dt>
-                            <dd data-testid={format!("predicted-total-{key}")}>{ format!("{:.2} s", prediction.total) }</dd>
+                            <dt>{ tr(Msg::LabIdealTotal) }</dt>
+                            <dd data-testid={format!("predicted-total-{key}")}>{ seconds(predicted_total.clone()) }</dd>
                         </div>
                         <div>
-                            <dt>{ "Measured" }</dt>
+                            <dt>{ tr(Msg::LabMeasured) }</dt>
                             <dd>{ match &measured {
                                 // Seconds, as the ideal total; the small difference in milliseconds.
-                                Some(m) => format!("{:.3} s ({:+.1} ms)", m.total_ms / 1000.0, m.total_ms - prediction.total * 1000.0),
-                                None if props.run.running => "running…".to_owned(),
-                                None => "not run yet".to_owned(),
+                                Some(m) => trf(Msg::LabMeasuredTotal, &[
+                                    ("seconds", &format!("{:.3}", m.total_ms / 1000.0)),
+                                    ("difference", &format!("{:+.1}", m.total_ms - prediction.total * 1000.0)),
+                                ]),
+                                None if props.run.running => tr(Msg::LabRunningNow).to_owned(),
+                                None => tr(Msg::LabNotRunYet).to_owned(),
                             } }</dd>
                         </div>
                         <div>
-                            <dt>{ "Speed-up vs sequential" }</dt>
-                            <dd>
-                                { format!("{predicted_speedup:.2}× predicted") }
-                                { measured_speedup.map(|s| format!(", {s:.2}× measured")).unwrap_or_default() }
-                            </dd>
+                            <dt>{ tr(Msg::LabSpeedup) }</dt>
+                            <dd>{ match measured_speedup {
+                                None => trf(Msg::LabSpeedupPredicted, &[
+                                    ("predicted", &format!("{predicted_speedup:.2}")),
+                                ]),
+                                Some(measured) => trf(Msg::LabSpeedupBoth, &[
+                                    ("predicted", &format!("{predicted_speedup:.2}")),
+                                    ("measured", &format!("{measured:.2}")),
+                                ]),
+                            } }</dd>
                         </div>
                     </dl>
                     <TimingTable {strategy} {names} {prediction} {measured} />

@@ -1,7 +1,9 @@
 //! One task row: its name and duration inputs, their inline messages and its Remove button.
 
+use aio_core::i18n::Msg;
 use yew::prelude::*;
 
+use crate::services::{page_lang, tr, trf};
 use crate::state::TaskRow;
 
 /// Props of [`TaskEditor`].
@@ -53,7 +55,7 @@ pub fn TaskEditor(props: &TaskEditorProps) -> Html {
     html! {
         <li class="aio-task">
             <div class="aio-field aio-field--name">
-                <label for={name_id.clone()}>{ format!("Task {} name", index + 1) }</label>
+                <label for={name_id.clone()}>{ trf(Msg::LabTaskName, &[("n", &(index + 1))]) }</label>
                 <input
                     id={name_id}
                     type="text"
@@ -69,7 +71,7 @@ pub fn TaskEditor(props: &TaskEditorProps) -> Html {
                 />
             </div>
             <div class="aio-field aio-field--seconds">
-                <label for={seconds_id.clone()}>{ "Seconds" }</label>
+                <label for={seconds_id.clone()}>{ tr(Msg::LabTaskSeconds) }</label>
                 <input
                     id={seconds_id}
                     type="text"
@@ -87,22 +89,22 @@ pub fn TaskEditor(props: &TaskEditorProps) -> Html {
                 type="button"
                 class="aio-button aio-button--quiet aio-task__remove"
                 data-testid={format!("remove-task-{index}")}
-                aria-label={format!("Remove {}", row.task.name)}
+                aria-label={trf(Msg::LabRemoveTask, &[("name", &row.task.name)])}
                 disabled={!props.can_remove}
                 onclick={onremove}
             >
-                { "Remove" }
+                { tr(Msg::LabRemove) }
             </button>
             if let Some(error) = &row.name_error {
                 <p class="aio-error-message" id={name_error_id} role="alert"
                    data-testid={format!("name-error-{index}")}>
-                    { error.to_string() }
+                    { error.message(page_lang()) }
                 </p>
             }
             if let Some(error) = &row.duration_error {
                 <p class="aio-error-message" id={seconds_error_id} role="alert"
                    data-testid={format!("duration-error-{index}")}>
-                    { error.to_string() }
+                    { error.message(page_lang()) }
                 </p>
             }
         </li>

@@ -6,9 +6,11 @@
 //! `viewBox` (which would also stretch the text). Colours are CSS classes that use mdBook's theme
 //! variables (`www/aio-widgets.css`), so a theme switch recolours it without a re-render.
 
+use aio_core::i18n::Msg;
 use aio_core::lab::Prediction;
 use yew::prelude::*;
 
+use crate::services::trf;
 use crate::state::Measurement;
 
 /// Height of one task's lane, in CSS pixels.
@@ -94,7 +96,11 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     <g class="aio-timeline__tick">
                         <line x1={pct(at)} x2={pct(at)} y1="0" y2={format!("{}", lanes * LANE + 4.0)} />
                         <text x={pct(at)} y={format!("{}", height - 6.0)} text-anchor={anchor}>
-                            { if n + 1 == ticks.len() { format!("{tick:.decimals$} s") } else { format!("{tick:.decimals$}") } }
+                            { if n + 1 == ticks.len() {
+                                trf(Msg::LabSeconds, &[("seconds", &format!("{tick:.decimals$}"))])
+                            } else {
+                                format!("{tick:.decimals$}")
+                            } }
                         </text>
                     </g>
                 }

@@ -1,6 +1,7 @@
 //! The timeline lab's root: owns the [`LabState`], the running [`RunHandle`] and lays out the task
 //! editor, the view picker and one [`StrategyPanel`] per shown strategy.
 
+use aio_core::i18n::Msg;
 use aio_core::lab::{LabProps, MAX_TASKS, Strategy, View};
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
@@ -8,7 +9,7 @@ use yew::prelude::*;
 use crate::components::strategy_panel::StrategyPanel;
 use crate::components::task_editor::TaskEditor;
 use crate::components::view_picker::ViewPicker;
-use crate::services::{RunHandle, start_run};
+use crate::services::{RunHandle, start_run, tr};
 use crate::state::{Action, LabState};
 
 /// Props of [`TimelineLab`]: the placeholder's checked payload.
@@ -130,14 +131,11 @@ pub fn TimelineLab(props: &TimelineLabProps) -> Html {
     html! {
         <section class={view_class} {onkeydown} aria-labelledby={title_id.clone()}>
             <header class="aio-lab__header">
-                <h3 class="aio-lab__title" id={title_id}>{ "Timeline lab" }</h3>
-                <p class="aio-lab__hint">
-                    { "Edit the tasks, pick a strategy and run it: the code, the predicted timeline \
-                       and the measured one follow your changes." }
-                </p>
+                <h3 class="aio-lab__title" id={title_id}>{ tr(Msg::LabTitle) }</h3>
+                <p class="aio-lab__hint">{ tr(Msg::LabHint) }</p>
             </header>
             <fieldset class="aio-tasks">
-                <legend>{ "Tasks" }</legend>
+                <legend>{ tr(Msg::LabTasks) }</legend>
                 <ol class="aio-tasks__list">
                     { for state.rows.iter().enumerate().map(|(index, row)| html! {
                         <TaskEditor
@@ -159,7 +157,7 @@ pub fn TimelineLab(props: &TimelineLabProps) -> Html {
                     disabled={state.rows.len() >= MAX_TASKS}
                     onclick={onadd}
                 >
-                    { "Add task" }
+                    { tr(Msg::LabAddTask) }
                 </button>
             </fieldset>
             <div class="aio-lab__toolbar">
@@ -171,7 +169,7 @@ pub fn TimelineLab(props: &TimelineLabProps) -> Html {
                     disabled={!can_run}
                     onclick={onrunall}
                 >
-                    { "Run all" }
+                    { tr(Msg::LabRunAll) }
                 </button>
             </div>
             <div class="aio-panels">

@@ -3,9 +3,11 @@
 //! Rows carry the measured times in milliseconds as `data-measured-*-ms` attributes, which the
 //! end-to-end tests read.
 
+use aio_core::i18n::Msg;
 use aio_core::lab::{Prediction, Strategy};
 use yew::prelude::*;
 
+use crate::services::{page_lang, tr, trf};
 use crate::state::Measurement;
 
 /// Props of [`TimingTable`].
@@ -30,12 +32,12 @@ pub fn TimingTable(props: &TimingTableProps) -> Html {
         // The wrapper scrolls sideways if a narrow panel cannot fit the table.
         <div class="aio-table-wrap">
         <table class="aio-table" data-testid={format!("table-{key}")}>
-            <caption>{ format!("Start and end of each task, {}", props.strategy.label()) }</caption>
+            <caption>{ trf(Msg::LabTableCaption, &[("strategy", &props.strategy.label(page_lang()))]) }</caption>
             <thead>
                 <tr>
-                    <th scope="col">{ "Task" }</th>
-                    <th scope="col">{ "Predicted" }</th>
-                    <th scope="col">{ "Measured" }</th>
+                    <th scope="col">{ tr(Msg::LabColTask) }</th>
+                    <th scope="col">{ tr(Msg::LabColPredicted) }</th>
+                    <th scope="col">{ tr(Msg::LabColMeasured) }</th>
                 </tr>
             </thead>
             <tbody>
@@ -47,10 +49,16 @@ pub fn TimingTable(props: &TimingTableProps) -> Html {
                             data-measured-start-ms={measured.map(|m| format!("{:.1}", m.start_ms))}
                             data-measured-end-ms={measured.map(|m| format!("{:.1}", m.end_ms))}>
                             <th scope="row"><code>{ name }</code></th>
-                            <td>{ format!("{:.2}–{:.2} s", span.start, span.end) }</td>
+                            <td>{ trf(Msg::LabSpan, &[
+                                ("start", &format!("{:.2}", span.start)),
+                                ("end", &format!("{:.2}", span.end)),
+                            ]) }</td>
                             <td>{ match measured {
-                                Some(m) => format!("{:.3}–{:.3} s", m.start_ms / 1000.0, m.end_ms / 1000.0),
-                                None => "not run yet".to_owned(),
+                                Some(m) => trf(Msg::LabSpan, &[
+                                    ("start", &format!("{:.3}", m.start_ms / 1000.0)),
+                                    ("end", &format!("{:.3}", m.end_ms / 1000.0)),
+                                ]),
+                                None => tr(Msg::LabNotRunYet).to_owned(),
                             } }</td>
                         </tr>
                     }

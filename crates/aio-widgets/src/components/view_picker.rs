@@ -1,7 +1,10 @@
 //! The segmented control that shows all three strategies or only one.
 
+use aio_core::i18n::Msg;
 use aio_core::lab::{Strategy, View};
 use yew::prelude::*;
+
+use crate::services::{page_lang, tr};
 
 /// Props of [`ViewPicker`].
 #[derive(Debug, PartialEq, Properties)]
@@ -16,11 +19,12 @@ pub struct ViewPickerProps {
 #[component]
 pub fn ViewPicker(props: &ViewPickerProps) -> Html {
     let _rendering = crate::blame::use_blame();
-    let choices = std::iter::once((View::All, "all", "All three")).chain(
-        Strategy::ALL.map(|strategy| (View::One(strategy), strategy.key(), strategy.label())),
+    let lang = page_lang();
+    let choices = std::iter::once((View::All, "all", tr(Msg::LabAllThree))).chain(
+        Strategy::ALL.map(|strategy| (View::One(strategy), strategy.key(), strategy.label(lang))),
     );
     html! {
-        <div class="aio-views" role="group" aria-label="Strategies shown">
+        <div class="aio-views" role="group" aria-label={tr(Msg::LabStrategiesShown)}>
             { for choices.map(|(view, key, label)| {
                 let onclick = props.onview.reform(move |_: MouseEvent| view);
                 let pressed = if props.view == view { "true" } else { "false" };

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use aio_core::engine::{Limit, Outcome, OutputChunk, Stream};
 use aio_core::example::ExampleProps;
+use aio_core::i18n::Lang;
 use aio_core::trace::{TraceEvent, TraceRecord};
 use yew::Reducible;
 
@@ -117,7 +118,7 @@ fn programs_that_never_end_say_what_stopped_them() {
             .as_ref()
             .and_then(Outcome::stopped)
             .unwrap_or_else(|| panic!("{source}: {prediction:?}"));
-        let message = stopped_message(stopped, true);
+        let message = stopped_message(stopped, true, Lang::En);
         assert!(message.starts_with(expected), "{source}\n{message}");
     }
     let run_message = stopped_message(
@@ -127,6 +128,7 @@ fn programs_that_never_end_say_what_stopped_them() {
             time: 1.0,
         },
         false,
+        Lang::En,
     );
     assert!(
         run_message.starts_with("The run stops after 10 steps"),
