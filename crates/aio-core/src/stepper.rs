@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::engine::{Budgets, Engine, Poll, Stopped, Stream};
 use crate::i18n::{Lang, Msg, and_list};
-use crate::trace::{QueueEntry, TraceEvent, TraceRecord};
+use crate::trace::{Awaited, QueueEntry, QueueItem, TraceEvent, TraceRecord};
 
 /// How many steps a stepper keeps; a longer run stops there with [`Stepper::truncated`] set.
 pub const MAX_STEPS: usize = 2000;
@@ -383,17 +383,18 @@ impl Folder {
                     .filter(|(child, at)| *at == *line && child != task)
                     .map(|(child, _)| *child)
                     .collect();
-                let yielded = on == "yield";
+                let yielded = matches!(on, Awaited::Yield);
+                let lang = self.lang;
                 if let Some(view) = self.task(*task) {
                     view.state = if yielded {
                         TaskState::Ready
                     } else {
                         TaskState::Waiting
                     };
-                    view.on = (!yielded).then(|| on.clone());
+                    view.on = (!yielded).then(|| on.text(lang));
                     view.awaits = match awaits_task {
                         Some(other) => vec![*other],
-                        None if !yielded && !on.starts_with("sleep") => children,
+                        None if !yielded && !matches!(on, Awaited::Sleep { .. }) => children,
                         None => Vec::new(),
                     };
                 }
@@ -424,7 +425,7 @@ impl Folder {
                 self.internal_phase = !ready.is_empty()
                     && ready.iter().all(|e| match e.task {
                         Some(task) => self.tasks.iter().any(|t| t.id == task && t.internal),
-                        None => was_internal && e.label.starts_with("stop the loop"),
+                        None => was_internal && matches!(e.label, QueueItem::StopLoop { .. }),
                     });
                 self.iteration = *iteration;
                 self.ready = ready.clone();
@@ -446,7 +447,7 @@ impl Folder {
                 };
                 // The sentence is built clause by clause: each clause brings its own punctuation.
                 if !fired.is_empty() {
-                    let names: Vec<&str> = fired.iter().map(|e| e.label.as_str()).collect();
+                    let names: Vec<String> = fired.iter().map(|e| e.label.text(lang)).collect();
                     let names = crate::i18n::semicolon_list(lang, &names);
                     text.push_str(&match fired.len() {
                         1 => Msg::StepperTimerMoves.fill(lang, &[("timers", &names)]),
@@ -464,7 +465,7 @@ impl Folder {
                                     n => Msg::StepperReadyItems.fill(lang, &[("n", &n)]),
                                 },
                             ),
-                            ("first", &first.label),
+                            ("first", &first.label.text(lang)),
                         ],
                     )),
                     None => text.push_str(Msg::StepperPeriod.text(lang)),
@@ -571,15 +572,18 @@ impl Folder {
                         .iter()
                         .find(|t| t.id == task)
                         .map_or(Msg::StepperTheTask.text(lang), |t| t.name.as_str());
-                    Msg::StepperTimerWakes.fill(lang, &[("timer", &entry.label), ("task", &name)])
+                    Msg::StepperTimerWakes
+                        .fill(lang, &[("timer", &entry.label.text(lang)), ("task", &name)])
                 }
-                None => Msg::StepperTimerCalls.fill(lang, &[("callback", &entry.label)]),
+                None => Msg::StepperTimerCalls.fill(lang, &[("callback", &entry.label.text(lang))]),
             },
-            None if entry.label.starts_with("stop the loop") => {
-                Msg::StepperLoopStops.fill(lang, &[("callback", &entry.label)])
+            None if matches!(entry.label, QueueItem::StopLoop { .. }) => {
+                Msg::StepperLoopStops.fill(lang, &[("callback", &entry.label.text(lang))])
             }
-            None => at_line(Msg::StepperCallsCallback, Msg::StepperCallsCallbackAt)
-                .fill(lang, &[("callback", &entry.label), ("line", &line)]),
+            None => at_line(Msg::StepperCallsCallback, Msg::StepperCallsCallbackAt).fill(
+                lang,
+                &[("callback", &entry.label.text(lang)), ("line", &line)],
+            ),
         };
         let created: Vec<String> = self
             .created
@@ -597,13 +601,12 @@ impl Folder {
             text.push_str(&msg.fill(lang, &[("tasks", &tasks)]));
         }
         match self.ready.first() {
-            Some(next) => {
-                text.push_str(&Msg::StepperNextReady.fill(lang, &[("item", &next.label)]))
-            }
+            Some(next) => text
+                .push_str(&Msg::StepperNextReady.fill(lang, &[("item", &next.label.text(lang))])),
             None => match self.timers.first() {
-                Some(timer) => {
-                    text.push_str(&Msg::StepperWaitForTimer.fill(lang, &[("timer", &timer.label)]))
-                }
+                Some(timer) => text.push_str(
+                    &Msg::StepperWaitForTimer.fill(lang, &[("timer", &timer.label.text(lang))]),
+                ),
                 None => text.push_str(Msg::StepperPeriod.text(lang)),
             },
         }

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::i18n::{Lang, Msg};
-use crate::trace::{TraceEvent, TraceRecord};
+use crate::trace::{Awaited, TraceEvent, TraceRecord};
 
 /// What a task was doing during a span.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -17,7 +17,7 @@ pub enum SpanKind {
     Blocked { seconds: f64 },
     /// The task waited, on what the engine describes (`task Task-2`), or, with `timer`, for a
     /// timer it scheduled, due at that time (the view words it, see [`SpanKind::waited_for`]).
-    Waiting { on: String, timer: Option<f64> },
+    Waiting { on: Awaited, timer: Option<f64> },
 }
 
 impl SpanKind {
@@ -28,7 +28,7 @@ impl SpanKind {
             SpanKind::Waiting {
                 timer: Some(due), ..
             } => Some(Msg::TimelineTimerDue.fill(lang, &[("seconds", &format!("{due:.2}"))])),
-            SpanKind::Waiting { on, timer: None } => Some(on.clone()),
+            SpanKind::Waiting { on, timer: None } => Some(on.text(lang)),
             SpanKind::Running | SpanKind::Blocked { .. } => None,
         }
     }
@@ -257,7 +257,7 @@ impl LaneBuilder {
                     return;
                 };
                 close(&mut self.lanes[i], time);
-                let timer = timer.filter(|_| on.starts_with("future"));
+                let timer = timer.filter(|_| matches!(on, Awaited::Future(_)));
                 self.push_span(
                     i,
                     LaneSpan {
@@ -495,7 +495,7 @@ mod tests {
                 time: 0.5,
                 event: TraceEvent::StepSuspended {
                     task: 1,
-                    on: "future 3".into(),
+                    on: crate::trace::Awaited::Future(3),
                     line: 0,
                     awaits_task: None,
                 },

@@ -1,8 +1,13 @@
 //! A structured, serialisable trace of a run, for timelines and step-through views.
+//!
+//! What a task waits on ([`Awaited`]) and what a queue item does ([`QueueItem`]) are typed values
+//! that the views word in the reader's language; serialised (`aio run --trace`), they are the
+//! English sentence.
 
 use serde::Serialize;
 
 use crate::engine::Stream;
+use crate::i18n::{Lang, Msg};
 
 /// One thing that happened, at a virtual time.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -24,10 +29,10 @@ pub enum TraceEvent {
         task: u64,
         throw: bool,
     },
-    /// The step ended with the task waiting on something (`on` describes it).
+    /// The step ended with the task waiting on something (`on` says what).
     StepSuspended {
         task: u64,
-        on: String,
+        on: Awaited,
         /// The program's line the task paused at (0 when not known).
         #[serde(default, skip_serializing_if = "is_zero")]
         line: u32,
@@ -98,8 +103,8 @@ pub struct QueueEntry {
     /// The task this item steps or wakes, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub task: Option<u64>,
-    /// What it does, in words: `step of Task-2`, `callback('first')`, `wake Task-2 (sleep until 0.1)`.
-    pub label: String,
+    /// What it does: `step of Task-2`, `callback('first')`, `resume Task-2 (gather is done)`.
+    pub label: QueueItem,
     /// A timer's deadline.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub when: Option<f64>,
@@ -132,6 +137,161 @@ impl Trace {
     /// Appends an event.
     pub fn push(&mut self, time: f64, event: TraceEvent) {
         self.events.push(TraceRecord { time, event });
+    }
+}
+
+/// What a task waits on (the future it awaits), as the views say it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Awaited {
+    /// Another task, by name.
+    Task(String),
+    /// `asyncio.sleep` until this moment of the virtual clock.
+    Sleep {
+        until: f64,
+    },
+    /// An `asyncio.Lock`, `Semaphore` or `BoundedSemaphore`.
+    LockOrSemaphore,
+    QueueGet,
+    QueuePut,
+    /// An `asyncio.Event` or `Condition`.
+    EventOrCondition,
+    /// A task being cancelled, awaited until it is done.
+    Cancellation,
+    /// A `TaskGroup` waiting for its tasks.
+    TaskGroup,
+    /// A job given to a thread or process pool (`to_thread`, `run_in_executor`).
+    ExecutorJob,
+    /// A future of an asyncio function whose name says it: `gather`, `shield`, `wait_for`,
+    /// `asyncio.wait`.
+    Named(&'static str),
+    /// A future of another asyncio function of the engine's prelude, by its name.
+    Internal(String),
+    /// A plain future (`loop.create_future()`), by its number.
+    Future(u64),
+    /// A bare `yield` in a coroutine (the task is scheduled again at once).
+    Yield,
+}
+
+impl Awaited {
+    /// The label of a future made inside asyncio's own function `owner` (`acquire`, `get`…).
+    pub fn made_by(owner: &str) -> Awaited {
+        match owner {
+            "acquire" => Awaited::LockOrSemaphore,
+            "get" => Awaited::QueueGet,
+            "put" => Awaited::QueuePut,
+            "wait" => Awaited::EventOrCondition,
+            "wait_for" => Awaited::Named("wait_for"),
+            "_wait" => Awaited::Named("asyncio.wait"),
+            "_cancel_and_wait" => Awaited::Cancellation,
+            "gather" | "_gather_py" => Awaited::Named("gather"),
+            "shield" => Awaited::Named("shield"),
+            "__aexit__" => Awaited::TaskGroup,
+            other => Awaited::Internal(other.to_owned()),
+        }
+    }
+
+    /// In words, in `lang`: `task Task-2`, `sleep until 0.1`, `lock or semaphore`…
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Awaited::Task(name) => Msg::AwaitedTask.fill(lang, &[("task", name)]),
+            Awaited::Sleep { until } => {
+                Msg::AwaitedSleep.fill(lang, &[("until", &seconds_label(*until))])
+            }
+            Awaited::LockOrSemaphore => Msg::AwaitedLockOrSemaphore.text(lang).to_owned(),
+            Awaited::QueueGet => Msg::AwaitedQueueGet.text(lang).to_owned(),
+            Awaited::QueuePut => Msg::AwaitedQueuePut.text(lang).to_owned(),
+            Awaited::EventOrCondition => Msg::AwaitedEventOrCondition.text(lang).to_owned(),
+            Awaited::Cancellation => Msg::AwaitedCancellation.text(lang).to_owned(),
+            Awaited::TaskGroup => Msg::AwaitedTaskGroup.text(lang).to_owned(),
+            Awaited::ExecutorJob => Msg::AwaitedExecutorJob.text(lang).to_owned(),
+            Awaited::Named(name) => (*name).to_owned(),
+            Awaited::Internal(name) => name.clone(),
+            Awaited::Future(id) => Msg::AwaitedFuture.fill(lang, &[("id", id)]),
+            Awaited::Yield => "yield".to_owned(),
+        }
+    }
+}
+
+impl std::fmt::Display for Awaited {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl Serialize for Awaited {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// What an item of the ready queue or the timer heap does when the loop runs it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QueueItem {
+    /// Run a step of a task.
+    Step { task: String },
+    /// Throw an exception into a task (cancellation, an error it must see).
+    Throw { exception: String, task: String },
+    /// Wake a task up: what it awaited is done.
+    Resume { task: String, done: Awaited },
+    /// `run_until_complete`'s callback: what it ran is done, stop the loop.
+    StopLoop { done: Awaited },
+    /// A done-callback of the program's (`callback`, its qualified name, without parentheses).
+    DoneCallback { callback: String, done: Awaited },
+    /// `gather`'s bookkeeping for one finished child.
+    GatherDone { done: Awaited },
+    /// A callback from `call_soon`/`call_later`, as code: `callback('first')`.
+    Call { call: String },
+    /// Close an async generator that was left unfinished.
+    CloseAsyncGen,
+    /// A timer ends what a task waits on (its `sleep`).
+    End { task: String, awaited: Awaited },
+    /// A timer completes a future no task waits on.
+    Complete { awaited: Awaited },
+    /// Stands for the `count` items a snapshot leaves out.
+    More { count: usize },
+}
+
+impl QueueItem {
+    /// In words, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            QueueItem::Step { task } => Msg::QueueStep.fill(lang, &[("task", task)]),
+            QueueItem::Throw { exception, task } => {
+                Msg::QueueThrow.fill(lang, &[("exception", exception), ("task", task)])
+            }
+            QueueItem::Resume { task, done } => {
+                Msg::QueueResume.fill(lang, &[("task", task), ("done", &done.text(lang))])
+            }
+            QueueItem::StopLoop { done } => {
+                Msg::QueueStopLoop.fill(lang, &[("done", &done.text(lang))])
+            }
+            QueueItem::DoneCallback { callback, done } => Msg::QueueDoneCallback
+                .fill(lang, &[("callback", callback), ("done", &done.text(lang))]),
+            QueueItem::GatherDone { done } => {
+                Msg::QueueGatherDone.fill(lang, &[("done", &done.text(lang))])
+            }
+            QueueItem::Call { call } => call.clone(),
+            QueueItem::CloseAsyncGen => Msg::QueueCloseAsyncGen.text(lang).to_owned(),
+            QueueItem::End { task, awaited } => {
+                Msg::QueueEnd.fill(lang, &[("task", task), ("awaited", &awaited.text(lang))])
+            }
+            QueueItem::Complete { awaited } => {
+                Msg::QueueComplete.fill(lang, &[("awaited", &awaited.text(lang))])
+            }
+            QueueItem::More { count } => Msg::QueueMore.fill(lang, &[("count", count)]),
+        }
+    }
+}
+
+impl std::fmt::Display for QueueItem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl Serialize for QueueItem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
     }
 }
 

@@ -235,7 +235,7 @@ fn steps_table(source: &str, filename: &str, lang: Lang) -> String {
         if entries.is_empty() {
             Msg::FallbackEmpty.text(lang).to_owned()
         } else {
-            let labels: Vec<&str> = entries.iter().map(|e| e.label.as_str()).collect();
+            let labels: Vec<String> = entries.iter().map(|e| e.label.text(lang)).collect();
             semicolon_list(lang, &labels)
         }
     };

@@ -14,7 +14,7 @@ use crate::interp::drive::poll_body;
 use crate::interp::{Interp, Resume, Suspend};
 use crate::runtime::object::{Args, Coro};
 use crate::runtime::value::{ExcRef, PyResult, Value};
-use crate::trace::{QueueEntry, TraceEvent};
+use crate::trace::{Awaited, QueueEntry, QueueItem, TraceEvent};
 
 /// What a ready-queue entry does when run.
 #[derive(Clone, Debug)]
@@ -298,7 +298,9 @@ fn push_more(entries: &mut Vec<QueueEntry>, total: usize) {
         entries.push(QueueEntry {
             handle: 0,
             task: None,
-            label: format!("... and {} more", total - entries.len()),
+            label: QueueItem::More {
+                count: total - entries.len(),
+            },
             when: None,
         });
     }
@@ -680,7 +682,7 @@ impl Interp {
                     Some(Suspend::Await(_)) | None => {
                         self.trace(|| TraceEvent::StepSuspended {
                             task: task.id,
-                            on: "yield".into(),
+                            on: Awaited::Yield,
                             line: self.coro_line(&t.coro),
                             awaits_task: None,
                         });
@@ -1006,56 +1008,71 @@ pub fn describe_handle(it: &Interp, h: &Handle) -> QueueEntry {
         other => it.type_name(other).to_string(),
     };
     let (task, label) = match &h.cb {
-        HandleCb::Step(task, None) => (Some(task.id), format!("step of {}", task_name(task))),
+        HandleCb::Step(task, None) => (
+            Some(task.id),
+            QueueItem::Step {
+                task: task_name(task),
+            },
+        ),
         HandleCb::Step(task, Some(e)) => (
             Some(task.id),
-            format!(
-                "throw {} into {}",
-                it.exc_type_display(&e.class),
-                task_name(task)
-            ),
+            QueueItem::Throw {
+                exception: it.exc_type_display(&e.class).to_string(),
+                task: task_name(task),
+            },
         ),
         HandleCb::Done(DoneCb::Wakeup(task), fut) => (
             Some(task.id),
-            format!(
-                "resume {} ({} is done)",
-                task_name(task),
-                describe_wait(fut)
-            ),
+            QueueItem::Resume {
+                task: task_name(task),
+                done: describe_wait(fut),
+            },
         ),
         HandleCb::Done(DoneCb::StopLoop, fut) => (
             None,
-            format!("stop the loop ({} is done)", describe_wait(fut)),
+            QueueItem::StopLoop {
+                done: describe_wait(fut),
+            },
         ),
         HandleCb::Done(DoneCb::Py(f), fut) => (
             None,
-            format!("{}() ({} is done)", func_name(f), describe_wait(fut)),
+            QueueItem::DoneCallback {
+                callback: func_name(f),
+                done: describe_wait(fut),
+            },
         ),
         // Named as CPython's callback is: the native gather keeps its place in the queue.
         HandleCb::Done(DoneCb::Gather(_), fut) => (
             None,
-            format!("gather's _done_callback() ({} is done)", describe_wait(fut)),
+            QueueItem::GatherDone {
+                done: describe_wait(fut),
+            },
         ),
         HandleCb::Call(f, args) => {
             let args: Vec<String> = args
                 .iter()
                 .map(|a| it.repr_simple(a).unwrap_or_else(|| "…".to_string()))
                 .collect();
-            (None, format!("{}({})", func_name(f), args.join(", ")))
+            let call = format!("{}({})", func_name(f), args.join(", "));
+            (None, QueueItem::Call { call })
         }
-        HandleCb::CloseAsyncGen(_) => (None, "close an async generator".to_string()),
+        HandleCb::CloseAsyncGen(_) => (None, QueueItem::CloseAsyncGen),
         HandleCb::SetFuture(fut, _) => {
             // Which task this wakes: the one whose wake-up callback waits on the future.
             let waiter = fut.callbacks.borrow().iter().find_map(|cb| match cb {
                 DoneCb::Wakeup(t) => Some(t.clone()),
                 _ => None,
             });
+            let awaited = describe_wait(fut);
             match waiter {
                 Some(t) => (
                     Some(t.id),
-                    format!("end {}'s {}", task_name(&t), describe_wait(fut)),
+                    QueueItem::End {
+                        task: task_name(&t),
+                        awaited,
+                    },
                 ),
-                None => (None, format!("complete {}", describe_wait(fut))),
+                None => (None, QueueItem::Complete { awaited }),
             }
         }
     };
@@ -1067,12 +1084,12 @@ pub fn describe_handle(it: &Interp, h: &Handle) -> QueueEntry {
     }
 }
 
-fn describe_wait(f: &Rc<Future>) -> String {
+fn describe_wait(f: &Rc<Future>) -> Awaited {
     match &f.task {
-        Some(t) => format!("task {}", t.name.borrow()),
+        Some(t) => Awaited::Task(t.name.borrow().to_string()),
         None => match &*f.label.borrow() {
-            Some(l) => l.clone(),
-            None => format!("future {}", f.id),
+            Some(label) => label.clone(),
+            None => Awaited::Future(f.id),
         },
     }
 }

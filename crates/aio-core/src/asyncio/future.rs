@@ -67,7 +67,7 @@ pub struct Future {
     pub sink: Rc<DropSink>,
     pub filename: Rc<str>,
     /// What the future stands for, for the trace (`sleep until 0.5`, `lock`, `queue get`...).
-    pub label: RefCell<Option<String>>,
+    pub label: RefCell<Option<crate::trace::Awaited>>,
     /// Debug mode: where it was created (`file:line`), shown at the end of its repr.
     pub created_at: RefCell<Option<Rc<str>>>,
 }

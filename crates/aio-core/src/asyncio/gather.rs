@@ -196,7 +196,7 @@ pub fn gather(it: Rc<Interp>, _: Rc<Builtin>, args: Args) -> Lbf<'static, PyResu
             state.children.borrow_mut().push(fut);
         }
         let outer = Future::new(&it, &lp, None);
-        *outer.label.borrow_mut() = Some("gather".to_string());
+        *outer.label.borrow_mut() = Some(crate::trace::Awaited::Named("gather"));
         *outer.cancel_hook.borrow_mut() = Some(super::future::CancelHook::Gather(state.clone()));
         *state.outer.borrow_mut() = OuterRef::Pending(outer.clone());
         Ok(Value::Future(outer))

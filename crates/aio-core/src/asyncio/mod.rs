@@ -335,7 +335,7 @@ fn future_at(it: &Rc<Interp>, _: &Builtin, a: Args) -> PyResult {
     };
     let when = arg_f64(it, &when, "a float")?;
     let fut = Future::new(it, lp, None);
-    *fut.label.borrow_mut() = Some("executor job".to_string());
+    *fut.label.borrow_mut() = Some(crate::trace::Awaited::ExecutorJob);
     let res = if matches!(ok, Value::Bool(true)) {
         Ok(value)
     } else {
@@ -405,10 +405,9 @@ fn asyncio_sleep(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult {
         let fut = Future::new(&it, &lp, None);
         // Only the trace reads the label: skip formatting it on untraced runs.
         if it.tracing() {
-            *fut.label.borrow_mut() = Some(format!(
-                "sleep until {}",
-                crate::trace::seconds_label(it.now() + delay)
-            ));
+            *fut.label.borrow_mut() = Some(crate::trace::Awaited::Sleep {
+                until: it.now() + delay,
+            });
         }
         let h = lp.call_later(
             &it,
@@ -954,20 +953,7 @@ pub async fn loop_method(
                 .filter(|fi| fi.hidden)
                 .map(|fi| fi.name.clone());
             if let Some(owner) = owner {
-                let label = match &*owner {
-                    "acquire" => "lock or semaphore",
-                    "get" => "queue get",
-                    "put" => "queue put",
-                    "wait" => "event or condition",
-                    "wait_for" => "wait_for",
-                    "_wait" => "asyncio.wait",
-                    "_cancel_and_wait" => "cancellation",
-                    "gather" | "_gather_py" => "gather",
-                    "shield" => "shield",
-                    "__aexit__" => "task group",
-                    other => other,
-                };
-                *f.label.borrow_mut() = Some(label.to_string());
+                *f.label.borrow_mut() = Some(crate::trace::Awaited::made_by(&owner));
             }
             Value::Future(f)
         }

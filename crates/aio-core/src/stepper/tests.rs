@@ -24,7 +24,7 @@ fn row(stepper: &Stepper, step: &Step) -> String {
     let labels = |entries: &[QueueEntry]| {
         entries
             .iter()
-            .map(|e| e.label.as_str())
+            .map(|e| e.label.to_string())
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -213,15 +213,21 @@ fn big_queues_are_described_up_to_a_limit() {
         .iter()
         .find(|s| s.timers.len() == SNAPSHOT_ENTRIES + 1 && s.ready.is_empty())
         .expect("a step with every task asleep");
-    assert_eq!(step.timers[SNAPSHOT_ENTRIES].label, "... and 950 more");
+    assert_eq!(
+        step.timers[SNAPSHOT_ENTRIES].label.to_string(),
+        "... and 950 more"
+    );
     // The first timers are the earliest deadlines, in order.
     assert!(
-        step.timers[0].label.contains("sleep until 1.0"),
+        step.timers[0].label.to_string().contains("sleep until 1.0"),
         "{}",
         step.timers[0].label
     );
     assert!(
-        step.timers[1].label.contains("sleep until 1.001"),
+        step.timers[1]
+            .label
+            .to_string()
+            .contains("sleep until 1.001"),
         "{}",
         step.timers[1].label
     );

@@ -351,16 +351,18 @@ fn code_lines(source: &str) -> Vec<Vec<(Option<&'static str>, String)>> {
 fn running_text(step: &Step) -> String {
     match (&step.ran, step.running) {
         (Some(entry), Some(task)) => {
-            let name = step.tasks.iter().find(|t| t.id == task).map_or_else(
-                || entry.label.clone(),
-                |t| format!("{} ({})", t.name, t.coro),
-            );
-            trf(
-                Msg::StepperRunningTask,
-                &[("task", &name), ("item", &entry.label)],
-            )
+            let item = entry.label.text(page_lang());
+            let name = step
+                .tasks
+                .iter()
+                .find(|t| t.id == task)
+                .map_or_else(|| item.clone(), |t| format!("{} ({})", t.name, t.coro));
+            trf(Msg::StepperRunningTask, &[("task", &name), ("item", &item)])
         }
-        (Some(entry), None) => trf(Msg::StepperRunningLoop, &[("item", &entry.label)]),
+        (Some(entry), None) => trf(
+            Msg::StepperRunningLoop,
+            &[("item", &entry.label.text(page_lang()))],
+        ),
         (None, _) => tr(Msg::StepperRunningNothing).to_owned(),
     }
 }
@@ -378,7 +380,7 @@ fn queue(entries: &[QueueEntry], testid: &'static str, empty: &'static str) -> H
                             { trf(Msg::StepperAt, &[("seconds", &format!("{when:.2}"))]) }{ " " }
                         </span>
                     }
-                    { e.label.clone() }
+                    { e.label.text(page_lang()) }
                 </li>
             }) }
         </ol>
