@@ -161,3 +161,19 @@ test('axe finds no serious or critical violation in the Chinese edition\'s widge
   }
   assert.deepEqual(found, [], 'no serious or critical accessibility violation');
 });
+
+// Without JavaScript a reader sees the static fallbacks: their table headings are drawn from
+// `data-aio-text` and must be Chinese too (the preprocessor knows the book's language).
+test('the static fallbacks of the Chinese edition are in Chinese', async () => {
+  let headings = 0;
+  for (const path of await chapterPaths(browser, ZH)) {
+    const html = await (await fetch(new URL(path, BOOK_URL))).text();
+    for (const [, head] of html.matchAll(/<thead>([\s\S]*?)<\/thead>/g)) {
+      for (const [, text] of head.matchAll(/data-aio-text="([^"]*)"/g)) {
+        headings += 1;
+        assert.match(text, /[\u4e00-\u9fff]/, `${path}: the fallback heading "${text}" is in Chinese`);
+      }
+    }
+  }
+  assert.ok(headings >= 50, `the fallbacks have their tables (${headings} headings)`);
+});

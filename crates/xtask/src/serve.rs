@@ -16,6 +16,14 @@ pub(crate) fn serve(port: u16) -> anyhow::Result<()> {
     build_site()?;
     let server = StaticServer::bind(port, site_dir(), "/")?;
     println!("serving the book on {} (Ctrl-C stops)", server.url());
+    for translation in crate::build::TRANSLATIONS {
+        println!(
+            "  {} edition: {}{}/",
+            translation.language,
+            server.url(),
+            translation.language
+        );
+    }
     std::thread::spawn(move || server.run());
     let mut sources = Sources::snapshot();
     loop {
@@ -50,7 +58,7 @@ impl Sources {
     fn snapshot() -> Sources {
         let root = root();
         let mut book = (None, 0);
-        for dir in ["book/src", "www"] {
+        for dir in ["book/src", "book/po", "www"] {
             fingerprint(&root.join(dir), &mut book);
         }
         fingerprint(&root.join("book/book.toml"), &mut book);
