@@ -336,6 +336,7 @@ impl Engine {
             unsupported: RefCell::new(Vec::new()),
             key_groups: RefCell::default(),
             printed: Cell::new((0, 0)),
+            context: RefCell::default(),
         });
         crate::builtins::install(&it);
         main.set("__name__", Value::str("__main__"));

@@ -78,11 +78,11 @@ fn check(strategy: Strategy, durations: &[f64]) {
 #[test]
 fn the_lab_code_runs_as_predicted_in_cpython() {
     let duration_sets: &[&[f64]] = &[&[0.3, 0.2, 0.1], &[0.1, 0.25], &[0.15, 0.15, 0.05]];
-    std::thread::scope(|scope| {
-        for durations in duration_sets {
-            for strategy in Strategy::ALL {
-                scope.spawn(move || check(strategy, durations));
-            }
+    // One CPython at a time (about 5 s in all): nine at once on a two-core machine that is also
+    // building made an event more than LATE_BY_AT_MOST late now and then.
+    for durations in duration_sets {
+        for strategy in Strategy::ALL {
+            check(strategy, durations);
         }
-    });
+    }
 }

@@ -37,7 +37,8 @@ commands:
   test                run every check and test (what CI runs)
   conformance [DIR]   run the engine on DIR/*.py and compare with .out/.err
                       (default: ../shared/asyncio-reference)
-  po                  bring the translations (book/po/*.po) up to date with the English text
+  po [--check]        bring the translations (book/po/*.po) up to date with the English text
+                      (--check: fail if one is behind it or lost a directive, code or link)
   bench               print sizes and timings, next to CPython's, as JSON
   fuzz [--cases N | --seconds S]
                       fuzz the parser and interpreter (default: 60 s)";
@@ -69,6 +70,7 @@ fn run() -> anyhow::Result<()> {
             conformance::run_dirs(&dirs)
         }
         ["po"] => translations::update(),
+        ["po", "--check"] => translations::check(),
         ["bench"] => bench::run(),
         ["fuzz", rest @ ..] => fuzz::run_campaign(rest),
         ["help" | "--help" | "-h"] | [] => {

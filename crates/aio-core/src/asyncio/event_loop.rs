@@ -40,6 +40,8 @@ pub struct Handle {
     pub when: Option<f64>,
     /// Debug mode: the program's `file:line` that scheduled a Python callback.
     pub created_at: Option<Rc<str>>,
+    /// The `contextvars` context a Python callback runs in: the one it was scheduled in.
+    pub context: Option<Rc<crate::runtime::object::ContextVars>>,
 }
 
 /// repr() of a handle.
@@ -197,6 +199,7 @@ impl EventLoop {
         let h = Rc::new(Handle {
             id: it.fresh_id(),
             created_at: self.callback_site(it, &cb),
+            context: callback_context(it, &cb),
             cb,
             cancelled: Cell::new(false),
             when: None,
@@ -219,6 +222,7 @@ impl EventLoop {
         let h = Rc::new(Handle {
             id: it.fresh_id(),
             created_at: self.callback_site(it, &cb),
+            context: callback_context(it, &cb),
             cb,
             cancelled: Cell::new(false),
             when: Some(when),
@@ -356,6 +360,7 @@ impl Interp {
                 num_cancels_requested: Cell::new(0),
                 cancelled_exc: RefCell::new(None),
                 creation_line: line,
+                context: self.context.borrow().copy(),
             }),
         );
         if lp.debug.get() {
@@ -432,8 +437,26 @@ impl Interp {
         Ok(true)
     }
 
-    /// Runs one ready-queue entry.
+    /// Runs one ready-queue entry, in its `contextvars` context: a task's step in the task's, a
+    /// callback in the one it was scheduled in.
     async fn run_handle(self: &Rc<Self>, lp: &Rc<EventLoop>, h: Rc<Handle>) -> PyResult<()> {
+        let context = match &h.cb {
+            HandleCb::Step(task, _) | HandleCb::Done(DoneCb::Wakeup(task), _) => {
+                task.task.as_ref().map(|t| t.context.clone())
+            }
+            _ => h.context.clone(),
+        };
+        let Some(context) = context else {
+            return self.run_handle_here(lp, &h).await;
+        };
+        let outer = std::mem::replace(&mut *self.context.borrow_mut(), context);
+        let result = self.run_handle_here(lp, &h).await;
+        *self.context.borrow_mut() = outer;
+        result
+    }
+
+    /// Runs one ready-queue entry in the current context.
+    async fn run_handle_here(self: &Rc<Self>, lp: &Rc<EventLoop>, h: &Rc<Handle>) -> PyResult<()> {
         match &h.cb {
             HandleCb::Step(task, exc) => self.task_step(lp, task, exc.clone()).await,
             HandleCb::Done(cb, fut) => match cb {
@@ -987,6 +1010,13 @@ impl Interp {
             _ => 0,
         }
     }
+}
+
+/// The context a Python callback runs in: a copy of the one it was scheduled in (CPython's
+/// `Handle` takes `contextvars.copy_context()`). Task steps run in their task's own.
+fn callback_context(it: &Interp, cb: &HandleCb) -> Option<Rc<crate::runtime::object::ContextVars>> {
+    matches!(cb, HandleCb::Call(..) | HandleCb::Done(DoneCb::Py(_), _))
+        .then(|| it.context.borrow().copy())
 }
 
 /// A ready-queue or timer entry in words, with the task it steps or wakes.

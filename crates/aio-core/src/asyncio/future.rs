@@ -49,6 +49,8 @@ pub struct TaskData {
     pub num_cancels_requested: Cell<u32>,
     pub cancelled_exc: RefCell<Option<ExcRef>>,
     pub creation_line: u32,
+    /// Its `contextvars` context: a copy of its creator's, made when it was created.
+    pub context: Rc<crate::runtime::object::ContextVars>,
 }
 
 /// An asyncio Future or Task.

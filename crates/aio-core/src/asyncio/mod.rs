@@ -235,6 +235,88 @@ pub fn make_module(it: &Rc<Interp>) -> Rc<Module> {
     m.set("_main_thread_ident", Value::Int(140_000_000_000_000));
     m.set("_pid", Value::Int(4242));
     set_native(&m, "_future_at", BuiltinFn::Sync(future_at));
+    // The hooks of `contextvars` (builtins/contextvars.py): the contexts' variables live here,
+    // where the event loop switches a task's in for each of its steps.
+    set_native(
+        &m,
+        "_ctx_current",
+        BuiltinFn::Sync(|it, _, _| Ok(context_value(it.context.borrow().clone()))),
+    );
+    set_native(
+        &m,
+        "_ctx_new",
+        BuiltinFn::Sync(|_, _, _| Ok(context_value(Rc::default()))),
+    );
+    set_native(
+        &m,
+        "_ctx_copy",
+        BuiltinFn::Sync(|it, _, a| Ok(context_value(context_arg(it, &a)?.copy()))),
+    );
+    set_native(
+        &m,
+        "_ctx_get",
+        BuiltinFn::Sync(|it, _, a| {
+            let (var, missing) = (a.pos.get(1), a.pos.get(2));
+            let (Some(var), Some(missing)) = (var, missing) else {
+                return Err(it.type_error("_ctx_get(context, var, missing)"));
+            };
+            Ok(context_arg(it, &a)?
+                .get(var)
+                .unwrap_or_else(|| missing.clone()))
+        }),
+    );
+    set_native(
+        &m,
+        "_ctx_set",
+        BuiltinFn::Sync(|it, _, a| {
+            let (Some(var), Some(value)) = (a.pos.get(1), a.pos.get(2)) else {
+                return Err(it.type_error("_ctx_set(context, var, value)"));
+            };
+            context_arg(it, &a)?.set(var, value.clone());
+            Ok(Value::None)
+        }),
+    );
+    set_native(
+        &m,
+        "_ctx_remove",
+        BuiltinFn::Sync(|it, _, a| {
+            let Some(var) = a.pos.get(1) else {
+                return Err(it.type_error("_ctx_remove(context, var)"));
+            };
+            context_arg(it, &a)?.remove(var);
+            Ok(Value::None)
+        }),
+    );
+    set_native(
+        &m,
+        "_ctx_items",
+        BuiltinFn::Sync(|it, _, a| {
+            let items = context_arg(it, &a)?
+                .items()
+                .into_iter()
+                .map(|(var, value)| Value::tuple(vec![var, value]))
+                .collect();
+            Ok(Value::list(items))
+        }),
+    );
+    set_native(
+        &m,
+        "_ctx_same",
+        BuiltinFn::Sync(|it, _, a| {
+            let first = context_arg(it, &a)?;
+            let second = context_arg(it, &Args::new(a.pos.get(1).cloned().into_iter().collect()))?;
+            Ok(Value::Bool(Rc::ptr_eq(&first, &second)))
+        }),
+    );
+    set_native(
+        &m,
+        "_ctx_swap",
+        BuiltinFn::Sync(|it, _, a| {
+            let next = context_arg(it, &a)?;
+            let previous = std::mem::replace(&mut *it.context.borrow_mut(), next);
+            Ok(context_value(previous))
+        }),
+    );
     m.set("Future", Value::Class(it.t.future.clone()));
     m.set("Task", Value::Class(it.t.task.clone()));
     for name in ["CancelledError", "InvalidStateError"] {
@@ -250,6 +332,22 @@ pub fn make_module(it: &Rc<Interp>) -> Rc<Module> {
         }
     }
     m
+}
+
+/// A context's variables as a value `contextvars.py` holds.
+fn context_value(context: Rc<crate::runtime::object::ContextVars>) -> Value {
+    Value::Native(Rc::new(NativeObj::Context(context)))
+}
+
+/// The context that a `_ctx_*` hook is given first.
+fn context_arg(it: &Interp, a: &Args) -> PyResult<Rc<crate::runtime::object::ContextVars>> {
+    match a.pos.first() {
+        Some(Value::Native(n)) => match &**n {
+            NativeObj::Context(context) => Ok(context.clone()),
+            _ => Err(it.type_error("a context was expected")),
+        },
+        _ => Err(it.type_error("a context was expected")),
+    }
 }
 
 /// `_strftime(fmt, secs)`: `time.strftime(fmt, time.gmtime(secs))` (the engine's clock is UTC).
@@ -433,7 +531,15 @@ fn asyncio_sleep(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult {
 
 fn asyncio_create_task(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult {
     let name = args.take_kw("name");
-    args.take_kw("context");
+    if args
+        .take_kw("context")
+        .is_some_and(|context| !matches!(context, Value::None))
+    {
+        return Err(it.unsupported(
+            "the context= argument of asyncio.create_task",
+            crate::engine::Topic::Modules,
+        ));
+    }
     let Some(coro) = args.pos.first().cloned() else {
         return Err(it.type_error("create_task() missing 1 required positional argument: 'coro'"));
     };

@@ -356,7 +356,16 @@ def as_completed(fs, *, timeout=None):
 
 async def to_thread(func, *args, **kwargs):
     loop = get_running_loop()
-    return await loop.run_in_executor(None, lambda: func(*args, **kwargs))
+    # The function runs in a copy of the caller's contextvars context, as CPython's does.
+    context = _ctx_copy(_ctx_current())
+
+    def run_in_context():
+        previous = _ctx_swap(context)
+        try:
+            return func(*args, **kwargs)
+        finally:
+            _ctx_swap(previous)
+    return await loop.run_in_executor(None, run_in_context)
 
 
 class Timeout:
@@ -1078,6 +1087,7 @@ def _define_threading():
             self._worker_end = None
             self.ident = None
             self.native_id = None
+            self._context = _ctx_new()
 
         def start(self):
             if self._started:
@@ -1191,13 +1201,16 @@ _current = []
 
 
 def _run_as(thread, fn, start):
-    # runs fn() "on" thread from virtual time `start` to its end; returns (ok, value, end) for jobs
+    # runs fn() "on" thread from virtual time `start` to its end, in the thread's own contextvars
+    # context (a thread starts with an empty one and keeps it from job to job); returns the end
     prev_clock = _worker_clock(start)
     prev_thread = _current[0]
     _current[0] = thread
+    prev_context = _ctx_swap(thread._context)
     try:
         fn()
     finally:
+        _ctx_swap(prev_context)
         _current[0] = prev_thread
         end = _worker_clock(prev_clock)
     return end

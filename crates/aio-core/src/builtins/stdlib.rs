@@ -19,7 +19,11 @@ pub struct PythonModule {
 
 /// Every standard-library module written in Python, by import name (a submodule is imported
 /// after its package, and becomes its attribute).
-pub const PYTHON_MODULES: [PythonModule; 16] = [
+pub const PYTHON_MODULES: [PythonModule; 17] = [
+    PythonModule {
+        name: "contextvars",
+        source: include_str!("contextvars.py"),
+    },
     PythonModule {
         name: "logging",
         source: include_str!("logging.py"),

@@ -157,6 +157,9 @@ pub struct Interp {
     pub stopping: Cell<bool>,
     /// Output printed so far, in lines and bytes (for the output budget).
     pub printed: Cell<(u64, u64)>,
+    /// The `contextvars` context the running code sees: the running task's own, or the one a
+    /// callback was scheduled in, or `Context.run`'s.
+    pub context: RefCell<Rc<crate::runtime::object::ContextVars>>,
 }
 
 impl std::fmt::Debug for Interp {

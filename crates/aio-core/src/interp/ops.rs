@@ -1756,7 +1756,8 @@ fn dunder_names(op: BinOp) -> (&'static str, &'static str) {
 }
 
 /// Classes of the library that CPython makes generic (`__class_getitem__`), by module and name.
-const GENERIC_LIBRARY_CLASSES: [(&str, &str); 4] = [
+const GENERIC_LIBRARY_CLASSES: [(&str, &str); 5] = [
+    ("_contextvars", "ContextVar"),
     ("asyncio.queues", "Queue"),
     ("asyncio.queues", "PriorityQueue"),
     ("asyncio.queues", "LifoQueue"),

@@ -590,8 +590,61 @@ pub struct PropertyFns {
     pub doc: Value,
 }
 
+/// The variables of a `contextvars.Context`: each `ContextVar` (an object of the program's) with
+/// its value. A task runs in its own copy of its creator's; a copy is a new list of the same
+/// values (contexts hold a handful of variables).
+#[derive(Default)]
+pub struct ContextVars {
+    vars: RefCell<Vec<(Value, Value)>>,
+}
+
+impl fmt::Debug for ContextVars {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<context of {} variables>", self.vars.borrow().len())
+    }
+}
+
+impl ContextVars {
+    /// A new context with the same variables and values.
+    pub fn copy(&self) -> Rc<ContextVars> {
+        Rc::new(ContextVars {
+            vars: RefCell::new(self.vars.borrow().clone()),
+        })
+    }
+
+    /// The value of `var` (compared by identity), if set.
+    pub fn get(&self, var: &Value) -> Option<Value> {
+        self.vars
+            .borrow()
+            .iter()
+            .find(|(v, _)| v.is_same(var))
+            .map(|(_, value)| value.clone())
+    }
+
+    /// Sets `var` to `value`.
+    pub fn set(&self, var: &Value, value: Value) {
+        let mut vars = self.vars.borrow_mut();
+        match vars.iter_mut().find(|(v, _)| v.is_same(var)) {
+            Some(slot) => slot.1 = value,
+            None => vars.push((var.clone(), value)),
+        }
+    }
+
+    /// Unsets `var`.
+    pub fn remove(&self, var: &Value) {
+        self.vars.borrow_mut().retain(|(v, _)| !v.is_same(var));
+    }
+
+    /// Every variable with its value, in the order they were first set.
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        self.vars.borrow().clone()
+    }
+}
+
 /// Other native objects.
 pub enum NativeObj {
+    /// The variables of a `contextvars.Context` (`contextvars.py` wraps it).
+    Context(Rc<ContextVars>),
     Loop(Rc<EventLoop>),
     Handle(Rc<Handle>),
     Stream(StreamKind),
