@@ -28,11 +28,14 @@
     { lang: "zh-CN", folder: "zh-CN/", name: "中文" }
   ];
   var pageLang = document.documentElement.lang || "en";
-  var chinese = /^zh\b/i.test(pageLang);
+  // The edition is chosen by the language's primary subtag (`zh` of `zh-CN`), as the widgets
+  // choose their words (`Lang::from_tag` in crates/aio-core/src/i18n.rs).
+  function primary(tag) { return tag.split(/[-_]/)[0].toLowerCase(); }
   var edition = EDITIONS[0];
   EDITIONS.forEach(function (candidate) {
-    if (candidate.lang.toLowerCase() === pageLang.toLowerCase()) edition = candidate;
+    if (primary(candidate.lang) === primary(pageLang)) edition = candidate;
   });
+  var chinese = primary(edition.lang) === "zh";
 
   var script = document.currentScript;
   var here = new URL(".", script && script.src ? script.src : document.baseURI);

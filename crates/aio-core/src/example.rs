@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Lang;
+
 pub use crate::exercise::PredictKind;
 
 /// What the preprocessor puts in `data-aio-props` for one Python example.
@@ -31,9 +33,13 @@ pub fn storage_key(id: &str) -> String {
 }
 
 /// The `localStorage` key of the reader's attempt at example `id`'s "Predict, then run" exercise:
-/// their answer and the verdict, kept in their own browser only.
-pub fn prediction_storage_key(id: &str) -> String {
-    format!("aio-predict:v1:{id}")
+/// their answer and the verdict, kept in their own browser only. One per language: the verdict
+/// is a sentence in the language of the edition that judged it (the editions share an origin).
+pub fn prediction_storage_key(id: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("aio-predict:v1:{id}"),
+        other => format!("aio-predict:v1:{}:{id}", other.tag()),
+    }
 }
 
 #[cfg(test)]
@@ -88,7 +94,13 @@ mod tests {
             "aio-example:v1:tasks/p03_forgot_create_task.py"
         );
         assert_ne!(storage_key("a/x.py"), storage_key("b/x.py"));
-        assert_eq!(prediction_storage_key("a/x.py"), "aio-predict:v1:a/x.py");
-        assert_ne!(prediction_storage_key("a/x.py"), storage_key("a/x.py"));
+        assert_eq!(
+            prediction_storage_key("a/x.py", Lang::En),
+            "aio-predict:v1:a/x.py"
+        );
+        assert_ne!(
+            prediction_storage_key("a/x.py", Lang::En),
+            storage_key("a/x.py")
+        );
     }
 }

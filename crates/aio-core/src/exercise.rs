@@ -374,7 +374,14 @@ mod tests {
             serde_json::to_string(&total).unwrap(),
             r#"{"kind":"total","seconds":0.3}"#
         );
-        assert_eq!(storage_key("a/b.py"), "aio-predict:v1:a/b.py");
-        assert_ne!(storage_key("a/b.py"), crate::example::storage_key("a/b.py"));
+        assert_eq!(storage_key("a/b.py", Lang::En), "aio-predict:v1:a/b.py");
+        assert_eq!(
+            storage_key("a/b.py", Lang::ZhCn),
+            "aio-predict:v1:zh-CN:a/b.py"
+        );
+        assert_ne!(
+            storage_key("a/b.py", Lang::En),
+            crate::example::storage_key("a/b.py")
+        );
     }
 }

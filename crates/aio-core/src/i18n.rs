@@ -224,6 +224,22 @@ mod tests {
         }
     }
 
+    /// The static fallbacks put messages into HTML text and attributes as they are.
+    #[test]
+    fn no_message_holds_markup() {
+        for lang in Lang::ALL {
+            for msg in Msg::ALL {
+                let text = msg.text(lang);
+                assert!(
+                    !text.contains(['<', '>', '&', '"']),
+                    "{}: {} holds a character HTML would read: {text}",
+                    lang.tag(),
+                    msg.key()
+                );
+            }
+        }
+    }
+
     #[test]
     fn translations_keep_the_placeholders() {
         for lang in Lang::ALL {

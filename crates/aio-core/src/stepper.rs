@@ -68,9 +68,10 @@ pub struct TaskView {
     /// The coroutine's qualified name (`main`).
     pub coro: String,
     pub state: TaskState,
-    /// What it waits on, in words: `task Task-2`, `sleep until 0.1`, `lock or semaphore`,
-    /// `queue get`, `gather`...; the exception type of a failed task.
-    pub on: Option<String>,
+    /// What it waits on (another task, a sleep, a lock…), while it waits.
+    pub on: Option<Awaited>,
+    /// The exception type of a failed task.
+    pub exception: Option<String>,
     /// The tasks it waits for (an awaited task, or the children of its `gather`/`wait`): the
     /// arrows of the view.
     pub awaits: Vec<u64>,
@@ -118,6 +119,8 @@ pub struct Stepper {
     pub output: Vec<Printed>,
     /// Set when the run had more steps than [`MAX_STEPS`]: says where stepping stops.
     pub truncated: Option<String>,
+    /// The last step is the loop's closing one (the program's last lines after the loop).
+    pub ends_closed: bool,
 }
 
 impl Stepper {
@@ -249,8 +252,8 @@ impl Stepping {
                     ("why", &stopped.limit.describe(lang)),
                 ],
             );
-            if let Some(last) = stepper.steps.last_mut()
-                && last.explanation == Msg::StepperLoopClosed.text(lang)
+            if stepper.ends_closed
+                && let Some(last) = stepper.steps.last_mut()
             {
                 last.explanation = why.clone();
             }
@@ -274,11 +277,13 @@ pub fn fold(trace: &[TraceRecord], cut: bool, lang: Lang) -> Stepper {
     }
     let truncated = (cut || f.steps.len() >= MAX_STEPS)
         .then(|| Msg::StepperTruncated.fill(lang, &[("steps", &f.steps.len())]));
+    let mut ends_closed = false;
     if f.steps.is_empty() || f.output.len() > f.steps.last().map_or(0, |s| s.output_len) {
         // Output after the last loop step (or a program without a loop): one closing step.
         let explanation = if f.steps.is_empty() {
             Msg::StepperNoLoop.text(lang).to_owned()
         } else {
+            ends_closed = true;
             Msg::StepperLoopClosed.text(lang).to_owned()
         };
         f.push_step(None, None, f.last_line, explanation);
@@ -287,6 +292,7 @@ pub fn fold(trace: &[TraceRecord], cut: bool, lang: Lang) -> Stepper {
         steps: f.steps,
         output: f.output,
         truncated,
+        ends_closed,
     }
 }
 
@@ -360,6 +366,7 @@ impl Folder {
                     coro: coro.clone(),
                     state: TaskState::Pending,
                     on: None,
+                    exception: None,
                     awaits: Vec::new(),
                     internal: *internal,
                 });
@@ -384,14 +391,13 @@ impl Folder {
                     .map(|(child, _)| *child)
                     .collect();
                 let yielded = matches!(on, Awaited::Yield);
-                let lang = self.lang;
                 if let Some(view) = self.task(*task) {
                     view.state = if yielded {
                         TaskState::Ready
                     } else {
                         TaskState::Waiting
                     };
-                    view.on = (!yielded).then(|| on.text(lang));
+                    view.on = (!yielded).then(|| on.clone());
                     view.awaits = match awaits_task {
                         Some(other) => vec![*other],
                         None if !yielded && !matches!(on, Awaited::Sleep { .. }) => children,
@@ -516,7 +522,8 @@ impl Folder {
     fn end(&mut self, task: u64, state: TaskState, exception: Option<String>) {
         if let Some(view) = self.task(task) {
             view.state = state;
-            view.on = exception;
+            view.on = None;
+            view.exception = exception;
             view.awaits.clear();
         }
     }
@@ -537,11 +544,9 @@ impl Folder {
                 let who = self.name(task);
                 match view.map(|v| (v.state, v.on.clone(), v.awaits.clone())) {
                     Some((TaskState::Waiting, on, awaits)) => {
-                        let on = match awaits.as_slice() {
-                            [one] if on.as_deref().is_some_and(|o| o.starts_with("task")) => {
-                                self.name(*one)
-                            }
-                            _ => on.unwrap_or_default(),
+                        let on = match (awaits.as_slice(), on) {
+                            ([one], Some(Awaited::Task(_))) => self.name(*one),
+                            (_, on) => on.map(|on| on.text(lang)).unwrap_or_default(),
                         };
                         at_line(Msg::StepperAwaits, Msg::StepperAwaitsAt)
                             .fill(lang, &[("who", &who), ("on", &on), ("line", &line)])
@@ -556,9 +561,10 @@ impl Folder {
                     Some((TaskState::Cancelled, _, _)) => {
                         Msg::StepperTaskCancelled.fill(lang, &[("who", &who)])
                     }
-                    Some((TaskState::Failed, on, _)) => {
-                        let exception =
-                            on.unwrap_or_else(|| Msg::StepperAnException.text(lang).to_owned());
+                    Some((TaskState::Failed, _, _)) => {
+                        let exception = view
+                            .and_then(|v| v.exception.clone())
+                            .unwrap_or_else(|| Msg::StepperAnException.text(lang).to_owned());
                         Msg::StepperTaskFailed
                             .fill(lang, &[("who", &who), ("exception", &exception)])
                     }

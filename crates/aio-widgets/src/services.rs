@@ -588,7 +588,7 @@ pub fn save_edit(id: &str, source: Option<&str>) -> Result<(), String> {
 pub fn load_attempt(id: &str) -> Option<aio_core::exercise::Attempt> {
     let text = local_storage()
         .ok()?
-        .get_item(&aio_core::example::prediction_storage_key(id))
+        .get_item(&aio_core::example::prediction_storage_key(id, page_lang()))
         .ok()
         .flatten()?;
     serde_json::from_str(&text).ok()
@@ -600,7 +600,7 @@ pub fn save_attempt(id: &str, attempt: Option<&aio_core::exercise::Attempt>) {
     let Ok(storage) = local_storage() else {
         return;
     };
-    let key = aio_core::example::prediction_storage_key(id);
+    let key = aio_core::example::prediction_storage_key(id, page_lang());
     let _ = match attempt.and_then(|attempt| serde_json::to_string(attempt).ok()) {
         Some(json) => storage.set_item(&key, &json),
         None => storage.remove_item(&key),

@@ -33,7 +33,7 @@ const AXIS_HEIGHT: f64 = 22.0;
 
 /// Seconds as the fallbacks write them next to a number ("0.25 s"), in `lang`.
 fn seconds(lang: Lang, value: &str) -> String {
-    Msg::TimelineSeconds.fill(lang, &[("seconds", &value)])
+    Msg::Seconds.fill(lang, &[("seconds", &value)])
 }
 
 /// The placeholder for a timeline lab, with its fallback inside, in `lang`.

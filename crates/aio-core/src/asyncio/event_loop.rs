@@ -469,7 +469,7 @@ impl Interp {
                     Ok(())
                 }
                 DoneCb::Gather(g) => g.child_done(self, fut),
-                DoneCb::Py(f) => {
+                DoneCb::Py(f, _) => {
                     let args = vec![Value::Future(fut.clone())];
                     let r = self.call(f.clone(), Args::new(args.clone())).await;
                     self.report_callback_error(r, f, &args).await
@@ -1003,7 +1003,7 @@ impl Interp {
                 .as_ref()
                 .map(|t| self.coro_line(&t.coro))
                 .unwrap_or(0),
-            HandleCb::Call(f, _) | HandleCb::Done(DoneCb::Py(f), _) => match f {
+            HandleCb::Call(f, _) | HandleCb::Done(DoneCb::Py(f, _), _) => match f {
                 Value::Func(func) if func.filename == self.filename => func.def_line,
                 _ => 0,
             },
@@ -1013,10 +1013,14 @@ impl Interp {
 }
 
 /// The context a Python callback runs in: a copy of the one it was scheduled in (CPython's
-/// `Handle` takes `contextvars.copy_context()`). Task steps run in their task's own.
+/// `Handle` takes `contextvars.copy_context()`), or for a done-callback the copy taken when it was
+/// added. Task steps run in their task's own.
 fn callback_context(it: &Interp, cb: &HandleCb) -> Option<Rc<crate::runtime::object::ContextVars>> {
-    matches!(cb, HandleCb::Call(..) | HandleCb::Done(DoneCb::Py(_), _))
-        .then(|| it.context.borrow().copy())
+    match cb {
+        HandleCb::Call(..) => Some(it.context.borrow().copy()),
+        HandleCb::Done(DoneCb::Py(_, context), _) => Some(context.clone()),
+        _ => None,
+    }
 }
 
 /// A ready-queue or timer entry in words, with the task it steps or wakes.
@@ -1064,7 +1068,7 @@ pub fn describe_handle(it: &Interp, h: &Handle) -> QueueEntry {
                 done: describe_wait(fut),
             },
         ),
-        HandleCb::Done(DoneCb::Py(f), fut) => (
+        HandleCb::Done(DoneCb::Py(f, _), fut) => (
             None,
             QueueItem::DoneCallback {
                 callback: func_name(f),

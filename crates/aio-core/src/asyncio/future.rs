@@ -25,8 +25,9 @@ pub enum DoneCb {
     Wakeup(Rc<Future>),
     /// `run_until_complete`'s callback: stop the loop.
     StopLoop,
-    /// A Python callable, called with the future.
-    Py(Value),
+    /// A Python callable, called with the future, in a copy of the `contextvars` context it was
+    /// added in.
+    Py(Value, Rc<crate::runtime::object::ContextVars>),
     /// A child of `asyncio.gather` finished.
     Gather(Rc<super::gather::Gather>),
 }
@@ -372,7 +373,7 @@ fn push_callbacks(s: &mut String, f: &Future) {
             DoneCb::Wakeup(_) => "Task.task_wakeup()".to_string(),
             DoneCb::StopLoop => "_run_until_complete_cb() at base_events.py:180".to_string(),
             DoneCb::Gather(_) => "_done_callback() at tasks.py:764".to_string(),
-            DoneCb::Py(v) => {
+            DoneCb::Py(v, _) => {
                 let func = match v {
                     Value::Method(m) => &m.func,
                     other => other,

@@ -304,7 +304,7 @@ pub fn make_module(it: &Rc<Interp>) -> Rc<Module> {
         "_ctx_same",
         BuiltinFn::Sync(|it, _, a| {
             let first = context_arg(it, &a)?;
-            let second = context_arg(it, &Args::new(a.pos.get(1).cloned().into_iter().collect()))?;
+            let second = context_of(it, a.pos.get(1))?;
             Ok(Value::Bool(Rc::ptr_eq(&first, &second)))
         }),
     );
@@ -341,7 +341,12 @@ fn context_value(context: Rc<crate::runtime::object::ContextVars>) -> Value {
 
 /// The context that a `_ctx_*` hook is given first.
 fn context_arg(it: &Interp, a: &Args) -> PyResult<Rc<crate::runtime::object::ContextVars>> {
-    match a.pos.first() {
+    context_of(it, a.pos.first())
+}
+
+/// The context an argument holds.
+fn context_of(it: &Interp, v: Option<&Value>) -> PyResult<Rc<crate::runtime::object::ContextVars>> {
+    match v {
         Some(Value::Native(n)) => match &**n {
             NativeObj::Context(context) => Ok(context.clone()),
             _ => Err(it.type_error("a context was expected")),
@@ -893,14 +898,15 @@ pub async fn future_method(
         }
         "add_done_callback" => {
             let cb = args.arg(0, "fn").unwrap_or_default();
-            f.add_done_callback(it, DoneCb::Py(cb));
+            let context = it.context.borrow().copy();
+            f.add_done_callback(it, DoneCb::Py(cb, context));
             Value::None
         }
         "remove_done_callback" => {
             let cb = args.arg(0, "fn").unwrap_or_default();
             let mut cbs = f.callbacks.borrow_mut();
             let before = cbs.len();
-            cbs.retain(|c| !matches!(c, DoneCb::Py(v) if v.is_same(&cb) || matches!((v, &cb), (Value::Method(a), Value::Method(b)) if a.receiver.is_same(&b.receiver) && a.func.is_same(&b.func))));
+            cbs.retain(|c| !matches!(c, DoneCb::Py(v, _) if v.is_same(&cb) || matches!((v, &cb), (Value::Method(a), Value::Method(b)) if a.receiver.is_same(&b.receiver) && a.func.is_same(&b.func))));
             Value::Int((before - cbs.len()) as i64)
         }
         "get_loop" => match f.loop_.upgrade() {

@@ -354,18 +354,20 @@ def as_completed(fs, *, timeout=None):
     return [_wait_for_one() for _ in range(len(todo))]
 
 
+def _run_in_context(context, fn, *args, **kwargs):
+    # fn(*args, **kwargs) with `context` (the engine's variables of a contextvars context) current
+    previous = _ctx_swap(context)
+    try:
+        return fn(*args, **kwargs)
+    finally:
+        _ctx_swap(previous)
+
+
 async def to_thread(func, *args, **kwargs):
     loop = get_running_loop()
     # The function runs in a copy of the caller's contextvars context, as CPython's does.
     context = _ctx_copy(_ctx_current())
-
-    def run_in_context():
-        previous = _ctx_swap(context)
-        try:
-            return func(*args, **kwargs)
-        finally:
-            _ctx_swap(previous)
-    return await loop.run_in_executor(None, run_in_context)
+    return await loop.run_in_executor(None, lambda: _run_in_context(context, func, *args, **kwargs))
 
 
 class Timeout:
@@ -1206,11 +1208,9 @@ def _run_as(thread, fn, start):
     prev_clock = _worker_clock(start)
     prev_thread = _current[0]
     _current[0] = thread
-    prev_context = _ctx_swap(thread._context)
     try:
-        fn()
+        _run_in_context(thread._context, fn)
     finally:
-        _ctx_swap(prev_context)
         _current[0] = prev_thread
         end = _worker_clock(prev_clock)
     return end

@@ -12,10 +12,6 @@ _NO_DEFAULT = object()
 _MISSING = object()
 
 
-def _same_context(a, b):
-    return _aio._ctx_same(a, b)
-
-
 class ContextVar:
     __module__ = '_contextvars'
 
@@ -43,17 +39,18 @@ class ContextVar:
         context = _aio._ctx_current()
         old = _aio._ctx_get(context, self, _MISSING)
         _aio._ctx_set(context, self, value)
-        return Token(context, self, Token.MISSING if old is _MISSING else old)
+        old = Token.MISSING if old is _MISSING else old
+        return Token(context, self, old, _maker=_TOKEN_MAKER)
 
     def reset(self, token):
         if not isinstance(token, Token):
-            raise TypeError(f'expected an instance of Token, got {type(token).__name__!r}')
+            raise TypeError(f'expected an instance of Token, got {token!r}')
         if token._used:
             raise RuntimeError(f'{token!r} has already been used once')
         if token._var is not self:
             raise ValueError(f'{token!r} was created by a different ContextVar')
         context = _aio._ctx_current()
-        if not _same_context(token._context, context):
+        if not _aio._ctx_same(token._context, context):
             raise ValueError(f'{token!r} was created in a different Context')
         token._used = True
         if token._old_value is Token.MISSING:
@@ -68,7 +65,7 @@ class ContextVar:
         return text + f' at 0x{id(self):x}>'
 
     def __init_subclass__(cls, **kwargs):
-        raise TypeError("type 'ContextVar' is not an acceptable base type")
+        raise TypeError("type '_contextvars.ContextVar' is not an acceptable base type")
 
 
 class _TokenMissing:
@@ -76,11 +73,17 @@ class _TokenMissing:
         return '<Token.MISSING>'
 
 
+_TOKEN_MAKER = object()
+
+
 class Token:
     __module__ = '_contextvars'
     MISSING = _TokenMissing()
 
-    def __init__(self, context, var, old_value):
+    def __init__(self, *args, _maker=None):
+        if _maker is not _TOKEN_MAKER:
+            raise RuntimeError('Tokens can only be created by ContextVars')
+        context, var, old_value = args
         self._context = context
         self._var = var
         self._old_value = old_value
@@ -107,9 +110,11 @@ def _check_var(var):
 class Context:
     __module__ = '_contextvars'
 
-    def __init__(self, *, _data=None):
+    def __init__(self, *args, _data=None, **kwargs):
         # `_data`: the variables of an existing context (`copy`, `copy_context`); a program
         # calls `Context()` for an empty one.
+        if args or kwargs:
+            raise TypeError('Context() does not accept any arguments')
         self._data = _aio._ctx_new() if _data is None else _data
         self._entered = False
 
@@ -117,11 +122,9 @@ class Context:
         if self._entered:
             raise RuntimeError(f'cannot enter context: {self} is already entered')
         self._entered = True
-        previous = _aio._ctx_swap(self._data)
         try:
-            return callable(*args, **kwargs)
+            return _aio._run_in_context(self._data, callable, *args, **kwargs)
         finally:
-            _aio._ctx_swap(previous)
             self._entered = False
 
     def copy(self):

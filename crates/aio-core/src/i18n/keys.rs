@@ -2,6 +2,8 @@
 //! here and to every table; `cargo test -p aio-core i18n` checks that they agree.
 
 messages! {
+    // A number of seconds, wherever one is shown.
+    Seconds,
     // The example widget's buttons.
     ExampleRun,
     ExampleStop,
@@ -17,7 +19,6 @@ messages! {
     ExampleThrottledHidden,
     ExampleThrottledLate,
     ExampleThrottledNote,
-    ExampleSeconds,
     ExampleStillRunningAt,
     ExamplePredicted,
     ExamplePredictedTotal,
@@ -178,7 +179,6 @@ messages! {
     StepperCode,
     StepperCodeLabel,
     StepperClock,
-    StepperSeconds,
     StepperIteration,
     StepperRunning,
     StepperReady,
@@ -200,7 +200,6 @@ messages! {
     // The example widget's timeline (the static fallback also counts the tasks it does not draw
     // with `TimelineMoreTasks`).
     TimelineTimerDue,
-    TimelineSeconds,
     TimelineFromTo,
     TimelineRunning,
     TimelineBlocked,
@@ -264,7 +263,6 @@ messages! {
     LabLegendPredicted,
     LabLegendMeasured,
     LabIdealTotal,
-    LabSeconds,
     LabMeasured,
     LabMeasuredTotal,
     LabRunningNow,
@@ -338,7 +336,6 @@ messages! {
     CompareLegendReady,
     CompareLegendStart,
     CompareLegendGil,
-    CompareSeconds,
     CompareGilOne,
     CompareGilTurns,
     CompareStarting,

@@ -110,7 +110,10 @@ fn tasks_states_and_arrows() {
                     "{} {} {} -> {:?}",
                     t.name,
                     t.state.label(),
-                    t.on.clone().unwrap_or_default(),
+                    t.on.as_ref()
+                        .map(ToString::to_string)
+                        .or_else(|| t.exception.clone())
+                        .unwrap_or_default(),
                     t.awaits
                 )
             })
@@ -165,7 +168,10 @@ fn awaiting_a_task_draws_one_arrow() {
     let stepper = step_through(&example("loop_callbacks.py"), "loop_callbacks.py", Lang::En);
     let main = &stepper.steps[1].tasks[0];
     assert_eq!(main.awaits, vec![stepper.steps[1].tasks[1].id]);
-    assert_eq!(main.on.as_deref(), Some("task Task-2"));
+    assert_eq!(
+        main.on.as_ref().map(ToString::to_string).as_deref(),
+        Some("task Task-2")
+    );
     assert!(
         stepper.steps[1]
             .explanation

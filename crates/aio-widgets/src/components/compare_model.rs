@@ -33,7 +33,7 @@ const AXIS: f64 = 18.0;
 
 /// Seconds as the panel writes them next to a number ("1.000 s").
 fn seconds(value: &str) -> String {
-    trf(Msg::CompareSeconds, &[("seconds", &value)])
+    trf(Msg::Seconds, &[("seconds", &value)])
 }
 
 /// What a segment means, in words (the chart's tooltips and the table).

@@ -20,7 +20,7 @@ pub struct ExampleStatusProps {
 
 /// Seconds as the status writes them: "0.20 s".
 fn seconds(value: f64) -> String {
-    trf(Msg::ExampleSeconds, &[("seconds", &format!("{value:.2}"))])
+    trf(Msg::Seconds, &[("seconds", &format!("{value:.2}"))])
 }
 
 /// The totals line and the notes.

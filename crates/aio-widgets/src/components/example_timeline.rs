@@ -39,7 +39,7 @@ pub struct ExampleTimelineProps {
 }
 
 fn seconds(value: f64) -> String {
-    trf(Msg::TimelineSeconds, &[("seconds", &format!("{value:.2}"))])
+    trf(Msg::Seconds, &[("seconds", &format!("{value:.2}"))])
 }
 
 /// What a span's task was doing, in a few words (the table's "What" column).
@@ -275,7 +275,7 @@ pub fn ExampleTimeline(props: &ExampleTimelineProps) -> Html {
                 { for lanes }
                 <line class="aio-tl__axis" x1={label_width.to_string()} x2={x(axis).to_string()}
                     y1={(height - 16.0).to_string()} y2={(height - 16.0).to_string()} />
-                <text class="aio-tl__tick" x={label_width.to_string()} y={(height - 3.0).to_string()}>{ trf(Msg::TimelineSeconds, &[("seconds", &0)]) }</text>
+                <text class="aio-tl__tick" x={label_width.to_string()} y={(height - 3.0).to_string()}>{ trf(Msg::Seconds, &[("seconds", &0)]) }</text>
                 <text class="aio-tl__tick" x={x(axis).to_string()} y={(height - 3.0).to_string()}
                     text-anchor="end">{ seconds(axis) }</text>
             </svg>

@@ -292,7 +292,7 @@ pub fn StepperView(props: &StepperProps) -> Html {
                 <div class="aio-stepper__panel aio-stepper__panel--loop">
                     <h6>{ tr(Msg::StepperClock) }</h6>
                     <p class="aio-stepper__clock" data-testid="stepper-clock">
-                        { trf(Msg::StepperSeconds, &[("seconds", &format!("{:.2}", step.time))]) }
+                        { trf(Msg::Seconds, &[("seconds", &format!("{:.2}", step.time))]) }
                         <span class="aio-stepper__iteration">
                             { " · " }{ trf(Msg::StepperIteration, &[("n", &step.iteration)]) }
                         </span>
@@ -437,11 +437,12 @@ fn tasks(visible: &[&TaskView], step: &Step, uid: u32) -> Html {
                         word.to_owned()
                     };
                     // What it waits on, or why it failed.
-                    let state = match (t.state, &t.on) {
-                        (TaskState::Waiting, Some(on)) => {
-                            trf(Msg::StepperStateOn, &[("state", &state), ("on", on)])
-                        }
-                        (TaskState::Failed, Some(exception)) => trf(
+                    let state = match (t.state, &t.on, &t.exception) {
+                        (TaskState::Waiting, Some(on), _) => trf(
+                            Msg::StepperStateOn,
+                            &[("state", &state), ("on", &on.text(page_lang()))],
+                        ),
+                        (TaskState::Failed, _, Some(exception)) => trf(
                             Msg::StepperStateFailedWith,
                             &[("state", &state), ("exception", exception)],
                         ),

@@ -72,7 +72,7 @@ pub fn StrategyPanel(props: &StrategyPanelProps) -> Html {
             ],
         ),
     };
-    let seconds = |value: String| trf(Msg::LabSeconds, &[("seconds", &value)]);
+    let seconds = |value: String| trf(Msg::Seconds, &[("seconds", &value)]);
 
     html! {
         <section

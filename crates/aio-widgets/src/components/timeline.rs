@@ -97,7 +97,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                         <line x1={pct(at)} x2={pct(at)} y1="0" y2={format!("{}", lanes * LANE + 4.0)} />
                         <text x={pct(at)} y={format!("{}", height - 6.0)} text-anchor={anchor}>
                             { if n + 1 == ticks.len() {
-                                trf(Msg::LabSeconds, &[("seconds", &format!("{tick:.decimals$}"))])
+                                trf(Msg::Seconds, &[("seconds", &format!("{tick:.decimals$}"))])
                             } else {
                                 format!("{tick:.decimals$}")
                             } }
