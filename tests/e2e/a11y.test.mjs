@@ -1,5 +1,5 @@
 // Accessibility: axe-core (pinned in package.json) finds no serious or critical violation in the
-// book's widgets on any chapter, in a light and a dark theme; every control of the widgets is
+// book's widgets on any chapter of either edition (English, Chinese), in a light and a dark theme; every control of the widgets is
 // reachable with Tab and usable from the keyboard.
 //
 // axe is run on the widgets (and their static fallbacks), not on mdBook's own template, which has
@@ -21,9 +21,9 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-test('axe finds no serious or critical violation in the widgets of any chapter, in the light and coal themes', async () => {
+test('axe finds no serious or critical violation in the widgets of any chapter of either edition, in the light and coal themes', async () => {
   const found = [];
-  for (const path of await chapterPaths(browser)) {
+  for (const path of [...await chapterPaths(browser), ...await chapterPaths(browser, 'zh-CN/')]) {
     for (const theme of ['light', 'coal']) {
       const { page, problems, close } = await openPage(browser, path, { theme });
       const widgets = await waitForWidgets(page);
