@@ -1,6 +1,6 @@
 // Accessibility: axe-core (pinned in package.json) finds no serious or critical violation in the
-// book's widgets on any chapter of either edition (English, Chinese), in a light and a dark theme; every control of the widgets is
-// reachable with Tab and usable from the keyboard.
+// book's widgets on any chapter of either edition (English, Chinese), in a light and a dark
+// theme; every control of the widgets is reachable with Tab and usable from the keyboard.
 //
 // axe is run on the widgets (and their static fallbacks), not on mdBook's own template, which has
 // findings this book does not control: the sidebar toggle's ARIA attributes on a <label>, the
