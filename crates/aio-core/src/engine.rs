@@ -159,9 +159,88 @@ impl std::fmt::Display for Limit {
 /// A part of Python that a program reached for and the engine does not have yet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Unsupported {
-    /// What it is, as the error message names it: "the module 'dataclasses'", "input()".
-    pub what: String,
+    pub what: Missing,
     pub topic: Topic,
+}
+
+/// What is missing, as the `NotImplementedError` names it (in English, as Python's output
+/// always is) and as the page names it (in the reader's language, [`Missing::text`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Missing {
+    /// A module of the standard library: `sqlite3`.
+    Module(String),
+    /// A name of a supported module: `random.gauss`.
+    Name(String),
+    /// `input()`.
+    Input,
+    /// `open()`: a page has no files.
+    Open,
+    /// `bytes` (`b'...'`, `str.encode`).
+    Bytes,
+    /// `compile()` in a mode other than `exec`.
+    CompileMode,
+    /// `vars()` without an argument.
+    VarsWithoutArgument,
+    /// `from . import x`.
+    RelativeImport,
+    /// `class C(int)` and the like: the builtin type's name.
+    SubclassBuiltin(String),
+    /// `a[::2] = ...`.
+    ExtendedSliceAssignment,
+    /// `asyncio.create_task(coro, context=...)`.
+    CreateTaskContext,
+}
+
+impl Missing {
+    /// In words, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Missing::Module(name) => Msg::MissingModule.fill(lang, &[("name", name)]),
+            Missing::Name(name) => name.clone(),
+            Missing::Input => "input()".to_owned(),
+            Missing::Open => Msg::MissingOpen.text(lang).to_owned(),
+            Missing::Bytes => Msg::MissingBytes.text(lang).to_owned(),
+            Missing::CompileMode => Msg::MissingCompileMode.text(lang).to_owned(),
+            Missing::VarsWithoutArgument => Msg::MissingVarsWithoutArgument.text(lang).to_owned(),
+            Missing::RelativeImport => Msg::MissingRelativeImport.text(lang).to_owned(),
+            Missing::SubclassBuiltin(name) => {
+                Msg::MissingSubclassBuiltin.fill(lang, &[("name", name)])
+            }
+            Missing::ExtendedSliceAssignment => {
+                Msg::MissingExtendedSliceAssignment.text(lang).to_owned()
+            }
+            Missing::CreateTaskContext => Msg::MissingCreateTaskContext.text(lang).to_owned(),
+        }
+    }
+
+    /// Where "What runs in the page" speaks of it.
+    pub fn topic(&self) -> Topic {
+        match self {
+            Missing::Module(_)
+            | Missing::Name(_)
+            | Missing::RelativeImport
+            | Missing::CreateTaskContext => Topic::Modules,
+            Missing::Input | Missing::Open => Topic::InputOutput,
+            Missing::Bytes => Topic::Syntax,
+            Missing::CompileMode
+            | Missing::VarsWithoutArgument
+            | Missing::SubclassBuiltin(_)
+            | Missing::ExtendedSliceAssignment => Topic::Objects,
+        }
+    }
+}
+
+/// As the `NotImplementedError` says it.
+impl std::fmt::Display for Missing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl Serialize for Missing {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
 }
 
 /// Where the book's "What runs in the page" chapter (`what-runs.md`) speaks of an unsupported

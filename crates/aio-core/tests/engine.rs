@@ -2,7 +2,7 @@
 //! and real-time driver modes, and a never-panics property test.
 
 use aio_core::engine::{
-    Budgets, Engine, Limit, Outcome, Poll, RunResult, Stopped, Stream, Topic, Unsupported,
+    Budgets, Engine, Limit, Missing, Outcome, Poll, RunResult, Stopped, Stream, Topic, Unsupported,
     run_to_completion,
 };
 use proptest::prelude::*;
@@ -149,11 +149,11 @@ fn unsupported_parts_are_recorded_with_their_topic() {
         engine.unsupported(),
         [
             Unsupported {
-                what: "the module 'sqlite3'".into(),
+                what: Missing::Module("sqlite3".into()),
                 topic: Topic::Modules
             },
             Unsupported {
-                what: "input()".into(),
+                what: Missing::Input,
                 topic: Topic::InputOutput
             },
         ]

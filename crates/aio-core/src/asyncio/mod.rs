@@ -540,10 +540,7 @@ fn asyncio_create_task(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult
         .take_kw("context")
         .is_some_and(|context| !matches!(context, Value::None))
     {
-        return Err(it.unsupported(
-            "the context= argument of asyncio.create_task",
-            crate::engine::Topic::Modules,
-        ));
+        return Err(it.unsupported(crate::engine::Missing::CreateTaskContext));
     }
     let Some(coro) = args.pos.first().cloned() else {
         return Err(it.type_error("create_task() missing 1 required positional argument: 'coro'"));

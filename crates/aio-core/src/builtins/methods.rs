@@ -1,7 +1,7 @@
 //! Methods of native values: str, list, dict, set, tuple, numbers, coroutines and
 //! generators, streams, and the asyncio objects (delegated to `crate::asyncio`).
 
-use crate::engine::Topic;
+use crate::engine::Missing;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -1042,7 +1042,7 @@ async fn str_method(it: &Rc<Interp>, s: &Rc<str>, name: &str, mut args: Args) ->
             _ => Value::Str(s.clone()),
         },
         "expandtabs" => Value::str(s.replace('\t', "        ")),
-        "encode" => return Err(it.unsupported("the bytes type (b'...')", Topic::Syntax)),
+        "encode" => return Err(it.unsupported(Missing::Bytes)),
         "__len__" => Value::Int(s.chars().count() as i64),
         "__contains__" => Value::Bool(
             it.contains(

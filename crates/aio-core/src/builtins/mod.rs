@@ -6,7 +6,7 @@ pub mod modules;
 pub mod random;
 pub mod stdlib;
 
-use crate::engine::Topic;
+use crate::engine::Missing;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -123,13 +123,11 @@ pub fn install(it: &Rc<Interp>) {
         ),
         (
             "input",
-            BuiltinFn::Sync(|it, _, _| Err(it.unsupported("input()", Topic::InputOutput))),
+            BuiltinFn::Sync(|it, _, _| Err(it.unsupported(Missing::Input))),
         ),
         (
             "open",
-            BuiltinFn::Sync(|it, _, _| {
-                Err(it.unsupported("open() (a page has no files)", Topic::InputOutput))
-            }),
+            BuiltinFn::Sync(|it, _, _| Err(it.unsupported(Missing::Open))),
         ),
         ("exit", BuiltinFn::Sync(sys_exit)),
         ("quit", BuiltinFn::Sync(sys_exit)),
@@ -872,7 +870,7 @@ fn compile(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
     };
     let (source, filename, mode) = (text(0, "source")?, text(1, "filename")?, text(2, "mode")?);
     if &*mode != "exec" {
-        return Err(it.unsupported("compile() in modes other than 'exec'", Topic::Objects));
+        return Err(it.unsupported(Missing::CompileMode));
     }
     // CPython's compiler-stage errors (found after parsing) carry no `text` when `filename` is
     // not a file it can read, as with source held in a string; the parser's errors do.
@@ -1476,7 +1474,7 @@ abuiltin!(delattr, |it, args| {
 
 abuiltin!(vars, |it, args| {
     let Some(obj) = args.pos.first() else {
-        return Err(it.unsupported("vars() without an argument", Topic::Objects));
+        return Err(it.unsupported(Missing::VarsWithoutArgument));
     };
     match it.get_attr_opt(obj, "__dict__").await? {
         Some(d)

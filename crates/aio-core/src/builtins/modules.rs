@@ -75,10 +75,7 @@ impl Interp {
             }
             // A module of CPython's standard library that the engine does not have yet.
             _ if is_stdlib(name) => {
-                return Err(self.unsupported(
-                    &format!("the module '{name}'"),
-                    crate::engine::Topic::Modules,
-                ));
+                return Err(self.unsupported(crate::engine::Missing::Module(name.to_owned())));
             }
             // Any other module is not installed, as it would not be in a fresh CPython.
             _ => {

@@ -429,4 +429,14 @@ messages! {
     QueueEnd,
     QueueComplete,
     QueueMore,
+    // What a program used that the engine lacks (`engine::Missing`), in the example's note.
+    MissingModule,
+    MissingOpen,
+    MissingBytes,
+    MissingCompileMode,
+    MissingVarsWithoutArgument,
+    MissingRelativeImport,
+    MissingSubclassBuiltin,
+    MissingExtendedSliceAssignment,
+    MissingCreateTaskContext,
 }

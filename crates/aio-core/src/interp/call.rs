@@ -1,7 +1,7 @@
 //! Calling: functions (argument binding, coroutine and generator creation), builtins,
 //! bound methods and classes; attribute access.
 
-use crate::engine::Topic;
+use crate::engine::Missing;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -371,13 +371,7 @@ impl Interp {
             return self.instantiate_tuple(cls, args).await;
         }
         if !matches!(base, Ty::Exception | Ty::Object | Ty::List | Ty::Dict) {
-            return Err(self.unsupported(
-                &format!(
-                    "subclassing the builtin type '{}'",
-                    self.type_name_of_ty(cls)
-                ),
-                Topic::Objects,
-            ));
+            return Err(self.unsupported(Missing::SubclassBuiltin(self.type_name_of_ty(cls))));
         }
         let inst = if cls.is_exc {
             // BaseExceptionGroup(...) of plain Exceptions is an ExceptionGroup (its __new__).
@@ -631,7 +625,7 @@ impl Interp {
         name: &str,
     ) -> Option<ExcRef> {
         crate::builtins::modules::cpython_has(&m.name, name)
-            .then(|| self.unsupported(&format!("{}.{name}", m.name), Topic::Modules))
+            .then(|| self.unsupported(Missing::Name(format!("{}.{name}", m.name))))
     }
 
     /// The closest name to `name` in `dir(obj)`, as CPython's excepthook looks it up.

@@ -1,6 +1,6 @@
 //! Expression evaluation.
 
-use crate::engine::Topic;
+use crate::engine::Missing;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -524,7 +524,7 @@ impl Interp {
             Constant::Float(f) => Value::Float(*f),
             Constant::Str(s) => Value::Str(s.clone()),
             Constant::Bytes(_) => {
-                return Err(self.unsupported("the bytes type (b'...')", Topic::Syntax));
+                return Err(self.unsupported(Missing::Bytes));
             }
         })
     }

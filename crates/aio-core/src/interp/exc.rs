@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use super::Interp;
-use crate::engine::{Limit, Stopped, Topic, Unsupported};
+use crate::engine::{Limit, Missing, Stopped, Unsupported};
 use crate::runtime::dict::Dict;
 use crate::runtime::object::{Class, ExcData, Instance, TbEntry};
 use crate::runtime::value::{ExcRef, PyResult, Value};
@@ -46,19 +46,17 @@ impl Interp {
     /// A part of Python the engine does not have yet: `NotImplementedError` naming it and the
     /// book's page that lists what runs, and a typed record of it for the widget
     /// ([`crate::engine::Engine::unsupported`]), which links that page.
-    pub fn unsupported(&self, what: &str, topic: Topic) -> ExcRef {
+    pub fn unsupported(&self, what: Missing) -> ExcRef {
+        let message = format!(
+            "{what} is not in this page's Python yet (see \"What runs in the page\" in the book)"
+        );
         let mut seen = self.unsupported.borrow_mut();
         if !seen.iter().any(|known| known.what == what) {
-            seen.push(Unsupported {
-                what: what.to_owned(),
-                topic,
-            });
+            let topic = what.topic();
+            seen.push(Unsupported { what, topic });
         }
         drop(seen);
-        self.err(
-            "NotImplementedError",
-            format!("{what} is not in this page's Python yet (see \"What runs in the page\" in the book)"),
-        )
+        self.err("NotImplementedError", message)
     }
 
     /// An uncatchable error ending the run because `limit` was reached (the first limit reached

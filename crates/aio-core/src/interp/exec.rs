@@ -1,6 +1,6 @@
 //! Statement execution.
 
-use crate::engine::Topic;
+use crate::engine::Missing;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -244,7 +244,7 @@ impl Interp {
                 level,
             } => {
                 if *level > 0 {
-                    return Err(self.unsupported("a relative import", Topic::Modules));
+                    return Err(self.unsupported(Missing::RelativeImport));
                 }
                 let mname = module.clone().unwrap_or_else(|| Rc::from(""));
                 if &*mname == "__future__" {
@@ -853,10 +853,7 @@ impl Interp {
                 b.base_ty(),
                 Ty::Object | Ty::Exception | Ty::List | Ty::Dict | Ty::Tuple
             ) {
-                return Err(self.unsupported(
-                    &format!("subclassing the builtin type '{}'", b.name),
-                    Topic::Objects,
-                ));
+                return Err(self.unsupported(Missing::SubclassBuiltin(b.name.to_string())));
             }
         }
         let layouts = bases

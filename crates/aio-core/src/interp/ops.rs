@@ -1,7 +1,7 @@
 //! Operations that may need to run Python code (dunder methods): conversions to str,
 //! truthiness, operators, item access, `len` and iteration.
 
-use crate::engine::Topic;
+use crate::engine::Missing;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -1376,10 +1376,7 @@ impl Interp {
                     let len = l.borrow().len();
                     let (a, b, c) = self.slice_bounds(sl, len)?;
                     if c != 1 {
-                        return Err(self.unsupported(
-                            "assigning to an extended slice (a[::2] = ...)",
-                            Topic::Objects,
-                        ));
+                        return Err(self.unsupported(Missing::ExtendedSliceAssignment));
                     }
                     let b = b.max(a);
                     l.borrow_mut().splice(a as usize..b as usize, items);

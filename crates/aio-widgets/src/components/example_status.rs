@@ -99,11 +99,10 @@ pub fn ExampleStatus(props: &ExampleStatusProps) -> Html {
 /// "This program uses the module 'sqlite3', which the book's Python does not have yet. What runs
 /// in the page lists what does.", with the chapter's title as a link to `href`.
 fn unsupported_note(prediction: &Prediction, href: &str) -> Html {
-    // What the engine names the missing parts ("the module 'sqlite3'") is its own words.
     let what: Vec<String> = prediction
         .unsupported
         .iter()
-        .map(|unsupported| unsupported.what.clone())
+        .map(|unsupported| unsupported.what.text(page_lang()))
         .collect();
     let (before, after) = trf_around(
         Msg::ExampleUnsupported,
