@@ -5,11 +5,12 @@ use crate::engine::Missing;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::interp::exec::SplitBy;
 use crate::interp::{Interp, Resume};
 use crate::runtime::dict::{Dict, HashKey};
 use crate::runtime::object::{Args, Builtin, CoroKind, NativeObj, PropertyFns, StreamKind};
 use crate::runtime::ops as vops;
-use crate::runtime::value::{Lbf, PyResult, Value};
+use crate::runtime::value::{ExcRef, Lbf, PyResult, Value};
 
 const STR_METHODS: &[&str] = &[
     "join",
@@ -133,6 +134,9 @@ pub fn has_native_method(_it: &Interp, obj: &Value, name: &str) -> bool {
         },
         Value::Future(_) => crate::asyncio::FUTURE_METHODS,
         Value::Iter(_) => &["__next__", "__iter__"],
+        Value::Instance(i) if i.class.is_exc && i.exc().group.borrow().is_some() => {
+            &["with_traceback", "add_note", "split", "subgroup", "derive"]
+        }
         Value::Instance(i) if i.class.is_exc => &["with_traceback", "add_note"],
         Value::Native(n) => match &**n {
             NativeObj::Loop(_) => crate::asyncio::LOOP_METHODS,
@@ -624,6 +628,39 @@ pub async fn call_native(it: &Rc<Interp>, recv: &Value, name: &str, args: Args) 
         },
         Value::Instance(i) if i.class.is_exc => match name {
             "with_traceback" => Ok(recv.clone()),
+            "split" | "subgroup" if i.exc().group.borrow().is_some() => {
+                let condition = args.pos.first().cloned().unwrap_or_default();
+                let is_types = match &condition {
+                    Value::Class(c) => c.is_exc,
+                    Value::Tuple(items) => items
+                        .iter()
+                        .all(|item| matches!(item, Value::Class(c) if c.is_exc)),
+                    _ => false,
+                };
+                let by = if is_types {
+                    SplitBy::Types(&condition)
+                } else if super::is_callable(&condition) {
+                    SplitBy::Predicate(&condition)
+                } else {
+                    return Err(it.type_error(
+                        "expected a function, exception type or tuple of exception types",
+                    ));
+                };
+                let (matched, rest) = it.split_group(i, &by).await?;
+                let value = |e: Option<ExcRef>| e.map_or(Value::None, Value::Instance);
+                Ok(if name == "split" {
+                    Value::tuple(vec![value(matched), value(rest)])
+                } else {
+                    value(matched)
+                })
+            }
+            "derive" if i.exc().group.borrow().is_some() => {
+                // CPython's BaseExceptionGroup.derive: a plain group with this one's message.
+                let message = i.args().first().cloned().unwrap_or_default();
+                let excs = args.pos.first().cloned().unwrap_or_default();
+                let class = Value::Class(it.t.by_name("BaseExceptionGroup"));
+                it.call(class, Args::new(vec![message, excs])).await
+            }
             "add_note" => {
                 let note = args.pos.first().cloned().unwrap_or_default();
                 let notes = i.dict.borrow().get_str("__notes__").cloned();

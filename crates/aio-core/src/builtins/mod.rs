@@ -853,11 +853,16 @@ abuiltin!(issubclass, |it, args| {
 });
 
 fn callable(_: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
-    Ok(Value::Bool(match args.pos.first() {
-        Some(Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_)) => true,
-        Some(Value::Instance(i)) => i.class.lookup("__call__").is_some(),
+    Ok(Value::Bool(args.pos.first().is_some_and(is_callable)))
+}
+
+/// `callable(v)`.
+pub fn is_callable(v: &Value) -> bool {
+    match v {
+        Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
+        Value::Instance(i) => i.class.lookup("__call__").is_some(),
         _ => false,
-    }))
+    }
 }
 
 /// `compile(source, filename, mode)`: parses `source` and raises its `SyntaxError` (with

@@ -742,7 +742,11 @@ impl Interp {
                 {
                     return Ok(Some(method));
                 }
-                if inst.class.is_exc && matches!(name, "with_traceback" | "add_note") {
+                let group_method = matches!(name, "split" | "subgroup" | "derive")
+                    && inst.exc().group.borrow().is_some();
+                if inst.class.is_exc
+                    && (matches!(name, "with_traceback" | "add_note") || group_method)
+                {
                     return Ok(Some(self.native_method(obj, name)));
                 }
                 if let Some(ga) = inst.class.lookup("__getattr__") {

@@ -567,6 +567,8 @@ impl Interp {
                         && !inst.items.as_ref().is_some_and(|items| {
                             crate::builtins::methods::has_native_method(self, items, attr)
                         })
+                        // An exception's own methods (`add_note`, a group's `split`…).
+                        && !crate::builtins::methods::has_native_method(self, &obj, attr)
                 }
                 _ => false,
             };

@@ -198,7 +198,7 @@ impl Interp {
                             ctx.emit(out, &stack, None);
                         }
                         let only = self.exc_only_suggesting(&e, ctx.suggest).await;
-                        ctx.emit(out, &format!("{only}\n"), None);
+                        ctx.emit(out, &format!("{only}\n{}", self.notes_text(&e)), None);
                     }
                     Some(items) => {
                         let toplevel = ctx.depth == 0;
@@ -214,7 +214,7 @@ impl Interp {
                             ctx.emit(out, &stack, None);
                         }
                         let only = self.exc_only_suggesting(&e, ctx.suggest).await;
-                        ctx.emit(out, &format!("{only}\n"), None);
+                        ctx.emit(out, &format!("{only}\n{}", self.notes_text(&e)), None);
                         let num = items.len();
                         let shown = if num <= 15 { num } else { 16 };
                         ctx.need_close = false;
@@ -262,6 +262,31 @@ impl Interp {
                 }
             }
         })
+    }
+
+    /// The lines of an exception's `__notes__` (`add_note`), each ending in a newline, as CPython
+    /// prints them under the exception's line: a string as it is, anything else by its `str()`.
+    fn notes_text(&self, exc: &ExcRef) -> String {
+        let notes = exc.dict.borrow().get_str("__notes__").cloned();
+        let items: Vec<Value> = match notes {
+            None => return String::new(),
+            Some(Value::List(items)) => items.borrow().clone(),
+            Some(Value::Tuple(items)) => items.to_vec(),
+            Some(other) => vec![other],
+        };
+        let mut out = String::new();
+        for note in items {
+            match &note {
+                Value::Str(text) => out.push_str(text),
+                other => out.push_str(
+                    &self
+                        .repr_simple(other)
+                        .unwrap_or_else(|| "<note str() failed>".to_owned()),
+                ),
+            }
+            out.push('\n');
+        }
+        out
     }
 
     /// The `File ... line ...` lines of a traceback, collapsing long repeats like CPython.

@@ -1090,7 +1090,7 @@ impl Interp {
             let Some(cur) = rest.clone() else { break };
             let Some(t) = &h.type_ else { continue };
             let tv = self.ev(fr, t).await?;
-            let (matched, remaining) = self.split_group(&cur, &tv)?;
+            let (matched, remaining) = self.split_group(&cur, &SplitBy::Types(&tv)).await?;
             rest = remaining;
             if let Some(m) = matched {
                 match self.run_handler(fr, h, m.clone()).await {
@@ -1134,38 +1134,57 @@ impl Interp {
         }
     }
 
-    /// Splits an exception group by handler type: (matching part, rest).
-    fn split_group(&self, g: &ExcRef, ty: &Value) -> PyResult<(Option<ExcRef>, Option<ExcRef>)> {
-        if self.exc_matches(g, ty)? {
-            return Ok((Some(g.clone()), None));
-        }
-        let Some(items) = g.exc().group.borrow().clone() else {
-            return Ok((None, Some(g.clone())));
-        };
-        let mut yes = Vec::new();
-        let mut no = Vec::new();
-        for item in items.iter() {
-            if let Value::Instance(x) = item {
-                let (m, r) = self.split_group(x, ty)?;
-                if let Some(m) = m {
-                    yes.push(Value::Instance(m));
+    /// Splits an exception group (`except*`, `BaseExceptionGroup.split`): (the part that
+    /// matches, the rest), each a group of the same class with the same message, nesting,
+    /// traceback, cause, context and notes, or `None` when empty.
+    pub fn split_group<'a>(
+        self: &'a Rc<Self>,
+        g: &'a ExcRef,
+        by: &'a SplitBy<'a>,
+    ) -> Lbf<'a, PyResult<(Option<ExcRef>, Option<ExcRef>)>> {
+        Box::pin(async move {
+            let matches = match by {
+                SplitBy::Types(ty) => self.exc_matches(g, ty)?,
+                SplitBy::Predicate(f) => {
+                    let verdict =
+                        self.call((*f).clone(), Args::new(vec![Value::Instance(g.clone())]));
+                    self.truthy(&verdict.await?).await?
                 }
-                if let Some(r) = r {
-                    no.push(Value::Instance(r));
+            };
+            if matches {
+                return Ok((Some(g.clone()), None));
+            }
+            let Some(items) = g.exc().group.borrow().clone() else {
+                return Ok((None, Some(g.clone())));
+            };
+            let mut yes = Vec::new();
+            let mut no = Vec::new();
+            for item in items.iter() {
+                if let Value::Instance(x) = item {
+                    let (m, r) = self.split_group(x, by).await?;
+                    yes.extend(m.map(Value::Instance));
+                    no.extend(r.map(Value::Instance));
                 }
             }
-        }
-        let msg = g.args().first().cloned().unwrap_or_default();
-        let mk = |v: Vec<Value>| -> Option<ExcRef> {
-            if v.is_empty() {
-                return None;
-            }
-            let x = self.new_exc(&g.class, vec![msg.clone(), Value::list(v.clone())]);
-            *x.exc().group.borrow_mut() = Some(v.into());
-            *x.exc().traceback.borrow_mut() = g.exc().traceback.borrow().clone();
-            Some(x)
-        };
-        Ok((mk(yes), mk(no)))
+            let msg = g.args().first().cloned().unwrap_or_default();
+            let derive = |v: Vec<Value>| -> Option<ExcRef> {
+                if v.is_empty() {
+                    return None;
+                }
+                let x = self.new_exc(&g.class, vec![msg.clone(), Value::list(v.clone())]);
+                let (from, to) = (g.exc(), x.exc());
+                *to.group.borrow_mut() = Some(v.into());
+                *to.traceback.borrow_mut() = from.traceback.borrow().clone();
+                *to.cause.borrow_mut() = from.cause.borrow().clone();
+                *to.context.borrow_mut() = from.context.borrow().clone();
+                to.suppress_context.set(from.suppress_context.get());
+                if let Some(notes) = g.dict.borrow().get_str("__notes__").cloned() {
+                    x.dict.borrow_mut().insert_str("__notes__", notes);
+                }
+                Some(x)
+            };
+            Ok((derive(yes), derive(no)))
+        })
     }
 
     async fn exec_raise(
@@ -1361,4 +1380,12 @@ fn inplace_dunder(op: BinOp) -> &'static str {
         BinOp::BitXor => "__ixor__",
         BinOp::BitAnd => "__iand__",
     }
+}
+
+/// What splits an exception group: exception types (a class or a tuple of them, as `except*`
+/// names them), or a predicate called with each exception (`BaseExceptionGroup.split(f)`).
+#[derive(Debug)]
+pub enum SplitBy<'a> {
+    Types(&'a Value),
+    Predicate(&'a Value),
 }
