@@ -118,7 +118,8 @@ pub(crate) fn build_book() -> anyhow::Result<PathBuf> {
             .arg(&out)
             .env("MDBOOK_BOOK__LANGUAGE", translation.language)
             .env("MDBOOK_BOOK__TITLE", translation.title))?;
-        if translation.language.starts_with("zh") {
+        // The same rule as the widgets' (`Lang::from_tag`), not a second reading of the tag.
+        if aio_core::i18n::Lang::from_tag(translation.language) == aio_core::i18n::Lang::ZhCn {
             crate::search_cjk::reindex(&out)?;
         }
         // The editions share the English edition's widget package (the loader finds it there).
