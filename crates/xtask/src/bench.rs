@@ -10,14 +10,15 @@
 //!   programs in CPython's asyncio;
 //! - `repredict_ms`: how long the page's engine takes to re-run each book example in virtual time
 //!   when the reader edits it (median per example, then the median and the worst of those);
-//! - `engine`: wall time of the `aio` engine and of `python3` on CPU-heavy asyncio programs
-//!   (`tests/bench/engine/*.py`), best of 3, and their ratio; and the time of one in-process run
-//!   of each reference program (`aio time`).
+//! - `engine`: the `aio` engine beside `python3` on the workloads of `tests/bench/engine/` (plain
+//!   Python: calls, loops, objects, strings; asyncio: task switches, queues, locks, sleepers): user
+//!   CPU (median of alternating pairs) and its ratio, and peak memory; and the time of one
+//!   in-process run of each reference program (`aio time`). `cargo xtask bench engine` prints
+//!   only this part (no browser, a minute).
 //!
 //! Nothing here asserts: the numbers go in notes and issues, the tests stay free of timing.
 
 use std::process::{Command, Stdio};
-use std::time::Instant;
 
 use aio_core::lab::{self, LabTask, Strategy};
 use anyhow::{Context, bail};
@@ -35,6 +36,12 @@ const RUNS: usize = 20;
 
 /// The lab the overhead is measured on (the one the issue and the e2e tests use).
 const DURATIONS: [f64; 3] = [0.3, 0.2, 0.1];
+
+/// Prints only the engine's part of the report (no browser, no site).
+pub(crate) fn run_engine() -> anyhow::Result<()> {
+    println!("{}", serde_json::to_string_pretty(&engine_bench()?)?);
+    Ok(())
+}
 
 pub(crate) fn run() -> anyhow::Result<()> {
     tools::ensure_test_tools()?;
@@ -129,15 +136,72 @@ fn stats(mut values: Vec<f64>) -> Value {
     json!({ "median": at(0.5), "p95": at(0.95) })
 }
 
-/// The engine against CPython on CPU-heavy programs, and on the reference programs.
+/// Alternating pairs (engine, CPython) each program is run in.
+const PAIRS: usize = 5;
+
+/// Runs a command and reports the user CPU seconds and peak resident memory (KiB) of the child,
+/// as the kernel counted them (`getrusage(RUSAGE_CHILDREN)`), and its stdout.
+const MEASURE: &str = "import json, resource, subprocess, sys\n\
+    out = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)\n\
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n\
+    print(json.dumps({'status': out.returncode, 'user': usage.ru_utime, 'maxrss_kb': usage.ru_maxrss, 'stdout': out.stdout.decode()}))\n";
+
+/// One measured run of a process.
+struct Measured {
+    user_seconds: f64,
+    maxrss_kb: f64,
+    stdout: String,
+}
+
+fn measure(program: &[&std::ffi::OsStr]) -> anyhow::Result<Measured> {
+    let output = Command::new("python3")
+        .args(["-c", MEASURE])
+        .args(program)
+        .output()?;
+    let report: Value = serde_json::from_slice(&output.stdout).context("the measuring harness")?;
+    if report["status"].as_i64() != Some(0) {
+        bail!("{program:?} exited with {}", report["status"]);
+    }
+    Ok(Measured {
+        user_seconds: report["user"].as_f64().unwrap_or_default(),
+        maxrss_kb: report["maxrss_kb"].as_f64().unwrap_or_default(),
+        stdout: report["stdout"].as_str().unwrap_or_default().to_owned(),
+    })
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+/// The engine against CPython on the workloads of `tests/bench/engine/` (plain Python and asyncio),
+/// and one in-process run of each reference program.
+///
+/// Each program runs [`PAIRS`] times in the `aio` engine and in `python3`, alternating, and the
+/// report gives the median user CPU of each and their ratio, and the peak memory of each. Both
+/// must print the same, or the ratio would compare different work.
 fn engine_bench() -> anyhow::Result<Value> {
     let aio = build_engine()?;
     let dir = root().join("tests/bench/engine");
     let programs = python_programs(&dir)?;
     let mut results = serde_json::Map::new();
     for program in &programs {
-        let engine = best_of_3(Command::new(&aio).arg("run").arg(program))?;
-        let cpython = best_of_3(Command::new("python3").arg(program))?;
+        let (mut engine, mut cpython) = (Vec::new(), Vec::new());
+        for _ in 0..PAIRS {
+            engine.push(measure(&[aio.as_os_str(), "run".as_ref(), program.as_os_str()])?);
+            cpython.push(measure(&["python3".as_ref(), program.as_os_str()])?);
+        }
+        if engine[0].stdout != cpython[0].stdout {
+            bail!(
+                "{} prints differently in the engine:\n{}\nand in CPython:\n{}",
+                program.display(),
+                engine[0].stdout,
+                cpython[0].stdout
+            );
+        }
+        let user = |runs: &[Measured]| median(runs.iter().map(|m| m.user_seconds).collect());
+        let memory = |runs: &[Measured]| median(runs.iter().map(|m| m.maxrss_kb).collect());
+        let (engine_user, cpython_user) = (user(&engine), user(&cpython));
         results.insert(
             program
                 .file_stem()
@@ -145,9 +209,11 @@ fn engine_bench() -> anyhow::Result<Value> {
                 .to_string_lossy()
                 .into_owned(),
             json!({
-                "engine_ms": round_ms(engine),
-                "cpython_ms": round_ms(cpython),
-                "ratio": (engine / cpython * 1000.0).round() / 1000.0,
+                "engine_user_ms": round_ms(engine_user),
+                "cpython_user_ms": round_ms(cpython_user),
+                "ratio": (engine_user / cpython_user.max(1e-3) * 100.0).round() / 100.0,
+                "engine_peak_kib": memory(&engine),
+                "cpython_peak_kib": memory(&cpython),
             }),
         );
     }
@@ -181,21 +247,4 @@ fn engine_bench() -> anyhow::Result<Value> {
 
 fn round_ms(seconds: f64) -> f64 {
     (seconds * 1e6).round() / 1e3
-}
-
-/// The fastest of three wall-clock runs of a whole process, in seconds.
-fn best_of_3(command: &mut Command) -> anyhow::Result<f64> {
-    let mut best = f64::INFINITY;
-    for _ in 0..3 {
-        let started = Instant::now();
-        let status = command
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()?;
-        best = best.min(started.elapsed().as_secs_f64());
-        if !status.success() {
-            bail!("{:?} failed", command.get_args().collect::<Vec<_>>());
-        }
-    }
-    Ok(best)
 }

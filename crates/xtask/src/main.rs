@@ -40,6 +40,7 @@ commands:
   po [--check]        bring the translations (book/po/*.po) up to date with the English text
                       (--check: fail if one is behind it or lost a directive, code or link)
   bench               print sizes and timings, next to CPython's, as JSON
+  bench engine        only the engine beside CPython (no browser)
   fuzz [--cases N | --seconds S]
                       fuzz the parser and interpreter (default: 60 s)";
 
@@ -72,6 +73,7 @@ fn run() -> anyhow::Result<()> {
         ["po"] => translations::update(),
         ["po", "--check"] => translations::check(),
         ["bench"] => bench::run(),
+        ["bench", "engine"] => bench::run_engine(),
         ["fuzz", rest @ ..] => fuzz::run_campaign(rest),
         ["help" | "--help" | "-h"] | [] => {
             println!("{USAGE}");
