@@ -152,6 +152,7 @@ pub mod i18n;
 pub mod interp;
 pub mod lab;
 pub mod prediction;
+pub mod run;
 pub mod runtime;
 pub mod scrub;
 pub mod stepper;

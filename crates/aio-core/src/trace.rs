@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::engine::Stream;
+use crate::run::Stream;
 use crate::i18n::{Lang, Msg};
 
 /// One thing that happened, at a virtual time.
@@ -164,8 +164,6 @@ pub enum Awaited {
     /// A future of an asyncio function whose name says it: `gather`, `shield`, `wait_for`,
     /// `asyncio.wait`.
     Named(&'static str),
-    /// A future of another asyncio function of the engine's prelude, by its name.
-    Internal(String),
     /// A plain future (`loop.create_future()`), by its number.
     Future(u64),
     /// A bare `yield` in a coroutine (the task is scheduled again at once).
@@ -173,21 +171,23 @@ pub enum Awaited {
 }
 
 impl Awaited {
-    /// The label of a future made inside asyncio's own function `owner` (`acquire`, `get`…).
-    pub fn made_by(owner: &str) -> Awaited {
-        match owner {
-            "acquire" => Awaited::LockOrSemaphore,
-            "get" => Awaited::QueueGet,
-            "put" => Awaited::QueuePut,
-            "wait" => Awaited::EventOrCondition,
+    /// The label the asyncio prelude gives a future it makes (`_future(loop, "queue_get")`):
+    /// what a task awaiting it waits for. `None` for a label the prelude should not use (a
+    /// test checks every label in it).
+    pub fn from_prelude_label(label: &str) -> Option<Awaited> {
+        Some(match label {
+            "lock" => Awaited::LockOrSemaphore,
+            "queue_get" => Awaited::QueueGet,
+            "queue_put" => Awaited::QueuePut,
+            "event" => Awaited::EventOrCondition,
             "wait_for" => Awaited::Named("wait_for"),
-            "_wait" => Awaited::Named("asyncio.wait"),
-            "_cancel_and_wait" => Awaited::Cancellation,
-            "gather" | "_gather_py" => Awaited::Named("gather"),
+            "wait" => Awaited::Named("asyncio.wait"),
+            "cancellation" => Awaited::Cancellation,
+            "gather" => Awaited::Named("gather"),
             "shield" => Awaited::Named("shield"),
-            "__aexit__" => Awaited::TaskGroup,
-            other => Awaited::Internal(other.to_owned()),
-        }
+            "task_group" => Awaited::TaskGroup,
+            _ => return None,
+        })
     }
 
     /// In words, in `lang`: `task Task-2`, `sleep until 0.1`, `lock or semaphore`…
@@ -205,7 +205,6 @@ impl Awaited {
             Awaited::TaskGroup => Msg::AwaitedTaskGroup.text(lang).to_owned(),
             Awaited::ExecutorJob => Msg::AwaitedExecutorJob.text(lang).to_owned(),
             Awaited::Named(name) => (*name).to_owned(),
-            Awaited::Internal(name) => name.clone(),
             Awaited::Future(id) => Msg::AwaitedFuture.fill(lang, &[("id", id)]),
             Awaited::Yield => "yield".to_owned(),
         }
@@ -297,7 +296,7 @@ impl Serialize for QueueItem {
 
 /// A moment on the virtual clock for a label, to the millisecond: `sleep until 0.1`, not
 /// `sleep until 0.10001840000000001` (steps cost a little time, see
-/// [`crate::engine::CPU_SECONDS_PER_STEP`], which a reader need not see in every label).
+/// [`crate::run::CPU_SECONDS_PER_STEP`], which a reader need not see in every label).
 pub fn seconds_label(t: f64) -> String {
     crate::format::float_repr((t * 1000.0).round() / 1000.0)
 }

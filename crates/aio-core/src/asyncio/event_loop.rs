@@ -9,7 +9,7 @@ use std::rc::{Rc, Weak};
 use std::task::Poll;
 
 use super::future::{CancelHook, DoneCb, FutState, Future, TaskData};
-use crate::engine::Limit;
+use crate::run::Limit;
 use crate::interp::drive::poll_body;
 use crate::interp::{Interp, Resume, Suspend};
 use crate::runtime::object::{Args, Coro};

@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::future::{DoneCb, Future};
+use super::hooks::Hook;
 use crate::interp::Interp;
 use crate::runtime::object::{Args, Builtin, CoroKind};
 use crate::runtime::value::{Lbf, PyResult, Value};
@@ -133,72 +134,75 @@ impl Gather {
 
 crate::runtime::opaque_debug!(Gather);
 
-/// `asyncio.gather(*coros_or_futures, return_exceptions=False)`.
+/// `asyncio.gather(*coros_or_futures, return_exceptions=False)`, the builtin.
 pub fn gather(it: Rc<Interp>, _: Rc<Builtin>, args: Args) -> Lbf<'static, PyResult> {
-    Box::pin(async move {
-        let lp = it.running_loop.borrow().clone();
-        // `arg_to_fut` keys: arguments are hashed by identity (coroutines and futures do not
-        // override `__hash__`).
-        let keyed: Option<Vec<(usize, Value)>> = args
-            .pos
-            .iter()
-            .map(|v| match v {
-                Value::Future(f) => Some((Rc::as_ptr(f) as usize, v.clone())),
-                Value::Coro(c) if c.kind == CoroKind::Coroutine => {
-                    Some((Rc::as_ptr(c) as *const u8 as usize, v.clone()))
-                }
-                _ => None,
-            })
-            .collect();
-        let (Some(lp), Some(keyed), false, true) = (
-            lp,
-            keyed,
-            args.pos.is_empty(),
-            args.kw.iter().all(|(k, _)| &**k == "return_exceptions"),
-        ) else {
-            let fallback = it.asyncio_attr("_gather_py")?;
-            return it.call(fallback, args).await;
-        };
-        let return_exceptions = match args.kw.first() {
-            Some((_, v)) => it.truthy(v).await?,
-            None => false,
-        };
-        let state = Rc::new(Gather {
-            outer: RefCell::new(OuterRef::None),
-            children: RefCell::new(Vec::with_capacity(args.pos.len())),
-            nfuts: Cell::new(0),
-            nfinished: Cell::new(0),
-            return_exceptions,
-            cancel_requested: Cell::new(false),
-        });
-        let mut arg_to_fut: HashMap<usize, Rc<Future>> = HashMap::new();
-        for (key, arg) in keyed {
-            let fut = match arg_to_fut.get(&key) {
-                Some(f) => f.clone(),
-                None => {
-                    let fut = match arg {
-                        Value::Future(f) => f,
-                        coro => {
-                            let task = it.create_task(&lp, coro, None)?;
-                            if lp.debug.get() {
-                                // gather wraps a coroutine with ensure_future.
-                                *task.created_at.borrow_mut() = Some(Rc::from("tasks.py:680"));
-                            }
-                            task
+    Box::pin(gather_args(it, args))
+}
+
+/// `asyncio.gather(*args.pos, **args.kw)`, also as asyncio's runner calls it.
+pub async fn gather_args(it: Rc<Interp>, args: Args) -> PyResult {
+    let lp = it.running_loop.borrow().clone();
+    // `arg_to_fut` keys: arguments are hashed by identity (coroutines and futures do not
+    // override `__hash__`).
+    let keyed: Option<Vec<(usize, Value)>> = args
+        .pos
+        .iter()
+        .map(|v| match v {
+            Value::Future(f) => Some((Rc::as_ptr(f) as usize, v.clone())),
+            Value::Coro(c) if c.kind == CoroKind::Coroutine => {
+                Some((Rc::as_ptr(c) as *const u8 as usize, v.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    let (Some(lp), Some(keyed), false, true) = (
+        lp,
+        keyed,
+        args.pos.is_empty(),
+        args.kw.iter().all(|(k, _)| &**k == "return_exceptions"),
+    ) else {
+        let fallback = it.hook(Hook::GatherPy)?;
+        return it.call(fallback, args).await;
+    };
+    let return_exceptions = match args.kw.first() {
+        Some((_, v)) => it.truthy(v).await?,
+        None => false,
+    };
+    let state = Rc::new(Gather {
+        outer: RefCell::new(OuterRef::None),
+        children: RefCell::new(Vec::with_capacity(args.pos.len())),
+        nfuts: Cell::new(0),
+        nfinished: Cell::new(0),
+        return_exceptions,
+        cancel_requested: Cell::new(false),
+    });
+    let mut arg_to_fut: HashMap<usize, Rc<Future>> = HashMap::new();
+    for (key, arg) in keyed {
+        let fut = match arg_to_fut.get(&key) {
+            Some(f) => f.clone(),
+            None => {
+                let fut = match arg {
+                    Value::Future(f) => f,
+                    coro => {
+                        let task = it.create_task(&lp, coro, None)?;
+                        if lp.debug.get() {
+                            // gather wraps a coroutine with ensure_future.
+                            *task.created_at.borrow_mut() = Some(Rc::from("tasks.py:680"));
                         }
-                    };
-                    state.nfuts.set(state.nfuts.get() + 1);
-                    arg_to_fut.insert(key, fut.clone());
-                    fut.add_done_callback(&it, DoneCb::Gather(state.clone()));
-                    fut
-                }
-            };
-            state.children.borrow_mut().push(fut);
-        }
-        let outer = Future::new(&it, &lp, None);
-        *outer.label.borrow_mut() = Some(crate::trace::Awaited::Named("gather"));
-        *outer.cancel_hook.borrow_mut() = Some(super::future::CancelHook::Gather(state.clone()));
-        *state.outer.borrow_mut() = OuterRef::Pending(outer.clone());
-        Ok(Value::Future(outer))
-    })
+                        task
+                    }
+                };
+                state.nfuts.set(state.nfuts.get() + 1);
+                arg_to_fut.insert(key, fut.clone());
+                fut.add_done_callback(&it, DoneCb::Gather(state.clone()));
+                fut
+            }
+        };
+        state.children.borrow_mut().push(fut);
+    }
+    let outer = Future::new(&it, &lp, None);
+    *outer.label.borrow_mut() = Some(crate::trace::Awaited::Named("gather"));
+    *outer.cancel_hook.borrow_mut() = Some(super::future::CancelHook::Gather(state.clone()));
+    *state.outer.borrow_mut() = OuterRef::Pending(outer.clone());
+    Ok(Value::Future(outer))
 }

@@ -5,11 +5,13 @@
 pub mod event_loop;
 pub mod future;
 pub mod gather;
+pub mod hooks;
 
 use std::rc::Rc;
 
 use event_loop::{EventLoop, HandleCb};
 use future::{DoneCb, Future};
+use hooks::Hook;
 
 use crate::interp::{Interp, Resume, Suspend};
 use crate::runtime::object::{Args, Builtin, BuiltinFn, CoroKind, Module, NativeObj, TbEntry};
@@ -43,7 +45,7 @@ pub const SITE_HANDLER: LogSite = LogSite("base_events.py", 1771, "default_excep
 impl Interp {
     /// Whether the program has imported `logging` (asyncio's messages then go through it).
     pub fn logging_loaded(&self) -> bool {
-        self.modules.borrow().contains_key("logging")
+        self.asyncio_log.get().is_some()
     }
 
     /// Logs `msg % args` on the `asyncio` logger, as CPython's asyncio does. Without `logging`
@@ -57,10 +59,7 @@ impl Interp {
         exc: Option<ExcRef>,
         site: LogSite,
     ) -> PyResult<()> {
-        let logging = self.modules.borrow().get("logging").cloned();
-        if let Some(Value::Module(m)) = logging
-            && let Some(f) = m.get("_asyncio_log")
-        {
+        if let Some(f) = self.asyncio_log.get().cloned() {
             let call = vec![
                 Value::Int(level),
                 Value::str(msg),
@@ -85,7 +84,7 @@ impl Interp {
         if let Some(e) = exc {
             text.push_str(&self.format_exception(&e).await);
         }
-        self.write_output(crate::engine::Stream::Stderr, &text);
+        self.write_output(crate::run::Stream::Stderr, &text);
         Ok(())
     }
 
@@ -113,7 +112,7 @@ impl Interp {
             std::task::Poll::Ready(Err(e)) => {
                 if self.aborted.borrow().is_none() {
                     self.write_output(
-                        crate::engine::Stream::Stderr,
+                        crate::run::Stream::Stderr,
                         &format!(
                             "Exception ignored while logging: {}\n",
                             future::simple_exc_repr(&e)
@@ -235,6 +234,7 @@ pub fn make_module(it: &Rc<Interp>) -> Rc<Module> {
     m.set("_main_thread_ident", Value::Int(140_000_000_000_000));
     m.set("_pid", Value::Int(4242));
     set_native(&m, "_future_at", BuiltinFn::Sync(future_at));
+    set_native(&m, "_future", BuiltinFn::Sync(labelled_future));
     // The hooks of `contextvars` (builtins/contextvars.py): the contexts' variables live here,
     // where the event loop switches a task's in for each of its steps.
     set_native(
@@ -427,6 +427,23 @@ fn worker_clock(it: &Rc<Interp>, _: &Builtin, a: Args) -> PyResult {
 
 /// `_future_at(loop, when, ok, value)`: an asyncio future that a worker thread completes at
 /// virtual time `when` (CPython: the worker's `call_soon_threadsafe` wakes the loop then).
+/// `_future(loop, label)`: `loop.create_future()` for the prelude, saying what the future is
+/// for ([`crate::trace::Awaited::from_prelude_label`]), which the stepper and the timelines show
+/// as what a task awaiting it waits on.
+fn labelled_future(it: &Rc<Interp>, _: &Builtin, a: Args) -> PyResult {
+    let (Some(Value::Native(lp)), Some(Value::Str(label))) = (a.pos.first(), a.pos.get(1)) else {
+        return Err(it.type_error("_future() takes a loop and a label"));
+    };
+    let NativeObj::Loop(lp) = &**lp else {
+        return Err(it.type_error("_future() needs a loop"));
+    };
+    let label = crate::trace::Awaited::from_prelude_label(label)
+        .ok_or_else(|| it.runtime_error(format!("_future(): unknown label {label:?}")))?;
+    let fut = Future::new(it, lp, None);
+    *fut.label.borrow_mut() = Some(label);
+    Ok(Value::Future(fut))
+}
+
 fn future_at(it: &Rc<Interp>, _: &Builtin, a: Args) -> PyResult {
     let [lpv, when, ok, value] = <[Value; 4]>::try_from(a.pos)
         .map_err(|_| it.type_error("_future_at() takes 4 arguments"))?;
@@ -540,7 +557,7 @@ fn asyncio_create_task(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult
         .take_kw("context")
         .is_some_and(|context| !matches!(context, Value::None))
     {
-        return Err(it.unsupported(crate::engine::Missing::CreateTaskContext));
+        return Err(it.unsupported(crate::run::Missing::CreateTaskContext));
     }
     let Some(coro) = args.pos.first().cloned() else {
         return Err(it.type_error("create_task() missing 1 required positional argument: 'coro'"));
@@ -727,13 +744,12 @@ async fn cancel_all_tasks(it: &Rc<Interp>, lp: &Rc<EventLoop>) -> PyResult<()> {
     for t in &to_cancel {
         it.task_cancel(t, None).await?;
     }
-    let gather = it.asyncio_attr("gather")?;
     let args = Args {
         pos: to_cancel.iter().map(|t| Value::Future(t.clone())).collect(),
         kw: vec![(Rc::from("return_exceptions"), Value::Bool(true))],
     };
     let saved = it.running_loop.borrow_mut().replace(lp.clone());
-    let g = it.call(gather, args).await;
+    let g = gather::gather_args(it.clone(), args).await;
     *it.running_loop.borrow_mut() = saved;
     if let Value::Future(g) = g? {
         it.run_until_complete(lp, &g).await?;
@@ -772,7 +788,7 @@ async fn run_shutdown_task(
             shutdown_asyncgens(&it2, &lp2).await?;
         } else {
             // The prelude's default pool: wait (on the loop) for its last job, then shut it.
-            let f = it2.asyncio_attr("_shutdown_default_executor")?;
+            let f = it2.hook(Hook::ShutdownDefaultExecutor)?;
             let coro = it2.call(f, Args::new(vec![loop_value(&lp2)])).await?;
             it2.await_value(coro).await?;
         }
@@ -811,16 +827,14 @@ async fn shutdown_asyncgens(it: &Rc<Interp>, lp: &Rc<EventLoop>) -> PyResult<()>
         .await?;
         closers.push(c);
     }
-    let gather = it.asyncio_attr("gather")?;
-    let outer = it
-        .call(
-            gather,
-            Args {
-                pos: closers,
-                kw: vec![(Rc::from("return_exceptions"), Value::Bool(true))],
-            },
-        )
-        .await?;
+    let outer = gather::gather_args(
+        it.clone(),
+        Args {
+            pos: closers,
+            kw: vec![(Rc::from("return_exceptions"), Value::Bool(true))],
+        },
+    )
+    .await?;
     let results = match outer {
         Value::Future(f) => it.await_future(f).await?,
         other => other,
@@ -832,7 +846,7 @@ async fn shutdown_asyncgens(it: &Rc<Interp>, lp: &Rc<EventLoop>) -> PyResult<()>
         {
             let tb = it.format_exception(e).await;
             it.write_output(
-                    crate::engine::Stream::Stderr,
+                    crate::run::Stream::Stderr,
                     &format!(
                         "an error occurred during closing of asynchronous generator {}\nasyncgen: {}\n{tb}",
                         it.repr_simple(&Value::Coro(g.clone())).unwrap_or_default(),
@@ -845,13 +859,15 @@ async fn shutdown_asyncgens(it: &Rc<Interp>, lp: &Rc<EventLoop>) -> PyResult<()>
 }
 
 impl Interp {
-    /// An attribute of the asyncio module (prelude functions included).
-    pub fn asyncio_attr(&self, name: &str) -> PyResult {
-        match self.modules.borrow().get("asyncio") {
-            Some(Value::Module(m)) => m
-                .get(name)
-                .ok_or_else(|| self.runtime_error(format!("asyncio.{name} missing"))),
-            _ => Err(self.runtime_error("asyncio module missing")),
+    /// A function of the asyncio prelude that Rust calls ([`hooks`]), resolved when the
+    /// prelude ran.
+    pub fn hook(&self, hook: Hook) -> PyResult {
+        match self.hooks.get() {
+            Some(hooks) => Ok(hooks.get(hook).clone()),
+            None => Err(self.runtime_error(format!(
+                "asyncio.{} used before the prelude ran",
+                hook.name()
+            ))),
         }
     }
 
@@ -1052,20 +1068,7 @@ pub async fn loop_method(
                 handle(lp.call_at(it, t, HandleCb::Call(f, args.pos)))
             }
         }
-        "create_future" => {
-            let f = Future::new(it, lp, None);
-            // Futures made inside the asyncio prelude say what they are for in the trace.
-            let owner = it
-                .frames
-                .borrow()
-                .last()
-                .filter(|fi| fi.hidden)
-                .map(|fi| fi.name.clone());
-            if let Some(owner) = owner {
-                *f.label.borrow_mut() = Some(crate::trace::Awaited::made_by(&owner));
-            }
-            Value::Future(f)
-        }
+        "create_future" => Value::Future(Future::new(it, lp, None)),
         "create_task" => {
             let name = args.take_kw("name");
             args.take_kw("context");
@@ -1156,7 +1159,7 @@ pub async fn loop_method(
                 );
             }
             // Written in the prelude, after CPython: the executor's submit() then wrap_future().
-            let f = it.asyncio_attr("_run_in_executor")?;
+            let f = it.hook(Hook::RunInExecutor)?;
             let mut pos = vec![loop_value(lp)];
             pos.append(&mut args.pos);
             it.call(f, Args::new(pos)).await?

@@ -92,7 +92,7 @@ def ensure_future(coro_or_future, *, loop=None):
 def _gather_py(*coros_or_futures, return_exceptions=False):
     if not coros_or_futures:
         loop = get_event_loop()
-        outer = loop.create_future()
+        outer = _future(loop, "gather")
         outer.set_result([])
         return outer
 
@@ -152,7 +152,7 @@ def _gather_py(*coros_or_futures, return_exceptions=False):
             fut = arg_to_fut[arg]
         children.append(fut)
 
-    outer = loop.create_future()
+    outer = _future(loop, "gather")
 
     def _cancel(msg=None):
         nonlocal cancel_requested
@@ -175,7 +175,7 @@ def shield(arg):
     if inner.done():
         return inner
     loop = inner.get_loop()
-    outer = loop.create_future()
+    outer = _future(loop, "shield")
 
     def _inner_done_callback(inner):
         if outer.cancelled():
@@ -206,7 +206,7 @@ def _release_waiter(waiter, *args):
 
 
 async def _cancel_and_wait(fut, loop):
-    waiter = loop.create_future()
+    waiter = _future(loop, "cancellation")
     cb = _partial(_release_waiter, waiter)
     fut.add_done_callback(cb)
     try:
@@ -232,7 +232,7 @@ async def wait_for(fut, timeout):
         except CancelledError as exc:
             raise TimeoutError() from exc  # tb: tasks.py:464 raise exceptions.TimeoutError() from exc
 
-    waiter = loop.create_future()
+    waiter = _future(loop, "wait_for")
     timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
     cb = _partial(_release_waiter, waiter)
 
@@ -264,7 +264,7 @@ async def wait_for(fut, timeout):
 
 
 async def _wait(fs, timeout, return_when, loop):
-    waiter = loop.create_future()
+    waiter = _future(loop, "wait")
     timeout_handle = None
     if timeout is not None:
         timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
@@ -499,7 +499,7 @@ class TaskGroup:
                 self._abort()
         while self._tasks:
             if self._on_completed_fut is None:
-                self._on_completed_fut = self._loop.create_future()
+                self._on_completed_fut = _future(self._loop, "task_group")
             try:
                 await self._on_completed_fut
             except CancelledError as ex:
@@ -597,7 +597,7 @@ class Lock(_ContextManagerMixin):
 
         if self._waiters is None:
             self._waiters = _deque()
-        fut = get_running_loop().create_future()
+        fut = _future(get_running_loop(), "lock")
         self._waiters.append(fut)
 
         try:
@@ -659,7 +659,7 @@ class Event:
     async def wait(self):
         if self._value:
             return True
-        fut = get_running_loop().create_future()
+        fut = _future(get_running_loop(), "event")
         self._waiters.append(fut)
         try:
             await fut
@@ -684,7 +684,7 @@ class Condition(_ContextManagerMixin):
             raise RuntimeError('cannot wait on un-acquired lock')  # tb: locks.py:260
         self.release()
         try:
-            fut = get_running_loop().create_future()
+            fut = _future(get_running_loop(), "event")
             self._waiters.append(fut)
             try:
                 await fut
@@ -752,7 +752,7 @@ class Semaphore(_ContextManagerMixin):
 
         if self._waiters is None:
             self._waiters = _deque()
-        fut = get_running_loop().create_future()
+        fut = _future(get_running_loop(), "lock")
         self._waiters.append(fut)
 
         try:
@@ -870,7 +870,7 @@ class Queue:
 
     async def put(self, item):
         while self.full():
-            putter = get_running_loop().create_future()
+            putter = _future(get_running_loop(), "queue_put")
             self._putters.append(putter)
             try:
                 await putter
@@ -895,7 +895,7 @@ class Queue:
 
     async def get(self):
         while self.empty():
-            getter = get_running_loop().create_future()
+            getter = _future(get_running_loop(), "queue_get")
             self._getters.append(getter)
             try:
                 await getter

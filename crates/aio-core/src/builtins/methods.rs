@@ -1,7 +1,7 @@
 //! Methods of native values: str, list, dict, set, tuple, numbers, coroutines and
 //! generators, streams, and the asyncio objects (delegated to `crate::asyncio`).
 
-use crate::engine::Missing;
+use crate::run::Missing;
 use std::cell::RefCell;
 use std::rc::Rc;
 

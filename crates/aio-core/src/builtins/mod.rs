@@ -6,11 +6,11 @@ pub mod modules;
 pub mod random;
 pub mod stdlib;
 
-use crate::engine::Missing;
+use crate::run::Missing;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::engine::Stream;
+use crate::run::Stream;
 use crate::interp::Interp;
 use crate::runtime::dict::{Dict, HashKey};
 use crate::runtime::object::{

@@ -16,6 +16,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use super::{func, random::Mt};
+use crate::asyncio::hooks::Hook;
 use crate::interp::{Frame, FrameKind, Interp};
 use crate::runtime::dict::Dict;
 use crate::runtime::object::{Args, Builtin, BuiltinFn, FrameInfo, Module, NativeObj, StreamKind};
@@ -66,8 +67,9 @@ impl Interp {
             _ if super::stdlib::python_module(name).is_some() => {
                 return Err(self.runtime_error(format!("module {name} not loaded")));
             }
-            "concurrent.futures" => self.prelude_module(name, "_futures")?,
-            "threading" => self.prelude_module(name, "_threading")?,
+            "concurrent.futures" | "threading" => {
+                return Err(self.runtime_error(format!("module {name} not loaded")));
+            }
             "concurrent" => {
                 let m = Module::new("concurrent", "<concurrent>");
                 m.set("futures", self.import_module("concurrent.futures")?);
@@ -75,7 +77,7 @@ impl Interp {
             }
             // A module of CPython's standard library that the engine does not have yet.
             _ if is_stdlib(name) => {
-                return Err(self.unsupported(crate::engine::Missing::Module(name.to_owned())));
+                return Err(self.unsupported(crate::run::Missing::Module(name.to_owned())));
             }
             // Any other module is not installed, as it would not be in a fresh CPython.
             _ => {
@@ -89,22 +91,34 @@ impl Interp {
     }
 
     /// Runs what a module needs before its first import: a module written in Python (see
-    /// [`super::stdlib`]) runs its code; `threading` / `concurrent.futures` build the prelude's
-    /// tables (their classes cost startup time that most programs do not need).
+    /// [`super::stdlib`]) runs its code; `threading` / `concurrent.futures` are made from the
+    /// tables of members the prelude builds on first use (their classes cost startup time that
+    /// most programs do not need).
     pub async fn load_prelude_module(self: &Rc<Self>, name: &str) -> PyResult<()> {
         if let Some(module) = super::stdlib::python_module(name) {
             return self.load_python_module(module).await;
         }
-        let loader = match name {
-            "threading" => "_load_threading",
-            "concurrent" | "concurrent.futures" => "_load_futures",
+        let (loader, name) = match name {
+            "threading" => (Hook::LoadThreading, "threading"),
+            "concurrent" | "concurrent.futures" => (Hook::LoadFutures, "concurrent.futures"),
             _ => return Ok(()),
         };
         if self.modules.borrow().contains_key(name) {
             return Ok(());
         }
-        let f = self.asyncio_attr(loader)?;
-        self.call(f, Args::new(Vec::new())).await?;
+        let table = self.call(self.hook(loader)?, Args::new(Vec::new())).await?;
+        let Value::Dict(members) = table else {
+            return Err(self.runtime_error(format!("asyncio.{}() made no table", loader.name())));
+        };
+        let m = Module::new(name, &format!("<{name}>"));
+        for (k, v) in members.borrow().iter() {
+            if let Value::Str(k) = k {
+                m.set(k, v.clone());
+            }
+        }
+        self.modules
+            .borrow_mut()
+            .insert(Rc::from(name), Value::Module(m));
         Ok(())
     }
 
@@ -159,6 +173,13 @@ impl Interp {
             self.modules.borrow_mut().remove(module.name);
         }
         r?;
+        if module.name == "logging" {
+            // asyncio's own messages go through the `asyncio` logger from now on.
+            let hook = m.get("_asyncio_log").ok_or_else(|| {
+                self.runtime_error("internal error in the logging module: no _asyncio_log")
+            })?;
+            let _ = self.asyncio_log.set(hook);
+        }
         if let Some(package) = &parent
             && let Some(Value::Module(p)) = self.modules.borrow().get(package.as_str())
         {
@@ -166,20 +187,6 @@ impl Interp {
             p.set(short, Value::Module(m.clone()));
         }
         Ok(())
-    }
-
-    /// A module whose members the asyncio prelude defines (its export table `table`).
-    fn prelude_module(self: &Rc<Self>, name: &str, table: &str) -> PyResult<Rc<Module>> {
-        let m = Module::new(name, &format!("<{name}>"));
-        let Value::Dict(d) = self.asyncio_attr(table)? else {
-            return Err(self.runtime_error(format!("asyncio.{table} is not a dict")));
-        };
-        for (k, v) in d.borrow().iter() {
-            if let Value::Str(k) = k {
-                m.set(k, v.clone());
-            }
-        }
-        Ok(m)
     }
 
     /// `time.sleep(d)`: advances the virtual clock (or the executor worker's clock). Traced

@@ -1,7 +1,7 @@
 //! Calling: functions (argument binding, coroutine and generator creation), builtins,
 //! bound methods and classes; attribute access.
 
-use crate::engine::Missing;
+use crate::run::Missing;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 

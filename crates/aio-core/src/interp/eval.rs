@@ -1,6 +1,6 @@
 //! Expression evaluation.
 
-use crate::engine::Missing;
+use crate::run::Missing;
 use std::cell::RefCell;
 use std::rc::Rc;
 

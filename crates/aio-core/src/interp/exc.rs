@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use super::Interp;
-use crate::engine::{Limit, Missing, Stopped, Unsupported};
+use crate::run::{Limit, Missing, Stopped, Unsupported};
 use crate::runtime::dict::Dict;
 use crate::runtime::object::{Class, ExcData, Instance, TbEntry};
 use crate::runtime::value::{ExcRef, PyResult, Value};
@@ -45,7 +45,7 @@ impl Interp {
 
     /// A part of Python the engine does not have yet: `NotImplementedError` naming it and the
     /// book's page that lists what runs, and a typed record of it for the widget
-    /// ([`crate::engine::Engine::unsupported`]), which links that page.
+    /// (`Engine::unsupported`), which links that page.
     pub fn unsupported(&self, what: Missing) -> ExcRef {
         let message = format!(
             "{what} is not in this page's Python yet (see \"What runs in the page\" in the book)"
@@ -435,7 +435,7 @@ impl Interp {
     /// Writes the uncaught-exception report to stderr.
     pub async fn print_exception(self: &Rc<Self>, exc: &ExcRef) {
         let text = self.format_exception_with(exc, true).await;
-        self.write_output(crate::engine::Stream::Stderr, &text);
+        self.write_output(crate::run::Stream::Stderr, &text);
     }
 
     /// Raises `StopIteration(value)`-free helper: the value carried by a StopIteration.

@@ -1,6 +1,6 @@
 //! Statement execution.
 
-use crate::engine::Missing;
+use crate::run::Missing;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 

@@ -29,7 +29,7 @@ use std::rc::Rc;
 use std::task::{Context, Poll};
 
 use crate::asyncio::event_loop::EventLoop;
-use crate::engine::{Budgets, Limit, OutputChunk, Stream};
+use crate::run::{Budgets, Limit, OutputChunk, Stream};
 use crate::runtime::dict::FxHashMap;
 use crate::runtime::object::{Class, DropSink, Env, FrameInfo, Function, Module};
 use crate::runtime::types::Types;
@@ -148,11 +148,11 @@ pub struct Interp {
     /// hashing the text, and `asyncio.sleep` interns three names per call.
     pub interned: RefCell<FxHashMap<(usize, usize), Rc<str>>>,
     /// Set once a budget is exhausted: the run is being torn down, and nothing more is printed.
-    pub aborted: RefCell<Option<crate::engine::Stopped>>,
+    pub aborted: RefCell<Option<crate::run::Stopped>>,
     /// Groups of equal objects of classes with their own `__hash__`.
     pub key_groups: RefCell<crate::runtime::key_groups::KeyGroups>,
     /// Parts of Python the program reached for that the engine does not have.
-    pub unsupported: RefCell<Vec<crate::engine::Unsupported>>,
+    pub unsupported: RefCell<Vec<crate::run::Unsupported>>,
     /// A limit was reached outside a step (printing, a clock moving): the next step stops the run.
     pub stopping: Cell<bool>,
     /// Output printed so far, in lines and bytes (for the output budget).
@@ -160,6 +160,11 @@ pub struct Interp {
     /// The `contextvars` context the running code sees: the running task's own, or the one a
     /// callback was scheduled in, or `Context.run`'s.
     pub context: RefCell<Rc<crate::runtime::object::ContextVars>>,
+    /// The asyncio prelude's functions that Rust calls, set once the prelude has run.
+    pub hooks: std::cell::OnceCell<crate::asyncio::hooks::Hooks>,
+    /// `logging._asyncio_log`, set once `logging` is imported: asyncio's messages then go
+    /// through the `asyncio` logger.
+    pub asyncio_log: std::cell::OnceCell<Value>,
 }
 
 impl std::fmt::Debug for Interp {

@@ -1,7 +1,7 @@
 //! Operations that may need to run Python code (dunder methods): conversions to str,
 //! truthiness, operators, item access, `len` and iteration.
 
-use crate::engine::Missing;
+use crate::run::Missing;
 use std::cell::RefCell;
 use std::rc::Rc;
 

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::rc::Rc;
 
 use super::Interp;
-use crate::engine::Stream;
+use crate::run::Stream;
 use crate::runtime::object::{Args, Builtin, DropEvent, NativeObj};
 use crate::runtime::value::{PyResult, Value};
 
