@@ -62,11 +62,16 @@ pub struct RunResult {
     pub output: Vec<OutputChunk>,
 }
 
-/// A running program.
+/// A running program, driven one of two ways: in virtual time by [`Engine::advance`] (the clock
+/// jumps to each deadline at once: predictions, the stepper, the labs, the command line), or in
+/// the caller's time by [`Engine::poll`] (a real-time run, which waits for each deadline). A run
+/// is driven one way from start to end. Either way the run ends in a typed [`Outcome`].
 pub struct Engine {
     it: Rc<Interp>,
     root: Option<Lbf<'static, i32>>,
     outcome: Option<Outcome>,
+    /// The virtual clock of a run driven by [`Engine::advance`].
+    virtual_now: f64,
 }
 
 impl std::fmt::Debug for Engine {
@@ -134,6 +139,7 @@ impl Engine {
             key_groups: RefCell::default(),
             printed: Cell::new((0, 0)),
             context: RefCell::default(),
+            blocked_loop: Cell::new(false),
             hooks: std::cell::OnceCell::new(),
             asyncio_log: std::cell::OnceCell::new(),
         });
@@ -149,6 +155,7 @@ impl Engine {
             it,
             root: Some(root),
             outcome: None,
+            virtual_now: 0.0,
         })
     }
 
@@ -196,6 +203,24 @@ impl Engine {
                 }
             }
         }
+    }
+
+    /// Runs in virtual time, jumping the clock to each deadline at once, for about `steps` more
+    /// steps (at least one; `u64::MAX` for the whole run): the outcome once the run has ended,
+    /// `None` while there is more to run.
+    pub fn advance(&mut self, steps: u64) -> Option<Outcome> {
+        loop {
+            match self.poll(self.virtual_now, Some(steps)) {
+                Poll::WaitUntil(deadline) => self.virtual_now = deadline.max(self.virtual_now),
+                Poll::Yielded => return None,
+                Poll::Finished(outcome) => return Some(outcome),
+            }
+        }
+    }
+
+    /// Whether a `time.sleep` has blocked a running event loop on its own thread so far.
+    pub fn blocked_the_loop(&self) -> bool {
+        self.it.blocked_loop.get()
     }
 
     /// Takes the output produced since the last call.
@@ -249,12 +274,9 @@ pub fn run_program_to_end(
     if trace {
         engine.enable_trace(false);
     }
-    let mut now = 0.0;
     let outcome = loop {
-        match engine.poll(now, None) {
-            Poll::WaitUntil(d) => now = d.max(now),
-            Poll::Yielded => {}
-            Poll::Finished(outcome) => break outcome,
+        if let Some(outcome) = engine.advance(u64::MAX) {
+            break outcome;
         }
     };
     let output = engine.drain_output();

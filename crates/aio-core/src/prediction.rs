@@ -7,10 +7,9 @@
 //! without end, starts ten thousand tasks), a prediction takes bounded work and memory, and its
 //! [`Outcome`] says how it ended.
 
-use crate::engine::{Budgets, Engine, Limit, Outcome, Poll, Stopped, Unsupported};
+use crate::engine::{Budgets, Engine, Limit, Outcome, Stopped, Unsupported};
 use crate::i18n::{Lang, Msg};
 use crate::timeline::{LaneBuilder, Timeline};
-use crate::trace::{TraceEvent, TraceRecord};
 use crate::transcript::Transcript;
 
 /// Lanes a prediction keeps (the other tasks are counted).
@@ -42,10 +41,8 @@ pub struct Prediction {
 #[derive(Debug)]
 pub struct Predictor {
     engine: Option<Engine>,
-    now: f64,
     transcript: Transcript,
     lanes: LaneBuilder,
-    blocking: bool,
     /// Set at once for a syntax error.
     done: Option<Prediction>,
 }
@@ -72,10 +69,8 @@ impl Predictor {
         };
         Predictor {
             engine,
-            now: 0.0,
             transcript: Transcript::default(),
             lanes: LaneBuilder::new(MAX_LANES, MAX_SPANS),
-            blocking: false,
             done,
         }
     }
@@ -85,18 +80,9 @@ impl Predictor {
         if let Some(done) = self.done.take() {
             return Some(done);
         }
-        let engine = self.engine.as_mut()?;
-        let outcome = loop {
-            match engine.poll(self.now, Some(steps)) {
-                Poll::WaitUntil(deadline) => self.now = deadline.max(self.now),
-                Poll::Yielded => {
-                    self.absorb();
-                    return None;
-                }
-                Poll::Finished(outcome) => break outcome,
-            }
-        };
+        let outcome = self.engine.as_mut()?.advance(steps);
         self.absorb();
+        let outcome = outcome?;
         let engine = self.engine.take()?;
         let total = engine.virtual_time();
         Some(Prediction {
@@ -106,7 +92,7 @@ impl Predictor {
             total,
             syntax_error: None,
             outcome: Some(outcome),
-            blocking: self.blocking,
+            blocking: engine.blocked_the_loop(),
         })
     }
 
@@ -118,9 +104,7 @@ impl Predictor {
         for chunk in engine.drain_output() {
             self.transcript.push(&chunk, None);
         }
-        let trace = engine.drain_trace();
-        self.blocking |= blocks_the_loop(&trace);
-        self.lanes.feed(&trace);
+        self.lanes.feed(&engine.drain_trace());
     }
 }
 
@@ -132,13 +116,6 @@ pub fn predict(source: &str, filename: &str) -> Prediction {
             return prediction;
         }
     }
-}
-
-/// Whether the trace holds a `time.sleep` that blocked a running event loop.
-pub fn blocks_the_loop(trace: &[TraceRecord]) -> bool {
-    trace
-        .iter()
-        .any(|record| matches!(record.event, TraceEvent::BlockingSleep { .. }))
 }
 
 /// A number of lines in words in `lang`: "1 line", "1,234 lines".

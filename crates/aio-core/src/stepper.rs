@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 
-use crate::engine::{Budgets, Engine, Poll, Stopped, Stream};
+use crate::engine::{Budgets, Engine, Stopped, Stream};
 use crate::i18n::{Lang, Msg, and_list};
 use crate::trace::{Awaited, QueueEntry, QueueItem, TraceEvent, TraceRecord};
 
@@ -151,7 +151,6 @@ pub fn step_through(source: &str, filename: &str, lang: Lang) -> Stepper {
 #[derive(Debug)]
 pub struct Stepping {
     engine: Option<Engine>,
-    now: f64,
     trace: Vec<TraceRecord>,
     /// Loop steps recorded so far.
     handles: usize,
@@ -169,7 +168,6 @@ impl Stepping {
                 engine.enable_trace(true);
                 Stepping {
                     engine: Some(engine),
-                    now: 0.0,
                     trace: Vec::new(),
                     handles: 0,
                     done: None,
@@ -187,7 +185,6 @@ impl Stepping {
                 }];
                 Stepping {
                     engine: None,
-                    now: 0.0,
                     trace: Vec::new(),
                     handles: 0,
                     done: Some(fold(&trace, false, lang)),
@@ -207,7 +204,7 @@ impl Stepping {
         let mut budget = steps;
         loop {
             let slice = budget.min(10_000);
-            let poll = engine.poll(self.now, Some(slice));
+            let ended = engine.advance(slice);
             let events = engine.drain_trace();
             self.handles += events
                 .iter()
@@ -221,19 +218,15 @@ impl Stepping {
             self.trace.extend(events);
             engine.drain_output();
             let cut = self.handles > MAX_STEPS;
-            match poll {
-                Poll::Finished(outcome) => {
-                    let stopped = outcome.stopped().cloned();
-                    return Some(self.finish(false, stopped.as_ref()));
-                }
-                _ if cut => return Some(self.finish(true, None)),
-                Poll::WaitUntil(deadline) => self.now = deadline.max(self.now),
-                Poll::Yielded => {
-                    budget = budget.saturating_sub(slice);
-                    if budget == 0 {
-                        return None;
-                    }
-                }
+            if let Some(outcome) = ended {
+                return Some(self.finish(false, outcome.stopped()));
+            }
+            if cut {
+                return Some(self.finish(true, None));
+            }
+            budget = budget.saturating_sub(slice);
+            if budget == 0 {
+                return None;
             }
         }
     }

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use aio_core::engine::{Budgets, Outcome, OutputChunk, Stopped};
 use aio_core::example::ExampleProps;
 use aio_core::fold::{Fold, timing_helpers};
-use aio_core::prediction::{MAX_LANES, MAX_SPANS, blocks_the_loop};
+use aio_core::prediction::{MAX_LANES, MAX_SPANS};
 pub use aio_core::prediction::{Prediction, Predictor, lines_in_words, stopped_message, thousands};
 use aio_core::scrub::{Scrubbable, find_scrubbables};
 use aio_core::timeline::{LaneBuilder, Timeline};
@@ -151,11 +151,13 @@ pub enum ExampleAction {
     /// Back to the chapter's code.
     Reset,
     RunStarted,
-    /// Output and trace of the real run, `measured_ms` after its start.
+    /// Output and trace of the real run, `measured_ms` after its start; `blocking`: a
+    /// `time.sleep` has blocked its event loop so far.
     RunProgress {
         chunks: Vec<OutputChunk>,
         trace: Vec<TraceRecord>,
         measured_ms: f64,
+        blocking: bool,
     },
     /// The run ended (the program ended, or the engine stopped it), `total_ms` after its start.
     RunFinished {
@@ -278,6 +280,7 @@ impl Reducible for ExampleState {
                 chunks,
                 trace,
                 measured_ms,
+                blocking,
             } => {
                 if self.phase != RunPhase::Running {
                     return self;
@@ -286,7 +289,7 @@ impl Reducible for ExampleState {
                 for chunk in &chunks {
                     measured.transcript.push(chunk, Some(measured_ms));
                 }
-                measured.blocking |= blocks_the_loop(&trace);
+                measured.blocking |= blocking;
                 measured.lanes.feed(&trace);
             }
             ExampleAction::RunFinished { outcome, total_ms } => {

@@ -308,6 +308,8 @@ pub enum ExampleRunEvent {
         chunks: Vec<aio_core::engine::OutputChunk>,
         trace: Vec<aio_core::trace::TraceRecord>,
         measured_ms: f64,
+        /// A `time.sleep` has blocked the running event loop so far.
+        blocking: bool,
     },
     /// The browser ran the run's timers late (tab hidden, timers clamped, page busy): its
     /// measured times are the browser's, not the program's. Sent once per run.
@@ -418,6 +420,7 @@ pub fn start_example_run(
                         chunks,
                         trace,
                         measured_ms: now_ms() - origin,
+                        blocking: engine.blocked_the_loop(),
                     });
                 }
                 match poll {

@@ -194,6 +194,7 @@ impl Interp {
     /// worker thread.
     pub fn blocking_sleep(&self, d: f64) {
         if self.hold_thread(d) && self.running_loop.borrow().is_some() {
+            self.blocked_loop.set(true);
             let now = self.now();
             self.trace(|| crate::trace::TraceEvent::BlockingSleep {
                 seconds: d,

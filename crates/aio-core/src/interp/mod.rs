@@ -160,6 +160,8 @@ pub struct Interp {
     /// The `contextvars` context the running code sees: the running task's own, or the one a
     /// callback was scheduled in, or `Context.run`'s.
     pub context: RefCell<Rc<crate::runtime::object::ContextVars>>,
+    /// A `time.sleep` has blocked a running event loop on its own thread.
+    pub blocked_loop: Cell<bool>,
     /// The asyncio prelude's functions that Rust calls, set once the prelude has run.
     pub hooks: std::cell::OnceCell<crate::asyncio::hooks::Hooks>,
     /// `logging._asyncio_log`, set once `logging` is imported: asyncio's messages then go

@@ -188,10 +188,12 @@ pub fn AsyncioExample(props: &AsyncioExampleProps) -> Html {
                             chunks,
                             trace,
                             measured_ms,
+                            blocking,
                         } => ExampleAction::RunProgress {
                             chunks,
                             trace,
                             measured_ms,
+                            blocking,
                         },
                         ExampleRunEvent::Throttled { reason } => {
                             ExampleAction::RunThrottled(reason)

@@ -242,6 +242,7 @@ fn a_stopped_run_keeps_its_output_and_marks_unfinished_tasks() {
             ),
         ],
         measured_ms: 500.0,
+        blocking: false,
     });
     let state = state.reduce(ExampleAction::RunStopped {
         at_ms: Some(3200.0),
