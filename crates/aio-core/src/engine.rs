@@ -19,7 +19,7 @@
 //! (a blocking sleep advances the program's clock without the driver having to wait).
 //! `WaitUntil` deadlines are in the driver's time base (offset already subtracted).
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::rc::Rc;
 use std::task::{Context, Waker};
 
@@ -30,13 +30,11 @@ pub use crate::run::{
     Unsupported,
 };
 
-use crate::interp::{Clock, Frame, FrameKind, Interp, Suspend};
-use crate::runtime::dict::FxHashMap;
-use crate::runtime::object::{DropSink, FrameInfo, Module};
-use crate::runtime::types::Types;
+use crate::interp::{Frame, FrameKind, Interp, Suspend};
+use crate::runtime::object::{FrameInfo, Module};
 use crate::runtime::value::{Lbf, Value};
 use crate::syntax::{self, SyntaxError};
-use crate::trace::{Trace, TraceRecord};
+use crate::trace::TraceRecord;
 
 /// What the driver should do next.
 #[derive(Debug, Clone, PartialEq)]
@@ -104,45 +102,7 @@ impl Engine {
         let module = Rc::new(syntax::parse_module(source, filename)?);
         let prelude = parsed_prelude()?;
         let main = Module::new("__main__", filename);
-        let it = Rc::new(Interp {
-            filename: Rc::from(filename),
-            source_lines: source.lines().map(Rc::from).collect(),
-            main: main.clone(),
-            builtins: RefCell::new(FxHashMap::default()),
-            modules: RefCell::new(FxHashMap::default()),
-            t: Types::new(),
-            sink: Rc::new(DropSink::default()),
-            suspend: RefCell::new(None),
-            resume: RefCell::new(None),
-            exc_stack: RefCell::new(Vec::new()),
-            frames: RefCell::new(Vec::new()),
-            clock: Clock::default(),
-            output: RefCell::new(Vec::new()),
-            trace: RefCell::new(Trace::default()),
-            budgets,
-            steps: Cell::new(0),
-            slice_end: Cell::new(u64::MAX),
-            allocated: Cell::new(0),
-            warn: RefCell::new(Default::default()),
-            running_loop: RefCell::new(None),
-            idle_loop: RefCell::new(None),
-            task_counter: Cell::new(0),
-            scope_cache: RefCell::new(FxHashMap::default()),
-            genexp_cache: RefCell::new(FxHashMap::default()),
-            rng: RefCell::new(crate::builtins::random::Mt::seeded(0)),
-            next_id: Cell::new(0),
-            repr_depth: Cell::new(0),
-            interned: RefCell::new(FxHashMap::default()),
-            aborted: RefCell::new(None),
-            stopping: Cell::new(false),
-            unsupported: RefCell::new(Vec::new()),
-            key_groups: RefCell::default(),
-            printed: Cell::new((0, 0)),
-            context: RefCell::default(),
-            blocked_loop: Cell::new(false),
-            hooks: std::cell::OnceCell::new(),
-            asyncio_log: std::cell::OnceCell::new(),
-        });
+        let it = Rc::new(Interp::new(filename, source, main.clone(), budgets));
         crate::builtins::install(&it);
         main.set("__name__", Value::str("__main__"));
         main.set("__file__", Value::str(filename));

@@ -176,6 +176,50 @@ impl std::fmt::Debug for Interp {
 }
 
 impl Interp {
+    /// An interpreter for the program `source` (named `filename`) whose `__main__` is `main`,
+    /// before any builtin or module is installed.
+    pub fn new(filename: &str, source: &str, main: Rc<Module>, budgets: Budgets) -> Interp {
+        Interp {
+        filename: Rc::from(filename),
+        source_lines: source.lines().map(Rc::from).collect(),
+        main,
+        builtins: RefCell::new(FxHashMap::default()),
+        modules: RefCell::new(FxHashMap::default()),
+        t: Types::new(),
+        sink: Rc::new(DropSink::default()),
+        suspend: RefCell::new(None),
+        resume: RefCell::new(None),
+        exc_stack: RefCell::new(Vec::new()),
+        frames: RefCell::new(Vec::new()),
+        clock: Clock::default(),
+        output: RefCell::new(Vec::new()),
+        trace: RefCell::new(Trace::default()),
+        budgets,
+        steps: Cell::new(0),
+        slice_end: Cell::new(u64::MAX),
+        allocated: Cell::new(0),
+        warn: RefCell::new(Default::default()),
+        running_loop: RefCell::new(None),
+        idle_loop: RefCell::new(None),
+        task_counter: Cell::new(0),
+        scope_cache: RefCell::new(FxHashMap::default()),
+        genexp_cache: RefCell::new(FxHashMap::default()),
+        rng: RefCell::new(crate::builtins::random::Mt::seeded(0)),
+        next_id: Cell::new(0),
+        repr_depth: Cell::new(0),
+        interned: RefCell::new(FxHashMap::default()),
+        aborted: RefCell::new(None),
+        stopping: Cell::new(false),
+        unsupported: RefCell::new(Vec::new()),
+        key_groups: RefCell::default(),
+        printed: Cell::new((0, 0)),
+        context: RefCell::default(),
+        blocked_loop: Cell::new(false),
+        hooks: std::cell::OnceCell::new(),
+        asyncio_log: std::cell::OnceCell::new(),
+        }
+    }
+
     /// A suspension point that reports `s`.
     pub fn suspend_with(&self, s: Suspend) -> SuspendPoint<'_> {
         SuspendPoint {
