@@ -11,6 +11,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use aio_core::engine::{Budgets, run_program_to_end};
+use aio_core::words::InWords;
 
 fn usage() -> ExitCode {
     eprintln!("usage: aio run FILE.py [--trace FILE.json]\n       aio time FILE.py [--runs N]");
@@ -71,7 +72,9 @@ fn main() -> ExitCode {
         let _ = writeln!(
             err,
             "aio: the engine stopped the program at line {} ({:.3} s of program time): {}",
-            stopped.line, stopped.time, stopped.limit
+            stopped.line,
+            stopped.time,
+            stopped.limit.text(aio_core::i18n::Lang::En)
         );
     }
     let _ = err.flush();

@@ -83,7 +83,7 @@ fn reference_programs_match_cpython() {
 #[test]
 fn extra_programs_match_cpython() {
     // The q-series probe programs, when present in the workspace.
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../aio-core/tests/programs");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../aio-engine/tests/programs");
     let (n, failures) = check_dir(&dir);
     if n == 0 {
         return;

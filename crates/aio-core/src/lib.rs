@@ -7,160 +7,33 @@
 //!   each strategy shows, and the predicted timeline.
 //! - [`compare`]: the comparison lab's model: one workload run sequentially, with asyncio (in the
 //!   engine), with a thread pool and with a process pool (a small simulation), with timelines.
-//! - [`syntax`]: the front end: `parse_module(source, filename)` gives a checked
-//!   [`syntax::ast::Module`] or a [`syntax::SyntaxError`] rendered exactly as CPython 3.11 prints it.
 //! - [`example`], [`exercise`] (the "Predict, then run" verdicts), [`highlight`], [`scrub`], [`timeline`]: the code widget's pure parts: its props,
 //!   a never-failing highlighter, the scrubbable durations and the trace-to-lanes conversion;
 //!   [`fold`]: the timing helpers shown as one line.
 //! - [`prediction`]: what the book shows of a program before it runs (a virtual-time run to its
-//!   end or to the horizon of [`Budgets::PREDICTION`]), as a bounded [`transcript`] of its
+//!   end or to the horizon of `Budgets::PREDICTION`), as a bounded [`transcript`] of its
 //!   output and a bounded [`timeline`], in the page and in the static fallback alike.
-//! - [`format`](mod@format): CPython's `repr` of floats and strings and the format-spec mini-language.
-//! - [`engine`]: the driver API (see below), [`interp`] the interpreter, [`runtime`] the object
-//!   model, [`builtins`] builtins and small stdlib modules, [`asyncio`] the event loop and the
-//!   asyncio library, [`trace`] the structured trace.
+//! - [`words`]: what the engine reports (a limit, a missing part of Python, what a task awaits,
+//!   what a queue item does) in the reader's language.
+//! - [`engine`] and [`trace`]: the asyncio engine's entry, from the `aio-engine` crate, which the
+//!   lesson models sit on.
 //!
-//! ## Driver API (sans-IO)
-//!
-//! ```no_run
-//! use aio_core::{Budgets, Engine, Poll};
-//! let mut run = Engine::new("import asyncio\nasyncio.run(asyncio.sleep(1))\n", "prog.py", Budgets::default())
-//!     .expect("syntax error: render it with SyntaxError::render()");
-//! run.enable_trace(false);
-//! let mut now = 0.0; // the driver's clock, seconds
-//! let outcome = loop {
-//!     match run.poll(now, Some(10_000)) {      // optional per-call step slice
-//!         Poll::WaitUntil(deadline) => now = deadline, // or really wait, in real-time mode
-//!         Poll::Yielded => {}                         // slice used up: yield to the UI, call again
-//!         Poll::Finished(outcome) => break outcome,   // exited (status) or stopped (a limit)
-//!     }
-//!     for chunk in run.drain_output() { let _ = (chunk.stream, chunk.text, chunk.time, chunk.line); }
-//! };
-//! # let _ = outcome;
-//! ```
-//!
-//! [`run_to_completion`] does the same in one call, jumping the clock to each deadline, and
-//! returns a [`RunResult`] `{ stdout, stderr, exit_status, trace, output }`.
-//!
-//! Time is virtual and never read from a clock: the program's time is the last `now` passed to
-//! `poll` plus the total of blocking `time.sleep()` calls (they advance the engine's own offset
-//! instead of blocking the driver). `time.perf_counter()`/`monotonic()`/`loop.time()` start at
-//! 0.0; `time.time()` starts at 2024-01-01T00:00:00Z. `random` is CPython's Mersenne Twister,
-//! seeded with 0 unless the program calls `random.seed(n)` (then it matches CPython exactly).
-//!
-//! Budgets ([`Budgets`]): `max_steps` (statements and loop iterations), `max_depth` (Python call
-//! depth; beyond it `RecursionError: maximum recursion depth exceeded`, catchable, as in CPython
-//! whose default limit is also 1000) and `max_alloc` (container elements allocated), and for
-//! predictions a horizon: `max_program_seconds` of program time and `max_output_lines`/`_bytes`
-//! of output ([`Budgets::PREDICTION`]). Reaching one stops the run (the program cannot catch it;
-//! nothing more is printed) and `poll` answers `Finished(Outcome::Stopped(..))` with the typed
-//! [`engine::Limit`], the line and the program time; a program that never ends is thus predicted
-//! in bounded work and memory. So is a deadlock, where CPython would hang.
-//!
-//! ## Supported library surface
-//!
-//! - Builtins: `print` (`sep`, `end`, `file`, `flush`), `range len str repr int float bool list
-//!   dict tuple set frozenset type isinstance issubclass sorted reversed enumerate zip map filter
-//!   any all abs round min max sum id hash getattr hasattr setattr iter next aiter anext divmod
-//!   pow chr ord format callable compile (syntax check only) classmethod staticmethod property super globals`, the exception
-//!   hierarchy (incl. `ExceptionGroup`/`BaseExceptionGroup`, `except*`), methods of str, list,
-//!   dict, set, tuple; classes with inheritance, generators, async generators, closures.
-//! - `asyncio`: `run sleep create_task gather wait wait_for timeout timeout_at as_completed
-//!   shield TaskGroup Task Future current_task all_tasks get_running_loop get_event_loop
-//!   new_event_loop ensure_future iscoroutine iscoroutinefunction isfuture to_thread wrap_future Lock Event
-//!   Condition Semaphore BoundedSemaphore Barrier Queue LifoQueue PriorityQueue QueueEmpty
-//!   QueueFull BrokenBarrierError CancelledError TimeoutError InvalidStateError`; loop methods
-//!   `time call_soon call_later call_at create_future create_task run_until_complete run_forever
-//!   run_in_executor (pools below) is_running is_closed stop close`; Task/Future methods `cancel cancelled done result
-//!   exception add_done_callback remove_done_callback get_name set_name get_coro cancelling
-//!   uncancel set_result set_exception get_loop`.
-//! - `time` (`sleep perf_counter monotonic time time_ns strftime`), `sys` (`stdout stderr argv
-//!   exit exc_info version_info getrecursionlimit getswitchinterval`), `gc` (`collect`), `warnings` (`warn
-//!   simplefilter filterwarnings catch_warnings resetwarnings`), `random` (`seed random uniform
-//!   randint randrange choice shuffle`), `math` (see `builtins::math`).
-//! - `concurrent.futures` (`ThreadPoolExecutor ProcessPoolExecutor` with `submit map shutdown`,
-//!   as context managers and with `run_in_executor`; `Future` with `result exception done
-//!   add_done_callback`; `as_completed wait`) and `threading` (`Thread start join is_alive name`,
-//!   `current_thread main_thread get_ident active_count enumerate Lock`), simulated on one
-//!   thread: a job runs to its end when submitted, on the pool's first free worker (at most
-//!   `max_workers` at once, FIFO, thread names as CPython's), and its `time.sleep` advances only
-//!   that worker's clock; its future is done at the worker's end time, and `result()`,
-//!   `shutdown()` or `join()` on the main thread block (like `time.sleep`) until then. Computing
-//!   costs time on the clock of the thread doing it (below), so a CPU-heavy job delays its own
-//!   worker only: there is no GIL, and CPU work in a thread pool overlaps as it would in a
-//!   process pool; a job's `print` appears when it is submitted, not at its worker's time; the
-//!   default pool size assumes 2 CPUs.
-//! - Time: the clock moves when the loop sleeps until its next timer (rounded up to the
-//!   millisecond, as `epoll_wait` does), during `time.sleep`, and while code computes: each step
-//!   (statement or loop iteration) costs [`engine::CPU_SECONDS_PER_STEP`], so a busy loop holds
-//!   the event loop as it does in CPython, and timers set a few steps apart still fire in the
-//!   same iteration.
-//! - A module of the standard library that is not here raises `NotImplementedError: the module
-//!   'x' is not in this page's Python yet (...)`, as do other missing parts (recorded, typed, for
-//!   [`Engine::unsupported`]); a module outside the standard library raises CPython's
-//!   `ModuleNotFoundError`. The book's `what-runs.md` lists what runs.
-//!
-//! Known gaps: ints are 64-bit (overflow raises `OverflowError` instead of growing); sets of
-//! non-int values iterate in insertion order (CPython's order depends on randomised hashes);
-//! reference cycles are never collected (CPython's gc would eventually log a failed task caught
-//! in a cycle); object addresses in reprs are synthetic; user classes cannot subclass builtin
-//! types other than exceptions.
-//!
-//! ## Grammar
-//!
-//! The Python 3.11 subset [`syntax::parse_module`] accepts (anything else is a `SyntaxError`):
-//!
-//! - Lexical: INDENT/DEDENT from indentation (tabs to multiples of 8), implicit line joining inside
-//!   brackets, backslash continuation, comments; string prefixes `r b u f` and `rb`/`br`/`rf`/`fr` in
-//!   any case, single, double and triple quotes, all escapes (`\n \t \xhh \uXXXX \UXXXXXXXX \ooo`, ...),
-//!   adjacent literal concatenation; ints with `_`, `0x`/`0o`/`0b`, floats with exponents
-//!   (complex literals are not supported).
-//! - Statements: expression statements; `=` (chained, tuple/list unpacking with one `*rest`,
-//!   attribute and subscript targets), augmented `+= -= *= /= //= %= **= @= &= |= ^= <<= >>=`,
-//!   annotated `x: T [= v]`; `pass break continue return global nonlocal del assert raise`
-//!   (bare, `raise X`, `raise X from Y`); `import a.b [as c]`, `from [.]a import b [as c], (...)`, `*`;
-//!   `if/elif/else`, `while/else`, `for/else`, `async for`, `try/except/else/finally` with
-//!   `except E`, `except (A, B) as e`, bare `except`, `except*`; `with`/`async with` with several
-//!   items, `as` targets and the parenthesized form; `def`/`async def` with positional-only (`/`),
-//!   defaults, `*args`, keyword-only, `**kwargs`, annotations and `-> T` (parsed, ignored);
-//!   decorators; `class Name(bases, kw=...)`; `;`-separated simple statements.
-//! - Expressions, by increasing precedence: `lambda`, `x if c else y`, `or`, `and`, `not`,
-//!   comparisons (chained; `in`, `not in`, `is`, `is not`), `|`, `^`, `&`, `<< >>`, `+ -`,
-//!   `* / // % @`, unary `- + ~`, `**`, `await`, then calls (positional, keyword, `*args`,
-//!   `**kwargs`), attributes, subscripts and slices `a[i:j:k]`, `a[i, j:k]`. Atoms: names, numbers,
-//!   strings, f-strings (nested fields, `!r !s !a`, format specs with nested `{}`, `f"{x=}"`),
-//!   `... None True False`, tuples, lists, dicts (`**d`), sets, `*xs` in displays,
-//!   list/set/dict comprehensions and generator expressions (`async for`, `await` inside),
-//!   `yield`, `yield from`, walrus `:=`.
-//! - Compile-time checks as CPython: `'await' outside (async) function`, async comprehensions,
-//!   `async for`/`async with` outside async functions, `'yield' outside function`,
-//!   `'yield from' inside async function`, `'return' outside function`, `'return' with value in
-//!   async generator`, `'break' outside loop`, `'continue' not properly in loop`, module-level
-//!   `nonlocal`. Not supported: `match`, type-parameter syntax, complex numbers, `global` ordering
-//!   checks, nesting deeper than about 50 brackets (reported as `too many nested parentheses`).
 
-pub mod asyncio;
-pub mod builtins;
 pub mod compare;
-pub mod engine;
 pub mod example;
 pub mod exercise;
 pub mod fold;
-pub mod format;
 pub mod highlight;
 pub mod i18n;
-pub mod interp;
 pub mod lab;
 pub mod prediction;
-pub mod run;
-pub mod runtime;
 pub mod scrub;
 pub mod stepper;
-pub mod syntax;
 pub mod timeline;
-pub mod trace;
 pub mod transcript;
+pub mod words;
 
+pub use aio_engine::{engine, trace};
 pub use engine::{
     Budgets, Engine, Limit, Outcome, OutputChunk, Poll, RunResult, Stopped, Stream,
     run_program_to_end, run_to_completion,

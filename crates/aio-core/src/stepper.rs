@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::engine::{Budgets, Engine, Stopped, Stream};
 use crate::i18n::{Lang, Msg, and_list};
 use crate::trace::{Awaited, QueueEntry, QueueItem, TraceEvent, TraceRecord};
+use crate::words::InWords;
 
 /// How many steps a stepper keeps; a longer run stops there with [`Stepper::truncated`] set.
 pub const MAX_STEPS: usize = 2000;
@@ -240,10 +241,7 @@ impl Stepping {
             // deadlock), not an ending.
             let why = Msg::StepperRunStopsHere.fill(
                 lang,
-                &[
-                    ("line", &stopped.line),
-                    ("why", &stopped.limit.describe(lang)),
-                ],
+                &[("line", &stopped.line), ("why", &stopped.limit.text(lang))],
             );
             if stepper.ends_closed
                 && let Some(last) = stepper.steps.last_mut()

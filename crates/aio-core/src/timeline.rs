@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::i18n::{Lang, Msg};
 use crate::trace::{Awaited, TraceEvent, TraceRecord};
+use crate::words::InWords;
 
 /// What a task was doing during a span.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -412,6 +413,7 @@ mod tests {
                     format!("block {seconds} {:.2}-{:.2}", span.start, span.end)
                 }
                 SpanKind::Waiting { on, .. } => {
+                    let on = on.text(Lang::En);
                     format!("wait {on} {:.2}-{:.2}", span.start, span.end)
                 }
             })

@@ -8,6 +8,7 @@
 use std::fmt::Write;
 
 use aio_core::lab::{self, LabProps, Prediction, Strategy, View};
+use aio_core::words::InWords;
 
 use aio_core::engine::{Outcome, Stream};
 use aio_core::example::ExampleProps;

@@ -188,7 +188,11 @@ fn engine_bench() -> anyhow::Result<Value> {
     for program in &programs {
         let (mut engine, mut cpython) = (Vec::new(), Vec::new());
         for _ in 0..PAIRS {
-            engine.push(measure(&[aio.as_os_str(), "run".as_ref(), program.as_os_str()])?);
+            engine.push(measure(&[
+                aio.as_os_str(),
+                "run".as_ref(),
+                program.as_os_str(),
+            ])?);
             cpython.push(measure(&["python3".as_ref(), program.as_os_str()])?);
         }
         if engine[0].stdout != cpython[0].stdout {

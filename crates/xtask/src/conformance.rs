@@ -23,7 +23,7 @@ pub(crate) fn default_dir() -> PathBuf {
 
 /// Our own probe programs, recorded the same way.
 pub(crate) fn own_programs_dir() -> PathBuf {
-    root().join("crates/aio-core/tests/programs")
+    root().join("crates/aio-engine/tests/programs")
 }
 
 /// The `aio` binary, built in release.

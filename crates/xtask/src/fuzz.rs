@@ -1,5 +1,5 @@
 //! `cargo xtask fuzz [--cases N | --seconds S]`: a longer fuzzing campaign of the parser and the
-//! interpreter than the short one `cargo test` runs (`crates/aio-core/tests/fuzz.rs`), in a
+//! interpreter than the short one `cargo test` runs (`crates/aio-engine/tests/fuzz.rs`), in a
 //! release build.
 //!
 //! `cargo fuzz` (libFuzzer) needs a nightly toolchain and its own install; the campaign uses
@@ -25,7 +25,7 @@ pub(crate) fn run_campaign(args: &[&str]) -> anyhow::Result<()> {
             "test",
             "--release",
             "--package",
-            "aio-core",
+            "aio-engine",
             "--test",
             "fuzz",
             "--",

@@ -4,13 +4,19 @@ use std::path::{Path, PathBuf};
 
 use crate::util::root;
 
-/// The only dependencies the pure core may have (ARCHITECTURE.md, "aio-core").
-const CORE_ALLOWED_DEPENDENCIES: &[&str] = &["serde"];
+/// The pure crates and the only dependencies each may have (ARCHITECTURE.md, "aio-engine" and
+/// "aio-core").
+const PURE_CRATES: &[(&str, &[&str])] = &[
+    ("aio-engine", &["serde"]),
+    ("aio-core", &["aio-engine", "serde"]),
+];
 
-#[test]
-fn the_core_depends_on_nothing_but_serde() {
-    let manifest = std::fs::read_to_string(root().join("crates/aio-core/Cargo.toml")).unwrap();
+/// The `[dependencies]` (and target-specific ones) that a crate's manifest names.
+fn dependencies(krate: &str) -> Vec<String> {
+    let path = root().join("crates").join(krate).join("Cargo.toml");
+    let manifest = std::fs::read_to_string(path).unwrap();
     let mut section = "";
+    let mut names = Vec::new();
     for line in manifest.lines().map(str::trim) {
         if line.starts_with('[') {
             section = line;
@@ -21,16 +27,30 @@ fn the_core_depends_on_nothing_but_serde() {
         if !is_dependency_section || line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let name = line.split(['=', '.', ' ']).next().unwrap_or_default();
-        assert!(
-            CORE_ALLOWED_DEPENDENCIES.contains(&name),
-            "aio-core must stay pure, but depends on `{name}` (allowed: {CORE_ALLOWED_DEPENDENCIES:?})"
+        names.push(
+            line.split(['=', '.', ' '])
+                .next()
+                .unwrap_or_default()
+                .to_owned(),
         );
+    }
+    names
+}
+
+#[test]
+fn the_pure_crates_depend_on_nothing_but_each_other_and_serde() {
+    for (krate, allowed) in PURE_CRATES {
+        for name in dependencies(krate) {
+            assert!(
+                allowed.contains(&name.as_str()),
+                "{krate} must stay pure, but depends on `{name}` (allowed: {allowed:?})"
+            );
+        }
     }
 }
 
 #[test]
-fn the_core_never_reads_a_clock_or_the_outside_world() {
+fn the_pure_crates_never_read_a_clock_or_the_outside_world() {
     let forbidden = [
         "Instant::now",
         "SystemTime",
@@ -40,12 +60,89 @@ fn the_core_never_reads_a_clock_or_the_outside_world() {
         "std::env",
         "std::thread",
     ];
-    for file in rust_files(&root().join("crates/aio-core/src")) {
-        let text = std::fs::read_to_string(&file).unwrap();
+    for (krate, _) in PURE_CRATES {
+        for file in rust_files(&root().join("crates").join(krate).join("src")) {
+            let text = std::fs::read_to_string(&file).unwrap();
+            for word in forbidden {
+                assert!(
+                    !text.contains(word),
+                    "{} uses {word}: the core takes time and input as arguments",
+                    file.display()
+                );
+            }
+        }
+    }
+}
+
+/// The engine's public modules: its entry and the trace the entry hands out.
+const ENGINE_PUBLIC_MODULES: &[&str] = &["engine", "trace"];
+
+#[test]
+fn the_engine_has_one_way_in() {
+    let lib = std::fs::read_to_string(root().join("crates/aio-engine/src/lib.rs")).unwrap();
+    let public: Vec<&str> = lib
+        .lines()
+        .filter_map(|line| line.strip_prefix("pub mod "))
+        .map(|rest| rest.trim_end_matches(';'))
+        .collect();
+    assert_eq!(
+        public, ENGINE_PUBLIC_MODULES,
+        "aio-engine's public modules (every other module is private)"
+    );
+    assert!(
+        !lib.lines().any(|line| line.starts_with("pub use")),
+        "aio-engine re-exports nothing at its root: the entry is `engine`"
+    );
+    // Whoever uses the engine goes through the lesson layer, which re-exports its entry.
+    for krate in ["aio-widgets", "mdbook-aio", "aio-cli", "xtask"] {
+        assert!(
+            !dependencies(krate).iter().any(|name| name == "aio-engine"),
+            "{krate} uses the engine through aio-core"
+        );
+    }
+}
+
+/// A Rust file without its comment lines (docs may name what the code must not use).
+fn code_lines(file: &Path) -> String {
+    std::fs::read_to_string(file)
+        .unwrap()
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_engines_lower_layers_never_import_the_entry_point() {
+    let src = root().join("crates/aio-engine/src");
+    for file in rust_files(&src) {
+        let name = file
+            .strip_prefix(&src)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        if name == "engine.rs" || name == "lib.rs" {
+            continue;
+        }
+        let text = code_lines(&file);
+        assert!(
+            !text.contains("crate::engine"),
+            "{name} imports the entry point: what it needs belongs in a lower module (run.rs)"
+        );
+    }
+}
+
+#[test]
+fn the_engine_knows_nothing_of_lessons_or_languages() {
+    let forbidden = [
+        "aio_core", "i18n", "Lang::", "Msg::", "yew", "mdbook", "web_sys",
+    ];
+    for file in rust_files(&root().join("crates/aio-engine/src")) {
+        let text = code_lines(&file);
         for word in forbidden {
             assert!(
                 !text.contains(word),
-                "{} uses {word}: the core takes time and input as arguments",
+                "{} mentions {word}: the engine runs Python; the lessons and their languages sit on it",
                 file.display()
             );
         }

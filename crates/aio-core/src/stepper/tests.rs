@@ -2,7 +2,8 @@
 //! order and the timers in firing order.
 
 use super::*;
-use crate::asyncio::event_loop::SNAPSHOT_ENTRIES;
+use crate::trace::SNAPSHOT_ENTRIES;
+use crate::words::InWords;
 
 /// The book's own copies of the examples (the core reads no files: they are compiled in).
 fn example(name: &str) -> String {
@@ -24,7 +25,7 @@ fn row(stepper: &Stepper, step: &Step) -> String {
     let labels = |entries: &[QueueEntry]| {
         entries
             .iter()
-            .map(|e| e.label.to_string())
+            .map(|e| e.label.text(Lang::En))
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -111,7 +112,7 @@ fn tasks_states_and_arrows() {
                     t.name,
                     t.state.label(),
                     t.on.as_ref()
-                        .map(ToString::to_string)
+                        .map(|on| on.text(Lang::En))
                         .or_else(|| t.exception.clone())
                         .unwrap_or_default(),
                     t.awaits
@@ -169,7 +170,7 @@ fn awaiting_a_task_draws_one_arrow() {
     let main = &stepper.steps[1].tasks[0];
     assert_eq!(main.awaits, vec![stepper.steps[1].tasks[1].id]);
     assert_eq!(
-        main.on.as_ref().map(ToString::to_string).as_deref(),
+        main.on.as_ref().map(|on| on.text(Lang::En)).as_deref(),
         Some("task Task-2")
     );
     assert!(
@@ -220,21 +221,24 @@ fn big_queues_are_described_up_to_a_limit() {
         .find(|s| s.timers.len() == SNAPSHOT_ENTRIES + 1 && s.ready.is_empty())
         .expect("a step with every task asleep");
     assert_eq!(
-        step.timers[SNAPSHOT_ENTRIES].label.to_string(),
+        step.timers[SNAPSHOT_ENTRIES].label.text(Lang::En),
         "... and 950 more"
     );
     // The first timers are the earliest deadlines, in order.
     assert!(
-        step.timers[0].label.to_string().contains("sleep until 1.0"),
-        "{}",
+        step.timers[0]
+            .label
+            .text(Lang::En)
+            .contains("sleep until 1.0"),
+        "{:?}",
         step.timers[0].label
     );
     assert!(
         step.timers[1]
             .label
-            .to_string()
+            .text(Lang::En)
             .contains("sleep until 1.001"),
-        "{}",
+        "{:?}",
         step.timers[1].label
     );
 }

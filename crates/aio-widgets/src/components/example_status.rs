@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use aio_core::i18n::{Msg, and_list};
+use aio_core::words::InWords;
 use yew::prelude::*;
 
 use crate::example_state::{Measured, Prediction, RunPhase, stopped_message};

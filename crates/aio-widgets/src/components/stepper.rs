@@ -12,6 +12,7 @@ use aio_core::highlight::highlight;
 use aio_core::i18n::Msg;
 use aio_core::stepper::{Step, Stepper, Stepping, TaskState, TaskView};
 use aio_core::trace::QueueEntry;
+use aio_core::words::InWords;
 use gloo_timers::callback::Interval;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent};

@@ -1,0 +1,1663 @@
+//! Builtin functions, builtin type constructors, and the small stdlib modules
+//! (`time`, `sys`, `gc`, `warnings`, `random`, `math`).
+
+pub(crate) mod methods;
+pub(crate) mod modules;
+pub(crate) mod random;
+pub(crate) mod stdlib;
+
+use crate::run::Missing;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::interp::Interp;
+use crate::run::Stream;
+use crate::runtime::dict::{Dict, HashKey};
+use crate::runtime::object::{
+    Args, Builtin, BuiltinFn, Class, IterState, NativeObj, StreamKind, Ty,
+};
+use crate::runtime::ops as vops;
+use crate::runtime::value::{Lbf, PyResult, Value};
+
+/// Declares an async builtin: `abuiltin!(name, |it, args| async body)`.
+macro_rules! abuiltin {
+    ($fname:ident, |$it:ident, $args:ident| $body:block) => {
+        fn $fname(
+            $it: Rc<Interp>,
+            _b: Rc<Builtin>,
+            #[allow(unused_mut)] mut $args: Args,
+        ) -> Lbf<'static, PyResult> {
+            Box::pin(async move { $body })
+        }
+    };
+}
+
+pub(crate) mod math;
+
+/// A builtin function value.
+pub(crate) fn func(name: &str, f: BuiltinFn) -> Value {
+    Value::Builtin(Rc::new(Builtin {
+        name: Rc::from(name),
+        bound: None,
+        f,
+    }))
+}
+
+fn need(it: &Interp, args: &Args, n: usize, name: &str) -> PyResult<()> {
+    if args.pos.len() < n {
+        return Err(it.type_error(format!(
+            "{name}() takes at least {n} argument{} ({} given)",
+            if n == 1 { "" } else { "s" },
+            args.pos.len()
+        )));
+    }
+    Ok(())
+}
+
+/// Installs every builtin into the interpreter's builtins table.
+pub(crate) fn install(it: &Rc<Interp>) {
+    let mut b = it.builtins.borrow_mut();
+    let mut add = |name: &str, v: Value| {
+        b.insert(Rc::from(name), v);
+    };
+    for (name, f) in [
+        ("print", BuiltinFn::Async(print)),
+        ("repr", BuiltinFn::Async(repr)),
+        ("len", BuiltinFn::Async(len)),
+        ("sorted", BuiltinFn::Async(sorted)),
+        ("reversed", BuiltinFn::Async(reversed)),
+        ("enumerate", BuiltinFn::Async(enumerate)),
+        ("zip", BuiltinFn::Async(zip)),
+        ("map", BuiltinFn::Async(map)),
+        ("filter", BuiltinFn::Async(filter)),
+        ("any", BuiltinFn::Async(any)),
+        ("all", BuiltinFn::Async(all)),
+        ("sum", BuiltinFn::Async(sum)),
+        ("min", BuiltinFn::Async(min)),
+        ("max", BuiltinFn::Async(max)),
+        ("iter", BuiltinFn::Async(iter)),
+        ("next", BuiltinFn::Async(next)),
+        ("getattr", BuiltinFn::Async(getattr)),
+        ("hasattr", BuiltinFn::Async(hasattr)),
+        ("setattr", BuiltinFn::Async(setattr)),
+        ("delattr", BuiltinFn::Async(delattr)),
+        ("vars", BuiltinFn::Async(vars)),
+        ("format", BuiltinFn::Async(format)),
+        ("hash", BuiltinFn::Async(hash)),
+        ("id", BuiltinFn::Sync(id)),
+        ("abs", BuiltinFn::Sync(abs)),
+        ("round", BuiltinFn::Sync(round)),
+        ("divmod", BuiltinFn::Sync(divmod)),
+        ("isinstance", BuiltinFn::Async(isinstance)),
+        ("issubclass", BuiltinFn::Async(issubclass)),
+        ("callable", BuiltinFn::Sync(callable)),
+        ("compile", BuiltinFn::Sync(compile)),
+        ("chr", BuiltinFn::Sync(chr)),
+        ("ord", BuiltinFn::Sync(ord)),
+        ("pow", BuiltinFn::Async(pow)),
+        (
+            "classmethod",
+            BuiltinFn::Sync(|_, _, a| {
+                Ok(Value::Native(Rc::new(NativeObj::ClassMethod(
+                    a.pos.first().cloned().unwrap_or_default(),
+                ))))
+            }),
+        ),
+        (
+            "staticmethod",
+            BuiltinFn::Sync(|_, _, a| {
+                Ok(Value::Native(Rc::new(NativeObj::StaticMethod(
+                    a.pos.first().cloned().unwrap_or_default(),
+                ))))
+            }),
+        ),
+        (
+            "globals",
+            BuiltinFn::Sync(|it, _, _| {
+                let mut d = Dict::new();
+                for (k, v) in it.main.dict.borrow().iter() {
+                    d.insert_str(k, v.clone());
+                }
+                Ok(Value::dict(d))
+            }),
+        ),
+        (
+            "input",
+            BuiltinFn::Sync(|it, _, _| Err(it.unsupported(Missing::Input))),
+        ),
+        (
+            "open",
+            BuiltinFn::Sync(|it, _, _| Err(it.unsupported(Missing::Open))),
+        ),
+        ("exit", BuiltinFn::Sync(sys_exit)),
+        ("quit", BuiltinFn::Sync(sys_exit)),
+        ("aiter", BuiltinFn::Async(aiter)),
+        ("anext", BuiltinFn::Async(anext)),
+    ] {
+        add(name, func(name, f));
+    }
+    let t = &it.t;
+    for (name, c) in [
+        ("int", &t.int),
+        ("float", &t.float),
+        ("str", &t.str_),
+        ("bool", &t.bool_),
+        ("list", &t.list),
+        ("tuple", &t.tuple),
+        ("dict", &t.dict),
+        ("set", &t.set),
+        ("frozenset", &t.set),
+        ("range", &t.range),
+        ("slice", &t.slice),
+        ("property", &t.property),
+        ("object", &t.object),
+        ("type", &t.type_),
+    ] {
+        add(name, Value::Class(c.clone()));
+    }
+    for (name, c) in t.exc.iter() {
+        if c.module.as_ref() == "builtins" {
+            add(name, Value::Class(c.clone()));
+        }
+    }
+    add("None", Value::None);
+    add("Ellipsis", Value::Ellipsis);
+    add("NotImplemented", Value::NotImplemented);
+    drop(b);
+    // BaseException.__init__ stores args; object.__init__ accepts nothing extra.
+    t.exc["BaseException"].dict.borrow_mut().insert_str(
+        "__init__",
+        func(
+            "__init__",
+            BuiltinFn::Sync(|_, _, a| {
+                if let Some(Value::Instance(e)) = a.pos.first()
+                    && let Some(d) = &e.exc
+                {
+                    *d.args.borrow_mut() = a.pos[1..].to_vec().into();
+                }
+                Ok(Value::None)
+            }),
+        ),
+    );
+    t.object.dict.borrow_mut().insert_str(
+        "__init__",
+        func(
+            "__init__",
+            BuiltinFn::Sync(|it, _, a| {
+                if a.pos.len() > 1 || !a.kw.is_empty() {
+                    let name = match a.pos.first() {
+                        Some(v) => it.type_name(v).to_string(),
+                        None => "object".into(),
+                    };
+                    return Err(it.type_error(format!("{name}() takes no arguments")));
+                }
+                Ok(Value::None)
+            }),
+        ),
+    );
+}
+
+fn sys_exit(it: &Rc<Interp>, _: &Builtin, a: Args) -> PyResult {
+    Err(it.new_exc(&it.t.by_name("SystemExit"), a.pos))
+}
+
+abuiltin!(print, |it, args| {
+    let sep = match args.take_kw("sep") {
+        Some(Value::None) | None => " ".to_string(),
+        Some(v) => it.str_of(&v).await?,
+    };
+    let end = match args.take_kw("end") {
+        Some(Value::None) | None => "\n".to_string(),
+        Some(v) => it.str_of(&v).await?,
+    };
+    let file = args.take_kw("file");
+    args.take_kw("flush");
+    if let Some((k, _)) = args.kw.first() {
+        return Err(it.type_error(format!("'{k}' is an invalid keyword argument for print()")));
+    }
+    let mut text = String::new();
+    for (i, v) in args.pos.iter().enumerate() {
+        if i > 0 {
+            text.push_str(&sep);
+        }
+        text.push_str(&it.str_of(v).await?);
+    }
+    text.push_str(&end);
+    // Without `file=`, whatever `sys.stdout` is now (`contextlib.redirect_stdout` swaps it).
+    let file = match file {
+        None | Some(Value::None) => it.sys_stream("stdout"),
+        Some(f) => Some(f),
+    };
+    match file {
+        None => it.write_output(Stream::Stdout, &text),
+        Some(Value::Native(n)) if matches!(&*n, NativeObj::Stream(_)) => {
+            if let NativeObj::Stream(s) = &*n {
+                it.write_output(stream_of(*s), &text);
+            }
+        }
+        Some(other) => {
+            it.call_method(other, &Rc::from("write"), Args::new(vec![Value::str(text)]))
+                .await?;
+        }
+    }
+    Ok(Value::None)
+});
+
+/// The engine stream for a `sys.stdout`/`sys.stderr` object.
+pub(crate) fn stream_of(s: StreamKind) -> Stream {
+    match s {
+        StreamKind::Stdout => Stream::Stdout,
+        StreamKind::Stderr => Stream::Stderr,
+    }
+}
+
+abuiltin!(repr, |it, args| {
+    need(&it, &args, 1, "repr")?;
+    Ok(Value::str(it.repr_of(&args.pos[0]).await?))
+});
+
+abuiltin!(len, |it, args| {
+    need(&it, &args, 1, "len")?;
+    Ok(Value::Int(it.len_of(&args.pos[0]).await? as i64))
+});
+
+/// Sorts values (stable), with an optional key function and reverse flag.
+pub(crate) async fn sort_values(
+    it: &Rc<Interp>,
+    items: Vec<Value>,
+    key: Option<Value>,
+    reverse: bool,
+) -> PyResult<Vec<Value>> {
+    let keys = match &key {
+        Some(k) if !matches!(k, Value::None) => {
+            let mut ks = Vec::with_capacity(items.len());
+            for v in &items {
+                ks.push(it.call(k.clone(), Args::new(vec![v.clone()])).await?);
+            }
+            ks
+        }
+        _ => items.clone(),
+    };
+    let mut idx: Vec<usize> = (0..items.len()).collect();
+    // Fast path: all keys orderable without Python code.
+    let mut err = None;
+    let fast = keys.iter().all(|k| !matches!(k, Value::Instance(_)));
+    if fast {
+        idx.sort_by(|&a, &b| {
+            let (x, y) = if reverse {
+                (&keys[b], &keys[a])
+            } else {
+                (&keys[a], &keys[b])
+            };
+            match vops::cmp_fast(x, y) {
+                Some(o) => o,
+                None => {
+                    if err.is_none() {
+                        err = Some(it.type_error(format!(
+                            "'<' not supported between instances of '{}' and '{}'",
+                            it.type_name(y),
+                            it.type_name(x)
+                        )));
+                    }
+                    std::cmp::Ordering::Equal
+                }
+            }
+        });
+        if let Some(e) = err {
+            return Err(e);
+        }
+    } else {
+        // Insertion sort with Python comparisons (small inputs in practice).
+        let mut sorted: Vec<usize> = Vec::with_capacity(idx.len());
+        for i in idx {
+            let mut pos = sorted.len();
+            while pos > 0 {
+                let (x, y) = (&keys[i], &keys[sorted[pos - 1]]);
+                let less = if reverse {
+                    it.compare(crate::syntax::ast::CmpOp::Lt, y, x).await?
+                } else {
+                    it.compare(crate::syntax::ast::CmpOp::Lt, x, y).await?
+                };
+                if less {
+                    pos -= 1;
+                } else {
+                    break;
+                }
+            }
+            sorted.insert(pos, i);
+        }
+        idx = sorted;
+    }
+    Ok(idx.into_iter().map(|i| items[i].clone()).collect())
+}
+
+abuiltin!(sorted, |it, args| {
+    need(&it, &args, 1, "sorted")?;
+    let key = args.take_kw("key");
+    let reverse = match args.take_kw("reverse") {
+        Some(v) => it.truthy(&v).await?,
+        None => false,
+    };
+    let items = it.collect(&args.pos[0]).await?;
+    Ok(Value::list(sort_values(&it, items, key, reverse).await?))
+});
+
+abuiltin!(reversed, |it, args| {
+    need(&it, &args, 1, "reversed")?;
+    // An object of the program's: its `__reversed__`, or the sequence protocol.
+    if let Value::Instance(inst) = &args.pos[0]
+        && let Some(method) = inst.class.lookup("__reversed__")
+    {
+        return it.call(method, Args::new(vec![args.pos[0].clone()])).await;
+    }
+    let subject = it.inherited(&args.pos[0], &["__iter__", "__getitem__", "__len__"]);
+    let mut items = match subject {
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) => {
+            it.collect(subject).await?
+        }
+        // A dict's keys, last first.
+        Value::Dict(d) => d.borrow().keys(),
+        Value::Instance(inst)
+            if inst.class.lookup("__getitem__").is_some()
+                && inst.class.lookup("__len__").is_some() =>
+        {
+            let n = it.len_of(subject).await?;
+            let mut items = Vec::with_capacity(n);
+            for i in 0..n {
+                items.push(it.getitem(subject, &Value::Int(i as i64)).await?);
+            }
+            items
+        }
+        other => {
+            return Err(it.type_error(format!(
+                "'{}' object is not reversible",
+                it.type_name(other)
+            )));
+        }
+    };
+    if let Value::Str(s) = subject {
+        items = s.chars().map(|c| Value::str(c.to_string())).collect();
+    }
+    items.reverse();
+    Ok(Value::Iter(Rc::new(RefCell::new(IterState::Vals {
+        items: items.into(),
+        idx: 0,
+    }))))
+});
+
+abuiltin!(enumerate, |it, args| {
+    need(&it, &args, 1, "enumerate")?;
+    let start = match args.arg(1, "start") {
+        Some(Value::Int(i)) => i,
+        _ => 0,
+    };
+    let inner = it.iter_of(&args.pos[0]).await?;
+    Ok(Value::Iter(Rc::new(RefCell::new(IterState::Enumerate {
+        inner,
+        count: start,
+    }))))
+});
+
+abuiltin!(zip, |it, args| {
+    args.take_kw("strict");
+    let mut iters = Vec::new();
+    for a in &args.pos {
+        iters.push(it.iter_of(a).await?);
+    }
+    if iters.is_empty() {
+        return Ok(Value::Iter(Rc::new(RefCell::new(IterState::Done))));
+    }
+    Ok(Value::Iter(Rc::new(RefCell::new(IterState::Zip { iters }))))
+});
+
+abuiltin!(map, |it, args| {
+    need(&it, &args, 2, "map")?;
+    let func = args.pos[0].clone();
+    let mut iters = Vec::new();
+    for a in &args.pos[1..] {
+        iters.push(it.iter_of(a).await?);
+    }
+    Ok(Value::Iter(Rc::new(RefCell::new(IterState::Map {
+        func,
+        iters,
+    }))))
+});
+
+abuiltin!(filter, |it, args| {
+    need(&it, &args, 2, "filter")?;
+    let inner = it.iter_of(&args.pos[1]).await?;
+    Ok(Value::Iter(Rc::new(RefCell::new(IterState::Filter {
+        func: args.pos[0].clone(),
+        inner,
+    }))))
+});
+
+abuiltin!(any, |it, args| {
+    need(&it, &args, 1, "any")?;
+    let iter = it.iter_of(&args.pos[0]).await?;
+    while let Some(v) = it.next_of(&iter).await? {
+        if it.truthy(&v).await? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+});
+
+abuiltin!(all, |it, args| {
+    need(&it, &args, 1, "all")?;
+    let iter = it.iter_of(&args.pos[0]).await?;
+    while let Some(v) = it.next_of(&iter).await? {
+        if !it.truthy(&v).await? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+});
+
+abuiltin!(sum, |it, args| {
+    need(&it, &args, 1, "sum")?;
+    let mut acc = args.arg(1, "start").unwrap_or(Value::Int(0));
+    let iter = it.iter_of(&args.pos[0]).await?;
+    while let Some(v) = it.next_of(&iter).await? {
+        acc = it.binop(crate::syntax::ast::BinOp::Add, &acc, &v).await?;
+    }
+    Ok(acc)
+});
+
+async fn min_max(it: &Rc<Interp>, mut args: Args, want_max: bool) -> PyResult {
+    let name = if want_max { "max" } else { "min" };
+    let key = args.take_kw("key");
+    let default = args.take_kw("default");
+    let items = if args.pos.len() == 1 {
+        it.collect(&args.pos[0]).await?
+    } else {
+        args.pos.clone()
+    };
+    if items.is_empty() {
+        return match default {
+            Some(d) => Ok(d),
+            None => Err(it.value_error(format!("{name}() arg is an empty sequence"))),
+        };
+    }
+    let mut best = items[0].clone();
+    let mut best_key = match &key {
+        Some(k) if !matches!(k, Value::None) => {
+            it.call(k.clone(), Args::new(vec![best.clone()])).await?
+        }
+        _ => best.clone(),
+    };
+    for v in &items[1..] {
+        let k = match &key {
+            Some(kf) if !matches!(kf, Value::None) => {
+                it.call(kf.clone(), Args::new(vec![v.clone()])).await?
+            }
+            _ => v.clone(),
+        };
+        let better = if want_max {
+            it.compare(crate::syntax::ast::CmpOp::Gt, &k, &best_key)
+                .await?
+        } else {
+            it.compare(crate::syntax::ast::CmpOp::Lt, &k, &best_key)
+                .await?
+        };
+        if better {
+            best = v.clone();
+            best_key = k;
+        }
+    }
+    Ok(best)
+}
+
+abuiltin!(min, |it, args| { min_max(&it, args, false).await });
+abuiltin!(max, |it, args| { min_max(&it, args, true).await });
+
+abuiltin!(iter, |it, args| {
+    need(&it, &args, 1, "iter")?;
+    it.iter_of(&args.pos[0]).await
+});
+
+abuiltin!(next, |it, args| {
+    need(&it, &args, 1, "next")?;
+    let default = args.pos.get(1).cloned();
+    match &args.pos[0] {
+        Value::Iter(_) | Value::Coro(_) | Value::Instance(_) => {}
+        other => {
+            return Err(it.type_error(format!(
+                "'{}' object is not an iterator",
+                it.type_name(other)
+            )));
+        }
+    }
+    if let Value::Coro(c) = &args.pos[0]
+        && c.kind == crate::runtime::object::CoroKind::Generator
+    {
+        return match it.gen_resume(c, None).await {
+            Ok(crate::interp::drive::GenStep::Yielded(v)) => Ok(v),
+            Ok(crate::interp::drive::GenStep::Returned(r)) => match default {
+                Some(d) => Ok(d),
+                None => Err(it.new_exc(
+                    &it.t.by_name("StopIteration"),
+                    if matches!(r, Value::None) {
+                        vec![]
+                    } else {
+                        vec![r]
+                    },
+                )),
+            },
+            Err(e) if it.exc_is(&e, "StopIteration") => {
+                Err(it.runtime_error("generator raised StopIteration"))
+            }
+            Err(e) => Err(e),
+        };
+    }
+    match it.next_of(&args.pos[0]).await? {
+        Some(v) => Ok(v),
+        None => match default {
+            Some(d) => Ok(d),
+            None => Err(it.new_exc(&it.t.by_name("StopIteration"), vec![])),
+        },
+    }
+});
+
+abuiltin!(aiter, |it, args| {
+    need(&it, &args, 1, "aiter")?;
+    it.aiter_of(&args.pos[0]).await
+});
+
+abuiltin!(anext, |it, args| {
+    need(&it, &args, 1, "anext")?;
+    let target = args.pos[0].clone();
+    let it2 = it.clone();
+    let body: Lbf<'static, PyResult> = Box::pin(async move {
+        match it2.async_next(&target).await? {
+            Some(v) => Ok(v),
+            None => Err(it2.new_exc(&it2.t.by_name("StopAsyncIteration"), vec![])),
+        }
+    });
+    let c = it.native_coro("anext", crate::runtime::object::CoroKind::Coroutine, body);
+    if let Value::Coro(c) = &c {
+        c.helper.set(true);
+    }
+    Ok(c)
+});
+
+fn attr_name(it: &Interp, v: Option<&Value>) -> PyResult<Rc<str>> {
+    match v {
+        Some(Value::Str(s)) => Ok(s.clone()),
+        Some(other) => Err(it.type_error(format!(
+            "attribute name must be string, not '{}'",
+            it.type_name(other)
+        ))),
+        None => Err(it.type_error("getattr expected at least 2 arguments")),
+    }
+}
+
+abuiltin!(getattr, |it, args| {
+    need(&it, &args, 2, "getattr")?;
+    let name = attr_name(&it, args.pos.get(1))?;
+    match it.get_attr_opt(&args.pos[0], &name).await? {
+        Some(v) => Ok(v),
+        None => match args.pos.get(2) {
+            Some(d) => Ok(d.clone()),
+            None => Err(it.attr_error(&args.pos[0], &name)),
+        },
+    }
+});
+
+abuiltin!(hasattr, |it, args| {
+    need(&it, &args, 2, "hasattr")?;
+    let name = attr_name(&it, args.pos.get(1))?;
+    match it.get_attr_opt(&args.pos[0], &name).await {
+        Ok(v) => Ok(Value::Bool(v.is_some())),
+        Err(e) if it.exc_is(&e, "AttributeError") => Ok(Value::Bool(false)),
+        Err(e) => Err(e),
+    }
+});
+
+abuiltin!(setattr, |it, args| {
+    need(&it, &args, 3, "setattr")?;
+    let name = attr_name(&it, args.pos.get(1))?;
+    it.set_attr(&args.pos[0], &name, args.pos[2].clone())
+        .await?;
+    Ok(Value::None)
+});
+
+abuiltin!(format, |it, args| {
+    need(&it, &args, 1, "format")?;
+    let spec = match args.pos.get(1) {
+        Some(Value::Str(s)) => s.to_string(),
+        _ => String::new(),
+    };
+    Ok(Value::str(it.format_value(&args.pos[0], &spec).await?))
+});
+
+abuiltin!(pow, |it, args| {
+    need(&it, &args, 2, "pow")?;
+    let r = it
+        .binop(crate::syntax::ast::BinOp::Pow, &args.pos[0], &args.pos[1])
+        .await?;
+    match args.pos.get(2) {
+        Some(m) => it.binop(crate::syntax::ast::BinOp::Mod, &r, m).await,
+        None => Ok(r),
+    }
+});
+
+abuiltin!(hash, |it, args| {
+    let v = args.pos.first().cloned().unwrap_or_default();
+    // A class's own `__hash__` says what `hash()` is.
+    if let Value::Instance(inst) = &v
+        && let Some(hash) = inst.class.lookup("__hash__")
+        && !matches!(hash, Value::None | Value::Native(_))
+    {
+        return Ok(Value::Int(it.user_hash(&v, hash).await?));
+    }
+    // Otherwise the key it is in a dict (equal keys hash alike, a tuple of objects too).
+    Ok(Value::Int(it.hash_key(&v).await?.py_hash()))
+});
+
+fn id(_: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    let v = args.pos.first().cloned().unwrap_or_default();
+    Ok(Value::Int(
+        0x7f00_0000_0000 + (v.identity() as i64 & 0xff_ffff_ffff),
+    ))
+}
+
+fn abs(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    match args.pos.first() {
+        Some(Value::Int(i)) => {
+            Ok(Value::Int(i.checked_abs().ok_or_else(|| {
+                it.err("OverflowError", "integer overflow")
+            })?))
+        }
+        Some(Value::Bool(b)) => Ok(Value::Int(*b as i64)),
+        Some(Value::Float(f)) => Ok(Value::Float(f.abs())),
+        Some(other) => Err(it.type_error(format!(
+            "bad operand type for abs(): '{}'",
+            it.type_name(other)
+        ))),
+        None => Err(it.type_error("abs() takes exactly one argument (0 given)")),
+    }
+}
+
+/// Round half to even, like CPython.
+fn round_half_even(x: f64) -> f64 {
+    let r = x.round();
+    if (x - x.trunc()).abs() == 0.5 {
+        2.0 * (x / 2.0).round()
+    } else {
+        r
+    }
+}
+
+fn round(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult {
+    let v = args.arg(0, "number").unwrap_or_default();
+    let nd = args.arg(1, "ndigits");
+    match (&v, nd) {
+        (Value::Int(_) | Value::Bool(_), None | Some(Value::None)) => {
+            Ok(Value::Int(vops::num(&v).map(|n| n.f() as i64).unwrap_or(0)))
+        }
+        (Value::Float(f), None | Some(Value::None)) => {
+            if !f.is_finite() {
+                return Err(it.err(
+                    if f.is_nan() {
+                        "ValueError"
+                    } else {
+                        "OverflowError"
+                    },
+                    if f.is_nan() {
+                        "cannot convert float NaN to integer"
+                    } else {
+                        "cannot convert float infinity to integer"
+                    },
+                ));
+            }
+            Ok(Value::Int(round_half_even(*f) as i64))
+        }
+        (Value::Float(f), Some(Value::Int(n))) => {
+            // Use the decimal string to round exactly like CPython (correctly rounded).
+            if n >= 0 {
+                let s = format!("{:.*}", n as usize, f);
+                Ok(Value::Float(s.parse().unwrap_or(*f)))
+            } else {
+                let p = 10f64.powi((-n) as i32);
+                Ok(Value::Float(round_half_even(f / p) * p))
+            }
+        }
+        (Value::Int(i), Some(Value::Int(n))) => {
+            if n >= 0 {
+                Ok(Value::Int(*i))
+            } else {
+                let p = 10i64.checked_pow((-n) as u32).unwrap_or(i64::MAX);
+                let q = round_half_even(*i as f64 / p as f64) as i64;
+                Ok(Value::Int(q * p))
+            }
+        }
+        _ => Err(it.type_error(format!(
+            "type {} doesn't define __round__ method",
+            it.type_name(&v)
+        ))),
+    }
+}
+
+fn divmod(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    if args.pos.len() != 2 {
+        return Err(it.type_error("divmod expected 2 arguments"));
+    }
+    let (a, b) = (&args.pos[0], &args.pos[1]);
+    let q = vops::num_binop(crate::syntax::ast::BinOp::FloorDiv, a, b)
+        .map_err(|(c, m)| it.err(c, m))?;
+    let r = vops::num_binop(crate::syntax::ast::BinOp::Mod, a, b).map_err(|(c, m)| it.err(c, m))?;
+    match (q, r) {
+        (Some(q), Some(r)) => Ok(Value::tuple(vec![q, r])),
+        _ => Err(it.type_error(format!(
+            "unsupported operand type(s) for divmod(): '{}' and '{}'",
+            it.type_name(a),
+            it.type_name(b)
+        ))),
+    }
+}
+
+fn class_list(it: &Interp, v: &Value) -> PyResult<Vec<Rc<Class>>> {
+    match v {
+        Value::Class(c) => Ok(vec![c.clone()]),
+        Value::Tuple(items) => {
+            let mut out = Vec::new();
+            for i in items.iter() {
+                out.extend(class_list(it, i)?);
+            }
+            Ok(out)
+        }
+        Value::Native(n) => {
+            match &**n {
+                NativeObj::UnionType(members) => {
+                    let mut out = Vec::new();
+                    for m in members.iter() {
+                        match m {
+                            Value::None => out.push(it.t.none.clone()),
+                            other => out.extend(class_list(it, other)?),
+                        }
+                    }
+                    Ok(out)
+                }
+                NativeObj::GenericAlias { .. } => {
+                    Err(it.type_error("isinstance() argument 2 cannot be a parameterized generic"))
+                }
+                _ => Err(it
+                    .type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+            }
+        }
+        _ => Err(it.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+    }
+}
+
+/// A class's own `__instancecheck__` or `__subclasscheck__` (a class method, as
+/// `collections.abc` and `typing.Protocol` define them here, without metaclasses), called with
+/// the class and `v`: its verdict, or `None` when the class has no such hook.
+async fn class_check(
+    it: &Rc<Interp>,
+    c: &Rc<Class>,
+    hook: &str,
+    v: &Value,
+) -> PyResult<Option<bool>> {
+    if c.ty != Ty::User {
+        return Ok(None);
+    }
+    // In CPython these hooks live on the metaclass; a class method stands for one here (a plain
+    // method of the class would only apply to its instances, and is not a hook).
+    let Some(check) = c.lookup(hook).filter(
+        |check| matches!(check, Value::Native(n) if matches!(&**n, NativeObj::ClassMethod(_))),
+    ) else {
+        return Ok(None);
+    };
+    let verdict = it
+        .call_class_hook(check, c, Args::new(vec![v.clone()]))
+        .await?;
+    Ok(Some(it.truthy(&verdict).await?))
+}
+
+abuiltin!(isinstance, |it, args| {
+    if args.pos.len() != 2 {
+        return Err(it.type_error(format!(
+            "isinstance expected 2 arguments, got {}",
+            args.pos.len()
+        )));
+    }
+    let classes = class_list(&it, &args.pos[1])?;
+    for c in &classes {
+        let verdict = match class_check(&it, c, "__instancecheck__", &args.pos[0]).await? {
+            Some(verdict) => verdict,
+            None => it.isinstance(&args.pos[0], c),
+        };
+        if verdict {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+});
+
+abuiltin!(issubclass, |it, args| {
+    let Some(Value::Class(c)) = args.pos.first() else {
+        return Err(it.type_error("issubclass() arg 1 must be a class"));
+    };
+    let classes = class_list(&it, args.pos.get(1).unwrap_or(&Value::None))?;
+    for k in &classes {
+        let verdict = match class_check(&it, k, "__subclasscheck__", &args.pos[0]).await? {
+            Some(verdict) => verdict,
+            None => c.is_subclass(k) || k.ty == Ty::Object,
+        };
+        if verdict {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+});
+
+fn callable(_: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    Ok(Value::Bool(args.pos.first().is_some_and(is_callable)))
+}
+
+/// `callable(v)`.
+pub(crate) fn is_callable(v: &Value) -> bool {
+    match v {
+        Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
+        Value::Instance(i) => i.class.lookup("__call__").is_some(),
+        _ => false,
+    }
+}
+
+/// `compile(source, filename, mode)`: parses `source` and raises its `SyntaxError` (with
+/// CPython's `msg`, `lineno`, `offset`, `text`...). There are no code objects here (nor `exec` or
+/// `eval`), so a successful compile returns `None`: programs use it to check syntax.
+fn compile(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    let text = |i: usize, what: &str| match args.pos.get(i) {
+        Some(Value::Str(s)) => Ok(s.clone()),
+        _ => Err(it.type_error(format!("compile() arg {} must be a string ({what})", i + 1))),
+    };
+    let (source, filename, mode) = (text(0, "source")?, text(1, "filename")?, text(2, "mode")?);
+    if &*mode != "exec" {
+        return Err(it.unsupported(Missing::CompileMode));
+    }
+    // CPython's compiler-stage errors (found after parsing) carry no `text` when `filename` is
+    // not a file it can read, as with source held in a string; the parser's errors do.
+    let (e, from_parser) = match crate::syntax::parser::parse_tokens_of(&source, &filename) {
+        Err(e) => (e, true),
+        Ok(module) => match crate::syntax::check::check_module(&module, &source, &filename) {
+            Err(e) => (e, false),
+            Ok(()) => return Ok(Value::None),
+        },
+    };
+    let line = match &e.text {
+        Some(t) if from_parser => Value::str(format!("{t}\n")),
+        _ => Value::None,
+    };
+    let details: Vec<Value> = vec![
+        Value::str(e.filename.as_str()),
+        Value::Int(i64::from(e.lineno)),
+        Value::Int(e.offset),
+        line.clone(),
+        Value::Int(i64::from(e.end_lineno)),
+        Value::Int(e.end_offset),
+    ];
+    let exc = it.new_exc(
+        &it.t.by_name("SyntaxError"),
+        vec![Value::str(e.msg.as_str()), Value::Tuple(details.into())],
+    );
+    {
+        let mut d = exc.dict.borrow_mut();
+        d.insert_str("msg", Value::str(e.msg.as_str()));
+        d.insert_str("filename", Value::str(e.filename.as_str()));
+        d.insert_str("lineno", Value::Int(i64::from(e.lineno)));
+        d.insert_str("offset", Value::Int(e.offset));
+        d.insert_str("text", line);
+        d.insert_str("end_lineno", Value::Int(i64::from(e.end_lineno)));
+        d.insert_str("end_offset", Value::Int(e.end_offset));
+    }
+    Err(exc)
+}
+
+fn chr(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    match args.pos.first() {
+        Some(Value::Int(i)) => match u32::try_from(*i).ok().and_then(char::from_u32) {
+            Some(c) => Ok(Value::str(c.to_string())),
+            None => Err(it.value_error("chr() arg not in range(0x110000)")),
+        },
+        _ => Err(it.type_error("an integer is required")),
+    }
+}
+
+fn ord(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    match args.pos.first() {
+        Some(Value::Str(s)) if s.chars().count() == 1 => {
+            Ok(Value::Int(s.chars().next().map(|c| c as i64).unwrap_or(0)))
+        }
+        Some(Value::Str(s)) => Err(it.type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            s.chars().count()
+        ))),
+        _ => Err(it.type_error("ord() expected string of length 1")),
+    }
+}
+
+/// Parses a Python int literal string (`int("42")`, `int("ff", 16)`, `int("0x1f", 0)`): base
+/// 2 to 36, or 0 to read the base from a `0x`/`0o`/`0b` prefix, as CPython does.
+fn parse_int(it: &Interp, s: &str, base: i64) -> PyResult {
+    if base != 0 && !(2..=36).contains(&base) {
+        return Err(it.value_error("int() base must be >= 2 and <= 36, or 0"));
+    }
+    let invalid = || {
+        it.value_error(format!(
+            "invalid literal for int() with base {base}: {}",
+            crate::runtime::fmt::str_repr(s)
+        ))
+    };
+    let t = s.trim();
+    let (negative, unsigned) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let prefix_radix = match unsigned.get(..2).map(str::to_ascii_lowercase).as_deref() {
+        Some("0x") => Some(16),
+        Some("0o") => Some(8),
+        Some("0b") => Some(2),
+        _ => None,
+    };
+    let (radix, digits) = match (base, prefix_radix) {
+        // A prefix that matches the base (or names it, for base 0) is skipped, and an underscore
+        // may follow it.
+        (0, Some(radix)) => (
+            radix,
+            unsigned[2..].strip_prefix('_').unwrap_or(&unsigned[2..]),
+        ),
+        (base, Some(radix)) if base == i64::from(radix) => (
+            radix,
+            unsigned[2..].strip_prefix('_').unwrap_or(&unsigned[2..]),
+        ),
+        // Base 0 refuses a leading zero, as a literal does (`010`), but takes `0` and `00`.
+        (0, None)
+            if unsigned.starts_with('0') && !unsigned.trim_start_matches(['0', '_']).is_empty() =>
+        {
+            return Err(invalid());
+        }
+        (0, None) => (10, unsigned),
+        (base, _) => (base as u32, unsigned),
+    };
+    // Underscores only between digits.
+    if digits.is_empty()
+        || digits.starts_with(['_', '+', '-'])
+        || digits.ends_with('_')
+        || digits.contains("__")
+    {
+        return Err(invalid());
+    }
+    let digits = digits.replace('_', "");
+    let signed = if negative {
+        format!("-{digits}")
+    } else {
+        digits
+    };
+    match i64::from_str_radix(&signed, radix) {
+        Ok(value) => Ok(Value::Int(value)),
+        Err(error)
+            if matches!(
+                error.kind(),
+                std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow
+            ) =>
+        {
+            Err(it.err(
+                "OverflowError",
+                "integer too large for this engine (it uses 64-bit ints)",
+            ))
+        }
+        Err(_) => Err(invalid()),
+    }
+}
+
+/// Calls a builtin type (`int("3")`, `list(x)`, `dict(a=1)`, ...).
+pub(crate) async fn construct_builtin(
+    it: &Rc<Interp>,
+    cls: &Rc<Class>,
+    mut args: Args,
+) -> PyResult {
+    let first = args.pos.first().cloned();
+    match cls.ty {
+        Ty::Int => match first {
+            None => Ok(Value::Int(0)),
+            Some(Value::Int(i)) => Ok(Value::Int(i)),
+            Some(Value::Bool(b)) => Ok(Value::Int(b as i64)),
+            Some(Value::Float(f)) => {
+                if !f.is_finite() {
+                    return Err(it.err(
+                        if f.is_nan() {
+                            "ValueError"
+                        } else {
+                            "OverflowError"
+                        },
+                        if f.is_nan() {
+                            "cannot convert float NaN to integer"
+                        } else {
+                            "cannot convert float infinity to integer"
+                        },
+                    ));
+                }
+                if f.abs() >= 9.2e18 {
+                    return Err(it.err(
+                        "OverflowError",
+                        "integer too large for this engine (it uses 64-bit ints)",
+                    ));
+                }
+                Ok(Value::Int(f.trunc() as i64))
+            }
+            Some(Value::Str(s)) => {
+                let base = match args.pos.get(1) {
+                    Some(Value::Int(b)) => *b,
+                    _ => 10,
+                };
+                parse_int(it, &s, base)
+            }
+            Some(Value::Instance(i)) if i.class.lookup("__int__").is_some() => {
+                let f = i.class.lookup("__int__").unwrap_or_default();
+                it.call(f, Args::new(vec![Value::Instance(i.clone())]))
+                    .await
+            }
+            Some(other) => Err(it.type_error(format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                it.type_name(&other)
+            ))),
+        },
+        Ty::Float => match first {
+            None => Ok(Value::Float(0.0)),
+            Some(Value::Float(f)) => Ok(Value::Float(f)),
+            Some(Value::Int(i)) => Ok(Value::Float(i as f64)),
+            Some(Value::Bool(b)) => Ok(Value::Float(b as i64 as f64)),
+            Some(Value::Str(s)) => {
+                let t = s.trim().to_lowercase();
+                let v = match t.as_str() {
+                    "inf" | "+inf" | "infinity" | "+infinity" => Some(f64::INFINITY),
+                    "-inf" | "-infinity" => Some(f64::NEG_INFINITY),
+                    "nan" | "+nan" | "-nan" => Some(f64::NAN),
+                    _ => t.replace('_', "").parse::<f64>().ok(),
+                };
+                v.map(Value::Float).ok_or_else(|| {
+                    it.value_error(format!(
+                        "could not convert string to float: {}",
+                        crate::runtime::fmt::str_repr(&s)
+                    ))
+                })
+            }
+            Some(other) => Err(it.type_error(format!(
+                "float() argument must be a string or a real number, not '{}'",
+                it.type_name(&other)
+            ))),
+        },
+        Ty::Str => match first {
+            None => Ok(Value::str("")),
+            Some(v) => Ok(Value::str(it.str_of(&v).await?)),
+        },
+        Ty::Bool => match first {
+            None => Ok(Value::Bool(false)),
+            Some(v) => Ok(Value::Bool(it.truthy(&v).await?)),
+        },
+        Ty::List => match first {
+            None => Ok(Value::list(vec![])),
+            Some(v) => Ok(Value::list(it.collect(&v).await?)),
+        },
+        Ty::Tuple => match first {
+            None => Ok(Value::tuple(vec![])),
+            Some(Value::Tuple(t)) => Ok(Value::Tuple(t)),
+            Some(v) => Ok(Value::tuple(it.collect(&v).await?)),
+        },
+        Ty::Set => {
+            let mut d = Dict::new();
+            if let Some(v) = first {
+                for x in it.collect(&v).await? {
+                    let h = it.hash_key(&x).await?;
+                    d.insert_key(h, x, Value::None);
+                }
+            }
+            Ok(Value::Set(Rc::new(RefCell::new(d))))
+        }
+        Ty::Dict => {
+            let mut d = Dict::new();
+            if let Some(v) = first {
+                methods::dict_update_from(it, &mut d, &v).await?;
+            }
+            for (k, v) in std::mem::take(&mut args.kw) {
+                d.insert_key(HashKey::Str(k.clone()), Value::Str(k), v);
+            }
+            Ok(Value::dict(d))
+        }
+        Ty::Range => {
+            let ints: Vec<i64> = args
+                .pos
+                .iter()
+                .map(|v| match v {
+                    Value::Int(i) => Ok(*i),
+                    Value::Bool(b) => Ok(*b as i64),
+                    other => Err(it.type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        it.type_name(other)
+                    ))),
+                })
+                .collect::<PyResult<_>>()?;
+            let r = match ints.as_slice() {
+                [stop] => [0, *stop, 1],
+                [start, stop] => [*start, *stop, 1],
+                [start, stop, step] => {
+                    if *step == 0 {
+                        return Err(it.value_error("range() arg 3 must not be zero"));
+                    }
+                    [*start, *stop, *step]
+                }
+                _ => {
+                    return Err(it.type_error(format!(
+                        "range expected at most 3 arguments, got {}",
+                        ints.len()
+                    )));
+                }
+            };
+            Ok(Value::Range(Rc::new(r)))
+        }
+        Ty::Slice => {
+            let p = &args.pos;
+            let g = |i: usize| p.get(i).cloned().unwrap_or_default();
+            Ok(Value::Slice(Rc::new(if p.len() == 1 {
+                [Value::None, g(0), Value::None]
+            } else {
+                [g(0), g(1), g(2)]
+            })))
+        }
+        Ty::Property => {
+            if args.pos.len() > 4 {
+                return Err(it.type_error(format!(
+                    "property() takes at most 4 arguments ({} given)",
+                    args.pos.len()
+                )));
+            }
+            let mut fns = [Value::None, Value::None, Value::None, Value::None];
+            for (slot, v) in fns.iter_mut().zip(std::mem::take(&mut args.pos)) {
+                *slot = v;
+            }
+            for (k, v) in std::mem::take(&mut args.kw) {
+                let slot = match &*k {
+                    "fget" => 0,
+                    "fset" => 1,
+                    "fdel" => 2,
+                    "doc" => 3,
+                    _ => {
+                        return Err(it.type_error(format!(
+                            "property() got an unexpected keyword argument '{k}'"
+                        )));
+                    }
+                };
+                fns[slot] = v;
+            }
+            let [fget, fset, fdel, mut doc] = fns;
+            // Like CPython: without a doc, a property takes its getter's docstring.
+            if matches!(doc, Value::None)
+                && !matches!(fget, Value::None)
+                && let Some(d) = it.get_attr_opt(&fget, "__doc__").await?
+            {
+                doc = d;
+            }
+            Ok(Value::Native(Rc::new(NativeObj::Property(
+                crate::runtime::object::PropertyFns {
+                    fget,
+                    fset,
+                    fdel,
+                    doc,
+                },
+            ))))
+        }
+        Ty::Type => match (args.pos.len(), first) {
+            (1, Some(v)) if args.kw.is_empty() => Ok(Value::Class(it.type_of(&v))),
+            (3, _) => new_type(it, args).await,
+            _ => Err(it.type_error("type() takes 1 or 3 arguments")),
+        },
+        Ty::Future => {
+            let lp = match it.running_loop.borrow().clone() {
+                Some(lp) => lp,
+                None => it.idle_loop(),
+            };
+            Ok(Value::Future(crate::asyncio::future::Future::new(
+                it, &lp, None,
+            )))
+        }
+        Ty::Object => Ok(Value::Instance(crate::runtime::object::Instance::new(
+            cls.clone(),
+            None,
+        ))),
+        _ => Err(it.type_error(format!("cannot create '{}' instances", cls.name))),
+    }
+}
+
+/// Class-level attributes of builtin types (`str.join`, `dict.fromkeys`, ...).
+pub(crate) fn class_attr(it: &Interp, c: &Rc<Class>, name: &str) -> Option<Value> {
+    if c.ty == Ty::Dict && name == "fromkeys" {
+        return Some(func("fromkeys", BuiltinFn::Async(dict_fromkeys)));
+    }
+    if c.ty == Ty::Tuple && name == "__new__" {
+        return Some(func("__new__", BuiltinFn::Async(tuple_new)));
+    }
+    // `str.upper`, `dict.get`, `list.__init__`: a builtin type's method, called with the object
+    // first (as `map(str.upper, words)` and a subclass's `dict.__setitem__(self, k, v)` do).
+    let empty = match c.ty {
+        Ty::Str => Some(Value::str("")),
+        Ty::List => Some(Value::list(Vec::new())),
+        Ty::Dict => Some(Value::dict(Dict::new())),
+        Ty::Set => Some(Value::Set(Rc::new(RefCell::new(Dict::new())))),
+        Ty::Tuple => Some(Value::tuple(Vec::new())),
+        _ => None,
+    };
+    if let Some(empty) = empty
+        && methods::has_native_method(it, &empty, name)
+    {
+        return Some(Value::Builtin(Rc::new(Builtin {
+            name: Rc::from(name),
+            bound: Some(Value::Class(c.clone())),
+            f: BuiltinFn::Async(method_descriptor),
+        })));
+    }
+    // `object.__setattr__(self, name, value)`: the default, past a class's own `__setattr__`
+    // (a frozen dataclass sets its fields that way).
+    if c.ty == Ty::Object {
+        match name {
+            "__setattr__" => return Some(func("__setattr__", BuiltinFn::Async(object_setattr))),
+            "__delattr__" => return Some(func("__delattr__", BuiltinFn::Async(object_delattr))),
+            "__repr__" => return Some(func("__repr__", BuiltinFn::Async(object_repr))),
+            "__str__" => return Some(func("__str__", BuiltinFn::Async(object_str))),
+            "__eq__" => return Some(func("__eq__", BuiltinFn::Sync(object_eq))),
+            "__hash__" => return Some(func("__hash__", BuiltinFn::Sync(object_hash))),
+            "__ne__" => return Some(func("__ne__", BuiltinFn::Async(object_ne))),
+            "__format__" => return Some(func("__format__", BuiltinFn::Async(object_format))),
+            "__init_subclass__" => {
+                return Some(func(
+                    "__init_subclass__",
+                    BuiltinFn::Sync(object_init_subclass),
+                ));
+            }
+            _ => {}
+        }
+    }
+    let _ = it;
+    None
+}
+
+/// `type(name, bases, namespace, **keywords)`: a class made as a class statement makes it (its
+/// module is the namespace's `__module__`, else `__main__`).
+async fn new_type(it: &Rc<Interp>, args: Args) -> PyResult {
+    let argument = |i: usize, want: &str| {
+        it.type_error(format!(
+            "type.__new__() argument {} must be {want}, not {}",
+            i + 1,
+            it.type_name(&args.pos[i])
+        ))
+    };
+    let Value::Str(name) = &args.pos[0] else {
+        return Err(argument(0, "str"));
+    };
+    let Value::Tuple(written) = &args.pos[1] else {
+        return Err(argument(1, "tuple"));
+    };
+    let Value::Dict(namespace) = &args.pos[2] else {
+        return Err(argument(2, "dict"));
+    };
+    let mut bases = Vec::new();
+    for base in written.iter() {
+        match base {
+            Value::Class(c) => bases.push(c.clone()),
+            other => {
+                return Err(
+                    it.type_error(format!("bases must be types, not {}", it.type_name(other)))
+                );
+            }
+        }
+    }
+    if bases.is_empty() {
+        bases.push(it.t.object.clone());
+    }
+    it.check_bases(&bases)?;
+    let entries: Vec<(Value, Value)> = namespace
+        .borrow()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let module = match namespace.borrow().get_str("__module__") {
+        Some(Value::Str(m)) => m.to_string(),
+        _ => "__main__".to_owned(),
+    };
+    let cls = it
+        .build_class(name, &module, bases, entries, args.kw.clone())
+        .await?;
+    Ok(Value::Class(cls))
+}
+
+abuiltin!(tuple_new, |it, args| {
+    let Some(Value::Class(cls)) = args.pos.first().cloned() else {
+        return Err(it.type_error("tuple.__new__(X): X is not a type object"));
+    };
+    let tuple = it.t.tuple.clone();
+    if !cls.is_subclass(&tuple) {
+        return Err(it.type_error(format!(
+            "tuple.__new__({}): {} is not a subtype of tuple",
+            cls.name, cls.name
+        )));
+    }
+    let items = match args.pos.get(1) {
+        Some(iterable) => it.collect(iterable).await?,
+        None => Vec::new(),
+    };
+    if Rc::ptr_eq(&cls, &tuple) {
+        return Ok(Value::tuple(items));
+    }
+    Ok(it.new_tuple_instance(&cls, items))
+});
+
+/// Whether `b` is a builtin type's method taken from the type (`list.append`): only those are
+/// bound to a builtin type.
+pub(crate) fn is_method_descriptor(b: &Builtin) -> bool {
+    matches!(&b.bound, Some(Value::Class(c))
+        if matches!(c.ty, Ty::Str | Ty::List | Ty::Dict | Ty::Set | Ty::Tuple))
+}
+
+/// `str.upper(s)`: the method called on its first argument, which must be of the type (a
+/// subclass's instance gives its list or dict).
+fn method_descriptor(it: Rc<Interp>, b: Rc<Builtin>, mut args: Args) -> Lbf<'static, PyResult> {
+    Box::pin(async move {
+        let Some(Value::Class(class)) = &b.bound else {
+            return Err(it.type_error("method descriptor without its type"));
+        };
+        let Some(receiver) = args.pos.first().cloned() else {
+            return Err(it.type_error(format!(
+                "unbound method {}.{}() needs an argument",
+                class.name, b.name
+            )));
+        };
+        if !it.isinstance(&receiver, class) {
+            return Err(it.type_error(format!(
+                "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                b.name,
+                class.name,
+                it.type_name(&receiver)
+            )));
+        }
+        args.pos.remove(0);
+        let receiver = it.unwrapped(&receiver).clone();
+        methods::call_native(&it, &receiver, &b.name, args).await
+    })
+}
+
+abuiltin!(object_repr, |it, args| {
+    need(&it, &args, 1, "__repr__")?;
+    let v = &args.pos[0];
+    Ok(Value::str(match v {
+        Value::Instance(inst) if inst.class.is_exc => it.exc_repr(inst).await?,
+        Value::Instance(inst) => format!(
+            "<{}.{} object at {}>",
+            inst.class.module,
+            inst.class.qualname,
+            crate::interp::ops::fake_addr(v)
+        ),
+        other => it.repr_of(other).await?,
+    }))
+});
+
+abuiltin!(object_str, |it, args| {
+    need(&it, &args, 1, "__str__")?;
+    Ok(Value::str(match &args.pos[0] {
+        Value::Instance(inst) if inst.class.is_exc => it.exc_str(inst).await?,
+        other => it.repr_of(other).await?,
+    }))
+});
+
+/// `object.__hash__`: from the object's identity, whatever its class says.
+fn object_hash(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    need(it, &args, 1, "__hash__")?;
+    Ok(Value::Int(HashKey::Id(args.pos[0].identity()).py_hash()))
+}
+
+/// `object.__eq__`: the same object, or NotImplemented (the other side may know).
+fn object_eq(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    need(it, &args, 2, "__eq__")?;
+    Ok(if args.pos[0].is_same(&args.pos[1]) {
+        Value::Bool(true)
+    } else {
+        Value::NotImplemented
+    })
+}
+
+abuiltin!(object_ne, |it, args| {
+    need(&it, &args, 2, "__ne__")?;
+    let eq = it.get_attr(&args.pos[0], "__eq__").await?;
+    match it.call(eq, Args::new(vec![args.pos[1].clone()])).await? {
+        Value::NotImplemented => Ok(Value::NotImplemented),
+        equal => Ok(Value::Bool(!it.truthy(&equal).await?)),
+    }
+});
+
+abuiltin!(object_format, |it, args| {
+    need(&it, &args, 2, "__format__")?;
+    if !matches!(&args.pos[1], Value::Str(spec) if spec.is_empty()) {
+        return Err(it.type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            it.type_name(&args.pos[0])
+        )));
+    }
+    Ok(Value::str(it.str_of(&args.pos[0]).await?))
+});
+
+/// `object.__init_subclass__`: nothing to do, and no keywords to take.
+fn object_init_subclass(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    if !args.kw.is_empty() {
+        let name = match args.pos.first() {
+            Some(Value::Class(c)) => c.name.to_string(),
+            _ => "object".into(),
+        };
+        return Err(it.type_error(format!(
+            "{name}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
+    Ok(Value::None)
+}
+
+abuiltin!(object_setattr, |it, args| {
+    need(&it, &args, 3, "__setattr__")?;
+    let name = attr_name(&it, args.pos.get(1))?;
+    it.object_setattr(&args.pos[0], &name, args.pos[2].clone())
+        .await?;
+    Ok(Value::None)
+});
+
+abuiltin!(object_delattr, |it, args| {
+    need(&it, &args, 2, "__delattr__")?;
+    let name = attr_name(&it, args.pos.get(1))?;
+    it.object_delattr(&args.pos[0], &name).await?;
+    Ok(Value::None)
+});
+
+abuiltin!(delattr, |it, args| {
+    need(&it, &args, 2, "delattr")?;
+    let name = attr_name(&it, args.pos.get(1))?;
+    it.del_attr(&args.pos[0], &name).await?;
+    Ok(Value::None)
+});
+
+abuiltin!(vars, |it, args| {
+    let Some(obj) = args.pos.first() else {
+        return Err(it.unsupported(Missing::VarsWithoutArgument));
+    };
+    match it.get_attr_opt(obj, "__dict__").await? {
+        Some(d)
+            if !matches!(obj, Value::Class(_) | Value::Func(_)) || matches!(d, Value::Dict(_)) =>
+        {
+            Ok(d)
+        }
+        _ => Err(it.type_error("vars() argument must have __dict__ attribute")),
+    }
+});
+
+/// An attribute class `c` has from the builtin type it is or derives from (`list`, `dict`…):
+/// its methods, and `fromkeys` of a dict subclass, which makes an instance of the subclass.
+pub(crate) fn builtin_class_attr(it: &Interp, c: &Rc<Class>, name: &str) -> Option<Value> {
+    let base = std::iter::once(c)
+        .chain(c.mro.iter())
+        .find(|b| !matches!(b.ty, Ty::User | Ty::Object))?;
+    if c.ty == Ty::User && base.ty == Ty::Dict && name == "fromkeys" {
+        return Some(Value::Method(Rc::new(
+            crate::runtime::object::BoundMethod {
+                receiver: Value::Class(c.clone()),
+                func: func("fromkeys", BuiltinFn::Async(subclass_fromkeys)),
+            },
+        )));
+    }
+    class_attr(it, base, name)
+}
+
+abuiltin!(subclass_fromkeys, |it, args| {
+    need(&it, &args, 2, "fromkeys")?;
+    let made = it.call(args.pos[0].clone(), Args::default()).await?;
+    let value = args.pos.get(2).cloned().unwrap_or_default();
+    for key in it.collect(&args.pos[1]).await? {
+        it.setitem(&made, &key, value.clone()).await?;
+    }
+    Ok(made)
+});
+
+abuiltin!(dict_fromkeys, |it, args| {
+    need(&it, &args, 1, "fromkeys")?;
+    let v = args.pos.get(1).cloned().unwrap_or_default();
+    let mut d = Dict::new();
+    for k in it.collect(&args.pos[0]).await? {
+        let h = it.hash_key(&k).await?;
+        d.insert_key(h, k, v.clone());
+    }
+    Ok(Value::dict(d))
+});
+
+/// Attributes of native values that are not plain methods.
+pub(crate) fn native_attr(it: &Interp, obj: &Value, name: &str) -> Option<Value> {
+    if let Value::Native(n) = obj {
+        match &**n {
+            NativeObj::GenericAlias { origin, args } => {
+                return match name {
+                    "__origin__" => Some(origin.clone()),
+                    "__args__" => Some(Value::tuple(args.to_vec())),
+                    "__parameters__" => Some(Value::tuple(Vec::new())),
+                    _ => None,
+                };
+            }
+            NativeObj::Property(p) => {
+                return match name {
+                    "fget" => Some(p.fget.clone()),
+                    "fset" => Some(p.fset.clone()),
+                    "fdel" => Some(p.fdel.clone()),
+                    "__doc__" => Some(p.doc.clone()),
+                    _ => it.native_method_opt(obj, name),
+                };
+            }
+            NativeObj::UnionType(members) => {
+                return match name {
+                    "__args__" => Some(Value::tuple(
+                        members
+                            .iter()
+                            .map(|m| match m {
+                                Value::None => Value::Class(it.t.none.clone()),
+                                other => other.clone(),
+                            })
+                            .collect(),
+                    )),
+                    "__parameters__" => Some(Value::tuple(Vec::new())),
+                    _ => None,
+                };
+            }
+            _ => {}
+        }
+    }
+    if let Value::Native(n) = obj
+        && let NativeObj::Super { owner, receiver } = &**n
+    {
+        let recv_cls = match receiver {
+            Value::Class(c) => c.clone(),
+            other => it.type_of(other),
+        };
+        let mut after = false;
+        let mut chain = vec![recv_cls.clone()];
+        chain.extend(recv_cls.mro.iter().cloned());
+        for c in chain {
+            // Past the subclasses, `list`, `dict` or `tuple` itself: its methods act on the items.
+            if after
+                && matches!(c.ty, Ty::List | Ty::Dict | Ty::Tuple)
+                && let Value::Instance(inst) = receiver
+                && let Some(items) = &inst.items
+                && let Some(method) = it.native_method_opt(items, name)
+            {
+                return Some(method);
+            }
+            if after && c.ty == Ty::Tuple && name == "__new__" {
+                return class_attr(it, &c, name);
+            }
+            // `object` itself: what every class inherits (`super().__setattr__(k, v)`).
+            if after
+                && c.ty == Ty::Object
+                && c.dict.borrow().get_str(name).is_none()
+                && let Some(method) = class_attr(it, &c, name)
+            {
+                return Some(Value::Method(Rc::new(
+                    crate::runtime::object::BoundMethod {
+                        receiver: receiver.clone(),
+                        func: method,
+                    },
+                )));
+            }
+            if after && let Some(v) = c.dict.borrow().get_str(name) {
+                return Some(match v {
+                    Value::Func(_) | Value::Builtin(_) => {
+                        Value::Method(Rc::new(crate::runtime::object::BoundMethod {
+                            receiver: receiver.clone(),
+                            func: v.clone(),
+                        }))
+                    }
+                    other => other.clone(),
+                });
+            }
+            if Rc::ptr_eq(&c, owner) {
+                after = true;
+            }
+        }
+        return None;
+    }
+    match (obj, name) {
+        (Value::Int(i), "real" | "numerator") => return Some(Value::Int(*i)),
+        (Value::Int(_), "imag") => return Some(Value::Int(0)),
+        (Value::Int(_), "denominator") => return Some(Value::Int(1)),
+        (Value::Float(f), "real") => return Some(Value::Float(*f)),
+        (Value::Float(_), "imag") => return Some(Value::Float(0.0)),
+        (Value::Range(r), "start") => return Some(Value::Int(r[0])),
+        (Value::Range(r), "stop") => return Some(Value::Int(r[1])),
+        (Value::Range(r), "step") => return Some(Value::Int(r[2])),
+        (Value::Future(f), "_cancel_message") => {
+            return Some(f.cancel_message.borrow().clone().unwrap_or_default());
+        }
+        (Value::Future(f), "_state") => {
+            return Some(Value::str(match f.state.get() {
+                crate::asyncio::future::FutState::Pending => "PENDING",
+                crate::asyncio::future::FutState::Cancelled => "CANCELLED",
+                crate::asyncio::future::FutState::Finished => "FINISHED",
+            }));
+        }
+        (Value::Native(n), _) => match (&**n, name) {
+            (NativeObj::Stream(StreamKind::Stdout), "name") => return Some(Value::str("<stdout>")),
+            (NativeObj::Stream(StreamKind::Stderr), "name") => return Some(Value::str("<stderr>")),
+            (NativeObj::Loop(lp), "slow_callback_duration") => {
+                return Some(lp.slow_callback_duration.borrow().clone());
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    it.native_method_opt(obj, name)
+}
+
+/// `super()` bound to `receiver`, searching after `owner` in its MRO.
+pub(crate) fn make_super(_it: &Interp, owner: Rc<Class>, receiver: Value) -> Value {
+    Value::Native(Rc::new(NativeObj::Super { owner, receiver }))
+}

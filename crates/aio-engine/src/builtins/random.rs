@@ -1,0 +1,124 @@
+//! `random`: CPython's Mersenne Twister (MT19937) with CPython's seeding and derivations,
+//! so seeded programs print the same numbers as CPython. Unseeded, the generator starts
+//! from the fixed seed 0 (CPython would use OS entropy; any output is valid then).
+
+/// MT19937 state.
+#[derive(Debug, Clone)]
+pub(crate) struct Mt {
+    mt: [u32; 624],
+    idx: usize,
+}
+
+impl Mt {
+    fn init_genrand(s: u32) -> Mt {
+        let mut mt = [0u32; 624];
+        mt[0] = s;
+        for i in 1..624 {
+            mt[i] = 1812433253u32
+                .wrapping_mul(mt[i - 1] ^ (mt[i - 1] >> 30))
+                .wrapping_add(i as u32);
+        }
+        Mt { mt, idx: 624 }
+    }
+
+    /// `random.seed(n)` for a non-negative int, exactly as CPython (init_by_array).
+    pub(crate) fn seeded(n: u64) -> Mt {
+        let mut key: Vec<u32> = Vec::new();
+        let mut v = n;
+        while v > 0 {
+            key.push(v as u32);
+            v >>= 32;
+        }
+        if key.is_empty() {
+            key.push(0);
+        }
+        let mut m = Mt::init_genrand(19650218);
+        let (mut i, mut j) = (1usize, 0usize);
+        let klen = key.len();
+        let mut k = 624.max(klen);
+        while k > 0 {
+            m.mt[i] = (m.mt[i] ^ ((m.mt[i - 1] ^ (m.mt[i - 1] >> 30)).wrapping_mul(1664525)))
+                .wrapping_add(key[j])
+                .wrapping_add(j as u32);
+            i += 1;
+            j += 1;
+            if i >= 624 {
+                m.mt[0] = m.mt[623];
+                i = 1;
+            }
+            if j >= klen {
+                j = 0;
+            }
+            k -= 1;
+        }
+        k = 623;
+        while k > 0 {
+            m.mt[i] = (m.mt[i] ^ ((m.mt[i - 1] ^ (m.mt[i - 1] >> 30)).wrapping_mul(1566083941)))
+                .wrapping_sub(i as u32);
+            i += 1;
+            if i >= 624 {
+                m.mt[0] = m.mt[623];
+                i = 1;
+            }
+            k -= 1;
+        }
+        m.mt[0] = 0x8000_0000;
+        m
+    }
+
+    /// Next 32 random bits.
+    pub(crate) fn next_u32(&mut self) -> u32 {
+        if self.idx >= 624 {
+            for k in 0..624 {
+                let y = (self.mt[k] & 0x8000_0000) | (self.mt[(k + 1) % 624] & 0x7fff_ffff);
+                let mut v = self.mt[(k + 397) % 624] ^ (y >> 1);
+                if y & 1 != 0 {
+                    v ^= 0x9908_b0df;
+                }
+                self.mt[k] = v;
+            }
+            self.idx = 0;
+        }
+        let mut y = self.mt[self.idx];
+        self.idx += 1;
+        y ^= y >> 11;
+        y ^= (y << 7) & 0x9d2c_5680;
+        y ^= (y << 15) & 0xefc6_0000;
+        y ^= y >> 18;
+        y
+    }
+
+    /// `random.random()`.
+    pub(crate) fn random(&mut self) -> f64 {
+        let a = (self.next_u32() >> 5) as f64;
+        let b = (self.next_u32() >> 6) as f64;
+        (a * 67108864.0 + b) * (1.0 / 9007199254740992.0)
+    }
+
+    /// `getrandbits(k)` for k <= 64.
+    pub(crate) fn getrandbits(&mut self, k: u32) -> u64 {
+        if k == 0 {
+            return 0;
+        }
+        if k <= 32 {
+            return (self.next_u32() >> (32 - k)) as u64;
+        }
+        let lo = self.next_u32() as u64;
+        let hi = (self.next_u32() >> (64 - k)) as u64;
+        lo | (hi << 32)
+    }
+
+    /// `_randbelow(n)` for n > 0.
+    pub(crate) fn randbelow(&mut self, n: u64) -> u64 {
+        if n == 0 {
+            return 0;
+        }
+        let k = 64 - n.leading_zeros();
+        loop {
+            let r = self.getrandbits(k);
+            if r < n {
+                return r;
+            }
+        }
+    }
+}

@@ -1,0 +1,410 @@
+//! Pure helpers on values that never run Python code: numeric operators, structural
+//! equality and ordering of builtin values, indices and slices.
+
+use std::cmp::Ordering;
+use std::rc::Rc;
+
+use super::object::NativeObj;
+use super::value::Value;
+use crate::syntax::ast::{BinOp, CmpOp};
+
+/// Length of a range.
+pub(crate) fn range_len(r: &[i64; 3]) -> i64 {
+    let [start, stop, step] = *r;
+    if step > 0 && start < stop {
+        (stop - start - 1) / step + 1
+    } else if step < 0 && start > stop {
+        (start - stop - 1) / (-step) + 1
+    } else {
+        0
+    }
+}
+
+/// A numeric view of int, bool and float values.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Num {
+    I(i64),
+    F(f64),
+}
+
+/// The numeric value of `v` if it is a number.
+pub(crate) fn num(v: &Value) -> Option<Num> {
+    match v {
+        Value::Int(i) => Some(Num::I(*i)),
+        Value::Bool(b) => Some(Num::I(*b as i64)),
+        Value::Float(f) => Some(Num::F(*f)),
+        _ => None,
+    }
+}
+
+impl Num {
+    /// As a float.
+    pub(crate) fn f(self) -> f64 {
+        match self {
+            Num::I(i) => i as f64,
+            Num::F(f) => f,
+        }
+    }
+}
+
+/// Errors from arithmetic: (exception class name, message).
+pub(crate) type OpErr = (&'static str, String);
+
+fn overflow() -> OpErr {
+    (
+        "OverflowError",
+        "integer result too large for this engine (it uses 64-bit ints)".into(),
+    )
+}
+
+fn py_mod_f(a: f64, b: f64) -> f64 {
+    let m = a % b;
+    if m != 0.0 && ((m < 0.0) != (b < 0.0)) {
+        m + b
+    } else {
+        m
+    }
+}
+
+/// Arithmetic on two numbers; `Ok(None)` when the operands are not both numbers.
+pub(crate) fn num_binop(op: BinOp, a: &Value, b: &Value) -> Result<Option<Value>, OpErr> {
+    let (Some(x), Some(y)) = (num(a), num(b)) else {
+        return Ok(None);
+    };
+    let v = match (x, y) {
+        (Num::I(x), Num::I(y)) => match op {
+            BinOp::Add => Value::Int(x.checked_add(y).ok_or_else(overflow)?),
+            BinOp::Sub => Value::Int(x.checked_sub(y).ok_or_else(overflow)?),
+            BinOp::Mult => Value::Int(x.checked_mul(y).ok_or_else(overflow)?),
+            BinOp::Div => {
+                if y == 0 {
+                    return Err(("ZeroDivisionError", "division by zero".into()));
+                }
+                Value::Float(x as f64 / y as f64)
+            }
+            BinOp::FloorDiv => {
+                if y == 0 {
+                    return Err((
+                        "ZeroDivisionError",
+                        "integer division or modulo by zero".into(),
+                    ));
+                }
+                let q = x.checked_div(y).ok_or_else(overflow)?;
+                let q = if (x % y != 0) && ((x < 0) != (y < 0)) {
+                    q - 1
+                } else {
+                    q
+                };
+                Value::Int(q)
+            }
+            BinOp::Mod => {
+                if y == 0 {
+                    return Err((
+                        "ZeroDivisionError",
+                        "integer division or modulo by zero".into(),
+                    ));
+                }
+                let m = x.checked_rem(y).unwrap_or(0);
+                Value::Int(if m != 0 && ((m < 0) != (y < 0)) {
+                    m + y
+                } else {
+                    m
+                })
+            }
+            BinOp::Pow => {
+                if y < 0 {
+                    if x == 0 {
+                        return Err((
+                            "ZeroDivisionError",
+                            "0.0 cannot be raised to a negative power".into(),
+                        ));
+                    }
+                    Value::Float((x as f64).powf(y as f64))
+                } else {
+                    let e = u32::try_from(y).map_err(|_| overflow())?;
+                    Value::Int(x.checked_pow(e).ok_or_else(overflow)?)
+                }
+            }
+            BinOp::LShift => {
+                if y < 0 {
+                    return Err(("ValueError", "negative shift count".into()));
+                }
+                if y >= 64 || (x != 0 && (x.abs().leading_zeros() as i64) <= y) {
+                    if x == 0 {
+                        Value::Int(0)
+                    } else {
+                        return Err(overflow());
+                    }
+                } else {
+                    Value::Int(x << y)
+                }
+            }
+            BinOp::RShift => {
+                if y < 0 {
+                    return Err(("ValueError", "negative shift count".into()));
+                }
+                Value::Int(if y >= 64 {
+                    if x < 0 { -1 } else { 0 }
+                } else {
+                    x >> y
+                })
+            }
+            BinOp::BitAnd => {
+                if let (Value::Bool(p), Value::Bool(q)) = (a, b) {
+                    Value::Bool(*p && *q)
+                } else {
+                    Value::Int(x & y)
+                }
+            }
+            BinOp::BitOr => {
+                if let (Value::Bool(p), Value::Bool(q)) = (a, b) {
+                    Value::Bool(*p || *q)
+                } else {
+                    Value::Int(x | y)
+                }
+            }
+            BinOp::BitXor => {
+                if let (Value::Bool(p), Value::Bool(q)) = (a, b) {
+                    Value::Bool(*p ^ *q)
+                } else {
+                    Value::Int(x ^ y)
+                }
+            }
+            BinOp::MatMult => return Ok(None),
+        },
+        (x, y) => {
+            let (x, y) = (x.f(), y.f());
+            match op {
+                BinOp::Add => Value::Float(x + y),
+                BinOp::Sub => Value::Float(x - y),
+                BinOp::Mult => Value::Float(x * y),
+                BinOp::Div => {
+                    if y == 0.0 {
+                        return Err(("ZeroDivisionError", "float division by zero".into()));
+                    }
+                    Value::Float(x / y)
+                }
+                BinOp::FloorDiv => {
+                    if y == 0.0 {
+                        return Err(("ZeroDivisionError", "float floor division by zero".into()));
+                    }
+                    Value::Float(((x - py_mod_f(x, y)) / y).round())
+                }
+                BinOp::Mod => {
+                    if y == 0.0 {
+                        return Err(("ZeroDivisionError", "float modulo".into()));
+                    }
+                    Value::Float(py_mod_f(x, y))
+                }
+                BinOp::Pow => {
+                    if x == 0.0 && y < 0.0 {
+                        return Err((
+                            "ZeroDivisionError",
+                            "0.0 cannot be raised to a negative power".into(),
+                        ));
+                    }
+                    let r = x.powf(y);
+                    if r.is_infinite() && x.is_finite() && y.is_finite() {
+                        return Err((
+                            "OverflowError",
+                            "(34, 'Numerical result out of range')".into(),
+                        ));
+                    }
+                    Value::Float(r)
+                }
+                _ => return Ok(None),
+            }
+        }
+    };
+    Ok(Some(v))
+}
+
+/// Structural equality of builtin values; `None` when a Python `__eq__` may be involved.
+pub(crate) fn eq_fast(a: &Value, b: &Value) -> Option<bool> {
+    if let (Some(x), Some(y)) = (num(a), num(b)) {
+        return Some(match (x, y) {
+            (Num::I(x), Num::I(y)) => x == y,
+            (x, y) => x.f() == y.f(),
+        });
+    }
+    Some(match (a, b) {
+        (Value::Str(x), Value::Str(y)) => x == y,
+        (Value::None, Value::None) => true,
+        (Value::List(x), Value::List(y)) => {
+            if Rc::ptr_eq(x, y) {
+                return Some(true);
+            }
+            let (x, y) = (x.borrow(), y.borrow());
+            if x.len() != y.len() {
+                return Some(false);
+            }
+            for (p, q) in x.iter().zip(y.iter()) {
+                if !eq_fast(p, q)? {
+                    return Some(false);
+                }
+            }
+            true
+        }
+        (Value::Tuple(x), Value::Tuple(y)) => {
+            if x.len() != y.len() {
+                return Some(false);
+            }
+            for (p, q) in x.iter().zip(y.iter()) {
+                if !eq_fast(p, q)? {
+                    return Some(false);
+                }
+            }
+            true
+        }
+        (Value::Dict(x), Value::Dict(y)) => {
+            let (x, y) = (x.borrow(), y.borrow());
+            if x.len() != y.len() {
+                return Some(false);
+            }
+            for (k, v) in x.iter() {
+                let hk = super::dict::HashKey::of(k)?;
+                match y.get_key(&hk) {
+                    Some(w) => {
+                        if !eq_fast(v, w)? {
+                            return Some(false);
+                        }
+                    }
+                    None => return Some(false),
+                }
+            }
+            true
+        }
+        (Value::Set(x), Value::Set(y)) => {
+            let (x, y) = (x.borrow(), y.borrow());
+            x.len() == y.len()
+                && x.iter().all(|(k, _)| {
+                    super::dict::HashKey::of(k)
+                        .map(|hk| y.contains_key(&hk))
+                        .unwrap_or(false)
+                })
+        }
+        (Value::Range(x), Value::Range(y)) => x == y,
+        (Value::Instance(x), Value::Instance(y)) => {
+            if x.class.lookup("__eq__").is_some() || x.items.is_some() || y.items.is_some() {
+                return None;
+            }
+            Rc::ptr_eq(x, y)
+        }
+        (Value::Instance(x), _) | (_, Value::Instance(x)) => {
+            if x.class.lookup("__eq__").is_some() || x.items.is_some() {
+                return None;
+            }
+            false
+        }
+        // `list[int] == list[int]` compares origins and arguments: the interpreter's `eq`.
+        (Value::Native(x), Value::Native(y))
+            if matches!(
+                (&**x, &**y),
+                (
+                    NativeObj::GenericAlias { .. },
+                    NativeObj::GenericAlias { .. }
+                ) | (NativeObj::UnionType(_), NativeObj::UnionType(_))
+            ) =>
+        {
+            return None;
+        }
+        _ => a.is_same(b),
+    })
+}
+
+/// Ordering of builtin values for `<` etc.; `None` when unorderable.
+pub(crate) fn cmp_fast(a: &Value, b: &Value) -> Option<Ordering> {
+    if let (Some(x), Some(y)) = (num(a), num(b)) {
+        return match (x, y) {
+            (Num::I(x), Num::I(y)) => Some(x.cmp(&y)),
+            (x, y) => x.f().partial_cmp(&y.f()),
+        };
+    }
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => Some(x.cmp(y)),
+        (Value::List(x), Value::List(y)) => seq_cmp(&x.borrow(), &y.borrow()),
+        (Value::Tuple(x), Value::Tuple(y)) => seq_cmp(x, y),
+        _ => None,
+    }
+}
+
+fn seq_cmp(x: &[Value], y: &[Value]) -> Option<Ordering> {
+    for (p, q) in x.iter().zip(y.iter()) {
+        if !eq_fast(p, q)? {
+            return cmp_fast(p, q);
+        }
+    }
+    Some(x.len().cmp(&y.len()))
+}
+
+/// Applies an ordering comparison operator to an `Ordering`.
+pub(crate) fn ord_holds(op: CmpOp, o: Ordering) -> bool {
+    match op {
+        CmpOp::Lt => o == Ordering::Less,
+        CmpOp::LtE => o != Ordering::Greater,
+        CmpOp::Gt => o == Ordering::Greater,
+        CmpOp::GtE => o != Ordering::Less,
+        CmpOp::Eq => o == Ordering::Equal,
+        CmpOp::NotEq => o != Ordering::Equal,
+        _ => false,
+    }
+}
+
+/// Normalises a Python index against a length (`None` when out of range).
+pub(crate) fn norm_index(i: i64, len: usize) -> Option<usize> {
+    let len = len as i64;
+    let j = if i < 0 { i + len } else { i };
+    if j < 0 || j >= len {
+        None
+    } else {
+        Some(j as usize)
+    }
+}
+
+/// Resolves slice bounds to (start, stop, step) like `slice.indices`.
+pub(crate) fn slice_indices(
+    lower: Option<i64>,
+    upper: Option<i64>,
+    step: Option<i64>,
+    len: usize,
+) -> Result<(i64, i64, i64), OpErr> {
+    let len = len as i64;
+    let step = step.unwrap_or(1);
+    if step == 0 {
+        return Err(("ValueError", "slice step cannot be zero".into()));
+    }
+    let clamp = |v: i64, lo: i64, hi: i64| v.max(lo).min(hi);
+    let (def_start, def_stop) = if step > 0 { (0, len) } else { (len - 1, -1) };
+    let fix = |v: Option<i64>, d: i64| -> i64 {
+        match v {
+            None => d,
+            Some(v) => {
+                let v = if v < 0 { v + len } else { v };
+                if step > 0 {
+                    clamp(v, 0, len)
+                } else {
+                    clamp(v, -1, len - 1)
+                }
+            }
+        }
+    };
+    Ok((fix(lower, def_start), fix(upper, def_stop), step))
+}
+
+/// The positions selected by a resolved slice.
+pub(crate) fn slice_positions(start: i64, stop: i64, step: i64) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut i = start;
+    if step > 0 {
+        while i < stop {
+            out.push(i as usize);
+            i += step;
+        }
+    } else {
+        while i > stop {
+            out.push(i as usize);
+            i += step;
+        }
+    }
+    out
+}

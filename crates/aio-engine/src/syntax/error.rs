@@ -1,0 +1,108 @@
+//! Syntax errors, positioned and rendered exactly as CPython 3.11 prints them on stderr when a
+//! file fails to compile:
+//!
+//! ```text
+//!   File "prog.py", line 3
+//!     await x
+//!     ^^^^^^^
+//! SyntaxError: 'await' outside async function
+//! ```
+
+use std::fmt;
+
+/// Which built-in exception class the error is (`IndentationError` and `TabError` are
+/// subclasses of `SyntaxError` in Python).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(
+    clippy::enum_variant_names,
+    reason = "they are the names of Python's classes"
+)]
+pub enum SyntaxErrorKind {
+    SyntaxError,
+    IndentationError,
+    TabError,
+}
+
+impl SyntaxErrorKind {
+    /// The Python class name, e.g. `"IndentationError"`.
+    pub fn class_name(self) -> &'static str {
+        match self {
+            SyntaxErrorKind::SyntaxError => "SyntaxError",
+            SyntaxErrorKind::IndentationError => "IndentationError",
+            SyntaxErrorKind::TabError => "TabError",
+        }
+    }
+}
+
+/// A compile-time error with CPython's attributes (`msg`, `filename`, `lineno`, `offset`,
+/// `end_lineno`, `end_offset`, `text`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub kind: SyntaxErrorKind,
+    /// The message, e.g. `'await' outside async function`.
+    pub msg: String,
+    pub filename: String,
+    /// 1-based line of the error.
+    pub lineno: u32,
+    /// 1-based character offset of the first caret (CPython's `offset`); 0 or less, or a
+    /// value pointing into the stripped indentation, prints no caret.
+    pub offset: i64,
+    /// 1-based line where the highlighted range ends.
+    pub end_lineno: u32,
+    /// 1-based character offset one past the last caret; `<= offset` means a single caret.
+    pub end_offset: i64,
+    /// The source line `lineno` without its newline, when known.
+    pub text: Option<String>,
+}
+
+impl SyntaxError {
+    /// The full stderr text CPython prints for this error (ending in a newline), e.g.
+    /// `  File "prog.py", line 1\n    x = = 1\n        ^\nSyntaxError: invalid syntax\n`.
+    pub fn render(&self) -> String {
+        let mut out = format!("  File \"{}\", line {}\n", self.filename, self.lineno);
+        if let Some(text) = &self.text {
+            out.push_str(&render_source_and_carets(self, text));
+        }
+        out.push_str(self.kind.class_name());
+        out.push_str(": ");
+        out.push_str(&self.msg);
+        out.push('\n');
+        out
+    }
+}
+
+/// The source line (leading whitespace stripped) and the caret line, following CPython's
+/// `print_error_text`: offsets are shifted by the stripped indentation, a caret left of the
+/// text is not printed, and a range running past the line is clipped to it.
+fn render_source_and_carets(err: &SyntaxError, text: &str) -> String {
+    let line = text.trim_end_matches(['\n', '\r']);
+    let stripped = line.trim_start_matches([' ', '\t', '\x0c']);
+    let indent = (line.chars().count() - stripped.chars().count()) as i64;
+    let len = stripped.chars().count() as i64;
+    let mut out = format!("    {stripped}\n");
+    let start = (err.offset - 1 - indent).min(len);
+    if start < 0 {
+        return out;
+    }
+    let carets = if err.kind != SyntaxErrorKind::SyntaxError || err.end_offset <= err.offset {
+        1
+    } else if err.end_lineno != err.lineno {
+        (len - start).max(1)
+    } else {
+        (err.end_offset - 1 - indent).min(len) - start
+    }
+    .max(1);
+    out.push_str("    ");
+    out.push_str(&" ".repeat(start as usize));
+    out.push_str(&"^".repeat(carets as usize));
+    out.push('\n');
+    out
+}
+
+impl fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render())
+    }
+}
+
+impl std::error::Error for SyntaxError {}
