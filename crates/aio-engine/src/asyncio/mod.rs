@@ -236,6 +236,17 @@ pub(crate) fn make_module(it: &Rc<Interp>) -> Rc<Module> {
     m.set("_pid", Value::Int(4242));
     set_native(&m, "_future_at", BuiltinFn::Sync(future_at));
     set_native(&m, "_future", BuiltinFn::Sync(labelled_future));
+    // The deque of asyncio's queues and waiters, native: a queue's put and get, a lock's
+    // acquire and release append and pop without running Python code.
+    set_native(
+        &m,
+        "_deque",
+        BuiltinFn::Sync(|_, _, _| {
+            Ok(Value::Native(Rc::new(NativeObj::Deque(
+                std::cell::RefCell::default(),
+            ))))
+        }),
+    );
     // The hooks of `contextvars` (builtins/contextvars.py): the contexts' variables live here,
     // where the event loop switches a task's in for each of its steps.
     set_native(

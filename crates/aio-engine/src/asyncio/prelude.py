@@ -7,67 +7,6 @@ FIRST_EXCEPTION = 'FIRST_EXCEPTION'
 ALL_COMPLETED = 'ALL_COMPLETED'
 
 
-class _deque:
-    # collections.deque stand-in: a list with a moving head, so popleft is O(1).
-    def __init__(self, items=()):
-        self._items = list(items)
-        self._head = 0
-
-    def append(self, x):
-        self._items.append(x)
-
-    def appendleft(self, x):
-        if self._head > 0:
-            self._head -= 1
-            self._items[self._head] = x
-        else:
-            self._items.insert(0, x)
-
-    def popleft(self):
-        if self._head >= len(self._items):
-            raise IndexError('pop from an empty deque')
-        x = self._items[self._head]
-        self._items[self._head] = None
-        self._head += 1
-        if self._head > 64 and self._head * 2 > len(self._items):
-            del self._items[:self._head]
-            self._head = 0
-        return x
-
-    def pop(self):
-        if self._head >= len(self._items):
-            raise IndexError('pop from an empty deque')
-        return self._items.pop()
-
-    def remove(self, x):
-        i = self._head
-        n = len(self._items)
-        while i < n:
-            if self._items[i] is x or self._items[i] == x:
-                del self._items[i]
-                return
-            i += 1
-        raise ValueError('deque.remove(x): x not in deque')
-
-    def clear(self):
-        self._items = []
-        self._head = 0
-
-    def __len__(self):
-        return len(self._items) - self._head
-
-    def __bool__(self):
-        return len(self._items) > self._head
-
-    def __iter__(self):
-        return iter(self._items[self._head:])
-
-    def __getitem__(self, i):
-        if i < 0:
-            return self._items[i]
-        return self._items[self._head + i]
-
-
 def _partial(func, *pargs):
     def call(*args):
         return func(*pargs, *args)

@@ -141,6 +141,7 @@ pub(crate) fn has_native_method(_it: &Interp, obj: &Value, name: &str) -> bool {
         Value::Native(n) => match &**n {
             NativeObj::Loop(_) => crate::asyncio::LOOP_METHODS,
             NativeObj::Handle(_) => &["cancel", "cancelled", "when"],
+            NativeObj::Deque(_) => DEQUE_METHODS,
             NativeObj::Property(_) => &[
                 "getter",
                 "setter",
@@ -682,6 +683,7 @@ pub(crate) async fn call_native(it: &Rc<Interp>, recv: &Value, name: &str, args:
         Value::Native(n) => match &**n {
             NativeObj::Loop(lp) => crate::asyncio::loop_method(it, lp, name, args).await,
             NativeObj::Handle(h) => crate::asyncio::handle_method(it, h, name),
+            NativeObj::Deque(items) => deque_method(it, recv, items, name, args).await,
             NativeObj::Property(p) => property_method(it, p, name, args).await,
             NativeObj::Stream(s) => match name {
                 "write" => {
@@ -1546,4 +1548,61 @@ fn split_lines(s: &str, keepends: bool) -> Vec<&str> {
         lines.push(&s[start..]);
     }
     lines
+}
+
+/// The methods of asyncio's own deque ([`NativeObj::Deque`]).
+const DEQUE_METHODS: &[&str] = &["append", "appendleft", "pop", "popleft", "remove", "clear"];
+
+/// A method of asyncio's own deque, with `collections.deque`'s messages.
+async fn deque_method(
+    it: &Rc<Interp>,
+    recv: &Value,
+    items: &RefCell<std::collections::VecDeque<Value>>,
+    name: &str,
+    args: Args,
+) -> PyResult {
+    let mut pos = args.pos.into_iter();
+    match name {
+        "append" | "appendleft" => {
+            let x = pos.next().ok_or_else(|| {
+                it.type_error(format!(
+                    "deque.{name}() takes exactly one argument (0 given)"
+                ))
+            })?;
+            it.alloc(1)?;
+            if name == "append" {
+                items.borrow_mut().push_back(x);
+            } else {
+                items.borrow_mut().push_front(x);
+            }
+            Ok(Value::None)
+        }
+        "pop" | "popleft" => {
+            let popped = if name == "pop" {
+                items.borrow_mut().pop_back()
+            } else {
+                items.borrow_mut().pop_front()
+            };
+            popped.ok_or_else(|| it.err("IndexError", "pop from an empty deque"))
+        }
+        "remove" => {
+            let x = pos.next().unwrap_or_default();
+            let snapshot: Vec<Value> = items.borrow().iter().cloned().collect();
+            for (i, item) in snapshot.iter().enumerate() {
+                if item.is_same(&x) || it.eq(item, &x).await? {
+                    items.borrow_mut().remove(i);
+                    return Ok(Value::None);
+                }
+            }
+            Err(it.err(
+                "ValueError",
+                format!("{} is not in deque", it.repr_of(&x).await?),
+            ))
+        }
+        "clear" => {
+            items.borrow_mut().clear();
+            Ok(Value::None)
+        }
+        _ => Err(it.attr_error(recv, name)),
+    }
 }

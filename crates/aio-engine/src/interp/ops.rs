@@ -66,6 +66,7 @@ impl Interp {
                 NativeObj::GenericAlias { .. } => t.generic_alias.clone(),
                 NativeObj::UnionType(_) => t.union_type.clone(),
                 NativeObj::Property(_) => t.property.clone(),
+                NativeObj::Deque(_) => t.deque.clone(),
                 _ => t.native.clone(),
             },
             Value::Ellipsis => t.ellipsis.clone(),
@@ -223,7 +224,7 @@ impl Interp {
                     filename,
                     lineno
                 ),
-                NativeObj::DictView { .. } => return None,
+                NativeObj::DictView { .. } | NativeObj::Deque(_) => return None,
                 NativeObj::GenericAlias { origin, args } => {
                     let args: Option<Vec<String>> =
                         args.iter().map(|a| self.type_arg_repr(a)).collect();
@@ -339,6 +340,13 @@ impl Interp {
                         _ => "dict_items",
                     };
                     format!("{name}({})", self.repr_seq("[", &items, "]").await?)
+                }
+                Value::Native(n) if matches!(&**n, NativeObj::Deque(_)) => {
+                    let NativeObj::Deque(items) = &**n else {
+                        return Ok(String::new());
+                    };
+                    let items: Vec<Value> = items.borrow().iter().cloned().collect();
+                    format!("deque({})", self.repr_seq("[", &items, "]").await?)
                 }
                 Value::Slice(s) => format!(
                     "slice({}, {}, {})",
@@ -1129,6 +1137,18 @@ impl Interp {
     ) -> PyResult<bool> {
         let container = self.inherited(container, &["__contains__"]);
         match container {
+            Value::Native(n) if matches!(&**n, NativeObj::Deque(_)) => {
+                let NativeObj::Deque(items) = &**n else {
+                    return Ok(false);
+                };
+                let items: Vec<Value> = items.borrow().iter().cloned().collect();
+                for x in &items {
+                    if x.is_same(item) || self.eq(x, item).await? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
             Value::Str(s) => match item {
                 Value::Str(sub) => Ok(s.contains(&**sub)),
                 _ => Err(self.type_error(format!(
@@ -1186,10 +1206,15 @@ impl Interp {
             Value::Tuple(t) => t.len(),
             Value::Dict(d) | Value::Set(d) => d.borrow().len(),
             Value::Range(r) => vops::range_len(r) as usize,
-            Value::Native(n) if matches!(&**n, NativeObj::DictView { .. }) => match &**n {
-                NativeObj::DictView { dict, .. } => dict.borrow().len(),
-                _ => 0,
-            },
+            Value::Native(n)
+                if matches!(&**n, NativeObj::DictView { .. } | NativeObj::Deque(_)) =>
+            {
+                match &**n {
+                    NativeObj::DictView { dict, .. } => dict.borrow().len(),
+                    NativeObj::Deque(items) => items.borrow().len(),
+                    _ => 0,
+                }
+            }
             Value::Instance(inst) if inst.class.lookup("__len__").is_some() => {
                 let f = inst.class.lookup("__len__").unwrap_or_default();
                 match self.call(f, Args::new(vec![v.clone()])).await? {
@@ -1228,6 +1253,16 @@ impl Interp {
 
     async fn getitem_plain(self: &Rc<Self>, obj: &Value, index: &Value) -> PyResult {
         match (obj, index) {
+            (Value::Native(n), Value::Int(i)) if matches!(&**n, NativeObj::Deque(_)) => {
+                let NativeObj::Deque(items) = &**n else {
+                    return Ok(Value::None);
+                };
+                let items = items.borrow();
+                match vops::norm_index(*i, items.len()) {
+                    Some(j) => Ok(items[j].clone()),
+                    None => Err(self.err("IndexError", "deque index out of range")),
+                }
+            }
             (Value::List(l), Value::Int(i)) => {
                 let l = l.borrow();
                 match vops::norm_index(*i, l.len()) {
@@ -1494,6 +1529,15 @@ impl Interp {
                 idx: 0,
             },
             Value::Iter(_) => return Ok(v.clone()),
+            Value::Native(n) if matches!(&**n, NativeObj::Deque(_)) => {
+                let NativeObj::Deque(items) = &**n else {
+                    return Ok(Value::None);
+                };
+                IterState::Vals {
+                    items: items.borrow().iter().cloned().collect(),
+                    idx: 0,
+                }
+            }
             Value::Native(n) if matches!(&**n, NativeObj::DictView { .. }) => {
                 let NativeObj::DictView { dict, kind } = &**n else {
                     return Ok(Value::None);

@@ -640,6 +640,9 @@ impl ContextVars {
 
 /// Other native objects.
 pub(crate) enum NativeObj {
+    /// A `collections.deque` for asyncio's own queues and waiters (the prelude's `_deque`):
+    /// appending and popping at either end without running Python code.
+    Deque(RefCell<std::collections::VecDeque<Value>>),
     /// The variables of a `contextvars.Context` (`contextvars.py` wraps it).
     Context(Rc<ContextVars>),
     Loop(Rc<EventLoop>),

@@ -41,6 +41,7 @@ pub(crate) struct Types {
     pub generic_alias: Rc<Class>,
     pub union_type: Rc<Class>,
     pub property: Rc<Class>,
+    pub deque: Rc<Class>,
     /// Exception classes by name (builtins plus asyncio's own).
     pub exc: FxHashMap<&'static str, Rc<Class>>,
     /// The internal, uncatchable class used when a budget is exhausted.
@@ -257,6 +258,7 @@ impl Types {
             generic_alias: make_class("GenericAlias", "types", vec![object.clone()], Ty::Native),
             union_type: make_class("UnionType", "types", vec![object.clone()], Ty::Native),
             property: mk("property", Ty::Property),
+            deque: make_class("deque", "collections", vec![object.clone()], Ty::Native),
             int,
             object,
             exc,

@@ -189,6 +189,7 @@ impl Value {
             Value::Instance(_) => return None,
             Value::Native(n) => match &**n {
                 super::object::NativeObj::DictView { dict, .. } => !dict.borrow().is_empty(),
+                super::object::NativeObj::Deque(items) => !items.borrow().is_empty(),
                 _ => true,
             },
             _ => true,
