@@ -1,24 +1,23 @@
 //! `asyncio.gather` in Rust, after `gather()` and `_GatheringFuture` in CPython 3.11.7's
 //! `Lib/asyncio/tasks.py`.
 //!
-//! The prelude's Python version (`_gather_py`) ran one Python callback per child, which made
-//! gathering thousands of tasks cost more than the tasks themselves. This one keeps its order of
-//! effects exactly: children are wrapped in order (a coroutine becomes a task at once, and a
-//! child that is already done has its callback scheduled with `call_soon` at that point), each
-//! child's completion is a [`DoneCb::Gather`] entry in the ready queue where the Python callback
-//! was, and the outer future's `cancel()` cancels the children. Calls it does not cover (no
-//! running loop, arguments that are neither futures nor coroutines, unknown keywords) go to the
-//! Python version, before anything has happened, so their errors and warnings stay CPython's.
+//! The only gather: CPython's in Python ran one Python callback per child, which made gathering
+//! thousands of tasks cost more than the tasks themselves. This one keeps its order of effects
+//! exactly: children are wrapped in order (a coroutine becomes a task at once, and a child that
+//! is already done has its callback scheduled with `call_soon` at that point), each child's
+//! completion is a [`DoneCb::Gather`] entry in the ready queue where the Python callback was, and
+//! the outer future's `cancel()` cancels the children. Outside a running loop it uses the current
+//! event loop (`get_event_loop()`); its errors carry the frames of `tasks.py` CPython shows.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use super::event_loop::EventLoop;
 use super::future::{DoneCb, Future};
-use super::hooks::Hook;
 use crate::interp::Interp;
-use crate::runtime::object::{Args, Builtin, CoroKind};
-use crate::runtime::value::{Lbf, PyResult, Value};
+use crate::runtime::object::{Args, Builtin, CoroKind, TbEntry};
+use crate::runtime::value::{ExcRef, Lbf, PyResult, Value};
 
 /// The shared state of one `gather()` call (the closure cells of CPython's version).
 pub(crate) struct Gather {
@@ -139,31 +138,22 @@ pub(crate) fn gather(it: Rc<Interp>, _: Rc<Builtin>, args: Args) -> Lbf<'static,
     Box::pin(gather_args(it, args))
 }
 
-/// `asyncio.gather(*args.pos, **args.kw)`, also as asyncio's runner calls it.
+/// `asyncio.gather(*args.pos, **args.kw)`, also as asyncio's runner calls it: every call, with
+/// CPython's order of effects and its errors (with the frames of `tasks.py` CPython shows).
 pub(crate) async fn gather_args(it: Rc<Interp>, args: Args) -> PyResult {
-    let lp = it.running_loop.borrow().clone();
-    // `arg_to_fut` keys: arguments are hashed by identity (coroutines and futures do not
-    // override `__hash__`).
-    let keyed: Option<Vec<(usize, Value)>> = args
-        .pos
-        .iter()
-        .map(|v| match v {
-            Value::Future(f) => Some((Rc::as_ptr(f) as usize, v.clone())),
-            Value::Coro(c) if c.kind == CoroKind::Coroutine => {
-                Some((Rc::as_ptr(c) as *const u8 as usize, v.clone()))
-            }
-            _ => None,
-        })
-        .collect();
-    let (Some(lp), Some(keyed), false, true) = (
-        lp,
-        keyed,
-        args.pos.is_empty(),
-        args.kw.iter().all(|(k, _)| &**k == "return_exceptions"),
-    ) else {
-        let fallback = it.hook(Hook::GatherPy)?;
-        return it.call(fallback, args).await;
-    };
+    if let Some((name, _)) = args.kw.iter().find(|(k, _)| &**k != "return_exceptions") {
+        return Err(it.type_error(format!(
+            "gather() got an unexpected keyword argument '{name}'"
+        )));
+    }
+    if args.pos.is_empty() {
+        // An empty gather is a future already done, on the current event loop.
+        let lp = it.event_loop();
+        let outer = Future::new(&it, &lp, None);
+        *outer.label.borrow_mut() = Some(crate::trace::Awaited::Named("gather"));
+        outer.set_result(&it, Value::list(Vec::new()))?;
+        return Ok(Value::Future(outer));
+    }
     let return_exceptions = match args.kw.first() {
         Some((_, v)) => it.truthy(v).await?,
         None => false,
@@ -176,33 +166,94 @@ pub(crate) async fn gather_args(it: Rc<Interp>, args: Args) -> PyResult {
         return_exceptions,
         cancel_requested: Cell::new(false),
     });
+    // The loop of the first child (CPython's `loop = futures._get_loop(fut)`).
+    let mut lp: Option<Rc<EventLoop>> = None;
+    // `arg_to_fut`: futures and coroutines are hashed by identity (they do not override
+    // `__hash__`); any other argument is hashed first, as `arg not in arg_to_fut` does, and then
+    // refused by `_ensure_future`.
     let mut arg_to_fut: HashMap<usize, Rc<Future>> = HashMap::new();
-    for (key, arg) in keyed {
-        let fut = match arg_to_fut.get(&key) {
-            Some(f) => f.clone(),
-            None => {
-                let fut = match arg {
-                    Value::Future(f) => f,
-                    coro => {
-                        let task = it.create_task(&lp, coro, None)?;
-                        if lp.debug.get() {
-                            // gather wraps a coroutine with ensure_future.
-                            *task.created_at.borrow_mut() = Some(Rc::from("tasks.py:680"));
-                        }
-                        task
-                    }
-                };
-                state.nfuts.set(state.nfuts.get() + 1);
-                arg_to_fut.insert(key, fut.clone());
-                fut.add_done_callback(&it, DoneCb::Gather(state.clone()));
-                fut
+    for arg in args.pos {
+        let key = match &arg {
+            Value::Future(f) => Rc::as_ptr(f) as usize,
+            Value::Coro(c) if c.kind == CoroKind::Coroutine => Rc::as_ptr(c) as *const u8 as usize,
+            other => {
+                if let Err(e) = it.hash_key(other).await {
+                    return Err(with_frames(e, &[GATHER_MEMBERSHIP]));
+                }
+                let e = it.type_error("An asyncio.Future, a coroutine or an awaitable is required");
+                return Err(with_frames(e, &[ENSURE_FUTURE_RAISE, GATHER_ENSURE_FUTURE]));
             }
         };
+        if let Some(fut) = arg_to_fut.get(&key) {
+            state.children.borrow_mut().push(fut.clone());
+            continue;
+        }
+        let fut = match arg {
+            Value::Future(f) => f,
+            coro => {
+                let on = match &lp {
+                    Some(lp) => lp.clone(),
+                    None => it.event_loop(),
+                };
+                let task = it.create_task(&on, coro, None)?;
+                if on.debug.get() {
+                    // gather wraps a coroutine with ensure_future.
+                    *task.created_at.borrow_mut() = Some(Rc::from("tasks.py:680"));
+                }
+                task
+            }
+        };
+        if lp.is_none() {
+            lp = fut.loop_.upgrade();
+        }
+        state.nfuts.set(state.nfuts.get() + 1);
+        arg_to_fut.insert(key, fut.clone());
+        fut.add_done_callback(&it, DoneCb::Gather(state.clone()));
         state.children.borrow_mut().push(fut);
     }
+    let lp = lp.unwrap_or_else(|| it.event_loop());
     let outer = Future::new(&it, &lp, None);
     *outer.label.borrow_mut() = Some(crate::trace::Awaited::Named("gather"));
     *outer.cancel_hook.borrow_mut() = Some(super::future::CancelHook::Gather(state.clone()));
     *state.outer.borrow_mut() = OuterRef::Pending(outer.clone());
     Ok(Value::Future(outer))
+}
+
+/// A line of CPython 3.11.7's `Lib/asyncio/tasks.py` that a traceback through `gather` shows:
+/// line, function, source line and the columns its carets cover (none for a whole statement).
+type TasksLine = (u32, &'static str, &'static str, Option<(u32, u32)>);
+
+const GATHER_MEMBERSHIP: TasksLine = (
+    826,
+    "gather",
+    "        if arg not in arg_to_fut:",
+    Some((11, 32)),
+);
+const GATHER_ENSURE_FUTURE: TasksLine = (
+    827,
+    "gather",
+    "            fut = _ensure_future(arg, loop=loop)",
+    Some((18, 48)),
+);
+const ENSURE_FUTURE_RAISE: TasksLine = (
+    674,
+    "_ensure_future",
+    "        raise TypeError('An asyncio.Future, a coroutine or an awaitable '",
+    None,
+);
+
+/// `e` with the frames of `tasks.py` it was raised through, innermost first.
+fn with_frames(e: ExcRef, frames: &[TasksLine]) -> ExcRef {
+    e.exc()
+        .traceback
+        .borrow_mut()
+        .extend(frames.iter().map(|&(line, name, source, carets)| TbEntry {
+            filename: Rc::from("tasks.py"),
+            name: Rc::from(name),
+            line,
+            span: None,
+            anchor: None,
+            source: Some((Rc::from(source), carets)),
+        }));
+    e
 }

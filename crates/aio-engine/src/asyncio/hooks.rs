@@ -15,9 +15,6 @@ use crate::runtime::value::Value;
 /// A function of the asyncio prelude that Rust calls.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Hook {
-    /// The general `gather` (any loop, any awaitables), where the native fast path does not
-    /// apply.
-    GatherPy,
     /// `loop.run_in_executor`: the executor's `submit()`, then `wrap_future()`.
     RunInExecutor,
     /// `loop.shutdown_default_executor()`, run by `asyncio.run` at its end.
@@ -29,8 +26,7 @@ pub(crate) enum Hook {
 }
 
 impl Hook {
-    pub(crate) const ALL: [Hook; 5] = [
-        Hook::GatherPy,
+    pub(crate) const ALL: [Hook; 4] = [
         Hook::RunInExecutor,
         Hook::ShutdownDefaultExecutor,
         Hook::LoadThreading,
@@ -40,7 +36,6 @@ impl Hook {
     /// Its name in the prelude.
     pub(crate) fn name(self) -> &'static str {
         match self {
-            Hook::GatherPy => "_gather_py",
             Hook::RunInExecutor => "_run_in_executor",
             Hook::ShutdownDefaultExecutor => "_shutdown_default_executor",
             Hook::LoadThreading => "_load_threading",

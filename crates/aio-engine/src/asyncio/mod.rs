@@ -597,10 +597,7 @@ fn get_running_loop(it: &Rc<Interp>, _: &Builtin, _: Args) -> PyResult {
 }
 
 fn get_event_loop(it: &Rc<Interp>, _: &Builtin, _: Args) -> PyResult {
-    if let Some(lp) = it.running_loop.borrow().clone() {
-        return Ok(loop_value(&lp));
-    }
-    Ok(loop_value(&it.idle_loop()))
+    Ok(loop_value(&it.event_loop()))
 }
 
 fn new_event_loop(it: &Rc<Interp>, _: &Builtin, _: Args) -> PyResult {
@@ -881,6 +878,12 @@ impl Interp {
                 hook.name()
             ))),
         }
+    }
+
+    /// `asyncio.get_event_loop()`: the running loop, else the current one.
+    pub(crate) fn event_loop(self: &Rc<Self>) -> Rc<EventLoop> {
+        let running = self.running_loop.borrow().clone();
+        running.unwrap_or_else(|| self.idle_loop())
     }
 
     /// The loop used outside `asyncio.run` (`get_event_loop()`, `new_event_loop()`).
