@@ -29,7 +29,9 @@ impl Interp {
                     pos.extend(args.pos);
                     self.call(m.func.clone(), Args { pos, kw: args.kw }).await
                 }
-                Value::Class(c) => self.instantiate(&c, args).await,
+                // Boxed: making an instance needs a large future, calling a function a small
+                // one, and this box is made for every call.
+                Value::Class(c) => Box::pin(self.instantiate(&c, args)).await,
                 Value::Instance(ref inst) => {
                     match inst.class.lookup("__call__") {
                         Some(m) => {

@@ -155,6 +155,9 @@ impl Interp {
         match &e.kind {
             ExprKind::Name(n) => self.load_name(fr, n).inspect_err(|x| self.mark(x, e, None)),
             ExprKind::Constant(c) => self.constant(c),
+            // Its own small box instead of `eval_inner`'s large one: a task suspended at an
+            // `await` keeps this future alive for as long as it waits.
+            ExprKind::Await(inner) => self.eval_await(fr, e, inner).await,
             ExprKind::BinOp { .. }
             | ExprKind::Compare { .. }
             | ExprKind::BoolOp { .. }
@@ -250,6 +253,21 @@ impl Interp {
     /// Evaluates an expression.
     pub(crate) fn eval<'a>(self: &'a Rc<Self>, fr: &'a Frame, e: &'a Expr) -> Lbf<'a, PyResult> {
         Box::pin(self.eval_inner(fr, e))
+    }
+
+    /// `await inner`.
+    fn eval_await<'a>(
+        self: &'a Rc<Self>,
+        fr: &'a Frame,
+        e: &'a Expr,
+        inner: &'a Expr,
+    ) -> Lbf<'a, PyResult> {
+        Box::pin(async move {
+            let v = self.ev(fr, inner).await?;
+            self.await_value(v)
+                .await
+                .inspect_err(|x| self.mark(x, e, None))
+        })
     }
 
     /// Records where in this frame an exception surfaced (for the traceback carets).
@@ -389,12 +407,7 @@ impl Interp {
                 ))
                 .await
             }
-            ExprKind::Await(inner) => {
-                let v = self.ev(fr, inner).await?;
-                self.await_value(v)
-                    .await
-                    .inspect_err(|x| self.mark(x, e, None))
-            }
+            ExprKind::Await(inner) => self.eval_await(fr, e, inner).await,
             ExprKind::Yield(v) => {
                 let val = match v {
                     Some(x) => self.ev(fr, x).await?,
@@ -429,46 +442,8 @@ impl Interp {
                 }
                 Ok(Value::Set(Rc::new(RefCell::new(d))))
             }
-            ExprKind::Dict { keys, values } => {
-                let mut d = Dict::new();
-                for (k, v) in keys.iter().zip(values) {
-                    match k {
-                        Some(k) => {
-                            let kv = self.ev(fr, k).await?;
-                            let vv = self.ev(fr, v).await?;
-                            let h = self.hash_key(&kv).await?;
-                            d.insert_key(h, kv, vv);
-                        }
-                        None => {
-                            let m = self.ev(fr, v).await?;
-                            match self.inherited(&m, &["keys", "__getitem__"]) {
-                                Value::Dict(src) => {
-                                    for (k2, v2) in src.borrow().iter() {
-                                        if let Some(h) = HashKey::of(k2) {
-                                            d.insert_key(h, k2.clone(), v2.clone());
-                                        }
-                                    }
-                                }
-                                // A mapping of the program's own: `keys()` and `m[key]`.
-                                Value::Instance(_)
-                                    if self.get_attr_opt(&m, "keys").await?.is_some() =>
-                                {
-                                    crate::builtins::methods::dict_update_from(self, &mut d, &m)
-                                        .await?;
-                                }
-                                _ => {
-                                    return Err(self.type_error(format!(
-                                        "'{}' object is not a mapping",
-                                        self.type_name(&m)
-                                    )));
-                                }
-                            }
-                        }
-                    }
-                }
-                self.alloc(d.len() + 1)?;
-                Ok(Value::dict(d))
-            }
+            // Boxed: a display with `**mapping` needs a large future.
+            ExprKind::Dict { keys, values } => Box::pin(self.eval_dict(fr, keys, values)).await,
             ExprKind::Starred(_) => {
                 Err(self.err("SyntaxError", "can't use starred expression here"))
             }
@@ -509,6 +484,50 @@ impl Interp {
         }
     }
 
+    /// A dict display: `{k: v, **m}`.
+    async fn eval_dict(
+        self: &Rc<Self>,
+        fr: &Frame,
+        keys: &[Option<Expr>],
+        values: &[Expr],
+    ) -> PyResult {
+        let mut d = Dict::new();
+        for (k, v) in keys.iter().zip(values) {
+            match k {
+                Some(k) => {
+                    let kv = self.ev(fr, k).await?;
+                    let vv = self.ev(fr, v).await?;
+                    let h = self.hash_key(&kv).await?;
+                    d.insert_key(h, kv, vv);
+                }
+                None => {
+                    let m = self.ev(fr, v).await?;
+                    match self.inherited(&m, &["keys", "__getitem__"]) {
+                        Value::Dict(src) => {
+                            for (k2, v2) in src.borrow().iter() {
+                                if let Some(h) = HashKey::of(k2) {
+                                    d.insert_key(h, k2.clone(), v2.clone());
+                                }
+                            }
+                        }
+                        // A mapping of the program's own: `keys()` and `m[key]`.
+                        Value::Instance(_) if self.get_attr_opt(&m, "keys").await?.is_some() => {
+                            crate::builtins::methods::dict_update_from(self, &mut d, &m).await?;
+                        }
+                        _ => {
+                            return Err(self.type_error(format!(
+                                "'{}' object is not a mapping",
+                                self.type_name(&m)
+                            )));
+                        }
+                    }
+                }
+            }
+        }
+        self.alloc(d.len() + 1)?;
+        Ok(Value::dict(d))
+    }
+
     fn constant(&self, c: &Constant) -> PyResult {
         Ok(match c {
             Constant::None => Value::None,
@@ -534,7 +553,8 @@ impl Interp {
         for item in items {
             if let ExprKind::Starred(inner) = &item.kind {
                 let v = self.ev(fr, inner).await?;
-                out.extend(self.collect(&v).await?);
+                // Boxed: unpacking is rare and its future large (this one is in every call).
+                out.extend(Box::pin(self.collect(&v)).await?);
             } else {
                 out.push(self.ev(fr, item).await?);
             }
@@ -612,9 +632,12 @@ impl Interp {
                             }
                         }
                     }
-                    Value::Instance(_) if self.get_attr_opt(&v, "keys").await?.is_some() => {
+                    Value::Instance(_)
+                        if Box::pin(self.get_attr_opt(&v, "keys")).await?.is_some() =>
+                    {
                         let mut d = crate::runtime::dict::Dict::new();
-                        crate::builtins::methods::dict_update_from(self, &mut d, &v).await?;
+                        Box::pin(crate::builtins::methods::dict_update_from(self, &mut d, &v))
+                            .await?;
                         for (key, val) in d.iter() {
                             match key {
                                 Value::Str(s) => kw.push((s.clone(), val.clone())),

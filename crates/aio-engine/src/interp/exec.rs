@@ -135,7 +135,7 @@ impl Interp {
             StmtKind::Continue => Ok(Flow::Continue),
             StmtKind::Delete(targets) => {
                 for t in targets {
-                    self.delete(fr, t).await?;
+                    Box::pin(self.delete(fr, t)).await?;
                 }
                 Ok(Flow::Normal)
             }
@@ -223,11 +223,11 @@ impl Interp {
                 is_async,
                 items,
                 body,
-            } => self.exec_with(fr, items, body, *is_async).await,
+            } => Box::pin(self.exec_with(fr, items, body, *is_async)).await,
             StmtKind::Import(aliases) => {
                 for a in aliases {
                     let top = a.name.split('.').next().unwrap_or(&a.name).to_string();
-                    self.load_prelude_module(&a.name).await?;
+                    Box::pin(self.load_prelude_module(&a.name)).await?;
                     let m = self.import_module(&a.name)?;
                     let (bind, v) = match &a.asname {
                         Some(n) => (n.clone(), m),
@@ -242,56 +242,65 @@ impl Interp {
                 module,
                 names,
                 level,
-            } => {
-                if *level > 0 {
-                    return Err(self.unsupported(Missing::RelativeImport));
-                }
-                let mname = module.clone().unwrap_or_else(|| Rc::from(""));
-                if &*mname == "__future__" {
-                    return self.import_future(fr, names);
-                }
-                self.load_prelude_module(&mname).await?;
-                let m = self.import_module(&mname)?;
-                for a in names {
-                    if &*a.name == "*" {
-                        if let Value::Module(md) = &m {
-                            let items: Vec<(Rc<str>, Value)> = md
-                                .dict
-                                .borrow()
-                                .iter()
-                                .filter(|(k, _)| !k.starts_with('_'))
-                                .map(|(k, v)| (k.clone(), v.clone()))
-                                .collect();
-                            for (k, v) in items {
-                                self.store_name(fr, &k, v);
-                            }
-                        }
-                        continue;
-                    }
-                    let v = match self.get_attr_opt(&m, &a.name).await? {
-                        Some(v) => v,
-                        None => {
-                            if let Value::Module(md) = &m
-                                && let Some(missing) = self.missing_stdlib_name(md, &a.name)
-                            {
-                                return Err(missing);
-                            }
-                            return Err(self.err(
-                                "ImportError",
-                                format!(
-                                    "cannot import name '{}' from '{mname}' ({})",
-                                    a.name,
-                                    crate::builtins::modules::cpython_location(&mname)
-                                ),
-                            ));
-                        }
-                    };
-                    let bind = a.asname.clone().unwrap_or_else(|| a.name.clone());
-                    self.store_name(fr, &bind, v);
-                }
-                Ok(Flow::Normal)
-            }
+            } => Box::pin(self.exec_import_from(fr, module.as_ref(), names, *level)).await,
         }
+    }
+
+    /// `from module import names` (boxed: its future is large, and imports are rare).
+    async fn exec_import_from(
+        self: &Rc<Self>,
+        fr: &Frame,
+        module: Option<&crate::runtime::value::Name>,
+        names: &[crate::syntax::ast::Alias],
+        level: u32,
+    ) -> PyResult<Flow> {
+        if level > 0 {
+            return Err(self.unsupported(Missing::RelativeImport));
+        }
+        let mname = module.cloned().unwrap_or_else(|| Rc::from(""));
+        if &*mname == "__future__" {
+            return self.import_future(fr, names);
+        }
+        Box::pin(self.load_prelude_module(&mname)).await?;
+        let m = self.import_module(&mname)?;
+        for a in names {
+            if &*a.name == "*" {
+                if let Value::Module(md) = &m {
+                    let items: Vec<(Rc<str>, Value)> = md
+                        .dict
+                        .borrow()
+                        .iter()
+                        .filter(|(k, _)| !k.starts_with('_'))
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect();
+                    for (k, v) in items {
+                        self.store_name(fr, &k, v);
+                    }
+                }
+                continue;
+            }
+            let v = match self.get_attr_opt(&m, &a.name).await? {
+                Some(v) => v,
+                None => {
+                    if let Value::Module(md) = &m
+                        && let Some(missing) = self.missing_stdlib_name(md, &a.name)
+                    {
+                        return Err(missing);
+                    }
+                    return Err(self.err(
+                        "ImportError",
+                        format!(
+                            "cannot import name '{}' from '{mname}' ({})",
+                            a.name,
+                            crate::builtins::modules::cpython_location(&mname)
+                        ),
+                    ));
+                }
+            };
+            let bind = a.asname.clone().unwrap_or_else(|| a.name.clone());
+            self.store_name(fr, &bind, v);
+        }
+        Ok(Flow::Normal)
     }
 
     /// Assigns to a target expression (name, attribute, subscript, or unpacking).
