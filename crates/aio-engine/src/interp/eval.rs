@@ -1051,7 +1051,8 @@ impl Interp {
             Value::Instance(inst) if inst.class.lookup("__await__").is_some() => {
                 let m = inst.class.lookup("__await__").unwrap_or_default();
                 let it = self.call(m, Args::new(vec![v.clone()])).await?;
-                self.yield_from_await(it).await
+                // Boxed: rare, and this future lives as long as every `await` waits.
+                Box::pin(self.yield_from_await(it)).await
             }
             _ => Err(self.type_error(format!(
                 "object {} can't be used in 'await' expression",

@@ -182,33 +182,7 @@ impl Interp {
                 iter,
                 body,
                 orelse,
-            } => {
-                let iterable = self.ev(fr, iter).await?;
-                let it = if *is_async {
-                    Box::pin(self.aiter_of(&iterable)).await?
-                } else {
-                    self.iter_of(&iterable).await?
-                };
-                drop(iterable);
-                loop {
-                    let item = if *is_async {
-                        Box::pin(self.async_next(&it)).await?
-                    } else {
-                        self.next_of(&it).await?
-                    };
-                    let Some(item) = item else { break };
-                    self.assign(fr, target, item).await?;
-                    match self.exec_block(fr, body).await? {
-                        Flow::Break => return Ok(Flow::Normal),
-                        Flow::Return(v) => return Ok(Flow::Return(v)),
-                        _ => {}
-                    }
-                    self.step().await?;
-                    fr.info.line.set(s.span.line);
-                    self.sink.line.set(s.span.line);
-                }
-                self.exec_block(fr, orelse).await
-            }
+            } => Box::pin(self.exec_for(fr, s, *is_async, target, iter, body, orelse)).await,
             StmtKind::Try {
                 body,
                 handlers,
@@ -244,6 +218,46 @@ impl Interp {
                 level,
             } => Box::pin(self.exec_import_from(fr, module.as_ref(), names, *level)).await,
         }
+    }
+
+    /// `for target in iter: body else: orelse` (and `async for`), in a box of its own: the loop's
+    /// state would otherwise enlarge every statement's future.
+    #[allow(clippy::too_many_arguments)]
+    async fn exec_for(
+        self: &Rc<Self>,
+        fr: &Frame,
+        s: &Stmt,
+        is_async: bool,
+        target: &Expr,
+        iter: &Expr,
+        body: &[Stmt],
+        orelse: &[Stmt],
+    ) -> PyResult<Flow> {
+        let iterable = self.ev(fr, iter).await?;
+        let it = if is_async {
+            Box::pin(self.aiter_of(&iterable)).await?
+        } else {
+            self.iter_of(&iterable).await?
+        };
+        drop(iterable);
+        loop {
+            let item = if is_async {
+                Box::pin(self.async_next(&it)).await?
+            } else {
+                self.next_of(&it).await?
+            };
+            let Some(item) = item else { break };
+            self.assign(fr, target, item).await?;
+            match self.exec_block(fr, body).await? {
+                Flow::Break => return Ok(Flow::Normal),
+                Flow::Return(v) => return Ok(Flow::Return(v)),
+                _ => {}
+            }
+            self.step().await?;
+            fr.info.line.set(s.span.line);
+            self.sink.line.set(s.span.line);
+        }
+        self.exec_block(fr, orelse).await
     }
 
     /// `from module import names` (boxed: its future is large, and imports are rare).
