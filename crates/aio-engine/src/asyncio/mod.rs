@@ -523,10 +523,35 @@ fn arg_f64(it: &Interp, v: &Value, what: &str) -> PyResult<f64> {
 fn asyncio_sleep(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult {
     let delay = args.arg(0, "delay").unwrap_or(Value::Int(0));
     let result = args.arg(1, "result").unwrap_or_default();
-    let delay = arg_f64(it, &delay, "a float")?;
     let it2 = it.clone();
     let body: Lbf<'static, PyResult> = Box::pin(async move {
         let it = it2;
+        // CPython's first line, `if delay <= 0:`, is where a delay that is not a number fails
+        // (a string read from a config file), once the coroutine runs.
+        let delay = match delay {
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) => arg_f64(&it, &delay, "a float")?,
+            other => {
+                let zero_or_less = it
+                    .compare(crate::syntax::ast::CmpOp::LtE, &other, &Value::Int(0))
+                    .await
+                    .map_err(|e| {
+                        e.exc().traceback.borrow_mut().push(TbEntry {
+                            filename: Rc::from("tasks.py"),
+                            name: Rc::from("sleep"),
+                            line: 639,
+                            span: None,
+                            anchor: None,
+                            source: Some((Rc::from("    if delay <= 0:"), Some((7, 17)))),
+                        });
+                        e
+                    })?;
+                if zero_or_less {
+                    0.0
+                } else {
+                    arg_f64(&it, &other, "a float")?
+                }
+            }
+        };
         if delay <= 0.0 {
             return match it.suspend_with(Suspend::Await(Value::None)).await {
                 Resume::Throw(e) => Err(e),
