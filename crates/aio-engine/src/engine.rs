@@ -322,6 +322,9 @@ async fn run_program(
     };
     it.frames.borrow_mut().push(info.clone());
     let result = it.exec_block(&frame, &module.body).await;
+    // An uncaught exception, kept (as `sys.last_value` is) until the interpreter shuts down: what
+    // its traceback's frames hold is released only then.
+    let mut uncaught = None;
     let status = match result {
         Ok(_) => 0,
         Err(e) => {
@@ -340,15 +343,17 @@ async fn run_program(
                 }
             } else {
                 it.print_exception(&e).await;
-                drop(e);
-                it.flush_drop_events();
+                uncaught = Some(e);
                 1
             }
         }
     };
     it.flush_drop_events();
-    // Interpreter shutdown: module globals are released (late warnings say `sys:1`).
+    // Interpreter shutdown: the last exception, then module globals are released (late warnings
+    // say `sys:1`).
     it.sink.line.set(0);
+    drop(uncaught);
+    it.flush_drop_events();
     let globals: Vec<Value> = it.main.dict.borrow_mut().drain().map(|(_, v)| v).collect();
     drop(globals);
     it.flush_drop_events();
