@@ -534,7 +534,7 @@ fn asyncio_sleep(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult {
                 let zero_or_less = it
                     .compare(crate::syntax::ast::CmpOp::LtE, &other, &Value::Int(0))
                     .await
-                    .map_err(|e| {
+                    .inspect_err(|e| {
                         e.exc().traceback.borrow_mut().push(TbEntry {
                             filename: Rc::from("tasks.py"),
                             name: Rc::from("sleep"),
@@ -543,7 +543,6 @@ fn asyncio_sleep(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult {
                             anchor: None,
                             source: Some((Rc::from("    if delay <= 0:"), Some((7, 17)))),
                         });
-                        e
                     })?;
                 if zero_or_less {
                     0.0
