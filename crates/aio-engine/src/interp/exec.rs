@@ -1203,6 +1203,10 @@ impl Interp {
                 let (from, to) = (g.exc(), x.exc());
                 *to.group.borrow_mut() = Some(v.into());
                 *to.traceback.borrow_mut() = from.traceback.borrow().clone();
+                // Re-raised by `except*`, the part left unhandled goes on from where the group
+                // was: the frame it is in already has its line in the traceback.
+                to.tb_frame.set(from.tb_frame.get());
+                to.context_checked.set(from.context_checked.get());
                 *to.cause.borrow_mut() = from.cause.borrow().clone();
                 *to.context.borrow_mut() = from.context.borrow().clone();
                 to.suppress_context.set(from.suppress_context.get());
