@@ -52,7 +52,7 @@
 //!
 //! - Builtins: `print` (`sep`, `end`, `file`, `flush`), `range len str repr int float bool list
 //!   dict tuple set frozenset type isinstance issubclass sorted reversed enumerate zip map filter
-//!   any all abs round min max sum id hash getattr hasattr setattr iter next aiter anext divmod
+//!   any all abs round min max sum id hash getattr hasattr setattr iter next aiter anext divmod bin oct hex
 //!   pow chr ord format callable compile (syntax check only) classmethod staticmethod property super globals`, the exception
 //!   hierarchy (incl. `ExceptionGroup`/`BaseExceptionGroup`, `except*`), methods of str, list,
 //!   dict, set, tuple; classes with inheritance, generators, async generators, closures.

@@ -1,9 +1,8 @@
 # The `inspect` module: the part of CPython 3.11.7's Lib/inspect.py that learners reach for
 # around asyncio, written fresh to its documented behaviour. Parsed and run on the first
 # `import inspect`.
-# The engine's functions have no __code__: iscoroutinefunction asks the engine (as
-# asyncio.iscoroutinefunction does); isgeneratorfunction and isasyncgenfunction of a Python
-# function say they are not in this page's Python yet, and so does signature().
+# A function's __code__ carries CPython's co_flags, which iscoroutinefunction,
+# isgeneratorfunction and isasyncgenfunction read; signature() is not in this page's Python yet.
 # Left out: signature, getsource and the other file and frame functions (getfile, stack,
 # currentframe...), getmembers (no dir()), isroutine, isabstract, the descriptor predicates.
 import asyncio

@@ -88,6 +88,18 @@ pub(crate) fn install(it: &Rc<Interp>) {
         ("abs", BuiltinFn::Sync(abs)),
         ("round", BuiltinFn::Sync(round)),
         ("divmod", BuiltinFn::Sync(divmod)),
+        (
+            "bin",
+            BuiltinFn::Sync(|it, b, a| int_in_base(it, b, a, "0b", 2)),
+        ),
+        (
+            "oct",
+            BuiltinFn::Sync(|it, b, a| int_in_base(it, b, a, "0o", 8)),
+        ),
+        (
+            "hex",
+            BuiltinFn::Sync(|it, b, a| int_in_base(it, b, a, "0x", 16)),
+        ),
         ("isinstance", BuiltinFn::Async(isinstance)),
         ("issubclass", BuiltinFn::Async(issubclass)),
         ("callable", BuiltinFn::Sync(callable)),
@@ -755,6 +767,35 @@ fn divmod(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
             it.type_name(b)
         ))),
     }
+}
+
+/// `bin(n)`, `oct(n)`, `hex(n)`: `-0b101`, `0o17`, `0xff`.
+fn int_in_base(it: &Rc<Interp>, b: &Builtin, args: Args, prefix: &str, base: u32) -> PyResult {
+    let n = match args.pos.as_slice() {
+        [Value::Int(n)] => *n,
+        [Value::Bool(x)] => i64::from(*x),
+        [other] => {
+            return Err(it.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                it.type_name(other)
+            )));
+        }
+        pos => {
+            return Err(it.type_error(format!(
+                "{}() takes exactly one argument ({} given)",
+                b.name,
+                pos.len()
+            )));
+        }
+    };
+    let magnitude = i128::from(n).unsigned_abs();
+    let digits = match base {
+        2 => format!("{magnitude:b}"),
+        8 => format!("{magnitude:o}"),
+        _ => format!("{magnitude:x}"),
+    };
+    let sign = if n < 0 { "-" } else { "" };
+    Ok(Value::str(format!("{sign}{prefix}{digits}")))
 }
 
 fn class_list(it: &Interp, v: &Value) -> PyResult<Vec<Rc<Class>>> {

@@ -87,6 +87,7 @@ impl Interp {
             kind,
             name: func.name(),
             qualname: func.qualname(),
+            code_name: func.code_name(),
             filename: func.filename.clone(),
             def_line: func.def_line,
             body: RefCell::new(Some(body)),
@@ -113,6 +114,7 @@ impl Interp {
             kind,
             name: self.intern(name),
             qualname: self.intern(name),
+            code_name: self.intern(name),
             filename: self.intern("<native>"),
             def_line: 0,
             body: RefCell::new(Some(body)),
@@ -850,6 +852,25 @@ impl Interp {
                 "__qualname__" => Some(Value::Str(f.qualname())),
                 "__dict__" => Some(Value::Dict(f.dict.clone())),
                 "__globals__" => Some(self.module_dict(&f.globals)),
+                "__code__" => {
+                    let params = f.code.params();
+                    let mut flags = CO_OPTIMIZED | CO_NEWLOCALS;
+                    if params.vararg.is_some() {
+                        flags |= CO_VARARGS;
+                    }
+                    if params.kwarg.is_some() {
+                        flags |= CO_VARKEYWORDS;
+                    }
+                    if f.is_async() || f.is_generator() {
+                        let kind = match (f.is_async(), f.is_generator()) {
+                            (true, true) => CoroKind::AsyncGenerator,
+                            (true, false) => CoroKind::Coroutine,
+                            _ => CoroKind::Generator,
+                        };
+                        flags |= coro_flags(kind);
+                    }
+                    Some(code_object(&f.code_name(), &f.filename, f.def_line, flags))
+                }
                 "__defaults__" => Some(if f.defaults.is_empty() {
                     Value::None
                 } else {
@@ -898,6 +919,12 @@ impl Interp {
                     }
                 }
                 "cr_await" | "gi_yieldfrom" => Some(Value::None),
+                "cr_code" | "gi_code" | "ag_code" => Some(code_object(
+                    &c.code_name,
+                    &c.filename,
+                    c.def_line,
+                    coro_flags(c.kind),
+                )),
                 _ => self.native_method_opt(obj, name),
             }),
             Value::Native(n) => {
@@ -1311,4 +1338,33 @@ fn slots_of(cls: &Rc<Class>) -> Option<Vec<Name>> {
 /// The column just past the last character of a marked line's text.
 fn marker_line_end(text: &str) -> u32 {
     text.trim_end().chars().count() as u32
+}
+
+// The `co_flags` bits of CPython 3.11's code objects (`inspect.CO_*`).
+const CO_OPTIMIZED: i64 = 0x1;
+const CO_NEWLOCALS: i64 = 0x2;
+const CO_VARARGS: i64 = 0x4;
+const CO_VARKEYWORDS: i64 = 0x8;
+
+/// The `co_flags` of a generator's, a coroutine's or an async generator's code (with
+/// `CO_OPTIMIZED | CO_NEWLOCALS`).
+fn coro_flags(kind: CoroKind) -> i64 {
+    CO_OPTIMIZED
+        | CO_NEWLOCALS
+        | match kind {
+            CoroKind::Generator => 0x20,
+            CoroKind::Coroutine => 0x80,
+            CoroKind::AsyncGenerator => 0x200,
+        }
+}
+
+/// What a program reads of a code object (`f.__code__`, `coro.cr_code`): its name as defined,
+/// file, first line and flags.
+fn code_object(name: &Name, filename: &Rc<str>, first_line: u32, flags: i64) -> Value {
+    let mut d = Dict::new();
+    d.insert_str("co_name", Value::Str(name.clone()));
+    d.insert_str("co_filename", Value::Str(filename.clone()));
+    d.insert_str("co_firstlineno", Value::Int(i64::from(first_line)));
+    d.insert_str("co_flags", Value::Int(flags));
+    Value::Native(Rc::new(NativeObj::Namespace(RefCell::new(d))))
 }

@@ -422,6 +422,9 @@ pub(crate) struct Coro {
     pub kind: CoroKind,
     pub name: Name,
     pub qualname: Name,
+    /// The name its function was defined with (`cr_code.co_name`, tracebacks), whatever a
+    /// program assigned to the function's `__name__` since.
+    pub code_name: Name,
     pub filename: Rc<str>,
     pub def_line: u32,
     pub body: RefCell<Option<Lbf<'static, PyResult>>>,
@@ -459,6 +462,7 @@ impl Drop for Coro {
                     kind: self.kind,
                     name: self.name.clone(),
                     qualname: self.qualname.clone(),
+                    code_name: self.code_name.clone(),
                     filename: self.filename.clone(),
                     def_line: self.def_line,
                     body: RefCell::new(Some(body)),
