@@ -26,6 +26,17 @@ pub(crate) fn own_programs_dir() -> PathBuf {
     root().join("crates/aio-engine/tests/programs")
 }
 
+/// Programs of the kind learners write around asyncio (the standard library, type annotations,
+/// their mistakes), recorded the same way.
+pub(crate) fn learner_programs_dir() -> PathBuf {
+    root().join("crates/aio-engine/tests/learner")
+}
+
+/// Every corpus: the reference programs, then ours.
+pub(crate) fn all_dirs() -> Vec<PathBuf> {
+    vec![default_dir(), own_programs_dir(), learner_programs_dir()]
+}
+
 /// The `aio` binary, built in release.
 pub(crate) fn build_engine() -> anyhow::Result<PathBuf> {
     run(cargo().args([

@@ -36,7 +36,7 @@ commands:
   serve [--port N]    build, serve on http://127.0.0.1:N (default 3000), rebuild on change
   test                run every check and test (what CI runs)
   conformance [DIR]   run the engine on DIR/*.py and compare with .out/.err
-                      (default: ../shared/asyncio-reference)
+                      (default: ../shared/asyncio-reference and our own corpora)
   po [--check]        bring the translations (book/po/*.po) up to date with the English text
                       (--check: fail if one is behind it or lost a directive, code or link)
   bench               print sizes and timings, next to CPython's, as JSON
@@ -65,7 +65,7 @@ fn run() -> anyhow::Result<()> {
                 .with_context(|| format!("--port {port}: not a port number"))?,
         ),
         ["test"] => test::run_all(),
-        ["conformance"] => conformance::run_dirs(&[conformance::default_dir()]),
+        ["conformance"] => conformance::run_dirs(&conformance::all_dirs()),
         ["conformance", dirs @ ..] => {
             let dirs: Vec<std::path::PathBuf> = dirs.iter().map(Into::into).collect();
             conformance::run_dirs(&dirs)

@@ -60,7 +60,7 @@ pub(crate) fn run_all() -> anyhow::Result<()> {
     });
     steps.run("widget tests in Firefox", || widget_tests(Browser::Firefox));
     steps.run("conformance", || {
-        conformance::run_dirs(&[conformance::default_dir(), conformance::own_programs_dir()])
+        conformance::run_dirs(&conformance::all_dirs())
     });
     steps.run("translations", translations::check);
     let site_built = steps.run("build the site", || build_site().map(drop));

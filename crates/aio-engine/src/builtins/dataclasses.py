@@ -286,14 +286,16 @@ def _get_field(cls, a_name, a_type, default_kw_only):
     elif f.kw_only is MISSING:
         f.kw_only = default_kw_only
     if f._field_type is _FIELD and _unhashable(f.default):
-        raise ValueError(f'mutable default {type(f.default)} for field '
+        raise ValueError(f'mutable default {type(f.default)} for field '  # tb: dataclasses.py:815
                          f'{f.name} is not allowed: use default_factory')
     return f
 
 
 def _named(cls, name, fn):
+    # CPython makes these methods in the class's module's globals.
     fn.__name__ = name
     fn.__qualname__ = f'{cls.__qualname__}.{name}'
+    fn.__module__ = cls.__module__
     return fn
 
 
@@ -399,6 +401,14 @@ def _init_fn(cls, all_fields, std_fields, kw_fields, frozen, has_post_init):
     annotations = {f.name: f.type for f in std_fields + kw_fields if f.init}
     annotations['return'] = None
     __init__.__annotations__ = annotations
+
+    # The parameters CPython's generated def has, for inspect.signature: (name, keyword-only,
+    # default or MISSING), a default factory showing as <factory>.
+    def default(f):
+        return _HAS_DEFAULT_FACTORY if f.default_factory is not MISSING else f.default
+    __init__.__aio_parameters__ = ([(self_name, False, MISSING)]
+                                   + [(f.name, False, default(f)) for f in std_fields]
+                                   + [(f.name, True, default(f)) for f in kw_fields])
     return __init__
 
 
@@ -448,7 +458,7 @@ def _hash_fn(flds):
     return __hash__
 
 
-def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, kw_only):
+def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, kw_only, slots=False):
     fields = {}
     setattr(cls, _PARAMS, _DataclassParams(init, repr, eq, order, unsafe_hash, frozen))
     any_frozen_base = False
@@ -466,14 +476,15 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
     cls_annotations = own.get('__annotations__', {})
     cls_fields = []
     kw_only_seen = False
-    for name, a_type in cls_annotations.items():
-        if _is_kw_only(a_type) or (isinstance(a_type, str) and _is_type(a_type, cls, 'KW_ONLY', _is_kw_only)):
+    # `type` is this loop's name, as in CPython's source, so the traceback line reads the same.
+    for name, type in cls_annotations.items():
+        if _is_kw_only(type) or (isinstance(type, str) and _is_type(type, cls, 'KW_ONLY', _is_kw_only)):
             if kw_only_seen:
                 raise TypeError(f'{name!r} is KW_ONLY, but KW_ONLY has already been specified')
             kw_only_seen = True
             kw_only = True
         else:
-            cls_fields.append(_get_field(cls, name, a_type, kw_only))
+            cls_fields.append(_get_field(cls, name, type, kw_only))  # tb: dataclasses.py:958
 
     for f in cls_fields:
         fields[f.name] = f
@@ -538,6 +549,8 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
 
     if match_args:
         _set_new_attribute(cls, '__match_args__', tuple(f.name for f in std_init_fields))
+    if slots:
+        cls.__slots__ = tuple(f.name for f in field_list)
     return cls
 
 
@@ -548,14 +561,12 @@ def dataclass(cls=None, /, *, init=True, repr=True, eq=True, order=False,
         _unsupported('dataclass(weakref_slot=True)')
 
     def wrap(cls):
-        cls = _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, kw_only)
-        if slots:
-            cls.__slots__ = tuple(f.name for f in fields(cls))
-        return cls
+        return _process_class(cls, init, repr, eq, order, unsafe_hash,  # tb: dataclasses.py:1220
+                              frozen, match_args, kw_only, slots)
 
     if cls is None:
         return wrap
-    return wrap(cls)
+    return wrap(cls)  # tb: dataclasses.py:1230
 
 
 def fields(class_or_instance):

@@ -362,6 +362,9 @@ abuiltin!(reversed, |it, args| {
     {
         return it.call(method, Args::new(vec![args.pos[0].clone()])).await;
     }
+    if let Some(reversed) = it.meta_dunder(&args.pos[0], "__reversed__", &[]).await? {
+        return Ok(reversed);
+    }
     let subject = it.inherited(&args.pos[0], &["__iter__", "__getitem__", "__len__"]);
     let mut items = match subject {
         Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) => {
@@ -840,10 +843,17 @@ async fn class_check(
     hook: &str,
     v: &Value,
 ) -> PyResult<Option<bool>> {
+    // A metaclass's hook (`ABCMeta.__instancecheck__`).
+    if let Some(verdict) = it
+        .meta_dunder(&Value::Class(c.clone()), hook, std::slice::from_ref(v))
+        .await?
+    {
+        return Ok(Some(it.truthy(&verdict).await?));
+    }
     if c.ty != Ty::User {
         return Ok(None);
     }
-    // In CPython these hooks live on the metaclass; a class method stands for one here (a plain
+    // Without a metaclass, a class method stands for one here (a plain
     // method of the class would only apply to its instances, and is not a hook).
     let Some(check) = c.lookup(hook).filter(
         |check| matches!(check, Value::Native(n) if matches!(&**n, NativeObj::ClassMethod(_))),
@@ -1251,7 +1261,7 @@ pub(crate) async fn construct_builtin(
         }
         Ty::Type => match (args.pos.len(), first) {
             (1, Some(v)) if args.kw.is_empty() => Ok(Value::Class(it.type_of(&v))),
-            (3, _) => new_type(it, args).await,
+            (3, _) => new_type(it, args, None).await,
             _ => Err(it.type_error("type() takes 1 or 3 arguments")),
         },
         Ty::Future => {
@@ -1279,6 +1289,14 @@ pub(crate) fn class_attr(it: &Interp, c: &Rc<Class>, name: &str) -> Option<Value
     if c.ty == Ty::Tuple && name == "__new__" {
         return Some(func("__new__", BuiltinFn::Async(tuple_new)));
     }
+    if c.ty == Ty::Type {
+        match name {
+            "__new__" => return Some(func("__new__", BuiltinFn::Async(type_new))),
+            "__call__" => return Some(func("__call__", BuiltinFn::Async(type_call))),
+            "__init__" => return Some(func("__init__", BuiltinFn::Sync(type_init))),
+            _ => {}
+        }
+    }
     // `str.upper`, `dict.get`, `list.__init__`: a builtin type's method, called with the object
     // first (as `map(str.upper, words)` and a subclass's `dict.__setitem__(self, k, v)` do).
     let empty = match c.ty {
@@ -1302,6 +1320,7 @@ pub(crate) fn class_attr(it: &Interp, c: &Rc<Class>, name: &str) -> Option<Value
     // (a frozen dataclass sets its fields that way).
     if c.ty == Ty::Object {
         match name {
+            "__new__" => return Some(func("__new__", BuiltinFn::Async(object_new))),
             "__setattr__" => return Some(func("__setattr__", BuiltinFn::Async(object_setattr))),
             "__delattr__" => return Some(func("__delattr__", BuiltinFn::Async(object_delattr))),
             "__repr__" => return Some(func("__repr__", BuiltinFn::Async(object_repr))),
@@ -1325,7 +1344,7 @@ pub(crate) fn class_attr(it: &Interp, c: &Rc<Class>, name: &str) -> Option<Value
 
 /// `type(name, bases, namespace, **keywords)`: a class made as a class statement makes it (its
 /// module is the namespace's `__module__`, else `__main__`).
-async fn new_type(it: &Rc<Interp>, args: Args) -> PyResult {
+async fn new_type(it: &Rc<Interp>, args: Args, meta: Option<Rc<Class>>) -> PyResult {
     let argument = |i: usize, want: &str| {
         it.type_error(format!(
             "type.__new__() argument {} must be {want}, not {}",
@@ -1357,6 +1376,13 @@ async fn new_type(it: &Rc<Interp>, args: Args) -> PyResult {
         bases.push(it.t.object.clone());
     }
     it.check_bases(&bases)?;
+    // `type(name, bases, ns)` with a base whose metaclass is written in Python: that
+    // metaclass makes the class.
+    if meta.is_none()
+        && let Some(winner) = it.metaclass_for(None, &bases)?
+    {
+        return it.call(winner, args).await;
+    }
     let entries: Vec<(Value, Value)> = namespace
         .borrow()
         .iter()
@@ -1367,10 +1393,67 @@ async fn new_type(it: &Rc<Interp>, args: Args) -> PyResult {
         _ => "__main__".to_owned(),
     };
     let cls = it
-        .build_class(name, &module, bases, entries, args.kw.clone())
+        .build_class(name, &module, bases, entries, args.kw.clone(), meta)
         .await?;
     Ok(Value::Class(cls))
 }
+
+// `type.__new__(mcs, name, bases, namespace, **keywords)`, as a metaclass's `__new__` calls
+// it through `super()`: the class, made with `mcs` as its metaclass.
+abuiltin!(type_new, |it, args| {
+    let mut args = args;
+    let Some(Value::Class(mcs)) = args.pos.first().cloned() else {
+        return Err(it.type_error("type.__new__(X): X is not a type object"));
+    };
+    if !mcs.is_subclass(&it.t.type_) {
+        return Err(it.type_error(format!(
+            "type.__new__({}): {} is not a subtype of type",
+            mcs.name, mcs.name
+        )));
+    }
+    args.pos.remove(0);
+    if args.pos.len() != 3 {
+        return Err(it.type_error("type.__new__() takes exactly 3 arguments"));
+    }
+    new_type(&it, args, Some(mcs)).await
+});
+
+// `type.__call__(cls, *args, **kwargs)`: what calling a class does, past its metaclass's own
+// `__call__` (which reaches it through `super().__call__(...)`).
+abuiltin!(type_call, |it, args| {
+    let mut args = args;
+    let Some(Value::Class(cls)) = args.pos.first().cloned() else {
+        return Err(it.type_error("descriptor '__call__' requires a 'type' object"));
+    };
+    args.pos.remove(0);
+    Box::pin(it.instantiate(&cls, args)).await
+});
+
+/// `type.__init__(cls, ...)`: nothing more to do once `type.__new__` has made the class.
+fn type_init(_: &Rc<Interp>, _: &Builtin, _: Args) -> PyResult {
+    Ok(Value::None)
+}
+
+// `object.__new__(cls)`: a new, empty instance of `cls` (refused while `cls` has abstract
+// methods, as CPython's is).
+abuiltin!(object_new, |it, args| {
+    let Some(Value::Class(cls)) = args.pos.first().cloned() else {
+        return Err(it.type_error("object.__new__(X): X is not a type object"));
+    };
+    // Arguments are for `__init__`: refused when the class overrides `__new__` (which should
+    // not pass them on) or has no `__init__` to take them.
+    if args.pos.len() > 1 || !args.kw.is_empty() {
+        if cls.lookup_own("__new__").is_some() {
+            return Err(it.type_error(
+                "object.__new__() takes exactly one argument (the type to instantiate)",
+            ));
+        }
+        if cls.lookup_own("__init__").is_none() {
+            return Err(it.type_error(format!("{}() takes no arguments", cls.name)));
+        }
+    }
+    it.new_instance(&cls)
+});
 
 abuiltin!(tuple_new, |it, args| {
     let Some(Value::Class(cls)) = args.pos.first().cloned() else {
@@ -1616,8 +1699,10 @@ pub(crate) fn native_attr(it: &Interp, obj: &Value, name: &str) -> Option<Value>
     if let Value::Native(n) = obj
         && let NativeObj::Super { owner, receiver } = &**n
     {
+        // As `super(owner, receiver)` does: a class below `owner` (in a class method) searches
+        // its own MRO; any other receiver, a class made by a metaclass included, its type's.
         let recv_cls = match receiver {
-            Value::Class(c) => c.clone(),
+            Value::Class(c) if c.is_subclass(owner) => c.clone(),
             other => it.type_of(other),
         };
         let mut after = false;
@@ -1636,12 +1721,17 @@ pub(crate) fn native_attr(it: &Interp, obj: &Value, name: &str) -> Option<Value>
             if after && c.ty == Ty::Tuple && name == "__new__" {
                 return class_attr(it, &c, name);
             }
-            // `object` itself: what every class inherits (`super().__setattr__(k, v)`).
+            // `object` itself: what every class inherits (`super().__setattr__(k, v)`), and
+            // `type`, what every metaclass inherits (`super().__new__(mcs, name, bases, ns)`).
+            // `__new__` is a static method: the class is passed to it explicitly.
             if after
-                && c.ty == Ty::Object
+                && matches!(c.ty, Ty::Object | Ty::Type)
                 && c.dict.borrow().get_str(name).is_none()
                 && let Some(method) = class_attr(it, &c, name)
             {
+                if name == "__new__" {
+                    return Some(method);
+                }
                 return Some(Value::Method(Rc::new(
                     crate::runtime::object::BoundMethod {
                         receiver: receiver.clone(),

@@ -5,8 +5,9 @@
 # Generic.__class_getitem__ (aliases are cached, as CPython's), learns its __parameters__ in
 # Generic.__init_subclass__ from its __orig_bases__, and a runtime-checkable protocol carries
 # its check as a class attribute __instancecheck__.
-# Left out: NamedTuple, TypedDict (they need subclasses of tuple and dict), ParamSpec,
-# TypeVarTuple, Concatenate, Unpack, IO, Pattern, Match.
+# NamedTuple and TypedDict are made by metaclasses, as CPython's are: a NamedTuple class is a
+# collections.namedtuple with the body's methods, and calling a TypedDict class makes a plain dict.
+# Left out: ParamSpec, TypeVarTuple, Concatenate, Unpack, IO, Pattern, Match.
 import sys
 
 TYPE_CHECKING = False
@@ -943,6 +944,134 @@ def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
     if include_extras:
         return hints
     return {k: _strip_annotations(t) for k, t in hints.items()}
+
+
+
+# --- NamedTuple -------------------------------------------------------------------------------
+
+_prohibited_namedtuple = frozenset({'__new__', '__init__', '__slots__', '__getnewargs__', '_fields',
+                                    '_field_defaults', '_make', '_replace', '_asdict', '_source'})
+_special_namedtuple = frozenset({'__module__', '__name__', '__annotations__', '__qualname__', '__doc__',
+                                 '__orig_bases__'})
+
+
+def _make_nmtuple(name, types, module, defaults=()):
+    import collections
+    fields = [n for n, t in types]
+    types = {n: _type_check(t, f"field {n} annotation must be a type") for n, t in types}
+    nm_tpl = collections.namedtuple(name, fields, defaults=defaults, module=module)
+    nm_tpl.__annotations__ = types
+    return nm_tpl
+
+
+class NamedTupleMeta(type):
+    def __new__(cls, typename, bases, ns):
+        for base in bases:
+            if base is not _NamedTuple and base is not Generic:
+                raise TypeError('can only inherit from a NamedTuple type and Generic')
+        types = ns.get('__annotations__', {})
+        default_names = []
+        for field_name in types:
+            if field_name in ns:
+                default_names.append(field_name)
+            elif default_names:
+                raise TypeError(f"Non-default namedtuple field {field_name} "
+                                f"cannot follow default field{'s' if len(default_names) > 1 else ''} "
+                                f"{', '.join(default_names)}")
+        nm_tpl = _make_nmtuple(typename, types.items(), defaults=[ns[n] for n in default_names],
+                               module=ns['__module__'])
+        for key in ns:
+            if key in _prohibited_namedtuple:
+                raise AttributeError("Cannot overwrite NamedTuple attribute " + key)
+            elif key not in _special_namedtuple and key not in nm_tpl._fields:
+                setattr(nm_tpl, key, ns[key])
+        if '__orig_bases__' in ns:
+            nm_tpl.__orig_bases__ = ns['__orig_bases__']
+        return nm_tpl
+
+
+def NamedTuple(typename, fields=None, /, **kwargs):
+    if fields is None:
+        fields = kwargs.items()
+    elif kwargs:
+        raise TypeError("Either list of fields or keywords can be provided to NamedTuple, not both")
+    return _make_nmtuple(typename, fields, module=_caller())
+
+
+_NamedTuple = type.__new__(NamedTupleMeta, 'NamedTuple', (), {})
+
+
+def _namedtuple_mro_entries(bases):
+    assert NamedTuple in bases
+    return (_NamedTuple,)
+
+
+NamedTuple.__mro_entries__ = _namedtuple_mro_entries
+
+
+# --- TypedDict --------------------------------------------------------------------------------
+
+class _TypedDictMeta(type):
+    def __new__(cls, name, bases, ns, total=True):
+        for base in bases:
+            if type(base) is not _TypedDictMeta and base is not Generic:
+                raise TypeError('cannot inherit from both a TypedDict type and a non-TypedDict base class')
+        tp_dict = type.__new__(_TypedDictMeta, name, (dict,), ns)
+        annotations = {}
+        own_annotations = ns.get('__annotations__', {})
+        msg = "TypedDict('Name', {f0: t0, f1: t1, ...}); each t must be a type"
+        own_annotations = {n: _type_check(tp, msg) for n, tp in own_annotations.items()}
+        required_keys = set()
+        optional_keys = set()
+        for base in bases:
+            annotations.update(base.__dict__.get('__annotations__', {}))
+            required_keys.update(base.__dict__.get('__required_keys__', ()))
+            optional_keys.update(base.__dict__.get('__optional_keys__', ()))
+        annotations.update(own_annotations)
+        for annotation_key, annotation_type in own_annotations.items():
+            origin = getattr(annotation_type, '__origin__', None)
+            if origin is Required:
+                is_required = True
+            elif origin is NotRequired:
+                is_required = False
+            else:
+                is_required = total
+            if is_required:
+                required_keys.add(annotation_key)
+                optional_keys.discard(annotation_key)
+            else:
+                optional_keys.add(annotation_key)
+                required_keys.discard(annotation_key)
+        tp_dict.__annotations__ = annotations
+        tp_dict.__required_keys__ = frozenset(required_keys)
+        tp_dict.__optional_keys__ = frozenset(optional_keys)
+        if not hasattr(tp_dict, '__total__'):
+            tp_dict.__total__ = total
+        return tp_dict
+
+    # At run time a TypedDict is a plain dict: calling the class makes one.
+    def __call__(cls, *args, **kwargs):
+        return dict(*args, **kwargs)
+
+    def __subclasscheck__(cls, other):
+        raise TypeError('TypedDict does not support instance and class checks')
+
+    __instancecheck__ = __subclasscheck__
+
+
+def TypedDict(typename, fields=None, /, *, total=True, **kwargs):
+    if fields is None:
+        fields = kwargs
+    elif kwargs:
+        raise TypeError("TypedDict takes either a dict or keyword arguments, but not both")
+    ns = {'__annotations__': dict(fields), '__module__': _caller()}
+    return _TypedDictMeta(typename, (), ns, total=total)
+
+
+_TypedDict = type.__new__(_TypedDictMeta, 'TypedDict', (), {})
+TypedDict.__mro_entries__ = lambda bases: (_TypedDict,)
+Required = _SpecialForm('Required', _single)
+NotRequired = _SpecialForm('NotRequired', _single)
 
 
 __all__ = [name for name in globals() if not name.startswith('_') and name != 'sys']

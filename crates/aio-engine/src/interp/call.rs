@@ -31,7 +31,16 @@ impl Interp {
                 }
                 // Boxed: making an instance needs a large future, calling a function a small
                 // one, and this box is made for every call.
-                Value::Class(c) => Box::pin(self.instantiate(&c, args)).await,
+                // A metaclass's own `__call__` decides what calling the class does.
+                Value::Class(ref c) => match c.meta_lookup("__call__") {
+                    Some(call) => {
+                        let mut pos = Vec::with_capacity(args.pos.len() + 1);
+                        pos.push(f.clone());
+                        pos.extend(args.pos);
+                        self.call(call, Args { pos, kw: args.kw }).await
+                    }
+                    None => Box::pin(self.instantiate(c, args)).await,
+                },
                 Value::Instance(ref inst) => {
                     match inst.class.lookup("__call__") {
                         Some(m) => {
@@ -376,6 +385,36 @@ impl Interp {
         if base == Ty::Tuple {
             return self.instantiate_tuple(cls, args).await;
         }
+        if base == Ty::Type {
+            return self.instantiate_metaclass(cls, args).await;
+        }
+        // A `__new__` written in Python makes the object (a singleton returns the one it
+        // keeps); `__init__` runs when what it returns is an instance of the class.
+        if base == Ty::Object
+            && let Some(new) = cls.lookup_own("__new__")
+        {
+            let mut pos = Vec::with_capacity(args.pos.len() + 1);
+            pos.push(Value::Class(cls.clone()));
+            pos.extend(args.pos.iter().cloned());
+            let made = self
+                .call(
+                    static_function(new),
+                    Args {
+                        pos,
+                        kw: args.kw.clone(),
+                    },
+                )
+                .await?;
+            if let Value::Instance(inst) = &made
+                && inst.class.is_subclass(cls)
+                && let Some(init) = cls.lookup_own("__init__")
+            {
+                let mut pos = vec![made.clone()];
+                pos.extend(args.pos);
+                self.call(init, Args { pos, kw: args.kw }).await?;
+            }
+            return Ok(made);
+        }
         if !matches!(base, Ty::Exception | Ty::Object | Ty::List | Ty::Dict) {
             return Err(self.unsupported(Missing::SubclassBuiltin(self.type_name_of_ty(cls))));
         }
@@ -408,6 +447,7 @@ impl Interp {
                 Ty::Dict => Some(Value::dict(Dict::new())),
                 _ => None,
             };
+            self.refuse_abstract(cls)?;
             Instance::new(cls.clone(), items)
         };
         let value = Value::Instance(inst.clone());
@@ -434,6 +474,112 @@ impl Interp {
             return Err(self.type_error(format!("{}() takes no arguments", cls.name)));
         }
         Ok(value)
+    }
+
+    /// `v`, found on the metaclass of the class `cls`, as `cls.name` reads it: a function
+    /// becomes a method of the class, a property or descriptor is read with the class as its
+    /// instance, a class method is bound to the metaclass.
+    async fn bind_to_class(self: &Rc<Self>, v: Value, cls: &Value) -> PyResult {
+        if let Value::Native(n) = &v {
+            match &**n {
+                NativeObj::Property(p) => {
+                    if matches!(p.fget, Value::None) {
+                        return Err(self.err("AttributeError", "unreadable attribute"));
+                    }
+                    return self.call(p.fget.clone(), Args::new(vec![cls.clone()])).await;
+                }
+                NativeObj::ClassMethod(f) => {
+                    return Ok(Value::Method(Rc::new(BoundMethod {
+                        receiver: Value::Class(self.type_of(cls)),
+                        func: f.clone(),
+                    })));
+                }
+                NativeObj::StaticMethod(f) => return Ok(f.clone()),
+                _ => {}
+            }
+        }
+        if let Some(get) = self.descriptor_get(&v) {
+            let owner = Value::Class(self.type_of(cls));
+            return self.call(get, Args::new(vec![v, cls.clone(), owner])).await;
+        }
+        Ok(match v {
+            Value::Func(_) | Value::Builtin(_) => Value::Method(Rc::new(BoundMethod {
+                receiver: cls.clone(),
+                func: v,
+            })),
+            other => other,
+        })
+    }
+
+    /// A new, empty instance of `cls`, as `object.__new__(cls)` makes it.
+    pub(crate) fn new_instance(&self, cls: &Rc<Class>) -> PyResult {
+        if cls.is_exc {
+            return Ok(Value::Instance(self.new_exc(cls, Vec::new())));
+        }
+        self.refuse_abstract(cls)?;
+        let items = match cls.base_ty() {
+            Ty::List => Some(Value::list(Vec::new())),
+            Ty::Dict => Some(Value::dict(Dict::new())),
+            Ty::Object => None,
+            _ => return Err(self.unsupported(Missing::SubclassBuiltin(self.type_name_of_ty(cls)))),
+        };
+        Ok(Value::Instance(Instance::new(cls.clone(), items)))
+    }
+
+    /// CPython's `object.__new__` refuses a class whose `__abstractmethods__` (set by
+    /// `abc.ABCMeta`) is not empty, naming them in sorted order.
+    fn refuse_abstract(&self, cls: &Rc<Class>) -> PyResult<()> {
+        let Some(abstract_) = cls.lookup("__abstractmethods__") else {
+            return Ok(());
+        };
+        let mut names: Vec<String> = match &abstract_ {
+            Value::Set(d) => d
+                .borrow()
+                .iter()
+                .filter_map(|(k, _)| match k {
+                    Value::Str(s) => Some(s.to_string()),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        if names.is_empty() {
+            return Ok(());
+        }
+        names.sort();
+        Err(self.type_error(format!(
+            "Can't instantiate abstract class {} with abstract method{} {}",
+            cls.name,
+            if names.len() == 1 { "" } else { "s" },
+            names.join(", ")
+        )))
+    }
+
+    /// `meta(name, bases, namespace, **keywords)` for a metaclass written in Python: its
+    /// `__new__` (else `type.__new__`) makes the class, then its `__init__` runs on it.
+    async fn instantiate_metaclass(self: &Rc<Self>, meta: &Rc<Class>, args: Args) -> PyResult {
+        let new = cls_new_or_type(self, meta);
+        let mut pos = Vec::with_capacity(args.pos.len() + 1);
+        pos.push(Value::Class(meta.clone()));
+        pos.extend(args.pos.iter().cloned());
+        let made = self
+            .call(
+                new,
+                Args {
+                    pos,
+                    kw: args.kw.clone(),
+                },
+            )
+            .await?;
+        if let Value::Class(c) = &made
+            && c.meta.borrow().as_ref().is_some_and(|m| m.is_subclass(meta))
+            && let Some(init) = meta.lookup_own("__init__")
+        {
+            let mut pos = vec![made.clone()];
+            pos.extend(args.pos);
+            self.call(init, Args { pos, kw: args.kw }).await?;
+        }
+        Ok(made)
     }
 
     /// `cls(*args)` for a subclass of tuple: its `__new__` makes the object (a tuple is filled
@@ -830,7 +976,17 @@ impl Interp {
                         _ => Ok(Some(Value::Native(n.clone()))),
                     },
                     Some(v) => Ok(Some(v)),
-                    None => Ok(crate::builtins::class_attr(self, c, name)),
+                    None => match c.meta_lookup(name) {
+                        // What the metaclass defines, bound to the class (`Color.__members__`,
+                        // a metaclass's methods).
+                        Some(v) => Ok(Some(self.bind_to_class(v, obj).await?)),
+                        // Past the builtin type, what every class has from `object`.
+                        None => Ok(crate::builtins::class_attr(self, c, name).or_else(|| {
+                            (c.ty == Ty::User)
+                                .then(|| crate::builtins::class_attr(self, &self.t.object, name))
+                                .flatten()
+                        })),
+                    },
                 }
             }
             Value::Module(m) => Ok(match name {
@@ -869,7 +1025,23 @@ impl Interp {
                         };
                         flags |= coro_flags(kind);
                     }
-                    Some(code_object(&f.code_name(), &f.filename, f.def_line, flags))
+                    let mut code = code_object(&f.code_name(), &f.filename, f.def_line, flags);
+                    describe_params(&mut code, params);
+                    Some(Value::Native(Rc::new(NativeObj::Namespace(RefCell::new(code)))))
+                }
+                "__kwdefaults__" => {
+                    let params = f.code.params();
+                    let mut d = Dict::new();
+                    for (p, default) in params.kwonly.iter().zip(&f.kw_defaults) {
+                        if let Some(v) = default {
+                            d.insert_str(&p.name, v.clone());
+                        }
+                    }
+                    Some(if d.is_empty() {
+                        Value::None
+                    } else {
+                        Value::dict(d)
+                    })
                 }
                 "__defaults__" => Some(if f.defaults.is_empty() {
                     Value::None
@@ -919,12 +1091,14 @@ impl Interp {
                     }
                 }
                 "cr_await" | "gi_yieldfrom" => Some(Value::None),
-                "cr_code" | "gi_code" | "ag_code" => Some(code_object(
-                    &c.code_name,
-                    &c.filename,
-                    c.def_line,
-                    coro_flags(c.kind),
-                )),
+                "cr_code" | "gi_code" | "ag_code" => Some(Value::Native(Rc::new(
+                    NativeObj::Namespace(RefCell::new(code_object(
+                        &c.code_name,
+                        &c.filename,
+                        c.def_line,
+                        coro_flags(c.kind),
+                    ))),
+                ))),
                 _ => self.native_method_opt(obj, name),
             }),
             Value::Native(n) => {
@@ -1099,6 +1273,16 @@ impl Interp {
     ) -> PyResult<()> {
         if let Value::Instance(inst) = obj
             && let Some(setattr) = self.user_method(&inst.class, "__setattr__")
+        {
+            self.call(
+                setattr,
+                Args::new(vec![obj.clone(), Value::Str(name.clone()), value]),
+            )
+            .await?;
+            return Ok(());
+        }
+        if let Value::Class(c) = obj
+            && let Some(setattr) = c.meta_lookup("__setattr__")
         {
             self.call(
                 setattr,
@@ -1360,11 +1544,53 @@ fn coro_flags(kind: CoroKind) -> i64 {
 
 /// What a program reads of a code object (`f.__code__`, `coro.cr_code`): its name as defined,
 /// file, first line and flags.
-fn code_object(name: &Name, filename: &Rc<str>, first_line: u32, flags: i64) -> Value {
+fn code_object(name: &Name, filename: &Rc<str>, first_line: u32, flags: i64) -> Dict {
     let mut d = Dict::new();
     d.insert_str("co_name", Value::Str(name.clone()));
     d.insert_str("co_filename", Value::Str(filename.clone()));
     d.insert_str("co_firstlineno", Value::Int(i64::from(first_line)));
     d.insert_str("co_flags", Value::Int(flags));
-    Value::Native(Rc::new(NativeObj::Namespace(RefCell::new(d))))
+    d
+}
+
+/// A function's code object's parameter counts and names (`inspect.signature` reads them):
+/// `co_varnames` holds the parameters, in CPython's order (positional, keyword-only, `*args`,
+/// `**kwargs`), but not the other local variables.
+fn describe_params(code: &mut Dict, params: &crate::syntax::ast::Parameters) {
+    let count = |n: usize| Value::Int(n as i64);
+    code.insert_str(
+        "co_argcount",
+        count(params.posonly.len() + params.args.len()),
+    );
+    code.insert_str("co_posonlyargcount", count(params.posonly.len()));
+    code.insert_str("co_kwonlyargcount", count(params.kwonly.len()));
+    let names = params
+        .posonly
+        .iter()
+        .chain(&params.args)
+        .chain(&params.kwonly)
+        .chain(&params.vararg)
+        .chain(&params.kwarg)
+        .map(|p| Value::Str(p.name.clone()))
+        .collect();
+    code.insert_str("co_varnames", Value::tuple(names));
+}
+
+/// A `__new__` as it is called: a static method, whether or not it says so.
+fn static_function(new: Value) -> Value {
+    match &new {
+        Value::Native(n) => match &**n {
+            NativeObj::StaticMethod(f) => f.clone(),
+            _ => new,
+        },
+        _ => new,
+    }
+}
+
+/// The `__new__` a metaclass makes its classes with: its own, else `type.__new__`.
+fn cls_new_or_type(it: &Interp, meta: &Rc<Class>) -> Value {
+    match meta.lookup_own("__new__") {
+        Some(new) => static_function(new),
+        None => crate::builtins::class_attr(it, &it.t.type_, "__new__").unwrap_or_default(),
+    }
 }

@@ -767,8 +767,11 @@ impl Interp {
                     }
                 }
                 other => {
+                    // (`typing.NamedTuple`, a function, has one too.)
                     let entries = match &other {
-                        Value::Instance(_) => self.get_attr_opt(&other, "__mro_entries__").await?,
+                        Value::Instance(_) | Value::Func(_) => {
+                            self.get_attr_opt(&other, "__mro_entries__").await?
+                        }
                         _ => None,
                     };
                     let Some(entries) = entries else {
@@ -801,11 +804,19 @@ impl Interp {
                 unique.push(b);
             }
         }
+        let as_written = unique.clone();
         let mut bases = unique;
         if bases.is_empty() {
             bases.push(self.t.object.clone());
         }
         self.check_bases(&bases)?;
+        let mut explicit_meta = None;
+        for k in &def.keywords {
+            if k.arg.as_deref() == Some("metaclass") {
+                explicit_meta = Some(self.ev(fr, &k.value).await?);
+            }
+        }
+        let meta = self.metaclass_for(explicit_meta, &bases)?;
         let ns = Rc::new(RefCell::new(Dict::new()));
         if resolved {
             ns.borrow_mut()
@@ -859,10 +870,33 @@ impl Interp {
             .iter()
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
-        let cls = self
-            .build_class(&def.name, module, bases, entries, keywords)
-            .await?;
-        let mut value = Value::Class(cls);
+        let mut value = match meta {
+            // A metaclass written in Python makes the class: `meta(name, bases, namespace,
+            // **keywords)`, with the namespace as the body left it and its `__module__`.
+            Some(meta) => {
+                let mut namespace = Dict::new();
+                if declared_module.is_none() {
+                    namespace.insert_str("__module__", Value::str(module));
+                }
+                for (k, v) in entries {
+                    if let Some(hk) = crate::runtime::dict::HashKey::of(&k) {
+                        namespace.insert_key(hk, k, v);
+                    }
+                }
+                let pos = vec![
+                    Value::Str(def.name.clone()),
+                    Value::tuple(as_written.into_iter().map(Value::Class).collect()),
+                    Value::dict(namespace),
+                ];
+                let mut args = Args::new(pos);
+                args.kw = keywords;
+                self.call(meta, args).await?
+            }
+            None => Value::Class(
+                self.build_class(&def.name, module, bases, entries, keywords, None)
+                    .await?,
+            ),
+        };
         for (d, expr) in decorators.into_iter().zip(&def.decorators).rev() {
             value = self
                 .call(d, Args::new(vec![value]))
@@ -873,13 +907,42 @@ impl Interp {
         Ok(())
     }
 
+    /// What makes a class with these bases: `None` for `type` itself (the class is built
+    /// directly), else the metaclass written in Python (or any callable given as `metaclass=`).
+    /// As in CPython, the most derived of the bases' metaclasses and the explicit one wins, and
+    /// two unrelated ones are an error.
+    pub(crate) fn metaclass_for(&self, explicit: Option<Value>, bases: &[Rc<Class>]) -> PyResult<Option<Value>> {
+        let mut winner: Option<Rc<Class>> = None;
+        match explicit {
+            Some(Value::Class(c)) if Rc::ptr_eq(&c, &self.t.type_) => {}
+            Some(Value::Class(c)) if c.is_subclass(&self.t.type_) => winner = Some(c),
+            // A function (or a class not derived from type) is simply called.
+            Some(other) => return Ok(Some(other)),
+            None => {}
+        }
+        for m in bases.iter().filter_map(|b| b.meta.borrow().clone()) {
+            winner = match winner {
+                None => Some(m),
+                Some(w) if m.is_subclass(&w) => Some(m),
+                Some(w) if w.is_subclass(&m) => Some(w),
+                Some(_) => {
+                    return Err(self.type_error(
+                        "metaclass conflict: the metaclass of a derived class must be a \
+                         (non-strict) subclass of the metaclasses of all its bases",
+                    ));
+                }
+            };
+        }
+        Ok(winner.map(Value::Class))
+    }
+
     /// Checks that a new class's bases can make one class here: subclasses of `object`, of
     /// exceptions, of `list`, of `dict` and of `tuple`, not two of those layouts at once.
     pub(crate) fn check_bases(&self, bases: &[Rc<Class>]) -> PyResult<()> {
         for b in bases {
             if !matches!(
                 b.base_ty(),
-                Ty::Object | Ty::Exception | Ty::List | Ty::Dict | Ty::Tuple
+                Ty::Object | Ty::Exception | Ty::List | Ty::Dict | Ty::Tuple | Ty::Type
             ) {
                 return Err(self.unsupported(Missing::SubclassBuiltin(b.name.to_string())));
             }
@@ -906,8 +969,14 @@ impl Interp {
         bases: Vec<Rc<Class>>,
         entries: Vec<(Value, Value)>,
         keywords: Vec<(crate::runtime::value::Name, Value)>,
+        meta: Option<Rc<Class>>,
     ) -> PyResult<Rc<Class>> {
+        // A class made by `type.__new__` directly still has its bases' metaclass.
+        let meta = meta
+            .filter(|m| !Rc::ptr_eq(m, &self.t.type_))
+            .or_else(|| bases.iter().find_map(|b| b.meta.borrow().clone()));
         let cls: Rc<Class> = make_class(name, module, bases, Ty::User);
+        *cls.meta.borrow_mut() = meta;
         for (k, v) in entries {
             // The functions that `super()` inside them needs to find this class for.
             let inner = match &v {

@@ -37,7 +37,7 @@ impl Interp {
             Value::Func(_) => t.function.clone(),
             Value::Builtin(_) => t.builtin_fn.clone(),
             Value::Method(_) => t.method.clone(),
-            Value::Class(_) => t.type_.clone(),
+            Value::Class(c) => c.meta.borrow().clone().unwrap_or_else(|| t.type_.clone()),
             Value::Instance(i) => i.class.clone(),
             Value::Coro(c) => match c.kind {
                 CoroKind::Coroutine => t.coroutine.clone(),
@@ -259,10 +259,45 @@ impl Interp {
         })
     }
 
+    /// What the metaclass of `v`, a class, defines as `name` (CPython looks an operator on a
+    /// class up on its type): called with the class and `args`; `None` when `v` is not a class
+    /// or its metaclass does not define `name`.
+    pub(crate) async fn meta_dunder(
+        self: &Rc<Self>,
+        v: &Value,
+        name: &str,
+        args: &[Value],
+    ) -> PyResult<Option<Value>> {
+        let Value::Class(c) = v else {
+            return Ok(None);
+        };
+        let Some(f) = c.meta_lookup(name) else {
+            return Ok(None);
+        };
+        let mut pos = Vec::with_capacity(args.len() + 1);
+        pos.push(v.clone());
+        pos.extend(args.iter().cloned());
+        Ok(Some(self.call(f, Args::new(pos)).await?))
+    }
+
+    /// The text a `__repr__` or `__str__` returned, or CPython's error for anything else.
+    fn returned_text(&self, dunder: &str, r: Value) -> PyResult<String> {
+        match r {
+            Value::Str(s) => Ok(s.to_string()),
+            other => Err(self.type_error(format!(
+                "{dunder} returned non-string (type {})",
+                self.type_name(&other)
+            ))),
+        }
+    }
+
     /// repr(v), running `__repr__` where defined.
     pub(crate) fn repr_of<'a>(self: &'a Rc<Self>, v: &'a Value) -> Lbf<'a, PyResult<String>> {
         Box::pin(async move {
             let v = self.inherited(v, &["__repr__"]);
+            if let Some(r) = self.meta_dunder(v, "__repr__", &[]).await? {
+                return self.returned_text("__repr__", r);
+            }
             if let Some(s) = self.repr_simple(v) {
                 return Ok(s);
             }
@@ -432,6 +467,9 @@ impl Interp {
     pub(crate) fn str_of<'a>(self: &'a Rc<Self>, v: &'a Value) -> Lbf<'a, PyResult<String>> {
         Box::pin(async move {
             let v = self.inherited(v, &["__str__", "__repr__"]);
+            if let Some(r) = self.meta_dunder(v, "__str__", &[]).await? {
+                return self.returned_text("__str__", r);
+            }
             match v {
                 Value::Str(s) => Ok(s.to_string()),
                 Value::Int(i) => Ok(i.to_string()),
@@ -488,6 +526,15 @@ impl Interp {
 
     /// Truthiness, running `__bool__` / `__len__` where defined.
     pub(crate) async fn truthy(self: &Rc<Self>, v: &Value) -> PyResult<bool> {
+        if let Value::Class(c) = v
+            && c.meta.borrow().is_some()
+        {
+            for dunder in ["__bool__", "__len__"] {
+                if let Some(r) = Box::pin(self.meta_dunder(v, dunder, &[])).await? {
+                    return Ok(r.truthy_fast().unwrap_or(true));
+                }
+            }
+        }
         if let Some(b) = v.truthy_fast() {
             return Ok(b);
         }
@@ -1136,6 +1183,12 @@ impl Interp {
         item: &Value,
     ) -> PyResult<bool> {
         let container = self.inherited(container, &["__contains__"]);
+        if let Some(r) = self
+            .meta_dunder(container, "__contains__", std::slice::from_ref(item))
+            .await?
+        {
+            return self.truthy(&r).await;
+        }
         match container {
             Value::Native(n) if matches!(&**n, NativeObj::Deque(_)) => {
                 let NativeObj::Deque(items) = &**n else {
@@ -1200,6 +1253,12 @@ impl Interp {
     /// `len(v)`.
     pub(crate) async fn len_of(self: &Rc<Self>, v: &Value) -> PyResult<usize> {
         let v = self.inherited(v, &["__len__"]);
+        if let Some(n) = self.meta_dunder(v, "__len__", &[]).await? {
+            return match n {
+                Value::Int(i) if i >= 0 => Ok(i as usize),
+                _ => Err(self.type_error("'__len__' should return an int >= 0")),
+            };
+        }
         Ok(match v {
             Value::Str(s) => s.chars().count(),
             Value::List(l) => l.borrow().len(),
@@ -1233,6 +1292,12 @@ impl Interp {
 
     /// `obj[index]`.
     pub(crate) async fn getitem(self: &Rc<Self>, obj: &Value, index: &Value) -> PyResult {
+        if let Some(r) = self
+            .meta_dunder(obj, "__getitem__", std::slice::from_ref(index))
+            .await?
+        {
+            return Ok(r);
+        }
         let items = self.inherited(obj, &["__getitem__"]);
         if items.is_same(obj) {
             return self.getitem_plain(obj, index).await;
@@ -1508,6 +1573,9 @@ impl Interp {
     /// `iter(v)`: an iterator value (native iterator, generator, or `__iter__` result).
     pub(crate) async fn iter_of(self: &Rc<Self>, v: &Value) -> PyResult {
         let v = self.inherited(v, &["__iter__"]);
+        if let Some(iterator) = self.meta_dunder(v, "__iter__", &[]).await? {
+            return Ok(iterator);
+        }
         let st = match v {
             Value::List(_) | Value::Tuple(_) | Value::Str(_) => IterState::Seq {
                 seq: v.clone(),

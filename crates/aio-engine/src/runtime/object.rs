@@ -65,6 +65,9 @@ pub(crate) struct Class {
     pub ty: Ty,
     /// True for BaseException and its subclasses.
     pub is_exc: bool,
+    /// Its metaclass when that is a subclass of `type` written in Python (`EnumType`,
+    /// `ABCMeta`); `None` for `type` itself. Set once, when the class is made.
+    pub meta: RefCell<Option<Rc<Class>>>,
 }
 
 impl fmt::Debug for Class {
@@ -95,6 +98,17 @@ impl Class {
         }
         self.mro
             .iter()
+            .take_while(|c| c.ty == Ty::User)
+            .find_map(|c| c.dict.borrow().get_str(name).cloned())
+    }
+
+    /// `name` as the class's metaclass defines it in Python (`EnumType.__iter__`), for what
+    /// CPython looks up on `type(cls)`: operators on the class, calling it, its attributes.
+    pub(crate) fn meta_lookup(&self, name: &str) -> Option<Value> {
+        let meta = self.meta.borrow();
+        let meta = meta.as_ref()?;
+        std::iter::once(meta)
+            .chain(meta.mro.iter())
             .take_while(|c| c.ty == Ty::User)
             .find_map(|c| c.dict.borrow().get_str(name).cloned())
     }

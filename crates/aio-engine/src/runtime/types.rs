@@ -61,6 +61,7 @@ pub(crate) fn make_class(name: &str, module: &str, bases: Vec<Rc<Class>>, ty: Ty
         dict: RefCell::new(Dict::new()),
         ty,
         is_exc,
+        meta: RefCell::new(None),
     })
 }
 
