@@ -174,6 +174,10 @@ fn set_native(m: &Module, name: &str, f: BuiltinFn) {
 pub(crate) fn make_module(it: &Rc<Interp>) -> Rc<Module> {
     let m = Module::new("asyncio", PRELUDE_FILE);
     set_native(&m, "run", BuiltinFn::Async(asyncio_run));
+    set_native(&m, "_runner_loop", BuiltinFn::Async(runner_loop_native));
+    set_native(&m, "_runner_run", BuiltinFn::Async(runner_run_native));
+    set_native(&m, "_runner_close", BuiltinFn::Async(runner_close_native));
+    set_native(&m, "_running_loop", BuiltinFn::Sync(running_loop_or_none));
     set_native(&m, "sleep", BuiltinFn::Sync(asyncio_sleep));
     set_native(&m, "gather", BuiltinFn::Async(gather::gather));
     set_native(&m, "create_task", BuiltinFn::Sync(asyncio_create_task));
@@ -728,31 +732,57 @@ fn asyncio_run(it: Rc<Interp>, _: Rc<Builtin>, mut args: Args) -> Lbf<'static, P
             let r = it.repr_of(&main).await?;
             return Err(it.value_error(format!("a coroutine was expected, got {r}")));
         }
-        let lp = it.make_loop();
-        if let Some(d) = debug
-            && !matches!(d, Value::None)
-        {
-            lp.debug.set(it.truthy(&d).await?);
-        }
-        let task = it.create_task(&lp, main, None)?;
-        if lp.debug.get() {
-            *task.created_at.borrow_mut() = Some(Rc::from("runners.py:100"));
-        }
-        let result = it.run_until_complete(&lp, &task).await;
-        drop(task);
+        let lp = runner_loop(&it, debug).await?;
+        let result = runner_run(&it, &lp, main, &runner_frames()).await;
         if it.aborted.borrow().is_some() {
             return result;
         }
-        let result = match result {
-            Err(e) => {
-                let mut tb = e.exc().traceback.borrow_mut();
-                tb.extend(runner_frames());
-                drop(tb);
-                e.exc().tb_frame.set(0);
-                Err(e)
-            }
-            ok => ok,
-        };
+        runner_close(&it, &lp).await?;
+        result
+    })
+}
+
+/// A new event loop for a runner (`asyncio.run`, `asyncio.Runner`), in debug mode if `debug`
+/// is true.
+async fn runner_loop(it: &Rc<Interp>, debug: Option<Value>) -> PyResult<Rc<EventLoop>> {
+    let lp = it.make_loop();
+    if let Some(d) = debug
+        && !matches!(d, Value::None)
+    {
+        lp.debug.set(it.truthy(&d).await?);
+    }
+    Ok(lp)
+}
+
+/// Runs `main` as a task on `lp` until it is done; an error leaving it gets the runner's
+/// `frames` (CPython's runners.py and base_events.py lines) below the program's.
+async fn runner_run(
+    it: &Rc<Interp>,
+    lp: &Rc<EventLoop>,
+    main: Value,
+    frames: &[TbEntry],
+) -> PyResult {
+    let task = it.create_task(lp, main, None)?;
+    if lp.debug.get() {
+        *task.created_at.borrow_mut() = Some(Rc::from("runners.py:100"));
+    }
+    let result = it.run_until_complete(lp, &task).await;
+    drop(task);
+    if it.aborted.borrow().is_some() {
+        return result;
+    }
+    result.inspect_err(|e| {
+        e.exc().traceback.borrow_mut().extend(frames.iter().cloned());
+        e.exc().tb_frame.set(0);
+    })
+}
+
+/// A runner's close: the tasks left cancelled, async generators and the default executor shut
+/// down (each as a task on the loop), the loop closed.
+async fn runner_close(it: &Rc<Interp>, lp: &Rc<EventLoop>) -> PyResult<()> {
+    {
+        let it = it.clone();
+        let lp = lp.clone();
         let shutdown = cancel_all_tasks(&it, &lp).await;
         // Runner.close(): shutdown_asyncgens() and shutdown_default_executor() each run as a
         // task on the loop (so pending callbacks, e.g. async-generator finalizers, still run
@@ -765,8 +795,58 @@ fn asyncio_run(it: Rc<Interp>, _: Rc<Builtin>, mut args: Args) -> Lbf<'static, P
         shutdown?;
         asyncgens?;
         executor?;
-        result
+    }
+    Ok(())
+}
+
+// `_runner_loop(debug)`, `_runner_run(loop, coro)` and `_runner_close(loop)`: what the
+// prelude's `asyncio.Runner` is made of.
+fn runner_loop_native(it: Rc<Interp>, _: Rc<Builtin>, args: Args) -> Lbf<'static, PyResult> {
+    Box::pin(async move {
+        let lp = runner_loop(&it, args.pos.first().cloned()).await?;
+        Ok(loop_value(&lp))
     })
+}
+
+fn runner_run_native(it: Rc<Interp>, _: Rc<Builtin>, args: Args) -> Lbf<'static, PyResult> {
+    Box::pin(async move {
+        let (Some(lp), Some(main)) = (args.pos.first().and_then(loop_of), args.pos.get(1)) else {
+            return Err(it.type_error("_runner_run(loop, coro)"));
+        };
+        // Below the program's frames: Runner.run's own line and run_until_complete's.
+        let frames = &runner_frames()[..2];
+        runner_run(&it, &lp, main.clone(), frames).await
+    })
+}
+
+fn runner_close_native(it: Rc<Interp>, _: Rc<Builtin>, args: Args) -> Lbf<'static, PyResult> {
+    Box::pin(async move {
+        let Some(lp) = args.pos.first().and_then(loop_of) else {
+            return Err(it.type_error("_runner_close(loop)"));
+        };
+        runner_close(&it, &lp).await?;
+        Ok(Value::None)
+    })
+}
+
+// `_running_loop()`: the running loop, or None (asyncio.events._get_running_loop).
+fn running_loop_or_none(it: &Rc<Interp>, _: &Builtin, _: Args) -> PyResult {
+    Ok(it
+        .running_loop
+        .borrow()
+        .as_ref()
+        .map_or(Value::None, loop_value))
+}
+
+/// The event loop a value is.
+fn loop_of(v: &Value) -> Option<Rc<EventLoop>> {
+    match v {
+        Value::Native(n) => match &**n {
+            NativeObj::Loop(l) => Some(l.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 async fn cancel_all_tasks(it: &Rc<Interp>, lp: &Rc<EventLoop>) -> PyResult<()> {

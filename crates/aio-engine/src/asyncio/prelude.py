@@ -305,6 +305,59 @@ def timeout_at(when):
     return Timeout(when)
 
 
+class Runner:
+    # asyncio.Runner: one event loop for several run() calls, closed by close() or the end of
+    # a with block (the tasks left cancelled, async generators and the default executor shut
+    # down), as CPython's runners.py does.
+    def __init__(self, *, debug=None, loop_factory=None):
+        self._state = 'created'
+        self._debug = debug
+        self._loop_factory = loop_factory
+        self._loop = None
+
+    def __enter__(self):
+        self._lazy_init()  # tb: runners.py:59
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.close()  # tb: runners.py:63
+
+    def close(self):
+        if self._state != 'initialized':
+            return
+        try:
+            _runner_close(self._loop)  # tb: runners.py:71 _cancel_all_tasks(loop)
+        finally:
+            self._loop = None
+            self._state = 'closed'
+
+    def get_loop(self):
+        self._lazy_init()  # tb: runners.py:83
+        return self._loop
+
+    def run(self, coro, *, context=None):
+        if not iscoroutine(coro):
+            raise ValueError("a coroutine was expected, got {!r}".format(coro))  # tb: runners.py:89
+        if _running_loop() is not None:
+            raise RuntimeError(  # tb: runners.py:93
+                "Runner.run() cannot be called from a running event loop")
+        self._lazy_init()  # tb: runners.py:96
+        return _runner_run(self._loop, coro)
+
+    def _lazy_init(self):
+        if self._state == 'closed':
+            raise RuntimeError("Runner is closed")  # tb: runners.py:133
+        if self._state == 'initialized':
+            return
+        if self._loop_factory is None:
+            self._loop = _runner_loop(self._debug)
+        else:
+            self._loop = self._loop_factory()  # tb: runners.py:144
+            if self._debug is not None:
+                self._loop.set_debug(self._debug)
+        self._state = 'initialized'
+
+
 class TaskGroup:
     __module__ = 'asyncio.taskgroups'
     def __init__(self):

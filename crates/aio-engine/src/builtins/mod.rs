@@ -85,21 +85,12 @@ pub(crate) fn install(it: &Rc<Interp>) {
         ("format", BuiltinFn::Async(format)),
         ("hash", BuiltinFn::Async(hash)),
         ("id", BuiltinFn::Sync(id)),
-        ("abs", BuiltinFn::Sync(abs)),
-        ("round", BuiltinFn::Sync(round)),
-        ("divmod", BuiltinFn::Sync(divmod)),
-        (
-            "bin",
-            BuiltinFn::Sync(|it, b, a| int_in_base(it, b, a, "0b", 2)),
-        ),
-        (
-            "oct",
-            BuiltinFn::Sync(|it, b, a| int_in_base(it, b, a, "0o", 8)),
-        ),
-        (
-            "hex",
-            BuiltinFn::Sync(|it, b, a| int_in_base(it, b, a, "0x", 16)),
-        ),
+        ("abs", BuiltinFn::Async(abs_of)),
+        ("round", BuiltinFn::Async(round_of)),
+        ("divmod", BuiltinFn::Async(divmod_of)),
+        ("bin", BuiltinFn::Async(in_base)),
+        ("oct", BuiltinFn::Async(in_base)),
+        ("hex", BuiltinFn::Async(in_base)),
         ("isinstance", BuiltinFn::Async(isinstance)),
         ("issubclass", BuiltinFn::Async(issubclass)),
         ("callable", BuiltinFn::Sync(callable)),
@@ -273,7 +264,11 @@ abuiltin!(len, |it, args| {
     Ok(Value::Int(it.len_of(&args.pos[0]).await? as i64))
 });
 
-/// Sorts values (stable), with an optional key function and reverse flag.
+/// Sorts values (stable), with an optional key function and reverse flag, as CPython's
+/// `list.sort` does: a reverse sort reverses, sorts and reverses back (so equal keys keep their
+/// order). Keys that Rust can order are sorted natively; otherwise (the program's own `__lt__`,
+/// or a pair that cannot be compared) the keys are sorted with CPython's algorithm, so the same
+/// comparisons run in the same order and an error names the pair CPython's meets first.
 pub(crate) async fn sort_values(
     it: &Rc<Interp>,
     items: Vec<Value>,
@@ -291,56 +286,153 @@ pub(crate) async fn sort_values(
         _ => items.clone(),
     };
     let mut idx: Vec<usize> = (0..items.len()).collect();
-    // Fast path: all keys orderable without Python code.
-    let mut err = None;
-    let fast = keys.iter().all(|k| !matches!(k, Value::Instance(_)));
-    if fast {
-        idx.sort_by(|&a, &b| {
-            let (x, y) = if reverse {
-                (&keys[b], &keys[a])
-            } else {
-                (&keys[a], &keys[b])
-            };
-            match vops::cmp_fast(x, y) {
-                Some(o) => o,
-                None => {
-                    if err.is_none() {
-                        err = Some(it.type_error(format!(
-                            "'<' not supported between instances of '{}' and '{}'",
-                            it.type_name(y),
-                            it.type_name(x)
-                        )));
-                    }
-                    std::cmp::Ordering::Equal
-                }
-            }
-        });
-        if let Some(e) = err {
-            return Err(e);
+    if reverse {
+        idx.reverse();
+    }
+    let mut orderable = true;
+    idx.sort_by(|&a, &b| {
+        vops::cmp_fast(&keys[a], &keys[b]).unwrap_or_else(|| {
+            orderable = false;
+            std::cmp::Ordering::Equal
+        })
+    });
+    if !orderable {
+        idx = (0..items.len()).collect();
+        if reverse {
+            idx.reverse();
         }
-    } else {
-        // Insertion sort with Python comparisons (small inputs in practice).
-        let mut sorted: Vec<usize> = Vec::with_capacity(idx.len());
-        for i in idx {
-            let mut pos = sorted.len();
-            while pos > 0 {
-                let (x, y) = (&keys[i], &keys[sorted[pos - 1]]);
-                let less = if reverse {
-                    it.compare(crate::syntax::ast::CmpOp::Lt, y, x).await?
-                } else {
-                    it.compare(crate::syntax::ast::CmpOp::Lt, x, y).await?
-                };
-                if less {
-                    pos -= 1;
-                } else {
-                    break;
-                }
-            }
-            sorted.insert(pos, i);
-        }
-        idx = sorted;
+        timsort(it, &keys, &mut idx).await?;
+    }
+    if reverse {
+        idx.reverse();
     }
     Ok(idx.into_iter().map(|i| items[i].clone()).collect())
+}
+
+/// `keys[a] < keys[b]`, as Python compares them.
+async fn key_lt(it: &Rc<Interp>, keys: &[Value], a: usize, b: usize) -> PyResult<bool> {
+    match vops::cmp_fast(&keys[a], &keys[b]) {
+        Some(order) => Ok(order == std::cmp::Ordering::Less),
+        None => {
+            it.compare(crate::syntax::ast::CmpOp::Lt, &keys[a], &keys[b])
+                .await
+        }
+    }
+}
+
+/// CPython's timsort over `idx` (indices into `keys`): natural runs (a strictly descending one
+/// reversed), short runs extended to `minrun` by binary insertion, runs merged as its stack
+/// invariants say. Its galloping mode is left out: merges compare one pair at a time.
+async fn timsort(it: &Rc<Interp>, keys: &[Value], idx: &mut [usize]) -> PyResult<()> {
+    let n = idx.len();
+    if n < 2 {
+        return Ok(());
+    }
+    let minrun = {
+        let (mut m, mut r) = (n, 0);
+        while m >= 64 {
+            r |= m & 1;
+            m >>= 1;
+        }
+        m + r
+    };
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut lo = 0;
+    while lo < n {
+        let remaining = n - lo;
+        // count_run
+        let mut run = 1;
+        if remaining > 1 {
+            run = 2;
+            if key_lt(it, keys, idx[lo + 1], idx[lo]).await? {
+                while lo + run < n && key_lt(it, keys, idx[lo + run], idx[lo + run - 1]).await? {
+                    run += 1;
+                }
+                idx[lo..lo + run].reverse();
+            } else {
+                while lo + run < n && !key_lt(it, keys, idx[lo + run], idx[lo + run - 1]).await? {
+                    run += 1;
+                }
+            }
+        }
+        if run < minrun {
+            let force = remaining.min(minrun);
+            // binarysort
+            for start in lo + run..lo + force {
+                let pivot = idx[start];
+                let (mut l, mut r) = (lo, start);
+                while l < r {
+                    let p = l + ((r - l) >> 1);
+                    if key_lt(it, keys, pivot, idx[p]).await? {
+                        r = p;
+                    } else {
+                        l = p + 1;
+                    }
+                }
+                idx.copy_within(l..start, l + 1);
+                idx[l] = pivot;
+            }
+            run = force;
+        }
+        runs.push((lo, run));
+        // merge_collapse
+        while runs.len() > 1 {
+            let mut m = runs.len() - 2;
+            let len = |i: usize| runs[i].1;
+            if (m > 0 && len(m - 1) <= len(m) + len(m + 1))
+                || (m > 1 && len(m - 2) <= len(m - 1) + len(m))
+            {
+                if len(m - 1) < len(m + 1) {
+                    m -= 1;
+                }
+            } else if len(m) > len(m + 1) {
+                break;
+            }
+            merge_runs(it, keys, idx, &mut runs, m).await?;
+        }
+        lo += run;
+    }
+    while runs.len() > 1 {
+        let mut m = runs.len() - 2;
+        if m > 0 && runs[m - 1].1 < runs[m + 1].1 {
+            m -= 1;
+        }
+        merge_runs(it, keys, idx, &mut runs, m).await?;
+    }
+    Ok(())
+}
+
+/// Merges the adjacent runs `m` and `m + 1` (stable: B's item goes first only when it is
+/// less than A's).
+async fn merge_runs(
+    it: &Rc<Interp>,
+    keys: &[Value],
+    idx: &mut [usize],
+    runs: &mut Vec<(usize, usize)>,
+    m: usize,
+) -> PyResult<()> {
+    let (start, len_a) = runs[m];
+    let len_b = runs[m + 1].1;
+    let a: Vec<usize> = idx[start..start + len_a].to_vec();
+    let b: Vec<usize> = idx[start + len_a..start + len_a + len_b].to_vec();
+    let (mut i, mut j, mut k) = (0, 0, start);
+    while i < a.len() && j < b.len() {
+        if key_lt(it, keys, b[j], a[i]).await? {
+            idx[k] = b[j];
+            j += 1;
+        } else {
+            idx[k] = a[i];
+            i += 1;
+        }
+        k += 1;
+    }
+    for &x in a[i..].iter().chain(&b[j..]) {
+        idx[k] = x;
+        k += 1;
+    }
+    runs[m] = (start, len_a + len_b);
+    runs.remove(m + 1);
+    Ok(())
 }
 
 abuiltin!(sorted, |it, args| {
@@ -610,12 +702,15 @@ fn attr_name(it: &Interp, v: Option<&Value>) -> PyResult<Rc<str>> {
 abuiltin!(getattr, |it, args| {
     need(&it, &args, 2, "getattr")?;
     let name = attr_name(&it, args.pos.get(1))?;
-    match it.get_attr_opt(&args.pos[0], &name).await? {
-        Some(v) => Ok(v),
-        None => match args.pos.get(2) {
+    match it.get_attr_opt(&args.pos[0], &name).await {
+        Ok(Some(v)) => Ok(v),
+        // With a default, an AttributeError (a `__getattr__`'s too) gives the default.
+        Ok(None) => match args.pos.get(2) {
             Some(d) => Ok(d.clone()),
             None => Err(it.attr_error(&args.pos[0], &name)),
         },
+        Err(e) if args.pos.len() > 2 && it.exc_is(&e, "AttributeError") => Ok(args.pos[2].clone()),
+        Err(e) => Err(e),
     }
 });
 
@@ -675,6 +770,69 @@ fn id(_: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
     Ok(Value::Int(
         0x7f00_0000_0000 + (v.identity() as i64 & 0xff_ffff_ffff),
     ))
+}
+
+/// The method `name` of the class of `v`, an instance of the program's (`__abs__`, `__index__`).
+fn own_dunder(v: Option<&Value>, name: &str) -> Option<Value> {
+    match v {
+        Some(Value::Instance(inst)) => inst.class.lookup_own(name),
+        _ => None,
+    }
+}
+
+// `abs(x)`: an object's `__abs__`, else the number's.
+fn abs_of(it: Rc<Interp>, b: Rc<Builtin>, args: Args) -> Lbf<'static, PyResult> {
+    Box::pin(async move {
+        if let Some(f) = own_dunder(args.pos.first(), "__abs__") {
+            return it.call(f, Args::new(vec![args.pos[0].clone()])).await;
+        }
+        abs(&it, &b, args)
+    })
+}
+
+// `round(x[, ndigits])`: an object's `__round__`, else the number's.
+fn round_of(it: Rc<Interp>, b: Rc<Builtin>, args: Args) -> Lbf<'static, PyResult> {
+    Box::pin(async move {
+        if let Some(f) = own_dunder(args.pos.first(), "__round__") {
+            return it.call(f, args).await;
+        }
+        round(&it, &b, args)
+    })
+}
+
+// `divmod(a, b)`: `a.__divmod__(b)`, then `b.__rdivmod__(a)`, else the numbers'.
+fn divmod_of(it: Rc<Interp>, b: Rc<Builtin>, args: Args) -> Lbf<'static, PyResult> {
+    Box::pin(async move {
+        if args.pos.len() == 2 {
+            let (a, bb) = (&args.pos[0], &args.pos[1]);
+            for (dunder, x, y) in [("__divmod__", a, bb), ("__rdivmod__", bb, a)] {
+                if let Some(f) = own_dunder(Some(x), dunder) {
+                    let r = it.call(f, Args::new(vec![x.clone(), y.clone()])).await?;
+                    if !matches!(r, Value::NotImplemented) {
+                        return Ok(r);
+                    }
+                }
+            }
+        }
+        divmod(&it, &b, args)
+    })
+}
+
+// `bin(n)`, `oct(n)`, `hex(n)` of an int or an object with `__index__`.
+fn in_base(it: Rc<Interp>, b: Rc<Builtin>, args: Args) -> Lbf<'static, PyResult> {
+    Box::pin(async move {
+        let mut args = args;
+        if args.pos.len() == 1
+            && let Some(n) = it.index_of(&args.pos[0]).await?
+        {
+            args.pos[0] = Value::Int(n);
+        }
+        match &*b.name {
+            "bin" => int_in_base(&it, &b, args, "0b", 2),
+            "oct" => int_in_base(&it, &b, args, "0o", 8),
+            _ => int_in_base(&it, &b, args, "0x", 16),
+        }
+    })
 }
 
 fn abs(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
@@ -1116,6 +1274,25 @@ pub(crate) async fn construct_builtin(
             ))),
         },
         Ty::Float => match first {
+            Some(v @ Value::Instance(_)) => {
+                if let Some(f) = own_dunder(Some(&v), "__float__") {
+                    return match it.call(f, Args::new(vec![v.clone()])).await? {
+                        r @ Value::Float(_) => Ok(r),
+                        r => Err(it.type_error(format!(
+                            "{}.__float__ returned non-float (type {})",
+                            it.type_name(&v),
+                            it.type_name(&r)
+                        ))),
+                    };
+                }
+                match it.index_of(&v).await? {
+                    Some(n) => Ok(Value::Float(n as f64)),
+                    None => Err(it.type_error(format!(
+                        "float() argument must be a string or a real number, not '{}'",
+                        it.type_name(&v)
+                    ))),
+                }
+            }
             None => Ok(Value::Float(0.0)),
             Some(Value::Float(f)) => Ok(Value::Float(f)),
             Some(Value::Int(i)) => Ok(Value::Float(i as f64)),
@@ -1178,6 +1355,11 @@ pub(crate) async fn construct_builtin(
             Ok(Value::dict(d))
         }
         Ty::Range => {
+            for v in args.pos.iter_mut() {
+                if let Some(n) = it.index_of(v).await? {
+                    *v = Value::Int(n);
+                }
+            }
             let ints: Vec<i64> = args
                 .pos
                 .iter()

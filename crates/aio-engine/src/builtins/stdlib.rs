@@ -19,7 +19,7 @@ pub(crate) struct PythonModule {
 
 /// Every standard-library module written in Python, by import name (a submodule is imported
 /// after its package, and becomes its attribute).
-pub(crate) const PYTHON_MODULES: [PythonModule; 17] = [
+pub(crate) const PYTHON_MODULES: [PythonModule; 18] = [
     PythonModule {
         name: "contextvars",
         source: include_str!("contextvars.py"),
@@ -83,6 +83,10 @@ pub(crate) const PYTHON_MODULES: [PythonModule; 17] = [
     PythonModule {
         name: "collections",
         source: include_str!("collections.py"),
+    },
+    PythonModule {
+        name: "enum",
+        source: include_str!("enum.py"),
     },
     PythonModule {
         name: "collections.abc",

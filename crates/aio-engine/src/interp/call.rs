@@ -980,12 +980,19 @@ impl Interp {
                         // What the metaclass defines, bound to the class (`Color.__members__`,
                         // a metaclass's methods).
                         Some(v) => Ok(Some(self.bind_to_class(v, obj).await?)),
-                        // Past the builtin type, what every class has from `object`.
-                        None => Ok(crate::builtins::class_attr(self, c, name).or_else(|| {
+                        // Past the builtin type, what every class has from `object`; then
+                        // the metaclass's `__getattr__` (EnumType's names a missing member).
+                        None => match crate::builtins::class_attr(self, c, name).or_else(|| {
                             (c.ty == Ty::User)
                                 .then(|| crate::builtins::class_attr(self, &self.t.object, name))
                                 .flatten()
-                        })),
+                        }) {
+                            Some(v) => Ok(Some(v)),
+                            None => {
+                                self.meta_dunder(obj, "__getattr__", &[Value::str(name)])
+                                    .await
+                            }
+                        },
                     },
                 }
             }
@@ -1433,6 +1440,13 @@ impl Interp {
                 Args::new(vec![obj.clone(), Value::Str(name.clone())]),
             )
             .await?;
+            return Ok(());
+        }
+        if self
+            .meta_dunder(obj, "__delattr__", &[Value::Str(name.clone())])
+            .await?
+            .is_some()
+        {
             return Ok(());
         }
         self.object_delattr(obj, name).await

@@ -124,6 +124,10 @@ impl Interp {
                         }
                         cur = e.parent.clone();
                     }
+                    // A walrus in a comprehension at module level binds a global.
+                    if !env.info.locals.contains(name) {
+                        return fr.globals.dict.borrow_mut().insert(name.clone(), v);
+                    }
                 }
                 env.vars.borrow_mut().insert(name.clone(), v)
             }
@@ -449,7 +453,8 @@ impl Interp {
             }
             ExprKind::ListComp { elt, generators } => {
                 let mut out = Vec::new();
-                Box::pin(self.comprehension(fr, generators, CompBody::One(elt), &mut out)).await?;
+                let body = CompBody::One(elt);
+                Box::pin(self.comprehension(fr, e, generators, body, &mut out)).await?;
                 Ok(Value::list(out))
             }
             ExprKind::GeneratorExp { generators, .. } => {
@@ -457,7 +462,8 @@ impl Interp {
             }
             ExprKind::SetComp { elt, generators } => {
                 let mut out = Vec::new();
-                Box::pin(self.comprehension(fr, generators, CompBody::One(elt), &mut out)).await?;
+                let body = CompBody::One(elt);
+                Box::pin(self.comprehension(fr, e, generators, body, &mut out)).await?;
                 let mut d = Dict::new();
                 for x in out {
                     let h = self.hash_key(&x).await?;
@@ -471,8 +477,8 @@ impl Interp {
                 generators,
             } => {
                 let mut out = Vec::new();
-                Box::pin(self.comprehension(fr, generators, CompBody::Pair(key, value), &mut out))
-                    .await?;
+                let body = CompBody::Pair(key, value);
+                Box::pin(self.comprehension(fr, e, generators, body, &mut out)).await?;
                 let mut d = Dict::new();
                 let mut iter = out.into_iter();
                 while let (Some(k), Some(v)) = (iter.next(), iter.next()) {
@@ -800,15 +806,21 @@ impl Interp {
         r.map_err(|m| self.value_error(m))
     }
 
-    /// Runs comprehension loops, calling `body` for each innermost iteration.
+    /// Runs the loops of the comprehension `e`, calling `body` for each innermost iteration, in
+    /// a frame of its own (`<listcomp>` in a traceback, as CPython 3.11's).
     async fn comprehension<'a>(
         self: &'a Rc<Self>,
         fr: &'a Frame,
+        e: &'a Expr,
         generators: &'a [Comprehension],
         body: CompBody<'a>,
         out: &mut Vec<Value>,
     ) -> PyResult<()> {
-        let info = self.scope_for_comp(generators);
+        let elts = match body {
+            CompBody::One(e) | CompBody::Yield(e) => vec![e],
+            CompBody::Pair(k, v) => vec![k, v],
+        };
+        let info = self.scope_for_comp(generators, &elts);
         let env = Rc::new(Env {
             vars: RefCell::new(FxHashMap::default()),
             parent: match &fr.kind {
@@ -817,17 +829,39 @@ impl Interp {
             },
             info,
         });
+        // The first iterable is evaluated in the enclosing scope, like CPython.
+        let first = self.ev(fr, &generators[0].iter).await?;
+        let name = match &e.kind {
+            ExprKind::SetComp { .. } => "<setcomp>",
+            ExprKind::DictComp { .. } => "<dictcomp>",
+            _ => "<listcomp>",
+        };
+        let line = e.span.line;
+        let info = Rc::new(crate::runtime::object::FrameInfo {
+            name: Rc::from(name),
+            filename: fr.info.filename.clone(),
+            line: std::cell::Cell::new(line),
+            hidden: fr.info.hidden,
+            generated_line: std::cell::Cell::new(0),
+        });
+        self.frames.borrow_mut().push(info.clone());
         let cfr = Frame {
             env: Some(env),
             globals: fr.globals.clone(),
             kind: FrameKind::Function,
             func: fr.func.clone(),
-            info: fr.info.clone(),
+            info: info.clone(),
         };
-        // The first iterable is evaluated in the enclosing scope, like CPython.
-        let first = self.ev(fr, &generators[0].iter).await?;
-        self.comp_level(&cfr, generators, 0, Some(first), body, out)
-            .await
+        let r = self
+            .comp_level(&cfr, generators, 0, Some(first), body, out)
+            .await;
+        if let Err(x) = &r {
+            self.add_tb(x, &cfr, line);
+            // The enclosing frame shows the comprehension, as a call.
+            self.mark(x, e, None);
+        }
+        self.pop_frame(&info);
+        r
     }
 
     fn comp_level<'a>(
@@ -950,7 +984,7 @@ impl Interp {
                 env: Some(Rc::new(Env {
                     vars: RefCell::new(FxHashMap::default()),
                     parent,
-                    info: it.scope_for_comp(generators),
+                    info: it.scope_for_comp(generators, &[&**elt]),
                 })),
                 globals,
                 kind: FrameKind::Function,
@@ -1124,12 +1158,16 @@ impl Interp {
     }
 
     /// The cached scope analysis of a comprehension.
-    fn scope_for_comp(&self, generators: &[Comprehension]) -> Rc<super::scope::ScopeInfo> {
+    fn scope_for_comp(
+        &self,
+        generators: &[Comprehension],
+        elts: &[&Expr],
+    ) -> Rc<super::scope::ScopeInfo> {
         let key = generators.as_ptr() as usize;
         if let Some(i) = self.scope_cache.borrow().get(&key) {
             return i.clone();
         }
-        let info = Rc::new(super::scope::ScopeInfo::for_comprehension(generators));
+        let info = Rc::new(super::scope::ScopeInfo::for_comprehension(generators, elts));
         self.scope_cache.borrow_mut().insert(key, info.clone());
         info
     }

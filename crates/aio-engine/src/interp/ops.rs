@@ -1290,8 +1290,36 @@ impl Interp {
         })
     }
 
+    /// An object of the program's as an integer, by its `__index__` (`None` for any other
+    /// value but an int or a bool).
+    pub(crate) async fn index_of(self: &Rc<Self>, v: &Value) -> PyResult<Option<i64>> {
+        match v {
+            Value::Int(i) => Ok(Some(*i)),
+            Value::Bool(b) => Ok(Some(i64::from(*b))),
+            Value::Instance(inst) => match inst.class.lookup_own("__index__") {
+                Some(f) => match self.call(f, Args::new(vec![v.clone()])).await? {
+                    Value::Int(i) => Ok(Some(i)),
+                    other => Err(self.type_error(format!(
+                        "__index__ returned non-int (type {})",
+                        self.type_name(&other)
+                    ))),
+                },
+                None => Ok(None),
+            },
+            _ => Ok(None),
+        }
+    }
+
     /// `obj[index]`.
     pub(crate) async fn getitem(self: &Rc<Self>, obj: &Value, index: &Value) -> PyResult {
+        // A sequence indexed by an object with `__index__`.
+        if let Value::Instance(inst) = index
+            && matches!(obj, Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_))
+            && inst.class.lookup_own("__index__").is_some()
+            && let Some(i) = self.index_of(index).await?
+        {
+            return Box::pin(self.getitem(obj, &Value::Int(i))).await;
+        }
         if let Some(r) = self
             .meta_dunder(obj, "__getitem__", std::slice::from_ref(index))
             .await?

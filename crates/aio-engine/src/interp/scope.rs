@@ -50,12 +50,26 @@ impl ScopeInfo {
         info
     }
 
-    /// The scope of a comprehension: its targets (and walrus targets leak outward, ignored).
-    pub(crate) fn for_comprehension(generators: &[Comprehension]) -> ScopeInfo {
+    /// The scope of a comprehension: its targets are its own; a walrus target in it (in `elts`,
+    /// the conditions or the inner iterables) binds in the enclosing scope, as in CPython.
+    pub(crate) fn for_comprehension(generators: &[Comprehension], elts: &[&Expr]) -> ScopeInfo {
         let mut info = ScopeInfo::default();
         for g in generators {
             collect_target(&g.target, &mut info);
         }
+        let mut walrus = ScopeInfo::default();
+        for (i, g) in generators.iter().enumerate() {
+            if i > 0 {
+                collect_expr(&g.iter, &mut walrus);
+            }
+            for cond in &g.ifs {
+                collect_expr(cond, &mut walrus);
+            }
+        }
+        for e in elts {
+            collect_expr(e, &mut walrus);
+        }
+        info.nonlocals = walrus.locals;
         info
     }
 }
@@ -244,6 +258,46 @@ fn collect_expr(e: &Expr, info: &mut ScopeInfo) {
                 }
             }
         }
+        ExprKind::Attribute { value, .. } | ExprKind::UnaryOp { operand: value, .. } => {
+            collect_expr(value, info)
+        }
+        ExprKind::Subscript { value, index } => {
+            collect_expr(value, info);
+            collect_expr(index, info);
+        }
+        ExprKind::Dict { keys, values } => {
+            for k in keys.iter().flatten() {
+                collect_expr(k, info);
+            }
+            for v in values {
+                collect_expr(v, info);
+            }
+        }
+        // A walrus inside a comprehension binds in the scope around it.
+        ExprKind::ListComp { elt, generators }
+        | ExprKind::SetComp { elt, generators }
+        | ExprKind::GeneratorExp { elt, generators } => {
+            collect_expr(elt, info);
+            collect_generators(generators, info);
+        }
+        ExprKind::DictComp {
+            key,
+            value,
+            generators,
+        } => {
+            collect_expr(key, info);
+            collect_expr(value, info);
+            collect_generators(generators, info);
+        }
         _ => {}
+    }
+}
+
+fn collect_generators(generators: &[Comprehension], info: &mut ScopeInfo) {
+    for g in generators {
+        collect_expr(&g.iter, info);
+        for cond in &g.ifs {
+            collect_expr(cond, info);
+        }
     }
 }
