@@ -1084,7 +1084,35 @@ async fn str_method(it: &Rc<Interp>, s: &Rc<str>, name: &str, mut args: Args) ->
             Some(Value::Str(p)) => Value::str(s.strip_suffix(&**p).unwrap_or(s)),
             _ => Value::Str(s.clone()),
         },
-        "expandtabs" => Value::str(s.replace('\t', "        ")),
+        "expandtabs" => {
+            // Each tab up to the next multiple of the tab size, counted from the line's start.
+            let size = match args.pos.first().or_else(|| args.kw.first().map(|(_, v)| v)) {
+                Some(Value::Int(n)) => (*n).max(0) as usize,
+                _ => 8,
+            };
+            let mut out = String::with_capacity(s.len());
+            let mut column = 0;
+            for c in s.chars() {
+                match c {
+                    '\t' => {
+                        if size > 0 {
+                            let pad = size - column % size;
+                            out.extend(std::iter::repeat_n(' ', pad));
+                            column += pad;
+                        }
+                    }
+                    '\n' | '\r' => {
+                        out.push(c);
+                        column = 0;
+                    }
+                    _ => {
+                        out.push(c);
+                        column += 1;
+                    }
+                }
+            }
+            Value::str(out)
+        }
         "encode" => return Err(it.unsupported(Missing::Bytes)),
         "__len__" => Value::Int(s.chars().count() as i64),
         "__contains__" => Value::Bool(

@@ -92,6 +92,7 @@ pub(crate) fn install(it: &Rc<Interp>) {
         ("oct", BuiltinFn::Async(in_base)),
         ("hex", BuiltinFn::Async(in_base)),
         ("isinstance", BuiltinFn::Async(isinstance)),
+        ("super", BuiltinFn::Sync(super_of)),
         ("issubclass", BuiltinFn::Async(issubclass)),
         ("callable", BuiltinFn::Sync(callable)),
         ("compile", BuiltinFn::Sync(compile)),
@@ -674,11 +675,14 @@ abuiltin!(aiter, |it, args| {
 abuiltin!(anext, |it, args| {
     need(&it, &args, 1, "anext")?;
     let target = args.pos[0].clone();
+    // `anext(it, default)`: the default once the iterator is exhausted.
+    let default = args.pos.get(1).cloned();
     let it2 = it.clone();
     let body: Lbf<'static, PyResult> = Box::pin(async move {
-        match it2.async_next(&target).await? {
-            Some(v) => Ok(v),
-            None => Err(it2.new_exc(&it2.t.by_name("StopAsyncIteration"), vec![])),
+        match (it2.async_next(&target).await?, default) {
+            (Some(v), _) => Ok(v),
+            (None, Some(default)) => Ok(default),
+            (None, None) => Err(it2.new_exc(&it2.t.by_name("StopAsyncIteration"), vec![])),
         }
     });
     let c = it.native_coro("anext", crate::runtime::object::CoroKind::Coroutine, body);
@@ -1968,6 +1972,30 @@ pub(crate) fn native_attr(it: &Interp, obj: &Value, name: &str) -> Option<Value>
         _ => {}
     }
     it.native_method_opt(obj, name)
+}
+
+/// `super(type, obj)` (a call `super()` without arguments is resolved where it is written).
+fn super_of(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    match args.pos.as_slice() {
+        [] => Err(it.runtime_error("super(): no arguments")),
+        [Value::Class(owner), receiver] => {
+            let below = match receiver {
+                Value::Class(c) => c.is_subclass(owner),
+                other => it.isinstance(other, owner),
+            };
+            if !below {
+                return Err(it.type_error(
+                    "super(type, obj): obj must be an instance or subtype of type",
+                ));
+            }
+            Ok(make_super(it, owner.clone(), receiver.clone()))
+        }
+        [Value::Class(_)] => Err(it.unsupported(Missing::Name("super() with one argument".into()))),
+        [other, ..] => Err(it.type_error(format!(
+            "super() argument 1 must be a type, not {}",
+            it.type_name(other)
+        ))),
+    }
 }
 
 /// `super()` bound to `receiver`, searching after `owner` in its MRO.

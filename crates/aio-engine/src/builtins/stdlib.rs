@@ -19,7 +19,7 @@ pub(crate) struct PythonModule {
 
 /// Every standard-library module written in Python, by import name (a submodule is imported
 /// after its package, and becomes its attribute).
-pub(crate) const PYTHON_MODULES: [PythonModule; 18] = [
+pub(crate) const PYTHON_MODULES: [PythonModule; 23] = [
     PythonModule {
         name: "contextvars",
         source: include_str!("contextvars.py"),
@@ -87,6 +87,26 @@ pub(crate) const PYTHON_MODULES: [PythonModule; 18] = [
     PythonModule {
         name: "enum",
         source: include_str!("enum.py"),
+    },
+    PythonModule {
+        name: "abc",
+        source: include_str!("abc.py"),
+    },
+    PythonModule {
+        name: "types",
+        source: include_str!("types.py"),
+    },
+    PythonModule {
+        name: "string",
+        source: include_str!("string.py"),
+    },
+    PythonModule {
+        name: "textwrap",
+        source: include_str!("textwrap.py"),
+    },
+    PythonModule {
+        name: "statistics",
+        source: include_str!("statistics.py"),
     },
     PythonModule {
         name: "collections.abc",

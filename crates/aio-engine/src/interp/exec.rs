@@ -424,11 +424,18 @@ impl Interp {
         op: BinOp,
         value: &Expr,
     ) -> PyResult<()> {
+        // An error of the operator shows the whole statement, as CPython's carets do.
+        let statement = crate::syntax::ast::Span {
+            line: target.span.line,
+            col: target.span.col,
+            end_line: value.span.end_line,
+            end_col: value.span.end_col,
+        };
         match &target.kind {
             ExprKind::Name(n) => {
                 let cur = self.load_name(fr, n)?;
                 let rhs = self.ev(fr, value).await?;
-                let new = self.inplace(op, cur, rhs, target).await?;
+                let new = self.inplace(op, cur, rhs, statement).await?;
                 let old = self.store_name(fr, n, new);
                 drop(old);
                 Ok(())
@@ -437,7 +444,7 @@ impl Interp {
                 let obj = self.ev(fr, obj_e).await?;
                 let cur = self.get_attr(&obj, attr).await?;
                 let rhs = self.ev(fr, value).await?;
-                let new = self.inplace(op, cur, rhs, target).await?;
+                let new = self.inplace(op, cur, rhs, statement).await?;
                 self.set_attr(&obj, attr, new).await
             }
             ExprKind::Subscript {
@@ -448,14 +455,20 @@ impl Interp {
                 let idx = self.ev(fr, index).await?;
                 let cur = self.getitem(&obj, &idx).await?;
                 let rhs = self.ev(fr, value).await?;
-                let new = self.inplace(op, cur, rhs, target).await?;
+                let new = self.inplace(op, cur, rhs, statement).await?;
                 self.setitem(&obj, &idx, new).await
             }
             _ => Err(self.err("SyntaxError", "illegal expression for augmented assignment")),
         }
     }
 
-    async fn inplace(self: &Rc<Self>, op: BinOp, cur: Value, rhs: Value, at: &Expr) -> PyResult {
+    async fn inplace(
+        self: &Rc<Self>,
+        op: BinOp,
+        cur: Value,
+        rhs: Value,
+        at: crate::syntax::ast::Span,
+    ) -> PyResult {
         let dunder = inplace_dunder(op);
         if let Value::Instance(inst) = &cur
             && let Some(f) = inst.class.lookup(dunder)
@@ -475,10 +488,10 @@ impl Interp {
         {
             return Ok(cur);
         }
-        self.binop(op, &cur, &rhs).await.inspect_err(|e| {
+        self.binop_as(op, &cur, &rhs, true).await.inspect_err(|e| {
             let d = e.exc();
             if d.pending_span.get().is_none() {
-                d.pending_span.set(Some((at.span, None)));
+                d.pending_span.set(Some((at, None)));
             }
         })
     }

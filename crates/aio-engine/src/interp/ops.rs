@@ -67,6 +67,7 @@ impl Interp {
                 NativeObj::UnionType(_) => t.union_type.clone(),
                 NativeObj::Property(_) => t.property.clone(),
                 NativeObj::Deque(_) => t.deque.clone(),
+                NativeObj::DictView { kind, .. } => t.dict_views[usize::from(*kind).min(2)].clone(),
                 _ => t.native.clone(),
             },
             Value::Ellipsis => t.ellipsis.clone(),
@@ -556,6 +557,18 @@ impl Interp {
 
     /// A binary operator.
     pub(crate) async fn binop(self: &Rc<Self>, op: BinOp, a: &Value, b: &Value) -> PyResult {
+        self.binop_as(op, a, b, false).await
+    }
+
+    /// A binary operator, or the augmented assignment `a op= b` when `inplace` (whose error
+    /// names `+=`).
+    pub(crate) async fn binop_as(
+        self: &Rc<Self>,
+        op: BinOp,
+        a: &Value,
+        b: &Value,
+        inplace: bool,
+    ) -> PyResult {
         match num_binop(op, a, b) {
             Ok(Some(v)) => return Ok(v),
             Ok(None) => {}
@@ -609,9 +622,27 @@ impl Interp {
                 self.type_name(b)
             )));
         }
+        // `"x" * "y"`, `[1] * 2.0`: a sequence repeated by what is not an int.
+        if op == BinOp::Mult {
+            let is_seq = |v: &Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_));
+            let other = if is_seq(a) {
+                Some(b)
+            } else if is_seq(b) {
+                Some(a)
+            } else {
+                None
+            };
+            if let Some(other) = other {
+                return Err(self.type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    self.type_name(other)
+                )));
+            }
+        }
         Err(self.type_error(format!(
-            "unsupported operand type(s) for {}: '{}' and '{}'",
+            "unsupported operand type(s) for {}{}: '{}' and '{}'",
             op.symbol(),
+            if inplace { "=" } else { "" },
             self.type_name(a),
             self.type_name(b)
         )))
@@ -1419,7 +1450,11 @@ impl Interp {
                 // `dict[str, V][int]` and the like are rare: a parameterised alias stays as is.
                 Ok(obj.clone())
             }
-            (Value::List(_) | Value::Tuple(_) | Value::Str(_), _) => Err(self.type_error(format!(
+            (Value::Str(_), _) => Err(self.type_error(format!(
+                "string indices must be integers, not '{}'",
+                self.type_name(index)
+            ))),
+            (Value::List(_) | Value::Tuple(_), _) => Err(self.type_error(format!(
                 "{} indices must be integers or slices, not {}",
                 self.type_name(obj),
                 self.type_name(index)

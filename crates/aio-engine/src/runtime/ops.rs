@@ -99,10 +99,7 @@ pub(crate) fn num_binop(op: BinOp, a: &Value, b: &Value) -> Result<Option<Value>
             }
             BinOp::Mod => {
                 if y == 0 {
-                    return Err((
-                        "ZeroDivisionError",
-                        "integer division or modulo by zero".into(),
-                    ));
+                    return Err(("ZeroDivisionError", "integer modulo by zero".into()));
                 }
                 let m = x.checked_rem(y).unwrap_or(0);
                 Value::Int(if m != 0 && ((m < 0) != (y < 0)) {

@@ -42,6 +42,8 @@ pub(crate) struct Types {
     pub union_type: Rc<Class>,
     pub property: Rc<Class>,
     pub deque: Rc<Class>,
+    /// `dict_keys`, `dict_values`, `dict_items`, by a view's kind.
+    pub dict_views: [Rc<Class>; 3],
     /// Exception classes by name (builtins plus asyncio's own).
     pub exc: FxHashMap<&'static str, Rc<Class>>,
     /// The internal, uncatchable class used when a budget is exhausted.
@@ -260,6 +262,11 @@ impl Types {
             union_type: make_class("UnionType", "types", vec![object.clone()], Ty::Native),
             property: mk("property", Ty::Property),
             deque: make_class("deque", "collections", vec![object.clone()], Ty::Native),
+            dict_views: [
+                mk("dict_keys", Ty::Native),
+                mk("dict_values", Ty::Native),
+                mk("dict_items", Ty::Native),
+            ],
             int,
             object,
             exc,
