@@ -730,7 +730,26 @@ fn asyncio_run(it: Rc<Interp>, _: Rc<Builtin>, mut args: Args) -> Lbf<'static, P
         }
         if !matches!(&main, Value::Coro(c) if c.kind == CoroKind::Coroutine) {
             let r = it.repr_of(&main).await?;
-            return Err(it.value_error(format!("a coroutine was expected, got {r}")));
+            let e = it.value_error(format!("a coroutine was expected, got {r}"));
+            // Raised in Runner.run, called from asyncio.run: CPython's two frames.
+            let mut frames = vec![
+                TbEntry {
+                    filename: Rc::from("runners.py"),
+                    name: Rc::from("run"),
+                    line: 89,
+                    span: None,
+                    anchor: None,
+                    source: Some((
+                        Rc::from(
+                            "            raise ValueError(\"a coroutine was expected, got {!r}\".format(coro))",
+                        ),
+                        None,
+                    )),
+                },
+                runner_frames()[2].clone(),
+            ];
+            e.exc().traceback.borrow_mut().append(&mut frames);
+            return Err(e);
         }
         let lp = runner_loop(&it, debug).await?;
         let result = runner_run(&it, &lp, main, &runner_frames()).await;

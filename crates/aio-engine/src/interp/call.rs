@@ -291,6 +291,23 @@ impl Interp {
             )));
         }
         let mut kwargs = Dict::new();
+        // Positional-only parameters given by keyword, where there is no `**kwargs` to take
+        // them: CPython names them all at once.
+        if params.kwarg.is_none() {
+            let passed: Vec<&str> = params
+                .posonly
+                .iter()
+                .filter(|p| kw.iter().any(|(k, _)| *k == p.name))
+                .map(|p| &*p.name)
+                .collect();
+            if !passed.is_empty() {
+                return Err(self.type_error(format!(
+                    "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                    func.qualname(),
+                    passed.join(", ")
+                )));
+            }
+        }
         for (k, v) in kw {
             let is_param = positional
                 .iter()

@@ -604,7 +604,20 @@ impl Interp {
                 return Err(e);
             }
             let a = self.eval_args(fr, args, keywords).await?;
-            return self.call_method(obj, attr, a).await;
+            let receiver = obj.clone();
+            return match self.call_method(obj, attr, a).await {
+                // A builtin value without the method: the carets go under `obj.attr` alone.
+                Err(e)
+                    if self.exc_is(&e, "AttributeError")
+                        && e.exc().pending_span.get().is_none()
+                        && e.exc().traceback.borrow().is_empty()
+                        && Box::pin(self.get_attr_opt(&receiver, attr)).await?.is_none() =>
+                {
+                    self.mark(&e, func, None);
+                    Err(e)
+                }
+                r => r,
+            };
         }
         if let ExprKind::Name(n) = &func.kind
             && &**n == "super"

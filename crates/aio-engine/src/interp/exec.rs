@@ -361,15 +361,39 @@ impl Interp {
                         .await
                         .inspect_err(|x| self.mark(x, target, subscript_anchor(value, index)))
                 }
+                // Unpacking that fails points at the targets (`key, value = line.split("=")`).
                 ExprKind::Tuple(items) | ExprKind::List(items) => {
-                    let vals = self.collect(&v).await?;
+                    let vals = match self.collect(&v).await {
+                        Ok(vals) => vals,
+                        // CPython's own words for a value that cannot be unpacked.
+                        Err(e)
+                            if self.exc_is(&e, "TypeError")
+                                && e.exc().traceback.borrow().is_empty()
+                                && self.get_attr_opt(&v, "__iter__").await?.is_none() =>
+                        {
+                            let e = self.type_error(format!(
+                                "cannot unpack non-iterable {} object",
+                                self.type_name(&v)
+                            ));
+                            self.mark(&e, target, None);
+                            return Err(e);
+                        }
+                        Err(e) => {
+                            self.mark(&e, target, None);
+                            return Err(e);
+                        }
+                    };
+                    let mark = |x: crate::runtime::value::ExcRef| {
+                        self.mark(&x, target, None);
+                        x
+                    };
                     let star = items
                         .iter()
                         .position(|i| matches!(i.kind, ExprKind::Starred(_)));
                     match star {
                         None => {
                             if vals.len() != items.len() {
-                                return Err(if vals.len() > items.len() {
+                                return Err(mark(if vals.len() > items.len() {
                                     self.value_error(format!(
                                         "too many values to unpack (expected {})",
                                         items.len()
@@ -380,7 +404,7 @@ impl Interp {
                                         items.len(),
                                         vals.len()
                                     ))
-                                });
+                                }));
                             }
                             for (t, x) in items.iter().zip(vals) {
                                 self.assign(fr, t, x).await?;
@@ -389,11 +413,11 @@ impl Interp {
                         Some(si) => {
                             let after = items.len() - si - 1;
                             if vals.len() < si + after {
-                                return Err(self.value_error(format!(
+                                return Err(mark(self.value_error(format!(
                                     "not enough values to unpack (expected at least {}, got {})",
                                     si + after,
                                     vals.len()
-                                )));
+                                ))));
                             }
                             let mut vals = vals;
                             let tail = vals.split_off(vals.len() - after);
@@ -808,6 +832,16 @@ impl Interp {
                     }
                     resolved = true;
                 }
+            }
+        }
+        // A class written twice among the bases is refused, as CPython does.
+        for (i, w) in written.iter().enumerate() {
+            if let Value::Class(c) = w
+                && written[..i]
+                    .iter()
+                    .any(|earlier| matches!(earlier, Value::Class(e) if Rc::ptr_eq(e, c)))
+            {
+                return Err(self.type_error(format!("duplicate base class {}", c.name)));
             }
         }
         // Each base once, in order (`class C(Generic[T], Generic)` is no error here).

@@ -1689,6 +1689,12 @@ impl Interp {
                 if inst.class.lookup("__next__").is_some() {
                     return Ok(v.clone());
                 }
+                if inst.class.lookup("__getitem__").is_some() {
+                    return Ok(Value::Iter(Rc::new(RefCell::new(IterState::GetItem {
+                        obj: v.clone(),
+                        idx: 0,
+                    }))));
+                }
                 return Err(
                     self.type_error(format!("'{}' object is not iterable", self.type_name(v)))
                 );
@@ -1886,6 +1892,15 @@ impl Interp {
                     other => return (other, IterState::Done),
                 }
             },
+            IterState::GetItem { obj, idx } => {
+                match self.getitem(&obj, &Value::Int(idx)).await {
+                    Ok(v) => (Ok(Some(v)), IterState::GetItem { obj, idx: idx + 1 }),
+                    Err(e) if self.exc_is(&e, "IndexError") || self.exc_is(&e, "StopIteration") => {
+                        (Ok(None), IterState::Done)
+                    }
+                    Err(e) => (Err(e), IterState::Done),
+                }
+            }
             other => (Ok(None), other),
         }
     }

@@ -584,6 +584,12 @@ pub(crate) enum IterState {
         func: Value,
         inner: Value,
     },
+    /// The old sequence protocol: `obj[0]`, `obj[1]`... until `IndexError`, for an object with
+    /// `__getitem__` but no `__iter__`.
+    GetItem {
+        obj: Value,
+        idx: i64,
+    },
     /// `iter(callable, sentinel)` is not supported; exhausted iterators become this.
     Done,
 }
