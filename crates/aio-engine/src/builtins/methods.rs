@@ -54,6 +54,8 @@ const STR_METHODS: &[&str] = &[
     "expandtabs",
     "isnumeric",
     "isdecimal",
+    "istitle",
+    "isascii",
     "__len__",
     "__contains__",
 ];
@@ -371,7 +373,7 @@ fn arity(recv: &Value, name: &str) -> Option<Arity> {
             Value::Str(_),
             "upper" | "lower" | "isdigit" | "isalpha" | "isalnum" | "isspace" | "isupper"
             | "islower" | "title" | "capitalize" | "swapcase" | "isidentifier" | "casefold"
-            | "isnumeric" | "isdecimal",
+            | "isnumeric" | "isdecimal" | "istitle" | "isascii",
         )
         | (Value::List(_), "copy" | "clear" | "reverse")
         | (Value::Dict(_), "items" | "keys" | "values" | "copy" | "clear" | "popitem")
@@ -1030,6 +1032,33 @@ async fn str_method(it: &Rc<Interp>, s: &Rc<str>, name: &str, mut args: Args) ->
             Value::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit()))
         }
         "isalpha" => Value::Bool(!s.is_empty() && s.chars().all(char::is_alphabetic)),
+        "isascii" => Value::Bool(s.is_ascii()),
+        // Title case: an uppercase letter only after an uncased character, a lowercase one
+        // only after a cased one, and at least one cased character.
+        "istitle" => {
+            let (mut cased, mut previous_cased) = (false, false);
+            let mut title = true;
+            for c in s.chars() {
+                if c.is_uppercase() {
+                    if previous_cased {
+                        title = false;
+                        break;
+                    }
+                    previous_cased = true;
+                    cased = true;
+                } else if c.is_lowercase() {
+                    if !previous_cased {
+                        title = false;
+                        break;
+                    }
+                    previous_cased = true;
+                    cased = true;
+                } else {
+                    previous_cased = false;
+                }
+            }
+            Value::Bool(title && cased)
+        }
         "isalnum" => Value::Bool(!s.is_empty() && s.chars().all(char::is_alphanumeric)),
         "isspace" => Value::Bool(!s.is_empty() && s.chars().all(char::is_whitespace)),
         "isupper" => {

@@ -82,6 +82,7 @@ pub(crate) fn install(it: &Rc<Interp>) {
         ("setattr", BuiltinFn::Async(setattr)),
         ("delattr", BuiltinFn::Async(delattr)),
         ("vars", BuiltinFn::Async(vars)),
+        ("dir", BuiltinFn::Sync(dir)),
         ("format", BuiltinFn::Async(format)),
         ("hash", BuiltinFn::Async(hash)),
         ("id", BuiltinFn::Sync(id)),
@@ -206,14 +207,16 @@ fn sys_exit(it: &Rc<Interp>, _: &Builtin, a: Args) -> PyResult {
 }
 
 abuiltin!(print, |it, args| {
-    let sep = match args.take_kw("sep") {
-        Some(Value::None) | None => " ".to_string(),
-        Some(v) => it.str_of(&v).await?,
+    let text_kw = |name: &str, v: Option<Value>, default: &str| match v {
+        Some(Value::None) | None => Ok(default.to_string()),
+        Some(Value::Str(s)) => Ok(s.to_string()),
+        Some(other) => Err(it.type_error(format!(
+            "{name} must be None or a string, not {}",
+            it.type_name(&other)
+        ))),
     };
-    let end = match args.take_kw("end") {
-        Some(Value::None) | None => "\n".to_string(),
-        Some(v) => it.str_of(&v).await?,
-    };
+    let sep = text_kw("sep", args.take_kw("sep"), " ")?;
+    let end = text_kw("end", args.take_kw("end"), "\n")?;
     let file = args.take_kw("file");
     args.take_kw("flush");
     if let Some((k, _)) = args.kw.first() {
@@ -869,6 +872,19 @@ fn round_half_even(x: f64) -> f64 {
 fn round(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult {
     let v = args.arg(0, "number").unwrap_or_default();
     let nd = args.arg(1, "ndigits");
+    if let Some(n) = &nd
+        && !matches!(n, Value::None | Value::Int(_) | Value::Bool(_))
+        && matches!(v, Value::Int(_) | Value::Bool(_) | Value::Float(_))
+    {
+        return Err(it.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            it.type_name(n)
+        )));
+    }
+    let nd = match nd {
+        Some(Value::Bool(b)) => Some(Value::Int(i64::from(b))),
+        other => other,
+    };
     match (&v, nd) {
         (Value::Int(_) | Value::Bool(_), None | Some(Value::None)) => {
             Ok(Value::Int(vops::num(&v).map(|n| n.f() as i64).unwrap_or(0)))
@@ -1790,6 +1806,99 @@ abuiltin!(delattr, |it, args| {
     it.del_attr(&args.pos[0], &name).await?;
     Ok(Value::None)
 });
+
+/// What `object` gives every class and instance in `dir()` (CPython 3.11).
+const OBJECT_DIR: [&str; 24] = [
+    "__class__",
+    "__delattr__",
+    "__dir__",
+    "__doc__",
+    "__eq__",
+    "__format__",
+    "__ge__",
+    "__getattribute__",
+    "__getstate__",
+    "__gt__",
+    "__hash__",
+    "__init__",
+    "__init_subclass__",
+    "__le__",
+    "__lt__",
+    "__ne__",
+    "__new__",
+    "__reduce__",
+    "__reduce_ex__",
+    "__repr__",
+    "__setattr__",
+    "__sizeof__",
+    "__str__",
+    "__subclasshook__",
+];
+
+/// `dir(obj)` of the program's classes and their instances: the instance's attributes, those of
+/// its class and bases (each class statement adds `__module__`, `__dict__` and `__weakref__`
+/// unless it has `__slots__`) and object's, sorted.
+fn dir(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    let (instance, cls) = match args.pos.as_slice() {
+        [Value::Instance(inst)] if !inst.class.is_exc && inst.items.is_none() => {
+            (Some(inst.clone()), inst.class.clone())
+        }
+        [Value::Class(c)] if c.ty == Ty::User && !c.is_exc && c.base_ty() == Ty::Object => {
+            (None, c.clone())
+        }
+        [] => return Err(it.unsupported(Missing::Name("dir() without an argument".into()))),
+        [other] => {
+            return Err(it.unsupported(Missing::Name(format!(
+                "dir() of a '{}' object",
+                it.type_name(other)
+            ))));
+        }
+        _ => return Err(it.type_error("dir expected at most 1 argument")),
+    };
+    let mut names: std::collections::BTreeSet<String> =
+        OBJECT_DIR.iter().map(|n| (*n).to_string()).collect();
+    for c in std::iter::once(&cls).chain(cls.mro.iter()) {
+        if c.ty != Ty::User {
+            continue;
+        }
+        let attrs = c.dict.borrow();
+        for (k, _) in attrs.iter() {
+            if let Value::Str(k) = k {
+                names.insert(k.to_string());
+            }
+        }
+        names.insert("__module__".into());
+        match attrs.get_str("__slots__") {
+            // Each slot is a descriptor of the class.
+            Some(Value::Str(one)) => {
+                names.insert(one.to_string());
+            }
+            Some(Value::Tuple(slots)) => names.extend(slots.iter().filter_map(|v| match v {
+                Value::Str(s) => Some(s.to_string()),
+                _ => None,
+            })),
+            Some(Value::List(slots)) => {
+                names.extend(slots.borrow().iter().filter_map(|v| match v {
+                    Value::Str(s) => Some(s.to_string()),
+                    _ => None,
+                }));
+            }
+            Some(_) => {}
+            None => {
+                names.insert("__dict__".into());
+                names.insert("__weakref__".into());
+            }
+        }
+    }
+    if let Some(inst) = instance {
+        for (k, _) in inst.dict.borrow().iter() {
+            if let Value::Str(k) = k {
+                names.insert(k.to_string());
+            }
+        }
+    }
+    Ok(Value::list(names.into_iter().map(Value::str).collect()))
+}
 
 abuiltin!(vars, |it, args| {
     let Some(obj) = args.pos.first() else {

@@ -454,6 +454,14 @@ impl Interp {
                     cls = self.t.by_name("ExceptionGroup");
                 }
             }
+            // OSError(errno, strerror) is the subclass its errno names (2: FileNotFoundError).
+            if Rc::ptr_eq(&cls, &self.t.by_name("OSError"))
+                && args.pos.len() >= 2
+                && let Value::Int(errno) = args.pos[0]
+                && let Some(name) = os_error_subclass(errno)
+            {
+                cls = self.t.by_name(name);
+            }
             let cls = &cls;
             let e = self.new_exc(cls, args.pos.clone());
             self.init_exception_group(&e)?;
@@ -1179,6 +1187,20 @@ impl Interp {
             "code" if self.exc_is(inst, "SystemExit") => {
                 d.args.borrow().first().cloned().unwrap_or_default()
             }
+            // OSError(errno, strerror[, filename]) and its subclasses (FileNotFoundError…).
+            "errno" | "strerror" | "filename" if self.exc_is(inst, "OSError") => {
+                let args = d.args.borrow();
+                let i = match name {
+                    "errno" => 0,
+                    "strerror" => 1,
+                    _ => 2,
+                };
+                if (2..=5).contains(&args.len()) {
+                    args.get(i).cloned().unwrap_or_default()
+                } else {
+                    Value::None
+                }
+            }
             _ => return None,
         })
     }
@@ -1624,4 +1646,25 @@ fn cls_new_or_type(it: &Interp, meta: &Rc<Class>) -> Value {
         Some(new) => static_function(new),
         None => crate::builtins::class_attr(it, &it.t.type_, "__new__").unwrap_or_default(),
     }
+}
+
+/// The OSError subclass CPython makes for an errno (Linux's numbers), as `OSError.__new__`.
+fn os_error_subclass(errno: i64) -> Option<&'static str> {
+    Some(match errno {
+        11 | 114 | 115 => "BlockingIOError",
+        10 => "ChildProcessError",
+        32 | 108 => "BrokenPipeError",
+        103 => "ConnectionAbortedError",
+        111 => "ConnectionRefusedError",
+        104 => "ConnectionResetError",
+        17 => "FileExistsError",
+        2 => "FileNotFoundError",
+        21 => "IsADirectoryError",
+        20 => "NotADirectoryError",
+        4 => "InterruptedError",
+        1 | 13 => "PermissionError",
+        3 => "ProcessLookupError",
+        110 => "TimeoutError",
+        _ => return None,
+    })
 }

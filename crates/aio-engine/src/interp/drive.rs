@@ -6,7 +6,7 @@ use std::task::{Context, Poll};
 
 use super::{Interp, Resume, Suspend};
 use crate::asyncio::future::Future;
-use crate::runtime::object::Coro;
+use crate::runtime::object::{Coro, CoroKind};
 use crate::runtime::value::{PyResult, Value};
 
 /// What one generator resumption produced.
@@ -162,9 +162,14 @@ impl Interp {
                     return Err(e);
                 }
                 Some(Resume::Send(v)) if !matches!(v, Value::None) => {
-                    return Err(
-                        self.type_error("can't send non-None value to a just-started generator")
-                    );
+                    let kind = match coro.kind {
+                        CoroKind::Coroutine => "coroutine",
+                        CoroKind::Generator => "generator",
+                        CoroKind::AsyncGenerator => "async generator",
+                    };
+                    return Err(self.type_error(format!(
+                        "can't send non-None value to a just-started {kind}"
+                    )));
                 }
                 _ => None,
             }

@@ -148,6 +148,19 @@ impl Interp {
                     };
                     let e = self.new_exc(&self.t.by_name("AssertionError"), args);
                     self.set_context(&e);
+                    // A comparison (under any `not`) gets the carets, as CPython 3.11 draws
+                    // them (its compare-and-jump carries the comparison's position).
+                    let mut cond = test;
+                    while let ExprKind::UnaryOp {
+                        op: crate::syntax::ast::UnaryOp::Not,
+                        operand,
+                    } = &cond.kind
+                    {
+                        cond = operand;
+                    }
+                    if matches!(cond.kind, ExprKind::Compare { .. }) {
+                        self.mark(&e, cond, None);
+                    }
                     return Err(e);
                 }
                 Ok(Flow::Normal)

@@ -512,6 +512,18 @@ impl Interp {
                 if n == 1 { "" } else { "s" }
             ));
         }
+        // OSError(errno, strerror[, filename]): "[Errno 2] No such file: 'x.txt'".
+        if (2..=5).contains(&args.len()) && self.exc_is(inst, "OSError") {
+            let mut text = format!(
+                "[Errno {}] {}",
+                self.str_of(&args[0]).await?,
+                self.str_of(&args[1]).await?
+            );
+            if let Some(filename) = args.get(2).filter(|f| !matches!(f, Value::None)) {
+                text.push_str(&format!(": {}", self.repr_of(filename).await?));
+            }
+            return Ok(text);
+        }
         match args.len() {
             0 => Ok(String::new()),
             1 => {
