@@ -161,16 +161,16 @@ async def _wait(fs, timeout, return_when, loop):
 
 async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
     if isfuture(fs) or iscoroutine(fs):
-        raise TypeError(f"expect a list of futures, not {type(fs).__name__}")
+        raise TypeError(f"expect a list of futures, not {type(fs).__name__}")  # tb: tasks.py:416
     if not fs:
-        raise ValueError('Set of Tasks/Futures is empty.')
+        raise ValueError('Set of Tasks/Futures is empty.')  # tb: tasks.py:418
     if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
-        raise ValueError(f'Invalid return_when value: {return_when}')
+        raise ValueError(f'Invalid return_when value: {return_when}')  # tb: tasks.py:420
 
     loop = get_running_loop()
     fs = set(fs)
     if any(iscoroutine(f) for f in fs):
-        raise TypeError("Passing coroutines is forbidden, use tasks explicitly.")
+        raise TypeError("Passing coroutines is forbidden, use tasks explicitly.")  # tb: tasks.py:425
 
     return await _wait(fs, timeout, return_when, loop)
 
@@ -201,8 +201,8 @@ def as_completed(fs, *, timeout=None):
     async def _wait_for_one():
         f = await done.get()
         if f is None:
-            raise TimeoutError
-        return f.result()
+            raise TimeoutError  # tb: tasks.py:614 raise exceptions.TimeoutError
+        return f.result()  # tb: tasks.py:615 return f.result()  # May raise f.exception().
 
     for f in todo:
         f.add_done_callback(_on_completion)
@@ -224,7 +224,8 @@ async def to_thread(func, *args, **kwargs):
     loop = get_running_loop()
     # The function runs in a copy of the caller's contextvars context, as CPython's does.
     context = _ctx_copy(_ctx_current())
-    return await loop.run_in_executor(None, lambda: _run_in_context(context, func, *args, **kwargs))
+    func_call = lambda: _run_in_context(context, func, *args, **kwargs)
+    return await loop.run_in_executor(None, func_call)  # tb: threads.py:25
 
 
 class Timeout:
@@ -512,7 +513,7 @@ class Lock(_ContextManagerMixin):
 
         try:
             try:
-                await fut
+                await fut  # tb: locks.py:114
             finally:
                 self._waiters.remove(fut)
         except CancelledError:
@@ -572,7 +573,7 @@ class Event:
         fut = _future(get_running_loop(), "event")
         self._waiters.append(fut)
         try:
-            await fut
+            await fut  # tb: locks.py:213
             return True
         finally:
             self._waiters.remove(fut)
@@ -597,7 +598,7 @@ class Condition(_ContextManagerMixin):
             fut = _future(get_running_loop(), "event")
             self._waiters.append(fut)
             try:
-                await fut
+                await fut  # tb: locks.py:267
                 return True
             finally:
                 self._waiters.remove(fut)
@@ -667,7 +668,7 @@ class Semaphore(_ContextManagerMixin):
 
         try:
             try:
-                await fut
+                await fut  # tb: locks.py:387
             finally:
                 self._waiters.remove(fut)
         except CancelledError:
@@ -783,7 +784,7 @@ class Queue:
             putter = _future(get_running_loop(), "queue_put")
             self._putters.append(putter)
             try:
-                await putter
+                await putter  # tb: queues.py:120
             except:
                 putter.cancel()
                 try:
@@ -808,7 +809,7 @@ class Queue:
             getter = _future(get_running_loop(), "queue_get")
             self._getters.append(getter)
             try:
-                await getter
+                await getter  # tb: queues.py:158
             except:
                 getter.cancel()
                 try:

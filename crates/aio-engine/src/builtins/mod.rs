@@ -165,6 +165,10 @@ pub(crate) fn install(it: &Rc<Interp>) {
             add(name, Value::Class(c.clone()));
         }
     }
+    // Old names of OSError, kept by CPython as aliases.
+    for alias in ["IOError", "EnvironmentError"] {
+        add(alias, Value::Class(t.exc["OSError"].clone()));
+    }
     add("None", Value::None);
     add("Ellipsis", Value::Ellipsis);
     add("NotImplemented", Value::NotImplemented);

@@ -423,8 +423,8 @@ fn sys_module(it: &Rc<Interp>) -> Rc<Module> {
                 Ok(match top {
                     Some(e) => Value::tuple(vec![
                         Value::Class(e.class.clone()),
-                        Value::Instance(e),
-                        Value::None,
+                        Value::Instance(e.clone()),
+                        it.traceback_mark(&e),
                     ]),
                     None => Value::tuple(vec![Value::None, Value::None, Value::None]),
                 })

@@ -190,8 +190,13 @@ fn read_tb_markers(source: &str) -> TbMarkers {
             continue;
         };
         let indent = &code[..code.len() - code.trim_start().len()];
+        // CPython's text, when given, still takes the carets if it starts with the code (a
+        // comment of CPython's after the same statement).
         let (n, text, exact) = match rest.split_once(' ') {
-            Some((n, t)) => (n, Some(format!("{indent}{t}")), false),
+            Some((n, t)) => {
+                let same = !code.trim().is_empty() && t.starts_with(code.trim());
+                (n, Some(format!("{indent}{t}")), same)
+            }
             None => (rest, Some(code.trim_end().to_string()), true),
         };
         // `*`: the line the frame says it is at (`sys._aio_tb_line`), stored as 0.

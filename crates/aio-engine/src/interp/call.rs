@@ -973,6 +973,18 @@ impl Interp {
                     }
                     // A read-only view in CPython (a mappingproxy): a copy reads the same.
                     "__dict__" => return Ok(Some(Value::dict(c.dict.borrow().clone()))),
+                    // A class statement without annotations still has them, empty (kept, as
+                    // CPython makes the dict on first reading).
+                    "__annotations__"
+                        if c.ty == Ty::User
+                            && c.dict.borrow().get_str("__annotations__").is_none() =>
+                    {
+                        let empty = Value::dict(Dict::new());
+                        c.dict
+                            .borrow_mut()
+                            .insert_str("__annotations__", empty.clone());
+                        return Ok(Some(empty));
+                    }
                     _ => {}
                 }
                 // The class's own and its Python-level bases' attributes, then those of the
@@ -1159,6 +1171,41 @@ impl Interp {
         }
     }
 
+    /// `exc.__traceback__`: a mark of where its traceback stands now.
+    pub(crate) fn traceback_mark(&self, exc: &Rc<Instance>) -> Value {
+        let d = exc.exc();
+        let entries = d.traceback.borrow().len();
+        if let Some((n, tb)) = &*d.tb_object.borrow()
+            && *n == entries
+        {
+            return tb.clone();
+        }
+        let tb = Value::Native(Rc::new(NativeObj::Traceback {
+            entries,
+            pending_span: d.pending_span.get(),
+            tb_frame: d.tb_frame.get(),
+        }));
+        *d.tb_object.borrow_mut() = Some((entries, tb.clone()));
+        tb
+    }
+
+    /// `exc.__traceback__ = tb` with a mark read before: the traceback as it stood then (the
+    /// frames it passed through since are forgotten, as CPython's assignment replaces them).
+    fn restore_traceback(&self, exc: &Rc<Instance>, tb: &Value) {
+        if let Value::Native(n) = tb
+            && let NativeObj::Traceback {
+                entries,
+                pending_span,
+                tb_frame,
+            } = &**n
+        {
+            let d = exc.exc();
+            d.traceback.borrow_mut().truncate(*entries);
+            d.pending_span.set(*pending_span);
+            d.tb_frame.set(*tb_frame);
+        }
+    }
+
     fn exc_attr(&self, inst: &Rc<Instance>, name: &str) -> Option<Value> {
         let d = inst.exc();
         Some(match name {
@@ -1176,7 +1223,7 @@ impl Interp {
                 .map(Value::Instance)
                 .unwrap_or_default(),
             "__suppress_context__" => Value::Bool(d.suppress_context.get()),
-            "__traceback__" => Value::None,
+            "__traceback__" => self.traceback_mark(inst),
             "exceptions" => Value::Tuple(d.group.borrow().clone()?),
             "message" if d.group.borrow().is_some() => {
                 d.args.borrow().first().cloned().unwrap_or_default()
@@ -1408,6 +1455,10 @@ impl Interp {
                         }
                         "__suppress_context__" => {
                             d.suppress_context.set(value.truthy_fast().unwrap_or(true));
+                            return Ok(());
+                        }
+                        "__traceback__" => {
+                            self.restore_traceback(inst, &value);
                             return Ok(());
                         }
                         "args" => {

@@ -1335,6 +1335,9 @@ impl Interp {
                 // Re-raised by `except*`, the part left unhandled goes on from where the group
                 // was: the frame it is in already has its line in the traceback.
                 to.tb_frame.set(from.tb_frame.get());
+                // The parts share the group's `__traceback__` object.
+                self.traceback_mark(g);
+                *to.tb_object.borrow_mut() = from.tb_object.borrow().clone();
                 to.context_checked.set(from.context_checked.get());
                 *to.cause.borrow_mut() = from.cause.borrow().clone();
                 *to.context.borrow_mut() = from.context.borrow().clone();
@@ -1441,7 +1444,7 @@ impl Interp {
                     let args = Args::new(vec![
                         Value::Class(e.class.clone()),
                         Value::Instance(e.clone()),
-                        Value::None,
+                        self.traceback_mark(&e),
                     ]);
                     let res = match self.call(exit_fn, args).await {
                         Ok(v) if is_async => self.await_value(v).await,

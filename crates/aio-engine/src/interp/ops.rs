@@ -68,6 +68,7 @@ impl Interp {
                 NativeObj::Property(_) => t.property.clone(),
                 NativeObj::Deque(_) => t.deque.clone(),
                 NativeObj::DictView { kind, .. } => t.dict_views[usize::from(*kind).min(2)].clone(),
+                NativeObj::Traceback { .. } => t.traceback.clone(),
                 _ => t.native.clone(),
             },
             Value::Ellipsis => t.ellipsis.clone(),
@@ -2053,7 +2054,19 @@ impl Interp {
                 }
                 Ok(HashKey::Tuple(keys.into()))
             }
-            _ => HashKey::of(v).ok_or_else(|| self.unhashable(v)),
+            _ => HashKey::of(v).ok_or_else(|| self.unhashable(Self::first_unhashable(v))),
+        }
+    }
+
+    /// What makes `v` unhashable: a tuple is, through the first item that is (`(['a'], 1)`
+    /// names the list, as CPython's message does).
+    fn first_unhashable(v: &Value) -> &Value {
+        match v {
+            Value::Tuple(items) => items
+                .iter()
+                .find(|item| HashKey::of(item).is_none())
+                .map_or(v, Self::first_unhashable),
+            _ => v,
         }
     }
 

@@ -154,6 +154,10 @@ pub(crate) struct ExcData {
     /// Identity of the frame that added the latest traceback entry (a frame adds one
     /// entry per propagation, like CPython's `PyTraceBack_Here`).
     pub tb_frame: Cell<usize>,
+    /// The `__traceback__` object last read, with the number of entries it stood for: read
+    /// again unchanged, it is the same object (and a group's split parts share it, as in
+    /// CPython).
+    pub tb_object: RefCell<Option<(usize, Value)>>,
     /// "Did you mean" for a NameError, computed when raised (from the frame's names) and shown
     /// when the exception reaches the top level (CPython's excepthook adds it; the `traceback`
     /// module of 3.11 does not). An AttributeError's is computed at print time from `.obj`.
@@ -684,6 +688,14 @@ pub(crate) enum NativeObj {
         message: Value,
         filename: Rc<str>,
         lineno: u32,
+    },
+    /// `exc.__traceback__`: where the exception's traceback stood when it was read (its
+    /// entries, the position pending in the frame it is in, the frame that added the last
+    /// entry). Assigning it back (`exc.__traceback__ = tb`, as contextlib does) restores that.
+    Traceback {
+        entries: usize,
+        pending_span: Option<(ast::Span, Option<AnchorHint>)>,
+        tb_frame: usize,
     },
     /// `@classmethod` wrapper.
     ClassMethod(Value),

@@ -44,6 +44,7 @@ pub(crate) struct Types {
     pub deque: Rc<Class>,
     /// `dict_keys`, `dict_values`, `dict_items`, by a view's kind.
     pub dict_views: [Rc<Class>; 3],
+    pub traceback: Rc<Class>,
     /// Exception classes by name (builtins plus asyncio's own).
     pub exc: FxHashMap<&'static str, Rc<Class>>,
     /// The internal, uncatchable class used when a budget is exhausted.
@@ -267,6 +268,7 @@ impl Types {
                 mk("dict_values", Ty::Native),
                 mk("dict_items", Ty::Native),
             ],
+            traceback: mk("traceback", Ty::Native),
             int,
             object,
             exc,
