@@ -589,6 +589,9 @@ impl Interp {
         }
         *t.fut_waiter.borrow_mut() = None;
         *lp.current_task.borrow_mut() = Some(task.clone());
+        let outer_base = self
+            .task_frame_base
+            .replace(Some(self.frames.borrow().len()));
         let coro = t.coro.clone();
         self.trace(|| TraceEvent::StepStarted {
             task: task.id,
@@ -636,6 +639,7 @@ impl Interp {
             })
             .await
         };
+        self.task_frame_base.set(outer_base);
         *lp.current_task.borrow_mut() = None;
         match outcome {
             Poll::Ready(Ok(v)) => {

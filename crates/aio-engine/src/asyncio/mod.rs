@@ -178,6 +178,7 @@ pub(crate) fn make_module(it: &Rc<Interp>) -> Rc<Module> {
     set_native(&m, "_runner_run", BuiltinFn::Async(runner_run_native));
     set_native(&m, "_runner_close", BuiltinFn::Async(runner_close_native));
     set_native(&m, "_running_loop", BuiltinFn::Sync(running_loop_or_none));
+    set_native(&m, "_call_stack", BuiltinFn::Sync(call_stack));
     set_native(&m, "sleep", BuiltinFn::Sync(asyncio_sleep));
     set_native(&m, "gather", BuiltinFn::Async(gather::gather));
     set_native(&m, "create_task", BuiltinFn::Sync(asyncio_create_task));
@@ -785,7 +786,11 @@ async fn runner_run(
     if lp.debug.get() {
         *task.created_at.borrow_mut() = Some(Rc::from("runners.py:100"));
     }
+    let depth = it
+        .runner_depth
+        .replace(u8::try_from(frames.len().saturating_sub(1)).unwrap_or(0));
     let result = it.run_until_complete(lp, &task).await;
+    it.runner_depth.set(depth);
     drop(task);
     if it.aborted.borrow().is_some() {
         return result;
@@ -846,6 +851,62 @@ fn runner_close_native(it: Rc<Interp>, _: Rc<Builtin>, args: Args) -> Lbf<'stati
         runner_close(&it, &lp).await?;
         Ok(Value::None)
     })
+}
+
+// `_call_stack()`: the program's frames now, outermost first, as (file, line, function,
+// source line) — with, inside a task, the frames of CPython's runner and event loop that stand
+// between the code that started the loop and the task (what `traceback.print_stack` shows).
+fn call_stack(it: &Rc<Interp>, _: &Builtin, _: Args) -> PyResult {
+    const LOOP_FRAMES: [(&str, u32, &str, &str); 6] = [
+        ("runners.py", 190, "run", "return runner.run(main)"),
+        (
+            "runners.py",
+            118,
+            "run",
+            "return self._loop.run_until_complete(task)",
+        ),
+        ("base_events.py", 640, "run_until_complete", "self.run_forever()"),
+        ("base_events.py", 607, "run_forever", "self._run_once()"),
+        ("base_events.py", 1922, "_run_once", "handle._run()"),
+        (
+            "events.py",
+            80,
+            "_run",
+            "self._context.run(self._callback, *self._args)",
+        ),
+    ];
+    let entry = |file: &str, line: u32, name: &str, text: Value| {
+        Value::tuple(vec![
+            Value::str(file),
+            Value::Int(i64::from(line)),
+            Value::str(name),
+            text,
+        ])
+    };
+    let frames = it.frames.borrow();
+    let base = it.task_frame_base.get();
+    let mut out = Vec::new();
+    for (i, f) in frames.iter().enumerate() {
+        if Some(i) == base {
+            let skip = 2 - usize::from(it.runner_depth.get().min(2));
+            for (file, line, name, text) in &LOOP_FRAMES[skip..] {
+                out.push(entry(file, *line, name, Value::str(*text)));
+            }
+        }
+        if f.hidden {
+            continue;
+        }
+        let line = f.line.get();
+        let text = if *f.filename == *it.filename {
+            it.source_lines
+                .get(line.wrapping_sub(1) as usize)
+                .map_or(Value::None, |l| Value::str(l.trim()))
+        } else {
+            Value::None
+        };
+        out.push(entry(&f.filename, line, &f.name, text));
+    }
+    Ok(Value::list(out))
 }
 
 // `_running_loop()`: the running loop, or None (asyncio.events._get_running_loop).

@@ -110,7 +110,7 @@ class LogRecord:
     def getMessage(self):
         msg = str(self.msg)
         if self.args:
-            msg = msg % self.args
+            msg = msg % self.args  # tb: __init__.py:377
         return msg
 
 
@@ -234,7 +234,7 @@ class Formatter:
         return stack_info
 
     def format(self, record):
-        record.message = record.getMessage()
+        record.message = record.getMessage()  # tb: __init__.py:687
         if self.usesTime():
             record.asctime = self.formatTime(record, self.datefmt)
         s = self.formatMessage(record)
@@ -335,7 +335,7 @@ class Handler(Filterer):
             fmt = self.formatter
         else:
             fmt = _defaultFormatter
-        return fmt.format(record)
+        return fmt.format(record)  # tb: __init__.py:953
 
     def emit(self, record):
         raise NotImplementedError('emit must be implemented by Handler subclasses')
@@ -356,9 +356,32 @@ class Handler(Filterer):
         self._closed = True
 
     def handleError(self, record):
-        # CPython prints "--- Logging error ---" with the traceback and the call stack, and
-        # goes on; this engine cannot print the call stack, so it stops with the error instead.
-        raise
+        # A record that cannot be written (a format string and its arguments that do not fit)
+        # does not stop the program: the error is printed with the stack of the logging call,
+        # as CPython's handleError does.
+        if raiseExceptions and sys.stderr:
+            import traceback
+            t, v, tb = sys.exc_info()
+            try:
+                sys.stderr.write('--- Logging error ---\n')
+                traceback.print_exception(t, v, tb, None, sys.stderr)
+                sys.stderr.write('Call stack:\n')
+                for filename, lineno, name, line in _aio._call_stack():
+                    sys.stderr.write(f'  File "{filename}", line {lineno}, in {name}\n')
+                    if line:
+                        sys.stderr.write(f'    {line}\n')
+                try:
+                    sys.stderr.write('Message: %r\n'
+                                     'Arguments: %s\n' % (record.msg, record.args))
+                except RecursionError:
+                    raise
+                except Exception:
+                    sys.stderr.write('Unable to print the message and arguments'
+                                     ' - possible type mismatch.\n')
+            except OSError:
+                pass
+            finally:
+                del t, v, tb
 
     def __repr__(self):
         level = getLevelName(self.level)
@@ -380,7 +403,7 @@ class StreamHandler(Handler):
 
     def emit(self, record):
         try:
-            msg = self.format(record)
+            msg = self.format(record)  # tb: __init__.py:1110
             stream = self.stream
             stream.write(msg + self.terminator)
             self.flush()

@@ -224,6 +224,22 @@ impl Interp {
                 } else {
                     marker.line
                 };
+                // A statement on one line whose text is CPython's: its carets as a program's
+                // own (`~~~~^~~~` under an operator or a subscript).
+                if marker.exact
+                    && let (Some(text), Some(s)) = (&marker.text, span)
+                    && s.line == s.end_line
+                {
+                    data.traceback.borrow_mut().push(TbEntry {
+                        filename: marker.file.clone(),
+                        name: frame.info.name.clone(),
+                        line: marked_line,
+                        span: Some(s),
+                        anchor,
+                        source: Some((text.clone(), None)),
+                    });
+                    return;
+                }
                 data.traceback.borrow_mut().push(TbEntry {
                     filename: marker.file.clone(),
                     name: frame.info.name.clone(),

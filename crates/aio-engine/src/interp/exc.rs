@@ -394,7 +394,8 @@ impl Interp {
         let (start, end, anchors) = if let Some((s, e)) = span_override {
             (s as usize, e as usize, None)
         } else if let Some(span) = entry.span {
-            if span.line != entry.line {
+            // (A library frame gives its own text: its span is in the engine's copy.)
+            if span.line != entry.line && entry.source.is_none() {
                 return;
             }
             let start = span.col as usize;

@@ -123,6 +123,12 @@ pub(crate) struct Interp {
     /// Exceptions currently being handled (innermost last), for `__context__` and `raise`.
     pub exc_stack: RefCell<Vec<ExcRef>>,
     pub frames: RefCell<Vec<Rc<FrameInfo>>>,
+    /// Where the running task's frames start in `frames` (below them: the program's frames
+    /// that started the loop), for the call stack `logging` prints.
+    pub task_frame_base: Cell<Option<usize>>,
+    /// How many of runners.py's frames stand between the program and the loop: 2 under
+    /// `asyncio.run`, 1 under `Runner.run`, 0 under `run_until_complete`.
+    pub runner_depth: Cell<u8>,
     pub clock: Clock,
     pub output: RefCell<Vec<OutputChunk>>,
     pub trace: RefCell<Trace>,
@@ -191,6 +197,8 @@ impl Interp {
             resume: RefCell::new(None),
             exc_stack: RefCell::new(Vec::new()),
             frames: RefCell::new(Vec::new()),
+            task_frame_base: Cell::new(None),
+            runner_depth: Cell::new(0),
             clock: Clock::default(),
             output: RefCell::new(Vec::new()),
             trace: RefCell::new(Trace::default()),
