@@ -536,9 +536,10 @@ fn asyncio_sleep(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult {
         let delay = match delay {
             Value::Int(_) | Value::Float(_) | Value::Bool(_) => arg_f64(&it, &delay, "a float")?,
             other => {
-                let zero_or_less = it
-                    .compare(crate::syntax::ast::CmpOp::LtE, &other, &Value::Int(0))
-                    .await
+                // Boxed: a rare path whose future would otherwise make every sleep larger.
+                let zero_or_less =
+                    Box::pin(it.compare(crate::syntax::ast::CmpOp::LtE, &other, &Value::Int(0)))
+                        .await
                     .inspect_err(|e| {
                         e.exc().traceback.borrow_mut().push(TbEntry {
                             filename: Rc::from("tasks.py"),
