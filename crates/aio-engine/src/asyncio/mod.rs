@@ -18,7 +18,7 @@ use crate::runtime::object::{Args, Builtin, BuiltinFn, CoroKind, Module, NativeO
 use crate::runtime::value::{ExcRef, Lbf, PyResult, Value};
 
 /// The Python part of the module.
-pub(crate) const PRELUDE: &str = include_str!("prelude.py");
+pub(crate) const PRELUDE: &str = include_str!(concat!(env!("OUT_DIR"), "/prelude.py"));
 
 /// The file name shown for the prelude (its frames are hidden from tracebacks).
 pub(crate) const PRELUDE_FILE: &str = "<asyncio>";

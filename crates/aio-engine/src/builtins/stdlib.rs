@@ -1,4 +1,5 @@
-//! The standard-library modules written in Python (after CPython 3.11.7's, written fresh): each
+//! The standard-library modules written in Python (after CPython 3.11.7's, written fresh;
+//! embedded without their comment lines, see `build.rs`): each
 //! is parsed once per thread and run as its own module on its first import, so a program that
 //! does not import it pays nothing. Their frames are hidden from tracebacks, as the asyncio
 //! prelude's; a statement marked `# tb: FILE:N` shows as that frame of CPython's instead (`# tb:
@@ -22,95 +23,95 @@ pub(crate) struct PythonModule {
 pub(crate) const PYTHON_MODULES: [PythonModule; 23] = [
     PythonModule {
         name: "contextvars",
-        source: include_str!("contextvars.py"),
+        source: include_str!(concat!(env!("OUT_DIR"), "/contextvars.py")),
     },
     PythonModule {
         name: "logging",
-        source: include_str!("logging.py"),
+        source: include_str!(concat!(env!("OUT_DIR"), "/logging.py")),
     },
     PythonModule {
         name: "functools",
-        source: include_str!("functools.py"),
+        source: include_str!(concat!(env!("OUT_DIR"), "/functools.py")),
     },
     PythonModule {
         name: "contextlib",
-        source: include_str!("contextlib.py"),
+        source: include_str!(concat!(env!("OUT_DIR"), "/contextlib.py")),
     },
     PythonModule {
         name: "dataclasses",
-        source: include_str!("dataclasses.py"),
+        source: include_str!(concat!(env!("OUT_DIR"), "/dataclasses.py")),
     },
     PythonModule {
         name: "typing",
-        source: include_str!("typing.py"),
+        source: include_str!(concat!(env!("OUT_DIR"), "/typing.py")),
     },
     PythonModule {
         name: "itertools",
-        source: include_str!("itertools.py"),
+        source: include_str!(concat!(env!("OUT_DIR"), "/itertools.py")),
     },
     PythonModule {
         name: "operator",
-        source: include_str!("operator.py"),
+        source: include_str!(concat!(env!("OUT_DIR"), "/operator.py")),
     },
     PythonModule {
         name: "heapq",
-        source: include_str!("heapq.py"),
+        source: include_str!(concat!(env!("OUT_DIR"), "/heapq.py")),
     },
     PythonModule {
         name: "bisect",
-        source: include_str!("bisect.py"),
+        source: include_str!(concat!(env!("OUT_DIR"), "/bisect.py")),
     },
     PythonModule {
         name: "copy",
-        source: include_str!("copy.py"),
+        source: include_str!(concat!(env!("OUT_DIR"), "/copy.py")),
     },
     PythonModule {
         name: "inspect",
-        source: include_str!("inspect.py"),
+        source: include_str!(concat!(env!("OUT_DIR"), "/inspect.py")),
     },
     PythonModule {
         name: "io",
-        source: include_str!("io.py"),
+        source: include_str!(concat!(env!("OUT_DIR"), "/io.py")),
     },
     PythonModule {
         name: "json",
-        source: include_str!("json.py"),
+        source: include_str!(concat!(env!("OUT_DIR"), "/json.py")),
     },
     PythonModule {
         name: "traceback",
-        source: include_str!("traceback.py"),
+        source: include_str!(concat!(env!("OUT_DIR"), "/traceback.py")),
     },
     PythonModule {
         name: "collections",
-        source: include_str!("collections.py"),
+        source: include_str!(concat!(env!("OUT_DIR"), "/collections.py")),
     },
     PythonModule {
         name: "enum",
-        source: include_str!("enum.py"),
+        source: include_str!(concat!(env!("OUT_DIR"), "/enum.py")),
     },
     PythonModule {
         name: "abc",
-        source: include_str!("abc.py"),
+        source: include_str!(concat!(env!("OUT_DIR"), "/abc.py")),
     },
     PythonModule {
         name: "types",
-        source: include_str!("types.py"),
+        source: include_str!(concat!(env!("OUT_DIR"), "/types.py")),
     },
     PythonModule {
         name: "string",
-        source: include_str!("string.py"),
+        source: include_str!(concat!(env!("OUT_DIR"), "/string.py")),
     },
     PythonModule {
         name: "textwrap",
-        source: include_str!("textwrap.py"),
+        source: include_str!(concat!(env!("OUT_DIR"), "/textwrap.py")),
     },
     PythonModule {
         name: "statistics",
-        source: include_str!("statistics.py"),
+        source: include_str!(concat!(env!("OUT_DIR"), "/statistics.py")),
     },
     PythonModule {
         name: "collections.abc",
-        source: include_str!("collections_abc.py"),
+        source: include_str!(concat!(env!("OUT_DIR"), "/collections_abc.py")),
     },
 ];
 
