@@ -42,7 +42,11 @@ fn without_comment_lines(source: &str) -> String {
                 continue;
             }
             if line.matches(quote).count() % 2 == 1 {
-                in_string = if in_string.is_some() { None } else { Some(quote) };
+                in_string = if in_string.is_some() {
+                    None
+                } else {
+                    Some(quote)
+                };
             }
         }
     }

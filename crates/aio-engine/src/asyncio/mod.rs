@@ -540,16 +540,16 @@ fn asyncio_sleep(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult {
                 let zero_or_less =
                     Box::pin(it.compare(crate::syntax::ast::CmpOp::LtE, &other, &Value::Int(0)))
                         .await
-                    .inspect_err(|e| {
-                        e.exc().traceback.borrow_mut().push(TbEntry {
-                            filename: Rc::from("tasks.py"),
-                            name: Rc::from("sleep"),
-                            line: 639,
-                            span: None,
-                            anchor: None,
-                            source: Some((Rc::from("    if delay <= 0:"), Some((7, 17)))),
-                        });
-                    })?;
+                        .inspect_err(|e| {
+                            e.exc().traceback.borrow_mut().push(TbEntry {
+                                filename: Rc::from("tasks.py"),
+                                name: Rc::from("sleep"),
+                                line: 639,
+                                span: None,
+                                anchor: None,
+                                source: Some((Rc::from("    if delay <= 0:"), Some((7, 17)))),
+                            });
+                        })?;
                 if zero_or_less {
                     0.0
                 } else {
@@ -797,7 +797,10 @@ async fn runner_run(
         return result;
     }
     result.inspect_err(|e| {
-        e.exc().traceback.borrow_mut().extend(frames.iter().cloned());
+        e.exc()
+            .traceback
+            .borrow_mut()
+            .extend(frames.iter().cloned());
         e.exc().tb_frame.set(0);
     })
 }
@@ -866,7 +869,12 @@ fn call_stack(it: &Rc<Interp>, _: &Builtin, _: Args) -> PyResult {
             "run",
             "return self._loop.run_until_complete(task)",
         ),
-        ("base_events.py", 640, "run_until_complete", "self.run_forever()"),
+        (
+            "base_events.py",
+            640,
+            "run_until_complete",
+            "self.run_forever()",
+        ),
         ("base_events.py", 607, "run_forever", "self._run_once()"),
         ("base_events.py", 1922, "_run_once", "handle._run()"),
         (

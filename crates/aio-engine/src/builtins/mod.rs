@@ -2097,9 +2097,9 @@ fn super_of(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
                 other => it.isinstance(other, owner),
             };
             if !below {
-                return Err(it.type_error(
-                    "super(type, obj): obj must be an instance or subtype of type",
-                ));
+                return Err(
+                    it.type_error("super(type, obj): obj must be an instance or subtype of type")
+                );
             }
             Ok(make_super(it, owner.clone(), receiver.clone()))
         }

@@ -7,7 +7,7 @@
 # its check as a class attribute __instancecheck__.
 # NamedTuple and TypedDict are made by metaclasses, as CPython's are: a NamedTuple class is a
 # collections.namedtuple with the body's methods, and calling a TypedDict class makes a plain dict.
-# Left out: ParamSpec, TypeVarTuple, Concatenate, Unpack, IO, Pattern, Match.
+# Left out: TypeVarTuple, Unpack, IO, Pattern, Match; a Generic class over a ParamSpec.
 import sys
 
 TYPE_CHECKING = False
@@ -65,8 +65,8 @@ def _type_check(arg, msg):
 def _collect_parameters(args):
     params = []
     for a in args:
-        for p in ([a] if isinstance(a, TypeVar) else getattr(a, '__parameters__', ())):
-            if isinstance(p, TypeVar) and p not in params:
+        for p in ([a] if isinstance(a, (TypeVar, ParamSpec)) else getattr(a, '__parameters__', ())):
+            if isinstance(p, (TypeVar, ParamSpec)) and p not in params:
                 params.append(p)
     return tuple(params)
 
@@ -219,7 +219,7 @@ class _SpecialGenericAlias(_BaseGenericAlias):
 class _CallableGenericAlias(_GenericAlias):
     def __repr__(self):
         args = self.__args__
-        if len(args) == 2 and (args[0] is ... or isinstance(args[0], (tuple, list))):
+        if len(args) == 2 and _is_param_expr(args[0]):
             return super().__repr__()
         return (f"typing.Callable[[{', '.join([_type_repr(a) for a in args[:-1]])}], "
                 f'{_type_repr(args[-1])}]')
@@ -458,6 +458,91 @@ class TypeVar:
 
     def __ror__(self, left):
         return Union[left, self]
+
+
+class ParamSpecArgs:
+    # `P.args`: the type of `*args` in a function that takes P's parameters
+    def __init__(self, origin):
+        self.__origin__ = origin
+
+    def __repr__(self):
+        return f"{self.__origin__.__name__}.args"
+
+    def __eq__(self, other):
+        if not isinstance(other, ParamSpecArgs):
+            return NotImplemented
+        return self.__origin__ == other.__origin__
+
+    def __hash__(self):
+        return hash((ParamSpecArgs, self.__origin__))
+
+
+class ParamSpecKwargs:
+    # `P.kwargs`: the type of `**kwargs`
+    def __init__(self, origin):
+        self.__origin__ = origin
+
+    def __repr__(self):
+        return f"{self.__origin__.__name__}.kwargs"
+
+    def __eq__(self, other):
+        if not isinstance(other, ParamSpecKwargs):
+            return NotImplemented
+        return self.__origin__ == other.__origin__
+
+    def __hash__(self):
+        return hash((ParamSpecKwargs, self.__origin__))
+
+
+class ParamSpec:
+    # The parameters of a callable, as a decorator keeps them: Callable[P, Awaitable[R]]
+    def __init__(self, name, *, bound=None, covariant=False, contravariant=False):
+        self.__name__ = name
+        self.__covariant__ = bool(covariant)
+        self.__contravariant__ = bool(contravariant)
+        self.__bound__ = _type_check(bound, 'Bound must be a type.') if bound else None
+        self.__module__ = _caller()
+
+    @property
+    def args(self):
+        return ParamSpecArgs(self)
+
+    @property
+    def kwargs(self):
+        return ParamSpecKwargs(self)
+
+    def __repr__(self):
+        return ('+' if self.__covariant__ else '-' if self.__contravariant__ else '~') + self.__name__
+
+    def __or__(self, right):
+        return Union[self, right]
+
+    def __ror__(self, left):
+        return Union[left, self]
+
+
+class _ConcatenateGenericAlias(_GenericAlias):
+    def __repr__(self):
+        return f"typing.Concatenate[{', '.join(_type_repr(a) for a in self.__args__)}]"
+
+
+def _concatenate(self, parameters):
+    if parameters == ():
+        raise TypeError("Cannot take a Concatenate of no types.")
+    if not isinstance(parameters, tuple):
+        parameters = (parameters,)
+    if not (parameters[-1] is ... or isinstance(parameters[-1], ParamSpec)):
+        raise TypeError("The last parameter to Concatenate should be a ParamSpec variable or ellipsis.")
+    msg = "Concatenate[arg, ...]: each arg must be a type."
+    parameters = (*(_type_check(p, msg) for p in parameters[:-1]), parameters[-1])
+    return _ConcatenateGenericAlias(self, parameters)
+
+
+Concatenate = _SpecialForm('Concatenate', _concatenate)
+
+
+def _is_param_expr(arg):
+    return arg is ... or isinstance(arg, (tuple, list, ParamSpec, _ConcatenateGenericAlias))
 
 
 _alias_cache = {}

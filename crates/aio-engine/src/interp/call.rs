@@ -527,7 +527,9 @@ impl Interp {
                     if matches!(p.fget, Value::None) {
                         return Err(self.err("AttributeError", "unreadable attribute"));
                     }
-                    return self.call(p.fget.clone(), Args::new(vec![cls.clone()])).await;
+                    return self
+                        .call(p.fget.clone(), Args::new(vec![cls.clone()]))
+                        .await;
                 }
                 NativeObj::ClassMethod(f) => {
                     return Ok(Value::Method(Rc::new(BoundMethod {
@@ -613,7 +615,10 @@ impl Interp {
             )
             .await?;
         if let Value::Class(c) = &made
-            && c.meta.borrow().as_ref().is_some_and(|m| m.is_subclass(meta))
+            && c.meta
+                .borrow()
+                .as_ref()
+                .is_some_and(|m| m.is_subclass(meta))
             && let Some(init) = meta.lookup_own("__init__")
         {
             let mut pos = vec![made.clone()];
@@ -1087,7 +1092,9 @@ impl Interp {
                     }
                     let mut code = code_object(&f.code_name(), &f.filename, f.def_line, flags);
                     describe_params(&mut code, params);
-                    Some(Value::Native(Rc::new(NativeObj::Namespace(RefCell::new(code)))))
+                    Some(Value::Native(Rc::new(NativeObj::Namespace(RefCell::new(
+                        code,
+                    )))))
                 }
                 "__kwdefaults__" => {
                     let params = f.code.params();
@@ -1151,14 +1158,11 @@ impl Interp {
                     }
                 }
                 "cr_await" | "gi_yieldfrom" => Some(Value::None),
-                "cr_code" | "gi_code" | "ag_code" => Some(Value::Native(Rc::new(
-                    NativeObj::Namespace(RefCell::new(code_object(
-                        &c.code_name,
-                        &c.filename,
-                        c.def_line,
-                        coro_flags(c.kind),
-                    ))),
-                ))),
+                "cr_code" | "gi_code" | "ag_code" => {
+                    Some(Value::Native(Rc::new(NativeObj::Namespace(RefCell::new(
+                        code_object(&c.code_name, &c.filename, c.def_line, coro_flags(c.kind)),
+                    )))))
+                }
                 _ => self.native_method_opt(obj, name),
             }),
             Value::Native(n) => {

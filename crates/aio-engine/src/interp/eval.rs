@@ -611,7 +611,9 @@ impl Interp {
                     if self.exc_is(&e, "AttributeError")
                         && e.exc().pending_span.get().is_none()
                         && e.exc().traceback.borrow().is_empty()
-                        && Box::pin(self.get_attr_opt(&receiver, attr)).await?.is_none() =>
+                        && Box::pin(self.get_attr_opt(&receiver, attr))
+                            .await?
+                            .is_none() =>
                 {
                     self.mark(&e, func, None);
                     Err(e)

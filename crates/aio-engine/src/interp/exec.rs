@@ -971,7 +971,11 @@ impl Interp {
     /// directly), else the metaclass written in Python (or any callable given as `metaclass=`).
     /// As in CPython, the most derived of the bases' metaclasses and the explicit one wins, and
     /// two unrelated ones are an error.
-    pub(crate) fn metaclass_for(&self, explicit: Option<Value>, bases: &[Rc<Class>]) -> PyResult<Option<Value>> {
+    pub(crate) fn metaclass_for(
+        &self,
+        explicit: Option<Value>,
+        bases: &[Rc<Class>],
+    ) -> PyResult<Option<Value>> {
         let mut winner: Option<Rc<Class>> = None;
         match explicit {
             Some(Value::Class(c)) if Rc::ptr_eq(&c, &self.t.type_) => {}

@@ -1358,7 +1358,10 @@ impl Interp {
     pub(crate) async fn getitem(self: &Rc<Self>, obj: &Value, index: &Value) -> PyResult {
         // A sequence indexed by an object with `__index__`.
         if let Value::Instance(inst) = index
-            && matches!(obj, Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_))
+            && matches!(
+                obj,
+                Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_)
+            )
             && inst.class.lookup_own("__index__").is_some()
             && let Some(i) = self.index_of(index).await?
         {
@@ -1905,15 +1908,13 @@ impl Interp {
                     other => return (other, IterState::Done),
                 }
             },
-            IterState::GetItem { obj, idx } => {
-                match self.getitem(&obj, &Value::Int(idx)).await {
-                    Ok(v) => (Ok(Some(v)), IterState::GetItem { obj, idx: idx + 1 }),
-                    Err(e) if self.exc_is(&e, "IndexError") || self.exc_is(&e, "StopIteration") => {
-                        (Ok(None), IterState::Done)
-                    }
-                    Err(e) => (Err(e), IterState::Done),
+            IterState::GetItem { obj, idx } => match self.getitem(&obj, &Value::Int(idx)).await {
+                Ok(v) => (Ok(Some(v)), IterState::GetItem { obj, idx: idx + 1 }),
+                Err(e) if self.exc_is(&e, "IndexError") || self.exc_is(&e, "StopIteration") => {
+                    (Ok(None), IterState::Done)
                 }
-            }
+                Err(e) => (Err(e), IterState::Done),
+            },
             other => (Ok(None), other),
         }
     }
