@@ -5,6 +5,8 @@
 # Left out: make_dataclass, weakref_slot, the generated __doc__, abstract methods. slots=True
 # sets __slots__ on the class itself (CPython makes a new class; instances behave the same).
 import sys
+# A field's metadata is a read-only view of the mapping given, as CPython's is.
+from types import MappingProxyType as _MappingProxy
 
 __all__ = ['dataclass', 'field', 'Field', 'FrozenInstanceError', 'InitVar', 'KW_ONLY',
            'MISSING', 'fields', 'asdict', 'astuple', 'make_dataclass', 'replace', 'is_dataclass']
@@ -38,45 +40,6 @@ class _KW_ONLY_TYPE:
 
 
 KW_ONLY = _KW_ONLY_TYPE()
-
-
-class _MappingProxy:
-    # stands for types.MappingProxyType: a read-only view of a mapping
-    def __init__(self, mapping):
-        self._m = mapping
-
-    def __getitem__(self, key):
-        return self._m[key]
-
-    def __len__(self):
-        return len(self._m)
-
-    def __iter__(self):
-        return iter(self._m)
-
-    def __contains__(self, key):
-        return key in self._m
-
-    def get(self, key, default=None):
-        return self._m.get(key, default)
-
-    def keys(self):
-        return self._m.keys()
-
-    def values(self):
-        return self._m.values()
-
-    def items(self):
-        return self._m.items()
-
-    def copy(self):
-        return self._m.copy()
-
-    def __repr__(self):
-        return f'mappingproxy({self._m!r})'
-
-    def __str__(self):
-        return str(self._m)
 
 
 _EMPTY_METADATA = _MappingProxy({})

@@ -13,6 +13,9 @@
 # verify/EnumCheck, global_enum, _simple_enum, show_flag_values, dir() of enums, pickling by
 # name; Enum('Name', 'A B') puts the new class in __main__ (no sys._getframe here).
 
+# __members__ is a read-only view of the members, as CPython's is.
+from types import MappingProxyType as mappingproxy
+
 __all__ = ['EnumType', 'EnumMeta', 'Enum', 'IntEnum', 'StrEnum', 'Flag', 'IntFlag', 'ReprEnum',
            'auto', 'unique', 'member', 'nonmember', 'FlagBoundary', 'STRICT', 'CONFORM', 'EJECT',
            'KEEP']
@@ -205,58 +208,6 @@ class _Deferred(auto):
 
     def resolve(self):
         return self.op(_resolved(self.left), _resolved(self.right))
-
-
-class mappingproxy:
-    # stands for types.MappingProxyType, what __members__ is: a read-only view of the members
-    def __init__(self, mapping):
-        self._m = mapping
-
-    def __getitem__(self, key):
-        return self._m[key]
-
-    def __len__(self):
-        return len(self._m)
-
-    def __iter__(self):
-        return iter(self._m)
-
-    def __reversed__(self):
-        return reversed(self._m)
-
-    def __contains__(self, key):
-        return key in self._m
-
-    def __eq__(self, other):
-        if isinstance(other, mappingproxy):
-            other = other._m
-        return self._m == other
-
-    def __ne__(self, other):
-        return not self == other
-
-    __hash__ = None
-
-    def get(self, key, default=None):
-        return self._m.get(key, default)
-
-    def keys(self):
-        return self._m.keys()
-
-    def values(self):
-        return self._m.values()
-
-    def items(self):
-        return self._m.items()
-
-    def copy(self):
-        return self._m.copy()
-
-    def __repr__(self):
-        return f'mappingproxy({self._m!r})'
-
-    def __str__(self):
-        return str(self._m)
 
 
 # The data-type mixins. CPython's IntEnum is `class IntEnum(int, ReprEnum)`: its members are
