@@ -144,6 +144,18 @@ pub(crate) fn has_native_method(_it: &Interp, obj: &Value, name: &str) -> bool {
             NativeObj::Loop(_) => crate::asyncio::LOOP_METHODS,
             NativeObj::Handle(_) => &["cancel", "cancelled", "when"],
             NativeObj::Deque(_) => DEQUE_METHODS,
+            NativeObj::Random(_) => &[
+                "seed",
+                "random",
+                "uniform",
+                "randint",
+                "randrange",
+                "choice",
+                "choices",
+                "sample",
+                "shuffle",
+                "getrandbits",
+            ],
             NativeObj::Property(_) => &[
                 "getter",
                 "setter",
@@ -686,6 +698,7 @@ pub(crate) async fn call_native(it: &Rc<Interp>, recv: &Value, name: &str, args:
             NativeObj::Loop(lp) => crate::asyncio::loop_method(it, lp, name, args).await,
             NativeObj::Handle(h) => crate::asyncio::handle_method(it, h, name),
             NativeObj::Deque(items) => deque_method(it, recv, items, name, args).await,
+            NativeObj::Random(own) => super::modules::random_method(it, own, name, args),
             NativeObj::Property(p) => property_method(it, p, name, args).await,
             NativeObj::Stream(s) => match name {
                 "write" => {

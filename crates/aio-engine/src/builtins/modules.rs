@@ -18,6 +18,7 @@ use std::rc::Rc;
 use super::{func, random::Mt};
 use crate::asyncio::hooks::Hook;
 use crate::interp::{Frame, FrameKind, Interp};
+use crate::run::Missing;
 use crate::runtime::dict::Dict;
 use crate::runtime::object::{Args, Builtin, BuiltinFn, FrameInfo, Module, NativeObj, StreamKind};
 use crate::runtime::value::{PyResult, Value};
@@ -831,7 +832,47 @@ fn random_module() -> Rc<Module> {
             }),
         ),
     );
+    // `random.Random(seed)`: a generator of its own, whose methods are the module's functions
+    // run on it (a program's `rng = random.Random(42)` leaves the module's sequence alone).
+    m.set(
+        "Random",
+        func(
+            "Random",
+            BuiltinFn::Sync(|it, _, a| {
+                let own = RefCell::new(Mt::seeded(0));
+                random_method(it, &own, "seed", a)?;
+                Ok(Value::Native(Rc::new(NativeObj::Random(Box::new(own)))))
+            }),
+        ),
+    );
     m
+}
+
+/// `rng.name(...)` of a `random.Random`: the module's function `name`, run with the
+/// generator swapped in for the module's own.
+pub(crate) fn random_method(
+    it: &Rc<Interp>,
+    own: &RefCell<Mt>,
+    name: &str,
+    args: Args,
+) -> PyResult {
+    let function = match it.modules.borrow().get("random").cloned() {
+        Some(Value::Module(m)) => m.get(name),
+        _ => None,
+    };
+    let Some(Value::Builtin(b)) = function else {
+        return Err(it.err(
+            "AttributeError",
+            format!("'Random' object has no attribute '{name}'"),
+        ));
+    };
+    let BuiltinFn::Sync(f) = b.f else {
+        return Err(it.unsupported(Missing::Name(format!("random.Random.{name}"))));
+    };
+    it.rng.swap(own);
+    let result = f(it, &b, args);
+    it.rng.swap(own);
+    result
 }
 
 /// Where CPython 3.11 says module `module` comes from in an ImportError, as a traceback shows

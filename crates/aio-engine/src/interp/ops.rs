@@ -69,6 +69,7 @@ impl Interp {
                 NativeObj::Deque(_) => t.deque.clone(),
                 NativeObj::DictView { kind, .. } => t.dict_views[usize::from(*kind).min(2)].clone(),
                 NativeObj::Traceback { .. } => t.traceback.clone(),
+                NativeObj::Random(_) => t.random.clone(),
                 _ => t.native.clone(),
             },
             Value::Ellipsis => t.ellipsis.clone(),

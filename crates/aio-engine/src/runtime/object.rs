@@ -697,6 +697,8 @@ pub(crate) enum NativeObj {
         pending_span: Option<(ast::Span, Option<AnchorHint>)>,
         tb_frame: usize,
     },
+    /// A `random.Random`: a generator of its own.
+    Random(Box<RefCell<crate::builtins::random::Mt>>),
     /// `@classmethod` wrapper.
     ClassMethod(Value),
     /// `@staticmethod` wrapper.

@@ -45,6 +45,7 @@ pub(crate) struct Types {
     /// `dict_keys`, `dict_values`, `dict_items`, by a view's kind.
     pub dict_views: [Rc<Class>; 3],
     pub traceback: Rc<Class>,
+    pub random: Rc<Class>,
     /// Exception classes by name (builtins plus asyncio's own).
     pub exc: FxHashMap<&'static str, Rc<Class>>,
     /// The internal, uncatchable class used when a budget is exhausted.
@@ -269,6 +270,7 @@ impl Types {
                 mk("dict_items", Ty::Native),
             ],
             traceback: mk("traceback", Ty::Native),
+            random: make_class("Random", "random", vec![object.clone()], Ty::Native),
             int,
             object,
             exc,
