@@ -808,22 +808,18 @@ async fn runner_run(
 /// A runner's close: the tasks left cancelled, async generators and the default executor shut
 /// down (each as a task on the loop), the loop closed.
 async fn runner_close(it: &Rc<Interp>, lp: &Rc<EventLoop>) -> PyResult<()> {
-    {
-        let it = it.clone();
-        let lp = lp.clone();
-        let shutdown = cancel_all_tasks(&it, &lp).await;
-        // Runner.close(): shutdown_asyncgens() and shutdown_default_executor() each run as a
-        // task on the loop (so pending callbacks, e.g. async-generator finalizers, still run
-        // and the task-name counter advances as in CPython).
-        let asyncgens = run_shutdown_task(&it, &lp, "shutdown_asyncgens").await;
-        let executor = run_shutdown_task(&it, &lp, "shutdown_default_executor").await;
-        let logged = it.log_loop_close(&lp).await;
-        lp.closed.set(true);
-        logged?;
-        shutdown?;
-        asyncgens?;
-        executor?;
-    }
+    let shutdown = cancel_all_tasks(it, lp).await;
+    // Runner.close(): shutdown_asyncgens() and shutdown_default_executor() each run as a task
+    // on the loop (so pending callbacks, e.g. async-generator finalizers, still run and the
+    // task-name counter advances as in CPython).
+    let asyncgens = run_shutdown_task(it, lp, "shutdown_asyncgens").await;
+    let executor = run_shutdown_task(it, lp, "shutdown_default_executor").await;
+    let logged = it.log_loop_close(lp).await;
+    lp.closed.set(true);
+    logged?;
+    shutdown?;
+    asyncgens?;
+    executor?;
     Ok(())
 }
 

@@ -438,15 +438,7 @@ impl Interp {
                     },
                 )
                 .await?;
-            if let Value::Instance(inst) = &made
-                && inst.class.is_subclass(cls)
-                && let Some(init) = cls.lookup_own("__init__")
-            {
-                let mut pos = vec![made.clone()];
-                pos.extend(args.pos);
-                self.call(init, Args { pos, kw: args.kw }).await?;
-            }
-            return Ok(made);
+            return self.init_if_made(cls, made, args).await;
         }
         if !matches!(base, Ty::Exception | Ty::Object | Ty::List | Ty::Dict) {
             return Err(self.unsupported(Missing::SubclassBuiltin(self.type_name_of_ty(cls))));
@@ -631,14 +623,7 @@ impl Interp {
     /// `cls(*args)` for a subclass of tuple: its `__new__` makes the object (a tuple is filled
     /// once, there), or `tuple`'s own takes one iterable; then its `__init__`, if it has one.
     async fn instantiate_tuple(self: &Rc<Self>, cls: &Rc<Class>, args: Args) -> PyResult {
-        // `__new__` is a static method, whether or not it says so.
-        let new = cls.lookup_own("__new__").map(|new| match &new {
-            Value::Native(n) => match &**n {
-                NativeObj::StaticMethod(f) => f.clone(),
-                _ => new,
-            },
-            _ => new,
-        });
+        let new = cls.lookup_own("__new__").map(static_function);
         let made = match new {
             Some(new) => {
                 let mut pos = vec![Value::Class(cls.clone())];
@@ -665,6 +650,13 @@ impl Interp {
                 self.new_tuple_instance(cls, items)
             }
         };
+        self.init_if_made(cls, made, args).await
+    }
+
+    /// After a `__new__` written in Python made `made`: the class's own `__init__` runs on it
+    /// with the call's arguments when it is an instance of the class (a `__new__` may return
+    /// anything).
+    async fn init_if_made(self: &Rc<Self>, cls: &Rc<Class>, made: Value, args: Args) -> PyResult {
         if let Value::Instance(inst) = &made
             && inst.class.is_subclass(cls)
             && let Some(init) = cls.lookup_own("__init__")

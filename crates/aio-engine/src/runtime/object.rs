@@ -105,12 +105,7 @@ impl Class {
     /// `name` as the class's metaclass defines it in Python (`EnumType.__iter__`), for what
     /// CPython looks up on `type(cls)`: operators on the class, calling it, its attributes.
     pub(crate) fn meta_lookup(&self, name: &str) -> Option<Value> {
-        let meta = self.meta.borrow();
-        let meta = meta.as_ref()?;
-        std::iter::once(meta)
-            .chain(meta.mro.iter())
-            .take_while(|c| c.ty == Ty::User)
-            .find_map(|c| c.dict.borrow().get_str(name).cloned())
+        self.meta.borrow().as_ref()?.lookup_own(name)
     }
 
     /// True if `self` is `other` or a subclass of it.
