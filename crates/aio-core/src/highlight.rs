@@ -141,6 +141,25 @@ fn string_len(source: &str, start: usize) -> usize {
     bytes.len()
 }
 
+/// `match` and `case` are keywords only where they start a statement that ends in a colon
+/// (`match = 1` and `match(x)` are a name).
+fn is_soft_keyword(
+    source: &str,
+    word: &str,
+    end: usize,
+    previous: Option<&(TokenKind, Range<usize>)>,
+) -> bool {
+    let at_line_start = previous.is_none_or(|(kind, range)| {
+        *kind == TokenKind::Space && source[range.clone()].contains('\n')
+    });
+    let line = source[end..].split('\n').next().unwrap_or("");
+    let code = line.split('#').next().unwrap_or("").trim_end();
+    matches!(word, "match" | "case")
+        && at_line_start
+        && line.starts_with([' ', '\t'])
+        && code.ends_with(':')
+}
+
 /// Splits `source` into tokens that cover it exactly, in order. Never fails.
 pub fn tokenize(source: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::new();
@@ -204,6 +223,9 @@ pub fn tokenize(source: &str) -> Vec<Token> {
                     }
                     _ if after_dot => TokenKind::Name,
                     _ if KEYWORDS.contains(&word) => TokenKind::Keyword,
+                    _ if is_soft_keyword(source, word, end, previous.as_ref()) => {
+                        TokenKind::Keyword
+                    }
                     _ if matches!(word, "True" | "False" | "None") => TokenKind::Literal,
                     _ if BUILTINS.contains(&word) => TokenKind::Builtin,
                     _ => TokenKind::Name,
@@ -279,6 +301,18 @@ mod tests {
             let joined: String = highlight(source).iter().map(|(_, text)| *text).collect();
             assert_eq!(joined, source);
         }
+    }
+
+    #[test]
+    fn match_and_case_are_keywords_only_as_statements() {
+        assert_eq!(
+            classes("match cmd:\n    case [x]:\n        match = case(1)\n"),
+            vec![
+                (Some("hljs-keyword"), "match"),
+                (Some("hljs-keyword"), "case"),
+                (Some("hljs-number"), "1"),
+            ]
+        );
     }
 
     #[test]

@@ -1048,6 +1048,15 @@ async fn class_check(
     Ok(Some(it.truthy(&verdict).await?))
 }
 
+/// `isinstance(v, c)` for one class, with its metaclass's or its own `__instancecheck__`
+/// (what a class pattern of `match` asks too).
+pub(crate) async fn instance_check(it: &Rc<Interp>, v: &Value, c: &Rc<Class>) -> PyResult<bool> {
+    match class_check(it, c, "__instancecheck__", v).await? {
+        Some(verdict) => Ok(verdict),
+        None => Ok(it.isinstance(v, c)),
+    }
+}
+
 abuiltin!(isinstance, |it, args| {
     if args.pos.len() != 2 {
         return Err(it.type_error(format!(
@@ -1057,11 +1066,7 @@ abuiltin!(isinstance, |it, args| {
     }
     let classes = class_list(&it, &args.pos[1])?;
     for c in &classes {
-        let verdict = match class_check(&it, c, "__instancecheck__", &args.pos[0]).await? {
-            Some(verdict) => verdict,
-            None => it.isinstance(&args.pos[0], c),
-        };
-        if verdict {
+        if instance_check(&it, &args.pos[0], c).await? {
             return Ok(Value::Bool(true));
         }
     }

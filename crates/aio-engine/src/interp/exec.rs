@@ -173,6 +173,10 @@ impl Interp {
                     self.exec_block(fr, orelse).await
                 }
             }
+            StmtKind::Match { subject, cases } => {
+                let subject = self.ev(fr, subject).await?;
+                Box::pin(self.exec_match(fr, subject, cases)).await
+            }
             StmtKind::While { test, body, orelse } => {
                 loop {
                     let t = self.ev(fr, test).await?;

@@ -19,6 +19,7 @@ pub(crate) mod eval;
 pub(crate) mod exc;
 pub(crate) mod exec;
 pub(crate) mod ops;
+pub(crate) mod pattern;
 pub(crate) mod scope;
 pub(crate) mod warn;
 

@@ -7,7 +7,9 @@ use std::rc::Rc;
 
 use crate::runtime::dict::FxHasher;
 use crate::runtime::value::Name;
-use crate::syntax::ast::{Comprehension, Expr, ExprKind, FStringPart, Parameters, Stmt, StmtKind};
+use crate::syntax::ast::{
+    Comprehension, Expr, ExprKind, FStringPart, Parameters, Pattern, PatternKind, Stmt, StmtKind,
+};
 
 /// A set of names with the fast hasher.
 pub(crate) type NameSet = HashSet<Name, BuildHasherDefault<FxHasher>>;
@@ -86,6 +88,35 @@ fn collect_target(e: &Expr, info: &mut ScopeInfo) {
         }
         ExprKind::Starred(inner) => collect_target(inner, info),
         _ => collect_expr(e, info),
+    }
+}
+
+/// The names a `case` pattern binds are locals of the scope the `match` is in.
+fn collect_pattern(p: &Pattern, info: &mut ScopeInfo) {
+    match &p.kind {
+        PatternKind::Capture(name) | PatternKind::Star(name) => {
+            info.locals.extend(name.iter().cloned());
+        }
+        PatternKind::Value(e) | PatternKind::Singleton(e) => collect_expr(e, info),
+        PatternKind::Sequence(items) | PatternKind::Or(items) => {
+            items.iter().for_each(|i| collect_pattern(i, info));
+        }
+        PatternKind::Mapping { patterns, rest, .. } => {
+            patterns.iter().for_each(|i| collect_pattern(i, info));
+            info.locals.extend(rest.iter().cloned());
+        }
+        PatternKind::Class {
+            patterns,
+            kwd_patterns,
+            ..
+        } => patterns
+            .iter()
+            .chain(kwd_patterns)
+            .for_each(|i| collect_pattern(i, info)),
+        PatternKind::As(inner, name) => {
+            collect_pattern(inner, info);
+            info.locals.insert(name.clone());
+        }
     }
 }
 
@@ -190,6 +221,16 @@ fn collect_stmt(s: &Stmt, info: &mut ScopeInfo) {
             collect_expr(test, info);
             if let Some(m) = msg {
                 collect_expr(m, info);
+            }
+        }
+        StmtKind::Match { subject, cases } => {
+            collect_expr(subject, info);
+            for case in cases {
+                collect_pattern(&case.pattern, info);
+                if let Some(guard) = &case.guard {
+                    collect_expr(guard, info);
+                }
+                collect_body(&case.body, info);
             }
         }
         StmtKind::Raise { .. }

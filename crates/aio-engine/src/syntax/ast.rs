@@ -150,6 +150,59 @@ pub(crate) enum StmtKind {
         names: Vec<Alias>,
         level: u32,
     },
+    /// `match subject:` with its `case` blocks, tried in order.
+    Match {
+        subject: Expr,
+        cases: Vec<MatchCase>,
+    },
+}
+
+/// `case pattern [if guard]: body`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct MatchCase {
+    pub pattern: Pattern,
+    pub guard: Option<Expr>,
+    pub body: Vec<Stmt>,
+}
+
+/// A pattern of a `case`, with its span (for the errors a pattern raises).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Pattern {
+    pub kind: PatternKind,
+    pub span: Span,
+}
+
+/// The kinds of pattern (CPython's `pattern` nodes).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum PatternKind {
+    /// A literal or a dotted name (`Color.RED`): matches what compares equal to it.
+    Value(Expr),
+    /// `None`, `True`, `False`: matches that object itself (`is`).
+    Singleton(Expr),
+    /// A bare name binds the subject; `_` (`None` here) matches anything and binds nothing.
+    Capture(Option<Name>),
+    /// `[a, b, *rest]` or `(a, b)`: a sequence (not a `str`) of the right length.
+    Sequence(Vec<Pattern>),
+    /// `*rest` (or `*_`, `None`) inside a sequence pattern.
+    Star(Option<Name>),
+    /// `{"key": pattern, **rest}`.
+    Mapping {
+        keys: Vec<Expr>,
+        patterns: Vec<Pattern>,
+        rest: Option<Name>,
+    },
+    /// `Point(x, y=0)`: an instance of the class, its positional sub-patterns matched against
+    /// the attributes named by `__match_args__`.
+    Class {
+        cls: Expr,
+        patterns: Vec<Pattern>,
+        kwd_names: Vec<Name>,
+        kwd_patterns: Vec<Pattern>,
+    },
+    /// `pattern as name`.
+    As(Box<Pattern>, Name),
+    /// `p1 | p2 | ...`: the first alternative that matches.
+    Or(Vec<Pattern>),
 }
 
 /// A `def` or `async def`.

@@ -237,6 +237,118 @@ impl Checker<'_> {
                 }
                 self.block(body, ctx)
             }
+            StmtKind::Match { subject, cases } => {
+                self.expr(subject, ctx)?;
+                for (i, case) in cases.iter().enumerate() {
+                    let allow_irrefutable = case.guard.is_some() || i + 1 == cases.len();
+                    self.pattern(&case.pattern, allow_irrefutable, &mut Vec::new(), ctx)?;
+                    if let Some(guard) = &case.guard {
+                        self.expr(guard, ctx)?;
+                    }
+                    self.block(&case.body, ctx)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// The compiler's checks of a pattern: a capture or wildcard that makes the patterns after
+    /// it unreachable, a name bound twice, alternatives that bind different names. `names`
+    /// gathers what the pattern binds.
+    fn pattern(
+        &self,
+        pattern: &Pattern,
+        allow_irrefutable: bool,
+        names: &mut Vec<Name>,
+        ctx: Context,
+    ) -> CheckResult {
+        let bind = |name: &Name, names: &mut Vec<Name>| {
+            if names.contains(name) {
+                let msg = format!("multiple assignments to name '{name}' in pattern");
+                return Err(self.error(&msg, pattern.span));
+            }
+            names.push(name.clone());
+            Ok(())
+        };
+        match &pattern.kind {
+            PatternKind::Capture(name) => {
+                if !allow_irrefutable {
+                    let msg = match name {
+                        Some(n) => {
+                            format!("name capture '{n}' makes remaining patterns unreachable")
+                        }
+                        None => "wildcard makes remaining patterns unreachable".to_string(),
+                    };
+                    return Err(self.error(&msg, pattern.span));
+                }
+                name.as_ref().map_or(Ok(()), |n| bind(n, names))
+            }
+            PatternKind::Star(name) => name.as_ref().map_or(Ok(()), |n| bind(n, names)),
+            PatternKind::Value(e) | PatternKind::Singleton(e) => self.expr(e, ctx),
+            PatternKind::Sequence(items) => items
+                .iter()
+                .try_for_each(|p| self.pattern(p, true, names, ctx)),
+            PatternKind::Mapping {
+                keys,
+                patterns,
+                rest,
+            } => {
+                self.exprs(keys, ctx)?;
+                for (i, key) in keys.iter().enumerate() {
+                    if let ExprKind::Constant(c) = &key.kind
+                        && keys[..i].iter().any(|k| k.kind == key.kind)
+                    {
+                        let msg = format!(
+                            "mapping pattern checks duplicate key ({})",
+                            constant_repr(c)
+                        );
+                        return Err(self.error(&msg, pattern.span));
+                    }
+                }
+                for p in patterns {
+                    self.pattern(p, true, names, ctx)?;
+                }
+                rest.as_ref().map_or(Ok(()), |n| bind(n, names))
+            }
+            PatternKind::Class {
+                cls,
+                patterns,
+                kwd_patterns,
+                ..
+            } => {
+                self.expr(cls, ctx)?;
+                patterns
+                    .iter()
+                    .chain(kwd_patterns)
+                    .try_for_each(|p| self.pattern(p, true, names, ctx))
+            }
+            PatternKind::As(inner, name) => {
+                self.pattern(inner, allow_irrefutable, names, ctx)?;
+                bind(name, names)
+            }
+            PatternKind::Or(alternatives) => {
+                let mut first: Option<Vec<Name>> = None;
+                for (i, alt) in alternatives.iter().enumerate() {
+                    let allow = allow_irrefutable && i + 1 == alternatives.len();
+                    let mut own = names.clone();
+                    self.pattern(alt, allow, &mut own, ctx)?;
+                    let mut bound: Vec<Name> = own[names.len()..].to_vec();
+                    bound.sort();
+                    match &first {
+                        None => first = Some(bound),
+                        Some(f) if *f != bound => {
+                            return Err(
+                                self.error("alternative patterns bind different names", alt.span)
+                            );
+                        }
+                        Some(_) => {}
+                    }
+                }
+                if let Some(bound) = first {
+                    names.extend(bound);
+                }
+                Ok(())
+            }
         }
     }
 
@@ -447,5 +559,19 @@ fn contains_await(expr: &Expr) -> bool {
         ExprKind::NamedExpr { value, .. } => contains_await(value),
         ExprKind::Tuple(elts) | ExprKind::List(elts) | ExprKind::Set(elts) => any(elts),
         ExprKind::Dict { keys, values } => keys.iter().flatten().any(contains_await) || any(values),
+    }
+}
+
+/// The repr of a literal key, for the duplicate-key error.
+fn constant_repr(c: &Constant) -> String {
+    match c {
+        Constant::None => "None".into(),
+        Constant::Bool(b) => if *b { "True" } else { "False" }.into(),
+        Constant::Ellipsis => "Ellipsis".into(),
+        Constant::Int(i) => i.to_string(),
+        Constant::BigInt(digits) => digits.to_string(),
+        Constant::Float(x) => format!("{x:?}"),
+        Constant::Str(s) => crate::format::str_repr(s),
+        Constant::Bytes(b) => format!("{b:?}"),
     }
 }

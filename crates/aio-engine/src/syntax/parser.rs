@@ -298,6 +298,13 @@ impl<'a> Parser<'a> {
                 out.push(self.compound_statement(decorators)?);
                 Ok(())
             }
+            TokenKind::Name(n) if &**n == "match" => {
+                if let Some(stmt) = self.match_statement()? {
+                    out.push(stmt);
+                    return Ok(());
+                }
+                self.simple_statements(out)
+            }
             _ => self.simple_statements(out),
         }
     }
@@ -1060,6 +1067,372 @@ impl<'a> Parser<'a> {
         }
         self.advance();
         Ok(body)
+    }
+
+    // ----- match statements -----
+
+    /// `match subject: NEWLINE INDENT case...`. `match` is a soft keyword: when what follows
+    /// is not a subject and a colon, nothing is consumed and `None` says it was an ordinary
+    /// statement (`match = 1`, `match(x)`).
+    fn match_statement(&mut self) -> PResult<Option<Stmt>> {
+        let (save, furthest, depth, brackets) =
+            (self.pos, self.furthest, self.depth, self.bracket_level);
+        let start = self.advance().span;
+        let subject = match self.match_subject() {
+            Ok(subject) if self.is_op(":") => subject,
+            // `match x` and the line ends: CPython's "expected ':'".
+            Ok(_) if matches!(self.kind(), TokenKind::Newline) => {
+                self.expect_colon()?;
+                return Ok(None);
+            }
+            _ => {
+                (self.pos, self.furthest, self.depth, self.bracket_level) =
+                    (save, furthest, depth, brackets);
+                return Ok(None);
+            }
+        };
+        self.advance();
+        let header_line = start.line;
+        if !matches!(self.kind(), TokenKind::Newline) {
+            return Err(self.invalid_syntax());
+        }
+        self.advance();
+        if !matches!(self.kind(), TokenKind::Indent) {
+            let msg =
+                format!("expected an indented block after 'match' statement on line {header_line}");
+            return Err(self.error_span(SyntaxErrorKind::IndentationError, msg, self.span()));
+        }
+        self.advance();
+        let mut cases = Vec::new();
+        while !matches!(self.kind(), TokenKind::Dedent | TokenKind::EndMarker) {
+            if !matches!(self.kind(), TokenKind::Name(n) if &**n == "case") {
+                return Err(self.invalid_syntax());
+            }
+            let case_line = self.advance().span.line;
+            self.enter()?;
+            let pattern = self.case_patterns();
+            self.leave();
+            let pattern = pattern?;
+            let guard = if self.eat_kw("if") {
+                Some(self.named_expression()?)
+            } else {
+                None
+            };
+            self.expect_colon()?;
+            let body = self.block("'case' statement", case_line)?;
+            cases.push(MatchCase {
+                pattern,
+                guard,
+                body,
+            });
+        }
+        self.advance();
+        Ok(Some(Stmt {
+            kind: StmtKind::Match { subject, cases },
+            span: start.to(self.prev_span()),
+        }))
+    }
+
+    /// `star_named_expression ',' star_named_expressions? | named_expression`.
+    fn match_subject(&mut self) -> PResult<Expr> {
+        let start = self.span();
+        let first = self.star_named_expression()?;
+        if !self.is_op(",") {
+            if matches!(first.kind, ExprKind::Starred(_)) {
+                return Err(self.invalid_syntax());
+            }
+            return Ok(first);
+        }
+        let mut elts = vec![first];
+        while self.eat_op(",") {
+            if !self.starts_expression() {
+                break;
+            }
+            elts.push(self.star_named_expression()?);
+        }
+        Ok(Expr {
+            kind: ExprKind::Tuple(elts),
+            span: start.to(self.prev_span()),
+        })
+    }
+
+    /// A case's patterns: one pattern, or several separated by commas (a sequence pattern
+    /// without brackets).
+    fn case_patterns(&mut self) -> PResult<Pattern> {
+        let start = self.span();
+        let first = self.maybe_star_pattern()?;
+        if !self.is_op(",") {
+            if matches!(first.kind, PatternKind::Star(_)) {
+                return Err(self.error("invalid syntax", first.span));
+            }
+            return Ok(first);
+        }
+        let mut items = vec![first];
+        while self.eat_op(",") {
+            if self.is_op(":") || self.is_kw("if") {
+                break;
+            }
+            items.push(self.maybe_star_pattern()?);
+        }
+        Ok(Pattern {
+            kind: PatternKind::Sequence(items),
+            span: start.to(self.prev_span()),
+        })
+    }
+
+    fn maybe_star_pattern(&mut self) -> PResult<Pattern> {
+        let start = self.span();
+        if self.eat_op("*") {
+            let name = self.expect_name()?;
+            return Ok(Pattern {
+                kind: PatternKind::Star((&*name != "_").then_some(name)),
+                span: start.to(self.prev_span()),
+            });
+        }
+        self.pattern()
+    }
+
+    /// `or_pattern ['as' NAME]`.
+    fn pattern(&mut self) -> PResult<Pattern> {
+        let start = self.span();
+        let mut alternatives = vec![self.closed_pattern()?];
+        while self.eat_op("|") {
+            alternatives.push(self.closed_pattern()?);
+        }
+        let mut pattern = if alternatives.len() == 1 {
+            alternatives.pop().unwrap_or_else(|| unreachable!())
+        } else {
+            Pattern {
+                kind: PatternKind::Or(alternatives),
+                span: start.to(self.prev_span()),
+            }
+        };
+        if self.eat_kw("as") {
+            let name_span = self.span();
+            let name = self.expect_name()?;
+            if &*name == "_" {
+                return Err(self.error("cannot use '_' as a target", name_span));
+            }
+            pattern = Pattern {
+                kind: PatternKind::As(Box::new(pattern), name),
+                span: start.to(self.prev_span()),
+            };
+        }
+        Ok(pattern)
+    }
+
+    fn closed_pattern(&mut self) -> PResult<Pattern> {
+        let start = self.span();
+        let done = |kind, this: &Self| {
+            Ok(Pattern {
+                kind,
+                span: start.to(this.prev_span()),
+            })
+        };
+        match self.kind().clone() {
+            TokenKind::Keyword("None" | "True" | "False") => {
+                let value = self.atom()?;
+                done(PatternKind::Singleton(value), self)
+            }
+            TokenKind::Int(_)
+            | TokenKind::BigInt(_)
+            | TokenKind::Float(_)
+            | TokenKind::Str(_)
+            | TokenKind::Op("-") => {
+                let value = self.literal_pattern_value()?;
+                done(PatternKind::Value(value), self)
+            }
+            TokenKind::Name(name) => {
+                if !matches!(self.kind_at(1), TokenKind::Op("." | "(")) {
+                    self.advance();
+                    let capture = (&*name != "_").then_some(name);
+                    return done(PatternKind::Capture(capture), self);
+                }
+                let mut value = self.atom()?;
+                while self.eat_op(".") {
+                    let attr = self.expect_name()?;
+                    value = Expr {
+                        span: value.span.to(self.prev_span()),
+                        kind: ExprKind::Attribute {
+                            value: Box::new(value),
+                            attr,
+                        },
+                    };
+                }
+                if !self.is_op("(") {
+                    return done(PatternKind::Value(value), self);
+                }
+                self.class_pattern(value, start)
+            }
+            TokenKind::Op("(") => {
+                self.advance();
+                self.bracket_level += 1;
+                let result = self.group_or_sequence_pattern(start);
+                self.bracket_level -= 1;
+                result
+            }
+            TokenKind::Op("[") => {
+                self.advance();
+                self.bracket_level += 1;
+                let items = self.pattern_items("]");
+                self.bracket_level -= 1;
+                done(PatternKind::Sequence(items?), self)
+            }
+            TokenKind::Op("{") => {
+                self.advance();
+                self.bracket_level += 1;
+                let result = self.mapping_pattern(start);
+                self.bracket_level -= 1;
+                result
+            }
+            _ => Err(self.invalid_syntax()),
+        }
+    }
+
+    /// A number (signed, or `real +/- imag`) or strings: what a literal pattern compares with.
+    fn literal_pattern_value(&mut self) -> PResult<Expr> {
+        if self.is_op("-") {
+            let start = self.advance().span;
+            if !matches!(
+                self.kind(),
+                TokenKind::Int(_) | TokenKind::BigInt(_) | TokenKind::Float(_)
+            ) {
+                return Err(self.invalid_syntax());
+            }
+            let operand = self.atom()?;
+            return Ok(Expr {
+                span: start.to(operand.span),
+                kind: ExprKind::UnaryOp {
+                    op: UnaryOp::USub,
+                    operand: Box::new(operand),
+                },
+            });
+        }
+        self.atom()
+    }
+
+    /// Comma-separated patterns up to `close` (consumed).
+    fn pattern_items(&mut self, close: &str) -> PResult<Vec<Pattern>> {
+        let mut items = Vec::new();
+        while !self.is_op(close) {
+            items.push(self.maybe_star_pattern()?);
+            if !self.eat_op(",") {
+                break;
+            }
+        }
+        self.expect_op(close)?;
+        Ok(items)
+    }
+
+    /// After `(`: `()` and `(p,)` are sequences, `(p)` is `p` itself.
+    fn group_or_sequence_pattern(&mut self, start: Span) -> PResult<Pattern> {
+        if self.eat_op(")") {
+            return Ok(Pattern {
+                kind: PatternKind::Sequence(Vec::new()),
+                span: start.to(self.prev_span()),
+            });
+        }
+        let first = self.maybe_star_pattern()?;
+        if !matches!(first.kind, PatternKind::Star(_)) && self.eat_op(")") {
+            return Ok(first);
+        }
+        self.expect_op(",")?;
+        let mut items = vec![first];
+        items.extend(self.pattern_items(")")?);
+        Ok(Pattern {
+            kind: PatternKind::Sequence(items),
+            span: start.to(self.prev_span()),
+        })
+    }
+
+    /// After `{`: `key: pattern` pairs (a key is a literal or a dotted name), then `**rest`.
+    fn mapping_pattern(&mut self, start: Span) -> PResult<Pattern> {
+        let (mut keys, mut patterns, mut rest) = (Vec::new(), Vec::new(), None);
+        while !self.is_op("}") {
+            if self.eat_op("**") {
+                rest = Some(self.expect_name()?);
+                self.eat_op(",");
+                break;
+            }
+            let key = match self.kind().clone() {
+                TokenKind::Keyword("None" | "True" | "False") => self.atom()?,
+                TokenKind::Name(_) => {
+                    let mut value = self.atom()?;
+                    if !self.is_op(".") {
+                        return Err(self.invalid_syntax());
+                    }
+                    while self.eat_op(".") {
+                        let attr = self.expect_name()?;
+                        value = Expr {
+                            span: value.span.to(self.prev_span()),
+                            kind: ExprKind::Attribute {
+                                value: Box::new(value),
+                                attr,
+                            },
+                        };
+                    }
+                    value
+                }
+                _ => self.literal_pattern_value()?,
+            };
+            self.expect_op(":")?;
+            keys.push(key);
+            patterns.push(self.pattern()?);
+            if !self.eat_op(",") {
+                break;
+            }
+        }
+        self.expect_op("}")?;
+        Ok(Pattern {
+            kind: PatternKind::Mapping {
+                keys,
+                patterns,
+                rest,
+            },
+            span: start.to(self.prev_span()),
+        })
+    }
+
+    /// After the class of `Cls(...)`: positional patterns, then `name=pattern`.
+    fn class_pattern(&mut self, cls: Expr, start: Span) -> PResult<Pattern> {
+        self.advance();
+        self.bracket_level += 1;
+        let (mut patterns, mut kwd_names, mut kwd_patterns) = (Vec::new(), Vec::new(), Vec::new());
+        let result = (|| {
+            while !self.is_op(")") {
+                if let TokenKind::Name(name) = self.kind().clone()
+                    && matches!(self.kind_at(1), TokenKind::Op("="))
+                {
+                    self.advance();
+                    self.advance();
+                    kwd_names.push(name);
+                    kwd_patterns.push(self.pattern()?);
+                } else {
+                    let pattern = self.pattern()?;
+                    if !kwd_names.is_empty() {
+                        return Err(
+                            self.error("positional patterns follow keyword patterns", pattern.span)
+                        );
+                    }
+                    patterns.push(pattern);
+                }
+                if !self.eat_op(",") {
+                    break;
+                }
+            }
+            self.expect_op(")")
+        })();
+        self.bracket_level -= 1;
+        result?;
+        Ok(Pattern {
+            kind: PatternKind::Class {
+                cls,
+                patterns,
+                kwd_names,
+                kwd_patterns,
+            },
+            span: start.to(self.prev_span()),
+        })
     }
 
     // ----- targets -----

@@ -528,6 +528,10 @@ fn syntax_errors_render_like_cpython() {
 /// byte columns equal our character columns).
 const TREE_CASES: &[(&str, &str)] = &[
     (
+        "match p:\n    case [x, *_] | {'k': x} if x:\n        pass\n    case P(1, y=None) as q:\n        pass\n    case -1 | a.b:\n        pass\n",
+        "[(Match@1:0-7:12 (Name@1:6-1:7 p) [(match_case (MatchOr@2:9-2:27 [(MatchSequence@2:9-2:16 [(MatchAs@2:10-2:11 _ x) (MatchStar@2:13-2:15 _)]) (MatchMapping@2:19-2:27 [(Constant@2:20-2:23 'k')] [(MatchAs@2:25-2:26 _ x)] _)]) (Name@2:31-2:32 x) [(Pass@3:8-3:12)]) (match_case (MatchAs@4:9-4:26 (MatchClass@4:9-4:21 (Name@4:9-4:10 P) [(MatchValue@4:11-4:12 (Constant@4:11-4:12 1))] [y] [(MatchSingleton@4:16-4:20 _)]) q) _ [(Pass@5:8-5:12)]) (match_case (MatchOr@6:9-6:17 [(MatchValue@6:9-6:11 (UnaryOp@6:9-6:11 USub (Constant@6:10-6:11 1))) (MatchValue@6:14-6:17 (Attribute@6:14-6:17 (Name@6:14-6:15 a) b))]) _ [(Pass@7:8-7:12)])])]",
+    ),
+    (
         "import a\nimport a.b\nimport a as b, c\nfrom a import b, c as d\nfrom . import x\nfrom ..m import (y, z,)\n",
         "[(Import@1:0-1:8 [(alias a _)]) (Import@2:0-2:10 [(alias a.b _)]) (Import@3:0-3:16 [(alias a b) (alias c _)]) (ImportFrom@4:0-4:23 a [(alias b _) (alias c d)] 0) (ImportFrom@5:0-5:15 _ [(alias x _)] 1) (ImportFrom@6:0-6:23 m [(alias y _) (alias z _)] 2)]",
     ),
@@ -750,6 +754,50 @@ fn node(name: &str, span: Option<Span>, fields: &[String]) -> String {
     out
 }
 
+/// A pattern as CPython's `ast` has it: a capture is `MatchAs` without a pattern, `_` one
+/// without a name either.
+fn dump_pattern(p: &Pattern) -> String {
+    let s = Some(p.span);
+    let name = |n: &Option<Name>| n.as_ref().map_or("_".into(), |n| n.to_string());
+    let patterns = |ps: &[Pattern]| list(ps.iter().map(dump_pattern));
+    match &p.kind {
+        PatternKind::Value(e) => node("MatchValue", s, &[dump_expr(e)]),
+        PatternKind::Singleton(e) => {
+            let value = match &e.kind {
+                ExprKind::Constant(Constant::Bool(true)) => "True",
+                ExprKind::Constant(Constant::Bool(false)) => "False",
+                _ => "_",
+            };
+            node("MatchSingleton", s, &[value.into()])
+        }
+        PatternKind::Capture(n) => node("MatchAs", s, &["_".into(), name(n)]),
+        PatternKind::Sequence(items) => node("MatchSequence", s, &[patterns(items)]),
+        PatternKind::Star(n) => node("MatchStar", s, &[name(n)]),
+        PatternKind::Mapping {
+            keys,
+            patterns: ps,
+            rest,
+        } => node("MatchMapping", s, &[exprs(keys), patterns(ps), name(rest)]),
+        PatternKind::Class {
+            cls,
+            patterns: ps,
+            kwd_names,
+            kwd_patterns,
+        } => node(
+            "MatchClass",
+            s,
+            &[
+                dump_expr(cls),
+                patterns(ps),
+                format!("[{}]", kwd_names.join(" ")),
+                patterns(kwd_patterns),
+            ],
+        ),
+        PatternKind::As(inner, n) => node("MatchAs", s, &[dump_pattern(inner), n.to_string()]),
+        PatternKind::Or(alternatives) => node("MatchOr", s, &[patterns(alternatives)]),
+    }
+}
+
 fn dump_params(params: &Parameters) -> String {
     let arg = |p: &Param| node("arg", None, &[p.name.to_string(), opt(&p.annotation)]);
     let positional = params.posonly.iter().chain(&params.args);
@@ -901,6 +949,16 @@ fn dump_stmt(stmt: &Stmt) -> String {
                 s,
                 &[items, body(b)],
             )
+        }
+        StmtKind::Match { subject, cases } => {
+            let cases = list(cases.iter().map(|c| {
+                node(
+                    "match_case",
+                    None,
+                    &[dump_pattern(&c.pattern), opt(&c.guard), body(&c.body)],
+                )
+            }));
+            node("Match", s, &[dump_expr(subject), cases])
         }
         StmtKind::Import(names) => node("Import", s, &[dump_aliases(names)]),
         StmtKind::ImportFrom {
