@@ -25,6 +25,20 @@ pub(crate) fn float_repr(x: f64) -> String {
     )
 }
 
+/// `ascii()` of a repr: every non-ASCII character escaped (`\xe9`, `\u2705`, `\U0001f600`).
+pub(crate) fn ascii_escape(repr: &str) -> String {
+    let mut out = String::with_capacity(repr.len());
+    for c in repr.chars() {
+        match c as u32 {
+            0..=0x7f => out.push(c),
+            n @ 0x80..=0xff => out.push_str(&format!("\\x{n:02x}")),
+            n @ 0x100..=0xffff => out.push_str(&format!("\\u{n:04x}")),
+            n => out.push_str(&format!("\\U{n:08x}")),
+        }
+    }
+    out
+}
+
 /// `repr(s)` of a str: single quotes unless the text contains `'` and no `"`; escapes for
 /// backslash, the chosen quote, `\n \r \t`, other control characters and non-printable
 /// characters; printable non-ASCII characters (e.g. `é`, `✅`) are kept as they are.

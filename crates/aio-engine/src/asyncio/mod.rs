@@ -162,6 +162,7 @@ fn native(name: &str, f: BuiltinFn) -> Value {
         name: Rc::from(name),
         bound: None,
         f,
+        sig: crate::builtins::signature::of_asyncio(name),
     }))
 }
 

@@ -871,6 +871,30 @@ async fn str_method(it: &Rc<Interp>, s: &Rc<str>, name: &str, mut args: Args) ->
                     }
                 }
                 (None, None) => s.split_whitespace().map(String::from).collect(),
+                (None, Some(m)) if name == "rsplit" => {
+                    // From the right: the last `m` words, and what is left before them.
+                    let mut out = Vec::new();
+                    let mut rest = s.trim_end();
+                    while !rest.is_empty() {
+                        if out.len() == m {
+                            out.push(rest.to_string());
+                            break;
+                        }
+                        match rest.rfind(char::is_whitespace) {
+                            Some(i) => {
+                                let ws = rest[i..].chars().next().map_or(1, char::len_utf8);
+                                out.push(rest[i + ws..].to_string());
+                                rest = rest[..i].trim_end();
+                            }
+                            None => {
+                                out.push(rest.to_string());
+                                break;
+                            }
+                        }
+                    }
+                    out.reverse();
+                    out
+                }
                 (None, Some(m)) => {
                     let mut out = Vec::new();
                     let mut rest = s.trim_start();
@@ -951,15 +975,48 @@ async fn str_method(it: &Rc<Interp>, s: &Rc<str>, name: &str, mut args: Args) ->
                 Some(v) => vec![v.clone()],
                 None => vec![],
             };
+            // `start` and `end` cut the string first, as a slice does.
+            let chars: Vec<char> = s.chars().collect();
+            let bound = |v: Option<&Value>, default: usize| -> usize {
+                match v {
+                    Some(Value::Int(i)) if *i < 0 => (chars.len() as i64 + i).max(0) as usize,
+                    Some(Value::Int(i)) => (*i as usize).min(chars.len()),
+                    _ => default,
+                }
+            };
+            let (start, end) = (
+                bound(args.pos.get(1), 0),
+                bound(args.pos.get(2), chars.len()),
+            );
+            let window: String = if start <= end {
+                chars[start..end].iter().collect()
+            } else {
+                String::new()
+            };
             let mut hit = false;
             for p in prefixes {
                 let Value::Str(p) = p else {
-                    return Err(
-                        it.type_error(format!("{name} first arg must be str or a tuple of str"))
-                    );
+                    let what = if matches!(args.pos.first(), Some(Value::Tuple(_))) {
+                        format!(
+                            "tuple for {name} must only contain str, not {}",
+                            it.type_name(&p)
+                        )
+                    } else {
+                        format!(
+                            "{name} first arg must be str or a tuple of str, not {}",
+                            it.type_name(&p)
+                        )
+                    };
+                    return Err(it.type_error(what));
                 };
-                if (name == "startswith" && s.starts_with(&*p))
-                    || (name == "endswith" && s.ends_with(&*p))
+                // Past the end, not even "" is found (`"abc".startswith("", 5)`).
+                let past_end =
+                    matches!(args.pos.get(1), Some(Value::Int(i)) if *i > chars.len() as i64);
+                if start > end || past_end {
+                    continue;
+                }
+                if (name == "startswith" && window.starts_with(&*p))
+                    || (name == "endswith" && window.ends_with(&*p))
                 {
                     hit = true;
                 }
@@ -1170,99 +1227,165 @@ async fn str_method(it: &Rc<Interp>, s: &Rc<str>, name: &str, mut args: Args) ->
 
 /// `str.format(*args, **kwargs)`.
 pub(crate) async fn str_format(it: &Rc<Interp>, s: &str, args: &Args) -> PyResult<String> {
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = String::new();
-    let mut i = 0;
-    let mut auto = 0usize;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '{' {
-            if chars.get(i + 1) == Some(&'{') {
-                out.push('{');
-                i += 2;
-                continue;
-            }
-            let mut j = i + 1;
-            let mut depth = 1;
-            while j < chars.len() {
-                if chars[j] == '{' {
-                    depth += 1;
-                } else if chars[j] == '}' {
-                    depth -= 1;
-                    if depth == 0 {
-                        break;
-                    }
+    let mut numbering = Numbering::Unused;
+    format_fields(it, s, args, &mut numbering).await
+}
+
+/// How a format string numbers its fields: `{}` counts on (through nested specs too), `{0}`
+/// names one; CPython refuses a mix.
+enum Numbering {
+    Unused,
+    Auto(usize),
+    Manual,
+}
+
+fn format_fields<'a>(
+    it: &'a Rc<Interp>,
+    s: &'a str,
+    args: &'a Args,
+    numbering: &'a mut Numbering,
+) -> Lbf<'a, PyResult<String>> {
+    Box::pin(async move {
+        let chars: Vec<char> = s.chars().collect();
+        let mut out = String::new();
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            if c == '{' {
+                if chars.get(i + 1) == Some(&'{') {
+                    out.push('{');
+                    i += 2;
+                    continue;
                 }
-                j += 1;
-            }
-            if j >= chars.len() {
-                return Err(it.value_error("Single '{' encountered in format string"));
-            }
-            let field: String = chars[i + 1..j].iter().collect();
-            i = j + 1;
-            let (head, spec) = match field.find(':') {
-                Some(k) => (field[..k].to_string(), field[k + 1..].to_string()),
-                None => (field.clone(), String::new()),
-            };
-            let (head, conv) = match head.find('!') {
-                Some(k) => (head[..k].to_string(), head[k + 1..].chars().next()),
-                None => (head, None),
-            };
-            let mut parts = head.split('.');
-            let first = parts.next().unwrap_or("");
-            let mut v = if first.is_empty() {
-                let v = args.pos.get(auto).cloned();
-                auto += 1;
-                v.ok_or_else(|| {
-                    it.err(
-                        "IndexError",
-                        format!(
-                            "Replacement index {} out of range for positional args tuple",
-                            auto - 1
-                        ),
-                    )
-                })?
-            } else if let Ok(n) = first.parse::<usize>() {
-                args.pos.get(n).cloned().ok_or_else(|| {
-                    it.err(
-                        "IndexError",
-                        format!("Replacement index {n} out of range for positional args tuple"),
-                    )
-                })?
+                let mut j = i + 1;
+                let mut depth = 1;
+                while j < chars.len() {
+                    if chars[j] == '{' {
+                        depth += 1;
+                    } else if chars[j] == '}' {
+                        depth -= 1;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    j += 1;
+                }
+                if j >= chars.len() {
+                    return Err(it.value_error("Single '{' encountered in format string"));
+                }
+                let field: String = chars[i + 1..j].iter().collect();
+                i = j + 1;
+                out.push_str(&format_field(it, &field, args, numbering).await?);
+            } else if c == '}' {
+                if chars.get(i + 1) == Some(&'}') {
+                    i += 2;
+                    out.push('}');
+                    continue;
+                }
+                return Err(it.value_error("Single '}' encountered in format string"));
             } else {
-                args.kw
-                    .iter()
-                    .find(|(k, _)| &**k == first)
-                    .map(|(_, v)| v.clone())
-                    .ok_or_else(|| it.new_exc(&it.t.by_name("KeyError"), vec![Value::str(first)]))?
-            };
-            for attr in parts {
-                v = it.get_attr(&v, attr).await?;
+                out.push(c);
+                i += 1;
             }
-            let v = match conv {
-                Some('r') => Value::str(it.repr_of(&v).await?),
-                Some('s') => Value::str(it.str_of(&v).await?),
-                _ => v,
-            };
-            let spec = if spec.contains('{') {
-                Box::pin(str_format(it, &spec, args)).await?
-            } else {
-                spec
-            };
-            out.push_str(&it.format_value(&v, &spec).await?);
-        } else if c == '}' {
-            if chars.get(i + 1) == Some(&'}') {
-                i += 2;
-                out.push('}');
-                continue;
+        }
+        Ok(out)
+    })
+}
+
+/// One replacement field: `name[.attr][[key]]...[!conv][:spec]`.
+async fn format_field(
+    it: &Rc<Interp>,
+    field: &str,
+    args: &Args,
+    numbering: &mut Numbering,
+) -> PyResult<String> {
+    // The spec starts at the first ':' outside brackets.
+    let mut bracket = false;
+    let colon = field.char_indices().find(|&(_, c)| {
+        match c {
+            '[' => bracket = true,
+            ']' => bracket = false,
+            _ => {}
+        }
+        c == ':' && !bracket
+    });
+    let (head, spec) = match colon {
+        Some((k, _)) => (&field[..k], &field[k + 1..]),
+        None => (field, ""),
+    };
+    let (head, conv) = match head.find('!') {
+        Some(k) => (&head[..k], head[k + 1..].chars().next()),
+        None => (head, None),
+    };
+    let name_end = head.find(['.', '[']).unwrap_or(head.len());
+    let (first, mut rest) = (&head[..name_end], &head[name_end..]);
+    let mut v = if first.is_empty() || first.parse::<usize>().is_ok() {
+        let n = match (first.parse::<usize>().ok(), &*numbering) {
+            (None, Numbering::Manual) => {
+                return Err(it.value_error(
+                    "cannot switch from manual field specification to automatic field numbering",
+                ));
             }
-            return Err(it.value_error("Single '}' encountered in format string"));
+            (Some(_), Numbering::Auto(_)) => {
+                return Err(it.value_error(
+                    "cannot switch from automatic field numbering to manual field specification",
+                ));
+            }
+            (None, Numbering::Auto(n)) => *n,
+            (None, Numbering::Unused) => 0,
+            (Some(n), _) => n,
+        };
+        *numbering = if first.is_empty() {
+            Numbering::Auto(n + 1)
         } else {
-            out.push(c);
-            i += 1;
+            Numbering::Manual
+        };
+        args.pos.get(n).cloned().ok_or_else(|| {
+            it.err(
+                "IndexError",
+                format!("Replacement index {n} out of range for positional args tuple"),
+            )
+        })?
+    } else {
+        args.kw
+            .iter()
+            .find(|(k, _)| &**k == first)
+            .map(|(_, v)| v.clone())
+            .ok_or_else(|| it.new_exc(&it.t.by_name("KeyError"), vec![Value::str(first)]))?
+    };
+    // `.attr` and `[key]` (a key of digits is an int), left to right.
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix('.') {
+            let end = after.find(['.', '[']).unwrap_or(after.len());
+            v = it.get_attr(&v, &after[..end]).await?;
+            rest = &after[end..];
+        } else if let Some(after) = rest.strip_prefix('[') {
+            let Some(end) = after.find(']') else {
+                return Err(it.value_error("Missing ']' in format string"));
+            };
+            let key = &after[..end];
+            let key = match key.parse::<i64>() {
+                Ok(n) if !key.starts_with(['-', '+']) => Value::Int(n),
+                _ => Value::str(key),
+            };
+            v = it.getitem(&v, &key).await?;
+            rest = &after[end + 1..];
+        } else {
+            return Err(it.value_error("Only '.' or '[' may follow ']' in format field specifier"));
         }
     }
-    Ok(out)
+    let v = match conv {
+        Some('r') => Value::str(it.repr_of(&v).await?),
+        Some('s') => Value::str(it.str_of(&v).await?),
+        Some('a') => Value::str(crate::format::ascii_escape(&it.repr_of(&v).await?)),
+        _ => v,
+    };
+    let spec = if spec.contains('{') {
+        format_fields(it, spec, args, numbering).await?
+    } else {
+        spec.to_string()
+    };
+    it.format_value(&v, &spec).await
 }
 
 async fn list_method(

@@ -4,6 +4,7 @@
 pub(crate) mod methods;
 pub(crate) mod modules;
 pub(crate) mod random;
+pub(crate) mod signature;
 pub(crate) mod stdlib;
 
 use crate::run::Missing;
@@ -40,6 +41,7 @@ pub(crate) fn func(name: &str, f: BuiltinFn) -> Value {
         name: Rc::from(name),
         bound: None,
         f,
+        sig: None,
     }))
 }
 
@@ -63,6 +65,7 @@ pub(crate) fn install(it: &Rc<Interp>) {
     for (name, f) in [
         ("print", BuiltinFn::Async(print)),
         ("repr", BuiltinFn::Async(repr)),
+        ("ascii", BuiltinFn::Async(ascii)),
         ("len", BuiltinFn::Async(len)),
         ("sorted", BuiltinFn::Async(sorted)),
         ("reversed", BuiltinFn::Async(reversed)),
@@ -139,7 +142,15 @@ pub(crate) fn install(it: &Rc<Interp>) {
         ("aiter", BuiltinFn::Async(aiter)),
         ("anext", BuiltinFn::Async(anext)),
     ] {
-        add(name, func(name, f));
+        add(
+            name,
+            Value::Builtin(Rc::new(Builtin {
+                name: Rc::from(name),
+                bound: None,
+                f,
+                sig: signature::of_function(name),
+            })),
+        );
     }
     let t = &it.t;
     for (name, c) in [
@@ -265,6 +276,12 @@ pub(crate) fn stream_of(s: StreamKind) -> Stream {
 abuiltin!(repr, |it, args| {
     need(&it, &args, 1, "repr")?;
     Ok(Value::str(it.repr_of(&args.pos[0]).await?))
+});
+
+abuiltin!(ascii, |it, args| {
+    Ok(Value::str(crate::format::ascii_escape(
+        &it.repr_of(&args.pos[0]).await?,
+    )))
 });
 
 abuiltin!(len, |it, args| {
@@ -514,7 +531,10 @@ abuiltin!(enumerate, |it, args| {
 });
 
 abuiltin!(zip, |it, args| {
-    args.take_kw("strict");
+    let strict = match args.take_kw("strict") {
+        Some(v) => it.truthy(&v).await?,
+        None => false,
+    };
     let mut iters = Vec::new();
     for a in &args.pos {
         iters.push(it.iter_of(a).await?);
@@ -522,7 +542,10 @@ abuiltin!(zip, |it, args| {
     if iters.is_empty() {
         return Ok(Value::Iter(Rc::new(RefCell::new(IterState::Done))));
     }
-    Ok(Value::Iter(Rc::new(RefCell::new(IterState::Zip { iters }))))
+    Ok(Value::Iter(Rc::new(RefCell::new(IterState::Zip {
+        iters,
+        strict,
+    }))))
 });
 
 abuiltin!(map, |it, args| {
@@ -1256,8 +1279,14 @@ pub(crate) async fn construct_builtin(
     cls: &Rc<Class>,
     mut args: Args,
 ) -> PyResult {
+    if &*cls.module == "builtins" {
+        signature::check(signature::of_type(cls.ty), &mut args, |m| it.type_error(m))?;
+    }
     let first = args.pos.first().cloned();
     match cls.ty {
+        Ty::Int if args.pos.len() > 1 && !matches!(first, Some(Value::Str(_))) => {
+            Err(it.type_error("int() can't convert non-string with explicit base"))
+        }
         Ty::Int => match first {
             None => Ok(Value::Int(0)),
             Some(Value::Int(i)) => Ok(Value::Int(i)),
@@ -1525,6 +1554,7 @@ pub(crate) fn class_attr(it: &Interp, c: &Rc<Class>, name: &str) -> Option<Value
             name: Rc::from(name),
             bound: Some(Value::Class(c.clone())),
             f: BuiltinFn::Async(method_descriptor),
+            sig: None,
         })));
     }
     // `object.__setattr__(self, name, value)`: the default, past a class's own `__setattr__`

@@ -328,6 +328,18 @@ pub(crate) fn strftime(f: &str, secs: f64) -> String {
             Some('I') => out.push_str(&format!("{:02}", if h % 12 == 0 { 12 } else { h % 12 })),
             Some('p') => out.push_str(if h < 12 { "AM" } else { "PM" }),
             Some('j') => out.push_str(&format!("{:03}", doy_of(y, m, d))),
+            Some('X' | 'T') => out.push_str(&format!("{h:02}:{mi:02}:{s:02}")),
+            Some('R') => out.push_str(&format!("{h:02}:{mi:02}")),
+            Some('x' | 'D') => out.push_str(&format!("{m:02}/{d:02}/{:02}", y % 100)),
+            Some('F') => out.push_str(&format!("{y}-{m:02}-{d:02}")),
+            Some('e') => out.push_str(&format!("{d:2}")),
+            Some('w') => out.push_str(&wday.to_string()),
+            Some('u') => out.push_str(&(if wday == 0 { 7 } else { wday }).to_string()),
+            Some('c') => out.push_str(&format!(
+                "{} {} {d:2} {h:02}:{mi:02}:{s:02} {y}",
+                &DAYS[wday as usize][..3],
+                &MONTHS[(m - 1) as usize][..3]
+            )),
             Some('%') => out.push('%'),
             Some(other) => {
                 out.push('%');

@@ -19,10 +19,7 @@ impl Interp {
         Box::pin(async move {
             match f {
                 Value::Func(func) => self.call_function(&func, args).await,
-                Value::Builtin(b) => match b.f {
-                    BuiltinFn::Sync(g) => g(self, &b, args),
-                    BuiltinFn::Async(g) => g(self.clone(), b.clone(), args).await,
-                },
+                Value::Builtin(b) => self.call_builtin(&b, args).await,
                 Value::Method(m) => {
                     let mut pos = Vec::with_capacity(args.pos.len() + 1);
                     pos.push(m.receiver.clone());
@@ -727,6 +724,15 @@ impl Interp {
         e.class.is_subclass(&self.t.by_name("ExceptionGroup"))
     }
 
+    /// Calls a native function, once its arguments pass its signature.
+    pub(crate) async fn call_builtin(self: &Rc<Self>, b: &Rc<Builtin>, mut args: Args) -> PyResult {
+        crate::builtins::signature::check(b.sig, &mut args, |m| self.type_error(m))?;
+        match b.f {
+            BuiltinFn::Sync(g) => g(self, b, args),
+            BuiltinFn::Async(g) => g(self.clone(), b.clone(), args).await,
+        }
+    }
+
     /// `obj.name(args)` without allocating a bound method where possible.
     pub(crate) async fn call_method(
         self: &Rc<Self>,
@@ -772,10 +778,7 @@ impl Interp {
             && let Some(f) = m.get(name)
         {
             return match &f {
-                Value::Builtin(b) => match b.f {
-                    BuiltinFn::Sync(g) => g(self, b, args),
-                    BuiltinFn::Async(g) => g(self.clone(), b.clone(), args).await,
-                },
+                Value::Builtin(b) => self.call_builtin(b, args).await,
                 Value::Func(func) => self.call_function(func, args).await,
                 _ => self.call(f.clone(), args).await,
             };
@@ -851,7 +854,15 @@ impl Interp {
                 }
                 class_attrs(&inst.class, &mut dir);
             }
-            _ => {}
+            other => {
+                let names = crate::runtime::builtin_dir::builtin_dir(self.type_of(other).ty);
+                dir.extend(
+                    names
+                        .into_iter()
+                        .flat_map(|n| n.split(' '))
+                        .map(String::from),
+                );
+            }
         }
         // dir() is sorted and has no duplicates.
         dir.sort();
@@ -1289,6 +1300,7 @@ impl Interp {
             name: Rc::from(name),
             bound: Some(obj.clone()),
             f: BuiltinFn::Async(crate::builtins::methods::call_bound_native),
+            sig: None,
         }))
     }
 

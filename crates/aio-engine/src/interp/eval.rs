@@ -757,7 +757,10 @@ impl Interp {
                     } => {
                         let v = self.ev(fr, value).await?;
                         let v = match conversion {
-                            Some('r') | Some('a') => Value::str(self.repr_of(&v).await?),
+                            Some('r') => Value::str(self.repr_of(&v).await?),
+                            Some('a') => {
+                                Value::str(crate::format::ascii_escape(&self.repr_of(&v).await?))
+                            }
                             Some('s') => Value::str(self.str_of(&v).await?),
                             _ => v,
                         };

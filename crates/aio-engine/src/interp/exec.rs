@@ -474,7 +474,10 @@ impl Interp {
         };
         match &target.kind {
             ExprKind::Name(n) => {
-                let cur = self.load_name(fr, n)?;
+                // An error reading the target shows the target's carets.
+                let cur = self
+                    .load_name(fr, n)
+                    .inspect_err(|x| self.mark(x, target, None))?;
                 let rhs = self.ev(fr, value).await?;
                 let new = self.inplace(op, cur, rhs, statement).await?;
                 let old = self.store_name(fr, n, new);
@@ -483,7 +486,10 @@ impl Interp {
             }
             ExprKind::Attribute { value: obj_e, attr } => {
                 let obj = self.ev(fr, obj_e).await?;
-                let cur = self.get_attr(&obj, attr).await?;
+                let cur = self
+                    .get_attr(&obj, attr)
+                    .await
+                    .inspect_err(|x| self.mark(x, target, None))?;
                 let rhs = self.ev(fr, value).await?;
                 let new = self.inplace(op, cur, rhs, statement).await?;
                 self.set_attr(&obj, attr, new).await
@@ -494,7 +500,10 @@ impl Interp {
             } => {
                 let obj = self.ev(fr, obj_e).await?;
                 let idx = self.ev(fr, index).await?;
-                let cur = self.getitem(&obj, &idx).await?;
+                let cur = self
+                    .getitem(&obj, &idx)
+                    .await
+                    .inspect_err(|x| self.mark(x, target, subscript_anchor(obj_e, index)))?;
                 let rhs = self.ev(fr, value).await?;
                 let new = self.inplace(op, cur, rhs, statement).await?;
                 self.setitem(&obj, &idx, new).await
@@ -593,7 +602,9 @@ impl Interp {
         Box::pin(async move {
             match &t.kind {
                 ExprKind::Name(n) => {
-                    let old = self.delete_name(fr, n)?;
+                    let old = self
+                        .delete_name(fr, n)
+                        .inspect_err(|x| self.mark(x, t, None))?;
                     drop(old);
                     Ok(())
                 }

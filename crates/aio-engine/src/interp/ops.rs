@@ -616,6 +616,19 @@ impl Interp {
         if let Some(v) = self.seq_binop(op, self.unwrapped(a), self.unwrapped(b))? {
             return Ok(v);
         }
+        // `d.keys() & other`, `other - d.items()`: a view of keys or items acts as a set, and
+        // so does any iterable beside it.
+        if matches!(
+            op,
+            BinOp::BitAnd | BinOp::BitOr | BinOp::Sub | BinOp::BitXor
+        ) && (is_set_view(a) || is_set_view(b))
+        {
+            let x = Value::Set(self.any_as_set(a).await?);
+            let y = Value::Set(self.any_as_set(b).await?);
+            if let Some(v) = self.seq_binop(op, &x, &y)? {
+                return Ok(v);
+            }
+        }
         if op == BinOp::Mod
             && let Value::Str(s) = a
         {
@@ -1039,6 +1052,13 @@ impl Interp {
             self.inherited(a, &["__eq__"]),
             self.inherited(b, &["__eq__"]),
         );
+        // A dict's keys or items equal a set (or another such view) with the same members.
+        if (is_set_view(a) || is_set_view(b))
+            && let (Some(x), Some(y)) = (self.set_view(a).await?, self.set_view(b).await?)
+        {
+            let (x, y) = (x.borrow(), y.borrow());
+            return Ok(x.len() == y.len() && set_order_holds(CmpOp::LtE, &x, &y));
+        }
         if let Some(r) = eq_fast(a, b) {
             return Ok(r);
         }
@@ -1144,6 +1164,28 @@ impl Interp {
         Ok(true)
     }
 
+    /// A set, or a dict's keys or items seen as one (what `<=` and `&` compare as sets).
+    async fn set_view(self: &Rc<Self>, v: &Value) -> PyResult<Option<Rc<RefCell<Dict>>>> {
+        match v {
+            Value::Set(d) => Ok(Some(d.clone())),
+            _ if is_set_view(v) => Ok(Some(self.any_as_set(v).await?)),
+            _ => Ok(None),
+        }
+    }
+
+    /// The members of an iterable as a new set (a set itself as it is).
+    async fn any_as_set(self: &Rc<Self>, v: &Value) -> PyResult<Rc<RefCell<Dict>>> {
+        if let Value::Set(d) = v {
+            return Ok(d.clone());
+        }
+        let mut d = Dict::new();
+        for x in self.collect(v).await? {
+            let h = self.hash_key(&x).await?;
+            d.insert_key(h, x, Value::None);
+        }
+        Ok(Rc::new(RefCell::new(d)))
+    }
+
     /// One comparison `a op b`.
     pub(crate) async fn compare(
         self: &Rc<Self>,
@@ -1173,6 +1215,9 @@ impl Interp {
                 }
                 if let Some(r) = self.seq_compare_slow(op, a, b).await? {
                     return Ok(r);
+                }
+                if let (Some(x), Some(y)) = (self.set_view(a).await?, self.set_view(b).await?) {
+                    return Ok(set_order_holds(op, &x.borrow(), &y.borrow()));
                 }
                 let (l, r) = match op {
                     CmpOp::Lt => ("__lt__", "__gt__"),
@@ -1853,6 +1898,35 @@ impl Interp {
         result
     }
 
+    /// `zip(strict=True)` when argument `n` (from 0) ran out: CPython's ValueError, unless
+    /// every argument ended together.
+    async fn zip_mismatch(self: &Rc<Self>, iters: &[Value], n: usize) -> PyResult<Option<Value>> {
+        let span = |k: usize| {
+            if k == 1 {
+                " 1".to_string()
+            } else {
+                format!("s 1-{k}")
+            }
+        };
+        if n > 0 {
+            return Err(self.value_error(format!(
+                "zip() argument {} is shorter than argument{}",
+                n + 1,
+                span(n)
+            )));
+        }
+        for (k, other) in iters.iter().enumerate().skip(1) {
+            if self.next_of(other).await?.is_some() {
+                return Err(self.value_error(format!(
+                    "zip() argument {} is longer than argument{}",
+                    k + 1,
+                    span(k)
+                )));
+            }
+        }
+        Ok(None)
+    }
+
     async fn next_lazy(self: &Rc<Self>, st: IterState) -> (PyResult<Option<Value>>, IterState) {
         match st {
             IterState::Enumerate { inner, count } => match self.next_of(&inner).await {
@@ -1865,15 +1939,21 @@ impl Interp {
                 ),
                 other => (other, IterState::Done),
             },
-            IterState::Zip { iters } => {
+            IterState::Zip { iters, strict } => {
                 let mut items = Vec::with_capacity(iters.len());
-                for i in &iters {
+                for (n, i) in iters.iter().enumerate() {
                     match self.next_of(i).await {
                         Ok(Some(v)) => items.push(v),
+                        Ok(None) if strict => {
+                            return (self.zip_mismatch(&iters, n).await, IterState::Done);
+                        }
                         other => return (other.map(|_| None), IterState::Done),
                     }
                 }
-                (Ok(Some(Value::tuple(items))), IterState::Zip { iters })
+                (
+                    Ok(Some(Value::tuple(items))),
+                    IterState::Zip { iters, strict },
+                )
             }
             IterState::Map { func, iters } => {
                 let mut items = Vec::with_capacity(iters.len());
@@ -2110,5 +2190,24 @@ impl Interp {
         self.key_groups.borrow_mut().join(hash, group, inst);
         inst.key_group.set(Some((group, hash)));
         Ok(HashKey::Custom { group, hash })
+    }
+}
+
+/// A dict's `keys()` or `items()` view, which supports the set operators.
+fn is_set_view(v: &Value) -> bool {
+    matches!(v, Value::Native(n) if matches!(&**n, NativeObj::DictView { kind: 0 | 2, .. }))
+}
+
+/// `a <= b` and the other orderings of sets: inclusion.
+fn set_order_holds(op: CmpOp, a: &Dict, b: &Dict) -> bool {
+    let within = |x: &Dict, y: &Dict| {
+        x.iter()
+            .all(|(k, _)| HashKey::of(k).is_some_and(|h| y.contains_key(&h)))
+    };
+    match op {
+        CmpOp::LtE => within(a, b),
+        CmpOp::Lt => a.len() < b.len() && within(a, b),
+        CmpOp::GtE => within(b, a),
+        _ => b.len() < a.len() && within(b, a),
     }
 }

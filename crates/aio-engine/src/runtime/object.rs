@@ -366,6 +366,8 @@ pub(crate) struct Builtin {
     pub name: Rc<str>,
     pub bound: Option<Value>,
     pub f: BuiltinFn,
+    /// What it accepts, checked before it runs (the builtins CPython checks strictly).
+    pub sig: Option<&'static crate::builtins::signature::Signature>,
 }
 
 impl fmt::Debug for Builtin {
@@ -574,6 +576,8 @@ pub(crate) enum IterState {
     },
     Zip {
         iters: Vec<Value>,
+        /// `zip(..., strict=True)`: iterables of different lengths raise ValueError.
+        strict: bool,
     },
     Map {
         func: Value,
