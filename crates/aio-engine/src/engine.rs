@@ -343,8 +343,15 @@ async fn run_program(
                 }
             } else {
                 it.print_exception(&e).await;
+                // CPython ends by SIGINT's default action after an uncaught KeyboardInterrupt:
+                // the shell sees 128 + 2.
+                let status = if it.exc_is(&e, "KeyboardInterrupt") {
+                    130
+                } else {
+                    1
+                };
                 uncaught = Some(e);
-                1
+                status
             }
         }
     };

@@ -12,7 +12,7 @@ use super::future::{CancelHook, DoneCb, FutState, Future, TaskData};
 use crate::interp::drive::poll_body;
 use crate::interp::{Interp, Resume, Suspend};
 use crate::run::Limit;
-use crate::runtime::object::{Args, Coro};
+use crate::runtime::object::{Args, Coro, NativeObj};
 use crate::runtime::value::{ExcRef, PyResult, Value};
 use crate::trace::{Awaited, QueueEntry, QueueItem, SNAPSHOT_ENTRIES, TraceEvent};
 
@@ -158,6 +158,9 @@ pub(crate) struct EventLoop {
     pub debug: Cell<bool>,
     /// `loop.slow_callback_duration` (any value; compared with `>=` as CPython does).
     pub slow_callback_duration: RefCell<Value>,
+    /// `loop.set_exception_handler(handler)`: called as `handler(loop, context)` instead of the
+    /// default handler.
+    pub exception_handler: RefCell<Option<Value>>,
 }
 
 impl std::fmt::Debug for EventLoop {
@@ -182,6 +185,7 @@ impl EventLoop {
             iteration: Cell::new(0),
             debug: Cell::new(false),
             slow_callback_duration: RefCell::new(Value::Float(0.1)),
+            exception_handler: RefCell::new(None),
         })
     }
 
@@ -459,6 +463,16 @@ impl Interp {
                     self.task_step(lp, task, exc).await
                 }
                 DoneCb::StopLoop => {
+                    // A SystemExit or KeyboardInterrupt already ended the loop run this
+                    // callback was for; stopping now would stop the next run (asyncio.run's
+                    // cleanup) instead (bpo-22429).
+                    if !fut.is_cancelled()
+                        && let Ok(Value::Instance(exc)) = fut.exception_value(self)
+                        && (exc.class.is_subclass(&self.t.by_name("SystemExit"))
+                            || exc.class.is_subclass(&self.t.by_name("KeyboardInterrupt")))
+                    {
+                        return Ok(());
+                    }
                     lp.stopping.set(true);
                     Ok(())
                 }
@@ -466,12 +480,12 @@ impl Interp {
                 DoneCb::Py(f, _) => {
                     let args = vec![Value::Future(fut.clone())];
                     let r = self.call(f.clone(), Args::new(args.clone())).await;
-                    self.report_callback_error(r, f, &args).await
+                    self.report_callback_error(lp, h, r, f, &args).await
                 }
             },
             HandleCb::Call(f, args) => {
                 let r = self.call(f.clone(), Args::new(args.clone())).await;
-                self.report_callback_error(r, f, args).await
+                self.report_callback_error(lp, h, r, f, args).await
             }
             HandleCb::CloseAsyncGen(g) => {
                 let aclose = Box::pin(crate::builtins::methods::call_native(
@@ -528,6 +542,8 @@ impl Interp {
 
     async fn report_callback_error(
         self: &Rc<Self>,
+        lp: &Rc<EventLoop>,
+        h: &Rc<Handle>,
         r: PyResult,
         f: &Value,
         args: &[Value],
@@ -554,6 +570,17 @@ impl Interp {
                         )),
                     });
                 let cb = self.callback_repr(f, args).await;
+                if lp.exception_handler.borrow().is_some() {
+                    let mut context = crate::runtime::dict::Dict::new();
+                    context
+                        .insert_str("message", Value::str(format!("Exception in callback {cb}")));
+                    context.insert_str("exception", Value::Instance(e));
+                    context.insert_str(
+                        "handle",
+                        Value::Native(Rc::new(NativeObj::Handle(h.clone()))),
+                    );
+                    return self.call_exception_handler(lp, context).await;
+                }
                 self.asyncio_log(
                     crate::asyncio::ERROR,
                     &format!("Exception in callback {cb}\nhandle: <Handle {cb}>"),
@@ -956,6 +983,9 @@ impl Interp {
                 if fut.is_done() && !fut.is_cancelled() {
                     fut.log_traceback.set(false);
                 }
+                if self.aborted.borrow().is_none() {
+                    push_loop_frames(&e);
+                }
                 result = Err(e);
                 break;
             }
@@ -1164,4 +1194,46 @@ fn epoll_wake(now: f64, when: f64) -> f64 {
     // microseconds, so it never meets an exact multiple).
     let millis = (timeout * 1e3 - 1e-6).ceil();
     (now + millis * 1e-3).max(when)
+}
+
+/// The frames of CPython's event loop that a KeyboardInterrupt or SystemExit raised by a task
+/// or a callback passes through on its way out of `run_until_complete`, innermost first.
+fn push_loop_frames(e: &crate::runtime::value::ExcRef) {
+    const FRAMES: [(&str, u32, &str, &str); 4] = [
+        (
+            "events.py",
+            80,
+            "_run",
+            "            self._context.run(self._callback, *self._args)",
+        ),
+        (
+            "base_events.py",
+            1922,
+            "_run_once",
+            "                handle._run()",
+        ),
+        (
+            "base_events.py",
+            607,
+            "run_forever",
+            "                self._run_once()",
+        ),
+        (
+            "base_events.py",
+            640,
+            "run_until_complete",
+            "            self.run_forever()",
+        ),
+    ];
+    let mut tb = e.exc().traceback.borrow_mut();
+    for (file, line, name, text) in FRAMES {
+        tb.push(crate::runtime::object::TbEntry {
+            filename: Rc::from(file),
+            name: Rc::from(name),
+            line,
+            span: None,
+            anchor: None,
+            source: Some((Rc::from(text), None)),
+        });
+    }
 }

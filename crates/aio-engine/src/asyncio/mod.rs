@@ -180,6 +180,8 @@ pub(crate) fn make_module(it: &Rc<Interp>) -> Rc<Module> {
     set_native(&m, "_runner_close", BuiltinFn::Async(runner_close_native));
     set_native(&m, "_running_loop", BuiltinFn::Sync(running_loop_or_none));
     set_native(&m, "_call_stack", BuiltinFn::Sync(call_stack));
+    set_native(&m, "_signal_get", BuiltinFn::Sync(signal_get));
+    set_native(&m, "_signal_set", BuiltinFn::Sync(signal_set));
     set_native(&m, "sleep", BuiltinFn::Sync(asyncio_sleep));
     set_native(&m, "gather", BuiltinFn::Async(gather::gather));
     set_native(&m, "create_task", BuiltinFn::Sync(asyncio_create_task));
@@ -788,22 +790,140 @@ async fn runner_run(
     if lp.debug.get() {
         *task.created_at.borrow_mut() = Some(Rc::from("runners.py:100"));
     }
+    // While SIGINT has its default handler, the runner's own cancels the main task instead.
+    let on_sigint = !it.signal_handlers.borrow().contains_key(&SIGINT);
+    if on_sigint {
+        it.signal_handlers.borrow_mut().insert(
+            SIGINT,
+            native("_on_sigint", BuiltinFn::Async(runner_on_sigint)),
+        );
+        *it.runner_sigint.borrow_mut() = Some((task.clone(), 0));
+    }
     let depth = it
         .runner_depth
         .replace(u8::try_from(frames.len().saturating_sub(1)).unwrap_or(0));
     let result = it.run_until_complete(lp, &task).await;
     it.runner_depth.set(depth);
-    drop(task);
+    let interrupts = if on_sigint {
+        let ours = matches!(
+            it.signal_handlers.borrow().get(&SIGINT),
+            Some(Value::Builtin(b)) if &*b.name == "_on_sigint"
+        );
+        if ours {
+            it.signal_handlers.borrow_mut().remove(&SIGINT);
+        }
+        it.runner_sigint.borrow_mut().take().map_or(0, |(_, n)| n)
+    } else {
+        0
+    };
     if it.aborted.borrow().is_some() {
         return result;
     }
-    result.inspect_err(|e| {
+    // The exception left the loop from inside a task step (a KeyboardInterrupt or SystemExit):
+    // CPython's traceback passes through run_forever, not future.result().
+    let escaped = |e: &ExcRef| {
+        e.exc()
+            .traceback
+            .borrow()
+            .last()
+            .is_some_and(|t| &*t.filename == "base_events.py" && t.line == 640)
+    };
+    let result = result.map_err(|e| {
+        let below = if escaped(&e) { &frames[1..] } else { frames };
+        let n = below.len().min(2);
         e.exc()
             .traceback
             .borrow_mut()
-            .extend(frames.iter().cloned());
+            .extend(below[..n].iter().cloned());
         e.exc().tb_frame.set(0);
+        // Cancelled by a SIGINT and not uncancelled since: Runner.run raises KeyboardInterrupt.
+        let uncancelled = || {
+            task.task.as_ref().is_none_or(|t| {
+                let left = t.num_cancels_requested.get().saturating_sub(1);
+                t.num_cancels_requested.set(left);
+                left == 0
+            })
+        };
+        let e = if interrupts > 0 && it.exc_is(&e, "CancelledError") && uncancelled() {
+            let interrupt = it.new_exc(&it.t.by_name("KeyboardInterrupt"), Vec::new());
+            *interrupt.exc().context.borrow_mut() = Some(e);
+            interrupt.exc().context_checked.set(true);
+            interrupt.exc().traceback.borrow_mut().push(TbEntry {
+                filename: Rc::from("runners.py"),
+                name: Rc::from("run"),
+                line: 123,
+                span: None,
+                anchor: None,
+                source: Some((
+                    Rc::from("                    raise KeyboardInterrupt()"),
+                    None,
+                )),
+            });
+            interrupt
+        } else {
+            e
+        };
+        e.exc()
+            .traceback
+            .borrow_mut()
+            .extend(below[n..].iter().cloned());
+        e
+    });
+    drop(task);
+    result
+}
+
+/// SIGINT's number.
+const SIGINT: i64 = 2;
+
+/// The runner's SIGINT handler: the first SIGINT cancels the main task (which then ends the
+/// run in KeyboardInterrupt), a second raises KeyboardInterrupt where the program is.
+fn runner_on_sigint(it: Rc<Interp>, _: Rc<Builtin>, _: Args) -> Lbf<'static, PyResult> {
+    Box::pin(async move {
+        let first = {
+            let mut state = it.runner_sigint.borrow_mut();
+            match state.as_mut() {
+                Some((task, count)) => {
+                    *count += 1;
+                    (*count == 1 && !task.is_done()).then(|| task.clone())
+                }
+                None => None,
+            }
+        };
+        match first {
+            Some(task) => {
+                it.task_cancel(&task, None).await?;
+                Ok(Value::None)
+            }
+            None => Err(it.new_exc(&it.t.by_name("KeyboardInterrupt"), Vec::new())),
+        }
     })
+}
+
+// `_signal_get(n)` and `_signal_set(n, handler)`: the table of the program's signal handlers
+// that `signal.py` keeps here, where the runner installs its own (`None`: the default).
+fn signal_get(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    let n = match args.pos.first() {
+        Some(Value::Int(n)) => *n,
+        _ => return Err(it.type_error("_signal_get(signum)")),
+    };
+    Ok(it
+        .signal_handlers
+        .borrow()
+        .get(&n)
+        .cloned()
+        .unwrap_or_default())
+}
+
+fn signal_set(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    let (Some(Value::Int(n)), Some(handler)) = (args.pos.first(), args.pos.get(1)) else {
+        return Err(it.type_error("_signal_set(signum, handler)"));
+    };
+    let old = match handler {
+        Value::None => it.signal_handlers.borrow_mut().remove(n),
+        h => it.signal_handlers.borrow_mut().insert(*n, h.clone()),
+    };
+    Ok(old.unwrap_or_default())
 }
 
 /// A runner's close: the tasks left cancelled, async generators and the default executor shut
@@ -816,6 +936,7 @@ async fn runner_close(it: &Rc<Interp>, lp: &Rc<EventLoop>) -> PyResult<()> {
     let asyncgens = run_shutdown_task(it, lp, "shutdown_asyncgens").await;
     let executor = run_shutdown_task(it, lp, "shutdown_default_executor").await;
     let logged = it.log_loop_close(lp).await;
+    remove_signal_handlers(it, lp);
     lp.closed.set(true);
     logged?;
     shutdown?;
@@ -1213,6 +1334,9 @@ pub(crate) const LOOP_METHODS: &[&str] = &[
     "default_exception_handler",
     "call_exception_handler",
     "set_exception_handler",
+    "get_exception_handler",
+    "add_signal_handler",
+    "remove_signal_handler",
 ];
 
 /// Methods of the event loop object.
@@ -1318,6 +1442,7 @@ pub(crate) async fn loop_method(
                 return Err(it.runtime_error("Cannot close a running event loop"));
             }
             it.log_loop_close(lp).await?;
+            remove_signal_handlers(it, lp);
             lp.closed.set(true);
             Value::None
         }
@@ -1338,7 +1463,59 @@ pub(crate) async fn loop_method(
             lp.debug.set(it.truthy(&on).await?);
             Value::None
         }
-        "set_exception_handler" => Value::None,
+        "set_exception_handler" => {
+            let handler = args.arg(0, "handler").unwrap_or_default();
+            if !matches!(handler, Value::None) && !crate::builtins::is_callable(&handler) {
+                let r = it.repr_of(&handler).await?;
+                return Err(
+                    it.type_error(format!("A callable object or None is expected, got {r}"))
+                );
+            }
+            *lp.exception_handler.borrow_mut() =
+                (!matches!(handler, Value::None)).then_some(handler);
+            Value::None
+        }
+        "get_exception_handler" => lp.exception_handler.borrow().clone().unwrap_or_default(),
+        "add_signal_handler" => {
+            refuse_keywords(it, name, &args)?;
+            if args.pos.len() < 2 {
+                return Err(it.type_error(
+                    "BaseEventLoop.add_signal_handler() missing required arguments: 'sig' and 'callback'",
+                ));
+            }
+            let sig = signal_number(it, &args.pos[0]).await?;
+            let callback = args.pos[1].clone();
+            let is_coroutine = matches!(&callback, Value::Coro(_))
+                || matches!(&callback, Value::Func(f) if f.is_async() && !f.is_generator());
+            if is_coroutine {
+                return Err(it.type_error("coroutines cannot be used with add_signal_handler()"));
+            }
+            if lp.closed.get() {
+                return Err(it.runtime_error("Event loop is closed"));
+            }
+            let mut bound = vec![loop_value(lp), callback];
+            bound.extend(args.pos.drain(2..));
+            let handler = Value::Builtin(Rc::new(Builtin {
+                name: Rc::from("_sighandler_noop"),
+                bound: Some(Value::tuple(bound)),
+                f: BuiltinFn::Sync(loop_signal_fired),
+                sig: None,
+            }));
+            it.signal_handlers.borrow_mut().insert(sig, handler);
+            Value::None
+        }
+        "remove_signal_handler" => {
+            let sig = signal_number(it, args.pos.first().unwrap_or(&Value::None)).await?;
+            let mut handlers = it.signal_handlers.borrow_mut();
+            let ours = matches!(
+                handlers.get(&sig),
+                Some(Value::Builtin(b)) if &*b.name == "_sighandler_noop"
+            );
+            if ours {
+                handlers.remove(&sig);
+            }
+            Value::Bool(ours)
+        }
         "shutdown_asyncgens" => {
             let it2 = it.clone();
             let lp2 = lp.clone();
@@ -1368,6 +1545,14 @@ pub(crate) async fn loop_method(
             let mut pos = vec![loop_value(lp)];
             pos.append(&mut args.pos);
             it.call(f, Args::new(pos)).await?
+        }
+        "call_exception_handler" if lp.exception_handler.borrow().is_some() => {
+            let Some(Value::Dict(context)) = args.pos.first() else {
+                return Err(it.type_error("call_exception_handler(context): a dict is expected"));
+            };
+            let context = context.borrow().clone();
+            it.call_exception_handler(lp, context).await?;
+            Value::None
         }
         "default_exception_handler" | "call_exception_handler" => {
             // base_events.default_exception_handler: the message, then `key: repr(value)` for
@@ -1418,6 +1603,81 @@ pub(crate) async fn loop_method(
         }
         _ => return Err(it.attr_error(&loop_value(lp), name)),
     })
+}
+
+/// A signal's number as `loop.add_signal_handler` takes it (an int or a `signal.Signals`).
+async fn signal_number(it: &Rc<Interp>, sig: &Value) -> PyResult<i64> {
+    let n = match sig {
+        Value::Int(n) => *n,
+        other => match it.index_of(other).await? {
+            Some(n) => n,
+            None => match it.get_attr_opt(other, "value").await? {
+                Some(Value::Int(n)) => n,
+                _ => {
+                    return Err(
+                        it.type_error(format!("sig must be an int, not {}", it.type_name(other)))
+                    );
+                }
+            },
+        },
+    };
+    if !(1..65).contains(&n) {
+        return Err(it.value_error(format!("sig {n} out of range(1, 65)")));
+    }
+    Ok(n)
+}
+
+/// A closing loop removes the signal handlers it added (SIGINT's default comes back).
+fn remove_signal_handlers(it: &Interp, lp: &Rc<EventLoop>) {
+    it.signal_handlers.borrow_mut().retain(|_, h| {
+        !matches!(h, Value::Builtin(b) if matches!(&b.bound, Some(Value::Tuple(t))
+            if t.first().and_then(loop_of).is_some_and(|l| Rc::ptr_eq(&l, lp))))
+    });
+}
+
+/// A signal with a handler from `loop.add_signal_handler` arrived: its callback is scheduled on
+/// that loop, as CPython's `_handle_signal` does.
+fn loop_signal_fired(it: &Rc<Interp>, b: &Builtin, _: Args) -> PyResult {
+    let Some(Value::Tuple(bound)) = &b.bound else {
+        return Ok(Value::None);
+    };
+    if let (Some(lp), Some(callback)) = (bound.first().and_then(loop_of), bound.get(1)) {
+        lp.call_soon(it, HandleCb::Call(callback.clone(), bound[2..].to_vec()));
+    }
+    Ok(Value::None)
+}
+
+impl Interp {
+    /// Hands an error's `context` to the loop's own exception handler (`handler(loop,
+    /// context)`); an error of the handler itself is logged as CPython logs it.
+    pub(crate) async fn call_exception_handler(
+        self: &Rc<Self>,
+        lp: &Rc<EventLoop>,
+        context: crate::runtime::dict::Dict,
+    ) -> PyResult<()> {
+        let Some(handler) = lp.exception_handler.borrow().clone() else {
+            return Ok(());
+        };
+        let context = Value::dict(context);
+        let r = self
+            .call(handler, Args::new(vec![loop_value(lp), context.clone()]))
+            .await;
+        match r {
+            Ok(_) => Ok(()),
+            Err(e) if self.aborted.borrow().is_some() => Err(e),
+            Err(e) if self.exc_is(&e, "KeyboardInterrupt") || self.exc_is(&e, "SystemExit") => {
+                Err(e)
+            }
+            Err(e) => {
+                let text = format!(
+                    "Unhandled error in exception handler\ncontext: {}",
+                    self.repr_of(&context).await?
+                );
+                self.asyncio_log(ERROR, &text, Vec::new(), Some(e), SITE_HANDLER)
+                    .await
+            }
+        }
+    }
 }
 
 /// Methods of `Handle` / `TimerHandle`.

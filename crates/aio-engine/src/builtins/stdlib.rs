@@ -20,7 +20,7 @@ pub(crate) struct PythonModule {
 
 /// Every standard-library module written in Python, by import name (a submodule is imported
 /// after its package, and becomes its attribute).
-pub(crate) const PYTHON_MODULES: [PythonModule; 23] = [
+pub(crate) const PYTHON_MODULES: [PythonModule; 24] = [
     PythonModule {
         name: "contextvars",
         source: include_str!(concat!(env!("OUT_DIR"), "/contextvars.py")),
@@ -108,6 +108,10 @@ pub(crate) const PYTHON_MODULES: [PythonModule; 23] = [
     PythonModule {
         name: "statistics",
         source: include_str!(concat!(env!("OUT_DIR"), "/statistics.py")),
+    },
+    PythonModule {
+        name: "signal",
+        source: include_str!(concat!(env!("OUT_DIR"), "/signal.py")),
     },
     PythonModule {
         name: "collections.abc",

@@ -130,6 +130,12 @@ pub(crate) struct Interp {
     /// How many of runners.py's frames stand between the program and the loop: 2 under
     /// `asyncio.run`, 1 under `Runner.run`, 0 under `run_until_complete`.
     pub runner_depth: Cell<u8>,
+    /// The program's signal handlers by number (`signal.signal`); a number not here has its
+    /// default handler.
+    pub signal_handlers: RefCell<FxHashMap<i64, Value>>,
+    /// While a runner's own SIGINT handler is installed: its main task and how many SIGINTs
+    /// arrived (CPython's `Runner._on_sigint` and `_interrupt_count`).
+    pub runner_sigint: RefCell<Option<(Rc<crate::asyncio::future::Future>, u32)>>,
     pub clock: Clock,
     pub output: RefCell<Vec<OutputChunk>>,
     pub trace: RefCell<Trace>,
@@ -200,6 +206,8 @@ impl Interp {
             frames: RefCell::new(Vec::new()),
             task_frame_base: Cell::new(None),
             runner_depth: Cell::new(0),
+            signal_handlers: RefCell::new(FxHashMap::default()),
+            runner_sigint: RefCell::new(None),
             clock: Clock::default(),
             output: RefCell::new(Vec::new()),
             trace: RefCell::new(Trace::default()),
