@@ -23,14 +23,17 @@ pub(crate) enum Hook {
     LoadThreading,
     /// The members of `concurrent.futures` (a dict), made on first use.
     LoadFutures,
+    /// The name of the thread the program is running on now (`get_event_loop`'s error).
+    CurrentThreadName,
 }
 
 impl Hook {
-    pub(crate) const ALL: [Hook; 4] = [
+    pub(crate) const ALL: [Hook; 5] = [
         Hook::RunInExecutor,
         Hook::ShutdownDefaultExecutor,
         Hook::LoadThreading,
         Hook::LoadFutures,
+        Hook::CurrentThreadName,
     ];
 
     /// Its name in the prelude.
@@ -40,6 +43,7 @@ impl Hook {
             Hook::ShutdownDefaultExecutor => "_shutdown_default_executor",
             Hook::LoadThreading => "_load_threading",
             Hook::LoadFutures => "_load_futures",
+            Hook::CurrentThreadName => "_current_thread_name",
         }
     }
 }

@@ -186,13 +186,9 @@ pub(crate) fn make_module(it: &Rc<Interp>) -> Rc<Module> {
     set_native(&m, "gather", BuiltinFn::Async(gather::gather));
     set_native(&m, "create_task", BuiltinFn::Sync(asyncio_create_task));
     set_native(&m, "get_running_loop", BuiltinFn::Sync(get_running_loop));
-    set_native(&m, "get_event_loop", BuiltinFn::Sync(get_event_loop));
+    set_native(&m, "get_event_loop", BuiltinFn::Async(get_event_loop));
     set_native(&m, "new_event_loop", BuiltinFn::Sync(new_event_loop));
-    set_native(
-        &m,
-        "set_event_loop",
-        BuiltinFn::Sync(|_, _, _| Ok(Value::None)),
-    );
+    set_native(&m, "set_event_loop", BuiltinFn::Sync(set_event_loop));
     set_native(&m, "current_task", BuiltinFn::Sync(current_task));
     set_native(&m, "all_tasks", BuiltinFn::Sync(all_tasks));
     set_native(&m, "iscoroutine", BuiltinFn::Sync(iscoroutine));
@@ -626,17 +622,62 @@ fn asyncio_create_task(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult
 }
 
 fn get_running_loop(it: &Rc<Interp>, _: &Builtin, _: Args) -> PyResult {
+    // A worker thread has no running loop of its own (the loop runs on the main thread).
+    if it.clock.worker.get().is_some() {
+        return Err(it.runtime_error("no running event loop"));
+    }
     Ok(loop_value(&it.running_loop()?))
 }
 
-fn get_event_loop(it: &Rc<Interp>, _: &Builtin, _: Args) -> PyResult {
-    Ok(loop_value(&it.event_loop()))
+/// `asyncio.get_event_loop()`: the running loop; outside one, the main thread's current loop
+/// (made on first use, unless one was ever set: after `asyncio.run` there is none), and in
+/// another thread none (CPython's default policy).
+fn get_event_loop(it: Rc<Interp>, _: Rc<Builtin>, _: Args) -> Lbf<'static, PyResult> {
+    Box::pin(async move {
+        let in_worker = it.clock.worker.get().is_some();
+        if let Some(lp) = it.running_loop.borrow().clone()
+            && !in_worker
+        {
+            return Ok(loop_value(&lp));
+        }
+        let current = it.idle_loop.borrow().clone();
+        match current {
+            Some(lp) if !in_worker => Ok(loop_value(&lp)),
+            None if !in_worker && !it.event_loop_set.get() => Ok(loop_value(&it.idle_loop())),
+            _ => {
+                let name = it
+                    .call(it.hook(Hook::CurrentThreadName)?, Args::new(Vec::new()))
+                    .await?;
+                Err(it.runtime_error(format!(
+                    "There is no current event loop in thread {}.",
+                    it.repr_of(&name).await?
+                )))
+            }
+        }
+    })
 }
 
 fn new_event_loop(it: &Rc<Interp>, _: &Builtin, _: Args) -> PyResult {
-    let lp = it.make_loop();
-    *it.idle_loop.borrow_mut() = Some(lp.clone());
-    Ok(loop_value(&lp))
+    Ok(loop_value(&it.make_loop()))
+}
+
+/// `asyncio.set_event_loop(loop)`: the main thread's current loop (`None` for none).
+fn set_event_loop(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    let lp = match args.pos.first() {
+        Some(Value::None) | None => None,
+        Some(v) => match loop_of(v) {
+            Some(lp) => Some(lp),
+            None => {
+                return Err(it.type_error(format!(
+                    "loop must be an instance of AbstractEventLoop or None, not '{}'",
+                    it.type_name(v)
+                )));
+            }
+        },
+    };
+    it.event_loop_set.set(true);
+    *it.idle_loop.borrow_mut() = lp;
+    Ok(Value::None)
 }
 
 fn current_task(it: &Rc<Interp>, _: &Builtin, _: Args) -> PyResult {
@@ -770,6 +811,9 @@ fn asyncio_run(it: Rc<Interp>, _: Rc<Builtin>, mut args: Args) -> Lbf<'static, P
 /// is true.
 async fn runner_loop(it: &Rc<Interp>, debug: Option<Value>) -> PyResult<Rc<EventLoop>> {
     let lp = it.make_loop();
+    // The runner makes its loop the current one, and sets none when it closes.
+    it.event_loop_set.set(true);
+    *it.idle_loop.borrow_mut() = Some(lp.clone());
     if let Some(d) = debug
         && !matches!(d, Value::None)
     {
@@ -938,6 +982,7 @@ async fn runner_close(it: &Rc<Interp>, lp: &Rc<EventLoop>) -> PyResult<()> {
     let logged = it.log_loop_close(lp).await;
     remove_signal_handlers(it, lp);
     lp.closed.set(true);
+    *it.idle_loop.borrow_mut() = None;
     logged?;
     shutdown?;
     asyncgens?;
@@ -1413,6 +1458,31 @@ pub(crate) async fn loop_method(
         }
         "run_until_complete" => {
             let fut = args.pos.first().cloned().unwrap_or_default();
+            if lp.closed.get() {
+                let e = it.runtime_error("Event loop is closed");
+                // The traceback keeps the argument (a coroutine never awaited) to the end.
+                e.exc().keepalive.borrow_mut().push(Rc::new(fut));
+                let mut tb = e.exc().traceback.borrow_mut();
+                for (line, name, text) in [
+                    (
+                        519,
+                        "_check_closed",
+                        "            raise RuntimeError('Event loop is closed')",
+                    ),
+                    (628, "run_until_complete", "        self._check_closed()"),
+                ] {
+                    tb.push(TbEntry {
+                        filename: Rc::from("base_events.py"),
+                        name: Rc::from(name),
+                        line,
+                        span: None,
+                        anchor: None,
+                        source: Some((Rc::from(text), None)),
+                    });
+                }
+                drop(tb);
+                return Err(e);
+            }
             if lp.running.get() || it.running_loop.borrow().is_some() {
                 let e = it.runtime_error(if lp.running.get() {
                     "This event loop is already running"

@@ -1113,6 +1113,10 @@ def _define_threading():
 _current = []
 
 
+def _current_thread_name():
+    return _current[0].name if _current else 'MainThread'
+
+
 def _run_as(thread, fn, start):
     # runs fn() "on" thread from virtual time `start` to its end, in the thread's own contextvars
     # context (a thread starts with an empty one and keeps it from job to job); returns the end

@@ -147,6 +147,9 @@ pub(crate) struct Interp {
     pub running_loop: RefCell<Option<Rc<EventLoop>>>,
     /// The loop `get_event_loop()` returns outside `asyncio.run`.
     pub idle_loop: RefCell<Option<Rc<EventLoop>>>,
+    /// Whether the main thread's current loop was ever set (`set_event_loop`, or by a runner,
+    /// which sets it back to `None` when it closes): then `get_event_loop()` no longer makes one.
+    pub event_loop_set: Cell<bool>,
     pub task_counter: Cell<u64>,
     pub scope_cache: RefCell<FxHashMap<usize, Rc<ScopeInfo>>>,
     /// Owned copies of generator-expression nodes (a lazy generator outlives the borrow of
@@ -218,6 +221,7 @@ impl Interp {
             warn: RefCell::new(Default::default()),
             running_loop: RefCell::new(None),
             idle_loop: RefCell::new(None),
+            event_loop_set: Cell::new(false),
             task_counter: Cell::new(0),
             scope_cache: RefCell::new(FxHashMap::default()),
             genexp_cache: RefCell::new(FxHashMap::default()),
