@@ -63,7 +63,24 @@ pub(crate) fn poll_body(it: &Interp, coro: &Rc<Coro>, cx: &mut Context<'_>) -> P
         coro.finished.set(true);
         drop(body);
     }
-    r
+    match r {
+        // PEP 479: a StopIteration leaving the body is a RuntimeError caused by it.
+        Poll::Ready(Err(e)) if it.exc_is(&e, "StopIteration") => {
+            use crate::runtime::object::CoroKind;
+            let what = match coro.kind {
+                CoroKind::Coroutine => "coroutine",
+                CoroKind::Generator => "generator",
+                CoroKind::AsyncGenerator => "async generator",
+            };
+            let error = it.runtime_error(format!("{what} raised StopIteration"));
+            *error.exc().cause.borrow_mut() = Some(e.clone());
+            *error.exc().context.borrow_mut() = Some(e);
+            error.exc().suppress_context.set(true);
+            error.exc().context_checked.set(true);
+            Poll::Ready(Err(error))
+        }
+        r => r,
+    }
 }
 
 /// `await coroutine`: polls the inner body, passing suspensions straight through.

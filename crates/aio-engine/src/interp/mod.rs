@@ -150,6 +150,9 @@ pub(crate) struct Interp {
     /// Whether the main thread's current loop was ever set (`set_event_loop`, or by a runner,
     /// which sets it back to `None` when it closes): then `get_event_loop()` no longer makes one.
     pub event_loop_set: Cell<bool>,
+    /// The lists and dicts whose repr is being made (by identity), so one inside itself shows
+    /// as `[...]`.
+    pub repr_active: RefCell<Vec<usize>>,
     pub task_counter: Cell<u64>,
     pub scope_cache: RefCell<FxHashMap<usize, Rc<ScopeInfo>>>,
     /// Owned copies of generator-expression nodes (a lazy generator outlives the borrow of
@@ -222,6 +225,7 @@ impl Interp {
             running_loop: RefCell::new(None),
             idle_loop: RefCell::new(None),
             event_loop_set: Cell::new(false),
+            repr_active: RefCell::new(Vec::new()),
             task_counter: Cell::new(0),
             scope_cache: RefCell::new(FxHashMap::default()),
             genexp_cache: RefCell::new(FxHashMap::default()),

@@ -312,9 +312,24 @@ impl Interp {
                     "maximum recursion depth exceeded while getting the repr of an object",
                 ));
             }
+            // A list or dict inside itself shows as `[...]` / `{...}` (CPython's Py_ReprEnter).
+            let mutable = match v {
+                Value::List(_) => Some("[...]"),
+                Value::Dict(_) => Some("{...}"),
+                _ => None,
+            };
+            if let Some(mark) = mutable {
+                if self.repr_active.borrow().contains(&v.identity()) {
+                    return Ok(mark.to_string());
+                }
+                self.repr_active.borrow_mut().push(v.identity());
+            }
             self.repr_depth.set(depth + 1);
             let r = self.repr_container(v).await;
             self.repr_depth.set(depth);
+            if mutable.is_some() {
+                self.repr_active.borrow_mut().pop();
+            }
             r
         })
     }
@@ -378,6 +393,42 @@ impl Interp {
                         _ => "dict_items",
                     };
                     format!("{name}({})", self.repr_seq("[", &items, "]").await?)
+                }
+                // `dict[str, typing.Any]`: an argument without a simple repr (a typing object)
+                // shows its own.
+                Value::Native(n)
+                    if matches!(
+                        &**n,
+                        NativeObj::GenericAlias { .. } | NativeObj::UnionType(_)
+                    ) =>
+                {
+                    let (head, args, sep) = match &**n {
+                        NativeObj::GenericAlias { origin, args } => (Some(origin), &args[..], ", "),
+                        NativeObj::UnionType(members) => (None, &members[..], " | "),
+                        _ => return Ok(String::new()),
+                    };
+                    let mut parts = Vec::with_capacity(args.len());
+                    for a in args {
+                        parts.push(match self.type_arg_repr(a) {
+                            Some(r) => r,
+                            None => self.repr_of(a).await?,
+                        });
+                    }
+                    match head {
+                        Some(origin) => {
+                            let origin = match self.type_arg_repr(origin) {
+                                Some(r) => r,
+                                None => self.repr_of(origin).await?,
+                            };
+                            let inner = if parts.is_empty() {
+                                "()".to_owned()
+                            } else {
+                                parts.join(sep)
+                            };
+                            format!("{origin}[{inner}]")
+                        }
+                        None => parts.join(sep),
+                    }
                 }
                 Value::Native(n) if matches!(&**n, NativeObj::Deque(_)) => {
                     let NativeObj::Deque(items) = &**n else {
@@ -1717,9 +1768,11 @@ impl Interp {
                 kind: 0,
                 len: d.borrow().len(),
             },
-            Value::Set(d) => IterState::Vals {
+            Value::Set(d) => IterState::SetVals {
+                set: d.clone(),
                 items: d.borrow().set_keys().into(),
                 idx: 0,
+                len: d.borrow().len(),
             },
             Value::Iter(_) => return Ok(v.clone()),
             Value::Native(n) if matches!(&**n, NativeObj::Deque(_)) => {
@@ -1836,6 +1889,19 @@ impl Interp {
                 }
             }
             IterState::Vals { items, idx } => {
+                let item = items.get(*idx).cloned();
+                *idx += 1;
+                return Ok(Ok(item));
+            }
+            IterState::SetVals {
+                set,
+                items,
+                idx,
+                len,
+            } => {
+                if set.borrow().len() != *len {
+                    return Err(self.runtime_error("Set changed size during iteration"));
+                }
                 let item = items.get(*idx).cloned();
                 *idx += 1;
                 return Ok(Ok(item));

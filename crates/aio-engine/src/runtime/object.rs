@@ -570,6 +570,13 @@ pub(crate) enum IterState {
         items: Rc<[Value]>,
         idx: usize,
     },
+    /// Over a set's members in its iteration order; the set is watched for a change of size.
+    SetVals {
+        set: Rc<RefCell<Dict>>,
+        items: Rc<[Value]>,
+        idx: usize,
+        len: usize,
+    },
     Enumerate {
         inner: Value,
         count: i64,
