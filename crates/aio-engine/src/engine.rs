@@ -306,6 +306,10 @@ async fn run_program(
     }
     it.pop_frame(&pinfo);
     it.frames.borrow_mut().clear();
+    // What CPython's compiler warned about, before the program's first line runs.
+    for (line, message) in &module.warnings {
+        it.emit_warning("SyntaxWarning", message, *line, false);
+    }
     let info = Rc::new(FrameInfo {
         name: Rc::from("<module>"),
         filename: it.filename.clone(),

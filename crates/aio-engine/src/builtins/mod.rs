@@ -595,6 +595,13 @@ abuiltin!(all, |it, args| {
 abuiltin!(sum, |it, args| {
     need(&it, &args, 1, "sum")?;
     let mut acc = args.arg(1, "start").unwrap_or(Value::Int(0));
+    let refused = match &acc {
+        Value::Str(_) => Some("strings [use ''.join(seq) instead]"),
+        _ => None,
+    };
+    if let Some(what) = refused {
+        return Err(it.type_error(format!("sum() can't sum {what}")));
+    }
     let iter = it.iter_of(&args.pos[0]).await?;
     while let Some(v) = it.next_of(&iter).await? {
         acc = it.binop(crate::syntax::ast::BinOp::Add, &acc, &v).await?;
@@ -606,6 +613,11 @@ async fn min_max(it: &Rc<Interp>, mut args: Args, want_max: bool) -> PyResult {
     let name = if want_max { "max" } else { "min" };
     let key = args.take_kw("key");
     let default = args.take_kw("default");
+    if default.is_some() && args.pos.len() > 1 {
+        return Err(it.type_error(format!(
+            "Cannot specify a default for {name}() with multiple positional arguments"
+        )));
+    }
     let items = if args.pos.len() == 1 {
         it.collect(&args.pos[0]).await?
     } else {
@@ -1144,7 +1156,7 @@ fn compile(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
         Err(e) => (e, true),
         Ok(module) => match crate::syntax::check::check_module(&module, &source, &filename) {
             Err(e) => (e, false),
-            Ok(()) => return Ok(Value::None),
+            Ok(_) => return Ok(Value::None),
         },
     };
     let line = match &e.text {

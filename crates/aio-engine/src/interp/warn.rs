@@ -148,7 +148,9 @@ impl Interp {
         };
         match action.as_str() {
             "ignore" => return,
+            // The compiler's warnings are not kept in a registry: each is printed.
             "always" => {}
+            _ if category == "SyntaxWarning" => {}
             _ => {
                 let key = (msg.to_string(), category.to_string(), line);
                 let mut w = self.warn.borrow_mut();

@@ -56,6 +56,9 @@ impl Span {
 pub(crate) struct Module {
     /// The top-level statements in order.
     pub body: Vec<Stmt>,
+    /// The SyntaxWarnings CPython's compiler prints before the program runs, in its order:
+    /// (line, message).
+    pub warnings: Vec<(u32, String)>,
 }
 
 /// A statement with its position.

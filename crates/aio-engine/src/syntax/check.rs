@@ -12,19 +12,25 @@
 use super::ast::*;
 use super::error::{SyntaxError, SyntaxErrorKind};
 
-/// Runs every check over `module`; the first error in source order wins.
+/// Runs every check over `module`; the first error in source order wins. Without one, the
+/// SyntaxWarnings CPython's compiler would print, as (line, message).
 pub(crate) fn check_module(
     module: &Module,
     source: &str,
     filename: &str,
-) -> Result<(), SyntaxError> {
-    let checker = Checker { source, filename };
+) -> Result<Vec<(u32, String)>, SyntaxError> {
+    let checker = Checker {
+        source,
+        filename,
+        warnings: std::cell::RefCell::new(Vec::new()),
+    };
     let ctx = Context {
         scope: Scope::Module,
         in_loop: false,
         is_async_generator: false,
     };
-    checker.block(&module.body, ctx)
+    checker.block(&module.body, ctx)?;
+    Ok(checker.warnings.into_inner())
 }
 
 /// The kind of the innermost enclosing scope.
@@ -47,6 +53,7 @@ struct Context {
 struct Checker<'a> {
     source: &'a str,
     filename: &'a str,
+    warnings: std::cell::RefCell<Vec<(u32, String)>>,
 }
 
 type CheckResult = Result<(), SyntaxError>;
@@ -385,8 +392,27 @@ impl Checker<'_> {
             ExprKind::UnaryOp { operand, .. } => self.expr(operand, ctx),
             ExprKind::BoolOp { values, .. } => self.exprs(values, ctx),
             ExprKind::Compare {
-                left, comparators, ..
+                left,
+                ops,
+                comparators,
             } => {
+                // `x is 0`: CPython's compiler warns (check_compare).
+                let mut left_literal = is_literal(left);
+                for (op, right) in ops.iter().zip(comparators) {
+                    let right_literal = is_literal(right);
+                    let (word, instead) = match op {
+                        CmpOp::Is => ("is", "=="),
+                        CmpOp::IsNot => ("is not", "!="),
+                        _ => ("", ""),
+                    };
+                    if !word.is_empty() && (left_literal || right_literal) {
+                        self.warnings.borrow_mut().push((
+                            expr.span.line,
+                            format!("\"{word}\" with a literal. Did you mean \"{instead}\"?"),
+                        ));
+                    }
+                    left_literal = right_literal;
+                }
                 self.expr(left, ctx)?;
                 self.exprs(comparators, ctx)
             }
@@ -573,5 +599,20 @@ fn constant_repr(c: &Constant) -> String {
         Constant::Float(x) => format!("{x:?}"),
         Constant::Str(s) => crate::format::str_repr(s),
         Constant::Bytes(b) => format!("{b:?}"),
+    }
+}
+
+/// A constant CPython's `is` check warns about: not `None`, `True`, `False` or `...` (a tuple
+/// of constants is folded into one).
+fn is_literal(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Constant(c) => {
+            !matches!(c, Constant::None | Constant::Bool(_) | Constant::Ellipsis)
+        }
+        ExprKind::Tuple(items) => items.iter().all(|i| {
+            matches!(i.kind, ExprKind::Constant(_))
+                || matches!(i.kind, ExprKind::Tuple(_)) && is_literal(i)
+        }),
+        _ => false,
     }
 }

@@ -14,8 +14,8 @@ pub use error::{SyntaxError, SyntaxErrorKind};
 
 /// Parses and checks a whole program. `filename` only appears in error messages.
 pub(crate) fn parse_module(source: &str, filename: &str) -> Result<ast::Module, SyntaxError> {
-    let module = parser::parse_tokens_of(source, filename)?;
-    check::check_module(&module, source, filename)?;
+    let mut module = parser::parse_tokens_of(source, filename)?;
+    module.warnings = check::check_module(&module, source, filename)?;
     Ok(module)
 }
 

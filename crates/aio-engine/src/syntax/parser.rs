@@ -25,7 +25,10 @@ pub(crate) fn parse_tokens_of(source: &str, filename: &str) -> Result<Module, Sy
     let mut parser = Parser::new(tokens, source, filename);
     let result = parser.statements_until_end();
     match (result, unclosed) {
-        (Ok(body), None) => Ok(Module { body }),
+        (Ok(body), None) => Ok(Module {
+            body,
+            warnings: Vec::new(),
+        }),
         // CPython reports an unclosed bracket instead of the parser's error when the parser
         // ran into the end of input, or failed on a later line than the bracket's.
         (Err(_), Some(unclosed))
