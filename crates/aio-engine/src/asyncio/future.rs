@@ -314,12 +314,24 @@ pub(crate) fn future_repr(it: &Interp, f: &Rc<Future>) -> String {
                     .frames
                     .first()
                     .map(|fi| fi.line.get())
+                    // Running now: its own frame (the first of the running task's) is on the
+                    // interpreter's stack.
+                    .or_else(|| {
+                        let base = it.task_frame_base.get().filter(|_| t.coro.running.get())?;
+                        it.frames.borrow().get(base).map(|fi| fi.line.get())
+                    })
                     .unwrap_or(t.coro.def_line);
                 let verb = "running";
                 format!(
                     "<{}() {verb} at {}:{}>",
                     t.coro.qualname, t.coro.filename, line
                 )
+            };
+            // A cancellation asked for and not yet delivered (`_task_repr_info`).
+            let state = if !f.is_done() && t.num_cancels_requested.get() > 0 {
+                "cancelling"
+            } else {
+                state
             };
             let mut s = format!("<Task {state} name='{}' coro={coro}", t.name.borrow());
             if f.state.get() == FutState::Finished {
@@ -341,7 +353,12 @@ pub(crate) fn future_repr(it: &Interp, f: &Rc<Future>) -> String {
             s
         }
         None => {
-            let mut s = format!("<Future {state}");
+            let kind = if matches!(&*f.cancel_hook.borrow(), Some(CancelHook::Gather(_))) {
+                "_GatheringFuture"
+            } else {
+                "Future"
+            };
+            let mut s = format!("<{kind} {state}");
             if f.state.get() == FutState::Finished {
                 if let Some(e) = &*f.exception.borrow() {
                     s.push_str(&format!(" exception={}", simple_exc_repr(e)));
