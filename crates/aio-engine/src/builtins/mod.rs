@@ -511,9 +511,15 @@ abuiltin!(reversed, |it, args| {
         items = s.chars().map(|c| Value::str(c.to_string())).collect();
     }
     items.reverse();
+    let name = match subject {
+        Value::List(_) => "list_reverseiterator",
+        Value::Range(_) => "range_iterator",
+        _ => "reversed",
+    };
     Ok(Value::Iter(Rc::new(RefCell::new(IterState::Vals {
         items: items.into(),
         idx: 0,
+        name,
     }))))
 });
 
@@ -540,7 +546,7 @@ abuiltin!(zip, |it, args| {
         iters.push(it.iter_of(a).await?);
     }
     if iters.is_empty() {
-        return Ok(Value::Iter(Rc::new(RefCell::new(IterState::Done))));
+        return Ok(Value::Iter(Rc::new(RefCell::new(IterState::Done("zip")))));
     }
     Ok(Value::Iter(Rc::new(RefCell::new(IterState::Zip {
         iters,

@@ -153,6 +153,9 @@ pub(crate) struct Interp {
     /// The lists and dicts whose repr is being made (by identity), so one inside itself shows
     /// as `[...]`.
     pub repr_active: RefCell<Vec<usize>>,
+    /// The classes of the native iterators by their CPython names (`zip`, `list_iterator`),
+    /// made on first use.
+    pub iter_classes: RefCell<FxHashMap<&'static str, Rc<crate::runtime::object::Class>>>,
     pub task_counter: Cell<u64>,
     pub scope_cache: RefCell<FxHashMap<usize, Rc<ScopeInfo>>>,
     /// Owned copies of generator-expression nodes (a lazy generator outlives the borrow of
@@ -226,6 +229,7 @@ impl Interp {
             idle_loop: RefCell::new(None),
             event_loop_set: Cell::new(false),
             repr_active: RefCell::new(Vec::new()),
+            iter_classes: RefCell::new(FxHashMap::default()),
             task_counter: Cell::new(0),
             scope_cache: RefCell::new(FxHashMap::default()),
             genexp_cache: RefCell::new(FxHashMap::default()),

@@ -52,7 +52,7 @@ impl Interp {
                 }
             }
             Value::Module(_) => t.module.clone(),
-            Value::Iter(_) => t.iterator.clone(),
+            Value::Iter(st) => self.iterator_class(st.borrow().type_name()),
             Value::Native(n) => match &**n {
                 NativeObj::Loop(_) => t.event_loop.clone(),
                 NativeObj::Handle(h) => {
@@ -97,6 +97,26 @@ impl Interp {
             }
             _ => v,
         }
+    }
+
+    /// The class of a native iterator whose type CPython names `name`.
+    pub(crate) fn iterator_class(&self, name: &'static str) -> Rc<Class> {
+        self.iter_classes
+            .borrow_mut()
+            .entry(name)
+            .or_insert_with(|| {
+                let (module, short) = match name.rsplit_once('.') {
+                    Some((m, n)) => (m, n),
+                    None => ("builtins", name),
+                };
+                crate::runtime::types::make_class(
+                    short,
+                    module,
+                    vec![self.t.object.clone()],
+                    Ty::Iterator,
+                )
+            })
+            .clone()
     }
 
     pub(crate) fn type_name(&self, v: &Value) -> Rc<str> {
@@ -249,7 +269,7 @@ impl Interp {
                 }
                 _ => format!("<object at {}>", fake_addr(v)),
             },
-            Value::Iter(_) => format!("<iterator object at {}>", fake_addr(v)),
+            Value::Iter(st) => format!("<{} object at {}>", st.borrow().type_name(), fake_addr(v)),
             Value::Method(m) => match &m.func {
                 Value::Func(f) => format!(
                     "<bound method {} of <object at {}>>",
@@ -1780,6 +1800,7 @@ impl Interp {
                     return Ok(Value::None);
                 };
                 IterState::Vals {
+                    name: "_collections._deque_iterator",
                     items: items.borrow().iter().cloned().collect(),
                     idx: 0,
                 }
@@ -1848,7 +1869,7 @@ impl Interp {
                 };
                 *idx += 1;
                 if item.is_none() {
-                    *s = IterState::Done;
+                    *s = IterState::Done(s.type_name());
                 }
                 return Ok(Ok(item));
             }
@@ -1888,7 +1909,7 @@ impl Interp {
                     }
                 }
             }
-            IterState::Vals { items, idx } => {
+            IterState::Vals { items, idx, .. } => {
                 let item = items.get(*idx).cloned();
                 *idx += 1;
                 return Ok(Ok(item));
@@ -1906,10 +1927,11 @@ impl Interp {
                 *idx += 1;
                 return Ok(Ok(item));
             }
-            IterState::Done => return Ok(Ok(None)),
+            IterState::Done(_) => return Ok(Ok(None)),
             _ => {}
         }
-        Ok(Err(std::mem::replace(&mut *s, IterState::Done)))
+        let name = s.type_name();
+        Ok(Err(std::mem::replace(&mut *s, IterState::Done(name))))
     }
 
     /// `next(iterator)`: `Ok(None)` when exhausted.
@@ -2003,7 +2025,7 @@ impl Interp {
                         count: count + 1,
                     },
                 ),
-                other => (other, IterState::Done),
+                other => (other, IterState::Done("enumerate")),
             },
             IterState::Zip { iters, strict } => {
                 let mut items = Vec::with_capacity(iters.len());
@@ -2011,9 +2033,9 @@ impl Interp {
                     match self.next_of(i).await {
                         Ok(Some(v)) => items.push(v),
                         Ok(None) if strict => {
-                            return (self.zip_mismatch(&iters, n).await, IterState::Done);
+                            return (self.zip_mismatch(&iters, n).await, IterState::Done("zip"));
                         }
-                        other => return (other.map(|_| None), IterState::Done),
+                        other => return (other.map(|_| None), IterState::Done("zip")),
                     }
                 }
                 (
@@ -2026,7 +2048,7 @@ impl Interp {
                 for i in &iters {
                     match self.next_of(i).await {
                         Ok(Some(v)) => items.push(v),
-                        other => return (other.map(|_| None), IterState::Done),
+                        other => return (other.map(|_| None), IterState::Done("map")),
                     }
                 }
                 let r = self.call(func.clone(), Args::new(items)).await;
@@ -2052,15 +2074,15 @@ impl Interp {
                             Err(e) => return (Err(e), IterState::Filter { func, inner }),
                         }
                     }
-                    other => return (other, IterState::Done),
+                    other => return (other, IterState::Done("filter")),
                 }
             },
             IterState::GetItem { obj, idx } => match self.getitem(&obj, &Value::Int(idx)).await {
                 Ok(v) => (Ok(Some(v)), IterState::GetItem { obj, idx: idx + 1 }),
                 Err(e) if self.exc_is(&e, "IndexError") || self.exc_is(&e, "StopIteration") => {
-                    (Ok(None), IterState::Done)
+                    (Ok(None), IterState::Done("iterator"))
                 }
-                Err(e) => (Err(e), IterState::Done),
+                Err(e) => (Err(e), IterState::Done("iterator")),
             },
             other => (Ok(None), other),
         }

@@ -565,10 +565,11 @@ pub(crate) enum IterState {
         kind: u8,
         len: usize,
     },
-    /// Over a materialised snapshot.
+    /// Over a materialised snapshot; `name` is its type's (`list_reverseiterator`).
     Vals {
         items: Rc<[Value]>,
         idx: usize,
+        name: &'static str,
     },
     /// Over a set's members in its iteration order; the set is watched for a change of size.
     SetVals {
@@ -600,8 +601,36 @@ pub(crate) enum IterState {
         obj: Value,
         idx: i64,
     },
-    /// `iter(callable, sentinel)` is not supported; exhausted iterators become this.
-    Done,
+    /// An exhausted iterator, keeping its type's name.
+    Done(&'static str),
+}
+
+impl IterState {
+    /// The name of the iterator's type in CPython (`list_iterator`, `zip`, `map`...).
+    pub(crate) fn type_name(&self) -> &'static str {
+        match self {
+            IterState::Seq { seq, .. } => match seq {
+                Value::List(_) => "list_iterator",
+                Value::Tuple(_) => "tuple_iterator",
+                Value::Str(s) if s.is_ascii() => "str_ascii_iterator",
+                _ => "str_iterator",
+            },
+            IterState::Range { .. } => "range_iterator",
+            IterState::DictView { dict, kind, .. } => match (dict, kind) {
+                (Value::Set(_), _) => "set_iterator",
+                (_, 0) => "dict_keyiterator",
+                (_, 1) => "dict_valueiterator",
+                _ => "dict_itemiterator",
+            },
+            IterState::Vals { name, .. } | IterState::Done(name) => name,
+            IterState::SetVals { .. } => "set_iterator",
+            IterState::Enumerate { .. } => "enumerate",
+            IterState::Zip { .. } => "zip",
+            IterState::Map { .. } => "map",
+            IterState::Filter { .. } => "filter",
+            IterState::GetItem { .. } => "iterator",
+        }
+    }
 }
 
 /// Which standard stream a text stream object writes to.

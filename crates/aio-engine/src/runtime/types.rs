@@ -30,7 +30,6 @@ pub(crate) struct Types {
     pub future: Rc<Class>,
     pub task: Rc<Class>,
     pub module: Rc<Class>,
-    pub iterator: Rc<Class>,
     pub event_loop: Rc<Class>,
     pub handle: Rc<Class>,
     pub timer_handle: Rc<Class>,
@@ -242,7 +241,6 @@ impl Types {
             // As CPython's C classes: `_asyncio.Task`, a subclass of `_asyncio.Future`.
             task: make_class("Task", "_asyncio", vec![future], Ty::Task),
             module: mk("module", Ty::Module),
-            iterator: mk("iterator", Ty::Iterator),
             event_loop: make_class(
                 "_UnixSelectorEventLoop",
                 "asyncio.unix_events",
