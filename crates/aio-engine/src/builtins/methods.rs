@@ -120,12 +120,28 @@ const CORO_METHODS: &[&str] = &[
 const AGEN_METHODS: &[&str] = &["__anext__", "__aiter__", "asend", "athrow", "aclose"];
 const STREAM_METHODS: &[&str] = &["write", "flush", "reconfigure", "isatty", "fileno"];
 
+/// The methods of a set that change it, which a frozenset lacks.
+const SET_CHANGES: [&str; 9] = [
+    "add",
+    "discard",
+    "remove",
+    "pop",
+    "clear",
+    "update",
+    "intersection_update",
+    "difference_update",
+    "symmetric_difference_update",
+];
+
 /// True when `obj` has a native method `name`.
 pub(crate) fn has_native_method(_it: &Interp, obj: &Value, name: &str) -> bool {
     let list: &[&str] = match obj {
         Value::Str(_) => STR_METHODS,
         Value::List(_) => LIST_METHODS,
         Value::Dict(_) => DICT_METHODS,
+        Value::Set(d) if d.borrow().frozen => {
+            return SET_METHODS.contains(&name) && !SET_CHANGES.contains(&name);
+        }
         Value::Set(_) => SET_METHODS,
         Value::Tuple(_) => TUPLE_METHODS,
         Value::Int(_) | Value::Bool(_) => &["bit_length", "to_bytes", "conjugate", "__index__"],
@@ -1618,6 +1634,14 @@ async fn set_method(it: &Rc<Interp>, d: &Rc<RefCell<Dict>>, name: &str, args: Ar
             o.insert_key(h, x, Value::None);
         }
         Ok(o)
+    }
+    if d.borrow().frozen {
+        if SET_CHANGES.contains(&name) {
+            return Err(it.attr_error(&Value::Set(d.clone()), name));
+        }
+        if name == "copy" {
+            return Ok(Value::Set(d.clone()));
+        }
     }
     Ok(match name {
         "add" => {

@@ -162,7 +162,7 @@ pub(crate) fn install(it: &Rc<Interp>) {
         ("tuple", &t.tuple),
         ("dict", &t.dict),
         ("set", &t.set),
-        ("frozenset", &t.set),
+        ("frozenset", &t.frozenset),
         ("range", &t.range),
         ("slice", &t.slice),
         ("property", &t.property),
@@ -1412,6 +1412,7 @@ pub(crate) async fn construct_builtin(
         },
         Ty::Set => {
             let mut d = Dict::new();
+            d.frozen = Rc::ptr_eq(cls, &it.t.frozenset);
             if let Some(v) = first {
                 for x in it.collect(&v).await? {
                     let h = it.hash_key(&x).await?;

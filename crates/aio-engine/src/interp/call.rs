@@ -854,6 +854,11 @@ impl Interp {
                 }
                 class_attrs(&inst.class, &mut dir);
             }
+            Value::Set(d) if d.borrow().frozen => dir.extend(
+                crate::runtime::builtin_dir::FROZENSET_DIR
+                    .split(' ')
+                    .map(String::from),
+            ),
             other => {
                 let names = crate::runtime::builtin_dir::builtin_dir(self.type_of(other).ty);
                 dir.extend(

@@ -580,7 +580,7 @@ impl Interp {
                 Ok(true)
             }
             (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Value::Set(s))
-                if matches!(self.unwrapped(rhs), Value::Set(_)) =>
+                if matches!(self.unwrapped(rhs), Value::Set(_)) && !s.borrow().frozen =>
             {
                 if let Value::Set(result) = self.binop(op, target, rhs).await? {
                     let result = result.borrow().clone();

@@ -31,6 +31,7 @@ impl Interp {
             Value::List(_) => t.list.clone(),
             Value::Tuple(_) => t.tuple.clone(),
             Value::Dict(_) => t.dict.clone(),
+            Value::Set(d) if d.borrow().frozen => t.frozenset.clone(),
             Value::Set(_) => t.set.clone(),
             Value::Range(_) => t.range.clone(),
             Value::Slice(_) => t.slice.clone(),
@@ -388,10 +389,12 @@ impl Interp {
                 }
                 Value::Set(d) => {
                     let keys = d.borrow().set_keys();
-                    if keys.is_empty() {
-                        "set()".into()
-                    } else {
-                        self.repr_seq("{", &keys, "}").await?
+                    let frozen = d.borrow().frozen;
+                    match (keys.is_empty(), frozen) {
+                        (true, false) => "set()".into(),
+                        (true, true) => "frozenset()".into(),
+                        (false, false) => self.repr_seq("{", &keys, "}").await?,
+                        (false, true) => self.repr_seq("frozenset({", &keys, "})").await?,
                     }
                 }
                 Value::Native(n) if matches!(&**n, NativeObj::DictView { .. }) => {
@@ -822,6 +825,8 @@ impl Interp {
             ) => {
                 let (x, y) = (x.borrow(), y.borrow());
                 let mut out = Dict::new();
+                // The result has the left operand's type (`frozenset | set` is a frozenset).
+                out.frozen = x.frozen;
                 let inx = |k: &Value, d: &Dict| {
                     HashKey::of(k).map(|h| d.contains_key(&h)).unwrap_or(false)
                 };

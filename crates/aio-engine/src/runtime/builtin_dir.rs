@@ -39,3 +39,6 @@ pub(crate) fn builtin_dir(ty: Ty) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+/// `dir(frozenset)` (a frozenset has `Ty::Set`, as a set has).
+pub(crate) const FROZENSET_DIR: &str = "__and__ __class__ __class_getitem__ __contains__ __delattr__ __dir__ __doc__ __eq__ __format__ __ge__ __getattribute__ __getstate__ __gt__ __hash__ __init__ __init_subclass__ __iter__ __le__ __len__ __lt__ __ne__ __new__ __or__ __rand__ __reduce__ __reduce_ex__ __repr__ __ror__ __rsub__ __rxor__ __setattr__ __sizeof__ __str__ __sub__ __subclasshook__ __xor__ copy difference intersection isdisjoint issubset issuperset symmetric_difference union";

@@ -64,6 +64,8 @@ pub(crate) enum HashKey {
     Alias(Rc<[HashKey]>),
     /// A union (`int | None`): its members' keys, in the order of their hashes.
     Union(Rc<[HashKey]>),
+    /// A frozenset: its members' keys in a canonical order (by hash, then by key).
+    FrozenSet(Rc<[HashKey]>),
     Ellipsis,
 }
 
@@ -89,6 +91,7 @@ impl HashKey {
                 }
                 HashKey::Tuple(keys.into())
             }
+            Value::Set(d) if d.borrow().frozen => HashKey::frozen_set(d.borrow().hash_keys()),
             Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => return None,
             Value::Ellipsis => HashKey::Ellipsis,
             Value::Instance(inst) => match inst.key_group.get() {
@@ -143,6 +146,12 @@ impl HashKey {
     }
 
     /// Python's `hash()` for the key (ints hash to themselves like CPython; others stable).
+    /// The key of a frozenset with these members (equal sets, equal keys).
+    pub(crate) fn frozen_set(mut members: Vec<HashKey>) -> HashKey {
+        members.sort_by_cached_key(|k| (k.py_hash(), format!("{k:?}")));
+        HashKey::FrozenSet(members.into())
+    }
+
     pub(crate) fn py_hash(&self) -> i64 {
         match self {
             HashKey::None => 0x5f5e100,
@@ -164,6 +173,9 @@ impl HashKey {
             },
             // Order-free, as typing's Union hashes its members.
             HashKey::Union(keys) => keys.iter().fold(0, |acc, key| acc ^ key.py_hash()),
+            HashKey::FrozenSet(keys) => {
+                frozenset_hash(keys.iter().map(HashKey::py_hash), keys.len())
+            }
             other => {
                 let mut h = FxHasher::default();
                 other.hash(&mut h);
@@ -171,6 +183,19 @@ impl HashKey {
             }
         }
     }
+}
+
+/// CPython's hash of a frozenset whose members hash to `hashes` (`Objects/setobject.c`).
+fn frozenset_hash(hashes: impl Iterator<Item = i64>, len: usize) -> i64 {
+    let shuffle = |h: u64| ((h ^ 89_869_747) ^ (h << 16)).wrapping_mul(3_644_798_167);
+    let mut hash = hashes.fold(0u64, |acc, h| acc ^ shuffle(h as u64));
+    hash ^= (len as u64 + 1).wrapping_mul(1_927_868_237);
+    hash ^= (hash >> 11) ^ (hash >> 25);
+    hash = hash.wrapping_mul(69_069).wrapping_add(907_133_923);
+    if hash == u64::MAX {
+        hash = 590_923_713;
+    }
+    hash as i64
 }
 
 /// CPython's hash of a tuple of items hashing to `lanes` (xxHash's mixing, as in
@@ -199,12 +224,22 @@ pub(crate) struct Dict {
     index: FxHashMap<HashKey, usize>,
     entries: Vec<Option<(Value, Value)>>,
     live: usize,
+    /// The members of a `frozenset` (a set that no method changes, and that hashes).
+    pub frozen: bool,
 }
 
 impl Dict {
     /// An empty dict.
     pub(crate) fn new() -> Dict {
         Dict::default()
+    }
+
+    /// The keys' hash keys, in order.
+    pub(crate) fn hash_keys(&self) -> Vec<HashKey> {
+        let mut keys: Vec<(usize, HashKey)> =
+            self.index.iter().map(|(k, i)| (*i, k.clone())).collect();
+        keys.sort_by_key(|(i, _)| *i);
+        keys.into_iter().map(|(_, k)| k).collect()
     }
 
     /// Number of entries.
