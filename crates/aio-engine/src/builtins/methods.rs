@@ -1521,11 +1521,19 @@ pub(crate) async fn dict_update_from(it: &Rc<Interp>, d: &mut Dict, src: &Value)
         }
         return Ok(());
     }
-    for item in it.collect(src).await? {
-        let pair = it.collect(&item).await?;
+    for (n, item) in it.collect(src).await?.into_iter().enumerate() {
+        let pair = match it.collect(&item).await {
+            Ok(pair) => pair,
+            Err(e) if it.exc_is(&e, "TypeError") => {
+                return Err(it.type_error(format!(
+                    "cannot convert dictionary update sequence element #{n} to a sequence"
+                )));
+            }
+            Err(e) => return Err(e),
+        };
         if pair.len() != 2 {
             return Err(it.value_error(format!(
-                "dictionary update sequence element #0 has length {}; 2 is required",
+                "dictionary update sequence element #{n} has length {}; 2 is required",
                 pair.len()
             )));
         }

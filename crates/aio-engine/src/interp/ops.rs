@@ -1416,14 +1416,24 @@ impl Interp {
         }
     }
 
+    /// What `__len__` returned, as `len()` checks it.
+    fn len_result(&self, n: Value) -> PyResult<usize> {
+        match n {
+            Value::Int(i) if i >= 0 => Ok(i as usize),
+            Value::Bool(b) => Ok(b as usize),
+            Value::Int(_) => Err(self.value_error("__len__() should return >= 0")),
+            other => Err(self.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                self.type_name(&other)
+            ))),
+        }
+    }
+
     /// `len(v)`.
     pub(crate) async fn len_of(self: &Rc<Self>, v: &Value) -> PyResult<usize> {
         let v = self.inherited(v, &["__len__"]);
         if let Some(n) = self.meta_dunder(v, "__len__", &[]).await? {
-            return match n {
-                Value::Int(i) if i >= 0 => Ok(i as usize),
-                _ => Err(self.type_error("'__len__' should return an int >= 0")),
-            };
+            return self.len_result(n);
         }
         Ok(match v {
             Value::Str(s) => s.chars().count(),
@@ -1442,10 +1452,8 @@ impl Interp {
             }
             Value::Instance(inst) if inst.class.lookup("__len__").is_some() => {
                 let f = inst.class.lookup("__len__").unwrap_or_default();
-                match self.call(f, Args::new(vec![v.clone()])).await? {
-                    Value::Int(i) if i >= 0 => i as usize,
-                    _ => return Err(self.type_error("'__len__' should return an int >= 0")),
-                }
+                let n = self.call(f, Args::new(vec![v.clone()])).await?;
+                self.len_result(n)?
             }
             _ => {
                 return Err(self.type_error(format!(
@@ -1825,7 +1833,20 @@ impl Interp {
             Value::Coro(c) if c.kind == CoroKind::Generator => return Ok(v.clone()),
             Value::Instance(inst) => {
                 if let Some(f) = inst.class.lookup("__iter__") {
-                    return self.call(f, Args::new(vec![v.clone()])).await;
+                    let it = self.call(f, Args::new(vec![v.clone()])).await?;
+                    let is_iterator = match &it {
+                        Value::Iter(_) => true,
+                        Value::Coro(c) => c.kind == CoroKind::Generator,
+                        Value::Instance(i) => i.class.lookup("__next__").is_some(),
+                        _ => false,
+                    };
+                    if !is_iterator {
+                        return Err(self.type_error(format!(
+                            "iter() returned non-iterator of type '{}'",
+                            self.type_name(&it)
+                        )));
+                    }
+                    return Ok(it);
                 }
                 if inst.class.lookup("__next__").is_some() {
                     return Ok(v.clone());

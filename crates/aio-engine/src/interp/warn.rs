@@ -247,7 +247,22 @@ pub(crate) fn py_warn(it: &Rc<Interp>, _: &Builtin, mut a: Args) -> PyResult {
         (Value::Str(s), _) => ("UserWarning".to_string(), s.to_string()),
         _ => ("UserWarning".to_string(), String::new()),
     };
-    let line = it.current_line();
+    // `stacklevel=2`: the line of the caller of the function that warns (a frame of the
+    // program's own file; another stays at the warning's own line).
+    let level = match a.arg(2, "stacklevel") {
+        Some(Value::Int(n)) if n > 1 => n as usize,
+        _ => 1,
+    };
+    let line = {
+        let frames = it.frames.borrow();
+        frames
+            .len()
+            .checked_sub(level)
+            .and_then(|i| frames.get(i))
+            .filter(|f| level > 1 && !f.hidden && f.filename == it.filename)
+            .map(|f| f.line.get())
+    };
+    let line = line.unwrap_or_else(|| it.current_line());
     it.emit_warning(&category, &text, line, false);
     Ok(Value::None)
 }
