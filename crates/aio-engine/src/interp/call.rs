@@ -146,7 +146,16 @@ impl Interp {
             hidden,
             generated_line: Cell::new(0),
         });
-        if self.frames.borrow().len() >= self.budgets.max_depth {
+        // Inside a task, CPython's stack also holds the event loop's frames (run_until_complete,
+        // run_forever, _run_once, Handle._run), two C calls that count towards the limit
+        // (Context.run, the task step) and, under `asyncio.run`, runners.py's two frames (the
+        // prelude's `Runner.run` has a frame of its own here).
+        let loop_frames = match (self.task_frame_base.get(), self.runner_depth.get()) {
+            (None, _) => 0,
+            (Some(_), 2) => 8,
+            (Some(_), _) => 6,
+        };
+        if self.frames.borrow().len() + loop_frames >= self.budgets.max_depth {
             return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
         }
         self.frames.borrow_mut().push(info.clone());
