@@ -540,6 +540,14 @@ impl Interp {
         format!("{name}({}){loc}", parts.join(", "))
     }
 
+    /// What a callback's error does not stop at: a stopped run, KeyboardInterrupt and
+    /// SystemExit leave the loop (CPython's `Handle._run` catches only `Exception`s).
+    pub(crate) fn passes_through_the_loop(&self, e: &ExcRef) -> bool {
+        self.aborted.borrow().is_some()
+            || self.exc_is(e, "KeyboardInterrupt")
+            || self.exc_is(e, "SystemExit")
+    }
+
     async fn report_callback_error(
         self: &Rc<Self>,
         lp: &Rc<EventLoop>,
@@ -550,10 +558,7 @@ impl Interp {
     ) -> PyResult<()> {
         match r {
             Ok(_) => Ok(()),
-            Err(e) if self.aborted.borrow().is_some() => Err(e),
-            Err(e) if self.exc_is(&e, "KeyboardInterrupt") || self.exc_is(&e, "SystemExit") => {
-                Err(e)
-            }
+            Err(e) if self.passes_through_the_loop(&e) => Err(e),
             Err(e) => {
                 e.exc()
                     .traceback

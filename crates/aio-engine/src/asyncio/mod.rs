@@ -1734,10 +1734,7 @@ impl Interp {
             .await;
         match r {
             Ok(_) => Ok(()),
-            Err(e) if self.aborted.borrow().is_some() => Err(e),
-            Err(e) if self.exc_is(&e, "KeyboardInterrupt") || self.exc_is(&e, "SystemExit") => {
-                Err(e)
-            }
+            Err(e) if self.passes_through_the_loop(&e) => Err(e),
             Err(e) => {
                 let text = format!(
                     "Unhandled error in exception handler\ncontext: {}",

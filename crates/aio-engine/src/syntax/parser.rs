@@ -1251,17 +1251,7 @@ impl<'a> Parser<'a> {
                     let capture = (&*name != "_").then_some(name);
                     return done(PatternKind::Capture(capture), self);
                 }
-                let mut value = self.atom()?;
-                while self.eat_op(".") {
-                    let attr = self.expect_name()?;
-                    value = Expr {
-                        span: value.span.to(self.prev_span()),
-                        kind: ExprKind::Attribute {
-                            value: Box::new(value),
-                            attr,
-                        },
-                    };
-                }
+                let value = self.dotted_value()?;
                 if !self.is_op("(") {
                     return done(PatternKind::Value(value), self);
                 }
@@ -1290,6 +1280,22 @@ impl<'a> Parser<'a> {
             }
             _ => Err(self.invalid_syntax()),
         }
+    }
+
+    /// `NAME ('.' NAME)*` as an expression: a value pattern (`Color.RED`) or a class.
+    fn dotted_value(&mut self) -> PResult<Expr> {
+        let mut value = self.atom()?;
+        while self.eat_op(".") {
+            let attr = self.expect_name()?;
+            value = Expr {
+                span: value.span.to(self.prev_span()),
+                kind: ExprKind::Attribute {
+                    value: Box::new(value),
+                    attr,
+                },
+            };
+        }
+        Ok(value)
     }
 
     /// A number (signed, or `real +/- imag`) or strings: what a literal pattern compares with.
@@ -1359,22 +1365,12 @@ impl<'a> Parser<'a> {
             }
             let key = match self.kind().clone() {
                 TokenKind::Keyword("None" | "True" | "False") => self.atom()?,
+                TokenKind::Name(_) if matches!(self.kind_at(1), TokenKind::Op(".")) => {
+                    self.dotted_value()?
+                }
                 TokenKind::Name(_) => {
-                    let mut value = self.atom()?;
-                    if !self.is_op(".") {
-                        return Err(self.invalid_syntax());
-                    }
-                    while self.eat_op(".") {
-                        let attr = self.expect_name()?;
-                        value = Expr {
-                            span: value.span.to(self.prev_span()),
-                            kind: ExprKind::Attribute {
-                                value: Box::new(value),
-                                attr,
-                            },
-                        };
-                    }
-                    value
+                    self.advance();
+                    return Err(self.invalid_syntax());
                 }
                 _ => self.literal_pattern_value()?,
             };
