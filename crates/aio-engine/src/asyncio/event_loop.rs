@@ -1056,7 +1056,12 @@ impl Interp {
 /// added. Task steps run in their task's own.
 fn callback_context(it: &Interp, cb: &HandleCb) -> Option<Rc<crate::runtime::object::ContextVars>> {
     match cb {
-        HandleCb::Call(..) => Some(it.context.borrow().copy()),
+        HandleCb::Call(..) => Some(
+            it.scheduling_context
+                .borrow()
+                .clone()
+                .unwrap_or_else(|| it.context.borrow().copy()),
+        ),
         HandleCb::Done(DoneCb::Py(_, context), _) => Some(context.clone()),
         _ => None,
     }

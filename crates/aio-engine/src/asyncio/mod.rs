@@ -1406,7 +1406,7 @@ pub(crate) async fn loop_method(
     Ok(match name {
         "time" => Value::Float(it.now()),
         "call_soon" | "call_soon_threadsafe" => {
-            args.take_kw("context");
+            let _context = ScheduleIn::context(it, args.take_kw("context"))?;
             refuse_keywords(it, name, &args)?;
             if args.pos.is_empty() {
                 return Err(it.type_error(format!(
@@ -1417,7 +1417,7 @@ pub(crate) async fn loop_method(
             handle(lp.call_soon(it, HandleCb::Call(f, args.pos)))
         }
         "call_later" | "call_at" => {
-            args.take_kw("context");
+            let _context = ScheduleIn::context(it, args.take_kw("context"))?;
             refuse_keywords(it, name, &args)?;
             if args.pos.len() < 2 {
                 let missing = if args.pos.is_empty() {
@@ -1673,6 +1673,38 @@ pub(crate) async fn loop_method(
         }
         _ => return Err(it.attr_error(&loop_value(lp), name)),
     })
+}
+
+/// `call_soon(..., context=ctx)`: while this guard lives, a callback scheduled runs in `ctx`
+/// itself instead of a copy of the current context.
+struct ScheduleIn<'a>(&'a Interp);
+
+impl<'a> ScheduleIn<'a> {
+    fn context(it: &'a Interp, context: Option<Value>) -> PyResult<Option<ScheduleIn<'a>>> {
+        // A `contextvars.Context` holds the engine's context in `_data`.
+        let data = match &context {
+            None | Some(Value::None) => return Ok(None),
+            Some(Value::Instance(inst)) => inst.dict.borrow().get_str("_data").cloned(),
+            Some(other) => Some(other.clone()),
+        };
+        let ctx = match data {
+            Some(Value::Native(n)) if matches!(&*n, NativeObj::Context(_)) => {
+                let NativeObj::Context(c) = &*n else {
+                    return Ok(None);
+                };
+                c.clone()
+            }
+            _ => return Err(it.type_error("an instance of Context was expected")),
+        };
+        *it.scheduling_context.borrow_mut() = Some(ctx);
+        Ok(Some(ScheduleIn(it)))
+    }
+}
+
+impl Drop for ScheduleIn<'_> {
+    fn drop(&mut self) {
+        *self.0.scheduling_context.borrow_mut() = None;
+    }
 }
 
 /// A signal's number as `loop.add_signal_handler` takes it (an int or a `signal.Signals`).

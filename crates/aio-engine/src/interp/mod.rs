@@ -153,6 +153,8 @@ pub(crate) struct Interp {
     /// The lists and dicts whose repr is being made (by identity), so one inside itself shows
     /// as `[...]`.
     pub repr_active: RefCell<Vec<usize>>,
+    /// `call_soon(..., context=ctx)`: the context a callback being scheduled runs in.
+    pub scheduling_context: RefCell<Option<Rc<crate::runtime::object::ContextVars>>>,
     /// The classes of the native iterators by their CPython names (`zip`, `list_iterator`),
     /// made on first use.
     pub iter_classes: RefCell<FxHashMap<&'static str, Rc<crate::runtime::object::Class>>>,
@@ -229,6 +231,7 @@ impl Interp {
             idle_loop: RefCell::new(None),
             event_loop_set: Cell::new(false),
             repr_active: RefCell::new(Vec::new()),
+            scheduling_context: RefCell::new(None),
             iter_classes: RefCell::new(FxHashMap::default()),
             task_counter: Cell::new(0),
             scope_cache: RefCell::new(FxHashMap::default()),
