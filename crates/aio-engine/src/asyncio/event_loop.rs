@@ -1008,7 +1008,11 @@ impl Interp {
         if !fut.is_done() {
             return Err(self.runtime_error("Event loop stopped before Future completed."));
         }
-        fut.result(self)
+        fut.result(self).inspect_err(|e| {
+            if self.aborted.borrow().is_none() {
+                push_result_frame(e);
+            }
+        })
     }
 }
 
@@ -1204,6 +1208,22 @@ fn epoll_wake(now: f64, when: f64) -> f64 {
     // microseconds, so it never meets an exact multiple).
     let millis = (timeout * 1e3 - 1e-6).ceil();
     (now + millis * 1e-3).max(when)
+}
+
+/// `run_until_complete`'s own frame when the future it ran failed (`return future.result()`).
+fn push_result_frame(e: &crate::runtime::value::ExcRef) {
+    e.exc()
+        .traceback
+        .borrow_mut()
+        .push(crate::runtime::object::TbEntry {
+            filename: Rc::from("base_events.py"),
+            name: Rc::from("run_until_complete"),
+            line: 653,
+            span: None,
+            anchor: None,
+            source: Some((Rc::from("        return future.result()"), Some((15, 30)))),
+        });
+    e.exc().tb_frame.set(0);
 }
 
 /// The frames of CPython's event loop that a KeyboardInterrupt or SystemExit raised by a task

@@ -721,11 +721,12 @@ fn isfuture(_: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
     )))
 }
 
-/// The three stdlib frames CPython shows between `asyncio.run(...)` and the coroutine.
+/// The runners.py frames CPython shows between `asyncio.run(...)` and `run_until_complete`
+/// (whose own frame that method adds): `Runner.run`'s line, then `asyncio.run`'s.
 fn runner_frames() -> Vec<TbEntry> {
-    let mk = |file: &str, line: u32, name: &str, src: &str, cols: (u32, u32)| TbEntry {
-        filename: Rc::from(file),
-        name: Rc::from(name),
+    let mk = |line: u32, src: &str, cols: (u32, u32)| TbEntry {
+        filename: Rc::from("runners.py"),
+        name: Rc::from("run"),
         line,
         span: None,
         anchor: None,
@@ -733,26 +734,11 @@ fn runner_frames() -> Vec<TbEntry> {
     };
     vec![
         mk(
-            "base_events.py",
-            653,
-            "run_until_complete",
-            "        return future.result()",
-            (15, 30),
-        ),
-        mk(
-            "runners.py",
             118,
-            "run",
             "            return self._loop.run_until_complete(task)",
             (19, 54),
         ),
-        mk(
-            "runners.py",
-            190,
-            "run",
-            "        return runner.run(main)",
-            (15, 31),
-        ),
+        mk(190, "        return runner.run(main)", (15, 31)),
     ]
 }
 
@@ -792,7 +778,7 @@ fn asyncio_run(it: Rc<Interp>, _: Rc<Builtin>, mut args: Args) -> Lbf<'static, P
                         None,
                     )),
                 },
-                runner_frames()[2].clone(),
+                runner_frames()[1].clone(),
             ];
             e.exc().traceback.borrow_mut().append(&mut frames);
             return Err(e);
@@ -835,24 +821,26 @@ async fn runner_run(
         *task.created_at.borrow_mut() = Some(Rc::from("runners.py:100"));
     }
     // While SIGINT has its default handler, the runner's own cancels the main task instead.
-    let on_sigint = !it.signal_handlers.borrow().contains_key(&SIGINT);
-    if on_sigint {
-        it.signal_handlers.borrow_mut().insert(
-            SIGINT,
-            native("_on_sigint", BuiltinFn::Async(runner_on_sigint)),
-        );
+    let on_sigint = (!it.signal_handlers.borrow().contains_key(&SIGINT))
+        .then(|| native("_on_sigint", BuiltinFn::Async(runner_on_sigint)));
+    if let Some(handler) = &on_sigint {
+        it.signal_handlers
+            .borrow_mut()
+            .insert(SIGINT, handler.clone());
         *it.runner_sigint.borrow_mut() = Some((task.clone(), 0));
     }
     let depth = it
         .runner_depth
-        .replace(u8::try_from(frames.len().saturating_sub(1)).unwrap_or(0));
+        .replace(u8::try_from(frames.len()).unwrap_or(0));
     let result = it.run_until_complete(lp, &task).await;
     it.runner_depth.set(depth);
-    let interrupts = if on_sigint {
-        let ours = matches!(
-            it.signal_handlers.borrow().get(&SIGINT),
-            Some(Value::Builtin(b)) if &*b.name == "_on_sigint"
-        );
+    // Restored only if the program did not install a handler of its own meanwhile.
+    let interrupts = if let Some(handler) = &on_sigint {
+        let ours = it
+            .signal_handlers
+            .borrow()
+            .get(&SIGINT)
+            .is_some_and(|h| h.is_same(handler));
         if ours {
             it.signal_handlers.borrow_mut().remove(&SIGINT);
         }
@@ -863,22 +851,14 @@ async fn runner_run(
     if it.aborted.borrow().is_some() {
         return result;
     }
-    // The exception left the loop from inside a task step (a KeyboardInterrupt or SystemExit):
-    // CPython's traceback passes through run_forever, not future.result().
-    let escaped = |e: &ExcRef| {
-        e.exc()
-            .traceback
-            .borrow()
-            .last()
-            .is_some_and(|t| &*t.filename == "base_events.py" && t.line == 640)
-    };
+    // Runner.run's frame holds the error; asyncio.run's comes after any KeyboardInterrupt that
+    // Runner.run raises instead.
+    let (runner, outer) = frames.split_at(frames.len().min(1));
     let result = result.map_err(|e| {
-        let below = if escaped(&e) { &frames[1..] } else { frames };
-        let n = below.len().min(2);
         e.exc()
             .traceback
             .borrow_mut()
-            .extend(below[..n].iter().cloned());
+            .extend(runner.iter().cloned());
         e.exc().tb_frame.set(0);
         // Cancelled by a SIGINT and not uncancelled since: Runner.run raises KeyboardInterrupt.
         let uncancelled = || {
@@ -907,10 +887,7 @@ async fn runner_run(
         } else {
             e
         };
-        e.exc()
-            .traceback
-            .borrow_mut()
-            .extend(below[n..].iter().cloned());
+        e.exc().traceback.borrow_mut().extend(outer.iter().cloned());
         e
     });
     drop(task);
@@ -1004,8 +981,8 @@ fn runner_run_native(it: Rc<Interp>, _: Rc<Builtin>, args: Args) -> Lbf<'static,
         let (Some(lp), Some(main)) = (args.pos.first().and_then(loop_of), args.pos.get(1)) else {
             return Err(it.type_error("_runner_run(loop, coro)"));
         };
-        // Below the program's frames: Runner.run's own line and run_until_complete's.
-        let frames = &runner_frames()[..2];
+        // Below the program's frames: Runner.run's own line.
+        let frames = &runner_frames()[..1];
         runner_run(&it, &lp, main.clone(), frames).await
     })
 }
@@ -1566,7 +1543,7 @@ pub(crate) async fn loop_method(
             let mut bound = vec![loop_value(lp), callback];
             bound.extend(args.pos.drain(2..));
             let handler = Value::Builtin(Rc::new(Builtin {
-                name: Rc::from("_sighandler_noop"),
+                name: Rc::from(LOOP_SIGNAL_HANDLER),
                 bound: Some(Value::tuple(bound)),
                 f: BuiltinFn::Sync(loop_signal_fired),
                 sig: None,
@@ -1577,10 +1554,7 @@ pub(crate) async fn loop_method(
         "remove_signal_handler" => {
             let sig = signal_number(it, args.pos.first().unwrap_or(&Value::None)).await?;
             let mut handlers = it.signal_handlers.borrow_mut();
-            let ours = matches!(
-                handlers.get(&sig),
-                Some(Value::Builtin(b)) if &*b.name == "_sighandler_noop"
-            );
+            let ours = handlers.get(&sig).is_some_and(|h| installed_by(h, lp));
             if ours {
                 handlers.remove(&sig);
             }
@@ -1731,10 +1705,21 @@ async fn signal_number(it: &Rc<Interp>, sig: &Value) -> PyResult<i64> {
 
 /// A closing loop removes the signal handlers it added (SIGINT's default comes back).
 fn remove_signal_handlers(it: &Interp, lp: &Rc<EventLoop>) {
-    it.signal_handlers.borrow_mut().retain(|_, h| {
-        !matches!(h, Value::Builtin(b) if matches!(&b.bound, Some(Value::Tuple(t))
-            if t.first().and_then(loop_of).is_some_and(|l| Rc::ptr_eq(&l, lp))))
-    });
+    it.signal_handlers
+        .borrow_mut()
+        .retain(|_, h| !installed_by(h, lp));
+}
+
+/// The name of the handlers `loop.add_signal_handler` installs (CPython's `getsignal` shows
+/// `_sighandler_noop` for them).
+const LOOP_SIGNAL_HANDLER: &str = "_sighandler_noop";
+
+/// Whether `handler` is one that `lp.add_signal_handler` installed (bound to that loop).
+fn installed_by(handler: &Value, lp: &Rc<EventLoop>) -> bool {
+    matches!(handler, Value::Builtin(b)
+        if &*b.name == LOOP_SIGNAL_HANDLER
+            && matches!(&b.bound, Some(Value::Tuple(t))
+                if t.first().and_then(loop_of).is_some_and(|l| Rc::ptr_eq(&l, lp))))
 }
 
 /// A signal with a handler from `loop.add_signal_handler` arrived: its callback is scheduled on
