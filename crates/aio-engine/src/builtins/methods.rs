@@ -1635,14 +1635,6 @@ async fn dict_method(
 }
 
 async fn set_method(it: &Rc<Interp>, d: &Rc<RefCell<Dict>>, name: &str, args: Args) -> PyResult {
-    async fn other_set(it: &Rc<Interp>, v: Vec<Value>) -> PyResult<Dict> {
-        let mut o = Dict::new();
-        for x in v {
-            let h = it.hash_key(&x).await?;
-            o.insert_key(h, x, Value::None);
-        }
-        Ok(o)
-    }
     if d.borrow().frozen {
         if SET_CHANGES.contains(&name) {
             return Err(it.attr_error(&Value::Set(d.clone()), name));
@@ -1695,9 +1687,7 @@ async fn set_method(it: &Rc<Interp>, d: &Rc<RefCell<Dict>>, name: &str, args: Ar
         "union" | "intersection" | "difference" | "symmetric_difference" => {
             let mut acc = Value::Set(Rc::new(RefCell::new(d.borrow().clone())));
             for a in &args.pos {
-                let o = Value::Set(Rc::new(RefCell::new(
-                    other_set(it, it.collect(a).await?).await?,
-                )));
+                let o = Value::Set(it.any_as_set(a).await?);
                 let op = match name {
                     "union" => crate::syntax::ast::BinOp::BitOr,
                     "intersection" => crate::syntax::ast::BinOp::BitAnd,
@@ -1709,12 +1699,10 @@ async fn set_method(it: &Rc<Interp>, d: &Rc<RefCell<Dict>>, name: &str, args: Ar
             acc
         }
         "issubset" | "issuperset" | "isdisjoint" => {
-            let o = other_set(
-                it,
-                it.collect(args.pos.first().unwrap_or(&Value::None)).await?,
-            )
-            .await?;
-            let me = d.borrow();
+            let o = it
+                .any_as_set(args.pos.first().unwrap_or(&Value::None))
+                .await?;
+            let (me, o) = (d.borrow(), o.borrow());
             let in_o = |k: &Value| HashKey::of(k).map(|h| o.contains_key(&h)).unwrap_or(false);
             let in_me = |k: &Value| HashKey::of(k).map(|h| me.contains_key(&h)).unwrap_or(false);
             Value::Bool(match name {

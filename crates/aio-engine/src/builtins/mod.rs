@@ -56,7 +56,8 @@ fn need(it: &Interp, args: &Args, n: usize, name: &str) -> PyResult<()> {
     Ok(())
 }
 
-/// Installs every builtin into the interpreter's builtins table.
+/// Installs every builtin into the interpreter's builtins table. Their arguments are checked by
+/// their [`signature`] before they run, so they index `args.pos` only as far as it guarantees.
 pub(crate) fn install(it: &Rc<Interp>) {
     let mut b = it.builtins.borrow_mut();
     let mut add = |name: &str, v: Value| {
@@ -274,7 +275,6 @@ pub(crate) fn stream_of(s: StreamKind) -> Stream {
 }
 
 abuiltin!(repr, |it, args| {
-    need(&it, &args, 1, "repr")?;
     Ok(Value::str(it.repr_of(&args.pos[0]).await?))
 });
 
@@ -285,7 +285,6 @@ abuiltin!(ascii, |it, args| {
 });
 
 abuiltin!(len, |it, args| {
-    need(&it, &args, 1, "len")?;
     Ok(Value::Int(it.len_of(&args.pos[0]).await? as i64))
 });
 
@@ -461,7 +460,6 @@ async fn merge_runs(
 }
 
 abuiltin!(sorted, |it, args| {
-    need(&it, &args, 1, "sorted")?;
     let key = args.take_kw("key");
     let reverse = match args.take_kw("reverse") {
         Some(v) => it.truthy(&v).await?,
@@ -472,7 +470,6 @@ abuiltin!(sorted, |it, args| {
 });
 
 abuiltin!(reversed, |it, args| {
-    need(&it, &args, 1, "reversed")?;
     // An object of the program's: its `__reversed__`, or the sequence protocol.
     if let Value::Instance(inst) = &args.pos[0]
         && let Some(method) = inst.class.lookup("__reversed__")
@@ -524,7 +521,6 @@ abuiltin!(reversed, |it, args| {
 });
 
 abuiltin!(enumerate, |it, args| {
-    need(&it, &args, 1, "enumerate")?;
     let start = match args.arg(1, "start") {
         Some(Value::Int(i)) => i,
         _ => 0,
@@ -568,7 +564,6 @@ abuiltin!(map, |it, args| {
 });
 
 abuiltin!(filter, |it, args| {
-    need(&it, &args, 2, "filter")?;
     let inner = it.iter_of(&args.pos[1]).await?;
     Ok(Value::Iter(Rc::new(RefCell::new(IterState::Filter {
         func: args.pos[0].clone(),
@@ -577,7 +572,6 @@ abuiltin!(filter, |it, args| {
 });
 
 abuiltin!(any, |it, args| {
-    need(&it, &args, 1, "any")?;
     let iter = it.iter_of(&args.pos[0]).await?;
     while let Some(v) = it.next_of(&iter).await? {
         if it.truthy(&v).await? {
@@ -588,7 +582,6 @@ abuiltin!(any, |it, args| {
 });
 
 abuiltin!(all, |it, args| {
-    need(&it, &args, 1, "all")?;
     let iter = it.iter_of(&args.pos[0]).await?;
     while let Some(v) = it.next_of(&iter).await? {
         if !it.truthy(&v).await? {
@@ -599,7 +592,6 @@ abuiltin!(all, |it, args| {
 });
 
 abuiltin!(sum, |it, args| {
-    need(&it, &args, 1, "sum")?;
     let mut acc = args.arg(1, "start").unwrap_or(Value::Int(0));
     let refused = match &acc {
         Value::Str(_) => Some("strings [use ''.join(seq) instead]"),
@@ -673,7 +665,6 @@ abuiltin!(iter, |it, args| {
 });
 
 abuiltin!(next, |it, args| {
-    need(&it, &args, 1, "next")?;
     let default = args.pos.get(1).cloned();
     match &args.pos[0] {
         Value::Iter(_) | Value::Coro(_) | Value::Instance(_) => {}
@@ -752,7 +743,6 @@ fn attr_name(it: &Interp, v: Option<&Value>) -> PyResult<Rc<str>> {
 }
 
 abuiltin!(getattr, |it, args| {
-    need(&it, &args, 2, "getattr")?;
     let name = attr_name(&it, args.pos.get(1))?;
     match it.get_attr_opt(&args.pos[0], &name).await {
         Ok(Some(v)) => Ok(v),
@@ -767,7 +757,6 @@ abuiltin!(getattr, |it, args| {
 });
 
 abuiltin!(hasattr, |it, args| {
-    need(&it, &args, 2, "hasattr")?;
     let name = attr_name(&it, args.pos.get(1))?;
     match it.get_attr_opt(&args.pos[0], &name).await {
         Ok(v) => Ok(Value::Bool(v.is_some())),
@@ -777,7 +766,6 @@ abuiltin!(hasattr, |it, args| {
 });
 
 abuiltin!(setattr, |it, args| {
-    need(&it, &args, 3, "setattr")?;
     let name = attr_name(&it, args.pos.get(1))?;
     it.set_attr(&args.pos[0], &name, args.pos[2].clone())
         .await?;
@@ -794,7 +782,6 @@ abuiltin!(format, |it, args| {
 });
 
 abuiltin!(pow, |it, args| {
-    need(&it, &args, 2, "pow")?;
     let r = it
         .binop(crate::syntax::ast::BinOp::Pow, &args.pos[0], &args.pos[1])
         .await?;
@@ -1099,12 +1086,6 @@ pub(crate) async fn instance_check(it: &Rc<Interp>, v: &Value, c: &Rc<Class>) ->
 }
 
 abuiltin!(isinstance, |it, args| {
-    if args.pos.len() != 2 {
-        return Err(it.type_error(format!(
-            "isinstance expected 2 arguments, got {}",
-            args.pos.len()
-        )));
-    }
     let classes = class_list(&it, &args.pos[1])?;
     for c in &classes {
         if instance_check(&it, &args.pos[0], c).await? {
@@ -1859,7 +1840,6 @@ abuiltin!(object_delattr, |it, args| {
 });
 
 abuiltin!(delattr, |it, args| {
-    need(&it, &args, 2, "delattr")?;
     let name = attr_name(&it, args.pos.get(1))?;
     it.del_attr(&args.pos[0], &name).await?;
     Ok(Value::None)

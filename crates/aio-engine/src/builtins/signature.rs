@@ -38,6 +38,9 @@ pub(crate) struct Signature {
     pub count: Count,
     /// Whose keywords they are in "is an invalid keyword argument for X()".
     pub kw_owner: &'static str,
+    /// CPython's own words when the first argument is missing, where they follow no pattern
+    /// (`int() missing string argument`).
+    pub missing_first: Option<&'static str>,
 }
 
 const fn sig(
@@ -54,6 +57,7 @@ const fn sig(
         kwonly: &[],
         count,
         kw_owner: name,
+        missing_first: None,
     }
 }
 
@@ -75,6 +79,7 @@ const fn variadic(
         kwonly,
         count,
         kw_owner: name,
+        missing_first: None,
     }
 }
 
@@ -104,7 +109,10 @@ static FUNCTIONS: &[Signature] = &[
     sig("filter", &["", ""], 2, Count::Expected),
     sig("next", &["", ""], 1, Count::Expected),
     sig("reversed", &[""], 1, Count::Expected),
-    sig("enumerate", &["iterable", "start"], 1, Count::Clinic),
+    Signature {
+        missing_first: Some("enumerate() missing required argument 'iterable'"),
+        ..sig("enumerate", &["iterable", "start"], 1, Count::Clinic)
+    },
     Signature {
         kwonly: &["key", "reverse"],
         kw_owner: "sort",
@@ -148,7 +156,10 @@ pub(crate) fn of_asyncio(name: &str) -> Option<&'static Signature> {
 
 /// The builtin types whose constructors are checked.
 pub(crate) fn of_type(ty: Ty) -> Option<&'static Signature> {
-    static INT: Signature = sig("int", &["", "base"], 0, Count::Clinic);
+    static INT: Signature = Signature {
+        missing_first: Some("int() missing string argument"),
+        ..sig("int", &["", "base"], 0, Count::Clinic)
+    };
     static STR: Signature = sig("str", &["object", "encoding", "errors"], 0, Count::Clinic);
     static FLOAT: Signature = sig("float", &[""], 0, Count::Expected);
     static BOOL: Signature = sig("bool", &[""], 0, Count::Expected);
@@ -328,20 +339,19 @@ impl Signature {
     /// The positional parameter at `index` is missing.
     fn missing(&self, index: usize) -> String {
         let name = self.name;
+        if let (0, Some(words)) = (index, self.missing_first) {
+            return words.to_string();
+        }
         match self.count {
             Count::ExactlyOne => format!("{name}() takes exactly one argument ({index} given)"),
             Count::Expected | Count::Python => self.expected(index),
             Count::Clinic => match self.params.get(index) {
-                Some(p) if !p.is_empty() && name == "enumerate" => {
-                    format!("{name}() missing required argument '{p}'")
-                }
                 Some(p) if !p.is_empty() => {
                     format!(
                         "{name}() missing required argument '{p}' (pos {})",
                         index + 1
                     )
                 }
-                _ if name == "int" => "int() missing string argument".to_string(),
                 _ => format!(
                     "{name}() takes at least {} positional argument{} ({index} given)",
                     self.required,

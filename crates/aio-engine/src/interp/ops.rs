@@ -1249,8 +1249,8 @@ impl Interp {
         }
     }
 
-    /// The members of an iterable as a new set (a set itself as it is).
-    async fn any_as_set(self: &Rc<Self>, v: &Value) -> PyResult<Rc<RefCell<Dict>>> {
+    /// The members of an iterable as a new set (a set itself as it is), to read.
+    pub(crate) async fn any_as_set(self: &Rc<Self>, v: &Value) -> PyResult<Rc<RefCell<Dict>>> {
         if let Value::Set(d) = v {
             return Ok(d.clone());
         }

@@ -277,13 +277,10 @@ impl Interp {
         subject: &Value,
         bound: &mut Vec<(Name, Value)>,
     ) -> PyResult<bool> {
-        let dict = match subject {
+        // A dict (or a dict subclass's) is read directly; another Mapping through its `get`.
+        let dict = match self.unwrapped(subject) {
             Value::Dict(d) => Some(d.clone()),
-            Value::Instance(inst) => match &inst.items {
-                Some(Value::Dict(d)) => Some(d.clone()),
-                _ if self.has_abc(subject, &["Mapping", "MutableMapping"]) => None,
-                _ => return Ok(false),
-            },
+            _ if self.has_abc(subject, &["Mapping", "MutableMapping"]) => None,
             _ => return Ok(false),
         };
         let mut key_values = Vec::with_capacity(keys.len());
@@ -350,15 +347,7 @@ impl Interp {
 
     /// The items of a mapping subject, in its order.
     async fn dict_items_of(self: &Rc<Self>, subject: &Value) -> PyResult<Vec<(Value, Value)>> {
-        let dict = match subject {
-            Value::Dict(d) => Some(d.clone()),
-            Value::Instance(inst) => match &inst.items {
-                Some(Value::Dict(d)) => Some(d.clone()),
-                _ => None,
-            },
-            _ => None,
-        };
-        if let Some(d) = dict {
+        if let Value::Dict(d) = self.unwrapped(subject) {
             return Ok(d
                 .borrow()
                 .iter()
@@ -375,13 +364,12 @@ impl Interp {
 
     /// What a sequence pattern accepts: CPython's `Py_TPFLAGS_SEQUENCE` types (not `str`).
     fn is_sequence(&self, v: &Value) -> bool {
-        match v {
+        match self.unwrapped(v) {
             Value::List(_) | Value::Tuple(_) | Value::Range(_) => true,
             Value::Instance(inst) => {
-                matches!(inst.items, Some(Value::List(_) | Value::Tuple(_)))
-                    || std::iter::once(&inst.class)
-                        .chain(&inst.class.mro)
-                        .any(|c| &*c.name == "deque" && &*c.module == "collections")
+                std::iter::once(&inst.class)
+                    .chain(&inst.class.mro)
+                    .any(|c| &*c.name == "deque" && &*c.module == "collections")
                     || self.has_abc(v, &["Sequence", "MutableSequence"])
             }
             _ => false,
