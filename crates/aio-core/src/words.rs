@@ -107,6 +107,7 @@ impl InWords for Missing {
                 Msg::MissingExtendedSliceAssignment.text(lang).to_owned()
             }
             Missing::CreateTaskContext => Msg::MissingCreateTaskContext.text(lang).to_owned(),
+            Missing::BigRange => Msg::MissingBigRange.text(lang).to_owned(),
         }
     }
 }

@@ -202,10 +202,46 @@ fn parse_spec(spec: &str, type_name: &str, numeric: bool) -> Result<Spec, String
 
 /// `format(x, spec)` for an int (bools are formatted as ints).
 pub(crate) fn format_int(x: i64, spec: &str) -> Result<String, String> {
+    let magnitude = x.unsigned_abs();
+    format_integer(
+        x < 0,
+        &|radix| match radix {
+            2 => format!("{magnitude:b}"),
+            8 => format!("{magnitude:o}"),
+            16 => format!("{magnitude:x}"),
+            _ => magnitude.to_string(),
+        },
+        || Ok(x as f64),
+        u32::try_from(x).ok(),
+        spec,
+    )
+}
+
+/// `format(x, spec)` for an int past 64 bits.
+pub(crate) fn format_big_int(x: &num_bigint::BigInt, spec: &str) -> Result<String, String> {
+    use num_traits::Signed;
+    format_integer(
+        x.is_negative(),
+        &|radix| x.magnitude().to_str_radix(radix),
+        || crate::runtime::bigint::to_f64(x).map_err(|(_, message)| message),
+        None,
+        spec,
+    )
+}
+
+/// An int's format, from its sign, its digits in a radix, its value as a float (for the
+/// float presentations) and its code point (for `c`).
+fn format_integer(
+    negative: bool,
+    digits_in: &dyn Fn(u32) -> String,
+    as_float: impl FnOnce() -> Result<f64, String>,
+    code_point: Option<u32>,
+    spec: &str,
+) -> Result<String, String> {
     let parsed = parse_spec(spec, "int", true)?;
     match parsed.kind {
         Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => {
-            return format_float_parsed(x as f64, &parsed);
+            return format_float_parsed(as_float()?, &parsed);
         }
         None | Some('d' | 'n' | 'b' | 'o' | 'x' | 'X' | 'c') => {}
         Some(kind) => {
@@ -227,21 +263,20 @@ pub(crate) fn format_int(x: i64, spec: &str) -> Result<String, String> {
         if parsed.alternate {
             return Err("Alternate form (#) not allowed with integer format specifier 'c'".into());
         }
-        let c = u32::try_from(x)
-            .ok()
+        let c = code_point
+            .filter(|_| !negative)
             .and_then(char::from_u32)
             .ok_or("%c arg not in range(0x110000)")?;
         return Ok(pad(&parsed, "", &c.to_string(), '>'));
     }
-    let magnitude = x.unsigned_abs();
     let (digits, prefix, group_size) = match parsed.kind {
-        Some('b') => (format!("{magnitude:b}"), "0b", 4),
-        Some('o') => (format!("{magnitude:o}"), "0o", 4),
-        Some('x') => (format!("{magnitude:x}"), "0x", 4),
-        Some('X') => (format!("{magnitude:X}"), "0X", 4),
-        _ => (magnitude.to_string(), "", 3),
+        Some('b') => (digits_in(2), "0b", 4),
+        Some('o') => (digits_in(8), "0o", 4),
+        Some('x') => (digits_in(16), "0x", 4),
+        Some('X') => (digits_in(16).to_uppercase(), "0X", 4),
+        _ => (digits_in(10), "", 3),
     };
-    let mut lead = sign_text(x < 0, parsed.sign).to_string();
+    let mut lead = sign_text(negative, parsed.sign).to_string();
     if parsed.alternate {
         lead.push_str(prefix);
     }

@@ -131,6 +131,8 @@ pub enum Missing {
     ExtendedSliceAssignment,
     /// `asyncio.create_task(coro, context=...)`.
     CreateTaskContext,
+    /// `range(2**70)`: a range past 64-bit ints.
+    BigRange,
 }
 
 impl Missing {
@@ -146,7 +148,8 @@ impl Missing {
             Missing::CompileMode
             | Missing::VarsWithoutArgument
             | Missing::SubclassBuiltin(_)
-            | Missing::ExtendedSliceAssignment => Topic::Objects,
+            | Missing::ExtendedSliceAssignment
+            | Missing::BigRange => Topic::Objects,
         }
     }
 }
@@ -171,6 +174,7 @@ impl std::fmt::Display for Missing {
             Missing::CreateTaskContext => {
                 f.write_str("the context= argument of asyncio.create_task")
             }
+            Missing::BigRange => f.write_str("a range() past 64-bit ints"),
         }
     }
 }

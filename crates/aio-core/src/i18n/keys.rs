@@ -439,4 +439,5 @@ messages! {
     MissingSubclassBuiltin,
     MissingExtendedSliceAssignment,
     MissingCreateTaskContext,
+    MissingBigRange,
 }

@@ -1,24 +1,27 @@
 //! `math`: CPython's functions on floats and integers, with its errors ("math domain error"
 //! outside a function's domain, "math range error" when a finite argument overflows).
 //!
-//! Integers are the engine's 64-bit ints: a result that does not fit raises the engine's
-//! `OverflowError` (as `2**100` does), never a wrong number. Float functions take the
-//! platform's libm results, as CPython does.
+//! Integer functions work on ints of any size, as CPython's do; the logarithms take an int too
+//! large for a float as CPython does, by its bits. Float functions take the platform's libm
+//! results, as CPython does.
 
 use std::rc::Rc;
 
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{One, Signed, ToPrimitive, Zero};
+
 use super::func;
 use crate::interp::Interp;
+use crate::runtime::bigint;
 use crate::runtime::object::{Args, Builtin, BuiltinFn, Module};
 use crate::runtime::value::{ExcRef, Lbf, PyResult, Value};
-
-/// The message of an integer result too large for 64 bits (as for `2**100`).
-const TOO_LARGE: &str = "integer result too large for this engine (it uses 64-bit ints)";
 
 /// Argument `i` as a float: CPython's `must be real number, not str` otherwise.
 fn real(it: &Interp, args: &Args, i: usize) -> PyResult<f64> {
     match args.pos.get(i) {
         Some(Value::Int(n)) => Ok(*n as f64),
+        Some(Value::BigInt(n)) => bigint::to_f64(n).map_err(|(cls, msg)| it.err(cls, msg)),
         Some(Value::Float(f)) => Ok(*f),
         Some(Value::Bool(b)) => Ok(f64::from(u8::from(*b))),
         Some(other) => {
@@ -30,18 +33,16 @@ fn real(it: &Interp, args: &Args, i: usize) -> PyResult<f64> {
 
 /// `value` as an integer: CPython's `'float' object cannot be interpreted as an integer`
 /// otherwise.
-fn integer(it: &Interp, value: &Value) -> PyResult<i64> {
-    match value {
-        Value::Int(n) => Ok(*n),
-        Value::Bool(b) => Ok(i64::from(*b)),
-        other => Err(it.type_error(format!(
+fn integer(it: &Interp, value: &Value) -> PyResult<BigInt> {
+    bigint::big_of(value).ok_or_else(|| {
+        it.type_error(format!(
             "'{}' object cannot be interpreted as an integer",
-            it.type_name(other)
-        ))),
-    }
+            it.type_name(value)
+        ))
+    })
 }
 
-fn int_arg(it: &Interp, args: &Args, i: usize) -> PyResult<i64> {
+fn int_arg(it: &Interp, args: &Args, i: usize) -> PyResult<BigInt> {
     match args.pos.get(i) {
         Some(value) => integer(it, value),
         None => Err(it.type_error("missing required argument")),
@@ -89,7 +90,7 @@ fn finite(x: f64) -> bool {
 /// `floor`, `ceil` and `trunc`: ints stay ints; an infinite or NaN float cannot become one.
 fn to_int(it: &Interp, args: &Args, round: fn(f64) -> f64) -> PyResult {
     match args.pos.first() {
-        Some(Value::Int(n)) => Ok(Value::Int(*n)),
+        Some(n @ (Value::Int(_) | Value::BigInt(_))) => Ok(n.clone()),
         Some(Value::Bool(b)) => Ok(Value::Int(i64::from(*b))),
         _ => {
             let x = real(it, args, 0)?;
@@ -99,37 +100,49 @@ fn to_int(it: &Interp, args: &Args, round: fn(f64) -> f64) -> PyResult {
             if x.is_infinite() {
                 return Err(it.err("OverflowError", "cannot convert float infinity to integer"));
             }
-            let rounded = round(x);
-            if rounded.abs() >= 9.223_372_036_854_776e18 {
-                return Err(it.err("OverflowError", TOO_LARGE));
-            }
-            Ok(Value::Int(rounded as i64))
+            Ok(bigint::of_integral_float(round(x)))
         }
     }
 }
 
-fn gcd(mut a: i64, mut b: i64) -> i64 {
-    while b != 0 {
-        (a, b) = (b, a % b);
+/// The natural logarithm of argument `i`, taking an int too large for a float by its bits
+/// (`log(10**400)` is 921.03...), as CPython does.
+fn ln_arg(it: &Interp, args: &Args, i: usize) -> PyResult<f64> {
+    if let Some(Value::BigInt(n)) = args.pos.get(i) {
+        if n.is_negative() {
+            return Err(domain(it));
+        }
+        let shift = n.bits().saturating_sub(60);
+        let mantissa = (&**n >> shift as usize).to_f64().unwrap_or(f64::NAN);
+        return Ok(mantissa.ln() + shift as f64 * std::f64::consts::LN_2);
     }
-    a.abs()
+    let x = real(it, args, i)?;
+    if x.is_nan() || x > 0.0 {
+        Ok(x.ln())
+    } else {
+        Err(domain(it))
+    }
+}
+
+/// `log2` and `log10`: exact for powers of their base, as libm's are, and for big ints too.
+fn log_in(it: &Interp, args: &Args, exact: fn(f64) -> f64, ln_base: f64) -> PyResult {
+    if let Some(Value::BigInt(_)) = args.pos.first() {
+        return Ok(Value::Float(ln_arg(it, args, 0)? / ln_base));
+    }
+    let x = real(it, args, 0)?;
+    if !x.is_nan() && x <= 0.0 {
+        return Err(domain(it));
+    }
+    Ok(Value::Float(exact(x)))
 }
 
 fn log(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult {
-    let x = real(it, &args, 0)?;
-    let ln = |x: f64| {
-        if x.is_nan() || x > 0.0 {
-            Ok(x.ln())
-        } else {
-            Err(domain(it))
-        }
-    };
-    let value = ln(x)?;
+    let value = ln_arg(it, &args, 0)?;
     match args.arg(1, "base") {
         None => Ok(Value::Float(value)),
         Some(base) => {
             args.pos = vec![base];
-            let base = ln(real(it, &args, 0)?)?;
+            let base = ln_arg(it, &args, 0)?;
             if base == 0.0 {
                 return Err(it.err("ZeroDivisionError", "float division by zero"));
             }
@@ -163,42 +176,49 @@ fn isclose(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult {
 
 fn factorial(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
     let n = int_arg(it, &args, 0)?;
-    if n < 0 {
+    if n.is_negative() {
         return Err(it.value_error("factorial() not defined for negative values"));
     }
-    (2..=n)
-        .try_fold(1_i64, i64::checked_mul)
-        .map(Value::Int)
-        .ok_or_else(|| it.err("OverflowError", TOO_LARGE))
+    let n = n
+        .to_u64()
+        .filter(|n| *n <= 100_000)
+        .ok_or_else(|| it.err("OverflowError", bigint::too_large().1))?;
+    checked(it, (2..=n).fold(BigInt::one(), |product, k| product * k))
+}
+
+/// An int result, within the engine's limit on the size of ints.
+fn checked(it: &Interp, n: BigInt) -> PyResult {
+    if n.bits() > bigint::MAX_BITS {
+        let (cls, msg) = bigint::too_large();
+        return Err(it.err(cls, msg));
+    }
+    Ok(bigint::int_value(n))
 }
 
 /// `perm(n, k)`: n! / (n - k)!, and `comb(n, k)` divides by k! as it goes (exact at each step).
-fn permutations(it: &Interp, n: i64, k: i64, choose: bool) -> PyResult {
-    if n < 0 {
+fn permutations(it: &Interp, n: BigInt, k: BigInt, choose: bool) -> PyResult {
+    if n.is_negative() {
         return Err(it.value_error("n must be a non-negative integer"));
     }
-    if k < 0 {
+    if k.is_negative() {
         return Err(it.value_error("k must be a non-negative integer"));
     }
     if k > n {
         return Ok(Value::Int(0));
     }
-    let k = if choose { k.min(n - k) } else { k };
-    let mut result: i64 = 1;
+    let k = if choose { k.clone().min(&n - &k) } else { k };
+    let k = k
+        .to_u64()
+        .filter(|k| *k <= 100_000)
+        .ok_or_else(|| it.err("OverflowError", bigint::too_large().1))?;
+    let mut result = BigInt::one();
     for i in 0..k {
-        result = if choose {
-            // result * (n - i) / (i + 1), without overflowing where the answer fits.
-            let g = gcd(result, i + 1);
-            (result / g)
-                .checked_mul((n - i) / ((i + 1) / g))
-                .ok_or_else(|| it.err("OverflowError", TOO_LARGE))?
-        } else {
-            result
-                .checked_mul(n - i)
-                .ok_or_else(|| it.err("OverflowError", TOO_LARGE))?
-        };
+        result *= &n - i;
+        if choose {
+            result /= i + 1;
+        }
     }
-    Ok(Value::Int(result))
+    checked(it, result)
 }
 
 fn comb(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
@@ -209,52 +229,34 @@ fn comb(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
 fn perm(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
     let n = int_arg(it, &args, 0)?;
     let k = match args.pos.get(1) {
-        None | Some(Value::None) => n,
+        None | Some(Value::None) => n.clone(),
         Some(k) => integer(it, k)?,
     };
     permutations(it, n, k, false)
 }
 
 fn integer_gcd(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
-    let mut result = 0;
+    let mut result = BigInt::zero();
     for value in &args.pos {
-        result = gcd(result, integer(it, value)?);
+        result = result.gcd(&integer(it, value)?);
     }
-    Ok(Value::Int(result))
+    Ok(bigint::int_value(result))
 }
 
 fn integer_lcm(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
-    let mut result: i64 = 1;
+    let mut result = BigInt::one();
     for value in &args.pos {
-        let n = integer(it, value)?;
-        if n == 0 || result == 0 {
-            result = 0;
-            continue;
-        }
-        result = (result / gcd(result, n))
-            .checked_mul(n)
-            .map(i64::abs)
-            .ok_or_else(|| it.err("OverflowError", TOO_LARGE))?;
+        result = result.lcm(&integer(it, value)?);
     }
-    Ok(Value::Int(result))
+    checked(it, result)
 }
 
 fn isqrt(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
     let n = int_arg(it, &args, 0)?;
-    if n < 0 {
+    if n.is_negative() {
         return Err(it.value_error("isqrt() argument must be nonnegative"));
     }
-    let mut root = (n as f64).sqrt() as i64;
-    while root.checked_mul(root).is_none_or(|square| square > n) {
-        root -= 1;
-    }
-    while (root + 1)
-        .checked_mul(root + 1)
-        .is_some_and(|square| square <= n)
-    {
-        root += 1;
-    }
-    Ok(Value::Int(root))
+    Ok(bigint::int_value(n.sqrt()))
 }
 
 fn two_floats(it: &Interp, args: &Args) -> PyResult<(f64, f64)> {
@@ -402,8 +404,20 @@ pub(super) fn math_module() -> Rc<Module> {
         ("exp", unary!("exp", f64::exp, anything)),
         ("exp2", unary!("exp2", f64::exp2, anything)),
         ("expm1", unary!("expm1", f64::exp_m1, anything)),
-        ("log2", unary!("log2", f64::log2, |x| x > 0.0)),
-        ("log10", unary!("log10", f64::log10, |x| x > 0.0)),
+        (
+            "log2",
+            func(
+                "log2",
+                BuiltinFn::Sync(|it, _, a| log_in(it, &a, f64::log2, std::f64::consts::LN_2)),
+            ),
+        ),
+        (
+            "log10",
+            func(
+                "log10",
+                BuiltinFn::Sync(|it, _, a| log_in(it, &a, f64::log10, std::f64::consts::LN_10)),
+            ),
+        ),
         ("log1p", unary!("log1p", f64::ln_1p, |x| x > -1.0)),
         ("sin", unary!("sin", f64::sin, finite)),
         ("cos", unary!("cos", f64::cos, finite)),

@@ -144,7 +144,14 @@ pub(crate) fn has_native_method(_it: &Interp, obj: &Value, name: &str) -> bool {
         }
         Value::Set(_) => SET_METHODS,
         Value::Tuple(_) => TUPLE_METHODS,
-        Value::Int(_) | Value::Bool(_) => &["bit_length", "to_bytes", "conjugate", "__index__"],
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => &[
+            "bit_length",
+            "bit_count",
+            "to_bytes",
+            "conjugate",
+            "as_integer_ratio",
+            "__index__",
+        ],
         Value::Float(_) => &["is_integer", "hex", "conjugate"],
         Value::Coro(c) => match c.kind {
             CoroKind::AsyncGenerator => AGEN_METHODS,
@@ -515,11 +522,21 @@ pub(crate) async fn call_native(it: &Rc<Interp>, recv: &Value, name: &str, args:
             }
             _ => Err(it.attr_error(recv, name)),
         },
-        Value::Int(i) => match name {
-            "bit_length" => Ok(Value::Int(64 - i.unsigned_abs().leading_zeros() as i64)),
-            "conjugate" | "__index__" => Ok(Value::Int(*i)),
-            _ => Err(it.attr_error(recv, name)),
-        },
+        Value::Int(_) | Value::BigInt(_) => {
+            let n = crate::runtime::bigint::big_of(recv).unwrap_or_default();
+            match name {
+                "bit_length" => Ok(Value::Int(n.bits() as i64)),
+                "bit_count" => Ok(Value::Int(
+                    n.magnitude()
+                        .iter_u64_digits()
+                        .map(|d| i64::from(d.count_ones()))
+                        .sum(),
+                )),
+                "conjugate" | "__index__" => Ok(recv.clone()),
+                "as_integer_ratio" => Ok(Value::tuple(vec![recv.clone(), Value::Int(1)])),
+                _ => Err(it.attr_error(recv, name)),
+            }
+        }
         Value::Float(f) => match name {
             "is_integer" => Ok(Value::Bool(f.fract() == 0.0 && f.is_finite())),
             "conjugate" => Ok(Value::Float(*f)),

@@ -13,6 +13,7 @@ use std::rc::Rc;
 
 use crate::interp::Interp;
 use crate::run::Stream;
+use crate::runtime::bigint;
 use crate::runtime::dict::{Dict, HashKey};
 use crate::runtime::object::{
     Args, Builtin, BuiltinFn, Class, IterState, NativeObj, StreamKind, Ty,
@@ -782,6 +783,24 @@ abuiltin!(format, |it, args| {
 });
 
 abuiltin!(pow, |it, args| {
+    // Three ints: modular exponentiation, never the whole power.
+    if let [base, exp, modulus] = &args.pos[..]
+        && let (Some(b), Some(e), Some(m)) = (
+            bigint::big_of(base),
+            bigint::big_of(exp),
+            bigint::big_of(modulus),
+        )
+    {
+        return bigint::pow_mod(&b, &e, &m).map_err(|(cls, msg)| it.err(cls, msg));
+    }
+    if let Some(modulus) = args.pos.get(2)
+        && !matches!(modulus, Value::None | Value::Instance(_))
+        && args.pos.iter().all(|v| !matches!(v, Value::Instance(_)))
+    {
+        return Err(
+            it.type_error("pow() 3rd argument not allowed unless all arguments are integers")
+        );
+    }
     let r = it
         .binop(crate::syntax::ast::BinOp::Pow, &args.pos[0], &args.pos[1])
         .await?;
@@ -876,11 +895,11 @@ fn in_base(it: Rc<Interp>, b: Rc<Builtin>, args: Args) -> Lbf<'static, PyResult>
 
 fn abs(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
     match args.pos.first() {
-        Some(Value::Int(i)) => {
-            Ok(Value::Int(i.checked_abs().ok_or_else(|| {
-                it.err("OverflowError", "integer overflow")
-            })?))
-        }
+        Some(Value::Int(i)) => Ok(match i.checked_abs() {
+            Some(a) => Value::Int(a),
+            None => bigint::int_value(num_bigint::BigInt::from(*i).magnitude().clone().into()),
+        }),
+        Some(Value::BigInt(b)) => Ok(bigint::int_value(b.magnitude().clone().into())),
         Some(Value::Bool(b)) => Ok(Value::Int(*b as i64)),
         Some(Value::Float(f)) => Ok(Value::Float(f.abs())),
         Some(other) => Err(it.type_error(format!(
@@ -906,7 +925,10 @@ fn round(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult {
     let nd = args.arg(1, "ndigits");
     if let Some(n) = &nd
         && !matches!(n, Value::None | Value::Int(_) | Value::Bool(_))
-        && matches!(v, Value::Int(_) | Value::Bool(_) | Value::Float(_))
+        && matches!(
+            v,
+            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_)
+        )
     {
         return Err(it.type_error(format!(
             "'{}' object cannot be interpreted as an integer",
@@ -918,9 +940,8 @@ fn round(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult {
         other => other,
     };
     match (&v, nd) {
-        (Value::Int(_) | Value::Bool(_), None | Some(Value::None)) => {
-            Ok(Value::Int(vops::num(&v).map(|n| n.f() as i64).unwrap_or(0)))
-        }
+        (Value::Int(_) | Value::BigInt(_), None | Some(Value::None)) => Ok(v.clone()),
+        (Value::Bool(b), None | Some(Value::None)) => Ok(Value::Int(i64::from(*b))),
         (Value::Float(f), None | Some(Value::None)) => {
             if !f.is_finite() {
                 return Err(it.err(
@@ -936,7 +957,7 @@ fn round(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult {
                     },
                 ));
             }
-            Ok(Value::Int(round_half_even(*f) as i64))
+            Ok(bigint::of_integral_float(round_half_even(*f)))
         }
         (Value::Float(f), Some(Value::Int(n))) => {
             // Use the decimal string to round exactly like CPython (correctly rounded).
@@ -948,13 +969,12 @@ fn round(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult {
                 Ok(Value::Float(round_half_even(f / p) * p))
             }
         }
-        (Value::Int(i), Some(Value::Int(n))) => {
+        (Value::Int(_) | Value::BigInt(_), Some(Value::Int(n))) => {
             if n >= 0 {
-                Ok(Value::Int(*i))
+                Ok(v.clone())
             } else {
-                let p = 10i64.checked_pow((-n) as u32).unwrap_or(i64::MAX);
-                let q = round_half_even(*i as f64 / p as f64) as i64;
-                Ok(Value::Int(q * p))
+                let i = bigint::big_of(&v).unwrap_or_default();
+                Ok(bigint::round_to_ten(&i, n.unsigned_abs()))
             }
         }
         _ => Err(it.type_error(format!(
@@ -987,6 +1007,15 @@ fn int_in_base(it: &Rc<Interp>, b: &Builtin, args: Args, prefix: &str, base: u32
     let n = match args.pos.as_slice() {
         [Value::Int(n)] => *n,
         [Value::Bool(x)] => i64::from(*x),
+        [Value::BigInt(n)] => {
+            let sign = if n.sign() == num_bigint::Sign::Minus {
+                "-"
+            } else {
+                ""
+            };
+            let digits = n.magnitude().to_str_radix(base);
+            return Ok(Value::str(format!("{sign}{prefix}{digits}")));
+        }
         [other] => {
             return Err(it.type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
@@ -1263,10 +1292,10 @@ fn parse_int(it: &Interp, s: &str, base: i64) -> PyResult {
                 std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow
             ) =>
         {
-            Err(it.err(
-                "OverflowError",
-                "integer too large for this engine (it uses 64-bit ints)",
-            ))
+            let magnitude = signed.trim_start_matches('-');
+            bigint::parse(magnitude, radix, negative)
+                .map_err(|(cls, msg)| it.err(cls, msg))?
+                .ok_or_else(invalid)
         }
         Err(_) => Err(invalid()),
     }
@@ -1289,6 +1318,7 @@ pub(crate) async fn construct_builtin(
         Ty::Int => match first {
             None => Ok(Value::Int(0)),
             Some(Value::Int(i)) => Ok(Value::Int(i)),
+            Some(big @ Value::BigInt(_)) => Ok(big),
             Some(Value::Bool(b)) => Ok(Value::Int(b as i64)),
             Some(Value::Float(f)) => {
                 if !f.is_finite() {
@@ -1305,13 +1335,7 @@ pub(crate) async fn construct_builtin(
                         },
                     ));
                 }
-                if f.abs() >= 9.2e18 {
-                    return Err(it.err(
-                        "OverflowError",
-                        "integer too large for this engine (it uses 64-bit ints)",
-                    ));
-                }
-                Ok(Value::Int(f.trunc() as i64))
+                Ok(bigint::of_integral_float(f.trunc()))
             }
             Some(Value::Str(s)) => {
                 let base = match args.pos.get(1) {
@@ -1353,6 +1377,9 @@ pub(crate) async fn construct_builtin(
             None => Ok(Value::Float(0.0)),
             Some(Value::Float(f)) => Ok(Value::Float(f)),
             Some(Value::Int(i)) => Ok(Value::Float(i as f64)),
+            Some(Value::BigInt(b)) => bigint::to_f64(&b)
+                .map(Value::Float)
+                .map_err(|(cls, msg)| it.err(cls, msg)),
             Some(Value::Bool(b)) => Ok(Value::Float(b as i64 as f64)),
             Some(Value::Str(s)) => {
                 let t = s.trim().to_lowercase();
@@ -1424,6 +1451,7 @@ pub(crate) async fn construct_builtin(
                 .map(|v| match v {
                     Value::Int(i) => Ok(*i),
                     Value::Bool(b) => Ok(*b as i64),
+                    Value::BigInt(_) => Err(it.unsupported(Missing::BigRange)),
                     other => Err(it.type_error(format!(
                         "'{}' object cannot be interpreted as an integer",
                         it.type_name(other)
@@ -2090,9 +2118,9 @@ pub(crate) fn native_attr(it: &Interp, obj: &Value, name: &str) -> Option<Value>
         return None;
     }
     match (obj, name) {
-        (Value::Int(i), "real" | "numerator") => return Some(Value::Int(*i)),
-        (Value::Int(_), "imag") => return Some(Value::Int(0)),
-        (Value::Int(_), "denominator") => return Some(Value::Int(1)),
+        (Value::Int(_) | Value::BigInt(_), "real" | "numerator") => return Some(obj.clone()),
+        (Value::Int(_) | Value::BigInt(_), "imag") => return Some(Value::Int(0)),
+        (Value::Int(_) | Value::BigInt(_), "denominator") => return Some(Value::Int(1)),
         (Value::Float(f), "real") => return Some(Value::Float(*f)),
         (Value::Float(_), "imag") => return Some(Value::Float(0.0)),
         (Value::Range(r), "start") => return Some(Value::Int(r[0])),

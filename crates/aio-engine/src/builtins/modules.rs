@@ -19,12 +19,54 @@ use super::{func, random::Mt};
 use crate::asyncio::hooks::Hook;
 use crate::interp::{Frame, FrameKind, Interp};
 use crate::run::Missing;
+use num_bigint::BigInt;
+
 use crate::runtime::dict::Dict;
 use crate::runtime::object::{Args, Builtin, BuiltinFn, FrameInfo, Module, NativeObj, StreamKind};
 use crate::runtime::value::{PyResult, Value};
 
 /// `time.time()` at virtual time 0: 2024-01-01 00:00:00 UTC.
 pub(crate) const VIRTUAL_EPOCH: f64 = 1_704_067_200.0;
+
+/// `randint` (`inclusive`) or `randrange` where a bound is past 64 bits, drawn as CPython's
+/// `_randbelow` draws: `getrandbits(n.bit_length())` until it is below `n`.
+fn random_big(it: &Interp, args: &[Value], inclusive: bool) -> PyResult {
+    use num_traits::{One, Signed, Zero};
+    let ints: Option<Vec<BigInt>> = args.iter().map(crate::runtime::bigint::big_of).collect();
+    let Some(ints) = ints else {
+        return Err(it.type_error(if inclusive {
+            "randint() requires two integers"
+        } else {
+            "randrange() expects integers"
+        }));
+    };
+    let (start, stop, step) = match (ints.as_slice(), inclusive) {
+        ([x, y], true) => (x.clone(), y + 1, BigInt::one()),
+        ([stop], false) => (BigInt::zero(), stop.clone(), BigInt::one()),
+        ([s, e], false) => (s.clone(), e.clone(), BigInt::one()),
+        ([s, e, st], false) => (s.clone(), e.clone(), st.clone()),
+        _ => return Err(it.type_error("randrange() expects integers")),
+    };
+    let count = if step.is_positive() {
+        (&stop - &start + &step - 1) / &step
+    } else if step.is_negative() {
+        (&start - &stop - &step - 1) / -&step
+    } else {
+        BigInt::zero()
+    };
+    if !count.is_positive() {
+        return Err(it.value_error("empty range for randrange()"));
+    }
+    let bits = count.bits();
+    let mut rng = it.rng.borrow_mut();
+    let r = loop {
+        let r = rng.getrandbits_big(bits);
+        if r < count {
+            break r;
+        }
+    };
+    Ok(crate::runtime::bigint::int_value(start + step * r))
+}
 
 fn num_arg(it: &Interp, args: &Args, i: usize) -> PyResult<f64> {
     match args.pos.get(i) {
@@ -599,7 +641,7 @@ fn random_module() -> Rc<Module> {
             BuiltinFn::Sync(|it, _, a| {
                 let (Some(Value::Int(x)), Some(Value::Int(y))) = (a.pos.first(), a.pos.get(1))
                 else {
-                    return Err(it.type_error("randint() requires two integers"));
+                    return random_big(it, &a.pos, true);
                 };
                 if y < x {
                     return Err(it.value_error(format!(
@@ -608,8 +650,10 @@ fn random_module() -> Rc<Module> {
                         y + 1 - x
                     )));
                 }
-                let n = (y - x + 1) as u64;
-                Ok(Value::Int(x + rng_of(it).randbelow(n) as i64))
+                let Some(n) = y.checked_sub(*x).and_then(|d| d.checked_add(1)) else {
+                    return random_big(it, &a.pos, true);
+                };
+                Ok(Value::Int(x + rng_of(it).randbelow(n as u64) as i64))
             }),
         ),
     );
@@ -630,6 +674,7 @@ fn random_module() -> Rc<Module> {
                     })
                     .collect();
                 let (start, stop, step) = match ints.as_slice() {
+                    _ if ints.len() != a.pos.len() => return random_big(it, &a.pos, false),
                     [stop] => (0, *stop, 1),
                     [s, e] => (*s, *e, 1),
                     [s, e, st] => (*s, *e, *st),
@@ -676,10 +721,13 @@ fn random_module() -> Rc<Module> {
                 Some(Value::Int(k)) if *k <= 63 => {
                     Ok(Value::Int(rng_of(it).getrandbits(*k as u32) as i64))
                 }
-                Some(Value::Int(_)) => Err(it.err(
-                    "OverflowError",
-                    "integer result too large for this engine (it uses 64-bit ints)",
-                )),
+                Some(Value::Int(k)) if *k as u64 <= crate::runtime::bigint::MAX_BITS => Ok(
+                    crate::runtime::bigint::int_value(rng_of(it).getrandbits_big(*k as u64)),
+                ),
+                Some(Value::Int(_) | Value::BigInt(_)) => {
+                    let (cls, msg) = crate::runtime::bigint::too_large();
+                    Err(it.err(cls, msg))
+                }
                 _ => Err(it.type_error("getrandbits() needs an integer")),
             }),
         ),

@@ -108,6 +108,19 @@ impl Mt {
         lo | (hi << 32)
     }
 
+    /// `getrandbits(k)` for any `k`: 32-bit words from the least significant up, the last one
+    /// cut to the bits that remain, as CPython fills them.
+    pub(crate) fn getrandbits_big(&mut self, k: u64) -> num_bigint::BigInt {
+        let mut digits = Vec::with_capacity(k.div_ceil(32) as usize);
+        let mut left = k;
+        while left > 0 {
+            let word = self.next_u32();
+            digits.push(if left < 32 { word >> (32 - left) } else { word });
+            left = left.saturating_sub(32);
+        }
+        num_bigint::BigInt::from(num_bigint::BigUint::new(digits))
+    }
+
     /// `_randbelow(n)` for n > 0.
     pub(crate) fn randbelow(&mut self, n: u64) -> u64 {
         if n == 0 {

@@ -7,9 +7,9 @@ use std::rc::Rc;
 use super::exc::AnchorHint;
 use super::{Frame, FrameKind, Interp, Resume, Suspend};
 use crate::runtime::dict::{Dict, FxHashMap, HashKey};
-use crate::runtime::fmt;
 use crate::runtime::object::{Args, CoroKind, Env, FuncCode, Function};
 use crate::runtime::value::{ExcRef, Lbf, Name, PyResult, Value};
+use crate::runtime::{bigint, fmt};
 use crate::syntax::ast::{
     BoolOp, Comprehension, Constant, Expr, ExprKind, FStringPart, Parameters, UnaryOp,
 };
@@ -540,12 +540,9 @@ impl Interp {
             Constant::Bool(b) => Value::Bool(*b),
             Constant::Ellipsis => Value::Ellipsis,
             Constant::Int(i) => Value::Int(*i),
-            Constant::BigInt(_) => {
-                return Err(self.err(
-                    "OverflowError",
-                    "integer literal too large for this engine (it uses 64-bit ints)",
-                ));
-            }
+            Constant::BigInt(digits) => bigint::parse(digits, 10, false)
+                .map_err(|(cls, msg)| self.err(cls, msg))?
+                .unwrap_or_default(),
             Constant::Float(f) => Value::Float(*f),
             Constant::Str(s) => Value::Str(s.clone()),
             Constant::Bytes(_) => {
@@ -702,9 +699,13 @@ impl Interp {
     async fn unary(self: &Rc<Self>, op: UnaryOp, v: Value) -> PyResult {
         Ok(match (op, &v) {
             (UnaryOp::Not, _) => Value::Bool(!self.truthy(&v).await?),
-            (UnaryOp::USub, Value::Int(i)) => Value::Int(i.checked_neg().ok_or_else(|| {
-                self.err("OverflowError", "integer result too large for this engine")
-            })?),
+            (UnaryOp::USub, Value::Int(i)) => match i.checked_neg() {
+                Some(n) => Value::Int(n),
+                None => bigint::int_value(-num_bigint::BigInt::from(*i)),
+            },
+            (UnaryOp::USub, Value::BigInt(b)) => bigint::int_value(-(**b).clone()),
+            (UnaryOp::UAdd, Value::BigInt(_)) => v.clone(),
+            (UnaryOp::Invert, Value::BigInt(b)) => bigint::int_value(!(**b).clone()),
             (UnaryOp::USub, Value::Bool(b)) => Value::Int(-(*b as i64)),
             (UnaryOp::USub, Value::Float(f)) => Value::Float(-f),
             (UnaryOp::UAdd, Value::Int(_) | Value::Float(_)) => v.clone(),
@@ -781,6 +782,17 @@ impl Interp {
         let r = match v {
             Value::Float(f) => fmt::format_float(*f, spec),
             Value::Int(i) => fmt::format_int(*i, spec),
+            Value::BigInt(b) => {
+                // Decimal presentations keep CPython's limit on long conversions.
+                let kind = spec
+                    .chars()
+                    .last()
+                    .filter(|c| c.is_ascii_alphabetic() || *c == '%');
+                if matches!(kind, None | Some('d' | 'n')) {
+                    bigint::to_decimal(b).map_err(|(cls, msg)| self.err(cls, msg))?;
+                }
+                fmt::format_big_int(b, spec)
+            }
             Value::Bool(b) => {
                 if spec.is_empty() {
                     return Ok(if *b { "True" } else { "False" }.into());

@@ -7,10 +7,10 @@ use std::rc::Rc;
 
 use super::Interp;
 use crate::runtime::dict::{Dict, HashKey};
-use crate::runtime::fmt;
 use crate::runtime::object::{Args, Class, CoroKind, Instance, IterState, NativeObj, Ty};
 use crate::runtime::ops::{self as vops, eq_fast, num_binop};
 use crate::runtime::value::{Lbf, PyResult, Value};
+use crate::runtime::{bigint, fmt};
 use crate::syntax::ast::{BinOp, CmpOp};
 
 /// A fake but stable memory address for reprs such as `<object at 0x7f...>`.
@@ -25,7 +25,7 @@ impl Interp {
         match v {
             Value::None => t.none.clone(),
             Value::Bool(_) => t.bool_.clone(),
-            Value::Int(_) => t.int.clone(),
+            Value::Int(_) | Value::BigInt(_) => t.int.clone(),
             Value::Float(_) => t.float.clone(),
             Value::Str(_) => t.str_.clone(),
             Value::List(_) => t.list.clone(),
@@ -322,6 +322,9 @@ impl Interp {
             if let Some(r) = self.meta_dunder(v, "__repr__", &[]).await? {
                 return self.returned_text("__repr__", r);
             }
+            if let Value::BigInt(b) = v {
+                return bigint::to_decimal(b).map_err(|(cls, msg)| self.err(cls, msg));
+            }
             if let Some(s) = self.repr_simple(v) {
                 return Ok(s);
             }
@@ -550,6 +553,7 @@ impl Interp {
             match v {
                 Value::Str(s) => Ok(s.to_string()),
                 Value::Int(i) => Ok(i.to_string()),
+                Value::BigInt(b) => bigint::to_decimal(b).map_err(|(cls, msg)| self.err(cls, msg)),
                 Value::Float(f) => Ok(fmt::float_repr(*f)),
                 Value::Instance(inst) => {
                     if let Some(f) = inst.class.lookup("__str__") {
@@ -734,6 +738,12 @@ impl Interp {
                 None
             };
             if let Some(other) = other {
+                if let Value::BigInt(_) = other {
+                    return Err(self.err(
+                        "OverflowError",
+                        "cannot fit 'int' into an index-sized integer",
+                    ));
+                }
                 return Err(self.type_error(format!(
                     "can't multiply sequence by non-int of type '{}'",
                     self.type_name(other)
@@ -1013,6 +1023,11 @@ impl Interp {
             let zero = flags.contains('0') && !left;
             let alt = if flags.contains('#') { "#" } else { "" };
             let numeric = |me: &Rc<Self>, conv: char| -> PyResult<vops::Num> {
+                if let Value::BigInt(b) = &arg {
+                    return bigint::to_f64(b)
+                        .map(vops::Num::F)
+                        .map_err(|(cls, msg)| me.err(cls, msg));
+                }
                 vops::num(&arg).ok_or_else(|| {
                     me.type_error(format!(
                         "%{conv} format: a real number is required, not {}",
@@ -1047,6 +1062,20 @@ impl Interp {
                         }
                     }
                     s
+                }
+                'd' | 'i' | 'u' | 'x' | 'X' | 'o' if matches!(arg, Value::BigInt(_)) => {
+                    let Value::BigInt(b) = &arg else {
+                        unreachable!("matched as a big int")
+                    };
+                    let (kind, alt) = match conv {
+                        'x' | 'X' | 'o' => (conv, alt),
+                        _ => {
+                            bigint::to_decimal(b).map_err(|(cls, msg)| self.err(cls, msg))?;
+                            ('d', "")
+                        }
+                    };
+                    let spec = format!("{align}{sign}{alt}{zpad}{wspec}{kind}");
+                    fmt::format_big_int(b, &spec).map_err(|m| self.value_error(m))?
                 }
                 'd' | 'i' | 'u' => {
                     let n = match &arg {
@@ -1111,9 +1140,12 @@ impl Interp {
         let converted_all = match args {
             Value::Tuple(_) => k >= items.len(),
             // A lone non-mapping argument must be used (`'abc' % 5` is an error).
-            Value::Int(_) | Value::Float(_) | Value::Str(_) | Value::Bool(_) | Value::None => {
-                k >= 1
-            }
+            Value::Int(_)
+            | Value::BigInt(_)
+            | Value::Float(_)
+            | Value::Str(_)
+            | Value::Bool(_)
+            | Value::None => k >= 1,
             _ => true,
         };
         if !converted_all && !used_key {
@@ -1596,6 +1628,9 @@ impl Interp {
                 // `dict[str, V][int]` and the like are rare: a parameterised alias stays as is.
                 Ok(obj.clone())
             }
+            (Value::Str(_) | Value::List(_) | Value::Tuple(_), Value::BigInt(_)) => {
+                Err(self.err("IndexError", "cannot fit 'int' into an index-sized integer"))
+            }
             (Value::Str(_), _) => Err(self.type_error(format!(
                 "string indices must be integers, not '{}'",
                 self.type_name(index)
@@ -1618,6 +1653,12 @@ impl Interp {
                 Value::None => Ok(None),
                 Value::Int(i) => Ok(Some(*i)),
                 Value::Bool(b) => Ok(Some(*b as i64)),
+                // Past any length: the bound is clamped, as CPython's is.
+                Value::BigInt(b) => Ok(Some(if b.sign() == num_bigint::Sign::Minus {
+                    i64::MIN / 2
+                } else {
+                    i64::MAX / 2
+                })),
                 _ => Err(self.type_error(
                     "slice indices must be integers or None or have an __index__ method",
                 )),
@@ -1699,6 +1740,9 @@ impl Interp {
                     let b = b.max(a);
                     l.borrow_mut().splice(a as usize..b as usize, items);
                     Ok(())
+                }
+                Value::BigInt(_) => {
+                    Err(self.err("IndexError", "cannot fit 'int' into an index-sized integer"))
                 }
                 _ => Err(self.type_error(format!(
                     "list indices must be integers or slices, not {}",

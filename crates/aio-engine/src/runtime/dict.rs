@@ -47,6 +47,8 @@ pub(crate) type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 pub(crate) enum HashKey {
     None,
     Int(i64),
+    /// Ints past 64 bits (and the floats equal to them).
+    BigInt(Rc<num_bigint::BigInt>),
     /// Non-integral floats by bit pattern.
     Float(u64),
     Str(Rc<str>),
@@ -76,9 +78,15 @@ impl HashKey {
             Value::None => HashKey::None,
             Value::Bool(b) => HashKey::Int(*b as i64),
             Value::Int(i) => HashKey::Int(*i),
+            Value::BigInt(i) => HashKey::BigInt(i.clone()),
             Value::Float(x) => {
-                if x.fract() == 0.0 && x.abs() < 9.2e18 {
-                    HashKey::Int(*x as i64)
+                if x.fract() == 0.0 && x.is_finite() {
+                    // Equal to an int, so filed as that int.
+                    match super::bigint::of_integral_float(*x) {
+                        Value::Int(i) => HashKey::Int(i),
+                        Value::BigInt(i) => HashKey::BigInt(i),
+                        _ => unreachable!("of_integral_float returns an int"),
+                    }
                 } else {
                     HashKey::Float(x.to_bits())
                 }
@@ -155,13 +163,8 @@ impl HashKey {
     pub(crate) fn py_hash(&self) -> i64 {
         match self {
             HashKey::None => 0x5f5e100,
-            HashKey::Int(i) => {
-                if *i == -1 {
-                    -2
-                } else {
-                    *i
-                }
-            }
+            HashKey::Int(i) => super::bigint::small_hash(*i),
+            HashKey::BigInt(i) => super::bigint::hash(i),
             HashKey::Custom { hash, .. } => *hash,
             HashKey::Tuple(items) => tuple_hash(items.iter().map(HashKey::py_hash)),
             // As CPython: the origin's hash xor the arguments' tuple's.
@@ -358,7 +361,8 @@ impl Dict {
         let mut hashes = Vec::with_capacity(keys.len());
         for k in &keys {
             match k {
-                Value::Int(i) => hashes.push(if *i == -1 { -2 } else { *i }),
+                Value::Int(i) => hashes.push(super::bigint::small_hash(*i)),
+                Value::BigInt(i) => hashes.push(super::bigint::hash(i)),
                 Value::Bool(b) => hashes.push(*b as i64),
                 _ => return keys,
             }

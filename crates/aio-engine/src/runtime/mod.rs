@@ -13,6 +13,7 @@ macro_rules! opaque_debug {
 }
 pub(crate) use opaque_debug;
 
+pub(crate) mod bigint;
 pub(crate) mod builtin_dir;
 pub(crate) mod dict;
 pub(crate) mod fmt;

@@ -4,6 +4,9 @@
 use std::cmp::Ordering;
 use std::rc::Rc;
 
+use num_bigint::BigInt;
+
+use super::bigint;
 use super::object::NativeObj;
 use super::value::Value;
 use crate::syntax::ast::{BinOp, CmpOp};
@@ -38,6 +41,14 @@ pub(crate) fn num(v: &Value) -> Option<Num> {
 }
 
 impl Num {
+    /// As an int (a float's integral part; only called on ints).
+    fn int(self) -> i64 {
+        match self {
+            Num::I(i) => i,
+            Num::F(f) => f as i64,
+        }
+    }
+
     /// As a float.
     pub(crate) fn f(self) -> f64 {
         match self {
@@ -50,11 +61,22 @@ impl Num {
 /// Errors from arithmetic: (exception class name, message).
 pub(crate) type OpErr = (&'static str, String);
 
-fn overflow() -> OpErr {
-    (
-        "OverflowError",
-        "integer result too large for this engine (it uses 64-bit ints)".into(),
-    )
+/// Arithmetic where one operand is an int past 64 bits.
+fn big_binop(op: BinOp, a: &Value, b: &Value) -> Result<Option<Value>, OpErr> {
+    if let (Some(x), Some(y)) = (bigint::big_of(a), bigint::big_of(b)) {
+        return bigint::binop(op, &x, &y);
+    }
+    // A float beside a big int: the int becomes a float, if it can.
+    let as_float = |v: &Value| match v {
+        Value::BigInt(i) => bigint::to_f64(i).map(Value::Float),
+        other => Ok(other.clone()),
+    };
+    match (a, b) {
+        (Value::Float(_), Value::BigInt(_)) | (Value::BigInt(_), Value::Float(_)) => {
+            num_binop(op, &as_float(a)?, &as_float(b)?)
+        }
+        _ => Ok(None),
+    }
 }
 
 fn py_mod_f(a: f64, b: f64) -> f64 {
@@ -68,17 +90,37 @@ fn py_mod_f(a: f64, b: f64) -> f64 {
 
 /// Arithmetic on two numbers; `Ok(None)` when the operands are not both numbers.
 pub(crate) fn num_binop(op: BinOp, a: &Value, b: &Value) -> Result<Option<Value>, OpErr> {
+    if matches!(a, Value::BigInt(_)) || matches!(b, Value::BigInt(_)) {
+        return big_binop(op, a, b);
+    }
     let (Some(x), Some(y)) = (num(a), num(b)) else {
         return Ok(None);
     };
+    // An i64 result that would overflow is computed again, exactly, as a big int.
+    let overflow = || -> Result<Option<Value>, OpErr> {
+        bigint::binop(op, &BigInt::from(x.int()), &BigInt::from(y.int()))
+    };
     let v = match (x, y) {
         (Num::I(x), Num::I(y)) => match op {
-            BinOp::Add => Value::Int(x.checked_add(y).ok_or_else(overflow)?),
-            BinOp::Sub => Value::Int(x.checked_sub(y).ok_or_else(overflow)?),
-            BinOp::Mult => Value::Int(x.checked_mul(y).ok_or_else(overflow)?),
+            BinOp::Add => match x.checked_add(y) {
+                Some(r) => Value::Int(r),
+                None => return overflow(),
+            },
+            BinOp::Sub => match x.checked_sub(y) {
+                Some(r) => Value::Int(r),
+                None => return overflow(),
+            },
+            BinOp::Mult => match x.checked_mul(y) {
+                Some(r) => Value::Int(r),
+                None => return overflow(),
+            },
             BinOp::Div => {
                 if y == 0 {
                     return Err(("ZeroDivisionError", "division by zero".into()));
+                }
+                // Past 2**53 an int has no exact float: divide exactly, round once.
+                if x.unsigned_abs() > 1 << 53 || y.unsigned_abs() > 1 << 53 {
+                    return overflow();
                 }
                 Value::Float(x as f64 / y as f64)
             }
@@ -89,7 +131,9 @@ pub(crate) fn num_binop(op: BinOp, a: &Value, b: &Value) -> Result<Option<Value>
                         "integer division or modulo by zero".into(),
                     ));
                 }
-                let q = x.checked_div(y).ok_or_else(overflow)?;
+                let Some(q) = x.checked_div(y) else {
+                    return overflow();
+                };
                 let q = if (x % y != 0) && ((x < 0) != (y < 0)) {
                     q - 1
                 } else {
@@ -118,20 +162,20 @@ pub(crate) fn num_binop(op: BinOp, a: &Value, b: &Value) -> Result<Option<Value>
                     }
                     Value::Float((x as f64).powf(y as f64))
                 } else {
-                    let e = u32::try_from(y).map_err(|_| overflow())?;
-                    Value::Int(x.checked_pow(e).ok_or_else(overflow)?)
+                    match u32::try_from(y).ok().and_then(|e| x.checked_pow(e)) {
+                        Some(r) => Value::Int(r),
+                        None => return overflow(),
+                    }
                 }
             }
             BinOp::LShift => {
                 if y < 0 {
                     return Err(("ValueError", "negative shift count".into()));
                 }
-                if y >= 64 || (x != 0 && (x.abs().leading_zeros() as i64) <= y) {
-                    if x == 0 {
-                        Value::Int(0)
-                    } else {
-                        return Err(overflow());
-                    }
+                if x == 0 {
+                    Value::Int(0)
+                } else if y >= 63 || (x.unsigned_abs().leading_zeros() as i64) <= y {
+                    return overflow();
                 } else {
                     Value::Int(x << y)
                 }
@@ -218,6 +262,9 @@ pub(crate) fn num_binop(op: BinOp, a: &Value, b: &Value) -> Result<Option<Value>
 
 /// Structural equality of builtin values; `None` when a Python `__eq__` may be involved.
 pub(crate) fn eq_fast(a: &Value, b: &Value) -> Option<bool> {
+    if let Some(order) = big_cmp(a, b) {
+        return Some(order == Some(Ordering::Equal));
+    }
     if let (Some(x), Some(y)) = (num(a), num(b)) {
         return Some(match (x, y) {
             (Num::I(x), Num::I(y)) => x == y,
@@ -317,6 +364,9 @@ pub(crate) fn eq_fast(a: &Value, b: &Value) -> Option<bool> {
 
 /// Ordering of builtin values for `<` etc.; `None` when unorderable.
 pub(crate) fn cmp_fast(a: &Value, b: &Value) -> Option<Ordering> {
+    if let Some(order) = big_cmp(a, b) {
+        return order;
+    }
     if let (Some(x), Some(y)) = (num(a), num(b)) {
         return match (x, y) {
             (Num::I(x), Num::I(y)) => Some(x.cmp(&y)),
@@ -329,6 +379,39 @@ pub(crate) fn cmp_fast(a: &Value, b: &Value) -> Option<Ordering> {
         (Value::Tuple(x), Value::Tuple(y)) => seq_cmp(x, y),
         _ => None,
     }
+}
+
+/// The order of two numbers one of which is a big int (`None` when neither is one; `Some(None)`
+/// beside a NaN). A float compares by its exact value, as in CPython.
+fn big_cmp(a: &Value, b: &Value) -> Option<Option<Ordering>> {
+    if !matches!(a, Value::BigInt(_)) && !matches!(b, Value::BigInt(_)) {
+        return None;
+    }
+    let exact = |v: &Value| match v {
+        Value::Float(x) if x.is_finite() => Some(Ok(bigint::big_of(&bigint::of_integral_float(
+            x.trunc(),
+        ))
+        .unwrap_or_default())),
+        Value::Float(x) => Some(Err(*x)),
+        other => bigint::big_of(other).map(Ok),
+    };
+    let (x, y) = (exact(a)?, exact(b)?);
+    Some(match (x, y) {
+        (Ok(x), Ok(y)) => {
+            // A float's fraction decides a tie of integral parts.
+            let fraction = |v: &Value| match v {
+                Value::Float(f) => f - f.trunc(),
+                _ => 0.0,
+            };
+            Some(x.cmp(&y).then_with(|| {
+                fraction(a)
+                    .partial_cmp(&fraction(b))
+                    .unwrap_or(Ordering::Equal)
+            }))
+        }
+        (Err(f), _) => f.partial_cmp(&0.0).filter(|_| !f.is_nan()),
+        (_, Err(f)) => 0.0.partial_cmp(&f).filter(|_| !f.is_nan()),
+    })
 }
 
 fn seq_cmp(x: &[Value], y: &[Value]) -> Option<Ordering> {

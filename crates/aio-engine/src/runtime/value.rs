@@ -35,6 +35,8 @@ pub(crate) enum Value {
     None,
     Bool(bool),
     Int(i64),
+    /// An int that does not fit in 64 bits (never one that does: see [`super::bigint`]).
+    BigInt(Rc<num_bigint::BigInt>),
     Float(f64),
     Str(Rc<str>),
     List(Rc<RefCell<Vec<Value>>>),
@@ -69,6 +71,7 @@ impl fmt::Debug for Value {
             Value::None => write!(f, "None"),
             Value::Bool(b) => write!(f, "{b}"),
             Value::Int(i) => write!(f, "{i}"),
+            Value::BigInt(i) => write!(f, "{i}"),
             Value::Float(x) => write!(f, "{x}"),
             Value::Str(s) => write!(f, "{s:?}"),
             _ => write!(f, "<{}>", self.kind_name()),
@@ -102,7 +105,7 @@ impl Value {
         match self {
             Value::None => "None",
             Value::Bool(_) => "bool",
-            Value::Int(_) => "int",
+            Value::Int(_) | Value::BigInt(_) => "int",
             Value::Float(_) => "float",
             Value::Str(_) => "str",
             Value::List(_) => "list",
@@ -136,6 +139,7 @@ impl Value {
             Value::Bool(b) => 2 + *b as usize,
             Value::Int(i) => (*i as usize).wrapping_mul(16).wrapping_add(8),
             Value::Float(x) => x.to_bits() as usize,
+            Value::BigInt(r) => p(r),
             Value::Str(s) => p(s),
             Value::List(r) => p(r),
             Value::Tuple(r) => p(r),
@@ -182,6 +186,8 @@ impl Value {
             Value::None => false,
             Value::Bool(b) => *b,
             Value::Int(i) => *i != 0,
+            // Never zero: zero fits in 64 bits.
+            Value::BigInt(_) => true,
             Value::Float(x) => *x != 0.0,
             Value::Str(s) => !s.is_empty(),
             Value::List(l) => !l.borrow().is_empty(),
