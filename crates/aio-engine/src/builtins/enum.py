@@ -5,10 +5,10 @@
 # as an expression until then), and what CPython checks while the body runs (a name assigned
 # twice, `_generate_next_value_` after an auto()) is checked afterwards or not at all (a second
 # assignment to a member name simply wins).
-# The engine cannot subclass int or str: an IntEnum, IntFlag or StrEnum member is an object that
-# forwards comparisons, arithmetic, hashing, str() and format() to its value, so it equals, sorts,
-# adds and formats as its int or str, but isinstance(member, int) (or str) is False, and what
-# needs a real str or int (str.join, json, list indices) does not take it.
+# The engine cannot subclass int: an IntEnum or IntFlag member is an object that forwards
+# comparisons, arithmetic, hashing, str() and format() to its value, so it equals, sorts, adds and
+# formats as its int, but isinstance(member, int) is False, and what needs a real int (list
+# indices) does not take it. A StrEnum member, or one of `class C(str, Enum)`, is a real str.
 # Left out: enum.property (a member named `name` or `value` is reachable by Color['name'] only),
 # verify/EnumCheck, global_enum, _simple_enum, show_flag_values, dir() of enums, pickling by
 # name; Enum('Name', 'A B') puts the new class in __main__ (no sys._getframe here).
@@ -419,49 +419,15 @@ class _IntMixin(_DataMixin):
         return self._value_
 
 
-class _StrMixin(_DataMixin):
-    # a StrEnum member as the str it stands for (Cmd.GO == 'go', 'x' + Cmd.GO, Cmd.GO.upper())
-    def _comparable(self, other):
-        return isinstance(other, str)
-
-    def __add__(self, other):
-        other = _raw(other)
-        if not isinstance(other, str):
-            return NotImplemented
-        return self._value_ + other
-
-    def __radd__(self, other):
-        if not isinstance(other, str):
-            return NotImplemented
-        return other + self._value_
-
-    def __mul__(self, other):
-        if not isinstance(other, int):
-            return NotImplemented
-        return self._value_ * other
-
-    __rmul__ = __mul__
-
-    def __mod__(self, args):
-        return self._value_ % args
-
-    def __len__(self):
-        return len(self._value_)
-
-    def __iter__(self):
-        return iter(self._value_)
-
-    def __getitem__(self, index):
-        return self._value_[index]
-
-    def __contains__(self, sub):
-        return _raw(sub) in self._value_
+# the builtin types a class statement may name as an enum's data type (`class C(int, Enum)`)
+# that the engine cannot subclass, and who stands for each; str is a real base
+_DATA_TYPES = {int: _IntMixin}
+_MIXIN_TYPES = {_IntMixin: int}
 
 
-# the builtin types a class statement may name as an enum's data type (`class C(str, Enum)`,
-# if the engine lets such a base reach the metaclass), and who stands for each
-_DATA_TYPES = {int: _IntMixin, str: _StrMixin}
-_MIXIN_TYPES = {_IntMixin: int, _StrMixin: str}
+def _str_new(cls, *args):
+    # what makes a member of a str enum, as str.__new__ does
+    return str.__new__(cls, *args)
 
 
 # __prepare__ and __set_name__ are named after the CPython frames they stand for in tracebacks.
@@ -621,6 +587,8 @@ class EnumType(type):
                 new_member = getattr(first_enum, '__new_member__', None)
             if new_member is None and member_type is int:
                 new_member = _int_new
+            if new_member is None and member_type is str:
+                new_member = _str_new
         body['_new_member_'] = new_member
         body['_use_args_'] = first_enum is not None and new_member is not None
         body['_member_names_'] = []
@@ -652,6 +620,19 @@ class EnumType(type):
             if name not in kept and first_enum is not None and mixin is not None:
                 if getattr(enum_class, name) is getattr(mixin, name, None):
                     setattr(enum_class, name, getattr(first_enum, name))
+        if member_type is str and first_enum is not None:
+            # str comes before Enum in the MRO: the enum's repr, str() and format() are set on
+            # the class, as CPython does (a ReprEnum's str() and format() are str's own)
+            for name in ('__repr__', '__str__', '__format__'):
+                if name not in kept:
+                    setattr(enum_class, name, getattr(first_enum, name))
+            # and Color('red') is Enum's lookup by value, not str.__new__
+            enum_class.__new__ = Enum.__new__
+            if ReprEnum is not None and ReprEnum in bases:
+                if '__str__' not in body:
+                    enum_class.__str__ = str.__str__
+                if '__format__' not in body:
+                    enum_class.__format__ = str.__format__
         # a Flag's | & ^ ~ are Flag's, not the data type's
         if Flag is not None and issubclass(enum_class, Flag):
             for name in ('__or__', '__and__', '__xor__', '__ror__', '__rand__', '__rxor__',
@@ -805,6 +786,10 @@ class EnumType(type):
                     if _MIXIN_TYPES[base] not in data_types:
                         data_types.append(_MIXIN_TYPES[base])
                     break
+                elif base is str:
+                    if str not in data_types:
+                        data_types.append(str)
+                    break
         if len(data_types) > 1:
             raise TypeError('too many data types for %r: %r' % (class_name, set(data_types)))
         return (data_types[0] if data_types else object), first_enum
@@ -937,8 +922,8 @@ class IntEnum(_IntMixin, ReprEnum):
     pass
 
 
-class StrEnum(_StrMixin, ReprEnum):
-    # members that act as their str values (see _StrMixin: not str instances here)
+class StrEnum(str, ReprEnum):
+    # members that are strs
 
     def __new__(cls, *values):
         # makes a member; the values must already be strs
@@ -954,7 +939,7 @@ class StrEnum(_StrMixin, ReprEnum):
             if not isinstance(values[2], str):
                 raise TypeError('errors must be a string, not %r' % (values[2]))  # tb: enum.py:1293
         value = str(*values)
-        enum_member = object.__new__(cls)
+        enum_member = str.__new__(cls, value)
         enum_member._value_ = value
         return enum_member
 

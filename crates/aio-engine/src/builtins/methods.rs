@@ -858,6 +858,18 @@ fn pad(it: &Interp, s: &str, args: &Args, align: char) -> PyResult {
 }
 
 async fn str_method(it: &Rc<Interp>, s: &Rc<str>, name: &str, mut args: Args) -> PyResult {
+    // A subclass of str passed to a str method is its text (`s.replace(Name("a"), "b")`).
+    for arg in args
+        .pos
+        .iter_mut()
+        .chain(args.kw.iter_mut().map(|(_, v)| v))
+    {
+        if let Value::Instance(inst) = arg
+            && let Some(text @ Value::Str(_)) = &inst.items
+        {
+            *arg = text.clone();
+        }
+    }
     let strip_chars = |args: &Args| -> PyResult<Option<Vec<char>>> {
         Ok(str_arg(it, args, 0, name)?.map(|c| c.chars().collect()))
     };
@@ -869,9 +881,10 @@ async fn str_method(it: &Rc<Interp>, s: &Rc<str>, name: &str, mut args: Args) ->
                 if i > 0 {
                     out.push_str(s);
                 }
-                match v {
+                match it.unwrapped(v) {
                     Value::Str(x) => out.push_str(x),
-                    other => {
+                    _ => {
+                        let other = v;
                         return Err(it.type_error(format!(
                             "sequence item {i}: expected str instance, {} found",
                             it.type_name(other)

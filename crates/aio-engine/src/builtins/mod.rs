@@ -813,8 +813,13 @@ abuiltin!(pow, |it, args| {
 abuiltin!(hash, |it, args| {
     let v = args.pos.first().cloned().unwrap_or_default();
     // A class's own `__hash__` says what `hash()` is.
+    // (A subclass of a builtin type finds the type's before a mixin's: `class C(str, Enum)`.)
+    let own_hash = |inst: &crate::runtime::object::Instance| match inst.items {
+        Some(_) => inst.class.lookup_own("__hash__"),
+        None => inst.class.lookup("__hash__"),
+    };
     if let Value::Instance(inst) = &v
-        && let Some(hash) = inst.class.lookup("__hash__")
+        && let Some(hash) = own_hash(inst)
         && !matches!(hash, Value::None | Value::Native(_))
     {
         return Ok(Value::Int(it.user_hash(&v, hash).await?));
@@ -1310,7 +1315,16 @@ pub(crate) async fn construct_builtin(
     if &*cls.module == "builtins" {
         signature::check(signature::of_type(cls.ty), &mut args, |m| it.type_error(m))?;
     }
-    let first = args.pos.first().cloned();
+    // A subclass of str is read as its text (`int(Name("42"))`).
+    let first = args.pos.first().map(|v| match v {
+        Value::Instance(inst)
+            if matches!(cls.ty, Ty::Int | Ty::Float)
+                && matches!(inst.items, Some(Value::Str(_))) =>
+        {
+            it.unwrapped(v).clone()
+        }
+        other => other.clone(),
+    });
     match cls.ty {
         Ty::Int if args.pos.len() > 1 && !matches!(first, Some(Value::Str(_))) => {
             Err(it.type_error("int() can't convert non-string with explicit base"))
@@ -1557,6 +1571,18 @@ pub(crate) fn class_attr(it: &Interp, c: &Rc<Class>, name: &str) -> Option<Value
     if c.ty == Ty::Tuple && name == "__new__" {
         return Some(func("__new__", BuiltinFn::Async(tuple_new)));
     }
+    if c.ty == Ty::Str && name == "__new__" {
+        return Some(func("__new__", BuiltinFn::Async(str_new)));
+    }
+    // `str.__repr__(self)` in a subclass's own `__repr__`: the builtin value's repr or str.
+    if matches!(c.ty, Ty::Str | Ty::List | Ty::Dict | Ty::Tuple) {
+        match name {
+            "__repr__" => return Some(func("__repr__", BuiltinFn::Async(builtin_repr))),
+            "__str__" => return Some(func("__str__", BuiltinFn::Async(builtin_str))),
+            "__format__" => return Some(func("__format__", BuiltinFn::Async(builtin_format))),
+            _ => {}
+        }
+    }
     if c.ty == Ty::Type {
         match name {
             "__new__" => return Some(func("__new__", BuiltinFn::Async(type_new))),
@@ -1745,6 +1771,27 @@ abuiltin!(tuple_new, |it, args| {
     Ok(it.new_tuple_instance(&cls, items))
 });
 
+abuiltin!(str_new, |it, args| {
+    let Some(Value::Class(cls)) = args.pos.first().cloned() else {
+        return Err(it.type_error("str.__new__(X): X is not a type object"));
+    };
+    let str_class = it.t.str_.clone();
+    if !cls.is_subclass(&str_class) {
+        return Err(it.type_error(format!(
+            "str.__new__({}): {} is not a subtype of str",
+            cls.name, cls.name
+        )));
+    }
+    let text = match args.pos.get(1) {
+        Some(v) => it.str_of(v).await?,
+        None => String::new(),
+    };
+    if Rc::ptr_eq(&cls, &str_class) {
+        return Ok(Value::str(text));
+    }
+    Ok(it.new_str_instance(&cls, text))
+});
+
 /// Whether `b` is a builtin type's method taken from the type (`list.append`): only those are
 /// bound to a builtin type.
 pub(crate) fn is_method_descriptor(b: &Builtin) -> bool {
@@ -1792,6 +1839,28 @@ abuiltin!(object_repr, |it, args| {
         ),
         other => it.repr_of(other).await?,
     }))
+});
+
+abuiltin!(builtin_repr, |it, args| {
+    need(&it, &args, 1, "__repr__")?;
+    Ok(Value::str(it.repr_of(it.unwrapped(&args.pos[0])).await?))
+});
+
+abuiltin!(builtin_str, |it, args| {
+    need(&it, &args, 1, "__str__")?;
+    Ok(Value::str(it.str_of(it.unwrapped(&args.pos[0])).await?))
+});
+
+abuiltin!(builtin_format, |it, args| {
+    need(&it, &args, 2, "__format__")?;
+    let Value::Str(spec) = &args.pos[1] else {
+        return Err(it.type_error(format!(
+            "__format__() argument must be str, not {}",
+            it.type_name(&args.pos[1])
+        )));
+    };
+    let value = it.unwrapped(&args.pos[0]).clone();
+    Ok(Value::str(it.format_value(&value, spec).await?))
 });
 
 abuiltin!(object_str, |it, args| {
@@ -2072,14 +2141,14 @@ pub(crate) fn native_attr(it: &Interp, obj: &Value, name: &str) -> Option<Value>
         for c in chain {
             // Past the subclasses, `list`, `dict` or `tuple` itself: its methods act on the items.
             if after
-                && matches!(c.ty, Ty::List | Ty::Dict | Ty::Tuple)
+                && matches!(c.ty, Ty::List | Ty::Dict | Ty::Tuple | Ty::Str)
                 && let Value::Instance(inst) = receiver
                 && let Some(items) = &inst.items
                 && let Some(method) = it.native_method_opt(items, name)
             {
                 return Some(method);
             }
-            if after && c.ty == Ty::Tuple && name == "__new__" {
+            if after && matches!(c.ty, Ty::Tuple | Ty::Str) && name == "__new__" {
                 return class_attr(it, &c, name);
             }
             // `object` itself: what every class inherits (`super().__setattr__(k, v)`), and

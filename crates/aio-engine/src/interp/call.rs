@@ -421,8 +421,8 @@ impl Interp {
             return crate::builtins::construct_builtin(self, cls, args).await;
         }
         let base = cls.base_ty();
-        if base == Ty::Tuple {
-            return self.instantiate_tuple(cls, args).await;
+        if base == Ty::Tuple || base == Ty::Str {
+            return self.instantiate_immutable(cls, base, args).await;
         }
         if base == Ty::Type {
             return self.instantiate_metaclass(cls, args).await;
@@ -628,7 +628,14 @@ impl Interp {
 
     /// `cls(*args)` for a subclass of tuple: its `__new__` makes the object (a tuple is filled
     /// once, there), or `tuple`'s own takes one iterable; then its `__init__`, if it has one.
-    async fn instantiate_tuple(self: &Rc<Self>, cls: &Rc<Class>, args: Args) -> PyResult {
+    /// `cls(*args)` for a subclass of tuple or str, whose value is made by `__new__`: the class's
+    /// own, or the builtin type's (then `__init__` sees the same arguments).
+    async fn instantiate_immutable(
+        self: &Rc<Self>,
+        cls: &Rc<Class>,
+        base: Ty,
+        args: Args,
+    ) -> PyResult {
         let new = cls.lookup_own("__new__").map(static_function);
         let made = match new {
             Some(new) => {
@@ -649,11 +656,19 @@ impl Interp {
                         self.type_error(format!("{}() takes no keyword arguments", cls.name))
                     );
                 }
-                let items = match args.pos.first() {
-                    Some(iterable) => self.collect(iterable).await?,
-                    None => Vec::new(),
-                };
-                self.new_tuple_instance(cls, items)
+                if base == Ty::Str {
+                    let text = match args.pos.first() {
+                        Some(v) => self.str_of(v).await?,
+                        None => String::new(),
+                    };
+                    self.new_str_instance(cls, text)
+                } else {
+                    let items = match args.pos.first() {
+                        Some(iterable) => self.collect(iterable).await?,
+                        None => Vec::new(),
+                    };
+                    self.new_tuple_instance(cls, items)
+                }
             }
         };
         self.init_if_made(cls, made, args).await
@@ -672,6 +687,11 @@ impl Interp {
             self.call(init, Args { pos, kw: args.kw }).await?;
         }
         Ok(made)
+    }
+
+    /// An instance of `cls`, a subclass of str, that is `text`.
+    pub(crate) fn new_str_instance(&self, cls: &Rc<Class>, text: String) -> Value {
+        Value::Instance(Instance::new(cls.clone(), Some(Value::str(text))))
     }
 
     /// An instance of `cls`, a subclass of tuple, holding `items`.

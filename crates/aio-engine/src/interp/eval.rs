@@ -779,6 +779,18 @@ impl Interp {
 
     /// `format(value, spec)`.
     pub(crate) async fn format_value(self: &Rc<Self>, v: &Value, spec: &str) -> PyResult<String> {
+        // A subclass of str formats as its text, unless it says otherwise; an empty spec is
+        // its str().
+        let mut v = v;
+        if let Value::Instance(inst) = v
+            && let Some(text @ Value::Str(_)) = &inst.items
+            && inst.class.lookup_own("__format__").is_none()
+        {
+            if spec.is_empty() {
+                return self.str_of(v).await;
+            }
+            v = text;
+        }
         let r = match v {
             Value::Float(f) => fmt::format_float(*f, spec),
             Value::Int(i) => fmt::format_int(*i, spec),

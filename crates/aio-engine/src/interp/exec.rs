@@ -884,7 +884,6 @@ impl Interp {
         if bases.is_empty() {
             bases.push(self.t.object.clone());
         }
-        self.check_bases(&bases)?;
         let mut explicit_meta = None;
         for k in &def.keywords {
             if k.arg.as_deref() == Some("metaclass") {
@@ -892,6 +891,11 @@ impl Interp {
             }
         }
         let meta = self.metaclass_for(explicit_meta, &bases)?;
+        // A metaclass written in Python sees the bases first (`EnumType` takes `int` in
+        // `class Prio(int, Enum)` for a stand-in); `type.__new__` checks what it passes on.
+        if meta.is_none() {
+            self.check_bases(&bases)?;
+        }
         let ns = Rc::new(RefCell::new(Dict::new()));
         if resolved {
             ns.borrow_mut()
@@ -1016,12 +1020,12 @@ impl Interp {
     }
 
     /// Checks that a new class's bases can make one class here: subclasses of `object`, of
-    /// exceptions, of `list`, of `dict` and of `tuple`, not two of those layouts at once.
+    /// exceptions, of `list`, `dict`, `tuple` and `str`, not two of those layouts at once.
     pub(crate) fn check_bases(&self, bases: &[Rc<Class>]) -> PyResult<()> {
         for b in bases {
             if !matches!(
                 b.base_ty(),
-                Ty::Object | Ty::Exception | Ty::List | Ty::Dict | Ty::Tuple | Ty::Type
+                Ty::Object | Ty::Exception | Ty::List | Ty::Dict | Ty::Tuple | Ty::Str | Ty::Type
             ) {
                 return Err(self.unsupported(Missing::SubclassBuiltin(b.name.to_string())));
             }

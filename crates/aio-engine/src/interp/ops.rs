@@ -546,6 +546,14 @@ impl Interp {
     /// str(v), running `__str__` / `__repr__` where defined.
     pub(crate) fn str_of<'a>(self: &'a Rc<Self>, v: &'a Value) -> Lbf<'a, PyResult<String>> {
         Box::pin(async move {
+            // `str.__str__` comes before `object`'s in a subclass of str: its text, whatever
+            // its `__repr__`.
+            if let Value::Instance(inst) = v
+                && let Some(Value::Str(text)) = &inst.items
+                && inst.class.lookup_own("__str__").is_none()
+            {
+                return Ok(text.to_string());
+            }
             let v = self.inherited(v, &["__str__", "__repr__"]);
             if let Some(r) = self.meta_dunder(v, "__str__", &[]).await? {
                 return self.returned_text("__str__", r);
@@ -2270,6 +2278,10 @@ impl Interp {
                     Some(items @ Value::Tuple(_)) => {
                         let items: Lbf<'_, PyResult<HashKey>> = Box::pin(self.hash_key(items));
                         items.await
+                    }
+                    // A subclass of str hashes as its text.
+                    Some(text @ Value::Str(_)) => {
+                        HashKey::of(text).ok_or_else(|| self.unhashable(v))
                     }
                     _ => Err(self.unhashable(v)),
                 }

@@ -110,7 +110,7 @@ impl HashKey {
                 // the subclass says how).
                 None if inst.items.is_some() && inst.class.lookup_own("__hash__").is_none() => {
                     return match &inst.items {
-                        Some(items @ Value::Tuple(_)) => HashKey::of(items),
+                        Some(items @ (Value::Tuple(_) | Value::Str(_))) => HashKey::of(items),
                         _ => None,
                     };
                 }

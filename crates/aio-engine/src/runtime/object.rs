@@ -184,8 +184,9 @@ pub(crate) struct Instance {
     /// equal to it that it joined, and its hash (see [`super::key_groups`]).
     pub key_group: Cell<Option<(usize, i64)>>,
     pub exc: Option<Box<ExcData>>,
-    /// For an instance of a subclass of `list` or `dict`: the list or dict it is, which the
-    /// builtin type's methods and operators act on where the subclass does not override them.
+    /// For an instance of a subclass of `list`, `dict`, `tuple` or `str`: the builtin value it
+    /// is, which the type's methods and operators act on where the subclass does not override
+    /// them.
     pub items: Option<Value>,
 }
 
