@@ -4,8 +4,10 @@
 # defaultdict, Counter and OrderedDict are subclasses of dict, as in CPython, and a namedtuple
 # class is a subclass of tuple; deque is its own type (not a list), kept in a list: popleft and
 # appendleft cost O(n) here, which only matters for very long deques.
-# Left out: ChainMap, UserDict, UserList, UserString (their names raise the book's "not in this
-# page's Python yet" error); a deque does not notice that it changed while it is iterated,
+# ChainMap has the methods a MutableMapping gives it, but is not registered as one (importing
+# collections.abc would cost every `import collections`): isinstance(cm, Mapping) is False.
+# Left out: UserDict, UserList, UserString (their names raise the book's "not in this page's
+# Python yet" error); a deque does not notice that it changed while it is iterated,
 # OrderedDict's repr does not guard against containing itself, and a namedtuple made inside a
 # module other than the program's says `__main__` as its module unless told `module=`.
 
@@ -567,6 +569,133 @@ class _TupleGetter:
 
     def __delete__(self, instance):
         raise AttributeError("can't delete attribute")
+
+
+class ChainMap:
+    # several mappings seen as one: lookups search them in order, writes go to the first
+
+    def __init__(self, *maps):
+        self.maps = list(maps) or [{}]
+
+    def __missing__(self, key):
+        raise KeyError(key)  # tb: __init__.py:998
+
+    def __getitem__(self, key):
+        for mapping in self.maps:
+            try:
+                return mapping[key]
+            except KeyError:
+                pass
+        return self.__missing__(key)  # tb: __init__.py:1006 return self.__missing__(key)            # support subclasses that define __missing__
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+    def __len__(self):
+        return len(set().union(*self.maps))
+
+    def __iter__(self):
+        # each key once, in the order of the last mapping first, as CPython's
+        keys = {}
+        for mapping in reversed(self.maps):
+            keys.update(dict.fromkeys(mapping))
+        return iter(keys)
+
+    def __contains__(self, key):
+        return any(key in m for m in self.maps)
+
+    def __bool__(self):
+        return any(self.maps)
+
+    def __repr__(self):
+        return f'{self.__class__.__name__}({", ".join(map(repr, self.maps))})'
+
+    def __eq__(self, other):
+        if isinstance(other, (dict, ChainMap)):
+            return dict(self.items()) == dict(other.items())
+        return NotImplemented
+
+    __hash__ = None
+
+    def keys(self):
+        return list(self)
+
+    def items(self):
+        return [(key, self[key]) for key in self]
+
+    def values(self):
+        return [self[key] for key in self]
+
+    @classmethod
+    def fromkeys(cls, iterable, *args):
+        return cls(dict.fromkeys(iterable, *args))
+
+    def copy(self):
+        return self.__class__(self.maps[0].copy(), *self.maps[1:])
+
+    __copy__ = copy
+
+    def new_child(self, m=None, **kwargs):
+        if m is None:
+            m = kwargs
+        elif kwargs:
+            m.update(kwargs)
+        return self.__class__(m, *self.maps)
+
+    @property
+    def parents(self):
+        return self.__class__(*self.maps[1:])
+
+    def __setitem__(self, key, value):
+        self.maps[0][key] = value
+
+    def __delitem__(self, key):
+        try:
+            del self.maps[0][key]
+        except KeyError:
+            raise KeyError(f'Key not found in the first mapping: {key!r}')  # tb: __init__.py:1064
+
+    def popitem(self):
+        try:
+            return self.maps[0].popitem()
+        except KeyError:
+            raise KeyError('No keys found in the first mapping.')  # tb: __init__.py:1071
+
+    def pop(self, key, *args):
+        try:
+            return self.maps[0].pop(key, *args)
+        except KeyError:
+            raise KeyError(f'Key not found in the first mapping: {key!r}')  # tb: __init__.py:1078
+
+    def clear(self):
+        self.maps[0].clear()
+
+    def update(self, other=(), **kwargs):
+        self.maps[0].update(other, **kwargs)
+
+    def setdefault(self, key, default=None):
+        if key not in self:
+            self[key] = default
+        return self[key]
+
+    def __ior__(self, other):
+        self.maps[0].update(other)
+        return self
+
+    def __or__(self, other):
+        if not isinstance(other, (dict, ChainMap)):
+            return NotImplemented
+        m = self.copy()
+        m.maps[0].update(other)
+        return m
+
+    def __ror__(self, other):
+        if not isinstance(other, (dict, ChainMap)):
+            return NotImplemented
+        m = dict(other)
+        for child in reversed(self.maps):
+            m.update(child)
+        return self.__class__(m)
 
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
