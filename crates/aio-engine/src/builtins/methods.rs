@@ -152,7 +152,7 @@ pub(crate) fn has_native_method(_it: &Interp, obj: &Value, name: &str) -> bool {
             "as_integer_ratio",
             "__index__",
         ],
-        Value::Float(_) => &["is_integer", "hex", "conjugate"],
+        Value::Float(_) => &["is_integer", "hex", "conjugate", "as_integer_ratio"],
         Value::Coro(c) => match c.kind {
             CoroKind::AsyncGenerator => AGEN_METHODS,
             _ => CORO_METHODS,
@@ -540,6 +540,9 @@ pub(crate) async fn call_native(it: &Rc<Interp>, recv: &Value, name: &str, args:
         Value::Float(f) => match name {
             "is_integer" => Ok(Value::Bool(f.fract() == 0.0 && f.is_finite())),
             "conjugate" => Ok(Value::Float(*f)),
+            "as_integer_ratio" => crate::runtime::bigint::float_ratio(*f)
+                .map(|(n, d)| Value::tuple(vec![n, d]))
+                .map_err(|(cls, msg)| it.err(cls, msg)),
             _ => Err(it.attr_error(recv, name)),
         },
         Value::Coro(c) => {

@@ -92,6 +92,34 @@ fn from_f64(x: f64) -> BigInt {
     if x < 0.0 { -magnitude } else { magnitude }
 }
 
+/// `x.as_integer_ratio()`: the exact fraction in lowest terms, denominator a power of two.
+pub(crate) fn float_ratio(x: f64) -> Result<(Value, Value), OpErr> {
+    if x.is_nan() {
+        return Err(("ValueError", "cannot convert NaN to integer ratio".into()));
+    }
+    if x.is_infinite() {
+        return Err((
+            "OverflowError",
+            "cannot convert Infinity to integer ratio".into(),
+        ));
+    }
+    // Scale by 2 until the float is integral: at most 1074 doublings, each exact.
+    let (mut numerator, mut shift) = (x, 0u32);
+    while numerator.fract() != 0.0 {
+        numerator *= 2.0;
+        shift += 1;
+    }
+    let mut numerator = from_f64(numerator);
+    while shift > 0 && numerator.is_even() {
+        numerator >>= 1usize;
+        shift -= 1;
+    }
+    Ok((
+        int_value(numerator),
+        int_value(BigInt::from(1u8) << shift as usize),
+    ))
+}
+
 /// `x / y` correctly rounded, as CPython divides ints too large for an exact float.
 pub(crate) fn true_div(x: &BigInt, y: &BigInt) -> Result<f64, OpErr> {
     if y.is_zero() {
