@@ -4,7 +4,9 @@
 pub(crate) mod methods;
 pub(crate) mod modules;
 pub(crate) mod random;
+pub(crate) mod regex;
 pub(crate) mod signature;
+pub(crate) mod sre;
 pub(crate) mod stdlib;
 
 use crate::run::Missing;

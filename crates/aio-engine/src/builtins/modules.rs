@@ -104,6 +104,7 @@ impl Interp {
             "warnings" => warnings_module(),
             "random" => random_module(),
             "math" => super::math::math_module(),
+            "_sre" => super::sre::sre_module(),
             "asyncio" => {
                 return Err(self.runtime_error("asyncio module not initialised"));
             }

@@ -1,6 +1,6 @@
 # The `textwrap` module: CPython 3.11.7's Lib/textwrap.py, written fresh to its documented
 # behaviour and messages. Parsed and run on the first `import textwrap`.
-# The engine has no `re`: the text is cut into chunks by hand, as CPython's wordsep_re cuts it
+# Without importing `re` (to stay cheap), the text is cut into chunks by hand, as CPython's wordsep_re cuts it
 # (runs of whitespace; words; a hyphenated word after each hyphen that has two letters before
 # it and a letter after; an em-dash `--` between words on its own), or at whitespace only when
 # break_on_hyphens is false. Lines are then filled by CPython's algorithm (long words, max_lines

@@ -733,6 +733,8 @@ pub(crate) enum NativeObj {
         pending_span: Option<(ast::Span, Option<AnchorHint>)>,
         tb_frame: usize,
     },
+    /// A compiled regular expression (`_sre.compile`; `re.Pattern` wraps it).
+    Pattern(Rc<crate::builtins::sre::CompiledPattern>),
     /// A `random.Random`: a generator of its own.
     Random(Box<RefCell<crate::builtins::random::Mt>>),
     /// `@classmethod` wrapper.
