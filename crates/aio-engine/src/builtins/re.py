@@ -88,10 +88,10 @@ class Pattern:
         return hash((self.pattern, self.flags))
 
     def _run(self, string, pos, endpos, mode, must_advance=False):
-        spans = _sre.run(self._native, string, pos, endpos, mode, must_advance)
-        if spans is None:
+        found = _sre.run(self._native, string, pos, endpos, mode, must_advance)
+        if found is None:
             return None
-        return Match(self, string, pos, endpos, spans)
+        return Match(self, string, pos, endpos, found[0], found[1])
 
     def match(self, string, pos=0, endpos=_MAXSIZE):
         return self._run(string, pos, endpos, 0)
@@ -184,13 +184,14 @@ class Pattern:
 class Match:
     # the result of a successful match
 
-    def __init__(self, pattern, string, pos, endpos, spans):
+    def __init__(self, pattern, string, pos, endpos, spans, lastindex):
         self.re = pattern
         self.string = string
         self.pos = max(0, min(pos, len(string)))
         self.endpos = max(0, min(endpos, len(string)))
         self.regs = tuple(s if s is not None else (-1, -1) for s in spans)
         self._spans = spans
+        self.lastindex = lastindex
 
     def _index(self, group):
         if isinstance(group, int) and not isinstance(group, bool):
@@ -232,16 +233,6 @@ class Match:
 
     def span(self, group=0):
         return self.regs[self._index(group)]
-
-    @property
-    def lastindex(self):
-        # the group that closed last: the one that ends last, the outer one of a tie
-        best = None
-        for index in range(1, len(self._spans)):
-            span = self._spans[index]
-            if span is not None and (best is None or span[1] > self._spans[best][1]):
-                best = index
-        return best
 
     @property
     def lastgroup(self):

@@ -33,6 +33,13 @@ pub(crate) struct PatternError {
 /// The spans of a match and of its groups, the whole match first.
 pub(crate) type Spans = Vec<Option<(usize, usize)>>;
 
+/// A match: its spans, and the group that closed last (`Match.lastindex`).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Found {
+    pub spans: Spans,
+    pub lastindex: Option<usize>,
+}
+
 /// How a pattern is run over `text[start..end]`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Mode {
@@ -135,6 +142,8 @@ enum Inst {
     Split(usize, usize),
     Jmp(usize),
     Save(usize),
+    /// Records, in the slot, that this group closed last.
+    Close(usize, usize),
     /// Ends the loop (going to the second address) when the body that began at the position
     /// saved in the slot matched nothing: sre counts one empty turn, then stops.
     Progress(usize, usize),
@@ -259,7 +268,7 @@ impl Parser {
             if quantified {
                 return Err(error("multiple repeat", here));
             }
-            if matches!(atom, Node::Empty | Node::Assert(..) | Node::Look { .. }) {
+            if matches!(atom, Node::Empty | Node::Assert(..)) {
                 return Err(error("nothing to repeat", here));
             }
             if let Some(max) = max
@@ -810,6 +819,8 @@ fn can_be_empty(node: &Node) -> bool {
 
 struct Compiler {
     program: Vec<Inst>,
+    /// The slot that says which group closed last.
+    last_closed: usize,
     /// The next free slot: 2 per group (start, end), then the loops' progress marks.
     next_slot: usize,
 }
@@ -823,6 +834,7 @@ impl Compiler {
     fn sub_program(&mut self, node: &Node) -> Rc<[Inst]> {
         let mut sub = Compiler {
             program: Vec::new(),
+            last_closed: self.last_closed,
             next_slot: self.next_slot,
         };
         sub.compile(node);
@@ -851,6 +863,7 @@ impl Compiler {
                     self.emit(Inst::Save(2 * i));
                     self.compile(inner);
                     self.emit(Inst::Save(2 * i + 1));
+                    self.emit(Inst::Close(self.last_closed, *i));
                 }
                 None => self.compile(inner),
             },
@@ -1035,7 +1048,8 @@ pub(crate) fn compile(pattern: &str, flags: u32) -> Result<Regex, PatternError> 
     }
     let mut compiler = Compiler {
         program: Vec::new(),
-        next_slot: 2 * (parser.groups + 1),
+        last_closed: 2 * (parser.groups + 1),
+        next_slot: 2 * (parser.groups + 1) + 1,
     };
     compiler.emit(Inst::Save(0));
     compiler.compile(&node);
@@ -1063,7 +1077,7 @@ impl Regex {
         text: &[char],
         search: &Search,
         steps: &mut u64,
-    ) -> Result<Option<Spans>, MatchError> {
+    ) -> Result<Option<Found>, MatchError> {
         let Search {
             start,
             end,
@@ -1100,7 +1114,11 @@ impl Regex {
                         (a != usize::MAX && b != usize::MAX).then_some((a, b))
                     })
                     .collect();
-                return Ok(Some(spans));
+                let last = machine.slots[2 * (self.groups + 1)];
+                return Ok(Some(Found {
+                    spans,
+                    lastindex: (last != usize::MAX).then_some(last),
+                }));
             }
         }
         Ok(None)
@@ -1190,6 +1208,12 @@ impl Machine<'_, '_> {
                 Inst::Save(slot) => {
                     stack.push(Frame::Restore(*slot, self.slots[*slot]));
                     self.slots[*slot] = pos;
+                    pc += 1;
+                    true
+                }
+                Inst::Close(slot, group) => {
+                    stack.push(Frame::Restore(*slot, self.slots[*slot]));
+                    self.slots[*slot] = *group;
                     pc += 1;
                     true
                 }
@@ -1322,6 +1346,8 @@ fn assertion(a: Assertion, ascii: bool, text: &[char], pos: usize) -> bool {
         Assertion::TextEnd => pos == len,
         Assertion::LineEnd => pos == len || text[pos] == '\n',
         Assertion::EndOrFinalNewline => pos == len || (pos + 1 == len && text[pos] == '\n'),
+        // sre: an empty subject has no non-boundary either.
+        Assertion::NotWordBoundary if len == 0 => false,
         Assertion::WordBoundary | Assertion::NotWordBoundary => {
             let before = pos > 0 && is_word(text[pos - 1], ascii);
             let after = pos < len && is_word(text[pos], ascii);
@@ -1347,8 +1373,8 @@ mod tests {
         let found = regex
             .find(&chars, &search, &mut steps)
             .unwrap()
-            .map(|spans| {
-                let (a, b) = spans[0].unwrap();
+            .map(|found| {
+                let (a, b) = found.spans[0].unwrap();
                 chars[a..b].iter().collect::<String>()
             });
         assert_eq!(found.as_deref(), expect, "{pattern} on {text}");

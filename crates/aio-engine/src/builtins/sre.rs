@@ -87,7 +87,8 @@ fn pattern_arg(it: &Interp, args: &Args) -> PyResult<Rc<CompiledPattern>> {
 /// `run(pattern, string, pos, endpos, mode, must_advance)`: mode 0 matches at `pos`, 1
 /// searches from it, 2 matches the whole of `string[pos:endpos]`; `must_advance` refuses an
 /// empty match at `pos` (the rule `findall` and `sub` follow after an empty match). The spans
-/// of the match and its groups (`None` for a group that took no part), or `None`.
+/// of the match and its groups (`None` for a group that took no part) and the group that closed
+/// last, or `None`.
 fn run(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
     let pattern = pattern_arg(it, &args)?;
     let Some(Value::Str(text)) = args.pos.get(1) else {
@@ -116,15 +117,23 @@ fn run(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
     let mut steps = 0;
     let found = pattern.regex.find(&chars, &search, &mut steps);
     match found {
-        Ok(Some(spans)) => Ok(Value::tuple(
-            spans
-                .into_iter()
-                .map(|span| match span {
-                    Some((a, b)) => Value::tuple(vec![Value::Int(a as i64), Value::Int(b as i64)]),
-                    None => Value::None,
-                })
-                .collect(),
-        )),
+        Ok(Some(found)) => Ok(Value::tuple(vec![
+            Value::tuple(
+                found
+                    .spans
+                    .into_iter()
+                    .map(|span| match span {
+                        Some((a, b)) => {
+                            Value::tuple(vec![Value::Int(a as i64), Value::Int(b as i64)])
+                        }
+                        None => Value::None,
+                    })
+                    .collect(),
+            ),
+            found
+                .lastindex
+                .map_or(Value::None, |i| Value::Int(i as i64)),
+        ])),
         Ok(None) => Ok(Value::None),
         Err(MatchError::TooManySteps) => Err(it.runtime_error(format!(
             "this regular expression backtracked more than {} steps, so the page stopped it \
