@@ -118,15 +118,35 @@ fn check(aio: &Path, program: &Path) -> anyhow::Result<()> {
         .stderr(Stdio::piped())
         .spawn()
         .context("starting aio")?;
+    // The pipes are drained while the program runs: one that prints more than a pipe holds
+    // would otherwise wait for a reader forever.
+    let drain = |pipe: Option<Box<dyn std::io::Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut pipe) = pipe {
+                let _ = pipe.read_to_end(&mut bytes);
+            }
+            bytes
+        })
+    };
+    let stdout = drain(child.stdout.take().map(|p| Box::new(p) as _));
+    let stderr = drain(child.stderr.take().map(|p| Box::new(p) as _));
     let started = Instant::now();
-    while child.try_wait()?.is_none() {
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break status;
+        }
         if started.elapsed() > TIMEOUT {
             let _ = child.kill();
             bail!("still running after {} s", TIMEOUT.as_secs());
         }
         std::thread::sleep(Duration::from_millis(5));
-    }
-    let output = child.wait_with_output()?;
+    };
+    let output = std::process::Output {
+        status,
+        stdout: stdout.join().unwrap_or_default(),
+        stderr: stderr.join().unwrap_or_default(),
+    };
     let status = output.status.code().unwrap_or(-1);
     let mut problems = Vec::new();
     if status != expected_status {
