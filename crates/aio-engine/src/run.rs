@@ -117,8 +117,8 @@ pub enum Missing {
     Input,
     /// `open()`: a page has no files.
     Open,
-    /// `bytes` (`b'...'`, `str.encode`).
-    Bytes,
+    /// `bytearray(...)` and `memoryview(...)`.
+    ByteArray,
     /// `compile()` in a mode other than `exec`.
     CompileMode,
     /// `vars()` without an argument.
@@ -144,12 +144,12 @@ impl Missing {
             | Missing::RelativeImport
             | Missing::CreateTaskContext => Topic::Modules,
             Missing::Input | Missing::Open => Topic::InputOutput,
-            Missing::Bytes => Topic::Syntax,
             Missing::CompileMode
             | Missing::VarsWithoutArgument
             | Missing::SubclassBuiltin(_)
             | Missing::ExtendedSliceAssignment
-            | Missing::BigRange => Topic::Objects,
+            | Missing::BigRange
+            | Missing::ByteArray => Topic::Objects,
         }
     }
 }
@@ -163,7 +163,7 @@ impl std::fmt::Display for Missing {
             Missing::Name(name) => f.write_str(name),
             Missing::Input => f.write_str("input()"),
             Missing::Open => f.write_str("open() (a page has no files)"),
-            Missing::Bytes => f.write_str("the bytes type (b'...')"),
+            Missing::ByteArray => f.write_str("bytearray and memoryview"),
             Missing::CompileMode => f.write_str("compile() in modes other than 'exec'"),
             Missing::VarsWithoutArgument => f.write_str("vars() without an argument"),
             Missing::RelativeImport => f.write_str("a relative import"),

@@ -1,7 +1,6 @@
 //! Methods of native values: str, list, dict, set, tuple, numbers, coroutines and
 //! generators, streams, and the asyncio objects (delegated to `crate::asyncio`).
 
-use crate::run::Missing;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -137,6 +136,7 @@ const SET_CHANGES: [&str; 9] = [
 pub(crate) fn has_native_method(_it: &Interp, obj: &Value, name: &str) -> bool {
     let list: &[&str] = match obj {
         Value::Str(_) => STR_METHODS,
+        Value::Bytes(_) => super::bytes::BYTES_METHODS,
         Value::List(_) => LIST_METHODS,
         Value::Dict(_) => DICT_METHODS,
         Value::Set(d) if d.borrow().frozen => {
@@ -506,6 +506,7 @@ pub(crate) async fn call_native(it: &Rc<Interp>, recv: &Value, name: &str, args:
     }
     match recv {
         Value::Str(s) => str_method(it, s, name, args).await,
+        Value::Bytes(b) => super::bytes::method(it, b, name, args).await,
         Value::List(l) => list_method(it, recv, l, name, args).await,
         Value::Dict(d) => dict_method(it, d, name, args).await,
         Value::Set(d) => set_method(it, d, name, args).await,
@@ -534,6 +535,7 @@ pub(crate) async fn call_native(it: &Rc<Interp>, recv: &Value, name: &str, args:
                 )),
                 "conjugate" | "__index__" => Ok(recv.clone()),
                 "as_integer_ratio" => Ok(Value::tuple(vec![recv.clone(), Value::Int(1)])),
+                "to_bytes" => super::bytes::int_to_bytes(it, &n, args),
                 _ => Err(it.attr_error(recv, name)),
             }
         }
@@ -1261,7 +1263,7 @@ async fn str_method(it: &Rc<Interp>, s: &Rc<str>, name: &str, mut args: Args) ->
             }
             Value::str(out)
         }
-        "encode" => return Err(it.unsupported(Missing::Bytes)),
+        "encode" => return super::bytes::encode(it, s, args),
         "__len__" => Value::Int(s.chars().count() as i64),
         "__contains__" => Value::Bool(
             it.contains(

@@ -1,6 +1,7 @@
 //! Builtin functions, builtin type constructors, and the small stdlib modules
 //! (`time`, `sys`, `gc`, `warnings`, `random`, `math`).
 
+pub(crate) mod bytes;
 pub(crate) mod methods;
 pub(crate) mod modules;
 pub(crate) mod random;
@@ -141,6 +142,14 @@ pub(crate) fn install(it: &Rc<Interp>) {
             "open",
             BuiltinFn::Sync(|it, _, _| Err(it.unsupported(Missing::Open))),
         ),
+        (
+            "bytearray",
+            BuiltinFn::Sync(|it, _, _| Err(it.unsupported(Missing::ByteArray))),
+        ),
+        (
+            "memoryview",
+            BuiltinFn::Sync(|it, _, _| Err(it.unsupported(Missing::ByteArray))),
+        ),
         ("exit", BuiltinFn::Sync(sys_exit)),
         ("quit", BuiltinFn::Sync(sys_exit)),
         ("aiter", BuiltinFn::Async(aiter)),
@@ -167,6 +176,7 @@ pub(crate) fn install(it: &Rc<Interp>) {
         ("dict", &t.dict),
         ("set", &t.set),
         ("frozenset", &t.frozenset),
+        ("bytes", &t.bytes),
         ("range", &t.range),
         ("slice", &t.slice),
         ("property", &t.property),
@@ -1417,6 +1427,7 @@ pub(crate) async fn construct_builtin(
                 it.type_name(&other)
             ))),
         },
+        Ty::Bytes => bytes::construct(it, args).await,
         Ty::Str => match first {
             None => Ok(Value::str("")),
             Some(v) => Ok(Value::str(it.str_of(&v).await?)),
@@ -1572,6 +1583,27 @@ pub(crate) fn class_attr(it: &Interp, c: &Rc<Class>, name: &str) -> Option<Value
     }
     if c.ty == Ty::Tuple && name == "__new__" {
         return Some(func("__new__", BuiltinFn::Async(tuple_new)));
+    }
+    if c.ty == Ty::Int && name == "from_bytes" {
+        return Some(func(
+            "from_bytes",
+            BuiltinFn::Async(|it, _, a| {
+                Box::pin(async move { bytes::int_from_bytes(&it, a).await })
+            }),
+        ));
+    }
+    if c.ty == Ty::Bytes && name == "fromhex" {
+        return Some(func(
+            "fromhex",
+            BuiltinFn::Sync(|it, _, a| match a.pos.first() {
+                Some(Value::Str(s)) => bytes::fromhex(it, s),
+                Some(other) => Err(it.type_error(format!(
+                    "fromhex() argument must be str, not {}",
+                    it.type_name(other)
+                ))),
+                None => Err(it.type_error("fromhex() takes exactly one argument (0 given)")),
+            }),
+        ));
     }
     if c.ty == Ty::Str && name == "__new__" {
         return Some(func("__new__", BuiltinFn::Async(str_new)));

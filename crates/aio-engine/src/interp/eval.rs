@@ -1,6 +1,5 @@
 //! Expression evaluation.
 
-use crate::run::Missing;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -545,9 +544,7 @@ impl Interp {
                 .unwrap_or_default(),
             Constant::Float(f) => Value::Float(*f),
             Constant::Str(s) => Value::Str(s.clone()),
-            Constant::Bytes(_) => {
-                return Err(self.unsupported(Missing::Bytes));
-            }
+            Constant::Bytes(b) => Value::Bytes(b.clone()),
         })
     }
 

@@ -28,6 +28,7 @@ impl Interp {
             Value::Int(_) | Value::BigInt(_) => t.int.clone(),
             Value::Float(_) => t.float.clone(),
             Value::Str(_) => t.str_.clone(),
+            Value::Bytes(_) => t.bytes.clone(),
             Value::List(_) => t.list.clone(),
             Value::Tuple(_) => t.tuple.clone(),
             Value::Dict(_) => t.dict.clone(),
@@ -177,6 +178,7 @@ impl Interp {
             Value::Int(i) => i.to_string(),
             Value::Float(f) => fmt::float_repr(*f),
             Value::Str(s) => fmt::str_repr(s),
+            Value::Bytes(b) => crate::builtins::bytes::bytes_repr(b),
             Value::Ellipsis => "Ellipsis".into(),
             Value::NotImplemented => "NotImplemented".into(),
             Value::Range(r) => {
@@ -561,6 +563,7 @@ impl Interp {
             match v {
                 Value::Str(s) => Ok(s.to_string()),
                 Value::Int(i) => Ok(i.to_string()),
+                Value::Bytes(b) => Ok(crate::builtins::bytes::bytes_repr(b)),
                 Value::BigInt(b) => bigint::to_decimal(b).map_err(|(cls, msg)| self.err(cls, msg)),
                 Value::Float(f) => Ok(fmt::float_repr(*f)),
                 Value::Instance(inst) => {
@@ -725,6 +728,12 @@ impl Interp {
         {
             return Ok(union);
         }
+        // `b"a" + "b"`: bytes name what they cannot take.
+        if op == BinOp::Add
+            && let Value::Bytes(_) = a
+        {
+            return Err(self.type_error(format!("can't concat {} to bytes", self.type_name(b))));
+        }
         // `"a" + 1`, `[1] + (2,)`: CPython names the sequence type.
         if op == BinOp::Add
             && let Value::Str(_) | Value::List(_) | Value::Tuple(_) = a
@@ -737,7 +746,12 @@ impl Interp {
         }
         // `"x" * "y"`, `[1] * 2.0`: a sequence repeated by what is not an int.
         if op == BinOp::Mult {
-            let is_seq = |v: &Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_));
+            let is_seq = |v: &Value| {
+                matches!(
+                    v,
+                    Value::Str(_) | Value::Bytes(_) | Value::List(_) | Value::Tuple(_)
+                )
+            };
             let other = if is_seq(a) {
                 Some(b)
             } else if is_seq(b) {
@@ -791,15 +805,19 @@ impl Interp {
                 v.extend(y.iter().cloned());
                 Value::tuple(v)
             }
+            (BinOp::Add, Value::Bytes(x), Value::Bytes(y)) => {
+                self.alloc((x.len() + y.len()) / 16)?;
+                Value::Bytes([&x[..], &y[..]].concat().into())
+            }
             (
                 BinOp::Mult,
-                Value::Str(_) | Value::List(_) | Value::Tuple(_),
+                Value::Str(_) | Value::Bytes(_) | Value::List(_) | Value::Tuple(_),
                 Value::Int(_) | Value::Bool(_),
             )
             | (
                 BinOp::Mult,
                 Value::Int(_) | Value::Bool(_),
-                Value::Str(_) | Value::List(_) | Value::Tuple(_),
+                Value::Str(_) | Value::Bytes(_) | Value::List(_) | Value::Tuple(_),
             ) => {
                 let (seq, n) = if matches!(a, Value::Int(_) | Value::Bool(_)) {
                     (b, a)
@@ -815,6 +833,10 @@ impl Interp {
                     Value::Str(s) => {
                         self.alloc(s.len().saturating_mul(n) / 8)?;
                         Value::str(s.repeat(n))
+                    }
+                    Value::Bytes(b) => {
+                        self.alloc(b.len().saturating_mul(n) / 8)?;
+                        Value::Bytes(b.repeat(n).into())
                     }
                     Value::List(l) => {
                         let items = l.borrow();
@@ -1396,6 +1418,7 @@ impl Interp {
             return self.truthy(&r).await;
         }
         match container {
+            Value::Bytes(b) => crate::builtins::bytes::contains(self, b, item),
             Value::Native(n) if matches!(&**n, NativeObj::Deque(_)) => {
                 let NativeObj::Deque(items) = &**n else {
                     return Ok(false);
@@ -1477,6 +1500,7 @@ impl Interp {
         }
         Ok(match v {
             Value::Str(s) => s.chars().count(),
+            Value::Bytes(b) => b.len(),
             Value::List(l) => l.borrow().len(),
             Value::Tuple(t) => t.len(),
             Value::Dict(d) | Value::Set(d) => d.borrow().len(),
@@ -1593,6 +1617,10 @@ impl Interp {
                     None => Err(self.err("IndexError", "string index out of range")),
                 }
             }
+            (Value::Bytes(b), Value::Int(i)) => match vops::norm_index(*i, b.len()) {
+                Some(j) => Ok(Value::Int(i64::from(b[j]))),
+                None => Err(self.err("IndexError", "index out of range")),
+            },
             (Value::Range(r), Value::Int(i)) => {
                 let n = vops::range_len(r) as usize;
                 match vops::norm_index(*i, n) {
@@ -1600,13 +1628,22 @@ impl Interp {
                     None => Err(self.err("IndexError", "range object index out of range")),
                 }
             }
-            (Value::List(_) | Value::Tuple(_) | Value::Str(_), Value::Bool(b)) => {
-                Box::pin(self.getitem(obj, &Value::Int(*b as i64))).await
-            }
             (
-                Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_),
+                Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_),
+                Value::Bool(b),
+            ) => Box::pin(self.getitem(obj, &Value::Int(*b as i64))).await,
+            (
+                Value::List(_)
+                | Value::Tuple(_)
+                | Value::Str(_)
+                | Value::Bytes(_)
+                | Value::Range(_),
                 Value::Slice(sl),
             ) => self.slice_get(obj, sl),
+            (Value::Bytes(_), _) => Err(self.type_error(format!(
+                "byte indices must be integers or slices, not {}",
+                self.type_name(index)
+            ))),
             (Value::Dict(d), _) => {
                 let h = self.hash_key(index).await?;
                 match d.borrow().get_key(&h) {
@@ -1705,6 +1742,15 @@ impl Interp {
                         .into_iter()
                         .map(|i| chars[i])
                         .collect::<String>(),
+                ))
+            }
+            Value::Bytes(bytes) => {
+                let (a, b, c) = self.slice_bounds(sl, bytes.len())?;
+                Ok(Value::Bytes(
+                    vops::slice_positions(a, b, c)
+                        .into_iter()
+                        .map(|i| bytes[i])
+                        .collect(),
                 ))
             }
             Value::Range(r) => {
@@ -1838,7 +1884,7 @@ impl Interp {
             return Ok(iterator);
         }
         let st = match v {
-            Value::List(_) | Value::Tuple(_) | Value::Str(_) => IterState::Seq {
+            Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) => IterState::Seq {
                 seq: v.clone(),
                 idx: 0,
             },
@@ -1935,6 +1981,7 @@ impl Interp {
                 let item = match seq {
                     Value::List(l) => l.borrow().get(*idx).cloned(),
                     Value::Tuple(t) => t.get(*idx).cloned(),
+                    Value::Bytes(b) => b.get(*idx).map(|byte| Value::Int(i64::from(*byte))),
                     Value::Str(x) => {
                         // Index by chars; ASCII fast path.
                         if x.is_ascii() {

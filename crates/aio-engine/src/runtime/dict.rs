@@ -52,6 +52,7 @@ pub(crate) enum HashKey {
     /// Non-integral floats by bit pattern.
     Float(u64),
     Str(Rc<str>),
+    Bytes(Rc<[u8]>),
     Tuple(Rc<[HashKey]>),
     /// Objects hashed by identity (instances, functions, classes, futures...).
     Id(usize),
@@ -92,6 +93,7 @@ impl HashKey {
                 }
             }
             Value::Str(s) => HashKey::Str(s.clone()),
+            Value::Bytes(b) => HashKey::Bytes(b.clone()),
             Value::Tuple(items) => {
                 let mut keys = Vec::with_capacity(items.len());
                 for item in items.iter() {

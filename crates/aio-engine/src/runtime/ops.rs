@@ -273,6 +273,7 @@ pub(crate) fn eq_fast(a: &Value, b: &Value) -> Option<bool> {
     }
     Some(match (a, b) {
         (Value::Str(x), Value::Str(y)) => x == y,
+        (Value::Bytes(x), Value::Bytes(y)) => x == y,
         (Value::None, Value::None) => true,
         (Value::List(x), Value::List(y)) => {
             if Rc::ptr_eq(x, y) {
@@ -375,6 +376,7 @@ pub(crate) fn cmp_fast(a: &Value, b: &Value) -> Option<Ordering> {
     }
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => Some(x.cmp(y)),
+        (Value::Bytes(x), Value::Bytes(y)) => Some(x.cmp(y)),
         (Value::List(x), Value::List(y)) => seq_cmp(&x.borrow(), &y.borrow()),
         (Value::Tuple(x), Value::Tuple(y)) => seq_cmp(x, y),
         _ => None,
