@@ -36,6 +36,27 @@ pub(crate) fn bytes_repr(bytes: &[u8]) -> String {
     out
 }
 
+/// A `UnicodeEncodeError` or `UnicodeDecodeError` with CPython's message and the attributes
+/// a handler reads (`encoding`, `object`, `start`, `end`, `reason`).
+fn codec_error(
+    it: &Interp,
+    class: &str,
+    message: String,
+    (encoding, object): (&str, Value),
+    (start, end): (usize, usize),
+    reason: &str,
+) -> crate::runtime::value::ExcRef {
+    let e = it.err(class, message);
+    let mut attrs = e.dict.borrow_mut();
+    attrs.insert_str("encoding", Value::str(encoding));
+    attrs.insert_str("object", object);
+    attrs.insert_str("start", Value::Int(start as i64));
+    attrs.insert_str("end", Value::Int(end as i64));
+    attrs.insert_str("reason", Value::str(reason));
+    drop(attrs);
+    e
+}
+
 /// A codec's canonical name, as its errors print it (`'utf-8' codec can't ...`).
 fn codec(it: &Interp, name: &str) -> PyResult<&'static str> {
     let normal = name.to_ascii_lowercase().replace(['_', ' '], "-");
@@ -43,6 +64,9 @@ fn codec(it: &Interp, name: &str) -> PyResult<&'static str> {
         "utf-8" | "utf8" | "u8" => "utf-8",
         "ascii" | "us-ascii" | "646" => "ascii",
         "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "8859" | "l1" | "cp819" => "latin-1",
+        "utf-16" | "utf16" | "u16" => "utf-16",
+        "utf-16-le" | "utf-16le" => "utf-16-le",
+        "utf-16-be" | "utf-16be" => "utf-16-be",
         _ => return Err(it.err("LookupError", format!("unknown encoding: {name}"))),
     })
 }
@@ -75,6 +99,21 @@ pub(crate) fn encode_with(it: &Interp, s: &str, encoding: &str, errors: &str) ->
     let name = codec(it, encoding)?;
     let limit = match name {
         "utf-8" => return Ok(Value::Bytes(s.as_bytes().into())),
+        // CPython's "utf-16" writes a byte order mark, then little-endian units.
+        "utf-16" | "utf-16-le" | "utf-16-be" => {
+            let mut out = Vec::with_capacity(2 * s.len() + 2);
+            if name == "utf-16" {
+                out.extend([0xff, 0xfe]);
+            }
+            for unit in s.encode_utf16() {
+                out.extend(if name == "utf-16-be" {
+                    unit.to_be_bytes()
+                } else {
+                    unit.to_le_bytes()
+                });
+            }
+            return Ok(Value::Bytes(out.into()));
+        }
         "ascii" => 0x80,
         _ => 0x100,
     };
@@ -114,17 +153,25 @@ pub(crate) fn encode_with(it: &Interp, s: &str, encoding: &str, errors: &str) ->
                 } else {
                     format!("'\\U{code:08x}'")
                 };
+                let reason = format!("ordinal not in range({limit})");
                 let message = if run > 1 {
                     format!(
-                        "'{name}' codec can't encode characters in position {i}-{}: ordinal not in range({limit})",
+                        "'{name}' codec can't encode characters in position {i}-{}: {reason}",
                         i + run - 1
                     )
                 } else {
                     format!(
-                        "'{name}' codec can't encode character {shown} in position {i}: ordinal not in range({limit})"
+                        "'{name}' codec can't encode character {shown} in position {i}: {reason}"
                     )
                 };
-                return Err(it.err("UnicodeEncodeError", message));
+                return Err(codec_error(
+                    it,
+                    "UnicodeEncodeError",
+                    message,
+                    (name, Value::str(s)),
+                    (i, i + run),
+                    &reason,
+                ));
             }
         }
     }
@@ -140,6 +187,7 @@ pub(crate) fn decode(it: &Interp, bytes: &[u8], mut args: Args) -> PyResult {
         "latin-1" => Ok(Value::str(
             bytes.iter().map(|&b| b as char).collect::<String>(),
         )),
+        "utf-16" | "utf-16-le" | "utf-16-be" => decode_utf16(it, name, bytes, &errors),
         "ascii" => {
             let mut out = String::with_capacity(bytes.len());
             for (i, &b) in bytes.iter().enumerate() {
@@ -151,11 +199,15 @@ pub(crate) fn decode(it: &Interp, bytes: &[u8], mut args: Args) -> PyResult {
                         "replace" => out.push('\u{fffd}'),
                         "backslashreplace" => out.push_str(&format!("\\x{b:02x}")),
                         _ => {
-                            return Err(it.err(
+                            return Err(codec_error(
+                                it,
                                 "UnicodeDecodeError",
                                 format!(
                                     "'ascii' codec can't decode byte 0x{b:02x} in position {i}: ordinal not in range(128)"
                                 ),
+                                ("ascii", Value::Bytes(bytes.into())),
+                                (i, i + 1),
+                                "ordinal not in range(128)",
                             ));
                         }
                     }
@@ -167,7 +219,8 @@ pub(crate) fn decode(it: &Interp, bytes: &[u8], mut args: Args) -> PyResult {
     }
 }
 
-fn decode_utf8(it: &Interp, mut bytes: &[u8], errors: &str) -> PyResult {
+fn decode_utf8(it: &Interp, all: &[u8], errors: &str) -> PyResult {
+    let mut bytes = all;
     let mut out = String::with_capacity(bytes.len());
     let mut offset = 0;
     loop {
@@ -208,7 +261,14 @@ fn decode_utf8(it: &Interp, mut bytes: &[u8], errors: &str) -> PyResult {
                                 "'utf-8' codec can't decode byte 0x{byte:02x} in position {position}: {reason}"
                             )
                         };
-                        return Err(it.err("UnicodeDecodeError", message));
+                        return Err(codec_error(
+                            it,
+                            "UnicodeDecodeError",
+                            message,
+                            ("utf-8", Value::Bytes(all.into())),
+                            (position, position + bad_len),
+                            reason,
+                        ));
                     }
                 }
                 offset += good + bad_len;
@@ -292,6 +352,11 @@ fn is_space(b: u8) -> bool {
 pub(crate) const BYTES_METHODS: &[&str] = &[
     "decode",
     "hex",
+    "partition",
+    "rpartition",
+    "rfind",
+    "rindex",
+    "splitlines",
     "count",
     "find",
     "index",
@@ -320,7 +385,72 @@ pub(crate) async fn method(it: &Rc<Interp>, b: &Rc<[u8]>, name: &str, mut args: 
     let arg0 = args.pos.first().cloned();
     Ok(match name {
         "decode" => return decode(it, b, args),
-        "hex" => Value::str(b.iter().map(|x| format!("{x:02x}")).collect::<String>()),
+        "hex" => hex(it, b, args)?,
+        "partition" | "rpartition" => {
+            let sep = bytes_arg(it, arg0.as_ref())?.unwrap_or_else(|| Rc::from(&[][..]));
+            if sep.is_empty() {
+                return Err(it.value_error("empty separator"));
+            }
+            let found = if name == "partition" {
+                find_sub(b, &sep, 0)
+            } else {
+                (0..=b.len().saturating_sub(sep.len()))
+                    .rev()
+                    .find(|&i| b[i..].starts_with(&sep))
+            };
+            let empty = || Value::Bytes(Rc::from(&[][..]));
+            let parts = match found {
+                Some(i) => vec![
+                    Value::Bytes(b[..i].into()),
+                    Value::Bytes(sep.clone()),
+                    Value::Bytes(b[i + sep.len()..].into()),
+                ],
+                None if name == "partition" => vec![Value::Bytes(b.clone()), empty(), empty()],
+                None => vec![empty(), empty(), Value::Bytes(b.clone())],
+            };
+            Value::tuple(parts)
+        }
+        "rfind" | "rindex" => {
+            let needle = match &arg0 {
+                Some(Value::Int(n)) if (0..256).contains(n) => Rc::from(&[*n as u8][..]),
+                other => bytes_arg(it, other.as_ref())?.unwrap_or_else(|| Rc::from(&[][..])),
+            };
+            let found = (0..=b.len().saturating_sub(needle.len()))
+                .rev()
+                .find(|&i| b[i..].starts_with(&needle) && b.len() >= needle.len());
+            match found {
+                Some(i) => Value::Int(i as i64),
+                None if name == "rfind" => Value::Int(-1),
+                None => return Err(it.value_error("subsection not found")),
+            }
+        }
+        "splitlines" => {
+            let keep = args
+                .arg(0, "keepends")
+                .is_some_and(|v| v.truthy_fast().unwrap_or(false));
+            let mut lines = Vec::new();
+            let mut start = 0;
+            let mut i = 0;
+            while i < b.len() {
+                let end_len = match b[i] {
+                    b'\r' if b.get(i + 1) == Some(&b'\n') => 2,
+                    b'\r' | b'\n' => 1,
+                    _ => 0,
+                };
+                if end_len > 0 {
+                    let stop = if keep { i + end_len } else { i };
+                    lines.push(Value::Bytes(b[start..stop].into()));
+                    i += end_len;
+                    start = i;
+                } else {
+                    i += 1;
+                }
+            }
+            if start < b.len() {
+                lines.push(Value::Bytes(b[start..].into()));
+            }
+            Value::list(lines)
+        }
         "count" | "find" | "index" => {
             let needle = match &arg0 {
                 Some(Value::Int(n)) if (0..256).contains(n) => Rc::from(&[*n as u8][..]),
@@ -614,4 +744,95 @@ pub(crate) async fn int_from_bytes(it: &Rc<Interp>, mut args: Args) -> PyResult 
         num_bigint::BigInt::from_bytes_be(num_bigint::Sign::Plus, &bytes)
     };
     Ok(crate::runtime::bigint::int_value(n))
+}
+
+/// `b.hex(sep="", bytes_per_sep=1)`: groups counted from the right, as CPython's are (from the
+/// left for a negative count).
+fn hex(it: &Interp, b: &[u8], mut args: Args) -> PyResult<Value> {
+    let digits: Vec<String> = b.iter().map(|x| format!("{x:02x}")).collect();
+    let sep = match args.arg(0, "sep") {
+        None => return Ok(Value::str(digits.concat())),
+        Some(Value::Str(s)) if s.chars().count() == 1 => s.to_string(),
+        Some(Value::Bytes(s)) if s.len() == 1 => (s[0] as char).to_string(),
+        Some(_) => return Err(it.value_error("sep must be length 1.")),
+    };
+    let per = match args.arg(1, "bytes_per_sep") {
+        Some(Value::Int(n)) => n,
+        _ => 1,
+    };
+    if per == 0 {
+        return Ok(Value::str(digits.concat()));
+    }
+    let size = per.unsigned_abs() as usize;
+    let groups: Vec<String> = if per > 0 {
+        // Whole groups at the right end.
+        let first = digits.len() % size;
+        let mut out = Vec::new();
+        if first > 0 {
+            out.push(digits[..first].concat());
+        }
+        out.extend(digits[first..].chunks(size).map(|c| c.concat()));
+        out
+    } else {
+        digits.chunks(size).map(|c| c.concat()).collect()
+    };
+    Ok(Value::str(groups.join(&sep)))
+}
+
+/// `b.decode("utf-16")`: a byte order mark says the order (little-endian without one).
+fn decode_utf16(it: &Interp, name: &str, bytes: &[u8], errors: &str) -> PyResult {
+    let (big, body) = match (name, bytes) {
+        ("utf-16", [0xfe, 0xff, rest @ ..]) => (true, rest),
+        ("utf-16", [0xff, 0xfe, rest @ ..]) => (false, rest),
+        ("utf-16-be", _) => (true, bytes),
+        _ => (false, bytes),
+    };
+    let units: Vec<u16> = body
+        .chunks(2)
+        .filter(|pair| pair.len() == 2)
+        .map(|pair| {
+            if big {
+                u16::from_be_bytes([pair[0], pair[1]])
+            } else {
+                u16::from_le_bytes([pair[0], pair[1]])
+            }
+        })
+        .collect();
+    let mut out = String::new();
+    for (i, unit) in char::decode_utf16(units.iter().copied()).enumerate() {
+        match unit {
+            Ok(c) => out.push(c),
+            Err(_) if errors == "replace" => out.push('\u{fffd}'),
+            Err(_) if errors == "ignore" => {}
+            Err(_) => {
+                return Err(codec_error(
+                    it,
+                    "UnicodeDecodeError",
+                    format!(
+                        "'{name}' codec can't decode bytes in position {}-{}: illegal UTF-16 surrogate",
+                        2 * i,
+                        2 * i + 1
+                    ),
+                    (name, Value::Bytes(bytes.into())),
+                    (2 * i, 2 * i + 2),
+                    "illegal UTF-16 surrogate",
+                ));
+            }
+        }
+    }
+    if body.len() % 2 == 1 && errors == "strict" {
+        let at = bytes.len() - 1;
+        return Err(codec_error(
+            it,
+            "UnicodeDecodeError",
+            format!(
+                "'{name}' codec can't decode byte 0x{:02x} in position {at}: truncated data",
+                bytes[at]
+            ),
+            (name, Value::Bytes(bytes.into())),
+            (at, at + 1),
+            "truncated data",
+        ));
+    }
+    Ok(Value::str(out))
 }

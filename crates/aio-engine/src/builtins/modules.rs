@@ -440,6 +440,34 @@ fn sys_module(it: &Rc<Interp>) -> Rc<Module> {
         "version_info",
         Value::Native(Rc::new(NativeObj::Namespace(RefCell::new(vi)))),
     );
+    // How ints, floats and strs hash: CPython's 64-bit parameters, which `hash()` follows.
+    let mut hi = Dict::new();
+    for (name, value) in [
+        ("width", 64),
+        ("modulus", (1 << 61) - 1),
+        ("inf", 314_159),
+        ("nan", 0),
+        ("imag", 1_000_003),
+        ("hash_bits", 64),
+        ("seed_bits", 128),
+        ("cutoff", 0),
+    ] {
+        hi.insert_str(name, Value::Int(value));
+    }
+    hi.insert_str("algorithm", Value::str("siphash13"));
+    m.set(
+        "hash_info",
+        Value::Native(Rc::new(NativeObj::Namespace(RefCell::new(hi)))),
+    );
+    m.set(
+        "get_int_max_str_digits",
+        func(
+            "get_int_max_str_digits",
+            BuiltinFn::Sync(|_, _, _| {
+                Ok(Value::Int(crate::runtime::bigint::MAX_STR_DIGITS as i64))
+            }),
+        ),
+    );
     m.set(
         "exit",
         func(
@@ -606,6 +634,11 @@ fn random_module() -> Rc<Module> {
             BuiltinFn::Sync(|it, _, a| {
                 let n = match a.pos.first() {
                     Some(Value::Int(i)) => i.unsigned_abs(),
+                    // An int past 64 bits seeds with all its 32-bit words, as CPython's does.
+                    Some(Value::BigInt(b)) => {
+                        *it.rng.borrow_mut() = Mt::from_key(b.magnitude().to_u32_digits());
+                        return Ok(Value::None);
+                    }
                     Some(Value::None) | None => 0,
                     Some(Value::Str(s)) => s
                         .bytes()

@@ -29,6 +29,12 @@ impl Mt {
             key.push(v as u32);
             v >>= 32;
         }
+        Mt::from_key(key)
+    }
+
+    /// CPython's `init_by_array` with `key`, the seed's 32-bit words from the least
+    /// significant up.
+    pub(crate) fn from_key(mut key: Vec<u32>) -> Mt {
         if key.is_empty() {
             key.push(0);
         }

@@ -734,11 +734,12 @@ impl Interp {
         {
             return Err(self.type_error(format!("can't concat {} to bytes", self.type_name(b))));
         }
-        // `"a" + 1`, `[1] + (2,)`: CPython names the sequence type.
+        // `"a" + 1`, `[1] + (2,)`: CPython names the sequence type (a subclass's operand is
+        // added by the type's own `+`, so the type is named).
         if op == BinOp::Add
-            && let Value::Str(_) | Value::List(_) | Value::Tuple(_) = a
+            && let sequence @ (Value::Str(_) | Value::List(_) | Value::Tuple(_)) = self.unwrapped(a)
         {
-            let kind = self.type_name(a);
+            let kind = self.type_name(sequence);
             return Err(self.type_error(format!(
                 "can only concatenate {kind} (not \"{}\") to {kind}",
                 self.type_name(b)
