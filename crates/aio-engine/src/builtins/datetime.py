@@ -394,34 +394,8 @@ class timedelta:
             return q, timedelta._from_microseconds(r)
         return NotImplemented
 
-    def _cmp(self, other):
-        a, b = self._to_microseconds(), other._to_microseconds()
-        return 0 if a == b else (1 if a > b else -1)
-
-    def __eq__(self, other):
-        if isinstance(other, timedelta):
-            return self._cmp(other) == 0
-        return NotImplemented
-
-    def __lt__(self, other):
-        if isinstance(other, timedelta):
-            return self._cmp(other) < 0
-        return NotImplemented
-
-    def __le__(self, other):
-        if isinstance(other, timedelta):
-            return self._cmp(other) <= 0
-        return NotImplemented
-
-    def __gt__(self, other):
-        if isinstance(other, timedelta):
-            return self._cmp(other) > 0
-        return NotImplemented
-
-    def __ge__(self, other):
-        if isinstance(other, timedelta):
-            return self._cmp(other) >= 0
-        return NotImplemented
+    def _key(self):
+        return self._to_microseconds()
 
     def __hash__(self):
         if self._hashcode == -1:
@@ -430,6 +404,24 @@ class timedelta:
 
     def __bool__(self):
         return bool(self._days or self._seconds or self._microseconds)
+
+
+def _ordered_by_key(cls):
+    # ==, <, <=, >, >= between two values of cls, by their _key(); NotImplemented otherwise
+    def make(test):
+        def compare(self, other):
+            if isinstance(other, cls):
+                return test(self._key(), other._key())
+            return NotImplemented
+        return compare
+    cls.__eq__ = make(lambda a, b: a == b)
+    cls.__lt__ = make(lambda a, b: a < b)
+    cls.__le__ = make(lambda a, b: a <= b)
+    cls.__gt__ = make(lambda a, b: a > b)
+    cls.__ge__ = make(lambda a, b: a >= b)
+
+
+_ordered_by_key(timedelta)
 
 
 def _component_name(unit):
@@ -831,32 +823,13 @@ class time:
                           fold=self._fold if fold is None else fold)
 
     def _key(self):
-        return (self._hour, self._minute, self._second, self._microsecond)
-
-    def __eq__(self, other):
-        if isinstance(other, time):
-            return self._key() == other._key() and self.utcoffset() == other.utcoffset()
-        return NotImplemented
-
-    def __lt__(self, other):
-        if isinstance(other, time):
-            return self._key() < other._key()
-        return NotImplemented
-
-    def __le__(self, other):
-        if isinstance(other, time):
-            return self._key() <= other._key()
-        return NotImplemented
-
-    def __gt__(self, other):
-        if isinstance(other, time):
-            return self._key() > other._key()
-        return NotImplemented
-
-    def __ge__(self, other):
-        if isinstance(other, time):
-            return self._key() >= other._key()
-        return NotImplemented
+        # an aware time compares in UTC
+        key = (self._hour, self._minute, self._second, self._microsecond)
+        offset = self.utcoffset()
+        if offset is None:
+            return key
+        return (self._hour * 3600 + self._minute * 60 + self._second
+                - offset.days * 86400 - offset.seconds, self._microsecond)
 
     def __hash__(self):
         return hash(self._key())
@@ -865,6 +838,7 @@ class time:
         return True
 
 
+_ordered_by_key(time)
 time.min = time(0, 0, 0)
 time.max = time(23, 59, 59, 999999)
 time.resolution = timedelta(microseconds=1)

@@ -129,19 +129,25 @@ class Pattern:
                 found.append(tuple(g or '' for g in m.groups()))
         return found
 
+    def _pieces(self, string, count):
+        # the text before each of the first `count` matches (all when 0) and the match, then
+        # the rest of the string with None
+        last = 0
+        n = 0
+        for m in self._matches(string):
+            if count and n >= count:
+                break
+            yield string[last:m.start()], m
+            last = m.end()
+            n += 1
+        yield string[last:], None
+
     def split(self, string, maxsplit=0):
         parts = []
-        last = 0
-        count = 0
-        for m in self._matches(string):
-            if maxsplit and count >= maxsplit:
-                break
-            start, end = m.span()
-            parts.append(string[last:start])
-            parts.extend(m.groups())
-            last = end
-            count += 1
-        parts.append(string[last:])
+        for before, m in self._pieces(string, maxsplit):
+            parts.append(before)
+            if m is not None:
+                parts.extend(m.groups())
         return parts
 
     def subn(self, repl, string, count=0):
@@ -151,21 +157,17 @@ class Pattern:
             template = _compile_template(self, repl)
             expand = lambda m: _expand(template, m)
         out = []
-        last = 0
         n = 0
-        for m in self._matches(string):
-            if count and n >= count:
+        for before, m in self._pieces(string, count):
+            out.append(before)
+            if m is None:
                 break
-            start, end = m.span()
-            out.append(string[last:start])
             piece = expand(m)
             if piece is not None:
                 if not isinstance(piece, str):
                     raise TypeError('expected str instance, %s found' % type(piece).__name__)
                 out.append(piece)
-            last = end
             n += 1
-        out.append(string[last:])
         return ''.join(out), n
 
     def sub(self, repl, string, count=0):

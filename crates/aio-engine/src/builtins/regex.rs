@@ -609,23 +609,14 @@ impl Parser {
         };
         self.pos += 1;
         let ascii = self.ascii();
-        let class = |item: ClassItem| {
-            Node::Class(
-                Rc::new(CharClass {
-                    items: vec![item],
-                    negated: false,
-                }),
-                false,
-                ascii,
-            )
-        };
+        if let Some(item) = class_escape(c) {
+            let class = CharClass {
+                items: vec![item],
+                negated: false,
+            };
+            return Ok(Node::Class(Rc::new(class), false, ascii));
+        }
         Ok(match c {
-            'd' => class(ClassItem::Digit(true)),
-            'D' => class(ClassItem::Digit(false)),
-            'w' => class(ClassItem::Word(true)),
-            'W' => class(ClassItem::Word(false)),
-            's' => class(ClassItem::Space(true)),
-            'S' => class(ClassItem::Space(false)),
             'b' => Node::Assert(Assertion::WordBoundary, ascii),
             'B' => Node::Assert(Assertion::NotWordBoundary, ascii),
             'A' => Node::Assert(Assertion::TextStart, ascii),
@@ -716,33 +707,11 @@ impl Parser {
                     return Err(error("unterminated character set", start));
                 };
                 self.pos += 1;
-                match e {
-                    'd' => {
-                        items.push(ClassItem::Digit(true));
-                        continue;
-                    }
-                    'D' => {
-                        items.push(ClassItem::Digit(false));
-                        continue;
-                    }
-                    'w' => {
-                        items.push(ClassItem::Word(true));
-                        continue;
-                    }
-                    'W' => {
-                        items.push(ClassItem::Word(false));
-                        continue;
-                    }
-                    's' => {
-                        items.push(ClassItem::Space(true));
-                        continue;
-                    }
-                    'S' => {
-                        items.push(ClassItem::Space(false));
-                        continue;
-                    }
-                    other => self.escaped_char(other, item_start, true)?,
+                if let Some(item) = class_escape(e) {
+                    items.push(item);
+                    continue;
                 }
+                self.escaped_char(e, item_start, true)?
             } else {
                 c
             };
@@ -758,7 +727,7 @@ impl Parser {
                         return Err(error("unterminated character set", start));
                     };
                     self.pos += 1;
-                    if matches!(e, 'd' | 'D' | 'w' | 'W' | 's' | 'S') {
+                    if class_escape(e).is_some() {
                         return Err(error(
                             format!("bad character range {low}-\\{e}"),
                             item_start,
@@ -783,6 +752,19 @@ impl Parser {
             self.ascii(),
         ))
     }
+}
+
+/// The class a `\d`, `\w` or `\s` escape (or its negation) stands for.
+fn class_escape(c: char) -> Option<ClassItem> {
+    Some(match c {
+        'd' => ClassItem::Digit(true),
+        'D' => ClassItem::Digit(false),
+        'w' => ClassItem::Word(true),
+        'W' => ClassItem::Word(false),
+        's' => ClassItem::Space(true),
+        'S' => ClassItem::Space(false),
+        _ => return None,
+    })
 }
 
 /// The fixed number of characters `node` matches, if it has one (for lookbehind).
