@@ -367,6 +367,8 @@ def _compile(pattern, flags):
         return cached
     native = _sre.compile(pattern, flags)
     if type(native) is tuple:
+        if native[2]:
+            raise OverflowError(native[0])
         raise error(native[0], pattern, native[1])
     compiled = Pattern(pattern, flags, native)
     if len(_cache) >= 512:

@@ -20,6 +20,9 @@ pub(crate) const UNICODE: u32 = 32;
 pub(crate) const VERBOSE: u32 = 64;
 pub(crate) const ASCII: u32 = 256;
 
+/// The largest count of a counted repeat (`a{1000}`) the engine unrolls.
+pub(crate) const MAX_REPEAT: u64 = 65_535;
+
 /// How many machine steps one match may take before it is given up.
 pub(crate) const MAX_STEPS: u64 = 20_000_000;
 
@@ -28,6 +31,8 @@ pub(crate) const MAX_STEPS: u64 = 20_000_000;
 pub(crate) struct PatternError {
     pub message: String,
     pub pos: Option<usize>,
+    /// CPython raises this one as an `OverflowError`, not a `re.error`.
+    pub overflow: bool,
 }
 
 /// The spans of a match and of its groups, the whole match first.
@@ -173,6 +178,7 @@ fn error(message: impl Into<String>, pos: usize) -> PatternError {
     PatternError {
         message: message.into(),
         pos: Some(pos),
+        overflow: false,
     }
 }
 
@@ -300,7 +306,8 @@ impl Parser {
                 p.pos += 1;
             }
             let text: String = p.chars[start..p.pos].iter().collect();
-            text.parse::<usize>().ok()
+            // Too many digits for any count is still a count, a too large one.
+            (!text.is_empty()).then(|| text.parse::<u64>().unwrap_or(u64::MAX))
         };
         let min = number(self);
         let (min, max) = if self.eat(',') {
@@ -318,10 +325,23 @@ impl Parser {
             self.pos = save;
             return Ok(None);
         }
-        if min > 4_294_967_295 || max.is_some_and(|m| m > 4_294_967_295) {
-            return Err(error("the repetition number is too large", save + 1));
+        if min > u64::from(u32::MAX) || max.is_some_and(|m| m > u64::from(u32::MAX)) {
+            return Err(PatternError {
+                message: "the repetition number is too large".into(),
+                pos: None,
+                overflow: true,
+            });
         }
-        Ok(Some((min, max)))
+        // The machine unrolls a counted repeat, so a page takes at most MAX_REPEAT copies.
+        if min > MAX_REPEAT || max.is_some_and(|m| m > MAX_REPEAT) {
+            return Err(error(
+                format!(
+                    "the repetition number is too large for this engine (more than {MAX_REPEAT})"
+                ),
+                save + 1,
+            ));
+        }
+        Ok(Some((min as usize, max.map(|m| m as usize))))
     }
 
     fn ignore_case(&self) -> bool {
@@ -426,6 +446,7 @@ impl Parser {
                     return Err(PatternError {
                         message: "look-behind requires fixed-width pattern".into(),
                         pos: None,
+                        overflow: false,
                     });
                 }
                 Ok(Node::Look {
@@ -767,6 +788,29 @@ fn class_escape(c: char) -> Option<ClassItem> {
     })
 }
 
+/// The most instructions a compiled pattern may have.
+const MAX_PROGRAM: u64 = 1_000_000;
+
+/// How many instructions `node` compiles to, about (repeats are unrolled).
+fn program_size(node: &Node) -> u64 {
+    match node {
+        Node::Empty => 0,
+        Node::Char(..) | Node::Any(_) | Node::Class(..) | Node::Assert(..) | Node::Backref(..) => 1,
+        Node::Group(inner, _) | Node::Atomic(inner) | Node::Look { node: inner, .. } => {
+            program_size(inner).saturating_add(3)
+        }
+        Node::Concat(items) => items.iter().map(program_size).fold(0, u64::saturating_add),
+        Node::Alt(branches) => branches
+            .iter()
+            .map(|b| program_size(b).saturating_add(2))
+            .fold(0, u64::saturating_add),
+        Node::Repeat { node, min, max, .. } => {
+            let copies = max.unwrap_or(*min).max(*min) as u64 + 1;
+            program_size(node).saturating_add(2).saturating_mul(copies)
+        }
+    }
+}
+
 /// The fixed number of characters `node` matches, if it has one (for lookbehind).
 fn width(node: &Node) -> Option<usize> {
     Some(match node {
@@ -1027,6 +1071,15 @@ pub(crate) fn compile(pattern: &str, flags: u32) -> Result<Regex, PatternError> 
     let node = parser.parse_alt()?;
     if parser.pos < parser.chars.len() {
         return Err(error("unbalanced parenthesis", parser.pos));
+    }
+    if program_size(&node) > MAX_PROGRAM {
+        return Err(PatternError {
+            message: format!(
+                "the pattern is too large for this engine (its repeats unroll to more than {MAX_PROGRAM} steps)"
+            ),
+            pos: None,
+            overflow: false,
+        });
     }
     let mut compiler = Compiler {
         program: Vec::new(),

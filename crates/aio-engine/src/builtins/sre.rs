@@ -54,7 +54,8 @@ fn int_arg(args: &Args, i: usize) -> i64 {
     }
 }
 
-/// `compile(pattern, flags)`: the compiled pattern, or `(message, position)` for `re.error`.
+/// `compile(pattern, flags)`: the compiled pattern, or `(message, position, overflow)` for
+/// `re.error` (for `OverflowError` when `overflow`).
 fn compile(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
     let Some(Value::Str(pattern)) = args.pos.first() else {
         return Err(it.type_error("first argument must be string or compiled pattern"));
@@ -70,6 +71,7 @@ fn compile(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
         Err(e) => Ok(Value::tuple(vec![
             Value::str(e.message),
             e.pos.map_or(Value::None, |p| Value::Int(p as i64)),
+            Value::Bool(e.overflow),
         ])),
     }
 }
