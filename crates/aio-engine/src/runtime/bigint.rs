@@ -311,6 +311,55 @@ pub(crate) fn hash(b: &BigInt) -> i64 {
     signed_hash(h, b.is_negative())
 }
 
+/// CPython's hash of a float that is not an int (`_Py_HashDouble`): its value modulo 2**61 - 1,
+/// taken 28 bits of mantissa at a time; ±314159 for the infinities. (A NaN hashes by identity
+/// in CPython; here all NaNs hash to 0.)
+pub(crate) fn float_hash(x: f64) -> i64 {
+    const BITS: i32 = 61;
+    if x.is_infinite() {
+        return if x > 0.0 { 314_159 } else { -314_159 };
+    }
+    if x.is_nan() {
+        return 0;
+    }
+    // frexp: x = m * 2**e with 0.5 <= |m| < 1.
+    let (mut m, mut e) = frexp(x.abs());
+    let mut h: u64 = 0;
+    while m != 0.0 {
+        h = ((h << 28) & HASH_MODULUS) | h >> (BITS - 28);
+        m *= 268_435_456.0;
+        e -= 28;
+        let y = m as u64;
+        m -= y as f64;
+        h += y;
+        if h >= HASH_MODULUS {
+            h -= HASH_MODULUS;
+        }
+    }
+    let e = if e >= 0 {
+        e % BITS
+    } else {
+        BITS - 1 - ((-1 - e) % BITS)
+    };
+    h = ((h << e) & HASH_MODULUS) | h >> (BITS - e);
+    signed_hash(h as i64, x < 0.0)
+}
+
+fn frexp(x: f64) -> (f64, i32) {
+    if x == 0.0 {
+        return (0.0, 0);
+    }
+    let bits = x.to_bits();
+    let exponent = ((bits >> 52) & 0x7ff) as i32;
+    if exponent == 0 {
+        // Subnormal: scale into the normal range first.
+        let (m, e) = frexp(x * 2f64.powi(64));
+        return (m, e - 64);
+    }
+    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
+    (m, exponent - 1022)
+}
+
 /// [`hash`] of a 64-bit int.
 pub(crate) fn small_hash(i: i64) -> i64 {
     signed_hash((i.unsigned_abs() % HASH_MODULUS) as i64, i < 0)
@@ -389,6 +438,20 @@ mod tests {
             ("1267650600228229401496703205376", 549_755_813_888),
         ] {
             assert_eq!(hash(&big(n)), h, "{n}");
+        }
+    }
+
+    #[test]
+    fn floats_hash_as_cpython() {
+        for (x, h) in [
+            (0.5, 1_152_921_504_606_846_976),
+            (1.5, 1_152_921_504_606_846_977),
+            (-2.25, -576_460_752_303_423_490),
+            (3.14, 322_818_021_289_917_443),
+            (1e-300, 482_449_582_752_280_463),
+            (f64::INFINITY, 314_159),
+        ] {
+            assert_eq!(float_hash(x), h, "{x}");
         }
     }
 

@@ -166,6 +166,7 @@ impl HashKey {
         match self {
             HashKey::None => 0x5f5e100,
             HashKey::Int(i) => super::bigint::small_hash(*i),
+            HashKey::Float(bits) => super::bigint::float_hash(f64::from_bits(*bits)),
             HashKey::BigInt(i) => super::bigint::hash(i),
             HashKey::Custom { hash, .. } => *hash,
             HashKey::Tuple(items) => tuple_hash(items.iter().map(HashKey::py_hash)),
