@@ -369,6 +369,7 @@ impl Checker<'_> {
             ExprKind::FString(parts) => self.fstring(parts, ctx),
             ExprKind::Attribute { value, .. } | ExprKind::Starred(value) => self.expr(value, ctx),
             ExprKind::Subscript { value, index } => {
+                self.check_subscript(expr, value, index);
                 self.expr(value, ctx)?;
                 self.expr(index, ctx)
             }
@@ -381,6 +382,16 @@ impl Checker<'_> {
                 args,
                 keywords,
             } => {
+                // `[(1, 2) (3, 4)]`: CPython's compiler warns of the missing comma
+                // (check_caller).
+                if is_display_or_constant(func)
+                    && let Some(kind) = inferred_type(func)
+                {
+                    self.warn(
+                        expr,
+                        format!("'{kind}' object is not callable; perhaps you missed a comma?"),
+                    );
+                }
                 self.expr(func, ctx)?;
                 self.exprs(args, ctx)?;
                 keywords.iter().try_for_each(|k| self.expr(&k.value, ctx))
@@ -604,6 +615,93 @@ fn constant_repr(c: &Constant) -> String {
 
 /// A constant CPython's `is` check warns about: not `None`, `True`, `False` or `...` (a tuple
 /// of constants is folded into one).
+/// The type CPython's compiler infers for an expression (`infer_type`), where it can.
+fn inferred_type(e: &Expr) -> Option<&'static str> {
+    Some(match &e.kind {
+        ExprKind::Tuple(_) => "tuple",
+        ExprKind::List(_) | ExprKind::ListComp { .. } => "list",
+        ExprKind::Dict { .. } | ExprKind::DictComp { .. } => "dict",
+        ExprKind::Set(_) | ExprKind::SetComp { .. } => "set",
+        ExprKind::GeneratorExp { .. } => "generator",
+        ExprKind::Lambda(_) => "function",
+        ExprKind::FString(_) => "str",
+        ExprKind::Constant(c) => match c {
+            Constant::None => "NoneType",
+            Constant::Bool(_) => "bool",
+            Constant::Ellipsis => "ellipsis",
+            Constant::Int(_) | Constant::BigInt(_) => "int",
+            Constant::Float(_) => "float",
+            Constant::Str(_) => "str",
+            Constant::Bytes(_) => "bytes",
+        },
+        _ => return None,
+    })
+}
+
+/// A constant or a display: what CPython's check_caller warns of calling.
+fn is_display_or_constant(e: &Expr) -> bool {
+    !matches!(e.kind, ExprKind::Lambda(_)) && inferred_type(e).is_some()
+}
+
+impl Checker<'_> {
+    fn warn(&self, at: &Expr, message: String) {
+        self.warnings.borrow_mut().push((at.span.line, message));
+    }
+
+    /// `5[0]`, `[1, 2]["a"]`: CPython's compiler warns of a missing comma (check_subscripter,
+    /// check_index).
+    fn check_subscript(&self, expr: &Expr, value: &Expr, index: &Expr) {
+        let Some(kind) = inferred_type(value) else {
+            return;
+        };
+        let unsubscriptable = match &value.kind {
+            ExprKind::Constant(c) => matches!(
+                c,
+                Constant::None
+                    | Constant::Ellipsis
+                    | Constant::Bool(_)
+                    | Constant::Int(_)
+                    | Constant::BigInt(_)
+                    | Constant::Float(_)
+            ),
+            ExprKind::Set(_)
+            | ExprKind::SetComp { .. }
+            | ExprKind::GeneratorExp { .. }
+            | ExprKind::Lambda(_) => true,
+            _ => false,
+        };
+        if unsubscriptable {
+            self.warn(
+                expr,
+                format!("'{kind}' object is not subscriptable; perhaps you missed a comma?"),
+            );
+            return;
+        }
+        let Some(index_kind) = inferred_type(index).filter(|k| !matches!(*k, "int" | "bool"))
+        else {
+            return;
+        };
+        let sequence = match &value.kind {
+            ExprKind::Constant(c) => {
+                matches!(c, Constant::Str(_) | Constant::Bytes(_))
+            }
+            ExprKind::Tuple(_)
+            | ExprKind::List(_)
+            | ExprKind::ListComp { .. }
+            | ExprKind::FString(_) => true,
+            _ => false,
+        };
+        if sequence {
+            self.warn(
+                expr,
+                format!(
+                    "{kind} indices must be integers or slices, not {index_kind}; perhaps you missed a comma?"
+                ),
+            );
+        }
+    }
+}
+
 fn is_literal(e: &Expr) -> bool {
     match &e.kind {
         ExprKind::Constant(c) => {
