@@ -44,6 +44,27 @@ def _unsupported(op, a, b):
                      % (op, _type_name(a), _type_name(b)))
 
 
+def _field(name, kind):
+    # a read-only attribute of a value, with CPython's message for its C type's (timedelta's
+    # are members, the others' getters)
+    def refuse(self, value):
+        if kind == 'timedelta':
+            raise AttributeError('readonly attribute')
+        raise AttributeError("attribute '%s' of 'datetime.%s' objects is not writable"
+                             % (name, kind))
+    return property(lambda self: getattr(self, '_' + name), refuse)
+
+
+def _not_supported(op, a, b):
+    # an order between one of these values and a builtin one: CPython's TypeError, with the C
+    # types' names; None (NotImplemented) for a class of the program's, whose reflection may
+    # answer
+    if type(b).__module__ != 'builtins':
+        return NotImplemented
+    raise TypeError("'%s' not supported between instances of '%s' and '%s'"
+                    % (op, _type_name(a), _type_name(b)))
+
+
 def _is_leap(year):
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
@@ -287,17 +308,9 @@ class timedelta:
     def _to_microseconds(self):
         return (self._days * 86400 + self._seconds) * 1000000 + self._microseconds
 
-    @property
-    def days(self):
-        return self._days
-
-    @property
-    def seconds(self):
-        return self._seconds
-
-    @property
-    def microseconds(self):
-        return self._microseconds
+    days = _field('days', 'timedelta')
+    seconds = _field('seconds', 'timedelta')
+    microseconds = _field('microseconds', 'timedelta')
 
     def total_seconds(self):
         return self._to_microseconds() / 10**6
@@ -407,18 +420,20 @@ class timedelta:
 
 
 def _ordered_by_key(cls):
-    # ==, <, <=, >, >= between two values of cls, by their _key(); NotImplemented otherwise
-    def make(test):
+    # ==, <, <=, >, >= between two values of cls, by their _key()
+    def make(op, test):
         def compare(self, other):
             if isinstance(other, cls):
                 return test(self._key(), other._key())
-            return NotImplemented
+            if op == '==':
+                return NotImplemented
+            return _not_supported(op, self, other)
         return compare
-    cls.__eq__ = make(lambda a, b: a == b)
-    cls.__lt__ = make(lambda a, b: a < b)
-    cls.__le__ = make(lambda a, b: a <= b)
-    cls.__gt__ = make(lambda a, b: a > b)
-    cls.__ge__ = make(lambda a, b: a >= b)
+    cls.__eq__ = make('==', lambda a, b: a == b)
+    cls.__lt__ = make('<', lambda a, b: a < b)
+    cls.__le__ = make('<=', lambda a, b: a <= b)
+    cls.__gt__ = make('>', lambda a, b: a > b)
+    cls.__ge__ = make('>=', lambda a, b: a >= b)
 
 
 _ordered_by_key(timedelta)
@@ -493,17 +508,9 @@ class date:
         monday = first - (first + 6) % 7
         return cls.fromordinal(monday + (week - 1) * 7 + day - 1)
 
-    @property
-    def year(self):
-        return self._year
-
-    @property
-    def month(self):
-        return self._month
-
-    @property
-    def day(self):
-        return self._day
+    year = _field('year', 'date')
+    month = _field('month', 'date')
+    day = _field('day', 'date')
 
     def __repr__(self):
         return '%s.%s(%d, %d, %d)' % (self.__class__.__module__, self.__class__.__qualname__,
@@ -574,10 +581,11 @@ class date:
         return isinstance(other, date) and (isinstance(self, datetime)
                                             == isinstance(other, datetime))
 
-    def _cannot_compare(self, other):
+    def _cannot_compare(self, op, other):
+        # a date beside a datetime: CPython's datetime says so, from whichever side
         if isinstance(other, date):
-            raise TypeError("can't compare %s to %s" % (_type_name(self), _type_name(other)))
-        return NotImplemented
+            raise TypeError("can't compare datetime.datetime to datetime.date")
+        return _not_supported(op, self, other)
 
     def __eq__(self, other):
         if isinstance(other, date) and not self._comparable(other):
@@ -585,26 +593,6 @@ class date:
         if self._comparable(other):
             return self._cmp(other) == 0
         return NotImplemented
-
-    def __lt__(self, other):
-        if self._comparable(other):
-            return self._cmp(other) < 0
-        return self._cannot_compare(other)
-
-    def __le__(self, other):
-        if self._comparable(other):
-            return self._cmp(other) <= 0
-        return self._cannot_compare(other)
-
-    def __gt__(self, other):
-        if self._comparable(other):
-            return self._cmp(other) > 0
-        return self._cannot_compare(other)
-
-    def __ge__(self, other):
-        if self._comparable(other):
-            return self._cmp(other) >= 0
-        return self._cannot_compare(other)
 
     def _cmp(self, other):
         a, b = self._cmp_key(), other._cmp_key()
@@ -637,6 +625,19 @@ class date:
         return NotImplemented
 
 
+def _ordered_dates(op, test):
+    # <, <=, >, >= between two dates or two datetimes; CPython's TypeError between the two
+    def compare(self, other):
+        if self._comparable(other):
+            return test(self._cmp(other), 0)
+        return self._cannot_compare(op, other)
+    return compare
+
+
+date.__lt__ = _ordered_dates('<', lambda a, b: a < b)
+date.__le__ = _ordered_dates('<=', lambda a, b: a <= b)
+date.__gt__ = _ordered_dates('>', lambda a, b: a > b)
+date.__ge__ = _ordered_dates('>=', lambda a, b: a >= b)
 date.min = date(1, 1, 1)
 date.max = date(9999, 12, 31)
 date.resolution = timedelta(days=1)
@@ -767,12 +768,12 @@ class time:
         except (ValueError, IndexError):
             raise ValueError('Invalid isoformat string: %r' % (time_string, ))
 
-    hour = property(lambda self: self._hour)
-    minute = property(lambda self: self._minute)
-    second = property(lambda self: self._second)
-    microsecond = property(lambda self: self._microsecond)
-    tzinfo = property(lambda self: self._tzinfo)
-    fold = property(lambda self: self._fold)
+    hour = _field('hour', 'time')
+    minute = _field('minute', 'time')
+    second = _field('second', 'time')
+    microsecond = _field('microsecond', 'time')
+    tzinfo = _field('tzinfo', 'time')
+    fold = _field('fold', 'time')
 
     def utcoffset(self):
         return None if self._tzinfo is None else self._tzinfo.utcoffset(None)
@@ -880,12 +881,12 @@ class datetime(date):
         self._hashcode = -1
         return self
 
-    hour = property(lambda self: self._hour)
-    minute = property(lambda self: self._minute)
-    second = property(lambda self: self._second)
-    microsecond = property(lambda self: self._microsecond)
-    tzinfo = property(lambda self: self._tzinfo)
-    fold = property(lambda self: self._fold)
+    hour = _field('hour', 'datetime')
+    minute = _field('minute', 'datetime')
+    second = _field('second', 'datetime')
+    microsecond = _field('microsecond', 'datetime')
+    tzinfo = _field('tzinfo', 'datetime')
+    fold = _field('fold', 'datetime')
 
     @classmethod
     def fromtimestamp(cls, t, tz=None):
