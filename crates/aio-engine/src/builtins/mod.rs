@@ -1727,19 +1727,34 @@ async fn new_type(it: &Rc<Interp>, args: Args, meta: Option<Rc<Class>>) -> PyRes
     Ok(Value::Class(cls))
 }
 
+/// The class a builtin `__new__` (`type`, `tuple`, `str`) was called for: its first argument,
+/// which must be `base` or a subclass of it, with CPython's messages when it is not.
+fn new_receiver(it: &Interp, args: &Args, base: &Rc<Class>) -> PyResult<Rc<Class>> {
+    let cls = match args.pos.first() {
+        Some(Value::Class(cls)) => cls,
+        Some(other) => {
+            return Err(it.type_error(format!(
+                "{}.__new__(X): X is not a type object ({})",
+                base.name,
+                it.type_name(other)
+            )));
+        }
+        None => return Err(it.type_error(format!("{}.__new__(): not enough arguments", base.name))),
+    };
+    if !cls.is_subclass(base) {
+        return Err(it.type_error(format!(
+            "{}.__new__({}): {} is not a subtype of {}",
+            base.name, cls.name, cls.name, base.name
+        )));
+    }
+    Ok(cls.clone())
+}
+
 // `type.__new__(mcs, name, bases, namespace, **keywords)`, as a metaclass's `__new__` calls
 // it through `super()`: the class, made with `mcs` as its metaclass.
 abuiltin!(type_new, |it, args| {
     let mut args = args;
-    let Some(Value::Class(mcs)) = args.pos.first().cloned() else {
-        return Err(it.type_error("type.__new__(X): X is not a type object"));
-    };
-    if !mcs.is_subclass(&it.t.type_) {
-        return Err(it.type_error(format!(
-            "type.__new__({}): {} is not a subtype of type",
-            mcs.name, mcs.name
-        )));
-    }
+    let mcs = new_receiver(&it, &args, &it.t.type_)?;
     args.pos.remove(0);
     if args.pos.len() != 3 {
         return Err(it.type_error("type.__new__() takes exactly 3 arguments"));
@@ -1785,16 +1800,8 @@ abuiltin!(object_new, |it, args| {
 });
 
 abuiltin!(tuple_new, |it, args| {
-    let Some(Value::Class(cls)) = args.pos.first().cloned() else {
-        return Err(it.type_error("tuple.__new__(X): X is not a type object"));
-    };
     let tuple = it.t.tuple.clone();
-    if !cls.is_subclass(&tuple) {
-        return Err(it.type_error(format!(
-            "tuple.__new__({}): {} is not a subtype of tuple",
-            cls.name, cls.name
-        )));
-    }
+    let cls = new_receiver(&it, &args, &tuple)?;
     let items = match args.pos.get(1) {
         Some(iterable) => it.collect(iterable).await?,
         None => Vec::new(),
@@ -1806,16 +1813,8 @@ abuiltin!(tuple_new, |it, args| {
 });
 
 abuiltin!(str_new, |it, args| {
-    let Some(Value::Class(cls)) = args.pos.first().cloned() else {
-        return Err(it.type_error("str.__new__(X): X is not a type object"));
-    };
     let str_class = it.t.str_.clone();
-    if !cls.is_subclass(&str_class) {
-        return Err(it.type_error(format!(
-            "str.__new__({}): {} is not a subtype of str",
-            cls.name, cls.name
-        )));
-    }
+    let cls = new_receiver(&it, &args, &str_class)?;
     let text = match args.pos.get(1) {
         Some(v) => it.str_of(v).await?,
         None => String::new(),
