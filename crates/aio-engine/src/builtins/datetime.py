@@ -116,7 +116,13 @@ def _check_int(value):
     raise TypeError("'%s' object cannot be interpreted as an integer" % type(value).__name__)
 
 
+_REQUIRED = object()   # the default of a date's fields, which must be given
+
+
 def _check_date_fields(year, month, day):
+    for pos, (name, value) in enumerate((('year', year), ('month', month), ('day', day)), 1):
+        if value is _REQUIRED:
+            raise TypeError("function missing required argument '%s' (pos %d)" % (name, pos))
     year, month, day = _check_int(year), _check_int(month), _check_int(day)
     if not MINYEAR <= year <= MAXYEAR:
         raise ValueError('year %d is out of range' % year)
@@ -147,6 +153,26 @@ def _check_tzinfo(tz):
     if tz is not None and not isinstance(tz, tzinfo):
         raise TypeError("tzinfo argument must be None or of a tzinfo subclass, not type '%s'"
                         % type(tz).__name__)
+
+
+def _init_time(self, hour, minute, second, microsecond, tzinfo, fold):
+    # the time-of-day fields that a time and a datetime both carry, checked
+    hour, minute, second, microsecond = _check_time_fields(hour, minute, second,
+                                                           microsecond, fold)
+    _check_tzinfo(tzinfo)
+    self._hour = hour
+    self._minute = minute
+    self._second = second
+    self._microsecond = microsecond
+    self._tzinfo = tzinfo
+    self._fold = fold
+
+
+def _tz_of(self):
+    # what strftime's %z and %Z show for a time or a datetime: None without a tzinfo
+    if self._tzinfo is None:
+        return None
+    return self.utcoffset(), self.tzname()
 
 
 def _format_offset(off, sep=':'):
@@ -464,7 +490,7 @@ class date:
     # a day of the proleptic Gregorian calendar
     __slots__ = ('_year', '_month', '_day', '_hashcode')
 
-    def __new__(cls, year, month, day):
+    def __new__(cls, year=_REQUIRED, month=_REQUIRED, day=_REQUIRED):
         year, month, day = _check_date_fields(year, month, day)
         self = object.__new__(cls)
         self._year = year
@@ -749,16 +775,8 @@ class time:
     __slots__ = ('_hour', '_minute', '_second', '_microsecond', '_tzinfo', '_fold')
 
     def __new__(cls, hour=0, minute=0, second=0, microsecond=0, tzinfo=None, *, fold=0):
-        hour, minute, second, microsecond = _check_time_fields(hour, minute, second,
-                                                               microsecond, fold)
-        _check_tzinfo(tzinfo)
         self = object.__new__(cls)
-        self._hour = hour
-        self._minute = minute
-        self._second = second
-        self._microsecond = microsecond
-        self._tzinfo = tzinfo
-        self._fold = fold
+        _init_time(self, hour, minute, second, microsecond, tzinfo, fold)
         return self
 
     @classmethod
@@ -804,10 +822,7 @@ class time:
         return _strftime(fmt, 1900, 1, 1, self._hour, self._minute, self._second,
                          self._microsecond, 0, 1, self._tz_of)
 
-    def _tz_of(self):
-        if self._tzinfo is None:
-            return None
-        return self.utcoffset(), self.tzname()
+    _tz_of = _tz_of
 
     def __format__(self, fmt):
         if fmt:
@@ -862,22 +877,14 @@ class datetime(date):
     # a date and a time of day, with an optional time zone
     __slots__ = ('_hour', '_minute', '_second', '_microsecond', '_tzinfo', '_fold')
 
-    def __new__(cls, year, month=None, day=None, hour=0, minute=0, second=0, microsecond=0,
-                tzinfo=None, *, fold=0):
+    def __new__(cls, year=_REQUIRED, month=_REQUIRED, day=_REQUIRED, hour=0, minute=0,
+                second=0, microsecond=0, tzinfo=None, *, fold=0):
         year, month, day = _check_date_fields(year, month, day)
-        hour, minute, second, microsecond = _check_time_fields(hour, minute, second,
-                                                               microsecond, fold)
-        _check_tzinfo(tzinfo)
         self = object.__new__(cls)
         self._year = year
         self._month = month
         self._day = day
-        self._hour = hour
-        self._minute = minute
-        self._second = second
-        self._microsecond = microsecond
-        self._tzinfo = tzinfo
-        self._fold = fold
+        _init_time(self, hour, minute, second, microsecond, tzinfo, fold)
         self._hashcode = -1
         return self
 
@@ -1021,10 +1028,7 @@ class datetime(date):
                          self._second, self._microsecond, self.weekday(), self._yday(),
                          self._tz_of)
 
-    def _tz_of(self):
-        if self._tzinfo is None:
-            return None
-        return self.utcoffset(), self.tzname()
+    _tz_of = _tz_of
 
     def _cmp_key(self):
         return (self._year, self._month, self._day, self._hour, self._minute, self._second,
