@@ -539,9 +539,9 @@ impl Interp {
             Constant::Bool(b) => Value::Bool(*b),
             Constant::Ellipsis => Value::Ellipsis,
             Constant::Int(i) => Value::Int(*i),
-            Constant::BigInt(digits) => bigint::parse(digits, 10, false)
-                .map_err(|(cls, msg)| self.err(cls, msg))?
-                .unwrap_or_default(),
+            Constant::BigInt(b) => {
+                bigint::checked((**b).clone()).map_err(|(cls, msg)| self.err(cls, msg))?
+            }
             Constant::Float(f) => Value::Float(*f),
             Constant::Str(s) => Value::Str(s.clone()),
             Constant::Bytes(b) => Value::Bytes(b.clone()),

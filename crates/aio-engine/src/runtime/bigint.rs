@@ -50,7 +50,7 @@ pub(crate) fn too_large() -> OpErr {
     )
 }
 
-fn checked(b: BigInt) -> Result<Value, OpErr> {
+pub(crate) fn checked(b: BigInt) -> Result<Value, OpErr> {
     if b.bits() > MAX_BITS {
         return Err(too_large());
     }

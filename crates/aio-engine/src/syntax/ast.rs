@@ -394,8 +394,8 @@ pub(crate) enum Constant {
     Ellipsis,
     /// An integer literal that fits in `i64`.
     Int(i64),
-    /// An integer literal too large for `i64`, as its decimal digits (no sign).
-    BigInt(Rc<str>),
+    /// An integer literal too large for `i64` (never negative).
+    BigInt(Rc<num_bigint::BigInt>),
     Float(f64),
     Str(Rc<str>),
     Bytes(Rc<[u8]>),

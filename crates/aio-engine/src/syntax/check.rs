@@ -606,7 +606,7 @@ fn constant_repr(c: &Constant) -> String {
         Constant::Bool(b) => if *b { "True" } else { "False" }.into(),
         Constant::Ellipsis => "Ellipsis".into(),
         Constant::Int(i) => i.to_string(),
-        Constant::BigInt(digits) => digits.to_string(),
+        Constant::BigInt(b) => b.to_string(),
         Constant::Float(x) => format!("{x:?}"),
         Constant::Str(s) => crate::format::str_repr(s),
         Constant::Bytes(b) => format!("{b:?}"),

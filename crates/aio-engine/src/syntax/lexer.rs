@@ -11,6 +11,7 @@ use std::rc::Rc;
 
 use super::ast::Span;
 use super::error::{SyntaxError, SyntaxErrorKind};
+use crate::runtime::bigint::MAX_STR_DIGITS;
 
 /// The Python keywords (hard keywords only; `match`/`case`/`_` are not supported).
 pub(crate) const KEYWORDS: &[&str] = &[
@@ -48,8 +49,8 @@ pub(crate) enum TokenKind {
     Keyword(&'static str),
     /// An integer literal that fits in `i64`.
     Int(i64),
-    /// An integer literal too large for `i64`, as decimal digits.
-    BigInt(Rc<str>),
+    /// An integer literal too large for `i64`, parsed once here.
+    BigInt(Rc<num_bigint::BigInt>),
     Float(f64),
     Str(StrToken),
     Op(&'static str),
@@ -591,7 +592,7 @@ impl<'a> Lexer<'a> {
             }
             let kind = match i64::from_str_radix(&digits, radix) {
                 Ok(v) => TokenKind::Int(v),
-                Err(_) => TokenKind::BigInt(big_to_decimal(&digits, radix).into()),
+                Err(_) => TokenKind::BigInt(Rc::new(big_literal(&digits, radix))),
             };
             self.push(kind, line, col);
             return Ok(());
@@ -658,7 +659,19 @@ impl<'a> Lexer<'a> {
             let _ = start;
             match text.parse::<i64>() {
                 Ok(v) => TokenKind::Int(v),
-                Err(_) => TokenKind::BigInt(text.trim_start_matches('0').to_string().into()),
+                // CPython's compiler refuses a decimal literal past the str-to-int limit (a
+                // hexadecimal one of any length is fine), at offset 0: no caret.
+                Err(_) if text.len() > MAX_STR_DIGITS => {
+                    let mut error = self.syntax_error(
+                        format!("Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.", text.len()),
+                        line,
+                        col,
+                        col,
+                    );
+                    (error.offset, error.end_offset) = (0, 0);
+                    return Err(error);
+                }
+                Err(_) => TokenKind::BigInt(Rc::new(big_literal(&text, 10))),
             }
         };
         self.push(kind, line, col);
@@ -753,24 +766,7 @@ impl<'a> Lexer<'a> {
     }
 }
 
-/// Converts digits in `radix` to decimal digits without overflow (schoolbook base conversion).
-fn big_to_decimal(digits: &str, radix: u32) -> String {
-    // Little-endian base-10^9 limbs.
-    let mut limbs: Vec<u64> = vec![0];
-    for d in digits.chars().filter_map(|c| c.to_digit(radix)) {
-        let mut carry = d as u64;
-        for limb in limbs.iter_mut() {
-            let v = *limb * radix as u64 + carry;
-            *limb = v % 1_000_000_000;
-            carry = v / 1_000_000_000;
-        }
-        if carry > 0 {
-            limbs.push(carry);
-        }
-    }
-    let mut out = limbs.last().map(|l| l.to_string()).unwrap_or_default();
-    for limb in limbs.iter().rev().skip(1) {
-        out.push_str(&format!("{limb:09}"));
-    }
-    out
+/// The value of an integer literal's digits (underscores already removed) in `radix`.
+fn big_literal(digits: &str, radix: u32) -> num_bigint::BigInt {
+    num_bigint::BigInt::parse_bytes(digits.as_bytes(), radix).unwrap_or_default()
 }

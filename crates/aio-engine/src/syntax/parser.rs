@@ -2157,9 +2157,9 @@ impl<'a> Parser<'a> {
                 self.advance();
                 constant(Constant::Int(*v))
             }
-            TokenKind::BigInt(digits) => {
+            TokenKind::BigInt(b) => {
                 self.advance();
-                constant(Constant::BigInt(digits.clone()))
+                constant(Constant::BigInt(b.clone()))
             }
             TokenKind::Float(v) => {
                 self.advance();

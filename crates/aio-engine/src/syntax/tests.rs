@@ -997,7 +997,7 @@ fn dump_constant(c: &Constant) -> String {
         Constant::Bool(false) => "False".into(),
         Constant::Ellipsis => "...".into(),
         Constant::Int(v) => v.to_string(),
-        Constant::BigInt(digits) => digits.to_string(),
+        Constant::BigInt(b) => b.to_string(),
         Constant::Float(v) => crate::format::float_repr(*v),
         Constant::Str(s) => crate::format::str_repr(s),
         Constant::Bytes(b) => {
@@ -1127,6 +1127,27 @@ fn dump_expr(expr: &Expr) -> String {
 
 /// Deep nesting gives a clear `SyntaxError`, never a stack overflow (the limit is checked
 /// while running on the test harness's 2 MiB thread stack, in debug builds).
+#[test]
+fn huge_int_literals_follow_cpythons_digit_limit() {
+    // A decimal literal past 4300 digits is refused by the compiler; a hexadecimal one of any
+    // length parses to its exact value.
+    let decimal = format!("x = 1{}\n", "0".repeat(4300));
+    let error = parse_module(&decimal, "prog.py").expect_err("4301 digits parsed");
+    assert_eq!(error.offset, 0, "CPython reports no caret");
+    assert!(
+        error.msg.starts_with(
+            "Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits;"
+        ),
+        "{}",
+        error.msg
+    );
+    let hex = format!("x = 0x{}\n", "f".repeat(4000));
+    let module = parse_module(&hex, "prog.py").expect("a long hexadecimal literal parses");
+    let dumped = dump_body(&module.body);
+    let expected = ((num_bigint::BigInt::from(1u8) << 16000u32) - 1u8).to_string();
+    assert!(dumped.contains(&expected), "the literal's value is exact");
+}
+
 #[test]
 fn deep_nesting_is_an_error_not_a_crash() {
     let cases = [
