@@ -96,7 +96,7 @@ impl InWords for Missing {
             Missing::Name(name) => name.clone(),
             Missing::Input => "input()".to_owned(),
             Missing::Open => Msg::MissingOpen.text(lang).to_owned(),
-            Missing::ByteArray => Msg::MissingByteArray.text(lang).to_owned(),
+            Missing::MemoryView => Msg::MissingMemoryView.text(lang).to_owned(),
             Missing::CompileMode => Msg::MissingCompileMode.text(lang).to_owned(),
             Missing::VarsWithoutArgument => Msg::MissingVarsWithoutArgument.text(lang).to_owned(),
             Missing::RelativeImport => Msg::MissingRelativeImport.text(lang).to_owned(),

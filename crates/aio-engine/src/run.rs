@@ -117,8 +117,8 @@ pub enum Missing {
     Input,
     /// `open()`: a page has no files.
     Open,
-    /// `bytearray(...)` and `memoryview(...)`.
-    ByteArray,
+    /// `memoryview(...)`.
+    MemoryView,
     /// `compile()` in a mode other than `exec`.
     CompileMode,
     /// `vars()` without an argument.
@@ -149,7 +149,7 @@ impl Missing {
             | Missing::SubclassBuiltin(_)
             | Missing::ExtendedSliceAssignment
             | Missing::BigRange
-            | Missing::ByteArray => Topic::Objects,
+            | Missing::MemoryView => Topic::Objects,
         }
     }
 }
@@ -163,7 +163,7 @@ impl std::fmt::Display for Missing {
             Missing::Name(name) => f.write_str(name),
             Missing::Input => f.write_str("input()"),
             Missing::Open => f.write_str("open() (a page has no files)"),
-            Missing::ByteArray => f.write_str("bytearray and memoryview"),
+            Missing::MemoryView => f.write_str("memoryview"),
             Missing::CompileMode => f.write_str("compile() in modes other than 'exec'"),
             Missing::VarsWithoutArgument => f.write_str("vars() without an argument"),
             Missing::RelativeImport => f.write_str("a relative import"),

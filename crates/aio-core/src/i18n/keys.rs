@@ -432,7 +432,7 @@ messages! {
     // What a program used that the engine lacks (`engine::Missing`), in the example's note.
     MissingModule,
     MissingOpen,
-    MissingByteArray,
+    MissingMemoryView,
     MissingCompileMode,
     MissingVarsWithoutArgument,
     MissingRelativeImport,

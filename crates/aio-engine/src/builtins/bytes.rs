@@ -279,7 +279,13 @@ fn decode_utf8(it: &Interp, all: &[u8], errors: &str) -> PyResult {
 }
 
 /// `bytes(x)`, `bytes(s, encoding)`, `bytes(n)`.
-pub(crate) async fn construct(it: &Rc<Interp>, mut args: Args) -> PyResult {
+pub(crate) async fn construct(it: &Rc<Interp>, args: Args) -> PyResult {
+    construct_as(it, args, "bytes").await
+}
+
+/// The bytes `bytes(...)` or `bytearray(...)` (named by `type_name` in the messages that differ)
+/// makes of its arguments.
+pub(crate) async fn construct_as(it: &Rc<Interp>, mut args: Args, type_name: &str) -> PyResult {
     let source = args.arg(0, "source");
     let encoding = args.arg(1, "encoding");
     let errors = args.arg(2, "errors");
@@ -295,6 +301,7 @@ pub(crate) async fn construct(it: &Rc<Interp>, mut args: Args) -> PyResult {
         (Some(Value::Str(_)), None) => Err(it.type_error("string argument without an encoding")),
         (Some(_), Some(_)) => Err(it.type_error("encoding without a string argument")),
         (Some(b @ Value::Bytes(_)), None) => Ok(b),
+        (Some(Value::ByteArray(b)), None) => Ok(Value::Bytes(b.borrow().as_slice().into())),
         (Some(Value::Int(n)), None) => {
             if n < 0 {
                 return Err(it.value_error("negative count"));
@@ -302,7 +309,7 @@ pub(crate) async fn construct(it: &Rc<Interp>, mut args: Args) -> PyResult {
             Ok(Value::Bytes(vec![0u8; n as usize].into()))
         }
         (Some(Value::Float(_)), None) => {
-            Err(it.type_error("cannot convert 'float' object to bytes"))
+            Err(it.type_error(format!("cannot convert 'float' object to {type_name}")))
         }
         (Some(iterable), None) => {
             let items = it.collect(&iterable).await?;
@@ -310,7 +317,10 @@ pub(crate) async fn construct(it: &Rc<Interp>, mut args: Args) -> PyResult {
             for item in items {
                 match it.index_of(&item).await? {
                     Some(b @ 0..=255) => out.push(b as u8),
-                    Some(_) => return Err(it.value_error("bytes must be in range(0, 256)")),
+                    Some(_) if type_name == "bytes" => {
+                        return Err(it.value_error("bytes must be in range(0, 256)"));
+                    }
+                    Some(_) => return Err(it.value_error("byte must be in range(0, 256)")),
                     None => {
                         return Err(it.type_error(format!(
                             "'{}' object cannot be interpreted as an integer",
@@ -325,11 +335,20 @@ pub(crate) async fn construct(it: &Rc<Interp>, mut args: Args) -> PyResult {
     }
 }
 
-/// The bytes of a `bytes` argument to a bytes method (`b.split(b',')`).
+/// The bytes of a bytes-like value (`bytes` or `bytearray`, CPython's buffer protocol here).
+pub(crate) fn bytes_like(v: &Value) -> Option<Rc<[u8]>> {
+    match v {
+        Value::Bytes(b) => Some(b.clone()),
+        Value::ByteArray(b) => Some(b.borrow().as_slice().into()),
+        _ => None,
+    }
+}
+
+/// The bytes of a bytes-like argument to a bytes method (`b.split(b',')`).
 fn bytes_arg(it: &Interp, v: Option<&Value>) -> PyResult<Option<Rc<[u8]>>> {
     match v {
         None | Some(Value::None) => Ok(None),
-        Some(Value::Bytes(b)) => Ok(Some(b.clone())),
+        Some(v @ (Value::Bytes(_) | Value::ByteArray(_))) => Ok(bytes_like(v)),
         Some(other) => Err(it.type_error(format!(
             "a bytes-like object is required, not '{}'",
             it.type_name(other)
@@ -493,7 +512,9 @@ pub(crate) async fn method(it: &Rc<Interp>, b: &Rc<[u8]>, name: &str, mut args: 
                     }
                     Value::Bool(hit)
                 }
-                Some(Value::Bytes(p)) => Value::Bool(test(p)),
+                Some(v @ (Value::Bytes(_) | Value::ByteArray(_))) => {
+                    Value::Bool(bytes_like(v).is_some_and(|p| test(&p)))
+                }
                 Some(other) => {
                     return Err(it.type_error(format!(
                         "{name} first arg must be bytes or a tuple of bytes, not {}",
@@ -577,12 +598,12 @@ pub(crate) async fn method(it: &Rc<Interp>, b: &Rc<[u8]>, name: &str, mut args: 
                 if i > 0 {
                     out.extend_from_slice(b);
                 }
-                match item {
-                    Value::Bytes(x) => out.extend_from_slice(x),
-                    other => {
+                match bytes_like(item) {
+                    Some(x) => out.extend_from_slice(&x),
+                    None => {
                         return Err(it.type_error(format!(
                             "sequence item {i}: expected a bytes-like object, {} found",
-                            it.type_name(other)
+                            it.type_name(item)
                         )));
                     }
                 }
@@ -616,7 +637,9 @@ pub(crate) fn contains(it: &Interp, b: &[u8], x: &Value) -> PyResult<bool> {
         Value::Int(n) if (0..256).contains(n) => Ok(b.contains(&(*n as u8))),
         Value::Int(_) => Err(it.value_error("byte must be in range(0, 256)")),
         Value::Bool(v) => Ok(b.contains(&u8::from(*v))),
-        Value::Bytes(needle) => Ok(find_sub(b, needle, 0).is_some()),
+        Value::Bytes(_) | Value::ByteArray(_) => {
+            Ok(bytes_like(x).is_some_and(|needle| find_sub(b, &needle, 0).is_some()))
+        }
         other => Err(it.type_error(format!(
             "a bytes-like object is required, not '{}'",
             it.type_name(other)

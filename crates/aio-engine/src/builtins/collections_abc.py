@@ -73,7 +73,8 @@ if _dict_keys is _dict_values:
 _NATIVE = {}
 for _types, _names in [
         ((object,), '__hash__'),
-        ((str, tuple, frozenset), '__hash__ __iter__ __len__ __contains__'),
+        ((str, tuple, frozenset, bytes), '__hash__ __iter__ __len__ __contains__'),
+        ((bytearray,), '__iter__ __len__ __contains__'),
         ((list, dict, _dict_keys, _dict_items), '__iter__ __reversed__ __len__ __contains__'),
         ((set,), '__iter__ __len__ __contains__'),  # after frozenset: the engine's frozenset is set
         ((range,), '__hash__ __iter__ __reversed__ __len__ __contains__'),
@@ -665,7 +666,7 @@ class Sequence(Reversible, Collection):
 
 
 class ByteString(Sequence):
-    pass  # the engine has no bytes or bytearray to register
+    pass
 
 
 class MutableSequence(Sequence):
@@ -716,5 +717,6 @@ _hooks.update({
 _registry.update({
     Coroutine: [_coroutine_type], AsyncGenerator: [_async_generator_type], Generator: [_generator_type],
     Set: [frozenset], MutableSet: [set], MutableMapping: [dict],
-    Sequence: [tuple, str, range], MutableSequence: [list],
+    Sequence: [tuple, str, range], MutableSequence: [list, bytearray],
+    ByteString: [bytes, bytearray],
     KeysView: [_dict_keys], ItemsView: [_dict_items], ValuesView: [_dict_values]})

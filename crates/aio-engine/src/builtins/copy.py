@@ -53,6 +53,8 @@ for t in (type(None), int, float, bool, str, tuple, frozenset, type, range, slic
 d[list] = lambda x: x.copy()
 d[dict] = lambda x: x.copy()
 d[set] = lambda x: x.copy()
+d[bytes] = _copy_immutable
+d[bytearray] = lambda x: x.copy()
 del d, t
 
 
@@ -95,6 +97,15 @@ def _deepcopy_atomic(x, memo):
 for t in (type(None), type(...), type(NotImplemented), int, float, bool, str, type, range,
           type(len), type(_deepcopy_atomic), property):
     d[t] = _deepcopy_atomic
+d[bytes] = _deepcopy_atomic
+
+
+def _deepcopy_bytearray(x, memo):
+    y = memo[id(x)] = x.copy()
+    return y
+
+
+d[bytearray] = _deepcopy_bytearray
 
 
 def _deepcopy_list(x, memo, deepcopy=deepcopy):

@@ -266,11 +266,24 @@ class JSONDecoder:
 _default_decoder = JSONDecoder()
 
 
+def _detect_encoding(b):
+    # JSON text in bytes is UTF-8 or UTF-16 (told by its BOM or where its zero bytes are)
+    if b.startswith((b'\xff\xfe', b'\xfe\xff')):
+        return 'utf-16'
+    if len(b) >= 2 and not b[0]:
+        return 'utf-16-be'
+    if len(b) >= 2 and not b[1]:
+        return 'utf-16-le'
+    return 'utf-8'
+
+
 def loads(s, *, cls=None, object_hook=None, parse_float=None, parse_int=None,
           parse_constant=None, object_pairs_hook=None, **kw):
     if isinstance(s, str):
         if s.startswith('\ufeff'):
             raise JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", s, 0)
+    elif isinstance(s, (bytes, bytearray)):
+        s = s.decode(_detect_encoding(s))
     else:
         raise TypeError(f'the JSON object must be str, bytes or bytearray, '
                         f'not {s.__class__.__name__}')

@@ -137,6 +137,7 @@ pub(crate) fn has_native_method(_it: &Interp, obj: &Value, name: &str) -> bool {
     let list: &[&str] = match obj {
         Value::Str(_) => STR_METHODS,
         Value::Bytes(_) => super::bytes::BYTES_METHODS,
+        Value::ByteArray(_) => return super::bytearray::has_method(name),
         Value::List(_) => LIST_METHODS,
         Value::Dict(_) => DICT_METHODS,
         Value::Set(d) if d.borrow().frozen => {
@@ -507,6 +508,7 @@ pub(crate) async fn call_native(it: &Rc<Interp>, recv: &Value, name: &str, args:
     match recv {
         Value::Str(s) => str_method(it, s, name, args).await,
         Value::Bytes(b) => super::bytes::method(it, b, name, args).await,
+        Value::ByteArray(b) => super::bytearray::method(it, b, name, args).await,
         Value::List(l) => list_method(it, recv, l, name, args).await,
         Value::Dict(d) => dict_method(it, d, name, args).await,
         Value::Set(d) => set_method(it, d, name, args).await,

@@ -1,6 +1,7 @@
 //! Builtin functions, builtin type constructors, and the small stdlib modules
 //! (`time`, `sys`, `gc`, `warnings`, `random`, `math`).
 
+pub(crate) mod bytearray;
 pub(crate) mod bytes;
 pub(crate) mod methods;
 pub(crate) mod modules;
@@ -143,12 +144,8 @@ pub(crate) fn install(it: &Rc<Interp>) {
             BuiltinFn::Sync(|it, _, _| Err(it.unsupported(Missing::Open))),
         ),
         (
-            "bytearray",
-            BuiltinFn::Sync(|it, _, _| Err(it.unsupported(Missing::ByteArray))),
-        ),
-        (
             "memoryview",
-            BuiltinFn::Sync(|it, _, _| Err(it.unsupported(Missing::ByteArray))),
+            BuiltinFn::Sync(|it, _, _| Err(it.unsupported(Missing::MemoryView))),
         ),
         ("exit", BuiltinFn::Sync(sys_exit)),
         ("quit", BuiltinFn::Sync(sys_exit)),
@@ -177,6 +174,7 @@ pub(crate) fn install(it: &Rc<Interp>) {
         ("set", &t.set),
         ("frozenset", &t.frozenset),
         ("bytes", &t.bytes),
+        ("bytearray", &t.bytearray),
         ("range", &t.range),
         ("slice", &t.slice),
         ("property", &t.property),
@@ -1428,6 +1426,24 @@ pub(crate) async fn construct_builtin(
             ))),
         },
         Ty::Bytes => bytes::construct(it, args).await,
+        Ty::ByteArray => bytearray::construct(it, args).await,
+        // `str(data, "utf-8")`: bytes decoded.
+        Ty::Str if args.pos.len() > 1 || !args.kw.is_empty() => {
+            let mut rest = args;
+            let source = match rest.take_kw("object") {
+                Some(v) => v,
+                None if !rest.pos.is_empty() => rest.pos.remove(0),
+                None => return Ok(Value::str("")),
+            };
+            match (bytes::bytes_like(&source), &source) {
+                (Some(data), _) => bytes::decode(it, &data, rest),
+                (None, Value::Str(_)) => Err(it.type_error("decoding str is not supported")),
+                (None, other) => Err(it.type_error(format!(
+                    "decoding to str: need a bytes-like object, {} found",
+                    it.type_name(other)
+                ))),
+            }
+        }
         Ty::Str => match first {
             None => Ok(Value::str("")),
             Some(v) => Ok(Value::str(it.str_of(&v).await?)),
@@ -1589,6 +1605,22 @@ pub(crate) fn class_attr(it: &Interp, c: &Rc<Class>, name: &str) -> Option<Value
             "from_bytes",
             BuiltinFn::Async(|it, _, a| {
                 Box::pin(async move { bytes::int_from_bytes(&it, a).await })
+            }),
+        ));
+    }
+    if c.ty == Ty::ByteArray && name == "fromhex" {
+        return Some(func(
+            "fromhex",
+            BuiltinFn::Sync(|it, _, a| match a.pos.first() {
+                Some(Value::Str(s)) => match bytes::fromhex(it, s)? {
+                    Value::Bytes(b) => Ok(bytearray::new(b.to_vec())),
+                    other => Ok(other),
+                },
+                Some(other) => Err(it.type_error(format!(
+                    "fromhex() argument must be str, not {}",
+                    it.type_name(other)
+                ))),
+                None => Err(it.type_error("fromhex() takes exactly one argument (0 given)")),
             }),
         ));
     }

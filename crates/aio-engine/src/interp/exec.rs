@@ -555,6 +555,26 @@ impl Interp {
         rhs: &Value,
     ) -> PyResult<bool> {
         match (op, target) {
+            (BinOp::Add, Value::ByteArray(ba)) => {
+                let Some(more) = crate::builtins::bytes::bytes_like(rhs) else {
+                    return Err(self
+                        .type_error(format!("can't concat {} to bytearray", self.type_name(rhs))));
+                };
+                self.alloc(more.len() / 16)?;
+                ba.borrow_mut().extend_from_slice(&more);
+                Ok(true)
+            }
+            (BinOp::Mult, Value::ByteArray(ba)) => {
+                let times = match rhs {
+                    Value::Int(n) => (*n).max(0) as usize,
+                    Value::Bool(b) => usize::from(*b),
+                    _ => return Ok(false),
+                };
+                let once = ba.borrow().clone();
+                self.alloc(once.len().saturating_mul(times) / 16)?;
+                *ba.borrow_mut() = once.repeat(times);
+                Ok(true)
+            }
             (BinOp::Add, Value::List(l)) => {
                 let items = self.collect(rhs).await?;
                 self.alloc(items.len())?;

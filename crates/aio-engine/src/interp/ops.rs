@@ -29,6 +29,7 @@ impl Interp {
             Value::Float(_) => t.float.clone(),
             Value::Str(_) => t.str_.clone(),
             Value::Bytes(_) => t.bytes.clone(),
+            Value::ByteArray(_) => t.bytearray.clone(),
             Value::List(_) => t.list.clone(),
             Value::Tuple(_) => t.tuple.clone(),
             Value::Dict(_) => t.dict.clone(),
@@ -179,6 +180,12 @@ impl Interp {
             Value::Float(f) => fmt::float_repr(*f),
             Value::Str(s) => fmt::str_repr(s),
             Value::Bytes(b) => crate::builtins::bytes::bytes_repr(b),
+            Value::ByteArray(b) => {
+                format!(
+                    "bytearray({})",
+                    crate::builtins::bytes::bytes_repr(&b.borrow())
+                )
+            }
             Value::Ellipsis => "Ellipsis".into(),
             Value::NotImplemented => "NotImplemented".into(),
             Value::Range(r) => {
@@ -563,7 +570,9 @@ impl Interp {
             match v {
                 Value::Str(s) => Ok(s.to_string()),
                 Value::Int(i) => Ok(i.to_string()),
-                Value::Bytes(b) => Ok(crate::builtins::bytes::bytes_repr(b)),
+                Value::Bytes(_) | Value::ByteArray(_) => {
+                    Ok(self.repr_simple(v).unwrap_or_default())
+                }
                 Value::BigInt(b) => bigint::to_decimal(b).map_err(|(cls, msg)| self.err(cls, msg)),
                 Value::Float(f) => Ok(fmt::float_repr(*f)),
                 Value::Instance(inst) => {
@@ -730,9 +739,13 @@ impl Interp {
         }
         // `b"a" + "b"`: bytes name what they cannot take.
         if op == BinOp::Add
-            && let Value::Bytes(_) = a
+            && let Value::Bytes(_) | Value::ByteArray(_) = a
         {
-            return Err(self.type_error(format!("can't concat {} to bytes", self.type_name(b))));
+            return Err(self.type_error(format!(
+                "can't concat {} to {}",
+                self.type_name(b),
+                self.type_name(a)
+            )));
         }
         // `"a" + 1`, `[1] + (2,)`: CPython names the sequence type (a subclass's operand is
         // added by the type's own `+`, so the type is named).
@@ -810,15 +823,40 @@ impl Interp {
                 self.alloc((x.len() + y.len()) / 16)?;
                 Value::Bytes([&x[..], &y[..]].concat().into())
             }
+            // Mixed with a bytearray, the left operand's type wins.
+            (
+                BinOp::Add,
+                Value::Bytes(_) | Value::ByteArray(_),
+                Value::Bytes(_) | Value::ByteArray(_),
+            ) => {
+                let (x, y) = (
+                    crate::builtins::bytes::bytes_like(a).unwrap_or_default(),
+                    crate::builtins::bytes::bytes_like(b).unwrap_or_default(),
+                );
+                self.alloc((x.len() + y.len()) / 16)?;
+                let joined = [&x[..], &y[..]].concat();
+                match a {
+                    Value::ByteArray(_) => crate::builtins::bytearray::new(joined),
+                    _ => Value::Bytes(joined.into()),
+                }
+            }
             (
                 BinOp::Mult,
-                Value::Str(_) | Value::Bytes(_) | Value::List(_) | Value::Tuple(_),
+                Value::Str(_)
+                | Value::Bytes(_)
+                | Value::ByteArray(_)
+                | Value::List(_)
+                | Value::Tuple(_),
                 Value::Int(_) | Value::Bool(_),
             )
             | (
                 BinOp::Mult,
                 Value::Int(_) | Value::Bool(_),
-                Value::Str(_) | Value::Bytes(_) | Value::List(_) | Value::Tuple(_),
+                Value::Str(_)
+                | Value::Bytes(_)
+                | Value::ByteArray(_)
+                | Value::List(_)
+                | Value::Tuple(_),
             ) => {
                 let (seq, n) = if matches!(a, Value::Int(_) | Value::Bool(_)) {
                     (b, a)
@@ -838,6 +876,11 @@ impl Interp {
                     Value::Bytes(b) => {
                         self.alloc(b.len().saturating_mul(n) / 8)?;
                         Value::Bytes(b.repeat(n).into())
+                    }
+                    Value::ByteArray(b) => {
+                        let b = b.borrow();
+                        self.alloc(b.len().saturating_mul(n) / 8)?;
+                        crate::builtins::bytearray::new(b.repeat(n))
                     }
                     Value::List(l) => {
                         let items = l.borrow();
@@ -1420,6 +1463,7 @@ impl Interp {
         }
         match container {
             Value::Bytes(b) => crate::builtins::bytes::contains(self, b, item),
+            Value::ByteArray(b) => crate::builtins::bytes::contains(self, &b.borrow(), item),
             Value::Native(n) if matches!(&**n, NativeObj::Deque(_)) => {
                 let NativeObj::Deque(items) = &**n else {
                     return Ok(false);
@@ -1502,6 +1546,7 @@ impl Interp {
         Ok(match v {
             Value::Str(s) => s.chars().count(),
             Value::Bytes(b) => b.len(),
+            Value::ByteArray(b) => b.borrow().len(),
             Value::List(l) => l.borrow().len(),
             Value::Tuple(t) => t.len(),
             Value::Dict(d) | Value::Set(d) => d.borrow().len(),
@@ -1588,6 +1633,7 @@ impl Interp {
 
     async fn getitem_plain(self: &Rc<Self>, obj: &Value, index: &Value) -> PyResult {
         match (obj, index) {
+            (Value::ByteArray(ba), _) => crate::builtins::bytearray::get(self, ba, index),
             (Value::Native(n), Value::Int(i)) if matches!(&**n, NativeObj::Deque(_)) => {
                 let NativeObj::Deque(items) = &**n else {
                     return Ok(Value::None);
@@ -1693,7 +1739,7 @@ impl Interp {
         }
     }
 
-    fn slice_bounds(&self, sl: &[Value; 3], len: usize) -> PyResult<(i64, i64, i64)> {
+    pub(crate) fn slice_bounds(&self, sl: &[Value; 3], len: usize) -> PyResult<(i64, i64, i64)> {
         let conv = |v: &Value| -> PyResult<Option<i64>> {
             match v {
                 Value::None => Ok(None),
@@ -1774,6 +1820,7 @@ impl Interp {
     ) -> PyResult<()> {
         let obj = self.inherited(obj, &["__setitem__"]);
         match obj {
+            Value::ByteArray(ba) => crate::builtins::bytearray::set(self, ba, index, &value).await,
             Value::List(l) => match index {
                 Value::Int(i) => {
                     let mut l = l.borrow_mut();
@@ -1827,6 +1874,7 @@ impl Interp {
     pub(crate) async fn delitem(self: &Rc<Self>, obj: &Value, index: &Value) -> PyResult<()> {
         let obj = self.inherited(obj, &["__delitem__"]);
         match obj {
+            Value::ByteArray(ba) => crate::builtins::bytearray::delete(self, ba, index).await,
             Value::List(l) => match index {
                 Value::Int(i) => {
                     let mut l = l.borrow_mut();
@@ -1885,7 +1933,11 @@ impl Interp {
             return Ok(iterator);
         }
         let st = match v {
-            Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) => IterState::Seq {
+            Value::List(_)
+            | Value::Tuple(_)
+            | Value::Str(_)
+            | Value::Bytes(_)
+            | Value::ByteArray(_) => IterState::Seq {
                 seq: v.clone(),
                 idx: 0,
             },
@@ -1983,6 +2035,10 @@ impl Interp {
                     Value::List(l) => l.borrow().get(*idx).cloned(),
                     Value::Tuple(t) => t.get(*idx).cloned(),
                     Value::Bytes(b) => b.get(*idx).map(|byte| Value::Int(i64::from(*byte))),
+                    Value::ByteArray(b) => b
+                        .borrow()
+                        .get(*idx)
+                        .map(|byte| Value::Int(i64::from(*byte))),
                     Value::Str(x) => {
                         // Index by chars; ASCII fast path.
                         if x.is_ascii() {

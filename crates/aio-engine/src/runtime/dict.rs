@@ -102,7 +102,11 @@ impl HashKey {
                 HashKey::Tuple(keys.into())
             }
             Value::Set(d) if d.borrow().frozen => HashKey::frozen_set(d.borrow().hash_keys()),
-            Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => return None,
+            Value::List(_)
+            | Value::ByteArray(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::Slice(_) => return None,
             Value::Ellipsis => HashKey::Ellipsis,
             Value::Instance(inst) => match inst.key_group.get() {
                 Some((group, hash)) => HashKey::Custom { group, hash },

@@ -274,6 +274,10 @@ pub(crate) fn eq_fast(a: &Value, b: &Value) -> Option<bool> {
     Some(match (a, b) {
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::Bytes(x), Value::Bytes(y)) => x == y,
+        (Value::ByteArray(x), Value::ByteArray(y)) => *x.borrow() == *y.borrow(),
+        (Value::ByteArray(x), Value::Bytes(y)) | (Value::Bytes(y), Value::ByteArray(x)) => {
+            x.borrow()[..] == y[..]
+        }
         (Value::None, Value::None) => true,
         (Value::List(x), Value::List(y)) => {
             if Rc::ptr_eq(x, y) {
@@ -377,6 +381,9 @@ pub(crate) fn cmp_fast(a: &Value, b: &Value) -> Option<Ordering> {
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => Some(x.cmp(y)),
         (Value::Bytes(x), Value::Bytes(y)) => Some(x.cmp(y)),
+        (Value::ByteArray(x), Value::ByteArray(y)) => Some(x.borrow().cmp(&y.borrow())),
+        (Value::ByteArray(x), Value::Bytes(y)) => Some(x.borrow()[..].cmp(&y[..])),
+        (Value::Bytes(x), Value::ByteArray(y)) => Some(x[..].cmp(&y.borrow()[..])),
         (Value::List(x), Value::List(y)) => seq_cmp(&x.borrow(), &y.borrow()),
         (Value::Tuple(x), Value::Tuple(y)) => seq_cmp(x, y),
         _ => None,
