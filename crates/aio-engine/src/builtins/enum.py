@@ -5,10 +5,7 @@
 # as an expression until then), and what CPython checks while the body runs (a name assigned
 # twice, `_generate_next_value_` after an auto()) is checked afterwards or not at all (a second
 # assignment to a member name simply wins).
-# The engine cannot subclass int: an IntEnum or IntFlag member is an object that forwards
-# comparisons, arithmetic, hashing, str() and format() to its value, so it equals, sorts, adds and
-# formats as its int, but isinstance(member, int) is False, and what needs a real int (list
-# indices) does not take it. A StrEnum member, or one of `class C(str, Enum)`, is a real str.
+# A member of an IntEnum, IntFlag, StrEnum or `class C(int, Enum)` is a real int or str.
 # Left out: enum.property (a member named `name` or `value` is reachable by Color['name'] only),
 # verify/EnumCheck, global_enum, _simple_enum, show_flag_values, dir() of enums, pickling by
 # name; Enum('Name', 'A B') puts the new class in __main__ (no sys._getframe here).
@@ -210,105 +207,7 @@ class _Deferred(auto):
         return self.op(_resolved(self.left), _resolved(self.right))
 
 
-# The data-type mixins. CPython's IntEnum is `class IntEnum(int, ReprEnum)`: its members are
-# ints. Here a member keeps its int (or str) in _value_ and these methods answer for it; an
-# operator that the value's type does not support with `other` returns NotImplemented, so the
-# TypeError names the enum class as CPython's does.
-
-def _raw(x):
-    # the value of a member of a data-type enum, anything else as it is
-    if isinstance(x, _DataMixin):
-        return x._value_
-    return x
-
-
-class _DataMixin:
-    def __eq__(self, other):
-        return self._value_ == _raw(other)
-
-    def __ne__(self, other):
-        return self._value_ != _raw(other)
-
-    def __hash__(self):
-        return hash(self._value_)
-
-    def __lt__(self, other):
-        other = _raw(other)
-        if not self._comparable(other):
-            return NotImplemented
-        return self._value_ < other
-
-    def __le__(self, other):
-        other = _raw(other)
-        if not self._comparable(other):
-            return NotImplemented
-        return self._value_ <= other
-
-    def __gt__(self, other):
-        other = _raw(other)
-        if not self._comparable(other):
-            return NotImplemented
-        return self._value_ > other
-
-    def __ge__(self, other):
-        other = _raw(other)
-        if not self._comparable(other):
-            return NotImplemented
-        return self._value_ >= other
-
-    def __bool__(self):
-        return bool(self._value_)
-
-    def __str__(self):
-        # ReprEnum's str() is the value's
-        return str(self._value_)
-
-    def __format__(self, format_spec):
-        # as int.__format__ and str.__format__ do for a subclass: an empty spec is str(self)
-        if not format_spec:
-            return str(self)
-        return format(self._value_, format_spec)
-
-    def __getattr__(self, name):
-        # the value's own methods and attributes: Cmd.GO.upper(), Prio.HIGH.bit_length()
-        if not name.startswith('_'):
-            try:
-                return getattr(self._value_, name)
-            except AttributeError:
-                pass
-        raise AttributeError(f'{type(self).__name__!r} object has no attribute {name!r}')
-
-
-def _number(x):
-    return isinstance(x, (int, float))
-
-
-def _integer(x):
-    return isinstance(x, int)
-
-
-def _int_new(cls, *args):
-    # what makes a member of an int enum: int(value) as CPython's int.__new__ would
-    enum_member = object.__new__(cls)
-    enum_member._value_ = int(*args)
-    return enum_member
-
-
-def _binary(op, check):
-    # an arithmetic operator and its reflection, computed on the value
-    def method(self, other):
-        other = _raw(other)
-        if not check(other):
-            return NotImplemented
-        return op(self._value_, other)
-
-    def reflected(self, other):
-        other = _raw(other)
-        if not check(other):
-            return NotImplemented
-        return op(other, self._value_)
-    return method, reflected
-
+# the operators an auto() expression in a class body is kept as (see _Deferred)
 
 def _add(a, b):
     return a + b
@@ -320,34 +219,6 @@ def _sub(a, b):
 
 def _mul(a, b):
     return a * b
-
-
-def _truediv(a, b):
-    return a / b
-
-
-def _floordiv(a, b):
-    return a // b
-
-
-def _mod(a, b):
-    return a % b
-
-
-def _divmod(a, b):
-    return divmod(a, b)
-
-
-def _pow(a, b):
-    return a ** b
-
-
-def _lshift(a, b):
-    return a << b
-
-
-def _rshift(a, b):
-    return a >> b
 
 
 def _and(a, b):
@@ -366,63 +237,9 @@ def _invert(a, _):
     return ~a
 
 
-class _IntMixin(_DataMixin):
-    # an IntEnum or IntFlag member as the int it stands for (Prio.HIGH > Prio.LOW, Prio.HIGH + 1)
-    def _comparable(self, other):
-        return isinstance(other, (int, float))
-
-    __add__, __radd__ = _binary(_add, _number)
-    __sub__, __rsub__ = _binary(_sub, _number)
-    __mul__, __rmul__ = _binary(_mul, _number)
-    __truediv__, __rtruediv__ = _binary(_truediv, _number)
-    __floordiv__, __rfloordiv__ = _binary(_floordiv, _number)
-    __mod__, __rmod__ = _binary(_mod, _number)
-    __divmod__, __rdivmod__ = _binary(_divmod, _number)
-    __pow__, __rpow__ = _binary(_pow, _number)
-    __lshift__, __rlshift__ = _binary(_lshift, _integer)
-    __rshift__, __rrshift__ = _binary(_rshift, _integer)
-    __and__, __rand__ = _binary(_and, _integer)
-    __or__, __ror__ = _binary(_or, _integer)
-    __xor__, __rxor__ = _binary(_xor, _integer)
-
-    def __neg__(self):
-        return -self._value_
-
-    def __pos__(self):
-        return +self._value_
-
-    def __abs__(self):
-        return abs(self._value_)
-
-    def __invert__(self):
-        return ~self._value_
-
-    def __int__(self):
-        return self._value_
-
-    def __index__(self):
-        return self._value_
-
-    def __float__(self):
-        return float(self._value_)
-
-    def __round__(self, ndigits=None):
-        return round(self._value_, ndigits)
-
-    def __trunc__(self):
-        return self._value_
-
-    def __floor__(self):
-        return self._value_
-
-    def __ceil__(self):
-        return self._value_
-
-
-# the builtin types a class statement may name as an enum's data type (`class C(int, Enum)`)
-# that the engine cannot subclass, and who stands for each; str is a real base
-_DATA_TYPES = {int: _IntMixin}
-_MIXIN_TYPES = {_IntMixin: int}
+def _int_new(cls, *args):
+    # what makes a member of an int enum, as int.__new__ does
+    return int.__new__(cls, *args)
 
 
 def _str_new(cls, *args):
@@ -497,8 +314,6 @@ class EnumType(type):
 
     def __new__(metacls, cls, bases, classdict, *, boundary=None, _simple=False, **kwds):
         __prepare__(metacls, cls, bases)
-        # `class C(str, Enum)`: the data type's stand-in takes its place
-        bases = tuple(_DATA_TYPES.get(b, b) for b in bases)
         member_type, first_enum = metacls._get_mixins_(cls, bases)
         is_flag = (Flag is None and cls == 'Flag') or (
             Flag is not None and any(issubclass(b, Flag) for b in bases))
@@ -613,26 +428,19 @@ class EnumType(type):
         enum_class = super().__new__(metacls, cls, bases, body, **kwds)
         for name, value in members.items():
             __set_name__(enum_class, name, value)  # tb: enum.py:566 raise exc
-        # the data type's stand-in answers str() and format() only for a ReprEnum; `class C(int,
-        # Enum)` keeps Enum's (3.11)
-        mixin = _DATA_TYPES.get(member_type)
-        for name in ('__repr__', '__str__', '__format__', '__reduce_ex__'):
-            if name not in kept and first_enum is not None and mixin is not None:
-                if getattr(enum_class, name) is getattr(mixin, name, None):
-                    setattr(enum_class, name, getattr(first_enum, name))
-        if member_type is str and first_enum is not None:
-            # str comes before Enum in the MRO: the enum's repr, str() and format() are set on
-            # the class, as CPython does (a ReprEnum's str() and format() are str's own)
+        if member_type in (str, int) and first_enum is not None:
+            # the data type comes before Enum in the MRO: the enum's repr, str() and format() are
+            # set on the class, as CPython does (a ReprEnum's str() and format() are the type's)
             for name in ('__repr__', '__str__', '__format__'):
                 if name not in kept:
                     setattr(enum_class, name, getattr(first_enum, name))
-            # and Color('red') is Enum's lookup by value, not str.__new__
+            # and Color('red') is Enum's lookup by value, not the data type's __new__
             enum_class.__new__ = Enum.__new__
             if ReprEnum is not None and ReprEnum in bases:
                 if '__str__' not in body:
-                    enum_class.__str__ = str.__str__
+                    enum_class.__str__ = member_type.__str__
                 if '__format__' not in body:
-                    enum_class.__format__ = str.__format__
+                    enum_class.__format__ = member_type.__format__
         # a Flag's | & ^ ~ are Flag's, not the data type's
         if Flag is not None and issubclass(enum_class, Flag):
             for name in ('__or__', '__and__', '__xor__', '__ror__', '__rand__', '__rxor__',
@@ -782,13 +590,9 @@ class EnumType(type):
                         if base._member_type_ not in data_types:
                             data_types.append(base._member_type_)
                         break
-                elif base in _MIXIN_TYPES:
-                    if _MIXIN_TYPES[base] not in data_types:
-                        data_types.append(_MIXIN_TYPES[base])
-                    break
-                elif base is str:
-                    if str not in data_types:
-                        data_types.append(str)
+                elif base in (str, int):
+                    if base not in data_types:
+                        data_types.append(base)
                     break
         if len(data_types) > 1:
             raise TypeError('too many data types for %r: %r' % (class_name, set(data_types)))
@@ -917,8 +721,8 @@ class ReprEnum(Enum):
     pass
 
 
-class IntEnum(_IntMixin, ReprEnum):
-    # members that act as their int values (see _IntMixin: not int instances here)
+class IntEnum(int, ReprEnum):
+    # members that are ints
     pass
 
 
@@ -1024,7 +828,10 @@ class Flag(Enum, boundary=STRICT):
         if unknown and cls._boundary_ is not KEEP:
             raise ValueError(  # tb: enum.py:1426
                 '%s(%r) -->  unknown values %r [%s]' % (cls.__name__, value, unknown, _bin(unknown)))
-        pseudo_member = object.__new__(cls)
+        if cls._member_type_ is object:
+            pseudo_member = object.__new__(cls)
+        else:
+            pseudo_member = cls._member_type_.__new__(cls, value)
         pseudo_member._value_ = value
         if member_value or aliases:
             members = []
@@ -1088,7 +895,6 @@ class Flag(Enum, boundary=STRICT):
         if isinstance(other, self.__class__):
             return other._value_
         if self._member_type_ is not object:
-            other = _raw(other)
             if isinstance(other, self._member_type_):
                 return other
         return NotImplemented
@@ -1124,8 +930,8 @@ class Flag(Enum, boundary=STRICT):
     __rxor__ = __xor__
 
 
-class IntFlag(_IntMixin, ReprEnum, Flag, boundary=KEEP):
-    # flags that act as ints (see _IntMixin: not int instances here)
+class IntFlag(int, ReprEnum, Flag, boundary=KEEP):
+    # flags that are ints
     pass
 
 

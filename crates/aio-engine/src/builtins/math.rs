@@ -24,6 +24,12 @@ fn real(it: &Interp, args: &Args, i: usize) -> PyResult<f64> {
         Some(Value::BigInt(n)) => bigint::to_f64(n).map_err(|(cls, msg)| it.err(cls, msg)),
         Some(Value::Float(f)) => Ok(*f),
         Some(Value::Bool(b)) => Ok(f64::from(u8::from(*b))),
+        Some(Value::Instance(inst)) if matches!(inst.items, Some(Value::Int(_))) => {
+            let Some(Value::Int(n)) = inst.items else {
+                return Ok(0.0);
+            };
+            Ok(n as f64)
+        }
         Some(other) => {
             Err(it.type_error(format!("must be real number, not {}", it.type_name(other))))
         }

@@ -853,13 +853,26 @@ fn own_dunder(v: Option<&Value>, name: &str) -> Option<Value> {
     }
 }
 
+/// The arguments with each instance of a subclass of int replaced by its value, for the
+/// numeric builtins once the object's own dunders have had their say.
+fn int_values(mut args: Args) -> Args {
+    for arg in &mut args.pos {
+        if let Value::Instance(inst) = arg
+            && let Some(value @ (Value::Int(_) | Value::BigInt(_))) = &inst.items
+        {
+            *arg = value.clone();
+        }
+    }
+    args
+}
+
 // `abs(x)`: an object's `__abs__`, else the number's.
 fn abs_of(it: Rc<Interp>, b: Rc<Builtin>, args: Args) -> Lbf<'static, PyResult> {
     Box::pin(async move {
         if let Some(f) = own_dunder(args.pos.first(), "__abs__") {
             return it.call(f, Args::new(vec![args.pos[0].clone()])).await;
         }
-        abs(&it, &b, args)
+        abs(&it, &b, int_values(args))
     })
 }
 
@@ -869,7 +882,7 @@ fn round_of(it: Rc<Interp>, b: Rc<Builtin>, args: Args) -> Lbf<'static, PyResult
         if let Some(f) = own_dunder(args.pos.first(), "__round__") {
             return it.call(f, args).await;
         }
-        round(&it, &b, args)
+        round(&it, &b, int_values(args))
     })
 }
 
@@ -887,7 +900,7 @@ fn divmod_of(it: Rc<Interp>, b: Rc<Builtin>, args: Args) -> Lbf<'static, PyResul
                 }
             }
         }
-        divmod(&it, &b, args)
+        divmod(&it, &b, int_values(args))
     })
 }
 
@@ -1220,7 +1233,7 @@ fn compile(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
 }
 
 fn chr(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
-    match args.pos.first() {
+    match int_values(args).pos.first() {
         Some(Value::Int(i)) => match u32::try_from(*i).ok().and_then(char::from_u32) {
             Some(c) => Ok(Value::str(c.to_string())),
             None => Err(it.value_error("chr() arg not in range(0x110000)")),
@@ -1325,11 +1338,16 @@ pub(crate) async fn construct_builtin(
     if &*cls.module == "builtins" {
         signature::check(signature::of_type(cls.ty), &mut args, |m| it.type_error(m))?;
     }
-    // A subclass of str is read as its text (`int(Name("42"))`).
+    // A subclass of str is read as its text (`int(Name("42"))`), of int as its value.
     let first = args.pos.first().map(|v| match v {
         Value::Instance(inst)
             if matches!(cls.ty, Ty::Int | Ty::Float)
-                && matches!(inst.items, Some(Value::Str(_))) =>
+                && matches!(
+                    inst.items,
+                    Some(Value::Str(_) | Value::Int(_) | Value::BigInt(_))
+                )
+                && inst.class.lookup_own("__int__").is_none()
+                && inst.class.lookup_own("__float__").is_none() =>
         {
             it.unwrapped(v).clone()
         }
@@ -1640,8 +1658,11 @@ pub(crate) fn class_attr(it: &Interp, c: &Rc<Class>, name: &str) -> Option<Value
     if c.ty == Ty::Str && name == "__new__" {
         return Some(func("__new__", BuiltinFn::Async(str_new)));
     }
+    if c.ty == Ty::Int && name == "__new__" {
+        return Some(func("__new__", BuiltinFn::Async(int_new)));
+    }
     // `str.__repr__(self)` in a subclass's own `__repr__`: the builtin value's repr or str.
-    if matches!(c.ty, Ty::Str | Ty::List | Ty::Dict | Ty::Tuple) {
+    if matches!(c.ty, Ty::Str | Ty::Int | Ty::List | Ty::Dict | Ty::Tuple) {
         match name {
             "__repr__" => return Some(func("__repr__", BuiltinFn::Async(builtin_repr))),
             "__str__" => return Some(func("__str__", BuiltinFn::Async(builtin_str))),
@@ -1842,6 +1863,19 @@ abuiltin!(tuple_new, |it, args| {
         return Ok(Value::tuple(items));
     }
     Ok(it.new_tuple_instance(&cls, items))
+});
+
+// `int.__new__(cls, x=0, base=10)`: the int `int(x, base)` makes, as an instance of `cls`.
+abuiltin!(int_new, |it, args| {
+    let mut args = args;
+    let int = it.t.int.clone();
+    let cls = new_receiver(&it, &args, &int)?;
+    args.pos.remove(0);
+    let value = construct_builtin(&it, &int, args).await?;
+    if Rc::ptr_eq(&cls, &int) {
+        return Ok(value);
+    }
+    Ok(it.new_int_instance(&cls, value))
 });
 
 abuiltin!(str_new, |it, args| {
@@ -2206,14 +2240,14 @@ pub(crate) fn native_attr(it: &Interp, obj: &Value, name: &str) -> Option<Value>
         for c in chain {
             // Past the subclasses, `list`, `dict` or `tuple` itself: its methods act on the items.
             if after
-                && matches!(c.ty, Ty::List | Ty::Dict | Ty::Tuple | Ty::Str)
+                && matches!(c.ty, Ty::List | Ty::Dict | Ty::Tuple | Ty::Str | Ty::Int)
                 && let Value::Instance(inst) = receiver
                 && let Some(items) = &inst.items
                 && let Some(method) = it.native_method_opt(items, name)
             {
                 return Some(method);
             }
-            if after && matches!(c.ty, Ty::Tuple | Ty::Str) && name == "__new__" {
+            if after && matches!(c.ty, Ty::Tuple | Ty::Str | Ty::Int) && name == "__new__" {
                 return class_attr(it, &c, name);
             }
             // `object` itself: what every class inherits (`super().__setattr__(k, v)`), and

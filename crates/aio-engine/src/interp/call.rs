@@ -421,7 +421,7 @@ impl Interp {
             return crate::builtins::construct_builtin(self, cls, args).await;
         }
         let base = cls.base_ty();
-        if base == Ty::Tuple || base == Ty::Str {
+        if matches!(base, Ty::Tuple | Ty::Str | Ty::Int) {
             return self.instantiate_immutable(cls, base, args).await;
         }
         if base == Ty::Type {
@@ -628,7 +628,7 @@ impl Interp {
 
     /// `cls(*args)` for a subclass of tuple: its `__new__` makes the object (a tuple is filled
     /// once, there), or `tuple`'s own takes one iterable; then its `__init__`, if it has one.
-    /// `cls(*args)` for a subclass of tuple or str, whose value is made by `__new__`: the class's
+    /// `cls(*args)` for a subclass of tuple, str or int, whose value is made by `__new__`: the class's
     /// own, or the builtin type's (then `__init__` sees the same arguments).
     async fn instantiate_immutable(
         self: &Rc<Self>,
@@ -662,6 +662,11 @@ impl Interp {
                         None => String::new(),
                     };
                     self.new_str_instance(cls, text)
+                } else if base == Ty::Int {
+                    let int = self.t.int.clone();
+                    let value =
+                        crate::builtins::construct_builtin(self, &int, args.clone()).await?;
+                    self.new_int_instance(cls, value)
                 } else {
                     let items = match args.pos.first() {
                         Some(iterable) => self.collect(iterable).await?,
@@ -692,6 +697,11 @@ impl Interp {
     /// An instance of `cls`, a subclass of str, that is `text`.
     pub(crate) fn new_str_instance(&self, cls: &Rc<Class>, text: String) -> Value {
         Value::Instance(Instance::new(cls.clone(), Some(Value::str(text))))
+    }
+
+    /// An instance of `cls`, a subclass of int, that is `value` (an int).
+    pub(crate) fn new_int_instance(&self, cls: &Rc<Class>, value: Value) -> Value {
+        Value::Instance(Instance::new(cls.clone(), Some(value)))
     }
 
     /// An instance of `cls`, a subclass of tuple, holding `items`.

@@ -715,9 +715,13 @@ impl Interp {
                     UnaryOp::UAdd => "__pos__",
                     _ => "__invert__",
                 };
-                match inst.class.lookup(name) {
-                    Some(f) => self.call(f, Args::new(vec![v.clone()])).await?,
-                    None => return Err(self.bad_unary(op, &v)),
+                match (inst.class.lookup(name), &inst.items) {
+                    (Some(f), _) => self.call(f, Args::new(vec![v.clone()])).await?,
+                    // A subclass of int negates as its value.
+                    (None, Some(value @ (Value::Int(_) | Value::BigInt(_)))) => {
+                        return Box::pin(self.unary(op, value.clone())).await;
+                    }
+                    (None, _) => return Err(self.bad_unary(op, &v)),
                 }
             }
             _ => return Err(self.bad_unary(op, &v)),
@@ -776,11 +780,11 @@ impl Interp {
 
     /// `format(value, spec)`.
     pub(crate) async fn format_value(self: &Rc<Self>, v: &Value, spec: &str) -> PyResult<String> {
-        // A subclass of str formats as its text, unless it says otherwise; an empty spec is
-        // its str().
+        // A subclass of str or int formats as its value, unless it says otherwise; an empty
+        // spec is its str().
         let mut v = v;
         if let Value::Instance(inst) = v
-            && let Some(text @ Value::Str(_)) = &inst.items
+            && let Some(text @ (Value::Str(_) | Value::Int(_) | Value::BigInt(_))) = &inst.items
             && inst.class.lookup_own("__format__").is_none()
         {
             if spec.is_empty() {

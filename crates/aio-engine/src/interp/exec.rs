@@ -1040,12 +1040,19 @@ impl Interp {
     }
 
     /// Checks that a new class's bases can make one class here: subclasses of `object`, of
-    /// exceptions, of `list`, `dict`, `tuple` and `str`, not two of those layouts at once.
+    /// exceptions, of `list`, `dict`, `tuple`, `str` and `int`, not two of those layouts at once.
     pub(crate) fn check_bases(&self, bases: &[Rc<Class>]) -> PyResult<()> {
         for b in bases {
             if !matches!(
                 b.base_ty(),
-                Ty::Object | Ty::Exception | Ty::List | Ty::Dict | Ty::Tuple | Ty::Str | Ty::Type
+                Ty::Object
+                    | Ty::Exception
+                    | Ty::List
+                    | Ty::Dict
+                    | Ty::Tuple
+                    | Ty::Str
+                    | Ty::Int
+                    | Ty::Type
             ) {
                 return Err(self.unsupported(Missing::SubclassBuiltin(b.name.to_string())));
             }

@@ -18,6 +18,53 @@ pub(crate) fn fake_addr(v: &Value) -> String {
     format!("0x7f{:010x}", (v.identity() as u64) & 0xff_ffff_ffff)
 }
 
+/// The dunders `int` itself defines, which come before those of a class after it in a
+/// subclass's MRO.
+const INT_DUNDERS: &[&str] = &[
+    "__add__",
+    "__radd__",
+    "__sub__",
+    "__rsub__",
+    "__mul__",
+    "__rmul__",
+    "__truediv__",
+    "__rtruediv__",
+    "__floordiv__",
+    "__rfloordiv__",
+    "__mod__",
+    "__rmod__",
+    "__pow__",
+    "__rpow__",
+    "__lshift__",
+    "__rlshift__",
+    "__rshift__",
+    "__rrshift__",
+    "__and__",
+    "__rand__",
+    "__or__",
+    "__ror__",
+    "__xor__",
+    "__rxor__",
+    "__eq__",
+    "__ne__",
+    "__lt__",
+    "__le__",
+    "__gt__",
+    "__ge__",
+    "__hash__",
+    "__repr__",
+    "__str__",
+    "__format__",
+    "__bool__",
+    "__index__",
+    "__int__",
+    "__float__",
+    "__neg__",
+    "__pos__",
+    "__abs__",
+    "__invert__",
+];
+
 impl Interp {
     /// The class of a value (`type(v)`).
     pub(crate) fn type_of(&self, v: &Value) -> Rc<Class> {
@@ -94,7 +141,14 @@ impl Interp {
         match v {
             Value::Instance(inst)
                 if inst.items.is_some()
-                    && dunders.iter().all(|d| inst.class.lookup_own(d).is_none()) =>
+                    && dunders.iter().all(|d| match &inst.items {
+                        // int has no container dunders: a class after it in the MRO may give
+                        // them (`Flag.__iter__` for an IntFlag).
+                        Some(Value::Int(_) | Value::BigInt(_)) if !INT_DUNDERS.contains(d) => {
+                            inst.class.lookup(d).is_none()
+                        }
+                        _ => inst.class.lookup_own(d).is_none(),
+                    }) =>
             {
                 inst.items.as_ref().unwrap_or(v)
             }
@@ -692,6 +746,14 @@ impl Interp {
         let (items_a, items_b) = (self.inherited(a, &[l]), self.inherited(b, &[r]));
         if let Some(v) = self.seq_binop(op, items_a, items_b)? {
             return Ok(v);
+        }
+        // A subclass of int computes as its value where it defines no operator of its own.
+        if !std::ptr::eq(items_a, a) || !std::ptr::eq(items_b, b) {
+            match num_binop(op, items_a, items_b) {
+                Ok(Some(v)) => return Ok(v),
+                Ok(None) => {}
+                Err((cls, msg)) => return Err(self.err(cls, msg)),
+            }
         }
         if let Value::Instance(inst) = a
             && let Some(f) = inst.class.lookup(l)
@@ -1588,7 +1650,11 @@ impl Interp {
                         self.type_name(&other)
                     ))),
                 },
-                None => Ok(None),
+                // A subclass of int is its value.
+                None => match &inst.items {
+                    Some(Value::Int(i)) => Ok(Some(*i)),
+                    _ => Ok(None),
+                },
             },
             _ => Ok(None),
         }
@@ -1602,7 +1668,8 @@ impl Interp {
                 obj,
                 Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_)
             )
-            && inst.class.lookup_own("__index__").is_some()
+            && (inst.class.lookup_own("__index__").is_some()
+                || matches!(inst.items, Some(Value::Int(_))))
             && let Some(i) = self.index_of(index).await?
         {
             return Box::pin(self.getitem(obj, &Value::Int(i))).await;
@@ -2383,8 +2450,8 @@ impl Interp {
                         let items: Lbf<'_, PyResult<HashKey>> = Box::pin(self.hash_key(items));
                         items.await
                     }
-                    // A subclass of str hashes as its text.
-                    Some(text @ Value::Str(_)) => {
+                    // A subclass of str hashes as its text, of int as its value.
+                    Some(text @ (Value::Str(_) | Value::Int(_) | Value::BigInt(_))) => {
                         HashKey::of(text).ok_or_else(|| self.unhashable(v))
                     }
                     _ => Err(self.unhashable(v)),

@@ -38,6 +38,11 @@ pub(crate) fn big_of(v: &Value) -> Option<BigInt> {
         Value::Int(i) => Some(BigInt::from(*i)),
         Value::Bool(b) => Some(BigInt::from(*b as i64)),
         Value::BigInt(b) => Some((**b).clone()),
+        // A subclass of int is its value.
+        Value::Instance(inst) => match &inst.items {
+            Some(value @ (Value::Int(_) | Value::BigInt(_))) => big_of(value),
+            _ => None,
+        },
         _ => None,
     }
 }

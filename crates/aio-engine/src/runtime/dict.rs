@@ -116,7 +116,12 @@ impl HashKey {
                 // the subclass says how).
                 None if inst.items.is_some() && inst.class.lookup_own("__hash__").is_none() => {
                     return match &inst.items {
-                        Some(items @ (Value::Tuple(_) | Value::Str(_))) => HashKey::of(items),
+                        Some(
+                            items @ (Value::Tuple(_)
+                            | Value::Str(_)
+                            | Value::Int(_)
+                            | Value::BigInt(_)),
+                        ) => HashKey::of(items),
                         _ => None,
                     };
                 }
