@@ -106,7 +106,6 @@ impl InWords for Missing {
             Missing::ExtendedSliceAssignment => {
                 Msg::MissingExtendedSliceAssignment.text(lang).to_owned()
             }
-            Missing::CreateTaskContext => Msg::MissingCreateTaskContext.text(lang).to_owned(),
             Missing::BigRange => Msg::MissingBigRange.text(lang).to_owned(),
         }
     }

@@ -129,8 +129,6 @@ pub enum Missing {
     SubclassBuiltin(String),
     /// `a[::2] = ...`.
     ExtendedSliceAssignment,
-    /// `asyncio.create_task(coro, context=...)`.
-    CreateTaskContext,
     /// `range(2**70)`: a range past 64-bit ints.
     BigRange,
 }
@@ -139,10 +137,7 @@ impl Missing {
     /// Where "What runs in the page" speaks of it.
     pub fn topic(&self) -> Topic {
         match self {
-            Missing::Module(_)
-            | Missing::Name(_)
-            | Missing::RelativeImport
-            | Missing::CreateTaskContext => Topic::Modules,
+            Missing::Module(_) | Missing::Name(_) | Missing::RelativeImport => Topic::Modules,
             Missing::Input | Missing::Open => Topic::InputOutput,
             Missing::CompileMode
             | Missing::VarsWithoutArgument
@@ -170,9 +165,6 @@ impl std::fmt::Display for Missing {
             Missing::SubclassBuiltin(name) => write!(f, "subclassing the builtin type '{name}'"),
             Missing::ExtendedSliceAssignment => {
                 f.write_str("assigning to an extended slice (a[::2] = ...)")
-            }
-            Missing::CreateTaskContext => {
-                f.write_str("the context= argument of asyncio.create_task")
             }
             Missing::BigRange => f.write_str("a range() past 64-bit ints"),
         }

@@ -438,6 +438,5 @@ messages! {
     MissingRelativeImport,
     MissingSubclassBuiltin,
     MissingExtendedSliceAssignment,
-    MissingCreateTaskContext,
     MissingBigRange,
 }

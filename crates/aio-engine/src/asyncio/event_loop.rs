@@ -318,12 +318,14 @@ impl Interp {
             .ok_or_else(|| self.runtime_error("no running event loop"))
     }
 
-    /// `loop.create_task(coro, name=...)`.
+    /// `loop.create_task(coro, name=..., context=...)`: without a context, the task runs in a
+    /// copy of its creator's.
     pub(crate) fn create_task(
         self: &Rc<Self>,
         lp: &Rc<EventLoop>,
         coro: Value,
         name: Option<Value>,
+        context: Option<Rc<crate::runtime::object::ContextVars>>,
     ) -> PyResult<Rc<Future>> {
         let Value::Coro(c) = coro else {
             return Err(self.type_error(format!(
@@ -358,7 +360,7 @@ impl Interp {
                 fut_waiter: RefCell::new(None),
                 num_cancels_requested: Cell::new(0),
                 cancelled_exc: RefCell::new(None),
-                context: self.context.borrow().copy(),
+                context: context.unwrap_or_else(|| self.context.borrow().copy()),
             }),
         );
         if lp.debug.get() {
@@ -495,7 +497,7 @@ impl Interp {
                     Args::default(),
                 ))
                 .await?;
-                self.create_task(lp, aclose, None)?;
+                self.create_task(lp, aclose, None, None)?;
                 Ok(())
             }
             HandleCb::SetFuture(fut, res) => {

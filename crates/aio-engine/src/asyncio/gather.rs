@@ -195,7 +195,7 @@ pub(crate) async fn gather_args(it: Rc<Interp>, args: Args) -> PyResult {
                     Some(lp) => lp.clone(),
                     None => it.event_loop(),
                 };
-                let task = it.create_task(&on, coro, None)?;
+                let task = it.create_task(&on, coro, None, None)?;
                 if on.debug.get() {
                     // gather wraps a coroutine with ensure_future.
                     *task.created_at.borrow_mut() = Some(Rc::from("tasks.py:680"));

@@ -335,6 +335,8 @@ pub(crate) fn make_module(it: &Rc<Interp>) -> Rc<Module> {
     );
     m.set("Future", Value::Class(it.t.future.clone()));
     m.set("Task", Value::Class(it.t.task.clone()));
+    m.set("Handle", Value::Class(it.t.handle.clone()));
+    m.set("TimerHandle", Value::Class(it.t.timer_handle.clone()));
     for name in ["CancelledError", "InvalidStateError"] {
         m.set(name, Value::Class(it.t.by_name(name)));
     }
@@ -348,6 +350,24 @@ pub(crate) fn make_module(it: &Rc<Interp>) -> Rc<Module> {
         }
     }
     m
+}
+
+/// The variables of the `contextvars.Context` given as `context=` (to `create_task`,
+/// `call_soon` and the others); None when none is given.
+fn task_context(
+    it: &Interp,
+    context: Option<Value>,
+) -> PyResult<Option<Rc<crate::runtime::object::ContextVars>>> {
+    // A `contextvars.Context` holds the engine's context in `_data`.
+    let data = match &context {
+        None | Some(Value::None) => return Ok(None),
+        Some(Value::Instance(inst)) => inst.dict.borrow().get_str("_data").cloned(),
+        Some(other) => Some(other.clone()),
+    };
+    match data.as_ref() {
+        Some(Value::Native(n)) if let NativeObj::Context(c) = &**n => Ok(Some(c.clone())),
+        _ => Err(it.type_error("an instance of Context was expected")),
+    }
 }
 
 /// A context's variables as a value `contextvars.py` holds.
@@ -594,12 +614,7 @@ fn asyncio_sleep(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult {
 
 fn asyncio_create_task(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult {
     let name = args.take_kw("name");
-    if args
-        .take_kw("context")
-        .is_some_and(|context| !matches!(context, Value::None))
-    {
-        return Err(it.unsupported(crate::run::Missing::CreateTaskContext));
-    }
+    let context = task_context(it, args.take_kw("context"))?;
     let Some(coro) = args.pos.first().cloned() else {
         return Err(it.type_error("create_task() missing 1 required positional argument: 'coro'"));
     };
@@ -613,7 +628,7 @@ fn asyncio_create_task(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult
         Ok(lp) => lp,
         Err(e) => return Err(keep(e, coro)),
     };
-    let task = it.create_task(&lp, coro, name)?;
+    let task = it.create_task(&lp, coro, name, context)?;
     if lp.debug.get() {
         // CPython's `created at`: the line of asyncio.create_task that calls loop.create_task.
         *task.created_at.borrow_mut() = Some(Rc::from("tasks.py:384"));
@@ -816,7 +831,7 @@ async fn runner_run(
     main: Value,
     frames: &[TbEntry],
 ) -> PyResult {
-    let task = it.create_task(lp, main, None)?;
+    let task = it.create_task(lp, main, None, None)?;
     if lp.debug.get() {
         *task.created_at.borrow_mut() = Some(Rc::from("runners.py:100"));
     }
@@ -1141,7 +1156,7 @@ async fn run_shutdown_task(
         // asyncio's own: no "never awaited" warning, and no lane in the program's timeline.
         c.helper.set(true);
     }
-    let task = it.create_task(lp, coro, None)?;
+    let task = it.create_task(lp, coro, None, None)?;
     it.run_until_complete(lp, &task).await?;
     Ok(())
 }
@@ -1308,6 +1323,10 @@ pub(crate) async fn future_method(
             Value::Int(t.num_cancels_requested.get() as i64)
         }
         "__await__" | "__iter__" => Value::Future(f.clone()),
+        // Their answer is frame objects, which the engine does not have.
+        "get_stack" | "print_stack" if f.task.is_some() => {
+            return Err(it.unsupported(crate::run::Missing::Name(format!("Task.{name}()"))));
+        }
         _ => return Err(it.attr_error(&Value::Future(f.clone()), name)),
     })
 }
@@ -1333,6 +1352,9 @@ pub(crate) const FUTURE_METHODS: &[&str] = &[
     "uncancel",
     "__await__",
 ];
+
+/// Names of the methods only a Task has.
+pub(crate) const TASK_METHODS: &[&str] = &["get_stack", "print_stack"];
 
 /// Names of loop methods.
 pub(crate) const LOOP_METHODS: &[&str] = &[
@@ -1422,10 +1444,10 @@ pub(crate) async fn loop_method(
         "create_future" => Value::Future(Future::new(it, lp, None)),
         "create_task" => {
             let name = args.take_kw("name");
-            args.take_kw("context");
+            let context = task_context(it, args.take_kw("context"))?;
             let coro = args.pos.first().cloned().unwrap_or_default();
             let named = name.as_ref().is_some_and(|n| !matches!(n, Value::None));
-            let task = it.create_task(lp, coro, name)?;
+            let task = it.create_task(lp, coro, name, context)?;
             if named {
                 // The C Task numbers only the tasks it names itself; `asyncio.create_task(name=)`
                 // and TaskGroup pass no name to the loop (they rename the task afterwards).
@@ -1472,7 +1494,7 @@ pub(crate) async fn loop_method(
             let f = match fut {
                 Value::Future(f) => f,
                 other => {
-                    let task = it.create_task(lp, other, None)?;
+                    let task = it.create_task(lp, other, None, None)?;
                     if lp.debug.get() {
                         // run_until_complete wraps a coroutine with ensure_future.
                         *task.created_at.borrow_mut() = Some(Rc::from("tasks.py:680"));
@@ -1655,20 +1677,8 @@ struct ScheduleIn<'a>(&'a Interp);
 
 impl<'a> ScheduleIn<'a> {
     fn context(it: &'a Interp, context: Option<Value>) -> PyResult<Option<ScheduleIn<'a>>> {
-        // A `contextvars.Context` holds the engine's context in `_data`.
-        let data = match &context {
-            None | Some(Value::None) => return Ok(None),
-            Some(Value::Instance(inst)) => inst.dict.borrow().get_str("_data").cloned(),
-            Some(other) => Some(other.clone()),
-        };
-        let ctx = match data {
-            Some(Value::Native(n)) if matches!(&*n, NativeObj::Context(_)) => {
-                let NativeObj::Context(c) = &*n else {
-                    return Ok(None);
-                };
-                c.clone()
-            }
-            _ => return Err(it.type_error("an instance of Context was expected")),
+        let Some(ctx) = task_context(it, context)? else {
+            return Ok(None);
         };
         *it.scheduling_context.borrow_mut() = Some(ctx);
         Ok(Some(ScheduleIn(it)))

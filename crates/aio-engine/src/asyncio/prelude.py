@@ -438,7 +438,7 @@ class TaskGroup:
             raise RuntimeError(f"TaskGroup {self!r} is finished")
         if self._aborting:
             raise RuntimeError(f"TaskGroup {self!r} is shutting down")
-        task = self._loop.create_task(coro)  # numbered, then named (tasks._set_task_name)
+        task = self._loop.create_task(coro, context=context)  # numbered, then named (tasks._set_task_name)
         if name is not None:
             task.set_name(name)
         task.add_done_callback(self._on_task_done)

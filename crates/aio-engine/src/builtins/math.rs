@@ -306,15 +306,39 @@ fn modf(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
 }
 
 fn hypot(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
-    let mut sum = 0.0_f64;
-    let mut infinite = false;
-    for i in 0..args.pos.len() {
-        let x = real(it, &args, i)?;
-        infinite |= x.is_infinite();
-        sum = sum.hypot(x);
-    }
-    Ok(Value::Float(if infinite { f64::INFINITY } else { sum }))
+    let coordinates = (0..args.pos.len())
+        .map(|i| real(it, &args, i))
+        .collect::<PyResult<Vec<f64>>>()?;
+    Ok(Value::Float(length(&coordinates)))
 }
+
+/// The length of a vector (infinite when a coordinate is, even beside a NaN, as CPython's).
+fn length(coordinates: &[f64]) -> f64 {
+    if coordinates.iter().any(|x| x.is_infinite()) {
+        return f64::INFINITY;
+    }
+    coordinates.iter().fold(0.0_f64, |sum, x| sum.hypot(*x))
+}
+
+// `dist(p, q)`: the Euclidean distance between two points given as iterables of coordinates.
+abuiltin!(dist, |it, args| {
+    let (Some(p), Some(q)) = (args.pos.first().cloned(), args.pos.get(1).cloned()) else {
+        return Err(it.type_error(format!("dist expected 2 arguments, got {}", args.pos.len())));
+    };
+    let (p, q) = (it.collect(&p).await?, it.collect(&q).await?);
+    if p.len() != q.len() {
+        return Err(it.value_error("both points must have the same number of dimensions"));
+    }
+    let mut differences = Vec::with_capacity(p.len());
+    for (a, b) in p.into_iter().zip(q) {
+        let (a, b) = (
+            real(&it, &Args::new(vec![a]), 0)?,
+            real(&it, &Args::new(vec![b]), 0)?,
+        );
+        differences.push(a - b);
+    }
+    Ok(Value::Float(length(&differences)))
+});
 
 abuiltin!(fsum, |it, args| {
     let Some(iterable) = args.pos.first().cloned() else {
@@ -516,6 +540,7 @@ pub(super) fn math_module() -> Rc<Module> {
         ("fmod", func("fmod", BuiltinFn::Sync(fmod))),
         ("modf", func("modf", BuiltinFn::Sync(modf))),
         ("hypot", func("hypot", BuiltinFn::Sync(hypot))),
+        ("dist", func("dist", BuiltinFn::Async(dist))),
         ("isclose", func("isclose", BuiltinFn::Sync(isclose))),
         ("factorial", func("factorial", BuiltinFn::Sync(factorial))),
         ("comb", func("comb", BuiltinFn::Sync(comb))),

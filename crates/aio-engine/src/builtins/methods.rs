@@ -158,6 +158,10 @@ pub(crate) fn has_native_method(_it: &Interp, obj: &Value, name: &str) -> bool {
             CoroKind::AsyncGenerator => AGEN_METHODS,
             _ => CORO_METHODS,
         },
+        Value::Future(f) if f.task.is_some() => {
+            return crate::asyncio::FUTURE_METHODS.contains(&name)
+                || crate::asyncio::TASK_METHODS.contains(&name);
+        }
         Value::Future(_) => crate::asyncio::FUTURE_METHODS,
         Value::Iter(_) => &["__next__", "__iter__"],
         Value::Instance(i) if i.class.is_exc && i.exc().group.borrow().is_some() => {

@@ -225,6 +225,7 @@ impl Types {
         );
         exc.insert("ExceptionGroup", eg);
         let limit_error = make_class("EngineLimitError", "aio", vec![], Ty::Exception);
+        let handle = make_class("Handle", "asyncio.events", vec![object.clone()], Ty::Handle);
         Types {
             type_: mk("type", Ty::Type),
             none: mk("NoneType", Ty::NoneType),
@@ -256,11 +257,11 @@ impl Types {
                 vec![object.clone()],
                 Ty::EventLoop,
             ),
-            handle: make_class("Handle", "asyncio.events", vec![object.clone()], Ty::Handle),
+            handle: handle.clone(),
             timer_handle: make_class(
                 "TimerHandle",
                 "asyncio.events",
-                vec![object.clone()],
+                vec![handle.clone()],
                 Ty::TimerHandle,
             ),
             textio: mk("TextIOWrapper", Ty::TextIO),
