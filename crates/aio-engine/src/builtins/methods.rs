@@ -24,6 +24,9 @@ const STR_METHODS: &[&str] = &[
     "endswith",
     "replace",
     "format",
+    "format_map",
+    "maketrans",
+    "translate",
     "ljust",
     "rjust",
     "center",
@@ -183,6 +186,10 @@ pub(crate) fn has_native_method(_it: &Interp, obj: &Value, name: &str) -> bool {
                 "sample",
                 "shuffle",
                 "getrandbits",
+                "gauss",
+                "normalvariate",
+                "expovariate",
+                "triangular",
             ],
             NativeObj::Property(_) => &[
                 "getter",
@@ -726,10 +733,18 @@ pub(crate) async fn call_native(it: &Rc<Interp>, recv: &Value, name: &str, args:
             }
             "add_note" => {
                 let note = args.pos.first().cloned().unwrap_or_default();
+                if !matches!(it.unwrapped(&note), Value::Str(_)) {
+                    return Err(
+                        it.type_error(format!("note must be a str, not '{}'", it.type_name(&note)))
+                    );
+                }
                 let notes = i.dict.borrow().get_str("__notes__").cloned();
                 match notes {
                     Some(Value::List(l)) => l.borrow_mut().push(note),
-                    _ => i
+                    Some(_) => {
+                        return Err(it.type_error("Cannot add notes if __notes__ is not a list"));
+                    }
+                    None => i
                         .dict
                         .borrow_mut()
                         .insert_str("__notes__", Value::list(vec![note])),
@@ -1091,6 +1106,20 @@ async fn str_method(it: &Rc<Interp>, s: &Rc<str>, name: &str, mut args: Args) ->
             }
         }
         "format" => Value::str(str_format(it, s, &args).await?),
+        "maketrans" => str_maketrans(it, args)?,
+        "translate" => {
+            let Some(table) = args.pos.first() else {
+                return Err(it.type_error("str.translate() takes exactly one argument (0 given)"));
+            };
+            Value::str(str_translate(it, s, table).await?)
+        }
+        "format_map" => {
+            let Some(mapping) = args.pos.first() else {
+                return Err(it.type_error("str.format_map() takes exactly one argument (0 given)"));
+            };
+            let mut numbering = Numbering::Unused;
+            Value::str(format_fields(it, s, Fields::Mapping(mapping), &mut numbering).await?)
+        }
         "ljust" => pad(it, s, &args, '<')?,
         "rjust" => pad(it, s, &args, '>')?,
         "center" => pad(it, s, &args, '^')?,
@@ -1283,9 +1312,115 @@ async fn str_method(it: &Rc<Interp>, s: &Rc<str>, name: &str, mut args: Args) ->
 }
 
 /// `str.format(*args, **kwargs)`.
+/// `str.maketrans(x[, y[, z]])`: a table for `str.translate`, from code points to code points,
+/// strings or None.
+pub(crate) fn str_maketrans(it: &Interp, args: Args) -> PyResult {
+    let code = |c: char| Value::Int(i64::from(u32::from(c)));
+    let mut table = crate::runtime::dict::Dict::new();
+    let mut put = |key: Value, value: Value| {
+        if let Some(hk) = HashKey::of(&key) {
+            table.insert_key(hk, key, value);
+        }
+    };
+    match &args.pos[..] {
+        [Value::Dict(d)] => {
+            for (k, v) in d.borrow().iter() {
+                match k {
+                    Value::Str(key) if key.chars().count() == 1 => {
+                        put(code(key.chars().next().unwrap_or_default()), v.clone());
+                    }
+                    Value::Str(_) => {
+                        return Err(
+                            it.value_error("string keys in translate table must be of length 1")
+                        );
+                    }
+                    Value::Int(_) => put(k.clone(), v.clone()),
+                    _ => {
+                        return Err(
+                            it.type_error("keys in translate table must be strings or integers")
+                        );
+                    }
+                }
+            }
+        }
+        [_] => {
+            return Err(
+                it.type_error("if you give only one argument to maketrans it must be a dict")
+            );
+        }
+        [from, to, rest @ ..] if rest.len() <= 1 => {
+            for (i, v) in [from, to].into_iter().chain(rest).enumerate() {
+                if !matches!(v, Value::Str(_)) {
+                    return Err(it.type_error(format!(
+                        "maketrans() argument {} must be str, not {}",
+                        i + 1,
+                        it.type_name(v)
+                    )));
+                }
+            }
+            let (Value::Str(from), Value::Str(to)) = (from, to) else {
+                return Ok(Value::None);
+            };
+            if from.chars().count() != to.chars().count() {
+                return Err(
+                    it.value_error("the first two maketrans arguments must have equal length")
+                );
+            }
+            for (a, b) in from.chars().zip(to.chars()) {
+                put(code(a), code(b));
+            }
+            if let Some(Value::Str(deleted)) = rest.first() {
+                for c in deleted.chars() {
+                    put(code(c), Value::None);
+                }
+            }
+        }
+        _ => {
+            return Err(it.type_error(format!(
+                "maketrans expected at most 3 arguments, got {}",
+                args.pos.len()
+            )));
+        }
+    }
+    Ok(Value::dict(table))
+}
+
+/// `s.translate(table)`: each character looked up by its code point (`table[ord(c)]`); one
+/// the table does not have (LookupError) stays.
+async fn str_translate(it: &Rc<Interp>, s: &str, table: &Value) -> PyResult<String> {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let key = Value::Int(i64::from(u32::from(c)));
+        match it.getitem(table, &key).await {
+            Ok(Value::None) => {}
+            Ok(Value::Str(text)) => out.push_str(&text),
+            Ok(Value::Int(n)) => match u32::try_from(n).ok().and_then(char::from_u32) {
+                Some(mapped) => out.push(mapped),
+                None => {
+                    return Err(it.value_error("character mapping must be in range(0x110000)"));
+                }
+            },
+            Ok(_) => {
+                return Err(it.type_error("character mapping must return integer, None or str"));
+            }
+            Err(e) if it.exc_is(&e, "LookupError") => out.push(c),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(out)
+}
+
 pub(crate) async fn str_format(it: &Rc<Interp>, s: &str, args: &Args) -> PyResult<String> {
     let mut numbering = Numbering::Unused;
-    format_fields(it, s, args, &mut numbering).await
+    format_fields(it, s, Fields::Args(args), &mut numbering).await
+}
+
+/// Where a format string's fields come from: `str.format`'s arguments, or the mapping of
+/// `str.format_map` (read with `mapping[name]`, so a dict subclass's `__missing__` answers).
+#[derive(Clone, Copy)]
+enum Fields<'a> {
+    Args(&'a Args),
+    Mapping(&'a Value),
 }
 
 /// How a format string numbers its fields: `{}` counts on (through nested specs too), `{0}`
@@ -1299,7 +1434,7 @@ enum Numbering {
 fn format_fields<'a>(
     it: &'a Rc<Interp>,
     s: &'a str,
-    args: &'a Args,
+    args: Fields<'a>,
     numbering: &'a mut Numbering,
 ) -> Lbf<'a, PyResult<String>> {
     Box::pin(async move {
@@ -1353,7 +1488,7 @@ fn format_fields<'a>(
 async fn format_field(
     it: &Rc<Interp>,
     field: &str,
-    args: &Args,
+    fields: Fields<'_>,
     numbering: &mut Numbering,
 ) -> PyResult<String> {
     // The spec starts at the first ':' outside brackets.
@@ -1376,6 +1511,15 @@ async fn format_field(
     };
     let name_end = head.find(['.', '[']).unwrap_or(head.len());
     let (first, mut rest) = (&head[..name_end], &head[name_end..]);
+    let args = match fields {
+        Fields::Args(args) => args,
+        Fields::Mapping(mapping) if !(first.is_empty() || first.parse::<usize>().is_ok()) => {
+            &Args::new(vec![mapping.clone()])
+        }
+        Fields::Mapping(_) => {
+            return Err(it.value_error("Format string contains positional fields"));
+        }
+    };
     let mut v = if first.is_empty() || first.parse::<usize>().is_ok() {
         let n = match (first.parse::<usize>().ok(), &*numbering) {
             (None, Numbering::Manual) => {
@@ -1403,6 +1547,8 @@ async fn format_field(
                 format!("Replacement index {n} out of range for positional args tuple"),
             )
         })?
+    } else if let Fields::Mapping(mapping) = fields {
+        it.getitem(mapping, &Value::str(first)).await?
     } else {
         args.kw
             .iter()
@@ -1438,7 +1584,7 @@ async fn format_field(
         _ => v,
     };
     let spec = if spec.contains('{') {
-        format_fields(it, spec, args, numbering).await?
+        format_fields(it, spec, fields, numbering).await?
     } else {
         spec.to_string()
     };

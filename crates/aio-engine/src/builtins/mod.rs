@@ -708,6 +708,18 @@ abuiltin!(next, |it, args| {
             Err(e) => Err(e),
         };
     }
+    // An iterator of the program's: its own StopIteration (with its value and frames) goes on.
+    if let Value::Instance(inst) = &args.pos[0]
+        && let Some(f) = inst.class.lookup("__next__")
+    {
+        return match (
+            it.call(f, Args::new(vec![args.pos[0].clone()])).await,
+            default,
+        ) {
+            (Err(e), Some(d)) if it.exc_is(&e, "StopIteration") => Ok(d),
+            (result, _) => result,
+        };
+    }
     match it.next_of(&args.pos[0]).await? {
         Some(v) => Ok(v),
         None => match default {
@@ -729,6 +741,17 @@ abuiltin!(anext, |it, args| {
     let default = args.pos.get(1).cloned();
     let it2 = it.clone();
     let body: Lbf<'static, PyResult> = Box::pin(async move {
+        // An async iterator of the program's: its own StopAsyncIteration (with its args) goes on.
+        if !matches!(&target, Value::Coro(c) if c.kind == crate::runtime::object::CoroKind::AsyncGenerator)
+        {
+            let awaitable = it2
+                .call_method(target.clone(), &Rc::from("__anext__"), Args::default())
+                .await?;
+            return match (it2.await_value(awaitable).await, default) {
+                (Err(e), Some(d)) if it2.exc_is(&e, "StopAsyncIteration") => Ok(d),
+                (result, _) => result,
+            };
+        }
         match (it2.async_next(&target).await?, default) {
             (Some(v), _) => Ok(v),
             (None, Some(default)) => Ok(default),
@@ -1617,6 +1640,12 @@ pub(crate) fn class_attr(it: &Interp, c: &Rc<Class>, name: &str) -> Option<Value
     }
     if c.ty == Ty::Tuple && name == "__new__" {
         return Some(func("__new__", BuiltinFn::Async(tuple_new)));
+    }
+    if c.ty == Ty::Str && name == "maketrans" {
+        return Some(func(
+            "maketrans",
+            BuiltinFn::Sync(|it, _, a| methods::str_maketrans(it, a)),
+        ));
     }
     if c.ty == Ty::Int && name == "from_bytes" {
         return Some(func(

@@ -68,6 +68,14 @@ fn random_big(it: &Interp, args: &[Value], inclusive: bool) -> PyResult {
     Ok(crate::runtime::bigint::int_value(start + step * r))
 }
 
+/// A float parameter of a random distribution, by position or keyword, or its default.
+fn float_param(it: &Interp, args: &mut Args, i: usize, name: &str, default: f64) -> PyResult<f64> {
+    match args.arg(i, name) {
+        None => Ok(default),
+        Some(v) => num_arg(it, &Args::new(vec![v]), 0),
+    }
+}
+
 fn num_arg(it: &Interp, args: &Args, i: usize) -> PyResult<f64> {
     match args.pos.get(i) {
         Some(Value::Int(n)) => Ok(*n as f64),
@@ -655,6 +663,66 @@ fn random_module() -> Rc<Module> {
         func(
             "random",
             BuiltinFn::Sync(|it, _, _| Ok(Value::Float(rng_of(it).random()))),
+        ),
+    );
+    m.set(
+        "gauss",
+        func(
+            "gauss",
+            BuiltinFn::Sync(|it, _, mut a| {
+                let mu = float_param(it, &mut a, 0, "mu", 0.0)?;
+                let sigma = float_param(it, &mut a, 1, "sigma", 1.0)?;
+                Ok(Value::Float(rng_of(it).gauss(mu, sigma)))
+            }),
+        ),
+    );
+    m.set(
+        "normalvariate",
+        func(
+            "normalvariate",
+            BuiltinFn::Sync(|it, _, mut a| {
+                let mu = float_param(it, &mut a, 0, "mu", 0.0)?;
+                let sigma = float_param(it, &mut a, 1, "sigma", 1.0)?;
+                Ok(Value::Float(rng_of(it).normalvariate(mu, sigma)))
+            }),
+        ),
+    );
+    m.set(
+        "expovariate",
+        func(
+            "expovariate",
+            BuiltinFn::Sync(|it, _, mut a| {
+                let lambd = float_param(it, &mut a, 0, "lambd", 1.0)?;
+                if lambd == 0.0 {
+                    return Err(it.err("ZeroDivisionError", "float division by zero"));
+                }
+                Ok(Value::Float(rng_of(it).expovariate(lambd)))
+            }),
+        ),
+    );
+    m.set(
+        "triangular",
+        func(
+            "triangular",
+            BuiltinFn::Sync(|it, _, mut a| {
+                let low_value = a.pos.first().cloned().or_else(|| {
+                    a.kw.iter()
+                        .find(|(k, _)| &**k == "low")
+                        .map(|(_, v)| v.clone())
+                });
+                let low = float_param(it, &mut a, 0, "low", 0.0)?;
+                let high = float_param(it, &mut a, 1, "high", 1.0)?;
+                let mode = match a.arg(2, "mode") {
+                    None | Some(Value::None) => None,
+                    Some(v) => Some(num_arg(it, &Args::new(vec![v]), 0)?),
+                };
+                let x = rng_of(it).triangular(low, high, mode);
+                // A point range with a mode gives `low` itself, as CPython's does.
+                if mode.is_some() && high == low {
+                    return Ok(low_value.unwrap_or(Value::Float(x)));
+                }
+                Ok(Value::Float(x))
+            }),
         ),
     );
     m.set(

@@ -7,6 +7,8 @@
 pub(crate) struct Mt {
     mt: [u32; 624],
     idx: usize,
+    /// The second normal deviate `gauss()` made with the last one (CPython's `gauss_next`).
+    gauss_next: Option<f64>,
 }
 
 impl Mt {
@@ -18,7 +20,11 @@ impl Mt {
                 .wrapping_mul(mt[i - 1] ^ (mt[i - 1] >> 30))
                 .wrapping_add(i as u32);
         }
-        Mt { mt, idx: 624 }
+        Mt {
+            mt,
+            idx: 624,
+            gauss_next: None,
+        }
     }
 
     /// `random.seed(n)` for a non-negative int, exactly as CPython (init_by_array).
@@ -99,6 +105,55 @@ impl Mt {
         let a = (self.next_u32() >> 5) as f64;
         let b = (self.next_u32() >> 6) as f64;
         (a * 67108864.0 + b) * (1.0 / 9007199254740992.0)
+    }
+
+    /// `gauss(mu, sigma)`: CPython's Box-Muller draw, which makes two deviates and keeps one.
+    pub(crate) fn gauss(&mut self, mu: f64, sigma: f64) -> f64 {
+        let z = match self.gauss_next.take() {
+            Some(z) => z,
+            None => {
+                let x2pi = self.random() * std::f64::consts::TAU;
+                let g2rad = (-2.0 * (1.0 - self.random()).ln()).sqrt();
+                self.gauss_next = Some(x2pi.sin() * g2rad);
+                x2pi.cos() * g2rad
+            }
+        };
+        mu + z * sigma
+    }
+
+    /// `normalvariate(mu, sigma)`: CPython's Kinderman-Monahan ratio method.
+    pub(crate) fn normalvariate(&mut self, mu: f64, sigma: f64) -> f64 {
+        let magic = 4.0 * (-0.5f64).exp() / 2.0f64.sqrt();
+        loop {
+            let u1 = self.random();
+            let u2 = 1.0 - self.random();
+            let z = magic * (u1 - 0.5) / u2;
+            if z * z / 4.0 <= -u2.ln() {
+                return mu + z * sigma;
+            }
+        }
+    }
+
+    /// `expovariate(lambd)`.
+    pub(crate) fn expovariate(&mut self, lambd: f64) -> f64 {
+        -(1.0 - self.random()).ln() / lambd
+    }
+
+    /// `triangular(low, high, mode)`, `mode` None for the midpoint.
+    pub(crate) fn triangular(&mut self, low: f64, high: f64, mode: Option<f64>) -> f64 {
+        let mut u = self.random();
+        let mut c = match mode {
+            None => 0.5,
+            Some(_) if high == low => return low,
+            Some(mode) => (mode - low) / (high - low),
+        };
+        let (mut low, mut high) = (low, high);
+        if u > c {
+            u = 1.0 - u;
+            c = 1.0 - c;
+            std::mem::swap(&mut low, &mut high);
+        }
+        low + (high - low) * (u * c).sqrt()
     }
 
     /// `getrandbits(k)` for k <= 64.

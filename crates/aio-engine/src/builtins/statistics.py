@@ -14,11 +14,12 @@
 # possible in the engine.
 # fmean sums with its own correctly rounded fsum (the engine's math.fsum can be one ulp off).
 # The statements marked `# tb:` show as CPython's lines in tracebacks.
-# Left out: Fraction and Decimal data, geometric_mean, harmonic_mean, median_grouped,
+# harmonic_mean sums its terms exactly as int ratios (as_integer_ratio) and divides once.
+# Left out: Fraction and Decimal data, median_grouped,
 # covariance, correlation, linear_regression, NormalDist.
 import math
 
-__all__ = ['StatisticsError', 'fmean', 'mean', 'median', 'median_high', 'median_low', 'mode',
+__all__ = ['StatisticsError', 'fmean', 'geometric_mean', 'harmonic_mean', 'mean', 'median', 'median_high', 'median_low', 'mode',
            'multimode', 'pstdev', 'pvariance', 'quantiles', 'stdev', 'variance']
 
 
@@ -376,6 +377,65 @@ def fmean(data, weights=None):
     if not den:
         raise StatisticsError('sum of weights must be non-zero')  # tb: statistics.py:470
     return num / den
+
+
+def geometric_mean(data):
+    try:
+        return math.exp(fmean(map(math.log, data)))
+    except ValueError:
+        raise StatisticsError('geometric mean requires a non-empty dataset '  # tb: statistics.py:528
+                              'containing positive numbers') from None
+
+
+def _ratio_sum(values):
+    # the exact sum of ints and floats as a reduced (numerator, denominator)
+    num, den = 0, 1
+    for v in values:
+        n, d = v.as_integer_ratio()
+        num, den = num * d + n * den, den * d
+        g = math.gcd(num, den)
+        num, den = num // g, den // g
+    return num, den
+
+
+def harmonic_mean(data, weights=None):
+    if iter(data) is data:
+        data = list(data)
+    errmsg = 'harmonic mean does not support negative values'
+    n = len(data)
+    if n < 1:
+        raise StatisticsError('harmonic_mean requires at least one data point')  # tb: statistics.py:573
+    elif n == 1 and weights is None:
+        x = data[0]
+        if isinstance(x, (int, float)):
+            if x < 0:
+                raise StatisticsError(errmsg)  # tb: statistics.py:578
+            return x
+        else:
+            raise TypeError('unsupported type')  # tb: statistics.py:581
+    if weights is None:
+        weights = [1] * n
+        sum_weights = (n, 1)
+    else:
+        if iter(weights) is weights:
+            weights = list(weights)
+        if len(weights) != n:
+            raise StatisticsError('Number of weights does not match data size')  # tb: statistics.py:589
+        for w in weights:
+            if w < 0:
+                raise StatisticsError(errmsg)  # tb: statistics.py:1095
+        sum_weights = _ratio_sum(weights)
+    for x in data:
+        if x < 0:
+            raise StatisticsError(errmsg)  # tb: statistics.py:1095
+    try:
+        terms = [w / x if w else 0 for w, x in zip(weights, data)]
+    except ZeroDivisionError:
+        return 0
+    num, den = _ratio_sum(terms)
+    if num <= 0:
+        raise StatisticsError('Weighted sum must be positive')  # tb: statistics.py:597
+    return (sum_weights[0] * den) / (sum_weights[1] * num)
 
 
 def median(data):

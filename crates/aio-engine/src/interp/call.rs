@@ -1197,6 +1197,9 @@ impl Interp {
                 "__name__" => Some(Value::Str(c.name.clone())),
                 "__qualname__" => Some(Value::Str(c.qualname.clone())),
                 "cr_running" | "gi_running" | "ag_running" => Some(Value::Bool(c.running.get())),
+                "cr_suspended" | "gi_suspended" => Some(Value::Bool(
+                    c.started.get() && !c.finished.get() && !c.running.get(),
+                )),
                 "cr_frame" | "gi_frame" | "ag_frame" => {
                     if c.finished.get() {
                         Some(Value::None)

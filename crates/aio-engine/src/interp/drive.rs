@@ -164,6 +164,20 @@ impl Interp {
                 _ => Ok(GenStep::Returned(Value::None)),
             };
         }
+        // Refused before it starts: the generator stays unstarted (`close()` then runs nothing).
+        if !coro.started.get()
+            && let Some(Resume::Send(v)) = &resume
+            && !matches!(v, Value::None)
+        {
+            let kind = match coro.kind {
+                CoroKind::Coroutine => "coroutine",
+                CoroKind::Generator => "generator",
+                CoroKind::AsyncGenerator => "async generator",
+            };
+            return Err(self.type_error(format!(
+                "can't send non-None value to a just-started {kind}"
+            )));
+        }
         let resume = if !coro.started.get() {
             coro.started.set(true);
             if coro.kind == crate::runtime::object::CoroKind::AsyncGenerator && !coro.helper.get() {
@@ -177,16 +191,6 @@ impl Interp {
                     coro.finished.set(true);
                     coro.body.borrow_mut().take();
                     return Err(e);
-                }
-                Some(Resume::Send(v)) if !matches!(v, Value::None) => {
-                    let kind = match coro.kind {
-                        CoroKind::Coroutine => "coroutine",
-                        CoroKind::Generator => "generator",
-                        CoroKind::AsyncGenerator => "async generator",
-                    };
-                    return Err(self.type_error(format!(
-                        "can't send non-None value to a just-started {kind}"
-                    )));
                 }
                 _ => None,
             }

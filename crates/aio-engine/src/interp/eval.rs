@@ -1181,12 +1181,29 @@ impl Interp {
             }
         }
         let it = self.iter_of(&v).await?;
-        while let Some(x) = self.next_of(&it).await? {
+        // An iterator of the program's ends with its own StopIteration: its value is the result.
+        let own_next = match &it {
+            Value::Instance(inst) => inst.class.lookup("__next__"),
+            _ => None,
+        };
+        loop {
+            let x = match &own_next {
+                Some(f) => match self.call(f.clone(), Args::new(vec![it.clone()])).await {
+                    Ok(x) => x,
+                    Err(e) if self.exc_is(&e, "StopIteration") => {
+                        return Ok(e.args().first().cloned().unwrap_or_default());
+                    }
+                    Err(e) => return Err(e),
+                },
+                None => match self.next_of(&it).await? {
+                    Some(x) => x,
+                    None => return Ok(Value::None),
+                },
+            };
             if let Resume::Throw(e) = self.suspend_with(Suspend::Yield(x)).await {
                 return Err(e);
             }
         }
-        Ok(Value::None)
     }
 
     /// The cached scope analysis of a lambda.
