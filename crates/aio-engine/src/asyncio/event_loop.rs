@@ -12,7 +12,7 @@ use super::future::{CancelHook, DoneCb, FutState, Future, TaskData};
 use crate::interp::drive::poll_body;
 use crate::interp::{Interp, Resume, Suspend};
 use crate::run::Limit;
-use crate::runtime::object::{Args, Coro, NativeObj};
+use crate::runtime::object::{Args, Coro, NativeObj, StdlibSite};
 use crate::runtime::value::{ExcRef, PyResult, Value};
 use crate::trace::{Awaited, QueueEntry, QueueItem, SNAPSHOT_ENTRIES, TraceEvent};
 
@@ -30,6 +30,13 @@ pub(crate) enum HandleCb {
     /// Completes a future with a value or exception (timers of `sleep`, executors).
     SetFuture(Rc<Future>, Result<Value, ExcRef>),
 }
+
+/// The line of CPython's `Handle._run` that runs a callback.
+const HANDLE_RUN: StdlibSite = StdlibSite {
+    file: "events.py",
+    line: 80,
+    text: "self._context.run(self._callback, *self._args)",
+};
 
 /// A scheduled callback (`Handle` / `TimerHandle`).
 #[derive(Debug)]
@@ -487,6 +494,15 @@ impl Interp {
             },
             HandleCb::Call(f, args) => {
                 let r = self.call(f.clone(), Args::new(args.clone())).await;
+                // What the callback returns is dropped in CPython's `Handle._run`: a coroutine
+                // returned by `call_soon(async_fn)` is reported there, never awaited.
+                let r = r.map(|returned| {
+                    self.sink.stdlib_site.set(Some(HANDLE_RUN));
+                    drop(returned);
+                    self.sink.stdlib_site.set(None);
+                    self.flush_drop_events();
+                    Value::None
+                });
                 self.report_callback_error(lp, h, r, f, args).await
             }
             HandleCb::CloseAsyncGen(g) => {

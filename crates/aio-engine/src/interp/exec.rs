@@ -166,8 +166,13 @@ impl Interp {
                 Ok(Flow::Normal)
             }
             StmtKind::If { test, body, orelse } => {
+                // The tested value is released before the body runs, as CPython's is (a
+                // coroutine never awaited is reported at the test's line).
                 let t = self.ev(fr, test).await?;
-                if self.truthy(&t).await? {
+                let taken = self.truthy(&t).await?;
+                drop(t);
+                self.flush_drop_events();
+                if taken {
                     self.exec_block(fr, body).await
                 } else {
                     self.exec_block(fr, orelse).await
@@ -180,7 +185,10 @@ impl Interp {
             StmtKind::While { test, body, orelse } => {
                 loop {
                     let t = self.ev(fr, test).await?;
-                    if !self.truthy(&t).await? {
+                    let taken = self.truthy(&t).await?;
+                    drop(t);
+                    self.flush_drop_events();
+                    if !taken {
                         break;
                     }
                     match self.exec_block(fr, body).await? {
@@ -190,6 +198,7 @@ impl Interp {
                     }
                     self.step().await?;
                     fr.info.line.set(s.span.line);
+                    self.sink.line.set(s.span.line);
                 }
                 self.exec_block(fr, orelse).await
             }

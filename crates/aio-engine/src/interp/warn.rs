@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use super::Interp;
 use crate::run::Stream;
-use crate::runtime::object::{Args, Builtin, DropEvent, NativeObj};
+use crate::runtime::object::{Args, Builtin, DropEvent, NativeObj, StdlibSite};
 use crate::runtime::value::{PyResult, Value};
 
 /// Filter list and once-per-location registry.
@@ -31,9 +31,16 @@ impl Interp {
     /// Handles one event produced by a `Drop` implementation.
     pub(crate) fn handle_drop_event(self: &Rc<Self>, ev: DropEvent) {
         match ev {
-            DropEvent::NeverAwaited { qualname, line } => {
+            DropEvent::NeverAwaited {
+                qualname,
+                line,
+                stdlib_site,
+            } => {
                 let msg = format!("coroutine '{qualname}' was never awaited");
-                self.emit_warning("RuntimeWarning", &msg, line, true);
+                match stdlib_site {
+                    Some(site) => self.emit_warning_in_stdlib("RuntimeWarning", &msg, site),
+                    None => self.emit_warning("RuntimeWarning", &msg, line, true),
+                }
             }
             DropEvent::GenDropped(coro) => self.close_dropped_generator(Rc::new(*coro)),
             DropEvent::AsyncGenDropped(coro) => {
@@ -196,6 +203,35 @@ impl Interp {
                 "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
             );
         }
+        self.write_output(Stream::Stderr, &text);
+    }
+
+    /// A warning CPython reports at a line of its standard library (`events.py:80` for a
+    /// coroutine a loop callback returned), under the "default" action: once per site.
+    fn emit_warning_in_stdlib(self: &Rc<Self>, category: &str, msg: &str, site: StdlibSite) {
+        let silenced = {
+            let w = self.warn.borrow();
+            let cls = self.t.by_name(category);
+            w.filters.iter().any(|(action, cat)| {
+                action == "ignore"
+                    && match cat {
+                        None => true,
+                        Some(c) => cls.is_subclass(&self.t.by_name(c)),
+                    }
+            }) || w.log.is_some()
+        };
+        let key = (
+            format!("{}:{msg}", site.file),
+            category.to_string(),
+            site.line,
+        );
+        if silenced || !self.warn.borrow_mut().registry.insert(key) {
+            return;
+        }
+        let text = format!(
+            "{}:{}: {category}: {msg}\n  {}\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
+            site.file, site.line, site.text
+        );
         self.write_output(Stream::Stderr, &text);
     }
 

@@ -398,7 +398,11 @@ pub(crate) enum CoroKind {
 /// statement boundary (they need the interpreter to format and emit).
 pub(crate) enum DropEvent {
     /// A coroutine was destroyed without ever being started.
-    NeverAwaited { qualname: Name, line: u32 },
+    NeverAwaited {
+        qualname: Name,
+        line: u32,
+        stdlib_site: Option<StdlibSite>,
+    },
     /// A failed task was destroyed and nobody retrieved its exception.
     TaskExceptionNeverRetrieved { text: String, exc: ExcRef },
     /// A suspended async generator was destroyed: its state moves to a new object that the
@@ -413,6 +417,17 @@ pub(crate) enum DropEvent {
 pub(crate) struct DropSink {
     pub events: RefCell<Vec<DropEvent>>,
     pub line: Cell<u32>,
+    /// While set, what is dropped is dropped in this line of CPython's standard library rather
+    /// than in the program's `line` (a callback's return value, in `Handle._run`).
+    pub stdlib_site: Cell<Option<StdlibSite>>,
+}
+
+/// A line of CPython's standard library that a warning names (`events.py:80`), with its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct StdlibSite {
+    pub file: &'static str,
+    pub line: u32,
+    pub text: &'static str,
 }
 
 /// Per-coroutine saved interpreter state while suspended (CPython's gi_exc_state and frame).
@@ -509,6 +524,7 @@ impl Drop for Coro {
             self.sink.events.borrow_mut().push(DropEvent::NeverAwaited {
                 qualname: self.qualname.clone(),
                 line,
+                stdlib_site: self.sink.stdlib_site.get(),
             });
         }
     }
