@@ -774,7 +774,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     def _make(cls, iterable):
         result = tuple.__new__(cls, iterable)
         if len(result) != num_fields:
-            raise TypeError(f'Expected {num_fields} arguments, got {len(result)}')
+            raise TypeError(f'Expected {num_fields} arguments, got {len(result)}')  # tb: __init__.py:446
         return result
 
     def _replace(self, /, **kwds):

@@ -259,7 +259,7 @@ class _BaseExitStack:
 
     def callback(self, callback, /, *args, **kwds):
         def _exit_wrapper(exc_type, exc, tb):
-            callback(*args, **kwds)
+            callback(*args, **kwds)  # tb: contextlib.py:469
         _exit_wrapper.__wrapped__ = callback
         self._exit_callbacks.append((True, _exit_wrapper))
         return callback
@@ -277,16 +277,6 @@ def _fix_exception_context(new_exc, old_exc, frame_exc):
     new_exc.__context__ = old_exc
 
 
-def _raise_with_context(exc):
-    # a bare `raise exc` here would replace the context set up above
-    fixed_ctx = exc.__context__
-    try:
-        raise exc
-    except BaseException:
-        exc.__context__ = fixed_ctx
-        raise
-
-
 class ExitStack(_BaseExitStack, AbstractContextManager):
     def __enter__(self):
         return self
@@ -300,7 +290,7 @@ class ExitStack(_BaseExitStack, AbstractContextManager):
             is_sync, cb = self._exit_callbacks.pop()
             assert is_sync
             try:
-                if cb(*exc_details):
+                if cb(*exc_details):  # tb: contextlib.py:586
                     suppressed_exc = True
                     pending_raise = False
                     exc_details = (None, None, None)
@@ -309,7 +299,13 @@ class ExitStack(_BaseExitStack, AbstractContextManager):
                 pending_raise = True
                 exc_details = (type(new_exc), new_exc, new_exc.__traceback__)
         if pending_raise:
-            _raise_with_context(exc_details[1])
+            # a bare `raise exc_details[1]` would replace the context set up above
+            fixed_ctx = exc_details[1].__context__
+            try:
+                raise exc_details[1]  # tb: contextlib.py:601
+            except BaseException:
+                exc_details[1].__context__ = fixed_ctx
+                raise
         return received_exc and suppressed_exc
 
     def close(self):
@@ -338,7 +334,7 @@ class AsyncExitStack(_BaseExitStack, AbstractAsyncContextManager):
 
     def push_async_callback(self, callback, /, *args, **kwds):
         async def _exit_wrapper(exc_type, exc, tb):
-            await callback(*args, **kwds)
+            await callback(*args, **kwds)  # tb: contextlib.py:633
         _exit_wrapper.__wrapped__ = callback
         self._exit_callbacks.append((False, _exit_wrapper))
         return callback
@@ -358,9 +354,9 @@ class AsyncExitStack(_BaseExitStack, AbstractAsyncContextManager):
             is_sync, cb = self._exit_callbacks.pop()
             try:
                 if is_sync:
-                    cb_suppress = cb(*exc_details)
+                    cb_suppress = cb(*exc_details)  # tb: contextlib.py:726
                 else:
-                    cb_suppress = await cb(*exc_details)
+                    cb_suppress = await cb(*exc_details)  # tb: contextlib.py:728
                 if cb_suppress:
                     suppressed_exc = True
                     pending_raise = False
@@ -370,7 +366,13 @@ class AsyncExitStack(_BaseExitStack, AbstractAsyncContextManager):
                 pending_raise = True
                 exc_details = (type(new_exc), new_exc, new_exc.__traceback__)
         if pending_raise:
-            _raise_with_context(exc_details[1])
+            # a bare `raise exc_details[1]` would replace the context set up above
+            fixed_ctx = exc_details[1].__context__
+            try:
+                raise exc_details[1]  # tb: contextlib.py:745
+            except BaseException:
+                exc_details[1].__context__ = fixed_ctx
+                raise
         return received_exc and suppressed_exc
 
 

@@ -649,7 +649,7 @@ class Protocol(Generic):
         # what CPython's _ProtocolMeta does for isinstance(instance, cls)
         is_protocol = cls is Protocol or Protocol in cls.__bases__
         if is_protocol and not getattr(cls, '_is_runtime_protocol', False):
-            raise TypeError('Instance and class checks can only be used with @runtime_checkable protocols')
+            raise TypeError('Instance and class checks can only be used with @runtime_checkable protocols')  # tb: typing.py:1998 raise TypeError("Instance and class checks can only be used with"
         if cls in type(instance).__mro__:
             return True
         if not is_protocol:
@@ -666,19 +666,24 @@ Protocol.__init__ = _no_init
 
 
 @classmethod
-def _protocol_subclasscheck(cls, other):
-    # what CPython's _ProtocolMeta does for issubclass(other, cls)
+def __subclasscheck__(cls, other):
+    # what ABCMeta.__subclasscheck__ does for issubclass(other, cls) with a protocol
     if not isinstance(other, type):
-        raise TypeError('issubclass() arg 1 must be a class')
+        raise TypeError('issubclass() arg 1 must be a class')  # tb: <frozen abc>:123
     if cls in other.__mro__:
         return True
     if not (cls is Protocol or Protocol in cls.__bases__):
         return False
+    return _proto_hook(cls, other)  # tb: <frozen abc>:123
+
+
+def _proto_hook(cls, other):
+    # a protocol's __subclasshook__ (CPython's _ProtocolMeta)
     if not getattr(cls, '_is_runtime_protocol', False):
-        raise TypeError('Instance and class checks can only be used with @runtime_checkable protocols')
+        raise TypeError('Instance and class checks can only be used with @runtime_checkable protocols')  # tb: typing.py:2068 raise TypeError("Instance and class checks can only be used with"
     attrs = _protocol_attrs(cls)
     if any(not callable(getattr(cls, attr, None)) for attr in attrs):
-        raise TypeError("Protocols with non-method members don't support issubclass()")
+        raise TypeError("Protocols with non-method members don't support issubclass()")  # tb: typing.py:2073 raise TypeError("Protocols with non-method members"
     for attr in attrs:
         for base in other.__mro__:
             if attr in base.__dict__:
@@ -690,7 +695,7 @@ def _protocol_subclasscheck(cls, other):
     return True
 
 
-Protocol.__subclasscheck__ = _protocol_subclasscheck
+Protocol.__subclasscheck__ = __subclasscheck__
 
 
 def runtime_checkable(cls):
