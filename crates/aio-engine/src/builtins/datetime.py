@@ -944,7 +944,7 @@ class datetime(date):
 
     @classmethod
     def strptime(cls, date_string, format):
-        return _strptime(cls, date_string, format)
+        return _strptime_datetime(cls, date_string, format)
 
     def date(self):
         return date(self._year, self._month, self._day)
@@ -1144,96 +1144,150 @@ def _parse_offset(s):
     return timezone.utc if not offset else timezone(sign * offset)
 
 
-def _strptime(cls, data_string, format):
-    # the directives of time.strptime that learners use, in the C locale
+class _BadDirective(Exception):
+    # a directive _strptime does not know (reported by it, outside the handler)
+    pass
+
+
+def _arg_type(value):
+    # how the C argument parser names a value's type (None as None)
+    return 'None' if value is None else type(value).__name__
+
+
+def _strptime_datetime(cls, data_string, format):
+    # datetime.strptime (CPython's _strptime._strptime_datetime, for the directives of
+    # time.strptime that learners use, in the C locale)
     if not isinstance(data_string, str):
-        raise TypeError('strptime() argument 1 must be str, not %s' % type(data_string).__name__)
+        raise TypeError('strptime() argument 1 must be str, not %s' % _arg_type(data_string))
     if not isinstance(format, str):
-        raise TypeError('strptime() argument 2 must be str, not %s' % type(format).__name__)
-    fields = {'Y': 1900, 'm': 1, 'd': 1, 'H': 0, 'M': 0, 'S': 0, 'f': 0}
-    pm = None
+        raise TypeError('strptime() argument 2 must be str, not %s' % _arg_type(format))
+    tt, fraction, gmtoff_fraction = _strptime(data_string, format)  # tb: _strptime.py:568
+    year, month, day, hour, minute, second, tz = tt
+    return cls(year, month, day, hour, minute, second, fraction, tz)
+
+
+# the regular expression of each directive, as CPython's TimeRE has it in the C locale
+_DIRECTIVES = {
+    'd': r"(?P<d>3[0-1]|[1-2]\d|0[1-9]|[1-9]| [1-9])",
+    'f': r"(?P<f>[0-9]{1,6})",
+    'H': r"(?P<H>2[0-3]|[0-1]\d|\d)",
+    'I': r"(?P<I>1[0-2]|0[1-9]|[1-9])",
+    'j': r"(?P<j>36[0-6]|3[0-5]\d|[1-2]\d\d|0[1-9]\d|00[1-9]|[1-9]\d|0[1-9]|[1-9])",
+    'm': r"(?P<m>1[0-2]|0[1-9]|[1-9])",
+    'M': r"(?P<M>[0-5]\d|\d)",
+    'S': r"(?P<S>6[0-1]|[0-5]\d|\d)",
+    'U': r"(?P<U>5[0-3]|[0-4]\d|\d)",
+    'W': r"(?P<W>5[0-3]|[0-4]\d|\d)",
+    'w': r"(?P<w>[0-6])",
+    'u': r"(?P<u>[1-7])",
+    'y': r"(?P<y>\d\d)",
+    'Y': r"(?P<Y>\d\d\d\d)",
+    'z': r"(?P<z>[+-]\d\d:?[0-5]\d(:?[0-5]\d(\.\d{1,6})?)?|(?-i:Z))",
+    'A': '(?P<A>' + '|'.join(_DAY_NAMES) + ')',
+    'a': '(?P<a>' + '|'.join(d[:3] for d in _DAY_NAMES) + ')',
+    'B': '(?P<B>' + '|'.join(_MONTH_NAMES) + ')',
+    'b': '(?P<b>' + '|'.join(m[:3] for m in _MONTH_NAMES) + ')',
+    'p': '(?P<p>am|pm)',
+    '%': '%',
+}
+# the C locale's %c, %x and %X, written with the others
+_COMPOSITE = {'c': '%a %b %d %H:%M:%S %Y', 'x': '%m/%d/%y', 'X': '%H:%M:%S'}
+
+
+def _format_regex(format):
+    # the pattern of a format, as TimeRE.pattern builds it (a directive twice is refused by re)
+    import re
+    for d, expansion in _COMPOSITE.items():
+        format = format.replace('%' + d, expansion)
+    format = re.sub(r"([\\.^$*+?\(\){}\[\]|])", r"\\\1", format)
+    format = re.sub(r'\s+', r'\\s+', format)
+    pieces = []
+    while '%' in format:
+        i = format.index('%') + 1
+        if i >= len(format) or format[i] not in _DIRECTIVES:
+            raise _BadDirective(format[i:i + 1] or '%')
+        pieces.append(format[:i - 1])
+        pieces.append(_DIRECTIVES[format[i]])
+        format = format[i + 1:]
+    return ''.join(pieces) + format
+
+
+def _strptime(data_string, format):
+    # the fields the data gives, with CPython's errors when it does not fit the format
+    import re
+    try:
+        pattern = _format_regex(format)
+        bad_directive = None
+    except _BadDirective as e:
+        bad_directive = e.args[0]
+    if bad_directive is not None:
+        raise ValueError("'%s' is a bad directive in format '%s'" % (bad_directive, format))  # tb: _strptime.py:341 raise ValueError("'%s' is a bad directive in format '%s'" %
+    found = re.match(pattern, data_string, re.IGNORECASE)
+    if not found:
+        raise ValueError("time data %r does not match format %r" % (data_string, format))  # tb: _strptime.py:349 raise ValueError("time data %r does not match format %r" %
+    if len(data_string) != found.end():
+        raise ValueError("unconverted data remains: %s" % data_string[found.end():])  # tb: _strptime.py:352 raise ValueError("unconverted data remains: %s" %
+    year = None
+    month = day = 1
+    hour = minute = second = fraction = 0
     tz = None
-    pos = 0
-    i = 0
-
-    def mismatch():
-        return ValueError('time data %r does not match format %r' % (data_string, format))
-
-    def number(maximum_digits):
-        nonlocal pos
-        start = pos
-        while pos < len(data_string) and pos - start < maximum_digits \
-                and data_string[pos].isdigit():
-            pos += 1
-        if pos == start:
-            raise mismatch()
-        return int(data_string[start:pos])
-
-    def name(names):
-        nonlocal pos
-        rest = data_string[pos:].lower()
-        for full in names:
-            for candidate in (full, full[:3]):
-                if rest.startswith(candidate.lower()):
-                    pos += len(candidate)
-                    return names.index(full)
-        raise mismatch()
-
-    while i < len(format):
-        ch = format[i]
-        if ch == '%' and i + 1 < len(format):
-            d = format[i + 1]
-            i += 2
-            if d in 'Ymd':
-                fields[d] = number(4 if d == 'Y' else 2)
-            elif d in 'HMS':
-                fields[d] = number(2)
-            elif d == 'I':
-                fields['H'] = number(2)
-            elif d == 'y':
-                year = number(2)
-                fields['Y'] = year + (2000 if year < 69 else 1900)
-            elif d == 'f':
-                start = pos
-                value = number(6)
-                fields['f'] = value * 10 ** (6 - (pos - start))
-            elif d == 'p':
-                pm = name(['AM', 'PM']) == 1
-            elif d in 'bB':
-                fields['m'] = name(_MONTH_NAMES) + 1
-            elif d in 'aA':
-                name(_DAY_NAMES)
-            elif d == 'j':
-                number(3)
-            elif d == 'z':
-                start = pos
-                while pos < len(data_string) and data_string[pos] in '+-:0123456789Z':
-                    pos += 1
-                text = data_string[start:pos]
-                try:
-                    tz = _parse_offset(text if ':' in text or text == 'Z' else
-                                       text[:3] + ':' + text[3:])
-                except (ValueError, IndexError):
-                    raise mismatch()
-            elif d == '%':
-                if data_string[pos:pos + 1] != '%':
-                    raise mismatch()
-                pos += 1
+    julian = None
+    found_dict = found.groupdict()
+    for key, text in found_dict.items():
+        if key == 'y':
+            year = int(text)
+            year += 2000 if year <= 68 else 1900
+        elif key == 'Y':
+            year = int(text)
+        elif key == 'm':
+            month = int(text)
+        elif key in 'Bb':
+            names = [m.lower() if key == 'B' else m[:3].lower() for m in _MONTH_NAMES]
+            month = names.index(text.lower()) + 1
+        elif key == 'd':
+            day = int(text)
+        elif key == 'H':
+            hour = int(text)
+        elif key == 'I':
+            hour = int(text)
+            ampm = (found_dict.get('p') or '').lower()
+            if ampm in ('', 'am'):
+                if hour == 12:
+                    hour = 0
+            elif hour != 12:
+                hour += 12
+        elif key == 'M':
+            minute = int(text)
+        elif key == 'S':
+            second = int(text)
+        elif key == 'f':
+            fraction = int(text + '0' * (6 - len(text)))
+        elif key == 'j':
+            julian = int(text)
+        elif key == 'z':
+            z = text
+            if z == 'Z':
+                tz = timezone.utc
             else:
-                raise ValueError("'%s' is a bad directive in format '%s'" % (d, format))
-        elif ch.isspace():
-            i += 1
-            while pos < len(data_string) and data_string[pos].isspace():
-                pos += 1
-        else:
-            if data_string[pos:pos + 1] != ch:
-                raise mismatch()
-            pos += 1
-            i += 1
-    if pos != len(data_string):
-        raise ValueError('unconverted data remains: %s' % data_string[pos:])
-    hour = fields['H']
-    if pm is not None:
-        hour = hour % 12 + (12 if pm else 0)
-    return cls(fields['Y'], fields['m'], fields['d'], hour, fields['M'], fields['S'],
-               fields['f'], tz)
+                if z[3] == ':':
+                    z = z[:3] + z[4:]
+                    if len(z) > 5:
+                        if z[5] != ':':
+                            raise ValueError(f"Inconsistent use of : in {text}")  # tb: _strptime.py:478 raise ValueError(msg)
+                        z = z[:5] + z[6:]
+                seconds = int(z[1:3]) * 3600 + int(z[3:5]) * 60 + int(z[5:7] or 0)
+                micro = int(z[8:] + '0' * (6 - len(z[8:])))
+                if z.startswith('-'):
+                    seconds, micro = -seconds, -micro
+                tz = timezone(timedelta(seconds=seconds, microseconds=micro))
+    if year is None:
+        year = 1900
+    if julian is not None and 'm' not in found_dict and 'd' not in found_dict \
+            and 'B' not in found_dict and 'b' not in found_dict:
+        first = date(year, 1, 1).toordinal()
+        d = date.fromordinal(first + julian - 1)
+        year, month, day = d.year, d.month, d.day
+    else:
+        datetime_date = date
+        julian = datetime_date(year, month, day).toordinal() - datetime_date(year, 1, 1).toordinal() + 1  # tb: _strptime.py:534 julian = datetime_date(year, month, day).toordinal() - \
+    return (year, month, day, hour, minute, second, tz), fraction, None

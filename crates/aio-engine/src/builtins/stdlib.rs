@@ -207,7 +207,11 @@ fn read_tb_markers(source: &str) -> TbMarkers {
         // comment of CPython's after the same statement).
         let (n, text, exact) = match rest.split_once(' ') {
             Some((n, t)) => {
-                let same = !code.trim().is_empty() && t.starts_with(code.trim());
+                // (or when it is the start of the code: CPython's statement goes on to the
+                // next line, `x = f(a) - \`)
+                let continued = t.trim_end_matches('\\').trim_end();
+                let same = !code.trim().is_empty()
+                    && (t.starts_with(code.trim()) || code.trim().starts_with(continued));
                 (n, Some(format!("{indent}{t}")), same)
             }
             None => (rest, Some(code.trim_end().to_string()), true),
