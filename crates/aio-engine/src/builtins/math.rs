@@ -312,12 +312,75 @@ fn hypot(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
     Ok(Value::Float(length(&coordinates)))
 }
 
-/// The length of a vector (infinite when a coordinate is, even beside a NaN, as CPython's).
+/// The length of a vector as CPython 3.11's `vector_norm` computes it (infinite when a
+/// coordinate is, even beside a NaN): the squares summed in double length after scaling by
+/// the largest coordinate's power of two, then one differential correction of the root.
 fn length(coordinates: &[f64]) -> f64 {
-    if coordinates.iter().any(|x| x.is_infinite()) {
+    let mut vec: Vec<f64> = coordinates.iter().map(|x| x.abs()).collect();
+    let max = vec.iter().copied().fold(0.0_f64, f64::max);
+    if vec.iter().any(|x| x.is_infinite()) {
         return f64::INFINITY;
     }
-    coordinates.iter().fold(0.0_f64, |sum, x| sum.hypot(*x))
+    if vec.iter().any(|x| x.is_nan()) {
+        return f64::NAN;
+    }
+    vector_norm(&mut vec, max)
+}
+
+fn vector_norm(vec: &mut [f64], max: f64) -> f64 {
+    if max == 0.0 || vec.len() <= 1 {
+        return max;
+    }
+    // frexp(max): max == m * 2**max_e with 0.5 <= m < 1.
+    let biased = ((max.to_bits() >> 52) & 0x7ff) as i32;
+    if biased == 0 {
+        // Subnormal: made normal first, as CPython does.
+        for x in vec.iter_mut() {
+            *x /= f64::MIN_POSITIVE;
+        }
+        return f64::MIN_POSITIVE * vector_norm(vec, max / f64::MIN_POSITIVE);
+    }
+    let max_e = biased - 1022;
+    let scale = 2f64.powi(-max_e);
+    let (mut csum, mut frac1, mut frac2) = (1.0_f64, 0.0_f64, 0.0_f64);
+    for x in vec.iter() {
+        let x = x * scale;
+        let (hi, lo) = dekker_mul(x, x);
+        let (sum, err) = fast_two_sum(csum, hi);
+        csum = sum;
+        frac1 += lo;
+        frac2 += err;
+    }
+    let mut h = (csum - 1.0 + (frac1 + frac2)).sqrt();
+    let (hi, lo) = dekker_mul(-h, h);
+    let (sum, err) = fast_two_sum(csum, hi);
+    csum = sum;
+    frac1 += lo;
+    frac2 += err;
+    let x = csum - 1.0 + (frac1 + frac2);
+    h += x / (2.0 * h);
+    h / scale
+}
+
+/// `a + b` and its rounding error, for `|a| >= |b|`.
+fn fast_two_sum(a: f64, b: f64) -> (f64, f64) {
+    let x = a + b;
+    (x, (a - x) + b)
+}
+
+/// `x * y` as two floats summing to it exactly (Dekker's mul12 over Veltkamp's split).
+fn dekker_mul(x: f64, y: f64) -> (f64, f64) {
+    let split = |v: f64| {
+        let t = v * 134_217_729.0;
+        let hi = t - (t - v);
+        (hi, v - hi)
+    };
+    let (xh, xl) = split(x);
+    let (yh, yl) = split(y);
+    let p = xh * yh;
+    let q = xh * yl + xl * yh;
+    let z = p + q;
+    (z, p - z + q + xl * yl)
 }
 
 // `dist(p, q)`: the Euclidean distance between two points given as iterables of coordinates.

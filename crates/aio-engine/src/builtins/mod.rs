@@ -1987,6 +1987,10 @@ abuiltin!(builtin_format, |it, args| {
             it.type_name(&args.pos[1])
         )));
     };
+    // An empty spec is str() of the value itself (a subclass's own __str__ included).
+    if spec.is_empty() {
+        return Ok(Value::str(it.str_of(&args.pos[0]).await?));
+    }
     let value = it.unwrapped(&args.pos[0]).clone();
     Ok(Value::str(it.format_value(&value, spec).await?))
 });

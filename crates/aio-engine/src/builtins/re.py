@@ -4,26 +4,52 @@
 # sre's semantics); this file makes the Pattern and Match objects, the module functions, the
 # loops of findall, finditer, sub and split (with CPython's rule for empty matches) and the
 # replacement templates.
-# The flags are plain ints here (re.I is 2, not a RegexFlag: repr(re.I) is '2').
+# The flags are RegexFlag members (an IntFlag), shown as CPython's global_enum shows them.
 # Left out: bytes patterns, re.LOCALE, re.DEBUG, Pattern.scanner, re.template.
 
 import _sre
+import enum
 
 __all__ = ['match', 'fullmatch', 'search', 'sub', 'subn', 'split', 'findall', 'finditer',
            'compile', 'purge', 'template', 'escape', 'error', 'Pattern', 'Match', 'A', 'I', 'L',
            'M', 'S', 'X', 'U', 'ASCII', 'IGNORECASE', 'LOCALE', 'MULTILINE', 'DOTALL', 'VERBOSE',
            'UNICODE', 'NOFLAG', 'RegexFlag']
 
-NOFLAG = 0
-ASCII = A = 256
-IGNORECASE = I = 2
-LOCALE = L = 4
-UNICODE = U = 32
-MULTILINE = M = 8
-DOTALL = S = 16
-VERBOSE = X = 64
-DEBUG = 128
-RegexFlag = int
+class RegexFlag(enum.IntFlag, boundary=enum.KEEP):
+    NOFLAG = 0
+    ASCII = A = 256
+    IGNORECASE = I = 2
+    LOCALE = L = 4
+    UNICODE = U = 32
+    MULTILINE = M = 8
+    DOTALL = S = 16
+    VERBOSE = X = 64
+    TEMPLATE = T = 1
+    DEBUG = 128
+    _numeric_repr_ = hex
+
+    def __repr__(self):
+        # enum.global_flag_repr: each flag by the module's name for it (re.I|re.M)
+        if self._name_ is None:
+            return 're.RegexFlag(%r)' % (self._value_, )
+        names = []
+        for name in self._name_.split('|'):
+            names.append(name if name[0].isdigit() else 're.' + name)
+        return '|'.join(names)
+
+    __str__ = __repr__
+
+
+NOFLAG = RegexFlag.NOFLAG
+ASCII = A = RegexFlag.ASCII
+IGNORECASE = I = RegexFlag.IGNORECASE
+LOCALE = L = RegexFlag.LOCALE
+UNICODE = U = RegexFlag.UNICODE
+MULTILINE = M = RegexFlag.MULTILINE
+DOTALL = S = RegexFlag.DOTALL
+VERBOSE = X = RegexFlag.VERBOSE
+TEMPLATE = T = RegexFlag.TEMPLATE
+DEBUG = RegexFlag.DEBUG
 
 _MAXSIZE = 9223372036854775807
 _FLAG_NAMES = [(ASCII, 'ASCII'), (IGNORECASE, 'IGNORECASE'), (LOCALE, 'LOCALE'),
@@ -361,6 +387,8 @@ def _compile(pattern, flags):
         return pattern
     if not isinstance(pattern, str):
         raise TypeError('first argument must be string or compiled pattern')
+    if isinstance(flags, RegexFlag):
+        flags = flags.value
     key = (pattern, flags)
     cached = _cache.get(key)
     if cached is not None:
