@@ -573,6 +573,10 @@ class date:
     def weekday(self):
         return (self.toordinal() + 6) % 7
 
+    def timetuple(self):
+        return _time.struct_time((self._year, self._month, self._day, 0, 0, 0, self.weekday(),
+                                  self._yday(), -1))
+
     def isoweekday(self):
         return self.toordinal() % 7 or 7
 
@@ -970,6 +974,18 @@ class datetime(date):
         if self._tzinfo is None:
             return None
         return self._tzinfo.dst(self)
+
+    def timetuple(self):
+        dst = self.dst()
+        isdst = -1 if dst is None else int(bool(dst))
+        return _time.struct_time((self._year, self._month, self._day, self._hour, self._minute,
+                                  self._second, self.weekday(), self._yday(), isdst))
+
+    def utctimetuple(self):
+        offset = self.utcoffset()
+        utc = self - offset if offset else self
+        return _time.struct_time((utc._year, utc._month, utc._day, utc._hour, utc._minute,
+                                  utc._second, utc.weekday(), utc._yday(), 0))
 
     def timestamp(self):
         offset = self.utcoffset() or timedelta(0)

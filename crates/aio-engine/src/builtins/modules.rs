@@ -106,7 +106,7 @@ impl Interp {
             return Ok(m.clone());
         }
         let m = match name {
-            "time" => time_module(),
+            "_time" => time_module(),
             "sys" => sys_module(self),
             "gc" => gc_module(),
             "warnings" => warnings_module(),
@@ -256,8 +256,9 @@ impl Interp {
     }
 }
 
+/// `_time`: the clocks `time.py` is written over (the program's virtual clock).
 fn time_module() -> Rc<Module> {
-    let m = Module::new("time", "<time>");
+    let m = Module::new("_time", "<_time>");
     m.set(
         "sleep",
         func(
@@ -298,16 +299,19 @@ fn time_module() -> Rc<Module> {
             }),
         ),
     );
+    // `_strftime(format, seconds)`: UTC seconds since the epoch, formatted.
     m.set(
-        "strftime",
+        "_strftime",
         func(
-            "strftime",
+            "_strftime",
             BuiltinFn::Sync(|it, _, a| {
-                let Some(Value::Str(f)) = a.pos.first() else {
-                    return Err(it.type_error("strftime() argument 1 must be str"));
+                let (Some(Value::Str(f)), Some(secs)) = (a.pos.first(), a.pos.get(1)) else {
+                    return Err(it.type_error("_strftime(format, seconds)"));
                 };
-                let secs = VIRTUAL_EPOCH + it.thread_now();
-                Ok(Value::str(strftime(f, secs)))
+                Ok(Value::str(strftime(
+                    f,
+                    num_arg(it, &Args::new(vec![secs.clone()]), 0)?,
+                )))
             }),
         ),
     );
