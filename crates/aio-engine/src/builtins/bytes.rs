@@ -859,3 +859,159 @@ fn decode_utf16(it: &Interp, name: &str, bytes: &[u8], errors: &str) -> PyResult
     }
     Ok(Value::str(out))
 }
+
+/// `data % args` for bytes and bytearray (PEP 461): `%s`/`%b` take bytes-like values, `%r`/`%a`
+/// the ASCII repr, `%c` a byte; the numeric conversions are str's, done one at a time.
+pub(crate) async fn percent_format(
+    it: &Rc<Interp>,
+    format: &[u8],
+    args: &Value,
+) -> PyResult<Vec<u8>> {
+    let args = match it.unwrapped(args) {
+        tuple @ Value::Tuple(_) => tuple,
+        _ => args,
+    };
+    let mapping = matches!(args, Value::Dict(_) | Value::Instance(_));
+    let items: Vec<Value> = match args {
+        Value::Tuple(t) => t.to_vec(),
+        other => vec![other.clone()],
+    };
+    let mut next = 0usize;
+    let mut take = |it: &Interp| -> PyResult<Value> {
+        let v = items.get(next).cloned();
+        next += 1;
+        v.ok_or_else(|| it.type_error("not enough arguments for format string"))
+    };
+    let mut out = Vec::with_capacity(format.len());
+    let mut i = 0;
+    while i < format.len() {
+        if format[i] != b'%' {
+            out.push(format[i]);
+            i += 1;
+            continue;
+        }
+        i += 1;
+        if format.get(i) == Some(&b'%') {
+            out.push(b'%');
+            i += 1;
+            continue;
+        }
+        // `%(key)`: the value from the mapping.
+        let mut keyed = None;
+        if format.get(i) == Some(&b'(') {
+            let Some(end) = format[i..].iter().position(|&b| b == b')') else {
+                return Err(it.value_error("incomplete format key"));
+            };
+            let key = Value::Bytes(format[i + 1..i + end].into());
+            keyed = Some(it.getitem(args, &key).await?);
+            i += end + 1;
+        }
+        let mut spec = String::from("%");
+        while let Some(&flag) = format.get(i).filter(|b| b"-+ #0".contains(b)) {
+            spec.push(flag as char);
+            i += 1;
+        }
+        let mut width = 0usize;
+        let mut precision = None;
+        for part in 0..2 {
+            if part == 1 {
+                if format.get(i) != Some(&b'.') {
+                    break;
+                }
+                spec.push('.');
+                i += 1;
+            }
+            let mut n = String::new();
+            if format.get(i) == Some(&b'*') {
+                i += 1;
+                n = match take(it)? {
+                    Value::Int(v) => v.to_string(),
+                    _ => return Err(it.type_error("* wants int")),
+                };
+            } else {
+                while let Some(&d) = format.get(i).filter(|b| b.is_ascii_digit()) {
+                    n.push(d as char);
+                    i += 1;
+                }
+            }
+            spec.push_str(&n);
+            let value = n.parse::<usize>().ok();
+            if part == 0 {
+                width = value.unwrap_or(0);
+            } else {
+                precision = Some(value.unwrap_or(0));
+            }
+        }
+        while format.get(i).is_some_and(|b| b"hlL".contains(b)) {
+            i += 1;
+        }
+        let Some(&kind) = format.get(i) else {
+            return Err(it.value_error("incomplete format"));
+        };
+        i += 1;
+        let value = match keyed.clone() {
+            Some(v) => v,
+            None if mapping && !matches!(args, Value::Instance(_)) => args.clone(),
+            None => take(it)?,
+        };
+        let left = spec.contains('-');
+        let pad = |mut piece: Vec<u8>, precision: Option<usize>| -> Vec<u8> {
+            if let Some(p) = precision {
+                piece.truncate(p);
+            }
+            let fill = vec![b' '; width.saturating_sub(piece.len())];
+            if left {
+                piece.extend(fill);
+                piece
+            } else {
+                [fill, piece].concat()
+            }
+        };
+        match kind {
+            b's' | b'b' => match bytes_like(&value) {
+                Some(b) => out.extend(pad(b.to_vec(), precision)),
+                None => {
+                    return Err(it.type_error(format!(
+                        "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+                        it.type_name(&value)
+                    )));
+                }
+            },
+            b'r' | b'a' => {
+                let text = crate::format::ascii_escape(&it.repr_of(&value).await?);
+                out.extend(pad(text.into_bytes(), precision));
+            }
+            b'c' => {
+                let byte = match (&value, bytes_like(&value)) {
+                    (Value::Int(n), _) if (0..256).contains(n) => *n as u8,
+                    (Value::Int(_), _) => {
+                        return Err(it.err("OverflowError", "%c arg not in range(256)"));
+                    }
+                    (_, Some(b)) if b.len() == 1 => b[0],
+                    _ => {
+                        return Err(
+                            it.type_error("%c requires an integer in range(256) or a single byte")
+                        );
+                    }
+                };
+                out.extend(pad(vec![byte], None));
+            }
+            b'd' | b'i' | b'u' | b'x' | b'X' | b'o' | b'e' | b'E' | b'f' | b'F' | b'g' | b'G' => {
+                spec.push(kind as char);
+                let text = it.percent_format(&spec, &Value::tuple(vec![value])).await?;
+                out.extend(text.into_bytes());
+            }
+            other => {
+                return Err(it.value_error(format!(
+                    "unsupported format character '{}' (0x{other:x}) at index {}",
+                    other as char,
+                    i - 1
+                )));
+            }
+        }
+    }
+    if !mapping && next < items.len() {
+        return Err(it.type_error("not all arguments converted during bytes formatting"));
+    }
+    Ok(out)
+}

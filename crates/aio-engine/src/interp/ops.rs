@@ -794,6 +794,15 @@ impl Interp {
         {
             return self.percent_format(s, b).await.map(Value::str);
         }
+        if op == BinOp::Mod
+            && let Some(data) = crate::builtins::bytes::bytes_like(a)
+        {
+            let out = crate::builtins::bytes::percent_format(self, &data, b).await?;
+            return Ok(match a {
+                Value::ByteArray(_) => crate::builtins::bytearray::new(out),
+                _ => Value::Bytes(out.into()),
+            });
+        }
         if op == BinOp::BitOr
             && let Some(union) = type_union(a, b)
         {
