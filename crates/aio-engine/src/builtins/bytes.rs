@@ -867,15 +867,7 @@ pub(crate) async fn percent_format(
     format: &[u8],
     args: &Value,
 ) -> PyResult<Vec<u8>> {
-    let args = match it.unwrapped(args) {
-        tuple @ Value::Tuple(_) => tuple,
-        _ => args,
-    };
-    let mapping = matches!(args, Value::Dict(_) | Value::Instance(_));
-    let items: Vec<Value> = match args {
-        Value::Tuple(t) => t.to_vec(),
-        other => vec![other.clone()],
-    };
+    let (args, mapping, items) = it.percent_args(args);
     let mut next = 0usize;
     let mut take = |it: &Interp| -> PyResult<Value> {
         let v = items.get(next).cloned();

@@ -1043,10 +1043,9 @@ impl Interp {
         }))
     }
 
-    /// `"fmt" % args`: printf-style formatting (`%(key)s` mapping keys, the flags `-+ #0`,
-    /// width and precision, `*` taken from the arguments, and s r a d i u f F e E g G x X o c).
-    pub(crate) async fn percent_format(self: &Rc<Self>, f: &str, args: &Value) -> PyResult<String> {
-        // A tuple subclass (a namedtuple) supplies its items, as a tuple does.
+    /// What the right operand of `%` formatting gives: the operand (a tuple subclass, a
+    /// namedtuple, as its tuple), whether it is a mapping, and the positional values.
+    pub(crate) fn percent_args<'a>(&self, args: &'a Value) -> (&'a Value, bool, Vec<Value>) {
         let args = match self.unwrapped(args) {
             tuple @ Value::Tuple(_) => tuple,
             _ => args,
@@ -1056,6 +1055,13 @@ impl Interp {
             Value::Tuple(t) => t.to_vec(),
             other => vec![other.clone()],
         };
+        (args, mapping, items)
+    }
+
+    /// `"fmt" % args`: printf-style formatting (`%(key)s` mapping keys, the flags `-+ #0`,
+    /// width and precision, `*` taken from the arguments, and s r a d i u f F e E g G x X o c).
+    pub(crate) async fn percent_format(self: &Rc<Self>, f: &str, args: &Value) -> PyResult<String> {
+        let (args, mapping, items) = self.percent_args(args);
         let mut out = String::new();
         let chars: Vec<char> = f.chars().collect();
         let mut i = 0;
