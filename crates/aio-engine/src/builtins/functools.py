@@ -1,7 +1,7 @@
 # The `functools` module: what learners use of CPython 3.11.7's Lib/functools.py (and of its C
 # half, _functools), written to their documented behaviour and messages. Parsed and run on the
 # first `import functools` only (`contextlib` imports it too).
-# Left out: partialmethod, singledispatchmethod; a cached method, through the lru_cache
+# Left out: partialmethod; a classmethod or staticmethod under singledispatchmethod; a cached method, through the lru_cache
 # wrapper's __get__, is a function rather than a bound method; singledispatch follows
 # the __mro__ only (no ABCs, no union types, no "Ambiguous dispatch"); cached_property has no
 # lock (one thread).
@@ -357,3 +357,36 @@ def singledispatch(func):
     wrapper.registry = registry
     update_wrapper(wrapper, func)
     return wrapper
+
+
+def _bound(method, obj, cls):
+    # what method.__get__(obj, cls) gives for a function (the methods registered are functions)
+    if obj is None:
+        return method
+    return lambda *args, **kwargs: method(obj, *args, **kwargs)
+
+
+class singledispatchmethod:
+    # a method that dispatches on the class of its first argument after self (or cls)
+    def __init__(self, func):
+        if not callable(func) and not hasattr(func, '__get__'):
+            raise TypeError(f'{func!r} is not callable or a descriptor')
+        self.dispatcher = singledispatch(func)
+        self.func = func
+
+    def register(self, cls, method=None):
+        return self.dispatcher.register(cls, func=method)
+
+    def __get__(self, obj, cls=None):
+        def _method(*args, **kwargs):
+            method = self.dispatcher.dispatch(args[0].__class__)
+            return _bound(method, obj, cls)(*args, **kwargs)
+
+        _method.__isabstractmethod__ = self.__isabstractmethod__
+        _method.register = self.register
+        update_wrapper(_method, self.func)
+        return _method
+
+    @property
+    def __isabstractmethod__(self):
+        return getattr(self.func, '__isabstractmethod__', False)
