@@ -112,15 +112,15 @@ impl Checker<'_> {
         match &stmt.kind {
             StmtKind::Expr(e) => self.expr(e, ctx),
             StmtKind::Assign { targets, value } => {
-                targets.iter().try_for_each(|t| self.expr(t, ctx))?;
+                targets.iter().try_for_each(|t| self.target(t, ctx))?;
                 self.expr(value, ctx)
             }
             StmtKind::AugAssign { target, value, .. } => {
-                self.expr(target, ctx)?;
+                self.target(target, ctx)?;
                 self.expr(value, ctx)
             }
             StmtKind::AnnAssign { target, value, .. } => {
-                self.expr(target, ctx)?;
+                self.target(target, ctx)?;
                 value.as_ref().map_or(Ok(()), |v| self.expr(v, ctx))
             }
             StmtKind::FunctionDef(def) => {
@@ -165,7 +165,7 @@ impl Checker<'_> {
                 stmt.span,
             )),
             StmtKind::Nonlocal(_) | StmtKind::Import(_) | StmtKind::ImportFrom { .. } => Ok(()),
-            StmtKind::Delete(targets) => targets.iter().try_for_each(|t| self.expr(t, ctx)),
+            StmtKind::Delete(targets) => targets.iter().try_for_each(|t| self.target(t, ctx)),
             StmtKind::Assert { test, msg } => {
                 self.expr(test, ctx)?;
                 msg.as_ref().map_or(Ok(()), |m| self.expr(m, ctx))
@@ -197,7 +197,7 @@ impl Checker<'_> {
                     return Err(self.error("'async for' outside async function", stmt.span));
                 }
                 self.expr(iter, ctx)?;
-                self.expr(target, ctx)?;
+                self.target(target, ctx)?;
                 self.block(
                     body,
                     Context {
@@ -239,7 +239,7 @@ impl Checker<'_> {
                 for item in items {
                     self.expr(&item.context, ctx)?;
                     if let Some(t) = &item.target {
-                        self.expr(t, ctx)?;
+                        self.target(t, ctx)?;
                     }
                 }
                 self.block(body, ctx)
@@ -356,6 +356,22 @@ impl Checker<'_> {
                 }
                 Ok(())
             }
+        }
+    }
+
+    /// A store or delete target: CPython's subscript warnings are for loads, so a subscript
+    /// stored into is not checked itself (what it is made of is).
+    fn target(&self, target: &Expr, ctx: Context) -> CheckResult {
+        match &target.kind {
+            ExprKind::Subscript { value, index } => {
+                self.expr(value, ctx)?;
+                self.expr(index, ctx)
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                items.iter().try_for_each(|t| self.target(t, ctx))
+            }
+            ExprKind::Starred(inner) => self.target(inner, ctx),
+            _ => self.expr(target, ctx),
         }
     }
 
