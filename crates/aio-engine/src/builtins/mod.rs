@@ -10,6 +10,7 @@ pub(crate) mod regex;
 pub(crate) mod signature;
 pub(crate) mod sre;
 pub(crate) mod stdlib;
+pub(crate) mod struct_floats;
 
 use crate::run::Missing;
 use std::cell::RefCell;

@@ -113,6 +113,7 @@ impl Interp {
             "random" => random_module(),
             "math" => super::math::math_module(),
             "_sre" => super::sre::sre_module(),
+            "_struct" => super::struct_floats::struct_module(),
             "asyncio" => {
                 return Err(self.runtime_error("asyncio module not initialised"));
             }

@@ -20,7 +20,7 @@ pub(crate) struct PythonModule {
 
 /// Every standard-library module written in Python, by import name (a submodule is imported
 /// after its package, and becomes its attribute).
-pub(crate) const PYTHON_MODULES: [PythonModule; 27] = [
+pub(crate) const PYTHON_MODULES: [PythonModule; 28] = [
     PythonModule {
         name: "contextvars",
         source: include_str!(concat!(env!("OUT_DIR"), "/contextvars.py")),
@@ -104,6 +104,10 @@ pub(crate) const PYTHON_MODULES: [PythonModule; 27] = [
     PythonModule {
         name: "textwrap",
         source: include_str!(concat!(env!("OUT_DIR"), "/textwrap.py")),
+    },
+    PythonModule {
+        name: "struct",
+        source: include_str!(concat!(env!("OUT_DIR"), "/struct.py")),
     },
     PythonModule {
         name: "time",
