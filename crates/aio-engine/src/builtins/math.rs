@@ -331,16 +331,14 @@ fn vector_norm(vec: &mut [f64], max: f64) -> f64 {
     if max == 0.0 || vec.len() <= 1 {
         return max;
     }
-    // frexp(max): max == m * 2**max_e with 0.5 <= m < 1.
-    let biased = ((max.to_bits() >> 52) & 0x7ff) as i32;
-    if biased == 0 {
+    let (_, max_e) = bigint::frexp(max);
+    if max_e < -1023 {
         // Subnormal: made normal first, as CPython does.
         for x in vec.iter_mut() {
             *x /= f64::MIN_POSITIVE;
         }
         return f64::MIN_POSITIVE * vector_norm(vec, max / f64::MIN_POSITIVE);
     }
-    let max_e = biased - 1022;
     let scale = 2f64.powi(-max_e);
     let (mut csum, mut frac1, mut frac2) = (1.0_f64, 0.0_f64, 0.0_f64);
     for x in vec.iter() {

@@ -350,7 +350,8 @@ pub(crate) fn float_hash(x: f64) -> i64 {
     signed_hash(h as i64, x < 0.0)
 }
 
-fn frexp(x: f64) -> (f64, i32) {
+/// `math.frexp` of a finite `x >= 0`: `x == m * 2**e` with `0.5 <= m < 1` (`(0, 0)` for 0).
+pub(crate) fn frexp(x: f64) -> (f64, i32) {
     if x == 0.0 {
         return (0.0, 0);
     }
