@@ -37,10 +37,7 @@ impl Interp {
                 stdlib_site,
             } => {
                 let msg = format!("coroutine '{qualname}' was never awaited");
-                match stdlib_site {
-                    Some(site) => self.emit_warning_in_stdlib("RuntimeWarning", &msg, site),
-                    None => self.emit_warning("RuntimeWarning", &msg, line, true),
-                }
+                self.emit_warning_at("RuntimeWarning", &msg, line, stdlib_site, true);
             }
             DropEvent::GenDropped(coro) => self.close_dropped_generator(Rc::new(*coro)),
             DropEvent::AsyncGenDropped(coro) => {
@@ -141,6 +138,24 @@ impl Interp {
         line: u32,
         from_coroutine: bool,
     ) {
+        self.emit_warning_at(category, msg, line, None, from_coroutine);
+    }
+
+    /// Emits a warning, applying the filters: attributed to `line` of the main file, or to a
+    /// line of CPython's standard library (`events.py:80` for a coroutine a loop callback
+    /// returned).
+    fn emit_warning_at(
+        self: &Rc<Self>,
+        category: &str,
+        msg: &str,
+        line: u32,
+        stdlib_site: Option<StdlibSite>,
+        from_coroutine: bool,
+    ) {
+        let (filename, line): (Rc<str>, u32) = match stdlib_site {
+            Some(site) => (Rc::from(site.file), site.line),
+            None => (self.filename.clone(), line),
+        };
         let action = {
             let w = self.warn.borrow();
             let cls = self.t.by_name(category);
@@ -159,7 +174,12 @@ impl Interp {
             "always" => {}
             _ if category == "SyntaxWarning" => {}
             _ => {
-                let key = (msg.to_string(), category.to_string(), line);
+                // A site in the standard library is its own location in the registry.
+                let located = match stdlib_site {
+                    Some(site) => format!("{}:{msg}", site.file),
+                    None => msg.to_string(),
+                };
+                let key = (located, category.to_string(), line);
                 let mut w = self.warn.borrow_mut();
                 if action == "once" || action == "module" {
                     let k2 = (msg.to_string(), category.to_string(), 0);
@@ -180,20 +200,23 @@ impl Interp {
                 .push(Value::Native(Rc::new(NativeObj::WarningMessage {
                     category: cat,
                     message,
-                    filename: self.filename.clone(),
+                    filename,
                     lineno: line,
                 })));
             return;
         }
-        let src = self
-            .source_lines
-            .get(line.wrapping_sub(1) as usize)
-            .map(|s| s.trim().to_string())
-            .unwrap_or_default();
+        let src = match stdlib_site {
+            Some(site) => site.text.to_string(),
+            None => self
+                .source_lines
+                .get(line.wrapping_sub(1) as usize)
+                .map(|s| s.trim().to_string())
+                .unwrap_or_default(),
+        };
         let mut text = if line == 0 {
             format!("sys:1: {category}: {msg}\n")
         } else {
-            format!("{}:{}: {}: {}\n", self.filename, line, category, msg)
+            format!("{filename}:{line}: {category}: {msg}\n")
         };
         if !src.is_empty() && line > 0 {
             text.push_str(&format!("  {src}\n"));
@@ -203,35 +226,6 @@ impl Interp {
                 "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
             );
         }
-        self.write_output(Stream::Stderr, &text);
-    }
-
-    /// A warning CPython reports at a line of its standard library (`events.py:80` for a
-    /// coroutine a loop callback returned), under the "default" action: once per site.
-    fn emit_warning_in_stdlib(self: &Rc<Self>, category: &str, msg: &str, site: StdlibSite) {
-        let silenced = {
-            let w = self.warn.borrow();
-            let cls = self.t.by_name(category);
-            w.filters.iter().any(|(action, cat)| {
-                action == "ignore"
-                    && match cat {
-                        None => true,
-                        Some(c) => cls.is_subclass(&self.t.by_name(c)),
-                    }
-            }) || w.log.is_some()
-        };
-        let key = (
-            format!("{}:{msg}", site.file),
-            category.to_string(),
-            site.line,
-        );
-        if silenced || !self.warn.borrow_mut().registry.insert(key) {
-            return;
-        }
-        let text = format!(
-            "{}:{}: {category}: {msg}\n  {}\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
-            site.file, site.line, site.text
-        );
         self.write_output(Stream::Stderr, &text);
     }
 
