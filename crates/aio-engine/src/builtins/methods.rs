@@ -1511,16 +1511,15 @@ async fn format_field(
     };
     let name_end = head.find(['.', '[']).unwrap_or(head.len());
     let (first, mut rest) = (&head[..name_end], &head[name_end..]);
+    let positional = first.is_empty() || first.parse::<usize>().is_ok();
     let args = match fields {
         Fields::Args(args) => args,
-        Fields::Mapping(mapping) if !(first.is_empty() || first.parse::<usize>().is_ok()) => {
-            &Args::new(vec![mapping.clone()])
-        }
-        Fields::Mapping(_) => {
+        Fields::Mapping(_) if positional => {
             return Err(it.value_error("Format string contains positional fields"));
         }
+        Fields::Mapping(_) => &Args::default(),
     };
-    let mut v = if first.is_empty() || first.parse::<usize>().is_ok() {
+    let mut v = if positional {
         let n = match (first.parse::<usize>().ok(), &*numbering) {
             (None, Numbering::Manual) => {
                 return Err(it.value_error(

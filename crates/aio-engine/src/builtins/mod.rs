@@ -1635,6 +1635,18 @@ pub(crate) async fn construct_builtin(
 }
 
 /// Class-level attributes of builtin types (`str.join`, `dict.fromkeys`, ...).
+/// The bytes that `fromhex(s)`'s argument spells, with CPython's messages for a wrong argument.
+fn fromhex_arg(it: &Interp, a: &Args) -> PyResult {
+    match a.pos.first() {
+        Some(Value::Str(s)) => bytes::fromhex(it, s),
+        Some(other) => Err(it.type_error(format!(
+            "fromhex() argument must be str, not {}",
+            it.type_name(other)
+        ))),
+        None => Err(it.type_error("fromhex() takes exactly one argument (0 given)")),
+    }
+}
+
 pub(crate) fn class_attr(it: &Interp, c: &Rc<Class>, name: &str) -> Option<Value> {
     if c.ty == Ty::Dict && name == "fromkeys" {
         return Some(func("fromkeys", BuiltinFn::Async(dict_fromkeys)));
@@ -1656,32 +1668,19 @@ pub(crate) fn class_attr(it: &Interp, c: &Rc<Class>, name: &str) -> Option<Value
             }),
         ));
     }
-    if c.ty == Ty::ByteArray && name == "fromhex" {
-        return Some(func(
-            "fromhex",
-            BuiltinFn::Sync(|it, _, a| match a.pos.first() {
-                Some(Value::Str(s)) => match bytes::fromhex(it, s)? {
-                    Value::Bytes(b) => Ok(bytearray::new(b.to_vec())),
-                    other => Ok(other),
-                },
-                Some(other) => Err(it.type_error(format!(
-                    "fromhex() argument must be str, not {}",
-                    it.type_name(other)
-                ))),
-                None => Err(it.type_error("fromhex() takes exactly one argument (0 given)")),
-            }),
-        ));
-    }
+    // `bytes.fromhex(s)` and `bytearray.fromhex(s)`.
     if c.ty == Ty::Bytes && name == "fromhex" {
         return Some(func(
             "fromhex",
-            BuiltinFn::Sync(|it, _, a| match a.pos.first() {
-                Some(Value::Str(s)) => bytes::fromhex(it, s),
-                Some(other) => Err(it.type_error(format!(
-                    "fromhex() argument must be str, not {}",
-                    it.type_name(other)
-                ))),
-                None => Err(it.type_error("fromhex() takes exactly one argument (0 given)")),
+            BuiltinFn::Sync(|it, _, a| fromhex_arg(it, &a)),
+        ));
+    }
+    if c.ty == Ty::ByteArray && name == "fromhex" {
+        return Some(func(
+            "fromhex",
+            BuiltinFn::Sync(|it, _, a| match fromhex_arg(it, &a)? {
+                Value::Bytes(b) => Ok(bytearray::new(b.to_vec())),
+                other => Ok(other),
             }),
         ));
     }

@@ -890,11 +890,7 @@ impl Interp {
                 v.extend(y.iter().cloned());
                 Value::tuple(v)
             }
-            (BinOp::Add, Value::Bytes(x), Value::Bytes(y)) => {
-                self.alloc((x.len() + y.len()) / 16)?;
-                Value::Bytes([&x[..], &y[..]].concat().into())
-            }
-            // Mixed with a bytearray, the left operand's type wins.
+            // Bytes and bytearray: the left operand's type wins.
             (
                 BinOp::Add,
                 Value::Bytes(_) | Value::ByteArray(_),
