@@ -408,7 +408,16 @@ fn sign_text(negative: bool, sign: char) -> &'static str {
 /// The shortest round-trip decimal digits of a non-negative finite `x` and the position of
 /// the decimal point relative to them (`decpt`: value = 0.DIGITS * 10^decpt).
 fn shortest_digits(x: f64) -> (String, i32) {
-    scientific_digits(&format!("{x:e}"))
+    let shortest = format!("{x:e}");
+    let (digits, decpt) = scientific_digits(&shortest);
+    // When two strings of that length both round-trip and lie equally close to `x`
+    // (`1e15 + 0.25` is `…0.2` or `…0.3`), CPython's dtoa takes the even digit and Rust may
+    // not: the nearest `len`-digit decimal, rounded half to even, wins whenever it round-trips.
+    let nearest = format!("{x:.*e}", digits.len().saturating_sub(1));
+    if nearest != shortest && nearest.parse::<f64>() == Ok(x) {
+        return scientific_digits(&nearest);
+    }
+    (digits, decpt)
 }
 
 /// Splits Rust's `{:e}` output (`1.25e-3`) into digits (`125`) and `decpt` (`-2`).

@@ -176,6 +176,12 @@ pub(crate) async fn gather_args(it: Rc<Interp>, args: Args) -> PyResult {
         let key = match &arg {
             Value::Future(f) => Rc::as_ptr(f) as usize,
             Value::Coro(c) if c.kind == CoroKind::Coroutine => Rc::as_ptr(c) as *const u8 as usize,
+            Value::Instance(inst) if inst.class.lookup("__await__").is_some() => {
+                if let Err(e) = it.hash_key(&arg).await {
+                    return Err(with_frames(e, &[GATHER_MEMBERSHIP]));
+                }
+                Rc::as_ptr(inst) as *const u8 as usize
+            }
             other => {
                 if let Err(e) = it.hash_key(other).await {
                     return Err(with_frames(e, &[GATHER_MEMBERSHIP]));
@@ -190,7 +196,15 @@ pub(crate) async fn gather_args(it: Rc<Interp>, args: Args) -> PyResult {
         }
         let fut = match arg {
             Value::Future(f) => f,
-            coro => {
+            arg => {
+                // An object with `__await__` runs in a task as `_wrap_awaitable(arg)`.
+                let coro = match arg {
+                    Value::Instance(_) => {
+                        let wrap = it.hook(super::hooks::Hook::WrapAwaitable)?;
+                        it.call(wrap, Args::new(vec![arg])).await?
+                    }
+                    coro => coro,
+                };
                 let on = match &lp {
                     Some(lp) => lp.clone(),
                     None => it.event_loop(),

@@ -25,15 +25,18 @@ pub(crate) enum Hook {
     LoadFutures,
     /// The name of the thread the program is running on now (`get_event_loop`'s error).
     CurrentThreadName,
+    /// `_wrap_awaitable(obj)`: a coroutine awaiting an object with `__await__`, for `gather`.
+    WrapAwaitable,
 }
 
 impl Hook {
-    pub(crate) const ALL: [Hook; 5] = [
+    pub(crate) const ALL: [Hook; 6] = [
         Hook::RunInExecutor,
         Hook::ShutdownDefaultExecutor,
         Hook::LoadThreading,
         Hook::LoadFutures,
         Hook::CurrentThreadName,
+        Hook::WrapAwaitable,
     ];
 
     /// Its name in the prelude.
@@ -44,6 +47,7 @@ impl Hook {
             Hook::LoadThreading => "_load_threading",
             Hook::LoadFutures => "_load_futures",
             Hook::CurrentThreadName => "_current_thread_name",
+            Hook::WrapAwaitable => "_wrap_awaitable",
         }
     }
 }

@@ -16,11 +16,21 @@ def _partial(func, *pargs):
 def _ensure_future(arg, loop=None):
     if isfuture(arg):
         return arg
-    if iscoroutine(arg):
-        if loop is None:
-            loop = get_event_loop()
-        return loop.create_task(arg)
-    raise TypeError('An asyncio.Future, a coroutine or an awaitable is required')
+    if not iscoroutine(arg):
+        if not _isawaitable(arg):
+            raise TypeError('An asyncio.Future, a coroutine or an awaitable is required')
+        arg = _wrap_awaitable(arg)
+    if loop is None:
+        loop = get_event_loop()
+    return loop.create_task(arg)
+
+
+def _isawaitable(obj):
+    return hasattr(type(obj), '__await__')
+
+
+async def _wrap_awaitable(awaitable):
+    return await awaitable  # tb: tasks.py:694 return (yield from awaitable.__await__())
 
 
 def ensure_future(coro_or_future, *, loop=None):

@@ -166,6 +166,9 @@ pub(crate) fn has_native_method(_it: &Interp, obj: &Value, name: &str) -> bool {
                 || crate::asyncio::TASK_METHODS.contains(&name);
         }
         Value::Future(_) => crate::asyncio::FUTURE_METHODS,
+        Value::Iter(st) if st.borrow().wrapped_coro().is_some() => {
+            &["__next__", "__iter__", "send", "throw", "close"]
+        }
         Value::Iter(_) => &["__next__", "__iter__"],
         Value::Instance(i) if i.class.is_exc && i.exc().group.borrow().is_some() => {
             &["with_traceback", "add_note", "split", "subgroup", "derive"]
@@ -616,6 +619,9 @@ pub(crate) async fn call_native(it: &Rc<Interp>, recv: &Value, name: &str, args:
                     Some(v) => Ok(v),
                     None => Err(it.new_exc(&it.t.by_name("StopIteration"), vec![])),
                 },
+                "__await__" if c.kind == CoroKind::Coroutine => Ok(Value::Iter(Rc::new(
+                    RefCell::new(crate::runtime::object::IterState::CoroWrapper(c.clone())),
+                ))),
                 "__iter__" | "__aiter__" | "__await__" => Ok(recv.clone()),
                 "__anext__" | "asend" | "athrow" | "aclose" => {
                     let resume = match name {
@@ -688,6 +694,15 @@ pub(crate) async fn call_native(it: &Rc<Interp>, recv: &Value, name: &str, args:
             }
         }
         Value::Future(f) => crate::asyncio::future_method(it, f, name, args).await,
+        Value::Iter(st) if name != "__iter__" && st.borrow().wrapped_coro().is_some() => {
+            let coro = st
+                .borrow()
+                .wrapped_coro()
+                .map(Value::Coro)
+                .unwrap_or_default();
+            let name = if name == "__next__" { "send" } else { name };
+            Box::pin(call_native(it, &coro, name, args)).await
+        }
         Value::Iter(_) => match name {
             "__next__" => match it.next_of(recv).await? {
                 Some(v) => Ok(v),

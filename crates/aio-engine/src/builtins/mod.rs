@@ -687,9 +687,12 @@ abuiltin!(next, |it, args| {
             )));
         }
     }
-    if let Value::Coro(c) = &args.pos[0]
-        && c.kind == crate::runtime::object::CoroKind::Generator
-    {
+    let generator = match &args.pos[0] {
+        Value::Coro(c) if c.kind == crate::runtime::object::CoroKind::Generator => Some(c.clone()),
+        Value::Iter(st) => st.borrow().wrapped_coro(),
+        _ => None,
+    };
+    if let Some(c) = &generator {
         return match it.gen_resume(c, None).await {
             Ok(crate::interp::drive::GenStep::Yielded(v)) => Ok(v),
             Ok(crate::interp::drive::GenStep::Returned(r)) => match default {

@@ -123,6 +123,14 @@ impl std::future::Future for GenResume<'_> {
                 {
                     return Poll::Ready(Ok(GenStep::Yielded(v)));
                 }
+                // A coroutine driven by `send`/`throw` (by hand, or through `__await__()`) hands
+                // what it awaits to its caller, as CPython's coroutines yield their futures.
+                if self.coro.kind == CoroKind::Coroutine
+                    && let Some(Suspend::Await(_)) = &*s
+                    && let Some(Suspend::Await(v)) = s.take()
+                {
+                    return Poll::Ready(Ok(GenStep::Yielded(v)));
+                }
                 Poll::Pending
             }
         }
@@ -137,11 +145,24 @@ impl Interp {
 
     /// `await future`: suspends until the future is done, then returns its result.
     pub(crate) async fn await_future(self: &Rc<Self>, fut: Rc<Future>) -> PyResult {
+        self.wait_for_future(fut, false).await
+    }
+
+    /// `Future.__await__` (and `__iter__`, when `yielding` from a generator's `yield from`):
+    /// hands the future up once, unless it is done, then returns its result.
+    pub(crate) async fn wait_for_future(
+        self: &Rc<Self>,
+        fut: Rc<Future>,
+        yielding: bool,
+    ) -> PyResult {
         if !fut.is_done() {
-            match self
-                .suspend_with(Suspend::Await(Value::Future(fut.clone())))
-                .await
-            {
+            let up = Value::Future(fut.clone());
+            let up = if yielding {
+                Suspend::Yield(up)
+            } else {
+                Suspend::Await(up)
+            };
+            match self.suspend_with(up).await {
                 Resume::Throw(e) => return Err(e),
                 Resume::Send(_) => {}
             }

@@ -1141,23 +1141,15 @@ impl Interp {
     /// Delegation for `__await__` iterators: each yielded value is an awaited future.
     async fn yield_from_await(self: &Rc<Self>, it: Value) -> PyResult {
         match &it {
-            Value::Coro(c) if c.kind == CoroKind::Generator => {
-                let mut resume = None;
-                loop {
-                    match self.gen_resume(c, resume.take()).await? {
-                        super::drive::GenStep::Yielded(y) => {
-                            let r = self.suspend_with(Suspend::Await(y)).await;
-                            resume = Some(r);
-                        }
-                        super::drive::GenStep::Returned(v) => return Ok(v),
-                    }
-                }
-            }
             Value::Coro(c) if c.kind == CoroKind::Coroutine => {
                 c.started.set(true);
                 self.drive_coro(c.clone()).await
             }
             Value::Future(f) => self.await_future(f.clone()).await,
+            Value::Coro(_) | Value::Iter(_) => self.delegate(it, true).await,
+            Value::Instance(inst) if inst.class.lookup("__next__").is_some() => {
+                self.delegate(it, true).await
+            }
             _ => Err(self.type_error(format!(
                 "__await__() returned non-iterator of type '{}'",
                 self.type_name(&it)
@@ -1167,20 +1159,40 @@ impl Interp {
 
     /// `yield from iterable` inside a generator.
     async fn yield_from(self: &Rc<Self>, v: Value) -> PyResult {
-        if let Value::Coro(c) = &v
-            && c.kind == CoroKind::Generator
-        {
+        self.delegate(v, false).await
+    }
+
+    /// Runs a sub-iterator to its end: each value it yields goes up (as this generator's
+    /// yield, or when `awaiting` as a future the task awaits), what comes back goes down to it,
+    /// and its return value (a generator's, or its own `StopIteration`'s) is the result.
+    async fn delegate(self: &Rc<Self>, v: Value, awaiting: bool) -> PyResult {
+        let up = |y| {
+            if awaiting {
+                Suspend::Await(y)
+            } else {
+                Suspend::Yield(y)
+            }
+        };
+        let driven = match &v {
+            Value::Coro(c) if c.kind == CoroKind::Generator => Some(c.clone()),
+            Value::Iter(st) => st.borrow().wrapped_coro(),
+            _ => None,
+        };
+        if let Value::Future(f) = &v {
+            return self.wait_for_future(f.clone(), !awaiting).await;
+        }
+        if let Some(c) = &driven {
             let mut resume = None;
             loop {
                 match self.gen_resume(c, resume.take()).await? {
                     super::drive::GenStep::Yielded(y) => {
-                        resume = Some(self.suspend_with(Suspend::Yield(y)).await);
+                        resume = Some(self.suspend_with(up(y)).await);
                     }
                     super::drive::GenStep::Returned(r) => return Ok(r),
                 }
             }
         }
-        let it = self.iter_of(&v).await?;
+        let it = if awaiting { v } else { self.iter_of(&v).await? };
         // An iterator of the program's ends with its own StopIteration: its value is the result.
         let own_next = match &it {
             Value::Instance(inst) => inst.class.lookup("__next__"),
@@ -1200,7 +1212,7 @@ impl Interp {
                     None => return Ok(Value::None),
                 },
             };
-            if let Resume::Throw(e) = self.suspend_with(Suspend::Yield(x)).await {
+            if let Resume::Throw(e) = self.suspend_with(up(x)).await {
                 return Err(e);
             }
         }

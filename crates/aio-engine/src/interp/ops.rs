@@ -2277,6 +2277,14 @@ impl Interp {
 
     async fn next_lazy(self: &Rc<Self>, st: IterState) -> (PyResult<Option<Value>>, IterState) {
         match st {
+            IterState::CoroWrapper(c) => {
+                let step = self.gen_resume(&c, None).await;
+                let result = step.map(|step| match step {
+                    super::drive::GenStep::Yielded(v) => Some(v),
+                    super::drive::GenStep::Returned(_) => None,
+                });
+                (result, IterState::CoroWrapper(c))
+            }
             IterState::Enumerate { inner, count } => match self.next_of(&inner).await {
                 Ok(Some(v)) => (
                     Ok(Some(Value::tuple(vec![Value::Int(count), v]))),

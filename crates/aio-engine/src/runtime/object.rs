@@ -620,11 +620,22 @@ pub(crate) enum IterState {
         obj: Value,
         idx: i64,
     },
+    /// `coroutine.__await__()`: the coroutine seen as an iterator, so a generator's
+    /// `yield from` (an `__await__` written by hand) and `send`/`throw`/`close` can drive it.
+    CoroWrapper(Rc<Coro>),
     /// An exhausted iterator, keeping its type's name.
     Done(&'static str),
 }
 
 impl IterState {
+    /// The coroutine of a `coroutine_wrapper`.
+    pub(crate) fn wrapped_coro(&self) -> Option<Rc<Coro>> {
+        match self {
+            IterState::CoroWrapper(c) => Some(c.clone()),
+            _ => None,
+        }
+    }
+
     /// The name of the iterator's type in CPython (`list_iterator`, `zip`, `map`...).
     pub(crate) fn type_name(&self) -> &'static str {
         match self {
@@ -650,6 +661,7 @@ impl IterState {
             IterState::Map { .. } => "map",
             IterState::Filter { .. } => "filter",
             IterState::GetItem { .. } => "iterator",
+            IterState::CoroWrapper(_) => "coroutine_wrapper",
         }
     }
 }
