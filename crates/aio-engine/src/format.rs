@@ -557,3 +557,127 @@ fn pad(spec: &Spec, lead: &str, body: &str, default_align: char) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// `float.hex(x)`: `0x1.8000000000000p+1`, thirteen hex digits after the point (a subnormal
+/// starts `0x0.`), `inf`, `nan`, and `0x0.0p+0` for zero.
+pub(crate) fn float_hex(x: f64) -> String {
+    if !x.is_finite() {
+        return float_repr(x);
+    }
+    let sign = if x.is_sign_negative() { "-" } else { "" };
+    if x == 0.0 {
+        return format!("{sign}0x0.0p+0");
+    }
+    let bits = x.abs().to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = bits & ((1 << 52) - 1);
+    // A normal number is 1.fraction × 2^(biased − 1023); a subnormal 0.fraction × 2^−1022.
+    let (lead, exponent) = if biased == 0 {
+        (0, -1022)
+    } else {
+        (1, biased - 1023)
+    };
+    let exp_sign = if exponent < 0 { '-' } else { '+' };
+    format!(
+        "{sign}0x{lead}.{fraction:013x}p{exp_sign}{}",
+        exponent.abs()
+    )
+}
+
+/// `float.fromhex(s)`: `[sign][0x]digits[.digits][p[sign]exponent]`, or `inf`/`nan`, with
+/// surrounding whitespace. `Err(true)` when the value overflows, `Err(false)` when the text is
+/// not one.
+pub(crate) fn float_fromhex(text: &str) -> Result<f64, bool> {
+    let s = text.trim();
+    let (negative, s) = match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let lower = s.to_ascii_lowercase();
+    let special = match lower.as_str() {
+        "inf" | "infinity" => Some(f64::INFINITY),
+        "nan" => Some(f64::NAN),
+        _ => None,
+    };
+    let value = match special {
+        Some(v) => v,
+        None => {
+            let body = lower.strip_prefix("0x").unwrap_or(&lower);
+            let (mantissa, exponent) = match body.split_once('p') {
+                Some((m, e)) => (m, Some(e)),
+                None => (body, None),
+            };
+            let exponent: i64 = match exponent {
+                Some(e) if !e.is_empty() => e.parse().map_err(|_| false)?,
+                Some(_) => return Err(false),
+                None => 0,
+            };
+            let (whole, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+            if whole.is_empty() && frac.is_empty() {
+                return Err(false);
+            }
+            // The digits as an integer scaled by 2^scale, keeping 64 significant bits and
+            // a sticky bit for the rest, so the one rounding below is correct.
+            let mut digits: u64 = 0;
+            let mut scale: i64 = exponent;
+            let mut sticky = false;
+            for (i, c) in whole.chars().chain(frac.chars()).enumerate() {
+                let d = u64::from(c.to_digit(16).ok_or(false)?);
+                if i >= whole.len() {
+                    scale -= 4;
+                }
+                if digits >> 60 == 0 {
+                    digits = digits << 4 | d;
+                } else {
+                    sticky |= d != 0;
+                    scale += 4;
+                }
+            }
+            scaled_to_f64(digits, sticky, scale)?
+        }
+    };
+    Ok(if negative { -value } else { value })
+}
+
+/// `digits × 2^scale` (with `sticky` standing for nonzero bits below `digits`), rounded once,
+/// half to even, to the nearest double; `Err(true)` on overflow.
+fn scaled_to_f64(digits: u64, sticky: bool, scale: i64) -> Result<f64, bool> {
+    if digits == 0 {
+        return Ok(0.0);
+    }
+    let top = 63 - i64::from(digits.leading_zeros()); // the value is in [2^(top+scale), 2^(top+scale+1))
+    let exponent = top + scale;
+    if exponent > 1023 {
+        return Err(true);
+    }
+    // Bits kept: 53 for a normal result, fewer for a subnormal one.
+    let keep = if exponent >= -1022 {
+        53
+    } else {
+        53 - (-1022 - exponent)
+    };
+    if keep <= 0 {
+        // Below half the smallest subnormal rounds to zero; exactly half rounds to even zero.
+        let half_min = keep == 0 && (digits.count_ones() > 1 || sticky);
+        return Ok(if half_min { f64::from_bits(1) } else { 0.0 });
+    }
+    let drop = top + 1 - keep;
+    let (mut kept, round_bit, rest) = if drop > 0 {
+        let kept = digits >> drop;
+        let round = (digits >> (drop - 1)) & 1 == 1;
+        let rest = digits & ((1u64 << (drop - 1)) - 1) != 0 || sticky;
+        (kept, round, rest)
+    } else {
+        (digits << (-drop), false, sticky)
+    };
+    if round_bit && (rest || kept & 1 == 1) {
+        kept += 1;
+    }
+    // kept × 2^(scale + drop): a carry into a 54th bit only raises the exponent.
+    let result = crate::runtime::bigint::scalbn(kept as f64, scale + drop);
+    if result.is_infinite() {
+        return Err(true);
+    }
+    Ok(result)
+}

@@ -305,6 +305,93 @@ fn modf(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
     ]))
 }
 
+fn frexp(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    let x = real(it, &args, 0)?;
+    let (m, e) = if x.is_finite() {
+        let (m, e) = bigint::frexp(x.abs());
+        (m.copysign(x), e)
+    } else {
+        (x, 0)
+    };
+    Ok(Value::tuple(vec![
+        Value::Float(m),
+        Value::Int(i64::from(e)),
+    ]))
+}
+
+fn ldexp(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    let x = real(it, &args, 0)?;
+    let n = match args.pos.get(1) {
+        Some(Value::Int(n)) => *n,
+        Some(Value::Bool(b)) => i64::from(*b),
+        Some(Value::BigInt(b)) if b.sign() == num_bigint::Sign::Minus => i64::MIN,
+        Some(Value::BigInt(_)) => i64::MAX,
+        Some(_) => return Err(it.type_error("Expected an int as second argument to ldexp.")),
+        None => return Err(it.type_error("ldexp expected 2 arguments, got 1")),
+    };
+    if x == 0.0 || !x.is_finite() {
+        return Ok(Value::Float(x));
+    }
+    let y = bigint::scalbn(x, n);
+    if y.is_infinite() {
+        return Err(it.err("OverflowError", "math range error"));
+    }
+    Ok(Value::Float(y))
+}
+
+/// IEEE 754 `remainder`: `x - n*y` for the integer `n` nearest `x / y`, ties to even.
+fn remainder(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    let (x, y) = two_floats(it, &args)?;
+    if x.is_nan() {
+        return Ok(Value::Float(x));
+    }
+    if y.is_nan() {
+        return Ok(Value::Float(y));
+    }
+    if x.is_infinite() || y == 0.0 {
+        return Err(domain(it));
+    }
+    if y.is_infinite() {
+        return Ok(Value::Float(x));
+    }
+    let (absx, absy) = (x.abs(), y.abs());
+    let m = absx % absy;
+    let c = absy - m;
+    let r = if m < c {
+        m
+    } else if m > c {
+        -c
+    } else {
+        // Half way: the even multiple (CPython's m_remainder).
+        m - 2.0 * ((0.5 * (absx - m)) % absy)
+    };
+    Ok(Value::Float(1f64.copysign(x) * r))
+}
+
+/// `math.nextafter(x, y)`: the next float after `x` toward `y`.
+fn next_toward(x: f64, y: f64) -> f64 {
+    if x.is_nan() || y.is_nan() {
+        return f64::NAN;
+    }
+    if x == y {
+        return y;
+    }
+    if y > x { x.next_up() } else { x.next_down() }
+}
+
+fn ulp(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
+    let x = real(it, &args, 0)?.abs();
+    if !x.is_finite() {
+        return Ok(Value::Float(x));
+    }
+    let up = x.next_up();
+    Ok(Value::Float(if up.is_infinite() {
+        x - x.next_down()
+    } else {
+        up - x
+    }))
+}
+
 fn hypot(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
     let coordinates = (0..args.pos.len())
         .map(|i| real(it, &args, i))
@@ -600,6 +687,20 @@ pub(super) fn math_module() -> Rc<Module> {
         ("pow", func("pow", BuiltinFn::Sync(pow))),
         ("fmod", func("fmod", BuiltinFn::Sync(fmod))),
         ("modf", func("modf", BuiltinFn::Sync(modf))),
+        ("frexp", func("frexp", BuiltinFn::Sync(frexp))),
+        ("ldexp", func("ldexp", BuiltinFn::Sync(ldexp))),
+        ("remainder", func("remainder", BuiltinFn::Sync(remainder))),
+        (
+            "nextafter",
+            func(
+                "nextafter",
+                BuiltinFn::Sync(|it, _, a| {
+                    let (x, y) = two_floats(it, &a)?;
+                    Ok(Value::Float(next_toward(x, y)))
+                }),
+            ),
+        ),
+        ("ulp", func("ulp", BuiltinFn::Sync(ulp))),
         ("hypot", func("hypot", BuiltinFn::Sync(hypot))),
         ("dist", func("dist", BuiltinFn::Async(dist))),
         ("isclose", func("isclose", BuiltinFn::Sync(isclose))),

@@ -557,6 +557,7 @@ pub(crate) async fn call_native(it: &Rc<Interp>, recv: &Value, name: &str, args:
         }
         Value::Float(f) => match name {
             "is_integer" => Ok(Value::Bool(f.fract() == 0.0 && f.is_finite())),
+            "hex" => Ok(Value::str(crate::format::float_hex(*f))),
             "conjugate" => Ok(Value::Float(*f)),
             "as_integer_ratio" => crate::runtime::bigint::float_ratio(*f)
                 .map(|(n, d)| Value::tuple(vec![n, d]))
@@ -1019,7 +1020,8 @@ async fn str_method(it: &Rc<Interp>, s: &Rc<str>, name: &str, mut args: Args) ->
             None => s.trim_end(),
         }),
         "upper" => Value::str(s.to_uppercase()),
-        "lower" | "casefold" => Value::str(s.to_lowercase()),
+        "lower" => Value::str(s.to_lowercase()),
+        "casefold" => Value::str(crate::runtime::unicode::casefold(s)),
         "swapcase" => Value::str(
             s.chars()
                 .map(|c| {

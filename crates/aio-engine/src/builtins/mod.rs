@@ -1294,7 +1294,8 @@ fn parse_int(it: &Interp, s: &str, base: i64) -> PyResult {
             crate::runtime::fmt::str_repr(s)
         ))
     };
-    let t = s.trim();
+    let ascii = crate::runtime::unicode::ascii_digits(s);
+    let t = ascii.trim();
     let (negative, unsigned) = match t.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, t.strip_prefix('+').unwrap_or(t)),
@@ -1451,7 +1452,7 @@ pub(crate) async fn construct_builtin(
                 .map_err(|(cls, msg)| it.err(cls, msg)),
             Some(Value::Bool(b)) => Ok(Value::Float(b as i64 as f64)),
             Some(Value::Str(s)) => {
-                let t = s.trim().to_lowercase();
+                let t = crate::runtime::unicode::ascii_digits(s.trim()).to_lowercase();
                 let v = match t.as_str() {
                     "inf" | "+inf" | "infinity" | "+infinity" => Some(f64::INFINITY),
                     "-inf" | "-infinity" => Some(f64::NEG_INFINITY),
@@ -1637,7 +1638,6 @@ pub(crate) async fn construct_builtin(
     }
 }
 
-/// Class-level attributes of builtin types (`str.join`, `dict.fromkeys`, ...).
 /// The bytes that `fromhex(s)`'s argument spells, with CPython's messages for a wrong argument.
 fn fromhex_arg(it: &Interp, a: &Args) -> PyResult {
     match a.pos.first() {
@@ -1650,7 +1650,29 @@ fn fromhex_arg(it: &Interp, a: &Args) -> PyResult {
     }
 }
 
+/// Class-level attributes of builtin types (`str.join`, `dict.fromkeys`, ...).
 pub(crate) fn class_attr(it: &Interp, c: &Rc<Class>, name: &str) -> Option<Value> {
+    if c.ty == Ty::Float && name == "fromhex" {
+        return Some(func(
+            "fromhex",
+            BuiltinFn::Sync(|it, _, a| match a.pos.first() {
+                Some(Value::Str(s)) => match crate::format::float_fromhex(s) {
+                    Ok(x) => Ok(Value::Float(x)),
+                    Err(true) => Err(it.err(
+                        "OverflowError",
+                        "hexadecimal value too large to represent as a float",
+                    )),
+                    Err(false) => {
+                        Err(it.err("ValueError", "invalid hexadecimal floating-point string"))
+                    }
+                },
+                Some(other) => {
+                    Err(it.type_error(format!("must be str, not {}", it.type_name(other))))
+                }
+                None => Err(it.type_error("fromhex() takes exactly one argument (0 given)")),
+            }),
+        ));
+    }
     if c.ty == Ty::Dict && name == "fromkeys" {
         return Some(func("fromkeys", BuiltinFn::Async(dict_fromkeys)));
     }
@@ -1718,6 +1740,8 @@ pub(crate) fn class_attr(it: &Interp, c: &Rc<Class>, name: &str) -> Option<Value
         Ty::Dict => Some(Value::dict(Dict::new())),
         Ty::Set => Some(Value::Set(Rc::new(RefCell::new(Dict::new())))),
         Ty::Tuple => Some(Value::tuple(Vec::new())),
+        Ty::Int => Some(Value::Int(0)),
+        Ty::Float => Some(Value::Float(0.0)),
         _ => None,
     };
     if let Some(empty) = empty
@@ -1927,7 +1951,7 @@ abuiltin!(str_new, |it, args| {
 /// bound to a builtin type.
 pub(crate) fn is_method_descriptor(b: &Builtin) -> bool {
     matches!(&b.bound, Some(Value::Class(c))
-        if matches!(c.ty, Ty::Str | Ty::List | Ty::Dict | Ty::Set | Ty::Tuple))
+        if matches!(c.ty, Ty::Str | Ty::List | Ty::Dict | Ty::Set | Ty::Tuple | Ty::Int | Ty::Float))
 }
 
 /// `str.upper(s)`: the method called on its first argument, which must be of the type (a

@@ -15,12 +15,14 @@
 # fmean sums with its own correctly rounded fsum (the engine's math.fsum can be one ulp off).
 # The statements marked `# tb:` show as CPython's lines in tracebacks.
 # harmonic_mean sums its terms exactly as int ratios (as_integer_ratio) and divides once.
-# Left out: Fraction and Decimal data, median_grouped,
-# covariance, correlation, linear_regression, NormalDist.
+# covariance, correlation and linear_regression are CPython's, over the correctly rounded sum.
+# Left out: Fraction and Decimal data, median_grouped, NormalDist.
 import math
+from collections import namedtuple
+from math import sqrt
 
-__all__ = ['StatisticsError', 'fmean', 'geometric_mean', 'harmonic_mean', 'mean', 'median', 'median_high', 'median_low', 'mode',
-           'multimode', 'pstdev', 'pvariance', 'quantiles', 'stdev', 'variance']
+__all__ = ['StatisticsError', 'correlation', 'covariance', 'fmean', 'geometric_mean', 'harmonic_mean', 'mean', 'median', 'median_high', 'median_low', 'mode',
+           'multimode', 'pstdev', 'pvariance', 'quantiles', 'stdev', 'variance', 'linear_regression']
 
 
 class StatisticsError(ValueError):
@@ -562,3 +564,59 @@ def pstdev(data, mu=None):
         raise StatisticsError('pstdev requires at least one data point')  # tb: statistics.py:936
     mss = ss.div(n)
     return mss.sqrt()  # tb: statistics.py:940 return _float_sqrt_of_frac(mss.numerator, mss.denominator)
+
+
+# --- relations between two inputs
+
+def covariance(x, y, /):
+    n = len(x)
+    if len(y) != n:
+        raise StatisticsError('covariance requires that both inputs have same number of data points')  # tb: statistics.py:982
+    if n < 2:
+        raise StatisticsError('covariance requires at least two data points')  # tb: statistics.py:984
+    xbar = _fsum(x) / n
+    ybar = _fsum(y) / n
+    sxy = _fsum((xi - xbar) * (yi - ybar) for xi, yi in zip(x, y))
+    return sxy / (n - 1)
+
+
+def correlation(x, y, /):
+    n = len(x)
+    if len(y) != n:
+        raise StatisticsError('correlation requires that both inputs have same number of data points')  # tb: statistics.py:1010
+    if n < 2:
+        raise StatisticsError('correlation requires at least two data points')  # tb: statistics.py:1012
+    xbar = _fsum(x) / n
+    ybar = _fsum(y) / n
+    sxy = _fsum((xi - xbar) * (yi - ybar) for xi, yi in zip(x, y))
+    sxx = _fsum((d := xi - xbar) * d for xi in x)
+    syy = _fsum((d := yi - ybar) * d for yi in y)
+    try:
+        return sxy / sqrt(sxx * syy)  # tb: statistics.py:1019
+    except ZeroDivisionError:
+        raise StatisticsError('at least one of the inputs is constant')  # tb: statistics.py:1021
+
+
+LinearRegression = namedtuple('LinearRegression', ('slope', 'intercept'))
+
+
+def linear_regression(x, y, /, *, proportional=False):
+    n = len(x)
+    if len(y) != n:
+        raise StatisticsError('linear regression requires that both inputs have same number of data points')  # tb: statistics.py:1067
+    if n < 2:
+        raise StatisticsError('linear regression requires at least two data points')  # tb: statistics.py:1069
+    if proportional:
+        sxy = _fsum(xi * yi for xi, yi in zip(x, y))
+        sxx = _fsum(xi * xi for xi in x)
+    else:
+        xbar = _fsum(x) / n
+        ybar = _fsum(y) / n
+        sxy = _fsum((xi - xbar) * (yi - ybar) for xi, yi in zip(x, y))
+        sxx = _fsum((d := xi - xbar) * d for xi in x)
+    try:
+        slope = sxy / sxx  # tb: statistics.py:1079 slope = sxy / sxx   # equivalent to:  covariance(x, y) / variance(x)
+    except ZeroDivisionError:
+        raise StatisticsError('x is constant')  # tb: statistics.py:1081
+    intercept = 0.0 if proportional else ybar - slope * xbar
+    return LinearRegression(slope=slope, intercept=intercept)

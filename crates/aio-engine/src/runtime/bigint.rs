@@ -366,6 +366,31 @@ pub(crate) fn frexp(x: f64) -> (f64, i32) {
     (m, exponent - 1022)
 }
 
+/// `x × 2^n`, rounded once (musl's `scalbn`): the scaling is split so no step but the last can
+/// overflow or round.
+pub(crate) fn scalbn(x: f64, n: i64) -> f64 {
+    let mut y = x;
+    let mut n = n.clamp(-3000, 3000) as i32;
+    if n > 1023 {
+        y *= 2f64.powi(1023);
+        n -= 1023;
+        if n > 1023 {
+            y *= 2f64.powi(1023);
+            n = (n - 1023).min(1023);
+        }
+    } else if n < -1022 {
+        // 2^-1022 × 2^53: stays normal, so the product is exact.
+        let down = 2f64.powi(-1022) * 2f64.powi(53);
+        y *= down;
+        n += 1022 - 53;
+        if n < -1022 {
+            y *= down;
+            n = (n + 1022 - 53).max(-1022);
+        }
+    }
+    y * f64::from_bits(((0x3ff + n) as u64) << 52)
+}
+
 /// [`hash`] of a 64-bit int.
 pub(crate) fn small_hash(i: i64) -> i64 {
     signed_hash((i.unsigned_abs() % HASH_MODULUS) as i64, i < 0)

@@ -22,4 +22,5 @@ pub(crate) mod object;
 pub(crate) mod ops;
 pub(crate) mod suggest;
 pub(crate) mod types;
+pub(crate) mod unicode;
 pub(crate) mod value;
