@@ -10,8 +10,8 @@
 # __subclasshook__ counts as NotImplemented. It cannot subclass classmethod, staticmethod or
 # property, so abstractclassmethod, abstractstaticmethod and abstractproperty are functions
 # returning a plain classmethod/staticmethod/property that this module remembers as abstract.
-# Its property, classmethod and staticmethod do not pass on __isabstractmethod__ from the
-# function they wrap (CPython's do): that is worked out here.
+# Its property does not pass on __isabstractmethod__ from the functions it wraps (CPython's
+# does): that is worked out here.
 
 __all__ = ['ABC', 'ABCMeta', 'abstractmethod', 'abstractclassmethod', 'abstractstaticmethod',
            'abstractproperty', 'get_cache_token', 'update_abstractmethods']
@@ -48,13 +48,7 @@ def abstractproperty(fget=None, fset=None, fdel=None, doc=None):
     return _remember(property(fget, fset, fdel, doc))
 
 
-def _sample():
-    pass
-
-
-# the types of classmethod and staticmethod objects (the engine names them oddly)
-_WRAPPER_TYPES = (type(classmethod(_sample)), type(staticmethod(_sample)))
-del _sample
+_WRAPPER_TYPES = (classmethod, staticmethod)
 
 
 def _is_abstract(value, cls=None, name=None):

@@ -111,22 +111,6 @@ pub(crate) fn install(it: &Rc<Interp>) {
         ("ord", BuiltinFn::Sync(ord)),
         ("pow", BuiltinFn::Async(pow)),
         (
-            "classmethod",
-            BuiltinFn::Sync(|_, _, a| {
-                Ok(Value::Native(Rc::new(NativeObj::ClassMethod(
-                    a.pos.first().cloned().unwrap_or_default(),
-                ))))
-            }),
-        ),
-        (
-            "staticmethod",
-            BuiltinFn::Sync(|_, _, a| {
-                Ok(Value::Native(Rc::new(NativeObj::StaticMethod(
-                    a.pos.first().cloned().unwrap_or_default(),
-                ))))
-            }),
-        ),
-        (
             "globals",
             BuiltinFn::Sync(|it, _, _| {
                 let mut d = Dict::new();
@@ -179,6 +163,8 @@ pub(crate) fn install(it: &Rc<Interp>) {
         ("range", &t.range),
         ("slice", &t.slice),
         ("property", &t.property),
+        ("classmethod", &t.classmethod),
+        ("staticmethod", &t.staticmethod),
         ("object", &t.object),
         ("type", &t.type_),
     ] {
@@ -1572,6 +1558,24 @@ pub(crate) async fn construct_builtin(
                 [Value::None, g(0), Value::None]
             } else {
                 [g(0), g(1), g(2)]
+            })))
+        }
+        Ty::ClassMethod | Ty::StaticMethod => {
+            let kind = &cls.name;
+            match (args.pos.len(), args.kw.is_empty()) {
+                (1, true) => {}
+                (_, false) => {
+                    return Err(it.type_error(format!("{kind}() takes no keyword arguments")));
+                }
+                (n, _) => {
+                    return Err(it.type_error(format!("{kind} expected 1 argument, got {n}")));
+                }
+            }
+            let f = args.pos.remove(0);
+            Ok(Value::Native(Rc::new(if cls.ty == Ty::ClassMethod {
+                NativeObj::ClassMethod(f)
+            } else {
+                NativeObj::StaticMethod(f)
             })))
         }
         Ty::Property => {

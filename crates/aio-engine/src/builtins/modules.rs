@@ -445,13 +445,27 @@ fn sys_module(it: &Rc<Interp>) -> Rc<Module> {
     m.set("version", Value::str("3.11.7 (main) [aio engine]"));
     m.set("platform", Value::str("linux"));
     m.set("maxsize", Value::Int(i64::MAX));
-    let mut vi = Dict::new();
-    vi.insert_str("major", Value::Int(3));
-    vi.insert_str("minor", Value::Int(11));
-    vi.insert_str("micro", Value::Int(7));
+    m.set("byteorder", Value::str("little"));
     m.set(
-        "version_info",
-        Value::Native(Rc::new(NativeObj::Namespace(RefCell::new(vi)))),
+        "getdefaultencoding",
+        func(
+            "getdefaultencoding",
+            BuiltinFn::Sync(|_, _, _| Ok(Value::str("utf-8"))),
+        ),
+    );
+    m.set(
+        "intern",
+        func(
+            "intern",
+            BuiltinFn::Sync(|it, _, a| match a.pos.first() {
+                Some(s @ Value::Str(_)) => Ok(s.clone()),
+                Some(other) => Err(it.type_error(format!(
+                    "intern() argument must be str, not {}",
+                    it.type_name(other)
+                ))),
+                None => Err(it.type_error("intern() takes exactly one argument (0 given)")),
+            }),
+        ),
     );
     // How ints, floats and strs hash: CPython's 64-bit parameters, which `hash()` follows.
     let mut hi = Dict::new();

@@ -20,7 +20,7 @@ pub(crate) struct PythonModule {
 
 /// Every standard-library module written in Python, by import name (a submodule is imported
 /// after its package, and becomes its attribute).
-pub(crate) const PYTHON_MODULES: [PythonModule; 28] = [
+pub(crate) const PYTHON_MODULES: [PythonModule; 29] = [
     PythonModule {
         name: "contextvars",
         source: include_str!(concat!(env!("OUT_DIR"), "/contextvars.py")),
@@ -120,6 +120,10 @@ pub(crate) const PYTHON_MODULES: [PythonModule; 28] = [
     PythonModule {
         name: "datetime",
         source: include_str!(concat!(env!("OUT_DIR"), "/datetime.py")),
+    },
+    PythonModule {
+        name: "_sysinfo",
+        source: include_str!(concat!(env!("OUT_DIR"), "/_sysinfo.py")),
     },
     PythonModule {
         name: "statistics",

@@ -1105,6 +1105,18 @@ impl Interp {
                 // A snapshot: reading a module's globals is what programs do with it
                 // (`typing.get_type_hints` evaluates annotations in them).
                 "__dict__" => Some(self.module_dict(m)),
+                // sys's struct sequences are written in Python: made on the first read.
+                "version_info" | "float_info" | "int_info"
+                    if &*m.name == "sys" && m.get(name).is_none() =>
+                {
+                    Box::pin(self.load_prelude_module("_sysinfo")).await?;
+                    if let Value::Module(info) = self.import_module("_sysinfo")? {
+                        for field in ["version_info", "float_info", "int_info"] {
+                            m.set(field, info.get(field).unwrap_or_default());
+                        }
+                    }
+                    m.get(name)
+                }
                 "modules" if &*m.name == "sys" => {
                     let mut modules = Dict::new();
                     modules.insert_str("__main__", Value::Module(self.main.clone()));
@@ -1234,6 +1246,21 @@ impl Interp {
                 }
                 if let NativeObj::Namespace(d) = &**n {
                     return Ok(d.borrow().get_str(name).cloned());
+                }
+                if let NativeObj::ClassMethod(f) | NativeObj::StaticMethod(f) = &**n {
+                    return Ok(match name {
+                        "__func__" | "__wrapped__" => Some(f.clone()),
+                        // What the function is, seen through the wrapper.
+                        "__name__" | "__qualname__" | "__doc__" | "__module__" => {
+                            Box::pin(self.get_attr_opt(f, name)).await?
+                        }
+                        "__isabstractmethod__" => Some(
+                            Box::pin(self.get_attr_opt(f, name))
+                                .await?
+                                .unwrap_or(Value::Bool(false)),
+                        ),
+                        _ => None,
+                    });
                 }
                 Ok(crate::builtins::native_attr(self, obj, name))
             }

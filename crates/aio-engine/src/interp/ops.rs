@@ -116,6 +116,8 @@ impl Interp {
                 NativeObj::GenericAlias { .. } => t.generic_alias.clone(),
                 NativeObj::UnionType(_) => t.union_type.clone(),
                 NativeObj::Property(_) => t.property.clone(),
+                NativeObj::ClassMethod(_) => t.classmethod.clone(),
+                NativeObj::StaticMethod(_) => t.staticmethod.clone(),
                 NativeObj::Deque(_) => t.deque.clone(),
                 NativeObj::DictView { kind, .. } => t.dict_views[usize::from(*kind).min(2)].clone(),
                 NativeObj::Traceback { .. } => t.traceback.clone(),

@@ -32,6 +32,8 @@ pub(crate) enum Ty {
     Range,
     Slice,
     Property,
+    ClassMethod,
+    StaticMethod,
     Function,
     BuiltinFunction,
     Method,

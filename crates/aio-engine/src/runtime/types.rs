@@ -43,6 +43,8 @@ pub(crate) struct Types {
     pub generic_alias: Rc<Class>,
     pub union_type: Rc<Class>,
     pub property: Rc<Class>,
+    pub classmethod: Rc<Class>,
+    pub staticmethod: Rc<Class>,
     pub deque: Rc<Class>,
     /// `dict_keys`, `dict_values`, `dict_items`, by a view's kind.
     pub dict_views: [Rc<Class>; 3],
@@ -271,6 +273,8 @@ impl Types {
             generic_alias: make_class("GenericAlias", "types", vec![object.clone()], Ty::Native),
             union_type: make_class("UnionType", "types", vec![object.clone()], Ty::Native),
             property: mk("property", Ty::Property),
+            classmethod: mk("classmethod", Ty::ClassMethod),
+            staticmethod: mk("staticmethod", Ty::StaticMethod),
             deque: make_class("deque", "collections", vec![object.clone()], Ty::Native),
             dict_views: [
                 mk("dict_keys", Ty::Native),
