@@ -578,20 +578,7 @@ impl Interp {
             Ok(_) => Ok(()),
             Err(e) if self.passes_through_the_loop(&e) => Err(e),
             Err(e) => {
-                e.exc()
-                    .traceback
-                    .borrow_mut()
-                    .push(crate::runtime::object::TbEntry {
-                        filename: Rc::from("events.py"),
-                        name: Rc::from("_run"),
-                        line: 80,
-                        span: None,
-                        anchor: None,
-                        source: Some((
-                            Rc::from("        self._context.run(self._callback, *self._args)"),
-                            None,
-                        )),
-                    });
+                let e = super::frames::with_frames(e, &[super::frames::HANDLE_RUN]);
                 let cb = self.callback_repr(f, args).await;
                 if lp.exception_handler.borrow().is_some() {
                     let mut context = crate::runtime::dict::Dict::new();
@@ -1230,17 +1217,9 @@ fn epoll_wake(now: f64, when: f64) -> f64 {
 
 /// `run_until_complete`'s own frame when the future it ran failed (`return future.result()`).
 fn push_result_frame(e: &crate::runtime::value::ExcRef) {
-    e.exc()
-        .traceback
-        .borrow_mut()
-        .push(crate::runtime::object::TbEntry {
-            filename: Rc::from("base_events.py"),
-            name: Rc::from("run_until_complete"),
-            line: 653,
-            span: None,
-            anchor: None,
-            source: Some((Rc::from("        return future.result()"), Some((15, 30)))),
-        });
+    e.exc().traceback.borrow_mut().push(super::frames::entry(
+        &super::frames::RUN_UNTIL_COMPLETE_RESULT,
+    ));
     e.exc().tb_frame.set(0);
 }
 

@@ -14,10 +14,14 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::event_loop::EventLoop;
+use super::frames::{
+    ENSURE_FUTURE_GET_LOOP, ENSURE_FUTURE_RAISE, GATHER_EMPTY_GET_LOOP, GATHER_ENSURE_FUTURE,
+    GATHER_MEMBERSHIP, with_frames,
+};
 use super::future::{DoneCb, Future};
 use crate::interp::Interp;
-use crate::runtime::object::{Args, Builtin, CoroKind, TbEntry};
-use crate::runtime::value::{ExcRef, Lbf, PyResult, Value};
+use crate::runtime::object::{Args, Builtin, CoroKind};
+use crate::runtime::value::{Lbf, PyResult, Value};
 
 /// The shared state of one `gather()` call (the closure cells of CPython's version).
 pub(crate) struct Gather {
@@ -148,7 +152,10 @@ pub(crate) async fn gather_args(it: Rc<Interp>, args: Args) -> PyResult {
     }
     if args.pos.is_empty() {
         // An empty gather is a future already done, on the current event loop.
-        let lp = it.event_loop();
+        let lp = it
+            .current_event_loop()
+            .await
+            .map_err(|e| with_frames(e, &[GATHER_EMPTY_GET_LOOP]))?;
         let outer = Future::new(&it, &lp, None);
         *outer.label.borrow_mut() = Some(crate::trace::Awaited::Named("gather"));
         outer.set_result(&it, Value::list(Vec::new()))?;
@@ -207,7 +214,18 @@ pub(crate) async fn gather_args(it: Rc<Interp>, args: Args) -> PyResult {
                 };
                 let on = match &lp {
                     Some(lp) => lp.clone(),
-                    None => it.event_loop(),
+                    None => match it.current_event_loop().await {
+                        Ok(lp) => lp,
+                        Err(e) => {
+                            // CPython's frames hold the coroutine: it is released (and
+                            // reported never awaited) with the exception.
+                            e.exc().keepalive.borrow_mut().push(Rc::new(coro));
+                            return Err(with_frames(
+                                e,
+                                &[ENSURE_FUTURE_GET_LOOP, GATHER_ENSURE_FUTURE],
+                            ));
+                        }
+                    },
                 };
                 let task = it.create_task(&on, coro, None, None)?;
                 if on.debug.get() {
@@ -231,43 +249,4 @@ pub(crate) async fn gather_args(it: Rc<Interp>, args: Args) -> PyResult {
     *outer.cancel_hook.borrow_mut() = Some(super::future::CancelHook::Gather(state.clone()));
     *state.outer.borrow_mut() = OuterRef::Pending(outer.clone());
     Ok(Value::Future(outer))
-}
-
-/// A line of CPython 3.11.7's `Lib/asyncio/tasks.py` that a traceback through `gather` shows:
-/// line, function, source line and the columns its carets cover (none for a whole statement).
-type TasksLine = (u32, &'static str, &'static str, Option<(u32, u32)>);
-
-const GATHER_MEMBERSHIP: TasksLine = (
-    826,
-    "gather",
-    "        if arg not in arg_to_fut:",
-    Some((11, 32)),
-);
-const GATHER_ENSURE_FUTURE: TasksLine = (
-    827,
-    "gather",
-    "            fut = _ensure_future(arg, loop=loop)",
-    Some((18, 48)),
-);
-const ENSURE_FUTURE_RAISE: TasksLine = (
-    674,
-    "_ensure_future",
-    "        raise TypeError('An asyncio.Future, a coroutine or an awaitable '",
-    None,
-);
-
-/// `e` with the frames of `tasks.py` it was raised through, innermost first.
-fn with_frames(e: ExcRef, frames: &[TasksLine]) -> ExcRef {
-    e.exc()
-        .traceback
-        .borrow_mut()
-        .extend(frames.iter().map(|&(line, name, source, carets)| TbEntry {
-            filename: Rc::from("tasks.py"),
-            name: Rc::from(name),
-            line,
-            span: None,
-            anchor: None,
-            source: Some((Rc::from(source), carets)),
-        }));
-    e
 }

@@ -3,6 +3,7 @@
 //! higher-level APIs (gather, wait, wait_for, timeout, TaskGroup, locks, queues).
 
 pub(crate) mod event_loop;
+pub(crate) mod frames;
 pub(crate) mod future;
 pub(crate) mod gather;
 pub(crate) mod hooks;
@@ -14,7 +15,7 @@ use future::{DoneCb, Future};
 use hooks::Hook;
 
 use crate::interp::{Interp, Resume, Suspend};
-use crate::runtime::object::{Args, Builtin, BuiltinFn, CoroKind, Module, NativeObj, TbEntry};
+use crate::runtime::object::{Args, Builtin, BuiltinFn, CoroKind, Module, NativeObj};
 use crate::runtime::value::{ExcRef, Lbf, PyResult, Value};
 
 /// The Python part of the module.
@@ -559,16 +560,7 @@ fn asyncio_sleep(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult {
                 let zero_or_less =
                     Box::pin(it.compare(crate::syntax::ast::CmpOp::LtE, &other, &Value::Int(0)))
                         .await
-                        .inspect_err(|e| {
-                            e.exc().traceback.borrow_mut().push(TbEntry {
-                                filename: Rc::from("tasks.py"),
-                                name: Rc::from("sleep"),
-                                line: 639,
-                                span: None,
-                                anchor: None,
-                                source: Some((Rc::from("    if delay <= 0:"), Some((7, 17)))),
-                            });
-                        })?;
+                        .map_err(|e| frames::with_frames(e, &[frames::SLEEP_COMPARE]))?;
                 if zero_or_less {
                     0.0
                 } else {
@@ -597,17 +589,7 @@ fn asyncio_sleep(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult {
         );
         let r = it.await_future(fut).await;
         h.cancelled.set(true);
-        if let Err(e) = &r {
-            e.exc().traceback.borrow_mut().push(TbEntry {
-                filename: Rc::from("tasks.py"),
-                name: Rc::from("sleep"),
-                line: 649,
-                span: None,
-                anchor: None,
-                source: Some((Rc::from("        return await future"), Some((15, 27)))),
-            });
-        }
-        r
+        r.map_err(|e| frames::with_frames(e, &[frames::SLEEP_AWAIT]))
     });
     Ok(it.native_coro("sleep", CoroKind::Coroutine, body))
 }
@@ -626,7 +608,7 @@ fn asyncio_create_task(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult
     };
     let lp = match it.running_loop() {
         Ok(lp) => lp,
-        Err(e) => return Err(keep(e, coro)),
+        Err(e) => return Err(keep(frames::with_frames(e, &[frames::CREATE_TASK]), coro)),
     };
     let task = it.create_task(&lp, coro, name, context)?;
     if lp.debug.get() {
@@ -648,28 +630,7 @@ fn get_running_loop(it: &Rc<Interp>, _: &Builtin, _: Args) -> PyResult {
 /// (made on first use, unless one was ever set: after `asyncio.run` there is none), and in
 /// another thread none (CPython's default policy).
 fn get_event_loop(it: Rc<Interp>, _: Rc<Builtin>, _: Args) -> Lbf<'static, PyResult> {
-    Box::pin(async move {
-        let in_worker = it.clock.worker.get().is_some();
-        if let Some(lp) = it.running_loop.borrow().clone()
-            && !in_worker
-        {
-            return Ok(loop_value(&lp));
-        }
-        let current = it.idle_loop.borrow().clone();
-        match current {
-            Some(lp) if !in_worker => Ok(loop_value(&lp)),
-            None if !in_worker && !it.event_loop_set.get() => Ok(loop_value(&it.idle_loop())),
-            _ => {
-                let name = it
-                    .call(it.hook(Hook::CurrentThreadName)?, Args::new(Vec::new()))
-                    .await?;
-                Err(it.runtime_error(format!(
-                    "There is no current event loop in thread {}.",
-                    it.repr_of(&name).await?
-                )))
-            }
-        }
-    })
+    Box::pin(async move { Ok(loop_value(&it.current_event_loop().await?)) })
 }
 
 fn new_event_loop(it: &Rc<Interp>, _: &Builtin, _: Args) -> PyResult {
@@ -696,13 +657,17 @@ fn set_event_loop(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
 }
 
 fn current_task(it: &Rc<Interp>, _: &Builtin, _: Args) -> PyResult {
-    let lp = it.running_loop()?;
+    let lp = it
+        .running_loop()
+        .map_err(|e| frames::with_frames(e, &[frames::CURRENT_TASK]))?;
     let t = lp.current_task.borrow().clone();
     Ok(t.map(Value::Future).unwrap_or_default())
 }
 
 fn all_tasks(it: &Rc<Interp>, _: &Builtin, _: Args) -> PyResult {
-    let lp = it.running_loop()?;
+    let lp = it
+        .running_loop()
+        .map_err(|e| frames::with_frames(e, &[frames::ALL_TASKS]))?;
     let mut d = crate::runtime::dict::Dict::new();
     for t in lp.all_tasks() {
         let v = Value::Future(t);
@@ -738,24 +703,7 @@ fn isfuture(_: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
 
 /// The runners.py frames CPython shows between `asyncio.run(...)` and `run_until_complete`
 /// (whose own frame that method adds): `Runner.run`'s line, then `asyncio.run`'s.
-fn runner_frames() -> Vec<TbEntry> {
-    let mk = |line: u32, src: &str, cols: (u32, u32)| TbEntry {
-        filename: Rc::from("runners.py"),
-        name: Rc::from("run"),
-        line,
-        span: None,
-        anchor: None,
-        source: Some((Rc::from(src), Some(cols))),
-    };
-    vec![
-        mk(
-            118,
-            "            return self._loop.run_until_complete(task)",
-            (19, 54),
-        ),
-        mk(190, "        return runner.run(main)", (15, 31)),
-    ]
-}
+const RUNNER_FRAMES: [frames::StdlibLine; 2] = [frames::RUNNER_RUN, frames::ASYNCIO_RUN];
 
 fn asyncio_run(it: Rc<Interp>, _: Rc<Builtin>, mut args: Args) -> Lbf<'static, PyResult> {
     Box::pin(async move {
@@ -765,41 +713,19 @@ fn asyncio_run(it: Rc<Interp>, _: Rc<Builtin>, mut args: Args) -> Lbf<'static, P
             let e = it.runtime_error("asyncio.run() cannot be called from a running event loop");
             // CPython's traceback keeps the frame (and so `main`) alive with the exception.
             e.exc().keepalive.borrow_mut().push(Rc::new(main));
-            e.exc().traceback.borrow_mut().push(TbEntry {
-                filename: Rc::from("runners.py"),
-                name: Rc::from("run"),
-                line: 186,
-                span: None,
-                anchor: None,
-                source: Some((Rc::from("        raise RuntimeError("), None)),
-            });
-            return Err(e);
+            return Err(frames::with_frames(e, &[frames::RUN_NESTED]));
         }
         if !matches!(&main, Value::Coro(c) if c.kind == CoroKind::Coroutine) {
             let r = it.repr_of(&main).await?;
             let e = it.value_error(format!("a coroutine was expected, got {r}"));
             // Raised in Runner.run, called from asyncio.run: CPython's two frames.
-            let mut frames = vec![
-                TbEntry {
-                    filename: Rc::from("runners.py"),
-                    name: Rc::from("run"),
-                    line: 89,
-                    span: None,
-                    anchor: None,
-                    source: Some((
-                        Rc::from(
-                            "            raise ValueError(\"a coroutine was expected, got {!r}\".format(coro))",
-                        ),
-                        None,
-                    )),
-                },
-                runner_frames()[1].clone(),
-            ];
-            e.exc().traceback.borrow_mut().append(&mut frames);
-            return Err(e);
+            return Err(frames::with_frames(
+                e,
+                &[frames::RUN_NOT_A_COROUTINE, frames::ASYNCIO_RUN],
+            ));
         }
         let lp = runner_loop(&it, debug).await?;
-        let result = runner_run(&it, &lp, main, &runner_frames()).await;
+        let result = runner_run(&it, &lp, main, &RUNNER_FRAMES).await;
         if it.aborted.borrow().is_some() {
             return result;
         }
@@ -829,7 +755,7 @@ async fn runner_run(
     it: &Rc<Interp>,
     lp: &Rc<EventLoop>,
     main: Value,
-    frames: &[TbEntry],
+    frames: &[frames::StdlibLine],
 ) -> PyResult {
     let task = it.create_task(lp, main, None, None)?;
     if lp.debug.get() {
@@ -873,7 +799,7 @@ async fn runner_run(
         e.exc()
             .traceback
             .borrow_mut()
-            .extend(runner.iter().cloned());
+            .extend(runner.iter().map(frames::entry));
         e.exc().tb_frame.set(0);
         // Cancelled by a SIGINT and not uncancelled since: Runner.run raises KeyboardInterrupt.
         let uncancelled = || {
@@ -887,22 +813,14 @@ async fn runner_run(
             let interrupt = it.new_exc(&it.t.by_name("KeyboardInterrupt"), Vec::new());
             *interrupt.exc().context.borrow_mut() = Some(e);
             interrupt.exc().context_checked.set(true);
-            interrupt.exc().traceback.borrow_mut().push(TbEntry {
-                filename: Rc::from("runners.py"),
-                name: Rc::from("run"),
-                line: 123,
-                span: None,
-                anchor: None,
-                source: Some((
-                    Rc::from("                    raise KeyboardInterrupt()"),
-                    None,
-                )),
-            });
-            interrupt
+            frames::with_frames(interrupt, &[frames::RUNNER_INTERRUPT])
         } else {
             e
         };
-        e.exc().traceback.borrow_mut().extend(outer.iter().cloned());
+        e.exc()
+            .traceback
+            .borrow_mut()
+            .extend(outer.iter().map(frames::entry));
         e
     });
     drop(task);
@@ -997,8 +915,7 @@ fn runner_run_native(it: Rc<Interp>, _: Rc<Builtin>, args: Args) -> Lbf<'static,
             return Err(it.type_error("_runner_run(loop, coro)"));
         };
         // Below the program's frames: Runner.run's own line.
-        let frames = &runner_frames()[..1];
-        runner_run(&it, &lp, main.clone(), frames).await
+        runner_run(&it, &lp, main.clone(), &RUNNER_FRAMES[..1]).await
     })
 }
 
@@ -1228,7 +1145,34 @@ impl Interp {
         }
     }
 
-    /// `asyncio.get_event_loop()`: the running loop, else the current one.
+    /// `asyncio.get_event_loop()`: the running loop; outside one, the main thread's current
+    /// loop (made on first use, unless one was ever set: after `asyncio.run` there is none),
+    /// and in another thread none, CPython's RuntimeError from `events.py`.
+    pub(crate) async fn current_event_loop(self: &Rc<Self>) -> PyResult<Rc<EventLoop>> {
+        let in_worker = self.clock.worker.get().is_some();
+        if let Some(lp) = self.running_loop.borrow().clone()
+            && !in_worker
+        {
+            return Ok(lp);
+        }
+        let current = self.idle_loop.borrow().clone();
+        match current {
+            Some(lp) if !in_worker => Ok(lp),
+            None if !in_worker && !self.event_loop_set.get() => Ok(self.idle_loop()),
+            _ => {
+                let name = self
+                    .call(self.hook(Hook::CurrentThreadName)?, Args::new(Vec::new()))
+                    .await?;
+                let e = self.runtime_error(format!(
+                    "There is no current event loop in thread {}.",
+                    self.repr_of(&name).await?
+                ));
+                Err(frames::with_frames(e, &[frames::NO_CURRENT_LOOP]))
+            }
+        }
+    }
+
+    /// The running loop, else the current one, made if need be (never an error).
     pub(crate) fn event_loop(self: &Rc<Self>) -> Rc<EventLoop> {
         let running = self.running_loop.borrow().clone();
         running.unwrap_or_else(|| self.idle_loop())
@@ -1461,26 +1405,10 @@ pub(crate) async fn loop_method(
                 let e = it.runtime_error("Event loop is closed");
                 // The traceback keeps the argument (a coroutine never awaited) to the end.
                 e.exc().keepalive.borrow_mut().push(Rc::new(fut));
-                let mut tb = e.exc().traceback.borrow_mut();
-                for (line, name, text) in [
-                    (
-                        519,
-                        "_check_closed",
-                        "            raise RuntimeError('Event loop is closed')",
-                    ),
-                    (628, "run_until_complete", "        self._check_closed()"),
-                ] {
-                    tb.push(TbEntry {
-                        filename: Rc::from("base_events.py"),
-                        name: Rc::from(name),
-                        line,
-                        span: None,
-                        anchor: None,
-                        source: Some((Rc::from(text), None)),
-                    });
-                }
-                drop(tb);
-                return Err(e);
+                return Err(frames::with_frames(
+                    e,
+                    &[frames::CHECK_CLOSED, frames::RUN_UNTIL_COMPLETE_CHECK],
+                ));
             }
             if lp.running.get() || it.running_loop.borrow().is_some() {
                 let e = it.runtime_error(if lp.running.get() {

@@ -21,8 +21,13 @@ def _ensure_future(arg, loop=None):
             raise TypeError('An asyncio.Future, a coroutine or an awaitable is required')
         arg = _wrap_awaitable(arg)
     if loop is None:
-        loop = get_event_loop()
+        loop = events._get_event_loop(stacklevel=4)  # tb: tasks.py:678
     return loop.create_task(arg)
+
+
+class events:
+    # what tasks.py calls in asyncio.events, under its names there (its traceback lines)
+    _get_event_loop = staticmethod(lambda stacklevel=3: get_event_loop())
 
 
 def _isawaitable(obj):
@@ -34,7 +39,7 @@ async def _wrap_awaitable(awaitable):
 
 
 def ensure_future(coro_or_future, *, loop=None):
-    return _ensure_future(coro_or_future, loop=loop)
+    return _ensure_future(coro_or_future, loop=loop)  # tb: tasks.py:659
 
 
 def shield(arg):
@@ -186,11 +191,12 @@ async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
 
 
 def as_completed(fs, *, timeout=None):
+    # a generator, as CPython's: nothing runs until the first next()
     if isfuture(fs) or iscoroutine(fs):
-        raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")
+        raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")  # tb: tasks.py:587
 
     done = Queue()
-    loop = get_event_loop()
+    loop = events._get_event_loop()  # tb: tasks.py:592
     todo = {_ensure_future(f, loop=loop) for f in set(fs)}
     timeout_handle = None
 
@@ -218,7 +224,8 @@ def as_completed(fs, *, timeout=None):
         f.add_done_callback(_on_completion)
     if todo and timeout is not None:
         timeout_handle = loop.call_later(timeout, _on_timeout)
-    return [_wait_for_one() for _ in range(len(todo))]
+    for _ in range(len(todo)):
+        yield _wait_for_one()
 
 
 def _run_in_context(context, fn, *args, **kwargs):

@@ -1626,10 +1626,7 @@ pub(crate) async fn construct_builtin(
             _ => Err(it.type_error("type() takes 1 or 3 arguments")),
         },
         Ty::Future => {
-            let lp = match it.running_loop.borrow().clone() {
-                Some(lp) => lp,
-                None => it.idle_loop(),
-            };
+            let lp = it.current_event_loop().await?;
             Ok(Value::Future(crate::asyncio::future::Future::new(
                 it, &lp, None,
             )))

@@ -421,15 +421,23 @@ impl Interp {
         if !show {
             return;
         }
+        // Columns, not characters: a wide character (`汉`, `😀`) takes two, as CPython counts.
+        let columns = |from: usize, to: usize| -> usize {
+            chars[from.min(to)..to]
+                .iter()
+                .map(|c| crate::runtime::unicode::display_width(*c))
+                .sum()
+        };
         out.push_str("    ");
-        out.push_str(&" ".repeat(start.saturating_sub(indent)));
+        out.push_str(&" ".repeat(columns(indent, start)));
         match anchors {
             Some((l, r)) => {
-                out.push_str(&"~".repeat(l));
-                out.push_str(&"^".repeat(r - l));
-                out.push_str(&"~".repeat((end - start).saturating_sub(r)));
+                let (l, r) = ((start + l).min(end), (start + r).min(end));
+                out.push_str(&"~".repeat(columns(start, l)));
+                out.push_str(&"^".repeat(columns(l, r)));
+                out.push_str(&"~".repeat(columns(r, end)));
             }
-            None => out.push_str(&"^".repeat(end - start)),
+            None => out.push_str(&"^".repeat(columns(start, end))),
         }
         out.push('\n');
     }

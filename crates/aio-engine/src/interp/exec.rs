@@ -1557,6 +1557,27 @@ impl Interp {
                 let aw = self
                     .call_method(it.clone(), &Rc::from("__anext__"), Args::default())
                     .await?;
+                let awaitable = match &aw {
+                    Value::Coro(c) => c.kind == CoroKind::Coroutine,
+                    Value::Future(_) => true,
+                    Value::Instance(inst) => inst.class.lookup("__await__").is_some(),
+                    _ => false,
+                };
+                if !awaitable {
+                    // CPython's: the await's own TypeError (raised before any frame, so it has
+                    // no traceback) as the cause of the one `async for` raises.
+                    let kind = self.type_name(&aw);
+                    let cause = self
+                        .type_error(format!("object {kind} can't be used in 'await' expression"));
+                    let error = self.type_error(format!(
+                        "'async for' received an invalid object from __anext__: {kind}"
+                    ));
+                    *error.exc().cause.borrow_mut() = Some(cause.clone());
+                    *error.exc().context.borrow_mut() = Some(cause);
+                    error.exc().suppress_context.set(true);
+                    error.exc().context_checked.set(true);
+                    return Err(error);
+                }
                 match self.await_value(aw).await {
                     Ok(v) => Ok(Some(v)),
                     Err(e) if self.exc_is(&e, "StopAsyncIteration") => Ok(None),

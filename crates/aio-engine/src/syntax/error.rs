@@ -92,9 +92,18 @@ fn render_source_and_carets(err: &SyntaxError, text: &str) -> String {
         (err.end_offset - 1 - indent).min(len) - start
     }
     .max(1);
+    // CPython 3.11 places these carets by UTF-8 bytes, not characters: `汉` takes three.
+    let chars: Vec<char> = stripped.chars().collect();
+    let columns = |from: i64, count: i64| -> usize {
+        let from = from.clamp(0, len) as usize;
+        let to = (from + count.max(0) as usize).min(chars.len());
+        let bytes: usize = chars[from..to].iter().map(|c| c.len_utf8()).sum();
+        // A caret past the end of the text still takes one column.
+        bytes + (from + count.max(0) as usize).saturating_sub(to)
+    };
     out.push_str("    ");
-    out.push_str(&" ".repeat(start as usize));
-    out.push_str(&"^".repeat(carets as usize));
+    out.push_str(&" ".repeat(columns(0, start)));
+    out.push_str(&"^".repeat(columns(start, carets)));
     out.push('\n');
     out
 }
