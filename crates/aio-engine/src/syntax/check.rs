@@ -73,6 +73,7 @@ impl Checker<'_> {
                 .split('\n')
                 .nth((span.line as usize).wrapping_sub(1))
                 .map(|l| l.trim_end_matches('\r').to_string()),
+            from_tokenizer: false,
         }
     }
 

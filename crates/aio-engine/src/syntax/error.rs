@@ -53,6 +53,9 @@ pub struct SyntaxError {
     pub end_offset: i64,
     /// The source line `lineno` without its newline, when known.
     pub text: Option<String>,
+    /// Found by the tokenizer (an invalid character, an unclosed bracket), whose carets CPython
+    /// 3.11 places by characters; the parser's and compiler's go by UTF-8 bytes.
+    pub from_tokenizer: bool,
 }
 
 impl SyntaxError {
@@ -92,14 +95,16 @@ fn render_source_and_carets(err: &SyntaxError, text: &str) -> String {
         (err.end_offset - 1 - indent).min(len) - start
     }
     .max(1);
-    // CPython 3.11 places these carets by UTF-8 bytes, not characters: `汉` takes three.
+    // CPython 3.11 places a parser's carets by UTF-8 bytes (`汉` takes three), a tokenizer's
+    // by characters.
     let chars: Vec<char> = stripped.chars().collect();
     let columns = |from: i64, count: i64| -> usize {
         let from = from.clamp(0, len) as usize;
         let to = (from + count.max(0) as usize).min(chars.len());
-        let bytes: usize = chars[from..to].iter().map(|c| c.len_utf8()).sum();
+        let width = |c: &char| if err.from_tokenizer { 1 } else { c.len_utf8() };
+        let shown: usize = chars[from..to].iter().map(width).sum();
         // A caret past the end of the text still takes one column.
-        bytes + (from + count.max(0) as usize).saturating_sub(to)
+        shown + (from + count.max(0) as usize).saturating_sub(to)
     };
     out.push_str("    ");
     out.push_str(&" ".repeat(columns(0, start)));

@@ -203,6 +203,7 @@ impl<'a> Lexer<'a> {
             end_lineno: line,
             end_offset: end_col,
             text: self.line_text(line),
+            from_tokenizer: true,
         }
     }
 
@@ -718,7 +719,10 @@ impl<'a> Lexer<'a> {
                 .all(|(i, oc)| self.peek_at(i) == Some(oc))
         }) else {
             if c.is_ascii() {
-                return Err(self.syntax_error("invalid syntax", line, col, col + 1));
+                // CPython's tokenizer passes `$` or `?` on, and its parser reports it.
+                let mut error = self.syntax_error("invalid syntax", line, col, col + 1);
+                error.from_tokenizer = false;
+                return Err(error);
             }
             return Err(self.syntax_error(
                 format!("invalid character '{c}' (U+{:04X})", c as u32),

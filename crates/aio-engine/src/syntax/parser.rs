@@ -212,6 +212,7 @@ impl<'a> Parser<'a> {
                 .lines
                 .get((span.line as usize).wrapping_sub(1))
                 .map(|s| s.to_string()),
+            from_tokenizer: false,
         }
     }
 
@@ -575,7 +576,18 @@ impl<'a> Parser<'a> {
             }
             let value = targets.pop().unwrap_or_else(|| unreachable_expr(start));
             for target in &targets {
-                self.check_target(target, TargetUse::Assign)?;
+                if let Err(plain) = self.check_target(target, TargetUse::Assign) {
+                    // CPython's parser first reads `target = value` as a mistaken comparison.
+                    // What follows the first `=` counts unless it is all of a second target
+                    // (then a second `=` follows it).
+                    let next = targets.get(1).unwrap_or(&value);
+                    let hint = leading_bitwise_or(next)
+                        .filter(|lead| targets.len() == 1 || lead.span != next.span)
+                        .and_then(|lead| {
+                            self.mistaken_comparison(last_before_equals(&targets[0]), lead)
+                        });
+                    return Err(hint.unwrap_or(plain));
+                }
             }
             let span = start.to(self.prev_span());
             return Ok(Stmt {
@@ -1031,18 +1043,41 @@ impl<'a> Parser<'a> {
     /// Like [`Self::expect_colon`], with CPython's hint for `if x = 1:`.
     fn expect_block_colon(&mut self, test: &Expr) -> PResult<()> {
         if self.is_op("=") {
+            let equals = self.invalid_syntax();
             self.advance();
             if let Ok(value) = self.expression()
                 && self.is_op(":")
+                && let Some(value) = leading_bitwise_or(&value)
+                && let Some(error) = self.mistaken_comparison(test, value)
             {
-                return Err(self.error(
-                    "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-                    test.span.to(value.span),
-                ));
+                return Err(error);
             }
-            return Err(self.invalid_syntax());
+            return Err(equals);
         }
         self.expect_colon()
+    }
+
+    /// CPython's `invalid_named_expression`: `left = value` where `==` (or `:=`) was meant, for
+    /// a `left` that is a name or any expression but a display, `True`, `False` or `None`.
+    fn mistaken_comparison(&self, left: &Expr, value: &Expr) -> Option<SyntaxError> {
+        match &left.kind {
+            ExprKind::Name(_) => Some(self.error(
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                left.span.to(value.span),
+            )),
+            ExprKind::List(_)
+            | ExprKind::Tuple(_)
+            | ExprKind::GeneratorExp { .. }
+            | ExprKind::Starred(_)
+            | ExprKind::Constant(Constant::None | Constant::Bool(_)) => None,
+            kind => Some(self.error(
+                format!(
+                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                    target_description(kind)
+                ),
+                left.span,
+            )),
+        }
     }
 
     /// The body after a `:`: an indented block, or simple statements on the same line.
@@ -1521,11 +1556,6 @@ impl<'a> Parser<'a> {
                         if matches!(target.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) =>
                     {
                         "assignment to yield expression not possible".to_string()
-                    }
-                    TargetUse::Assign if !matches!(target.kind, ExprKind::NamedExpr { .. }) => {
-                        format!(
-                            "cannot assign to {what} here. Maybe you meant '==' instead of '='?"
-                        )
                     }
                     _ => format!("cannot assign to {what}"),
                 };
@@ -2709,6 +2739,41 @@ enum TargetUse {
     Delete,
 }
 
+/// The expression of an assignment's first target that its `=` follows: the target, or the
+/// last item of a tuple written without parentheses (`a, "b" = ...`).
+fn last_before_equals(target: &Expr) -> &Expr {
+    match &target.kind {
+        ExprKind::Tuple(elts) => match elts.last() {
+            Some(last) if last.span.end_col == target.span.end_col => last,
+            _ => target,
+        },
+        _ => target,
+    }
+}
+
+/// The `bitwise_or` an expression starts with (what CPython's grammar reads after a mistaken
+/// `=`), or `None` when it starts with `not`, `lambda`, `yield` or `*`.
+fn leading_bitwise_or(value: &Expr) -> Option<&Expr> {
+    match &value.kind {
+        ExprKind::UnaryOp {
+            op: UnaryOp::Not, ..
+        }
+        | ExprKind::Lambda(_)
+        | ExprKind::Yield(_)
+        | ExprKind::YieldFrom(_)
+        | ExprKind::Starred(_) => None,
+        ExprKind::BoolOp { values, .. } => values.first().and_then(leading_bitwise_or),
+        ExprKind::Compare { left, .. } => leading_bitwise_or(left),
+        ExprKind::IfExp { body, .. } => leading_bitwise_or(body),
+        // A tuple without parentheses (`= 1, 2`) starts with its first item.
+        ExprKind::Tuple(elts) => match elts.first() {
+            Some(first) if first.span.col == value.span.col => leading_bitwise_or(first),
+            _ => Some(value),
+        },
+        _ => Some(value),
+    }
+}
+
 /// CPython's name for an expression in "cannot assign to ..." messages.
 fn target_description(kind: &ExprKind) -> &'static str {
     match kind {
@@ -2736,7 +2801,9 @@ fn target_description(kind: &ExprKind) -> &'static str {
         ExprKind::List(_) => "list",
         ExprKind::Starred(_) => "starred",
         ExprKind::Slice { .. } => "slice",
-        ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => "expression",
+        ExprKind::Name(_) => "name",
+        ExprKind::Attribute { .. } => "attribute",
+        ExprKind::Subscript { .. } => "subscript",
     }
 }
 

@@ -498,6 +498,46 @@ const ERROR_CASES: &[(&str, &str)] = &[
     (
         "try:\n    x = 1\nprint(x)\n",
         "  File \"prog.py\", line 3\n    print(x)\n    ^^^^^\nSyntaxError: expected 'except' or 'finally' block\n",
+    ), // A parser's carets go by UTF-8 bytes in CPython 3.11, a tokenizer's by characters.
+    (
+        "x = (\"汉字\" 1)\n",
+        "  File \"prog.py\", line 1\n    x = (\"汉字\" 1)\n         ^^^^^^^^^^\nSyntaxError: invalid syntax. Perhaps you forgot a comma?\n",
+    ),
+    (
+        "x = 汉 ✅ 1\n",
+        "  File \"prog.py\", line 1\n    x = 汉 ✅ 1\n          ^\nSyntaxError: invalid character '✅' (U+2705)\n",
+    ),
+    (
+        "print(\"汉字\" + )\n",
+        "  File \"prog.py\", line 1\n    print(\"汉字\" + )\n                     ^\nSyntaxError: invalid syntax\n",
+    ),
+    (
+        "x = \"汉字\" $ 1\n",
+        "  File \"prog.py\", line 1\n    x = \"汉字\" $ 1\n                 ^\nSyntaxError: invalid syntax\n",
+    ),
+    (
+        "x = \"汉字\" + 1 = 2\n",
+        "  File \"prog.py\", line 1\n    x = \"汉字\" + 1 = 2\n        ^^^^^^^^^^^^\nSyntaxError: cannot assign to expression\n",
+    ),
+    (
+        "if \"汉字\" = 1: pass\n",
+        "  File \"prog.py\", line 1\n    if \"汉字\" = 1: pass\n       ^^^^^^^^\nSyntaxError: cannot assign to literal here. Maybe you meant '==' instead of '='?\n",
+    ),
+    (
+        "\"a\", b = 1, 2\n",
+        "  File \"prog.py\", line 1\n    \"a\", b = 1, 2\n         ^^^^^\nSyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='?\n",
+    ),
+    (
+        "x.y = \"a\", f() = 3\n",
+        "  File \"prog.py\", line 1\n    x.y = \"a\", f() = 3\n    ^^^\nSyntaxError: cannot assign to attribute here. Maybe you meant '==' instead of '='?\n",
+    ),
+    (
+        "if None = 1: pass\n",
+        "  File \"prog.py\", line 1\n    if None = 1: pass\n            ^\nSyntaxError: invalid syntax\n",
+    ),
+    (
+        "if x.y = 1: pass\n",
+        "  File \"prog.py\", line 1\n    if x.y = 1: pass\n       ^^^\nSyntaxError: cannot assign to attribute here. Maybe you meant '==' instead of '='?\n",
     ),
 ];
 
