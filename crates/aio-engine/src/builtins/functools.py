@@ -1,7 +1,7 @@
 # The `functools` module: what learners use of CPython 3.11.7's Lib/functools.py (and of its C
 # half, _functools), written to their documented behaviour and messages. Parsed and run on the
 # first `import functools` only (`contextlib` imports it too).
-# Left out: partialmethod; a classmethod or staticmethod under singledispatchmethod; a cached method, through the lru_cache
+# Left out: partialmethod; a cached method, through the lru_cache
 # wrapper's __get__, is a function rather than a bound method; singledispatch follows
 # the __mro__ only (no ABCs, no union types, no "Ambiguous dispatch"); cached_property has no
 # lock (one thread).
@@ -359,13 +359,6 @@ def singledispatch(func):
     return wrapper
 
 
-def _bound(method, obj, cls):
-    # what method.__get__(obj, cls) gives for a function (the methods registered are functions)
-    if obj is None:
-        return method
-    return lambda *args, **kwargs: method(obj, *args, **kwargs)
-
-
 class singledispatchmethod:
     # a method that dispatches on the class of its first argument after self (or cls)
     def __init__(self, func):
@@ -380,7 +373,7 @@ class singledispatchmethod:
     def __get__(self, obj, cls=None):
         def _method(*args, **kwargs):
             method = self.dispatcher.dispatch(args[0].__class__)
-            return _bound(method, obj, cls)(*args, **kwargs)
+            return method.__get__(obj, cls)(*args, **kwargs)  # tb: functools.py:946
 
         _method.__isabstractmethod__ = self.__isabstractmethod__
         _method.register = self.register

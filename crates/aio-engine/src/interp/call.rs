@@ -1169,6 +1169,12 @@ impl Interp {
                         Value::dict(d)
                     })
                 }
+                "__get__" => Some(Value::Builtin(Rc::new(Builtin {
+                    name: Rc::from("__get__"),
+                    bound: Some(obj.clone()),
+                    f: BuiltinFn::Sync(wrapper_get),
+                    sig: None,
+                }))),
                 "__defaults__" => Some(if f.defaults.is_empty() {
                     Value::None
                 } else {
@@ -1251,9 +1257,15 @@ impl Interp {
                     return Ok(match name {
                         "__func__" | "__wrapped__" => Some(f.clone()),
                         // What the function is, seen through the wrapper.
-                        "__name__" | "__qualname__" | "__doc__" | "__module__" => {
-                            Box::pin(self.get_attr_opt(f, name)).await?
-                        }
+                        "__name__" | "__qualname__" | "__doc__" | "__module__"
+                        | "__annotations__" => Box::pin(self.get_attr_opt(f, name)).await?,
+                        // `descriptor.__get__(obj, owner)`: what the class attribute gives.
+                        "__get__" => Some(Value::Builtin(Rc::new(Builtin {
+                            name: Rc::from("__get__"),
+                            bound: Some(obj.clone()),
+                            f: BuiltinFn::Sync(wrapper_get),
+                            sig: None,
+                        }))),
                         "__isabstractmethod__" => Some(
                             Box::pin(self.get_attr_opt(f, name))
                                 .await?
@@ -1816,4 +1828,38 @@ fn os_error_subclass(errno: i64) -> Option<&'static str> {
         110 => "TimeoutError",
         _ => return None,
     })
+}
+
+/// `function.__get__(obj, owner=None)` (bound to `obj`, unless it is None),
+/// `classmethod.__get__` (bound to the owner, or to `obj`'s type) and `staticmethod.__get__`
+/// (the function itself).
+fn wrapper_get(it: &Rc<Interp>, b: &Builtin, args: Args) -> PyResult {
+    let n = match &b.bound {
+        Some(Value::Native(n)) => n,
+        Some(f @ Value::Func(_)) => {
+            return Ok(match args.pos.first() {
+                Some(obj) if !matches!(obj, Value::None) => Value::Method(Rc::new(BoundMethod {
+                    receiver: obj.clone(),
+                    func: f.clone(),
+                })),
+                _ => f.clone(),
+            });
+        }
+        _ => return Err(it.type_error("__get__ without its descriptor")),
+    };
+    match &**n {
+        NativeObj::ClassMethod(f) => {
+            let owner = match (args.pos.get(1), args.pos.first()) {
+                (Some(owner), _) if !matches!(owner, Value::None) => owner.clone(),
+                (_, Some(obj)) if !matches!(obj, Value::None) => Value::Class(it.type_of(obj)),
+                _ => return Err(it.type_error("__get__(None, None) is invalid")),
+            };
+            Ok(Value::Method(Rc::new(BoundMethod {
+                receiver: owner,
+                func: f.clone(),
+            })))
+        }
+        NativeObj::StaticMethod(f) => Ok(f.clone()),
+        _ => Err(it.type_error("__get__ without its descriptor")),
+    }
 }
