@@ -32,7 +32,7 @@ pub(crate) enum HandleCb {
 }
 
 /// The line of CPython's `Handle._run` that runs a callback.
-const HANDLE_RUN: StdlibSite = StdlibSite {
+pub(crate) const HANDLE_RUN: StdlibSite = StdlibSite {
     file: "events.py",
     line: 80,
     text: "self._context.run(self._callback, *self._args)",
@@ -677,6 +677,7 @@ impl Interp {
             .await
         };
         self.task_frame_base.set(outer_base);
+        self.sink.stdlib_site.set(None);
         *lp.current_task.borrow_mut() = None;
         match outcome {
             Poll::Ready(Ok(v)) => {

@@ -163,7 +163,7 @@ class closing(AbstractContextManager):
         return self.thing
 
     def __exit__(self, *exc_info):
-        self.thing.close()
+        self.thing.close()  # tb: contextlib.py:360
 
 
 class aclosing(AbstractAsyncContextManager):
@@ -174,7 +174,7 @@ class aclosing(AbstractAsyncContextManager):
         return self.thing
 
     async def __aexit__(self, *exc_info):
-        await self.thing.aclose()
+        await self.thing.aclose()  # tb: contextlib.py:386
 
 
 class _RedirectStream(AbstractContextManager):

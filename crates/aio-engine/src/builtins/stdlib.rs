@@ -20,7 +20,7 @@ pub(crate) struct PythonModule {
 
 /// Every standard-library module written in Python, by import name (a submodule is imported
 /// after its package, and becomes its attribute).
-pub(crate) const PYTHON_MODULES: [PythonModule; 29] = [
+pub(crate) const PYTHON_MODULES: [PythonModule; 31] = [
     PythonModule {
         name: "contextvars",
         source: include_str!(concat!(env!("OUT_DIR"), "/contextvars.py")),
@@ -124,6 +124,14 @@ pub(crate) const PYTHON_MODULES: [PythonModule; 29] = [
     PythonModule {
         name: "_sysinfo",
         source: include_str!(concat!(env!("OUT_DIR"), "/_sysinfo.py")),
+    },
+    PythonModule {
+        name: "pprint",
+        source: include_str!(concat!(env!("OUT_DIR"), "/pprint.py")),
+    },
+    PythonModule {
+        name: "numbers",
+        source: include_str!(concat!(env!("OUT_DIR"), "/numbers.py")),
     },
     PythonModule {
         name: "statistics",

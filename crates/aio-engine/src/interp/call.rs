@@ -195,6 +195,22 @@ impl Interp {
         if let Some(pos) = frames.iter().rposition(|f| Rc::ptr_eq(f, info)) {
             frames.truncate(pos);
         }
+        self.restore_line(&frames);
+    }
+
+    /// After frames were left: the line now running is the caller's, for what is dropped
+    /// next. Below a task's own frames only CPython's event loop runs (`Task.__step`, called
+    /// from `Handle._run`): what is dropped there is dropped at `events.py:80`.
+    pub(crate) fn restore_line(&self, frames: &[Rc<FrameInfo>]) {
+        if self
+            .task_frame_base
+            .get()
+            .is_some_and(|base| frames.len() <= base)
+        {
+            self.sink
+                .stdlib_site
+                .set(Some(crate::asyncio::event_loop::HANDLE_RUN));
+        }
         if let Some(top) = frames.last() {
             self.sink.line.set(top.line.get());
         }

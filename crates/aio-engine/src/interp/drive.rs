@@ -53,9 +53,7 @@ pub(crate) fn poll_body(it: &Interp, coro: &Rc<Coro>, cx: &mut Context<'_>) -> P
             exc.truncate(exc_base);
             frames.truncate(frame_base);
         }
-        if let Some(top) = frames.last() {
-            it.sink.line.set(top.line.get());
-        }
+        it.restore_line(&frames);
     }
     if r.is_pending() {
         *coro.body.borrow_mut() = Some(body);

@@ -285,7 +285,12 @@ impl Interp {
         match &e.kind {
             ExprKind::Name(n) => self.load_name(fr, n).inspect_err(|x| self.mark(x, e, None)),
             ExprKind::Constant(c) => self.constant(c),
-            ExprKind::FString(parts) => Ok(Value::str(self.fstring(fr, parts).await?)),
+            // A field's conversion or format spec failing points at the whole f-string.
+            ExprKind::FString(parts) => Ok(Value::str(
+                self.fstring(fr, parts)
+                    .await
+                    .inspect_err(|x| self.mark(x, e, None))?,
+            )),
             ExprKind::Attribute { value, attr } => {
                 let obj = self.ev(fr, value).await?;
                 self.get_attr(&obj, attr)
@@ -825,25 +830,15 @@ impl Interp {
                     .await?;
                 return self.str_of(&r).await;
             }
+            // Every other type formats with `object.__format__`: its str(), and no spec.
             _ => {
-                let s = self.str_of(v).await?;
                 if spec.is_empty() {
-                    return Ok(s);
+                    return self.str_of(v).await;
                 }
-                if matches!(
-                    v,
-                    Value::None
-                        | Value::List(_)
-                        | Value::Tuple(_)
-                        | Value::Dict(_)
-                        | Value::Instance(_)
-                ) {
-                    return Err(self.type_error(format!(
-                        "unsupported format string passed to {}.__format__",
-                        self.type_name(v)
-                    )));
-                }
-                fmt::format_str(&s, spec)
+                return Err(self.type_error(format!(
+                    "unsupported format string passed to {}.__format__",
+                    self.type_name(v)
+                )));
             }
         };
         r.map_err(|m| self.value_error(m))

@@ -399,12 +399,17 @@ impl Interp {
                 return;
             }
             let start = span.col as usize;
-            let end = if span.end_line == span.line {
+            // CPython's statement may go on past the line a library frame shows (its text
+            // ends `self.format(`): the carets then run to the end of the line, as for any
+            // expression that spans lines.
+            let one_line = span.end_line == span.line
+                && (entry.source.is_none() || span.end_col as usize <= chars.len());
+            let end = if one_line {
                 span.end_col as usize
             } else {
                 chars.len()
             };
-            let anchors = if span.end_line == span.line {
+            let anchors = if one_line {
                 caret_anchors(&chars, start, end, entry.anchor)
             } else {
                 None
