@@ -1202,7 +1202,13 @@ async fn str_method(it: &Rc<Interp>, s: &Rc<str>, name: &str, mut args: Args) ->
             }
         }
         "isdigit" | "isnumeric" | "isdecimal" => {
-            Value::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit()))
+            use crate::runtime::unicode::{is_decimal, is_digit, is_numeric};
+            let test: fn(char) -> bool = match name {
+                "isdecimal" => is_decimal,
+                "isdigit" => is_digit,
+                _ => is_numeric,
+            };
+            Value::Bool(!s.is_empty() && s.chars().all(test))
         }
         "isalpha" => Value::Bool(!s.is_empty() && s.chars().all(char::is_alphabetic)),
         "isascii" => Value::Bool(s.is_ascii()),

@@ -446,6 +446,7 @@ fn sys_module(it: &Rc<Interp>) -> Rc<Module> {
     m.set("platform", Value::str("linux"));
     m.set("maxsize", Value::Int(i64::MAX));
     m.set("byteorder", Value::str("little"));
+    m.set("maxunicode", Value::Int(0x10ffff));
     m.set(
         "getdefaultencoding",
         func(
