@@ -538,7 +538,7 @@ impl Interp {
     async fn callback_repr(self: &Rc<Self>, f: &Value, args: &[Value]) -> String {
         let mut parts = Vec::new();
         for a in args {
-            parts.push(self.repr_of(a).await.unwrap_or_default());
+            parts.push(super::short_repr::short_repr(self, a).await);
         }
         let (name, loc) = match f {
             Value::Func(func) => (

@@ -7,6 +7,7 @@ pub(crate) mod frames;
 pub(crate) mod future;
 pub(crate) mod gather;
 pub(crate) mod hooks;
+pub(crate) mod short_repr;
 
 use std::rc::Rc;
 
@@ -591,7 +592,8 @@ fn asyncio_sleep(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult {
         h.cancelled.set(true);
         r.map_err(|e| frames::with_frames(e, &[frames::SLEEP_AWAIT]))
     });
-    Ok(it.native_coro("sleep", CoroKind::Coroutine, body))
+    // Its repr names CPython's `async def sleep` (`defined at tasks.py:637`).
+    Ok(it.native_coro_defined_at("sleep", CoroKind::Coroutine, body, ("tasks.py", 637)))
 }
 
 fn asyncio_create_task(it: &Rc<Interp>, _: &Builtin, mut args: Args) -> PyResult {

@@ -20,7 +20,7 @@ pub(crate) struct PythonModule {
 
 /// Every standard-library module written in Python, by import name (a submodule is imported
 /// after its package, and becomes its attribute).
-pub(crate) const PYTHON_MODULES: [PythonModule; 31] = [
+pub(crate) const PYTHON_MODULES: [PythonModule; 36] = [
     PythonModule {
         name: "contextvars",
         source: include_str!(concat!(env!("OUT_DIR"), "/contextvars.py")),
@@ -132,6 +132,26 @@ pub(crate) const PYTHON_MODULES: [PythonModule; 31] = [
     PythonModule {
         name: "numbers",
         source: include_str!(concat!(env!("OUT_DIR"), "/numbers.py")),
+    },
+    PythonModule {
+        name: "base64",
+        source: include_str!(concat!(env!("OUT_DIR"), "/base64.py")),
+    },
+    PythonModule {
+        name: "html",
+        source: include_str!(concat!(env!("OUT_DIR"), "/html.py")),
+    },
+    PythonModule {
+        name: "hashlib",
+        source: include_str!(concat!(env!("OUT_DIR"), "/hashlib.py")),
+    },
+    PythonModule {
+        name: "urllib",
+        source: include_str!(concat!(env!("OUT_DIR"), "/urllib.py")),
+    },
+    PythonModule {
+        name: "urllib.parse",
+        source: include_str!(concat!(env!("OUT_DIR"), "/urllib_parse.py")),
     },
     PythonModule {
         name: "statistics",

@@ -116,13 +116,25 @@ impl Interp {
         kind: CoroKind,
         body: Lbf<'static, PyResult>,
     ) -> Value {
+        self.native_coro_defined_at(name, kind, body, ("<native>", 0))
+    }
+
+    /// [`Self::native_coro`] standing for a function of CPython's library, defined at
+    /// `(file, line)` (its repr says so).
+    pub(crate) fn native_coro_defined_at(
+        self: &Rc<Self>,
+        name: &'static str,
+        kind: CoroKind,
+        body: Lbf<'static, PyResult>,
+        (file, line): (&'static str, u32),
+    ) -> Value {
         Value::Coro(Rc::new(Coro {
             kind,
             name: self.intern(name),
             qualname: self.intern(name),
             code_name: self.intern(name),
-            filename: self.intern("<native>"),
-            def_line: 0,
+            filename: self.intern(file),
+            def_line: line,
             body: RefCell::new(Some(body)),
             started: Cell::new(false),
             running: Cell::new(false),

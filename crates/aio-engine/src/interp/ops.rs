@@ -1588,6 +1588,30 @@ impl Interp {
                 self.truthy(&r).await
             }
             _ => {
+                let iterable = match container {
+                    Value::None
+                    | Value::Bool(_)
+                    | Value::Int(_)
+                    | Value::BigInt(_)
+                    | Value::Float(_)
+                    | Value::Func(_)
+                    | Value::Builtin(_)
+                    | Value::Method(_)
+                    | Value::Module(_)
+                    | Value::Ellipsis
+                    | Value::NotImplemented => false,
+                    Value::Instance(inst) => {
+                        inst.class.lookup("__iter__").is_some()
+                            || inst.class.lookup("__getitem__").is_some()
+                    }
+                    _ => true,
+                };
+                if !iterable {
+                    return Err(self.type_error(format!(
+                        "argument of type '{}' is not iterable",
+                        self.type_name(container)
+                    )));
+                }
                 let items = self.collect(container).await?;
                 for x in &items {
                     if self.eq(x, item).await? {
