@@ -111,6 +111,39 @@ fn to_int(it: &Interp, args: &Args, round: fn(f64) -> f64) -> PyResult {
     }
 }
 
+// `math.floor`, `ceil` and `trunc`: an object of the program's answers through its own
+// `__floor__`, `__ceil__` or `__trunc__` (a `Fraction` does), else through `__float__`.
+abuiltin!(floor, |it, args| {
+    rounded(&it, args, "__floor__", f64::floor).await
+});
+abuiltin!(ceil, |it, args| {
+    rounded(&it, args, "__ceil__", f64::ceil).await
+});
+abuiltin!(trunc, |it, args| {
+    rounded(&it, args, "__trunc__", f64::trunc).await
+});
+
+async fn rounded(it: &Rc<Interp>, args: Args, dunder: &str, round: fn(f64) -> f64) -> PyResult {
+    if let Some(value @ Value::Instance(inst)) = args.pos.first()
+        && inst.items.is_none()
+    {
+        if let Some(f) = inst.class.lookup(dunder) {
+            return it.call(f, Args::new(vec![value.clone()])).await;
+        }
+        if let Some(f) = inst.class.lookup("__float__") {
+            let x = it.call(f, Args::new(vec![value.clone()])).await?;
+            return to_int(it, &Args::new(vec![x]), round);
+        }
+        if dunder == "__trunc__" {
+            return Err(it.type_error(format!(
+                "type {} doesn't define __trunc__ method",
+                it.type_name(value)
+            )));
+        }
+    }
+    to_int(it, &args, round)
+}
+
 /// The natural logarithm of argument `i`, taking an int too large for a float by its bits
 /// (`log(10**400)` is 921.03...), as CPython does.
 fn ln_arg(it: &Interp, args: &Args, i: usize) -> PyResult<f64> {
@@ -622,27 +655,9 @@ pub(super) fn math_module() -> Rc<Module> {
         ("degrees", unary!("degrees", f64::to_degrees, anything)),
         ("radians", unary!("radians", f64::to_radians, anything)),
         ("log", func("log", BuiltinFn::Sync(log))),
-        (
-            "floor",
-            func(
-                "floor",
-                BuiltinFn::Sync(|it, _, a| to_int(it, &a, f64::floor)),
-            ),
-        ),
-        (
-            "ceil",
-            func(
-                "ceil",
-                BuiltinFn::Sync(|it, _, a| to_int(it, &a, f64::ceil)),
-            ),
-        ),
-        (
-            "trunc",
-            func(
-                "trunc",
-                BuiltinFn::Sync(|it, _, a| to_int(it, &a, f64::trunc)),
-            ),
-        ),
+        ("floor", func("floor", BuiltinFn::Async(floor))),
+        ("ceil", func("ceil", BuiltinFn::Async(ceil))),
+        ("trunc", func("trunc", BuiltinFn::Async(trunc))),
         (
             "isfinite",
             func(

@@ -20,7 +20,7 @@ pub(crate) struct PythonModule {
 
 /// Every standard-library module written in Python, by import name (a submodule is imported
 /// after its package, and becomes its attribute).
-pub(crate) const PYTHON_MODULES: [PythonModule; 36] = [
+pub(crate) const PYTHON_MODULES: [PythonModule; 38] = [
     PythonModule {
         name: "contextvars",
         source: include_str!(concat!(env!("OUT_DIR"), "/contextvars.py")),
@@ -152,6 +152,14 @@ pub(crate) const PYTHON_MODULES: [PythonModule; 36] = [
     PythonModule {
         name: "urllib.parse",
         source: include_str!(concat!(env!("OUT_DIR"), "/urllib_parse.py")),
+    },
+    PythonModule {
+        name: "fractions",
+        source: include_str!(concat!(env!("OUT_DIR"), "/fractions.py")),
+    },
+    PythonModule {
+        name: "csv",
+        source: include_str!(concat!(env!("OUT_DIR"), "/csv.py")),
     },
     PythonModule {
         name: "statistics",

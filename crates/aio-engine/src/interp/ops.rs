@@ -1470,6 +1470,9 @@ impl Interp {
                 if let Some(o) = vops::cmp_fast(a, b) {
                     return Ok(vops::ord_holds(op, o));
                 }
+                if vops::unordered_numbers(a, b) {
+                    return Ok(false);
+                }
                 if let Some(r) = self.seq_compare_slow(op, a, b).await? {
                     return Ok(r);
                 }

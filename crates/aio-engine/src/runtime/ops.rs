@@ -390,6 +390,14 @@ pub(crate) fn cmp_fast(a: &Value, b: &Value) -> Option<Ordering> {
     }
 }
 
+/// Two numbers that no ordering holds between: one is a NaN (`<`, `>`, `<=`, `>=` are all
+/// false, where [`cmp_fast`] has no order to give).
+pub(crate) fn unordered_numbers(a: &Value, b: &Value) -> bool {
+    let number = |v: &Value| num(v).is_some() || matches!(v, Value::BigInt(_));
+    let nan = |v: &Value| matches!(v, Value::Float(f) if f.is_nan());
+    number(a) && number(b) && (nan(a) || nan(b))
+}
+
 /// The order of two numbers one of which is a big int (`None` when neither is one; `Some(None)`
 /// beside a NaN). A float compares by its exact value, as in CPython.
 fn big_cmp(a: &Value, b: &Value) -> Option<Option<Ordering>> {
