@@ -79,13 +79,26 @@ fn big_binop(op: BinOp, a: &Value, b: &Value) -> Result<Option<Value>, OpErr> {
     }
 }
 
-fn py_mod_f(a: f64, b: f64) -> f64 {
-    let m = a % b;
-    if m != 0.0 && ((m < 0.0) != (b < 0.0)) {
-        m + b
+/// CPython's `float_divmod` for a nonzero `b`: the floor quotient and the remainder with the
+/// sign of `b` (`-0.0 % 17` is `0.0`, `-2.5 // inf` is `-1.0`).
+pub(crate) fn float_div_mod(a: f64, b: f64) -> (f64, f64) {
+    let mut m = a % b;
+    let mut div = (a - m) / b;
+    if m != 0.0 {
+        if (b < 0.0) != (m < 0.0) {
+            m += b;
+            div -= 1.0;
+        }
     } else {
-        m
+        m = 0.0_f64.copysign(b);
     }
+    let floor = if div != 0.0 {
+        let f = div.floor();
+        if div - f > 0.5 { f + 1.0 } else { f }
+    } else {
+        0.0_f64.copysign(a / b)
+    };
+    (floor, m)
 }
 
 /// Arithmetic on two numbers; `Ok(None)` when the operands are not both numbers.
@@ -229,13 +242,13 @@ pub(crate) fn num_binop(op: BinOp, a: &Value, b: &Value) -> Result<Option<Value>
                     if y == 0.0 {
                         return Err(("ZeroDivisionError", "float floor division by zero".into()));
                     }
-                    Value::Float(((x - py_mod_f(x, y)) / y).round())
+                    Value::Float(float_div_mod(x, y).0)
                 }
                 BinOp::Mod => {
                     if y == 0.0 {
                         return Err(("ZeroDivisionError", "float modulo".into()));
                     }
-                    Value::Float(py_mod_f(x, y))
+                    Value::Float(float_div_mod(x, y).1)
                 }
                 BinOp::Pow => {
                     if x == 0.0 && y < 0.0 {
