@@ -73,7 +73,7 @@ pub(crate) fn str_repr(s: &str) -> String {
 /// An approximation of Python's `str.isprintable()` for one character without Unicode
 /// tables: control characters, separators other than the ASCII space, format characters,
 /// private-use and a few special code points are not printable.
-fn is_printable(c: char) -> bool {
+pub(crate) fn is_printable(c: char) -> bool {
     let code = c as u32;
     !(code < 0x20
         || (0x7f..=0xa0).contains(&code)

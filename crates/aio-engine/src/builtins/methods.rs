@@ -55,6 +55,7 @@ const STR_METHODS: &[&str] = &[
     "casefold",
     "expandtabs",
     "isnumeric",
+    "isprintable",
     "isdecimal",
     "istitle",
     "isascii",
@@ -423,7 +424,7 @@ fn arity(recv: &Value, name: &str) -> Option<Arity> {
             Value::Str(_),
             "upper" | "lower" | "isdigit" | "isalpha" | "isalnum" | "isspace" | "isupper"
             | "islower" | "title" | "capitalize" | "swapcase" | "isidentifier" | "casefold"
-            | "isnumeric" | "isdecimal" | "istitle" | "isascii",
+            | "isnumeric" | "isdecimal" | "istitle" | "isascii" | "isprintable",
         )
         | (Value::List(_), "copy" | "clear" | "reverse")
         | (Value::Dict(_), "items" | "keys" | "values" | "copy" | "clear" | "popitem")
@@ -1212,6 +1213,7 @@ async fn str_method(it: &Rc<Interp>, s: &Rc<str>, name: &str, mut args: Args) ->
         }
         "isalpha" => Value::Bool(!s.is_empty() && s.chars().all(char::is_alphabetic)),
         "isascii" => Value::Bool(s.is_ascii()),
+        "isprintable" => Value::Bool(s.chars().all(crate::format::is_printable)),
         // Title case: an uppercase letter only after an uncased character, a lowercase one
         // only after a cased one, and at least one cased character.
         "istitle" => {

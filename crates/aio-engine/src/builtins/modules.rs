@@ -114,6 +114,7 @@ impl Interp {
             "math" => super::math::math_module(),
             "_sre" => super::sre::sre_module(),
             "_struct" => super::struct_floats::struct_module(),
+            "unicodedata" => unicodedata_module(),
             "asyncio" => {
                 return Err(self.runtime_error("asyncio module not initialised"));
             }
@@ -555,6 +556,38 @@ fn sys_module(it: &Rc<Interp>) -> Rc<Module> {
                     .cloned()
                     .map(Value::Instance)
                     .unwrap_or_default())
+            }),
+        ),
+    );
+    m
+}
+
+/// `unicodedata`: what aligning Chinese text needs (`east_asian_width`), from CPython's
+/// Unicode 14.0 tables; the module's other names are named as missing.
+fn unicodedata_module() -> Rc<Module> {
+    let m = Module::new("unicodedata", "<unicodedata>");
+    m.set("unidata_version", Value::str("14.0.0"));
+    m.set(
+        "east_asian_width",
+        func(
+            "east_asian_width",
+            BuiltinFn::Sync(|it, _, a| match a.pos.first() {
+                Some(Value::Str(s)) if s.chars().count() == 1 => {
+                    let c = s.chars().next().unwrap_or_default();
+                    Ok(Value::str(
+                        crate::runtime::unicode::east_asian_width(c).code(),
+                    ))
+                }
+                Some(Value::Str(_)) => Err(it.type_error(
+                    "east_asian_width() argument must be a unicode character, not str",
+                )),
+                Some(other) => Err(it.type_error(format!(
+                    "east_asian_width() argument must be a unicode character, not {}",
+                    it.type_name(other)
+                ))),
+                None => Err(it.type_error(
+                    "unicodedata.east_asian_width() takes exactly one argument (0 given)",
+                )),
             }),
         ),
     );
@@ -1061,7 +1094,9 @@ pub(crate) fn random_method(
 /// it (paths cut to the file's name): its file, or "unknown location" for one built in.
 pub(crate) fn cpython_location(module: &str) -> String {
     match module {
-        "sys" | "time" | "math" | "gc" | "itertools" | "builtins" => "unknown location".into(),
+        "sys" | "time" | "math" | "gc" | "itertools" | "builtins" | "unicodedata" => {
+            "unknown location".into()
+        }
         "asyncio" | "logging" | "concurrent" | "concurrent.futures" | "collections" | "json" => {
             "__init__.py".into()
         }
