@@ -1,7 +1,8 @@
 //! CPython's `reprlib.repr`, which asyncio uses for a callback's arguments in its messages
 //! (`Exception in callback cb(<Task finishe...> result=None>)`): strings past 30 characters,
-//! ints past 40 digits and other reprs past 30 characters are cut in the middle; lists,
-//! tuples and sets show 6 items, dicts 4, and nesting past 6 levels is `...`.
+//! ints past 40 digits and other reprs past 30 characters are cut in the middle; lists and
+//! tuples show 6 items, dicts 4, and nesting past 6 levels is `...`. Sets are shown as other
+//! objects are (`reprlib` sorts their items first).
 
 use std::rc::Rc;
 
@@ -20,18 +21,27 @@ pub(crate) async fn short_repr(it: &Rc<Interp>, value: &Value) -> String {
     repr_at(it, value, MAX_LEVEL).await
 }
 
+/// How many characters `reprlib` keeps before and after its `...` to show `max` in all.
+fn ends(max: usize) -> (usize, usize) {
+    let head = (max - 3) / 2;
+    (head, max - 3 - head)
+}
+
+/// The first `head` and last `tail` characters of `chars`, joined by `...`.
+fn splice(chars: &[char], (head, tail): (usize, usize)) -> String {
+    let mut out: String = chars[..head.min(chars.len())].iter().collect();
+    out.push_str("...");
+    out.extend(&chars[chars.len().saturating_sub(tail)..]);
+    out
+}
+
 /// `text` cut to `max` characters with `...` in the middle, as `reprlib` cuts.
 fn cut(text: &str, max: usize) -> String {
     let chars: Vec<char> = text.chars().collect();
     if chars.len() <= max {
         return text.to_string();
     }
-    let head = (max - 3) / 2;
-    let tail = max - 3 - head;
-    let mut out: String = chars[..head].iter().collect();
-    out.push_str("...");
-    out.extend(&chars[chars.len() - tail..]);
-    out
+    splice(&chars, ends(max))
 }
 
 fn repr_at<'a>(it: &'a Rc<Interp>, value: &'a Value, level: usize) -> Lbf<'a, String> {
@@ -63,18 +73,13 @@ fn repr_at<'a>(it: &'a Rc<Interp>, value: &'a Value, level: usize) -> Lbf<'a, St
                 if shown.chars().count() <= MAX_STRING {
                     return shown;
                 }
-                let head = (MAX_STRING - 3) / 2;
-                let tail = MAX_STRING - 3 - head;
+                let (head, tail) = ends(MAX_STRING);
                 let both: String = chars[..head.min(chars.len())]
                     .iter()
                     .chain(&chars[chars.len().saturating_sub(tail)..])
                     .collect();
-                let both = crate::format::str_repr(&both);
-                let both: Vec<char> = both.chars().collect();
-                let mut out: String = both[..head].iter().collect();
-                out.push_str("...");
-                out.extend(&both[both.len() - tail..]);
-                out
+                let both: Vec<char> = crate::format::str_repr(&both).chars().collect();
+                splice(&both, (head, tail))
             }
             Value::Int(_) | Value::BigInt(_) => {
                 cut(&it.repr_of(value).await.unwrap_or_default(), MAX_LONG)

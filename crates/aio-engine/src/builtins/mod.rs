@@ -1030,13 +1030,17 @@ fn divmod(it: &Rc<Interp>, _: &Builtin, args: Args) -> PyResult {
         return Err(it.type_error("divmod expected 2 arguments"));
     }
     let (a, b) = (&args.pos[0], &args.pos[1]);
-    if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) {
-        let zero = matches!(b, Value::Float(f) if *f == 0.0)
-            || matches!(b, Value::Int(0) | Value::Bool(false));
-        if zero && vops::num_binop(crate::syntax::ast::BinOp::Add, a, b).is_ok_and(|v| v.is_some())
-        {
-            return Err(it.err("ZeroDivisionError", "float divmod()"));
-        }
+    // A float divided by zero: CPython's float_divmod names itself.
+    let number = |v: &Value| {
+        matches!(
+            v,
+            Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Bool(_)
+        )
+    };
+    let zero = matches!(b, Value::Float(f) if *f == 0.0)
+        || matches!(b, Value::Int(0) | Value::Bool(false));
+    if zero && number(a) && (matches!(a, Value::Float(_)) || matches!(b, Value::Float(_))) {
+        return Err(it.err("ZeroDivisionError", "float divmod()"));
     }
     let q = vops::num_binop(crate::syntax::ast::BinOp::FloorDiv, a, b)
         .map_err(|(c, m)| it.err(c, m))?;

@@ -1197,12 +1197,7 @@ impl Interp {
                         Value::dict(d)
                     })
                 }
-                "__get__" => Some(Value::Builtin(Rc::new(Builtin {
-                    name: Rc::from("__get__"),
-                    bound: Some(obj.clone()),
-                    f: BuiltinFn::Sync(wrapper_get),
-                    sig: None,
-                }))),
+                "__get__" => Some(descriptor_get_method(obj)),
                 "__defaults__" => Some(if f.defaults.is_empty() {
                     Value::None
                 } else {
@@ -1288,12 +1283,7 @@ impl Interp {
                         "__name__" | "__qualname__" | "__doc__" | "__module__"
                         | "__annotations__" => Box::pin(self.get_attr_opt(f, name)).await?,
                         // `descriptor.__get__(obj, owner)`: what the class attribute gives.
-                        "__get__" => Some(Value::Builtin(Rc::new(Builtin {
-                            name: Rc::from("__get__"),
-                            bound: Some(obj.clone()),
-                            f: BuiltinFn::Sync(wrapper_get),
-                            sig: None,
-                        }))),
+                        "__get__" => Some(descriptor_get_method(obj)),
                         "__isabstractmethod__" => Some(
                             Box::pin(self.get_attr_opt(f, name))
                                 .await?
@@ -1856,6 +1846,16 @@ fn os_error_subclass(errno: i64) -> Option<&'static str> {
         110 => "TimeoutError",
         _ => return None,
     })
+}
+
+/// `descriptor.__get__`, bound to the function, classmethod or staticmethod `descriptor`.
+fn descriptor_get_method(descriptor: &Value) -> Value {
+    Value::Builtin(Rc::new(Builtin {
+        name: Rc::from("__get__"),
+        bound: Some(descriptor.clone()),
+        f: BuiltinFn::Sync(wrapper_get),
+        sig: None,
+    }))
 }
 
 /// `function.__get__(obj, owner=None)` (bound to `obj`, unless it is None),

@@ -37,8 +37,8 @@ pub(crate) fn ascii_digits(s: &str) -> Cow<'_, str> {
     Cow::Owned(
         s.chars()
             .map(|c| match decimal_value(c) {
-                Some(d) if !c.is_ascii() => char::from(b'0' + d as u8),
-                _ => c,
+                Some(d) => char::from(b'0' + d as u8),
+                None => c,
             })
             .collect(),
     )
@@ -492,18 +492,8 @@ const WIDTH_RUNS: [(u32, u32, EastAsianWidth); 269] = [
 
 /// The East Asian Width of `c`.
 pub(crate) fn east_asian_width(c: char) -> EastAsianWidth {
-    let code = c as u32;
-    let i = match WIDTH_RUNS.binary_search_by_key(&code, |(first, _, _)| *first) {
-        Ok(i) => i,
-        Err(0) => return EastAsianWidth::Neutral,
-        Err(i) => i - 1,
-    };
-    let (_, last, width) = WIDTH_RUNS[i];
-    if code <= last {
-        width
-    } else {
-        EastAsianWidth::Neutral
-    }
+    run_of(&WIDTH_RUNS, c, |&(first, last, _)| (first, last))
+        .map_or(EastAsianWidth::Neutral, |&(_, _, width)| width)
 }
 
 /// The columns `c` takes on a terminal: 2 for a wide character (`汉`, `😀`), else 1, as
@@ -694,18 +684,24 @@ const NUMERIC_RUNS: [(u32, u32); 151] = [
     (0x2f890, 0x2f890),
 ];
 
-fn in_runs(runs: &[(u32, u32)], c: char) -> bool {
+/// The run of a sorted table that holds `c`; `bounds` gives a run's first and last code.
+fn run_of<R>(runs: &[R], c: char, bounds: impl Fn(&R) -> (u32, u32)) -> Option<&R> {
     let code = c as u32;
-    match runs.binary_search_by_key(&code, |(first, _)| *first) {
-        Ok(_) => true,
-        Err(0) => false,
-        Err(i) => code <= runs[i - 1].1,
-    }
+    let i = match runs.binary_search_by_key(&code, |run| bounds(run).0) {
+        Ok(i) => i,
+        Err(0) => return None,
+        Err(i) => i - 1,
+    };
+    (code <= bounds(&runs[i]).1).then_some(&runs[i])
+}
+
+fn in_runs(runs: &[(u32, u32)], c: char) -> bool {
+    run_of(runs, c, |&run| run).is_some()
 }
 
 /// `str.isdecimal` of one character: a decimal digit of any script.
 pub(crate) fn is_decimal(c: char) -> bool {
-    c.is_ascii_digit() || (!c.is_ascii() && decimal_value(c).is_some())
+    decimal_value(c).is_some()
 }
 
 /// `str.isdigit` of one character: a decimal digit, or a digit such as `²` or `①`.
